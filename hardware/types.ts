@@ -1,0 +1,82 @@
+/**
+ * One interface per device. Each has a real driver (later), a simulator (demo mode) and a mock with
+ * test controls (tests). Which one runs is decided in src/cli.ts by injection — never by NODE_ENV.
+ * Contract for all: methods never throw synchronously; failures are reported through status and
+ * rejected promises, and a device that fails or vanishes never blocks or loses a sale.
+ */
+
+export type Unsubscribe = () => void;
+
+// ---------------------------------------------------------------- scanner
+export interface Scan {
+  /** The complete code, without the terminating Enter/CR. */
+  code: string;
+  /** ms since epoch when the last character arrived. */
+  at: number;
+  /** Where it came from: "keyboard", "hid:0c2e:0b61", "mock"... */
+  source: string;
+}
+
+export type ScannerStatus = 'connected' | 'disconnected' | 'keyboard';
+
+export interface Scanner {
+  readonly kind: string;
+  status(): ScannerStatus;
+  onScan(listener: (scan: Scan) => void): Unsubscribe;
+  onStatus(listener: (status: ScannerStatus) => void): Unsubscribe;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+// ---------------------------------------------------------------- printer
+export type PrinterStatus = 'ready' | 'offline' | 'paper-out' | 'busy' | 'none';
+
+export interface PrintJob {
+  /** Stable id (e.g. "receipt:R1-000042"); a reprint reuses it. */
+  id: string;
+  /** ESC/POS bytes, complete (init ... cut). */
+  bytes: Uint8Array;
+  /** Plain-text rendering of the same receipt, for the simulator's file and the UI's "last receipt". */
+  text: string;
+}
+
+export interface PrintResult {
+  ok: boolean;
+  /** Set when ok is false: "PRINTER_OFFLINE", "PAPER_OUT", "PRINTER_ERROR". */
+  code?: string;
+  message?: string;
+}
+
+export interface Printer {
+  readonly kind: string;
+  status(): PrinterStatus;
+  onStatus(listener: (status: PrinterStatus) => void): Unsubscribe;
+  /**
+   * Prints a job. Never rejects: resolves with ok=false on failure, and the job is kept in the
+   * pending list for a reprint — never lost.
+   */
+  print(job: PrintJob): Promise<PrintResult>;
+  /** Jobs that failed and wait for a reprint, oldest first. */
+  pending(): PrintJob[];
+  /** Retries every pending job in order; resolves with the results. */
+  reprintPending(): Promise<PrintResult[]>;
+  close(): Promise<void>;
+}
+
+// ---------------------------------------------------------------- cash drawer
+export type DrawerStatus = 'open' | 'closed' | 'unknown' | 'none';
+
+export interface Drawer {
+  readonly kind: string;
+  status(): DrawerStatus;
+  onStatus(listener: (status: DrawerStatus) => void): Unsubscribe;
+  /** Sends the kick pulse. Resolves ok=false (never rejects) if the drawer could not be driven. */
+  open(): Promise<{ ok: boolean; code?: string; message?: string }>;
+  close(): Promise<void>;
+}
+
+export interface Hardware {
+  scanner: Scanner;
+  printer: Printer;
+  drawer: Drawer;
+}

@@ -1,0 +1,175 @@
+/**
+ * The cart is plain data; every operation returns a new cart. Pricing (discounts, tax, totals) is a
+ * pure function of the cart and the tax settings, recomputed on every change.
+ */
+import { allocate, mulPpm, type Minor } from './money.js';
+import type { Product } from './catalog.js';
+import { computeTax, type TaxSettings, type TaxSummaryRow } from './tax.js';
+import { fail, ok, type Result } from './errors.js';
+
+export const MAX_QTY = 9999;
+export const MAX_LINES = 500;
+
+export type LineKind = 'product' | 'giftcard' | 'reward';
+
+export interface CartLine {
+  id: string;
+  kind: LineKind;
+  sku: string;
+  name: string;
+  unitPrice: Minor;
+  qty: number;
+  taxClass: string;
+  category: string;
+  barcode?: string;
+  /** Excluded from order discounts and from the loyalty earning base (gift cards). */
+  noDiscount?: boolean;
+  /** Discount fixed on this line (e.g. a free-product reward), positive minor units. */
+  lineDiscount?: Minor;
+  /** Extension data owned by the feature that added the line (gift card code, reward id...). */
+  meta?: Record<string, unknown>;
+}
+
+/** A discount on the order (tier price list, loyalty reward), applied before tender. */
+export interface OrderDiscount {
+  id: string;
+  label: string;
+  source: 'tier' | 'reward' | 'manual';
+  /** percent: value is percent in ppm (10% = 100000); amount: value is minor units. */
+  kind: 'percent' | 'amount';
+  value: number;
+  /** Cap on the discount in minor units. */
+  max?: Minor;
+  /** Restrict to lines of a product sku or a category; default: every discountable line. */
+  target?: { sku?: string; category?: string };
+  meta?: Record<string, unknown>;
+}
+
+export interface Cart {
+  lines: CartLine[];
+  discounts: OrderDiscount[];
+  /** Counter for line ids, so ids never repeat within a sale. */
+  nextLine: number;
+}
+
+export const emptyCart = (): Cart => ({ lines: [], discounts: [], nextLine: 1 });
+
+export function addProduct(cart: Cart, p: Product, qty = 1, barcode?: string): Result<Cart> {
+  if (!Number.isInteger(qty) || qty < 1 || qty > MAX_QTY) return fail('BAD_QUANTITY', `Quantity must be 1 to ${MAX_QTY}.`, { max: MAX_QTY });
+  const i = cart.lines.findIndex((l) => l.kind === 'product' && l.sku === p.sku && !l.lineDiscount && !l.meta);
+  if (i >= 0) {
+    const line = cart.lines[i];
+    if (line.qty + qty > MAX_QTY) return fail('BAD_QUANTITY', `Quantity must be 1 to ${MAX_QTY}.`, { max: MAX_QTY });
+    const lines = cart.lines.slice();
+    lines[i] = { ...line, qty: line.qty + qty };
+    // The line just scanned moves to the bottom so the cashier sees it.
+    lines.push(lines.splice(i, 1)[0]);
+    return ok({ ...cart, lines });
+  }
+  return addLine(cart, {
+    kind: 'product',
+    sku: p.sku,
+    name: p.name,
+    unitPrice: p.price,
+    qty,
+    taxClass: p.taxClass,
+    category: p.category,
+    barcode,
+  });
+}
+
+export function addLine(cart: Cart, line: Omit<CartLine, 'id'>): Result<Cart> {
+  if (cart.lines.length >= MAX_LINES) return fail('CART_FULL', `A sale can hold at most ${MAX_LINES} lines.`, { max: MAX_LINES });
+  const id = `L${cart.nextLine}`;
+  return ok({ ...cart, lines: [...cart.lines, { ...line, id }], nextLine: cart.nextLine + 1 });
+}
+
+export function setQty(cart: Cart, lineId: string, qty: number): Result<Cart> {
+  const line = cart.lines.find((l) => l.id === lineId);
+  if (!line) return fail('NO_SUCH_LINE', 'That line is not in the sale.');
+  if (line.kind !== 'product') return fail('QTY_NOT_ALLOWED', 'The quantity of this line cannot be changed.');
+  if (!Number.isInteger(qty) || qty < 1 || qty > MAX_QTY) return fail('BAD_QUANTITY', `Quantity must be 1 to ${MAX_QTY}.`, { max: MAX_QTY });
+  return ok({ ...cart, lines: cart.lines.map((l) => (l.id === lineId ? { ...l, qty } : l)) });
+}
+
+export function removeLine(cart: Cart, lineId: string): Result<Cart> {
+  if (!cart.lines.some((l) => l.id === lineId)) return fail('NO_SUCH_LINE', 'That line is not in the sale.');
+  return ok({ ...cart, lines: cart.lines.filter((l) => l.id !== lineId) });
+}
+
+export interface PricedLine extends CartLine {
+  /** unitPrice * qty */
+  gross: Minor;
+  /** line discount plus its share of order discounts */
+  discount: Minor;
+  /** gross - discount: what the line costs, in the store's price mode */
+  amount: Minor;
+  tax: Minor;
+}
+
+export interface AppliedDiscount {
+  id: string;
+  label: string;
+  source: OrderDiscount['source'];
+  amount: Minor;
+  meta?: Record<string, unknown>;
+}
+
+export interface PricedCart {
+  lines: PricedLine[];
+  discounts: AppliedDiscount[];
+  /** Sum of gross line amounts before any discount. */
+  gross: Minor;
+  discountTotal: Minor;
+  /** Net of tax: total - tax. */
+  net: Minor;
+  tax: Minor;
+  total: Minor;
+  taxSummary: TaxSummaryRow[];
+  itemCount: number;
+}
+
+function matches(l: CartLine, t?: OrderDiscount['target']): boolean {
+  if (l.noDiscount) return false;
+  if (!t) return true;
+  if (t.sku !== undefined && l.sku !== t.sku) return false;
+  if (t.category !== undefined && l.category !== t.category) return false;
+  return true;
+}
+
+export function priceCart(cart: Cart, tax: TaxSettings): PricedCart {
+  const gross = cart.lines.map((l) => l.unitPrice * l.qty);
+  const disc = cart.lines.map((l, i) => Math.min(l.lineDiscount ?? 0, gross[i]));
+  const applied: AppliedDiscount[] = [];
+  for (const d of cart.discounts) {
+    const idx = cart.lines.map((l, i) => (matches(l, d.target) ? i : -1)).filter((i) => i >= 0);
+    const base = idx.reduce((a, i) => a + gross[i] - disc[i], 0);
+    if (base <= 0) {
+      applied.push({ id: d.id, label: d.label, source: d.source, amount: 0, meta: d.meta });
+      continue;
+    }
+    let amount = d.kind === 'percent' ? mulPpm(base, d.value) : d.value;
+    if (d.max !== undefined) amount = Math.min(amount, d.max);
+    amount = Math.max(0, Math.min(amount, base));
+    const parts = allocate(amount, idx.map((i) => gross[i] - disc[i]));
+    parts.forEach((p, k) => (disc[idx[k]] += p));
+    applied.push({ id: d.id, label: d.label, source: d.source, amount, meta: d.meta });
+  }
+  const amounts = gross.map((g, i) => g - disc[i]);
+  const t = computeTax(cart.lines.map((l, i) => ({ amount: amounts[i], taxClass: l.taxClass })), tax);
+  const lines: PricedLine[] = cart.lines.map((l, i) => ({ ...l, gross: gross[i], discount: disc[i], amount: amounts[i], tax: t.lineTax[i] }));
+  const sumAmounts = amounts.reduce((a, b) => a + b, 0);
+  const total = tax.mode === 'inclusive' ? sumAmounts : sumAmounts + t.tax;
+  return {
+    lines,
+    discounts: applied,
+    gross: gross.reduce((a, b) => a + b, 0),
+    discountTotal: disc.reduce((a, b) => a + b, 0),
+    net: total - t.tax,
+    tax: t.tax,
+    total,
+    taxSummary: t.summary,
+    itemCount: cart.lines.reduce((a, l) => a + l.qty, 0),
+  };
+}
+

@@ -1,0 +1,209 @@
+/**
+ * The register's configuration file (`till.config.json` in the data folder). Validated at start:
+ * a wrong value names its key and what is allowed. Pure: parsing the file is done by the caller.
+ */
+import { currency } from './money.js';
+
+export type TaxMode = 'inclusive' | 'exclusive';
+export type TaxRounding = 'line' | 'total';
+
+export interface TillConfig {
+  store: { name: string; address: string[]; taxId: string; phone: string };
+  currency: string;
+  /** BCP 47 locale for number and date formatting, e.g. "en-US", "vi-VN", "ru-RU", "zh-CN". */
+  locale: string;
+  /** Message catalog language. */
+  language: string;
+  register: { id: string };
+  operators: { id: string; name: string }[];
+  tax: {
+    mode: TaxMode;
+    rounding: TaxRounding;
+    /** Tax class -> rate in percent (e.g. 10 or 8.875). */
+    classes: Record<string, number>;
+  };
+  /** Cash payments are rounded to a multiple of this many minor units (1 = no rounding). */
+  cash: { roundingUnit: number };
+  receipt: { width: 32 | 42 | 48; header: string[]; footer: string[] };
+  hardware: {
+    scanner: 'keyboard' | 'hid';
+    printer: 'simulated' | 'usb' | 'network' | 'none';
+    drawer: 'simulated' | 'gpio' | 'none';
+    /** USB printer device file, e.g. /dev/usb/lp0 */
+    printerDevice: string;
+    /** Network printer, e.g. tcp://192.168.1.50:9100 */
+    printerAddress: string;
+    /** GPIO line of the drawer kick (BCM numbering); the sysfs number is chip base + pin on kernel 6.6+. */
+    drawerPin: number;
+    /** HID scanner vendor/product id, hex strings ("0c2e"), empty = first scanner found. */
+    scannerVendorId: string;
+    scannerProductId: string;
+  };
+  display: {
+    /** Replace symbols the Linux console font lacks (₫, CJK) with ASCII fallbacks. */
+    ascii: boolean;
+  };
+  /** Scan prefixes that tell a gift card, a loyalty card or a receipt apart from a product barcode. */
+  codes: { giftCardPrefix: string; loyaltyPrefix: string; receiptPrefix: string };
+  storage: {
+    /** Write a snapshot after this many journal events (also on idle and on shutdown). */
+    checkpointEvery: number;
+    /** Start a new journal segment past this size. */
+    segmentBytes: number;
+  };
+}
+
+export const DEFAULT_CONFIG: TillConfig = {
+  store: { name: 'My Shop', address: [], taxId: '', phone: '' },
+  currency: 'USD',
+  locale: 'en-US',
+  language: 'en',
+  register: { id: 'R1' },
+  operators: [{ id: 'op1', name: 'Cashier' }],
+  tax: { mode: 'inclusive', rounding: 'line', classes: { standard: 10, reduced: 5, zero: 0 } },
+  cash: { roundingUnit: 1 },
+  receipt: { width: 42, header: [], footer: ['Thank you!'] },
+  hardware: {
+    scanner: 'keyboard',
+    printer: 'simulated',
+    drawer: 'simulated',
+    printerDevice: '/dev/usb/lp0',
+    printerAddress: '',
+    drawerPin: 17,
+    scannerVendorId: '',
+    scannerProductId: '',
+  },
+  display: { ascii: false },
+  codes: { giftCardPrefix: 'GC', loyaltyPrefix: '2', receiptPrefix: 'R' },
+  storage: { checkpointEvery: 1000, segmentBytes: 64 * 1024 * 1024 },
+};
+
+export interface ConfigProblem {
+  key: string;
+  message: string;
+}
+
+type Check = (v: unknown, key: string, out: ConfigProblem[]) => void;
+
+const str = (allowEmpty = true): Check => (v, key, out) => {
+  if (typeof v !== 'string') out.push({ key, message: `must be text, got ${describe(v)}` });
+  else if (!allowEmpty && v.trim() === '') out.push({ key, message: 'must not be empty' });
+};
+const strList: Check = (v, key, out) => {
+  if (!Array.isArray(v) || v.some((x) => typeof x !== 'string')) out.push({ key, message: 'must be a list of text lines' });
+};
+const oneOf = (...allowed: (string | number)[]): Check => (v, key, out) => {
+  if (!allowed.includes(v as string)) out.push({ key, message: `must be one of ${allowed.map((a) => JSON.stringify(a)).join(', ')}, got ${describe(v)}` });
+};
+const int = (min: number, max: number): Check => (v, key, out) => {
+  if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max)
+    out.push({ key, message: `must be a whole number from ${min} to ${max}, got ${describe(v)}` });
+};
+const bool: Check = (v, key, out) => {
+  if (typeof v !== 'boolean') out.push({ key, message: `must be true or false, got ${describe(v)}` });
+};
+
+function describe(v: unknown): string {
+  if (v === undefined) return 'nothing';
+  return JSON.stringify(v)?.slice(0, 40) ?? String(v);
+}
+
+const CHECKS: Record<string, Check> = {
+  'store.name': str(false),
+  'store.address': strList,
+  'store.taxId': str(),
+  'store.phone': str(),
+  currency: (v, key, out) => {
+    if (typeof v !== 'string' || !/^[A-Z]{3}$/.test(v)) out.push({ key, message: `must be an ISO 4217 code in capitals such as "USD", "VND", "RUB", "CNY", got ${describe(v)}` });
+    else currency(v);
+  },
+  locale: (v, key, out) => {
+    try {
+      if (typeof v !== 'string') throw new Error();
+      new Intl.NumberFormat(v);
+    } catch {
+      out.push({ key, message: `must be a locale tag such as "en-US", "vi-VN", "ru-RU", "zh-CN", got ${describe(v)}` });
+    }
+  },
+  language: oneOf('en'),
+  'register.id': (v, key, out) => {
+    if (typeof v !== 'string' || !/^[A-Za-z0-9_-]{1,16}$/.test(v)) out.push({ key, message: `must be 1-16 letters, digits, - or _, got ${describe(v)}` });
+  },
+  operators: (v, key, out) => {
+    if (!Array.isArray(v) || v.length === 0) return void out.push({ key, message: 'must be a non-empty list of { "id", "name" }' });
+    v.forEach((o, i) => {
+      if (!o || typeof o.id !== 'string' || !o.id || typeof o.name !== 'string' || !o.name)
+        out.push({ key: `${key}[${i}]`, message: 'must have a non-empty "id" and "name"' });
+    });
+  },
+  'tax.mode': oneOf('inclusive', 'exclusive'),
+  'tax.rounding': oneOf('line', 'total'),
+  'tax.classes': (v, key, out) => {
+    if (!v || typeof v !== 'object' || Array.isArray(v) || Object.keys(v).length === 0)
+      return void out.push({ key, message: 'must map each tax class to a rate in percent, e.g. { "standard": 10 }' });
+    for (const [k, r] of Object.entries(v)) {
+      if (typeof r !== 'number' || !(r >= 0 && r <= 100) || Math.round(r * 10000) !== r * 10000)
+        out.push({ key: `${key}.${k}`, message: `must be a percent from 0 to 100 with at most 4 decimals, got ${describe(r)}` });
+    }
+  },
+  'cash.roundingUnit': int(1, 100000),
+  'receipt.width': oneOf(32, 42, 48),
+  'receipt.header': strList,
+  'receipt.footer': strList,
+  'hardware.scanner': oneOf('keyboard', 'hid'),
+  'hardware.printer': oneOf('simulated', 'usb', 'network', 'none'),
+  'hardware.drawer': oneOf('simulated', 'gpio', 'none'),
+  'hardware.printerDevice': str(),
+  'hardware.printerAddress': str(),
+  'hardware.drawerPin': int(0, 4095),
+  'hardware.scannerVendorId': str(),
+  'hardware.scannerProductId': str(),
+  'display.ascii': bool,
+  'codes.giftCardPrefix': str(false),
+  'codes.loyaltyPrefix': str(false),
+  'codes.receiptPrefix': str(false),
+  'storage.checkpointEvery': int(1, 10_000_000),
+  'storage.segmentBytes': int(4096, 2 ** 31),
+};
+
+function get(obj: unknown, path: string): unknown {
+  return path.split('.').reduce<unknown>((o, k) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined), obj);
+}
+
+function deepMerge<T>(base: T, over: unknown): T {
+  if (!over || typeof over !== 'object' || Array.isArray(over) || !base || typeof base !== 'object' || Array.isArray(base))
+    return (over === undefined ? base : over) as T;
+  const out: Record<string, unknown> = { ...(base as Record<string, unknown>) };
+  for (const [k, v] of Object.entries(over as Record<string, unknown>)) out[k] = deepMerge(out[k], v);
+  return out as T;
+}
+
+/** Known top-level and nested keys, to report typos ("recipt.width") instead of ignoring them. */
+function unknownKeys(raw: unknown, base: unknown, prefix = ''): string[] {
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw) || !base || typeof base !== 'object') return [];
+  const out: string[] = [];
+  for (const k of Object.keys(raw)) {
+    const key = prefix ? `${prefix}.${k}` : k;
+    if (!(k in (base as object))) out.push(key);
+    else if (key !== 'tax.classes') out.push(...unknownKeys((raw as Record<string, unknown>)[k], (base as Record<string, unknown>)[k], key));
+  }
+  return out;
+}
+
+/**
+ * Validates a parsed configuration object, filling in defaults for missing keys. Extension sections
+ * (e.g. "giftCards", "loyalty") are validated by their own modules through `extraChecks`.
+ */
+export function validateConfig(
+  raw: unknown,
+  extra: { defaults?: Record<string, unknown>; checks?: Record<string, Check> } = {},
+): { ok: true; config: TillConfig } | { ok: false; problems: ConfigProblem[] } {
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return { ok: false, problems: [{ key: '(file)', message: 'must be a JSON object' }] };
+  const defaults = { ...DEFAULT_CONFIG, ...(extra.defaults ?? {}) };
+  const merged = deepMerge(defaults, raw) as TillConfig;
+  const problems: ConfigProblem[] = unknownKeys(raw, defaults).map((key) => ({ key, message: 'is not a known setting' }));
+  for (const [key, check] of Object.entries({ ...CHECKS, ...(extra.checks ?? {}) })) check(get(merged, key), key, problems);
+  return problems.length ? { ok: false, problems } : { ok: true, config: merged };
+}
+
+export type { Check as ConfigCheck };

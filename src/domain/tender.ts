@@ -1,0 +1,74 @@
+/**
+ * Tenders pay a sale's total. Each tender's `amount` is what it contributes to the total; cash may
+ * be handed over in excess (`given`), the excess is change. Only cash gives change: a non-cash tender
+ * larger than what is due is refused. Cash can be rounded to a unit (e.g. 5 for CHF 0.05) when it
+ * settles the sale; the rounding difference is recorded on the sale, never lost.
+ */
+import { roundTo, type Minor } from './money.js';
+import { fail, ok, type Result } from './errors.js';
+
+export type TenderKind = 'cash' | 'card' | 'giftcard' | 'points';
+
+export interface Tender {
+  id: string;
+  kind: TenderKind;
+  /** Contribution to the sale total, minor units, > 0. */
+  amount: Minor;
+  /** Cash: what the customer handed over. */
+  given?: Minor;
+  /** Cash: change handed back. */
+  change?: Minor;
+  /** Cash: rounding applied when cash settled the sale (cashDue - due; may be negative). */
+  rounding?: Minor;
+  /** Card terminal approval code, masked gift-card code, etc. */
+  reference?: string;
+  meta?: Record<string, unknown>;
+}
+
+/** Largest amount a customer can hand over in one cash tender: guards against a key held down. */
+export const MAX_CASH_FACTOR = 1000;
+
+export const paid = (tenders: readonly Tender[]): Minor => tenders.reduce((a, t) => a + t.amount + (t.rounding ?? 0), 0);
+
+/** What is still owed; 0 when covered. */
+export const due = (total: Minor, tenders: readonly Tender[]): Minor => Math.max(0, total - paid(tenders));
+
+export const covered = (total: Minor, tenders: readonly Tender[]): boolean => total >= 0 && paid(tenders) >= total;
+
+export const changeOf = (tenders: readonly Tender[]): Minor => tenders.reduce((a, t) => a + (t.change ?? 0), 0);
+
+/** The cash amount that settles what is due under the store's cash rounding. */
+export const cashDue = (total: Minor, tenders: readonly Tender[], roundingUnit: number): Minor => roundTo(due(total, tenders), roundingUnit);
+
+export function addCash(total: Minor, tenders: readonly Tender[], given: Minor, roundingUnit: number, id: string): Result<Tender[]> {
+  const owed = due(total, tenders);
+  if (owed <= 0) return fail('ALREADY_PAID', 'The sale is already paid.');
+  if (!Number.isSafeInteger(given) || given <= 0) return fail('BAD_AMOUNT', 'Enter the amount of cash received.');
+  const settle = roundTo(owed, roundingUnit);
+  if (given > Math.max(settle, 1) * MAX_CASH_FACTOR && given > settle + 10 ** 9)
+    return fail('ABSURD_AMOUNT', 'That amount of cash is not plausible. Check the amount.');
+  if (given >= settle) {
+    return ok([...tenders, { id, kind: 'cash', amount: owed, given, change: given - settle, rounding: settle - owed }]);
+  }
+  return ok([...tenders, { id, kind: 'cash', amount: given, given, change: 0 }]);
+}
+
+export function addNonCash(
+  total: Minor,
+  tenders: readonly Tender[],
+  kind: Exclude<TenderKind, 'cash'>,
+  amount: Minor,
+  id: string,
+  extra: Pick<Tender, 'reference' | 'meta'> = {},
+): Result<Tender[]> {
+  const owed = due(total, tenders);
+  if (owed <= 0) return fail('ALREADY_PAID', 'The sale is already paid.');
+  if (!Number.isSafeInteger(amount) || amount <= 0) return fail('BAD_AMOUNT', 'Enter an amount greater than zero.');
+  if (amount > owed) return fail('TENDER_EXCEEDS_DUE', 'Only cash can pay more than is due.', { due: owed });
+  return ok([...tenders, { id, kind, amount, ...extra }]);
+}
+
+export function removeTender(tenders: readonly Tender[], id: string): Result<Tender[]> {
+  if (!tenders.some((t) => t.id === id)) return fail('NO_SUCH_TENDER', 'That payment is not on the sale.');
+  return ok(tenders.filter((t) => t.id !== id));
+}

@@ -1,0 +1,90 @@
+/**
+ * The store's contract. Implementation: journal (append-only JSONL segments, fsync'd, hash-chained)
+ * plus a lowdb snapshot of the projection written at checkpoints. See ../../docs/storage.md.
+ */
+import type { CatalogLookup, Product } from '../domain/catalog.js';
+
+/** One line of the journal. Never edited, never deleted. */
+export interface JournalEvent<D = unknown> {
+  /** Global sequence number, 1-based, gapless. */
+  seq: number;
+  /** UUID of this event. */
+  id: string;
+  /** Dot-namespaced type: "sale.committed", "catalog.upserted", "giftcard.issued", "points.earned"... */
+  type: string;
+  /** ISO 8601 time of the commit. */
+  at: string;
+  register: string;
+  operator: string;
+  /** Transaction id (idempotency key): a sale's UUID, a batch id. Same for every event of one commit. */
+  tx: string;
+  data: D;
+  /** Hash of the previous line ("" for the first); `hash` covers this line's content and `prev`. */
+  prev: string;
+  hash: string;
+}
+
+/** What a caller hands to commit; the store fills in the envelope. */
+export interface EventDraft<D = unknown> {
+  type: string;
+  data: D;
+}
+
+export interface CommitRequest {
+  /** Idempotency key. Committing a transaction id that is already in the journal changes nothing. */
+  id: string;
+  events: EventDraft[];
+  operator?: string;
+  /** Defaults to now; tests pass a fixed clock. */
+  at?: string;
+}
+
+export interface CommitResult {
+  duplicate: boolean;
+  events: JournalEvent[];
+}
+
+/** Projection: what the journal folds to. Each feature owns one slice (see projections/). */
+export interface StoreState {
+  meta: {
+    storeId: string;
+    currency: string;
+    createdAt: string;
+    /** Last journal sequence folded into this state. */
+    seq: number;
+    /** Hash of that journal line (chain continues from it). */
+    hash: string;
+  };
+  catalog: { products: Record<string, Product> };
+  sales: {
+    count: number;
+    /** Per register: last receipt sequence number issued. */
+    lastReceipt: Record<string, number>;
+  };
+  /** Slices owned by feature modules (gift cards, loyalty...). */
+  [slice: string]: unknown;
+}
+
+export interface Store {
+  readonly dir: string;
+  /** The projection. Read it; never mutate it outside a projection module. */
+  readonly state: StoreState;
+  readonly catalog: CatalogLookup;
+  /** Append + fsync + fold. Resolves only when the events are durable. Throws StoreError. */
+  commit(req: CommitRequest): Promise<CommitResult>;
+  /** True if a transaction with this id is already committed. */
+  hasTx(id: string): boolean;
+  /** Write the snapshot now (fsync'd temp file + rename + directory fsync). */
+  checkpoint(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export type StoreErrorCode =
+  | 'STORE_MISSING'
+  | 'STORE_EXISTS'
+  | 'STORE_CORRUPT'
+  | 'STORE_LOCKED'
+  | 'DISK_FULL'
+  | 'READ_ONLY'
+  | 'PERMISSION'
+  | 'IO_ERROR';
