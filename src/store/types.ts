@@ -88,3 +88,15 @@ export type StoreErrorCode =
   | 'READ_ONLY'
   | 'PERMISSION'
   | 'IO_ERROR';
+
+/**
+ * A feature's slice of the projection. Registered in src/store/projections/index.ts.
+ * `apply` folds one event into the slice in place (the state is large; copying it per event would
+ * make a commit cost grow with the store). It must be deterministic, must ignore event types it does
+ * not own, and must never throw on a well-formed event: validation happens before commit, in the domain.
+ */
+export interface ProjectionModule<S = unknown> {
+  name: string;
+  initial(): S;
+  apply(slice: S, event: JournalEvent, state: StoreState): void;
+}
