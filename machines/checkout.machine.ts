@@ -120,6 +120,7 @@ export const checkoutMachine = setup({
     },
     committing: {
       invoke: {
+        id: 'commitSale',
         src: 'commitSale',
         input: ({ context }) => ({ saleId: context.saleId!, cart: context.cart, priced: context.priced, tenders: context.tenders }),
         onDone: {

@@ -1,0 +1,38 @@
+/**
+ * Turns a committed sale into a print job: pure layout (src/domain/receipt.ts), then the two
+ * renderings the printer contract carries — ESC/POS bytes and the same receipt as plain text.
+ */
+import type { TillConfig } from './domain/config.js';
+import type { SaleRecord } from './domain/sale.js';
+import { layoutReceipt, renderText, type ReceiptSection } from './domain/receipt.js';
+import { renderEscPos } from '../hardware/printer/escpos.js';
+import type { PrintJob } from '../hardware/types.js';
+
+/** Feature sections (gift cards sold/redeemed, loyalty points) chosen per sale. */
+export type ReceiptSectionsProvider = (sale: SaleRecord) => ReceiptSection[];
+
+export function receiptDoc(sale: SaleRecord, config: TillConfig, sections?: ReceiptSectionsProvider) {
+  return layoutReceipt(sale, {
+    width: config.receipt.width,
+    store: config.store,
+    header: config.receipt.header,
+    footer: config.receipt.footer,
+    locale: config.locale,
+    ascii: config.display.ascii,
+    receiptPrefix: config.codes.receiptPrefix,
+    sections: sections?.(sale) ?? [],
+  });
+}
+
+export function receiptText(sale: SaleRecord, config: TillConfig, sections?: ReceiptSectionsProvider): string {
+  return renderText(receiptDoc(sale, config, sections), config.receipt.width);
+}
+
+export function buildPrintJob(sale: SaleRecord, config: TillConfig, sections?: ReceiptSectionsProvider): PrintJob {
+  const doc = receiptDoc(sale, config, sections);
+  return {
+    id: `receipt:${sale.receiptNo}`,
+    bytes: renderEscPos(doc, { width: config.receipt.width, locale: config.locale }),
+    text: renderText(doc, config.receipt.width),
+  };
+}
