@@ -1,0 +1,85 @@
+/**
+ * The English message catalog: the reference every other language falls back to.
+ * One flat object, key -> template with {param} placeholders. Features append their own keys here
+ * under their own prefix ("giftcard.", "loyalty.", "ui."); keep one key per line so merges stay easy.
+ * Error keys are "error." + the stable error code, so a TillError resolves with `errorMessage(err)`.
+ */
+export const en = {
+  // ------------------------------------------------------------ errors: cart and scanning
+  'error.BAD_QUANTITY': 'Quantity must be 1 to {max}.',
+  'error.CART_FULL': 'A sale can hold at most {max} lines.',
+  'error.NO_SUCH_LINE': 'That line is not in the sale.',
+  'error.QTY_NOT_ALLOWED': 'The quantity of this line cannot be changed.',
+  'error.UNKNOWN_BARCODE': 'No product has barcode {code}.',
+  'error.GARBLED_SCAN': 'The scan was not readable. Scan again.',
+  'error.EMPTY_SCAN': 'Nothing was scanned.',
+  // ------------------------------------------------------------ errors: tender and sale
+  'error.ALREADY_PAID': 'The sale is already paid.',
+  'error.BAD_AMOUNT': 'Enter an amount greater than zero.',
+  'error.ABSURD_AMOUNT': 'That amount of cash is not plausible. Check the amount.',
+  'error.TENDER_EXCEEDS_DUE': 'Only cash can pay more than is due.',
+  'error.NO_SUCH_TENDER': 'That payment is not on the sale.',
+  'error.EMPTY_SALE': 'The sale has no items.',
+  'error.NOT_COVERED': 'The payments do not cover the total.',
+  'error.CARD_REFERENCE_REQUIRED': 'Enter the approval code from the card terminal.',
+  // ------------------------------------------------------------ errors: store
+  'error.STORE_MISSING': 'No store was found in {dir}. Create one with "till init".',
+  'error.STORE_EXISTS': 'A store already exists in {dir}.',
+  'error.STORE_CORRUPT': 'The store is damaged ({file}, line {line}). Run "till journal verify" before selling.',
+  'error.STORE_LOCKED': 'Another till is using this store. Close it first.',
+  'error.DISK_FULL': 'The disk is full. The sale was not saved. Free some space and try again.',
+  'error.READ_ONLY': 'The disk is read-only. The sale was not saved.',
+  'error.PERMISSION': 'The register may not write its data folder. The sale was not saved.',
+  'error.IO_ERROR': 'The sale could not be saved (disk error). Try again.',
+  // ------------------------------------------------------------ errors: devices
+  'error.PRINTER_NONE': 'No printer is configured. The receipt is kept for a reprint.',
+  'error.PRINTER_OFFLINE': 'The printer is offline. The receipt is kept for a reprint.',
+  'error.PAPER_OUT': 'The printer is out of paper. Load paper, then reprint.',
+  'error.PRINTER_ERROR': 'The printer failed. The receipt is kept for a reprint.',
+  'error.DRAWER_NONE': 'No cash drawer is configured.',
+  'error.DRAWER_OFFLINE': 'The cash drawer did not respond.',
+  'error.DRAWER_ERROR': 'The cash drawer could not be opened.',
+  // ------------------------------------------------------------ device status (status bar)
+  'device.scanner': 'Scanner',
+  'device.printer': 'Printer',
+  'device.drawer': 'Drawer',
+  'status.connected': 'connected',
+  'status.disconnected': 'disconnected',
+  'status.keyboard': 'keyboard',
+  'status.ready': 'ready',
+  'status.offline': 'offline',
+  'status.paper-out': 'paper out',
+  'status.busy': 'busy',
+  'status.none': 'none',
+  'status.open': 'open',
+  'status.closed': 'closed',
+  'status.unknown': 'unknown',
+  // ------------------------------------------------------------ receipt
+  'receipt.phone': 'Tel: {phone}',
+  'receipt.taxId': 'Tax ID: {taxId}',
+  'receipt.qtyTimesPrice': '{qty} x {price}',
+  'receipt.lineDiscount': '  Discount',
+  'receipt.subtotal': 'Subtotal',
+  'receipt.discounts': 'Discounts',
+  'receipt.discount': '{label}',
+  'receipt.taxInclusive': 'incl. tax {rate}% on {base}',
+  'receipt.taxExclusive': 'Tax {rate}% on {base}',
+  'receipt.taxTotalInclusive': 'Tax included',
+  'receipt.taxTotalExclusive': 'Tax',
+  'receipt.total': 'TOTAL',
+  'receipt.items': 'Items: {count}',
+  'receipt.tender.cash': 'Cash',
+  'receipt.tender.card': 'Card',
+  'receipt.tender.giftcard': 'Gift card',
+  'receipt.tender.points': 'Points',
+  'receipt.reference': '  Ref: {reference}',
+  'receipt.cashGiven': 'Cash given',
+  'receipt.change': 'Change',
+  'receipt.cashRounding': 'Cash rounding',
+  'receipt.date': 'Date: {date}',
+  'receipt.register': 'Register: {register}',
+  'receipt.operator': 'Cashier: {operator}',
+  'receipt.number': 'Receipt: {receiptNo}',
+} satisfies Record<string, string>;
+
+export type MessageKey = keyof typeof en;

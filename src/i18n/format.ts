@@ -1,0 +1,93 @@
+/**
+ * The one money and date formatter. Money is integer minor units; it is handed to Intl as an exact
+ * decimal string (never a float) with the currency's own exponent (VND 0, USD 2, KWD 3).
+ * ASCII mode is for the Linux console font and for printers without the glyphs: it swaps symbols the
+ * font lacks for the ISO code, turns every non-breaking/narrow space into a plain space and every
+ * Unicode minus into "-", and uses Latin digits, so the output is pure ASCII.
+ */
+import { currency, toDecimalString, type Minor } from '../domain/money.js';
+import { plainSpaces, toAscii } from './ascii.js';
+
+export interface MoneyFormatOptions {
+  /** BCP 47 locale, default "en-US". */
+  locale?: string;
+  /** Pure-ASCII output. */
+  ascii?: boolean;
+}
+
+
+function numberFormat(locale: string | undefined, opts: Intl.NumberFormatOptions): Intl.NumberFormat {
+  try {
+    return new Intl.NumberFormat(locale || 'en-US', opts);
+  } catch {
+    return new Intl.NumberFormat('en-US', opts);
+  }
+}
+
+/** 123456 USD en-US -> "$1,234.56"; 1234567 VND vi-VN -> "1.234.567 ₫"; ascii -> "1.234.567 VND". */
+export function formatMoney(minor: Minor, currencyCode: string, options: MoneyFormatOptions = {}): string {
+  let cur;
+  try {
+    cur = currency(currencyCode);
+  } catch {
+    return `${Number.isSafeInteger(minor) ? minor : 'NaN'} ${String(currencyCode)}`;
+  }
+  if (!Number.isSafeInteger(minor)) return `NaN ${cur.code}`;
+  const decimal = toDecimalString(minor, cur);
+  const base: Intl.NumberFormatOptions = {
+    style: 'currency',
+    currency: cur.code,
+    minimumFractionDigits: cur.exponent,
+    maximumFractionDigits: cur.exponent,
+  };
+  // Intl.NumberFormat accepts decimal strings exactly; the cast covers older lib typings.
+  const fmt = (o: Intl.NumberFormatOptions) => numberFormat(options.locale, o).format(decimal as unknown as number);
+  if (!options.ascii) return fmt(base);
+  const latn = { ...base, numberingSystem: 'latn' } as Intl.NumberFormatOptions;
+  // A symbol the font lacks (₫ ₽ ¥ د.ك.) is replaced by the ISO code, which every font has.
+  const bySymbol = plainSpaces(fmt(latn));
+  if (/^[\x20-\x7e]*$/.test(bySymbol)) return bySymbol;
+  return toAscii(fmt({ ...latn, currencyDisplay: 'code' }));
+}
+
+/** A plain number in the locale ("1 234,5"), e.g. a quantity or points. */
+export function formatNumber(n: number, locale?: string, ascii = false): string {
+  const s = numberFormat(locale, { maximumFractionDigits: 4, ...(ascii ? { numberingSystem: 'latn' } : {}) } as Intl.NumberFormatOptions).format(n);
+  return ascii ? toAscii(s) : s;
+}
+
+/** A tax rate in percent, shown as written in the configuration: 10 -> "10", 8.875 -> "8.875". */
+export function formatPercent(pct: number, locale?: string, ascii = false): string {
+  return formatNumber(pct, locale, ascii);
+}
+
+export interface DateTimeOptions {
+  /** IANA zone; default: the machine's zone (a receipt shows the shop's local time). */
+  timeZone?: string;
+}
+
+/**
+ * Date and time for receipts and the status bar, in the locale's own order with 2-digit fields and a
+ * 24-hour clock ("14.03.2025, 09:26"). An unparsable input is returned as given.
+ */
+export function formatDateTime(iso: string, locale?: string, ascii = false, options: DateTimeOptions = {}): string {
+  const d = new Date(iso);
+  if (typeof iso !== 'string' || Number.isNaN(d.getTime())) return ascii ? toAscii(String(iso)) : String(iso);
+  const opts: Intl.DateTimeFormatOptions = {
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+    ...(options.timeZone ? { timeZone: options.timeZone } : {}),
+    ...(ascii ? { numberingSystem: 'latn' } : {}),
+  };
+  let s: string;
+  try {
+    s = new Intl.DateTimeFormat(locale || 'en-US', opts).format(d);
+  } catch {
+    s = new Intl.DateTimeFormat('en-US', { ...opts, timeZone: undefined }).format(d);
+  }
+  return ascii ? toAscii(s) : s;
+}

@@ -1,0 +1,90 @@
+/**
+ * Every text a cashier or customer reads goes through `t`. Catalogs are registered per language code
+ * ("en", "vi", "ru", "zh-Hant"...). Lookup falls back from "vi-VN" to "vi" to English, and a key found
+ * nowhere renders as the key itself, so a missing translation is visible but never crashes anything.
+ * `t` never throws, whatever it is given.
+ */
+import { en, type MessageKey } from './en.js';
+
+export type Messages = Readonly<Record<string, string>>;
+export type Params = Readonly<Record<string, string | number | undefined>>;
+export type Translate = (key: MessageKey | (string & {}), params?: Params) => string;
+
+const catalogs = new Map<string, Messages>([['en', en]]);
+let current = 'en';
+
+/** Adds or replaces the catalog of a language. Keys missing from it fall back to English. */
+export function registerCatalog(language: string, messages: Messages): void {
+  catalogs.set(normalize(language), messages);
+}
+
+/** The language `t` uses. Unknown languages are accepted: they simply fall back to English. */
+export function setLanguage(language: string): void {
+  current = normalize(language) || 'en';
+}
+
+export const getLanguage = (): string => current;
+
+export const languages = (): string[] => [...catalogs.keys()];
+
+function normalize(language: unknown): string {
+  return typeof language === 'string' ? language.trim().replace(/_/g, '-').toLowerCase() : '';
+}
+
+/** "vi-vn" -> ["vi-vn", "vi", "en"]. */
+function chain(language: string): string[] {
+  const out: string[] = [];
+  const parts = normalize(language).split('-').filter(Boolean);
+  for (let n = parts.length; n > 0; n--) out.push(parts.slice(0, n).join('-'));
+  if (!out.includes('en')) out.push('en');
+  return out;
+}
+
+function lookup(key: string, language: string): string | undefined {
+  for (const lang of chain(language)) {
+    const cat = catalogs.get(lang);
+    if (cat && Object.prototype.hasOwnProperty.call(cat, key)) return cat[key];
+  }
+  return undefined;
+}
+
+/** Replaces {name} with params.name; a placeholder without a value stays as written. */
+export function interpolate(template: string, params?: Params): string {
+  if (!params) return template;
+  return template.replace(/\{([A-Za-z0-9_.]+)\}/g, (whole, name: string) => {
+    const v = Object.prototype.hasOwnProperty.call(params, name) ? params[name] : undefined;
+    return v === undefined || v === null ? whole : String(v);
+  });
+}
+
+/** Message in an explicit language (receipts are printed in the store's language, not the UI's). */
+export function translate(language: string, key: string, params?: Params): string {
+  if (typeof key !== 'string') return String(key);
+  try {
+    return interpolate(lookup(key, language) ?? key, params);
+  } catch {
+    return key;
+  }
+}
+
+/** Message in the current language. */
+export const t: Translate = (key, params) => translate(current, key, params);
+
+/** A `t` bound to one language. */
+export const translator = (language: string): Translate => (key, params) => translate(language, key, params);
+
+export const hasMessage = (key: string, language = current): boolean => lookup(key, language) !== undefined;
+
+/**
+ * The cashier-readable text of a refusal: the catalog's "error.<CODE>" message with the error's
+ * params, or the error's own English message when the catalog has no entry for its code.
+ */
+export function errorMessage(err: { code: string; message?: string; params?: Params }, language = current): string {
+  const key = `error.${err.code}`;
+  if (lookup(key, language) !== undefined) return translate(language, key, err.params);
+  return err.message || err.code;
+}
+
+export { en, type MessageKey } from './en.js';
+export { formatMoney, formatDateTime, formatPercent, formatNumber, type MoneyFormatOptions, type DateTimeOptions } from './format.js';
+export { toAscii, charWidth } from './ascii.js';
