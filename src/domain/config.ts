@@ -74,7 +74,7 @@ export const DEFAULT_CONFIG: TillConfig = {
     scannerProductId: '',
   },
   display: { ascii: false },
-  codes: { giftCardPrefix: 'GC', loyaltyPrefix: '2', receiptPrefix: 'R' },
+  codes: { giftCardPrefix: 'GC', loyaltyPrefix: '27', receiptPrefix: 'R' },
   storage: { checkpointEvery: 1000, segmentBytes: 64 * 1024 * 1024 },
 };
 

@@ -1,0 +1,53 @@
+/** `till init`: creates a store in the data folder from a configuration file (or a backup). */
+import { existsSync } from 'node:fs';
+import type { AdminCommand } from './command.js';
+import { parse } from './args.js';
+import { DEFAULT_CONFIG, type TillConfig } from '../domain/config.js';
+import { configPath, readConfigFile, writeConfig } from '../store/config-file.js';
+import { initStore, storeExists } from '../store/open.js';
+import type { EventDraft } from '../store/types.js';
+
+const usage = `Usage: till init [--config FILE] [--data DIR]
+       till init --from-backup BACKUP_DIR [--data DIR]
+
+Creates a new, empty store in the data folder.
+  --config FILE        configuration to use (validated, then copied to DIR/till.config.json).
+                       Without it the default configuration is written; edit it before selling.
+  --from-backup DIR    restore a backup made by 'till backup' instead.
+Refuses to touch a data folder that already holds a store.`;
+
+/** Creates the config file and the store; shared by `till init` and the demo. */
+export async function createStore(dataDir: string, config: TillConfig, seed: EventDraft[] = []): Promise<void> {
+  writeConfig(dataDir, config);
+  const store = await initStore(dataDir, { currency: config.currency, register: config.register.id, operator: config.operators[0].id }, seed);
+  await store.close();
+}
+
+export const initCommand: AdminCommand = {
+  name: 'init',
+  summary: 'create a new store in the data folder',
+  usage,
+  async run(argv, ctx) {
+    const { values } = parse(argv, { config: { type: 'string' }, 'from-backup': { type: 'string' } }, false);
+    if (values.help) return ctx.out(usage), 0;
+    if (storeExists(ctx.dataDir)) {
+      ctx.err(`A store already exists in ${ctx.dataDir}. Nothing was changed.`);
+      return 1;
+    }
+    if (values['from-backup']) {
+      const { restoreBackup } = await import('../store/maintenance.js');
+      await restoreBackup(values['from-backup'] as string, ctx.dataDir);
+      ctx.out(`Restored the backup ${values['from-backup']} into ${ctx.dataDir}.`);
+      return 0;
+    }
+    const config = values.config ? readConfigFile(values.config as string) : DEFAULT_CONFIG;
+    if (!values.config && existsSync(configPath(ctx.dataDir))) {
+      ctx.err(`${configPath(ctx.dataDir)} exists; pass --config to use it explicitly.`);
+      return 1;
+    }
+    await createStore(ctx.dataDir, config);
+    ctx.out(`Created a store in ${ctx.dataDir} (currency ${config.currency}, register ${config.register.id}).`);
+    if (!values.config) ctx.out(`Edit ${configPath(ctx.dataDir)} (shop name, tax classes, printer), then import products: till import products.csv`);
+    return 0;
+  },
+};

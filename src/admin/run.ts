@@ -1,0 +1,128 @@
+/**
+ * The register's modes: `till start` (Ink UI), `till demo` (UI on a demo store with simulated
+ * hardware, created on first run), `till headless` (JSON Lines on stdin/stdout).
+ */
+import { resolve } from 'node:path';
+import type { AdminCommand, CommandContext } from './command.js';
+import { parse } from './args.js';
+import { TillError } from '../domain/errors.js';
+import type { TillConfig } from '../domain/config.js';
+import { readConfig } from '../store/config-file.js';
+import { openStore, storeExists } from '../store/open.js';
+import { createRegister, type Register } from '../register.js';
+import { createSimulatedHardware } from '../../hardware/index.js';
+import type { Hardware } from '../../hardware/types.js';
+import { createStore } from './init.js';
+import { demoConfig, demoProducts } from './demo-store.js';
+
+/** Picks the device implementations the configuration asks for. */
+export function hardwareFor(config: TillConfig, dataDir: string): Hardware {
+  const h = config.hardware;
+  const real = [h.scanner === 'hid' && 'hardware.scanner "hid"', (h.printer === 'usb' || h.printer === 'network') && `hardware.printer "${h.printer}"`, h.drawer === 'gpio' && 'hardware.drawer "gpio"'].filter(Boolean);
+  if (real.length)
+    throw new TillError(
+      'DRIVER_UNAVAILABLE',
+      `This version has no real driver for ${real.join(', ')} yet. Use "keyboard" for the scanner (a USB scanner in keyboard mode works), "simulated" or "none" for printer and drawer.`,
+    );
+  return createSimulatedHardware({ dataDir, printer: h.printer === 'none' ? 'none' : 'simulated', drawer: h.drawer === 'none' ? 'none' : 'simulated' });
+}
+
+export async function openRegister(dataDir: string, log?: (line: string) => void): Promise<Register> {
+  if (!storeExists(dataDir))
+    throw new TillError('STORE_MISSING', `There is no store in ${dataDir}. Create one with: till init --config FILE --data ${dataDir} (or try the demo: npm start).`);
+  const config = readConfig(dataDir);
+  const store = await openStore(dataDir, {
+    register: config.register.id,
+    operator: config.operators[0].id,
+    checkpointEvery: config.storage.checkpointEvery,
+    segmentBytes: config.storage.segmentBytes,
+  });
+  if (store.state.meta.currency !== config.currency) {
+    await store.close();
+    throw new TillError('CONFIG_CURRENCY', `The store keeps its books in ${store.state.meta.currency} but the configuration says ${config.currency}. Fix "currency" in the configuration.`);
+  }
+  const hardware = hardwareFor(config, dataDir);
+  return createRegister({ config, store, hardware, log });
+}
+
+async function shutdown(reg: Register): Promise<void> {
+  await reg.stop();
+  await Promise.allSettled([reg.hardware.printer.close(), reg.hardware.drawer.close(), reg.hardware.scanner.stop()]);
+  await reg.store.close();
+}
+
+async function runUi(reg: Register, demo: boolean): Promise<number> {
+  const { startUi } = await import('../ui/start.js');
+  try {
+    await startUi(reg, { demo });
+  } finally {
+    await shutdown(reg);
+  }
+  return 0;
+}
+
+const startUsage = `Usage: till start [--data DIR]
+
+Opens the register in the terminal on the store in the data folder (see README for keys).`;
+
+export const startCommand: AdminCommand = {
+  name: 'start',
+  summary: 'open the register (terminal UI)',
+  usage: startUsage,
+  async run(argv, ctx) {
+    const { values } = parse(argv, {}, false);
+    if (values.help) return ctx.out(startUsage), 0;
+    return runUi(await openRegister(ctx.dataDir), false);
+  },
+};
+
+export const DEMO_DIR = 'demo-data';
+
+const demoUsage = `Usage: till demo [--data DIR] [--reset]
+
+Opens the register with simulated scanner, printer and drawer on a demo store. The demo store is
+created on first run in ./${DEMO_DIR} (or --data DIR). Receipts are written to DIR/receipts/.`;
+
+export async function ensureDemoStore(dataDir: string, ctx: Pick<CommandContext, 'out'>): Promise<void> {
+  if (storeExists(dataDir)) return;
+  await createStore(dataDir, demoConfig(), [{ type: 'catalog.upserted', data: { products: demoProducts() } }]);
+  ctx.out(`Created the demo store in ${dataDir}.`);
+}
+
+export const demoCommand: AdminCommand = {
+  name: 'demo',
+  summary: 'open the register on a demo store with simulated hardware',
+  usage: demoUsage,
+  async run(argv, ctx) {
+    const { values } = parse(argv, {}, false);
+    if (values.help) return ctx.out(demoUsage), 0;
+    await ensureDemoStore(ctx.dataDir, ctx);
+    return runUi(await openRegister(ctx.dataDir), true);
+  },
+};
+
+const headlessUsage = `Usage: till headless [--data DIR]
+
+Drives the register with JSON Lines: one command per line on stdin, one reply per line on stdout.
+The protocol is documented in docs/headless.md.`;
+
+export const headlessCommand: AdminCommand = {
+  name: 'headless',
+  summary: 'drive the register with JSON Lines on stdin/stdout',
+  usage: headlessUsage,
+  async run(argv, ctx) {
+    const { values } = parse(argv, {}, false);
+    if (values.help) return ctx.out(headlessUsage), 0;
+    const reg = await openRegister(ctx.dataDir, (line) => ctx.err(line));
+    const { runHeadless } = await import('../headless/driver.js');
+    try {
+      await runHeadless(reg, { input: process.stdin, output: process.stdout });
+    } finally {
+      await shutdown(reg);
+    }
+    return 0;
+  },
+};
+
+/** The demo's data folder unless --data/TILL_DATA says otherwise. */
+export const demoDataDir = (explicit: string | undefined): string => resolve(explicit ?? DEMO_DIR);
