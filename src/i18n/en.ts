@@ -30,6 +30,10 @@ export const en = {
   'error.DISK_FULL': 'The disk is full. The sale was not saved. Free some space and try again.',
   'error.READ_ONLY': 'The disk is read-only. The sale was not saved.',
   'error.PERMISSION': 'The register may not write its data folder. The sale was not saved.',
+  'error.CONFIG_MISSING': 'No configuration file at {path}.',
+  'error.CONFIG_INVALID': 'The configuration file {path} has mistakes. Run "till doctor" to see them.',
+  'error.STORE_CLOSED': 'The store is closed. Restart the register.',
+  'error.BAD_EVENT': 'The register tried to save something malformed. Nothing was saved.',
   'error.IO_ERROR': 'The sale could not be saved (disk error). Try again.',
   // ------------------------------------------------------------ errors: devices
   'error.PRINTER_NONE': 'No printer is configured. The receipt is kept for a reprint.',

@@ -1,6 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { en, errorMessage, hasMessage, registerCatalog, setLanguage, t, translate, translator } from '../../src/i18n/index.js';
 import { TillError } from '../../src/domain/errors.js';
 
@@ -51,20 +50,20 @@ describe('errorMessage', () => {
 });
 
 /**
- * Every code the checkout core (cart, tender, sale) and the store can refuse with has an English
- * message. Feature modules (gift cards, loyalty) add their keys with their code; errorMessage() falls
+ * Every code the checkout core (cart, tender, sale) can refuse with, and every store code, has an
+ * English message. Feature modules (gift cards, loyalty) add their keys with their code; errorMessage() falls
  * back to the error's own English text meanwhile.
  */
 describe('catalog coverage', () => {
   const codes = new Set<string>();
-  const walk = (dir: string): string[] =>
-    readdirSync(dir).flatMap((f) => {
-      const p = join(dir, f);
-      return statSync(p).isDirectory() ? walk(p) : p.endsWith('.ts') ? [p] : [];
-    });
-  for (const file of ['src/domain/cart.ts', 'src/domain/tender.ts', 'src/domain/sale.ts', ...walk('src/store')]) {
+  for (const file of ['src/domain/cart.ts', 'src/domain/tender.ts', 'src/domain/sale.ts']) {
     const src = readFileSync(file, 'utf8');
-    for (const m of src.matchAll(/\b(?:fail|refuse|new TillError|new StoreError)\(\s*'([A-Z][A-Z0-9_]+)'/g)) codes.add(m[1]);
+    for (const m of src.matchAll(/\b(?:fail|refuse|new TillError)\(\s*'([A-Z][A-Z0-9_]+)'/g)) codes.add(m[1]);
+  }
+  {
+    const src = readFileSync('src/store/types.ts', 'utf8');
+    const union = /type StoreErrorCode\s*=([^;]+);/.exec(src)?.[1] ?? '';
+    for (const m of union.matchAll(/'([A-Z_]+)'/g)) codes.add(m[1]);
   }
   for (const c of ['BAD_QUANTITY', 'CART_FULL', 'NO_SUCH_LINE', 'QTY_NOT_ALLOWED', 'ALREADY_PAID', 'BAD_AMOUNT', 'ABSURD_AMOUNT',
     'TENDER_EXCEEDS_DUE', 'NO_SUCH_TENDER', 'EMPTY_SALE', 'NOT_COVERED', 'STORE_MISSING', 'STORE_CORRUPT', 'DISK_FULL', 'READ_ONLY',
