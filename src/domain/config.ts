@@ -201,6 +201,10 @@ export function validateConfig(
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return { ok: false, problems: [{ key: '(file)', message: 'must be a JSON object' }] };
   const defaults = { ...DEFAULT_CONFIG, ...(extra.defaults ?? {}) };
   const merged = deepMerge(defaults, raw) as TillConfig;
+  // Tax classes are the store's own list: a file that names them replaces the default classes rather
+  // than adding to them (a "standard" class the store never declared would price products silently).
+  const rawClasses = (raw as { tax?: { classes?: unknown } }).tax?.classes;
+  if (rawClasses !== undefined) merged.tax = { ...merged.tax, classes: rawClasses as TillConfig['tax']['classes'] };
   const problems: ConfigProblem[] = unknownKeys(raw, defaults).map((key) => ({ key, message: 'is not a known setting' }));
   for (const [key, check] of Object.entries({ ...CHECKS, ...(extra.checks ?? {}) })) check(get(merged, key), key, problems);
   return problems.length ? { ok: false, problems } : { ok: true, config: merged };

@@ -52,7 +52,9 @@ export function allocate(total: Minor, weights: readonly number[]): Minor[] {
   const ws = weights.every((w) => w === 0) ? weights.map(() => 1) : weights;
   // Integer weights keep the split exact; scale decimal weights to integers first.
   const scale = ws.every(Number.isInteger) ? 1 : 1_000_000;
-  const big = ws.map((w) => BigInt(Math.round(w * scale)));
+  let big = ws.map((w) => BigInt(Math.round(w * scale)));
+  // Weights too small to survive scaling (all below 1e-6) would divide by zero: split over the positive ones.
+  if (big.every((w) => w === 0n)) big = ws.map((w) => (w > 0 ? 1n : 0n));
   const wsum = big.reduce((a, b) => a + b, 0n);
   const T = BigInt(total);
   const floors = big.map((w) => (T * w) / wsum);

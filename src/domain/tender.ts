@@ -28,7 +28,9 @@ export interface Tender {
 /** Largest amount a customer can hand over in one cash tender: guards against a key held down. */
 export const MAX_CASH_FACTOR = 1000;
 
-export const paid = (tenders: readonly Tender[]): Minor => tenders.reduce((a, t) => a + t.amount + (t.rounding ?? 0), 0);
+/** What the tenders contribute to the total. Cash rounding is recorded beside, never counted: a sale
+ *  settled by cash rounded down (12.32 paid with 12.30) is covered, and nothing ever pays more than the total. */
+export const paid = (tenders: readonly Tender[]): Minor => tenders.reduce((a, t) => a + t.amount, 0);
 
 /** What is still owed; 0 when covered. */
 export const due = (total: Minor, tenders: readonly Tender[]): Minor => Math.max(0, total - paid(tenders));
@@ -43,12 +45,16 @@ export const cashDue = (total: Minor, tenders: readonly Tender[], roundingUnit: 
 export function addCash(total: Minor, tenders: readonly Tender[], given: Minor, roundingUnit: number, id: string): Result<Tender[]> {
   const owed = due(total, tenders);
   if (owed <= 0) return fail('ALREADY_PAID', 'The sale is already paid.');
-  if (!Number.isSafeInteger(given) || given <= 0) return fail('BAD_AMOUNT', 'Enter the amount of cash received.');
   const settle = roundTo(owed, roundingUnit);
+  // Zero cash is accepted only when what is left rounds to nothing (2 cents owed with 5-cent rounding).
+  if (!Number.isSafeInteger(given) || given < 0 || (given === 0 && settle > 0)) return fail('BAD_AMOUNT', 'Enter the amount of cash received.');
   if (given > Math.max(settle, 1) * MAX_CASH_FACTOR && given > settle + 10 ** 9)
     return fail('ABSURD_AMOUNT', 'That amount of cash is not plausible. Check the amount.');
-  if (given >= settle) {
-    return ok([...tenders, { id, kind: 'cash', amount: owed, given, change: given - settle, rounding: settle - owed }]);
+  // Cash settles the sale once it reaches what is owed or its rounded amount, whichever is lower. The
+  // drawer keeps at most the rounded amount; the rest is change; kept - owed is the recorded rounding.
+  if (given >= Math.min(owed, settle)) {
+    const kept = Math.min(given, settle);
+    return ok([...tenders, { id, kind: 'cash', amount: owed, given, change: given - kept, rounding: kept - owed }]);
   }
   return ok([...tenders, { id, kind: 'cash', amount: given, given, change: 0 }]);
 }
