@@ -14,6 +14,12 @@ export interface TaxSettings {
   classes: Record<string, number>;
 }
 
+/**
+ * Reserved class for lines that carry no tax at sale: a gift card is a multi-purpose voucher, taxed
+ * when it is spent on goods, not when it is sold. Never shown in the tax summary.
+ */
+export const UNTAXED = 'none';
+
 export const percentToPpm = (pct: number): number => Math.round(pct * 10_000);
 
 /** Tax contained in (inclusive) or added to (exclusive) an amount at a rate in ppm. */
@@ -45,6 +51,7 @@ export interface TaxResult {
 
 export function computeTax(lines: readonly TaxLineInput[], s: TaxSettings): TaxResult {
   const rate = (cls: string): number => {
+    if (cls === UNTAXED) return 0;
     const r = s.classes[cls];
     if (r === undefined) throw new RangeError(`unknown tax class "${cls}"`);
     return r;
@@ -72,7 +79,7 @@ export function computeTax(lines: readonly TaxLineInput[], s: TaxSettings): TaxR
       const spread = weights.every((w) => w === 0) ? idx.map(() => 0) : allocate(tax, weights);
       spread.forEach((t, k) => (lineTax[idx[k]] = t));
     }
-    summary.push({ taxClass: cls, ratePct: pct, base, tax });
+    if (cls !== UNTAXED) summary.push({ taxClass: cls, ratePct: pct, base, tax });
   }
   return { lineTax, summary, tax: summary.reduce((a, r) => a + r.tax, 0) };
 }
