@@ -1,0 +1,166 @@
+/**
+ * The fold: journal events -> cards. Every balance change is a history entry, and the balance is the
+ * running sum of history amounts; nothing else writes it. The fold mutates the slice in place (the
+ * projection contract) and never throws: events are validated before commit (operations.ts,
+ * redeem.ts, sell.ts). Malformed payloads and events for unknown cards are ignored, so a bad line can
+ * never stop a replay.
+ */
+import type {
+  ActivatedData,
+  AdjustedData,
+  AmountData,
+  EventOrigin,
+  ExpiredData,
+  GiftCard,
+  GiftCardSlice,
+  HistoryEntry,
+  HistoryKind,
+  IssuedData,
+  ReasonData,
+  SaleGiftCards,
+  SaleRef,
+} from './types.js';
+
+export const emptySlice = (): GiftCardSlice => ({ cards: {} });
+
+const isCode = (v: unknown): v is string => typeof v === 'string' && v.length > 0;
+const isAmount = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v);
+const refOf = (r: SaleRef): string | undefined => r.receiptNo || r.saleId || undefined;
+
+function record(card: GiftCard, o: EventOrigin, kind: HistoryKind, amount: number, extra: { ref?: string; reason?: string } = {}): void {
+  card.balance += amount;
+  const e: HistoryEntry = { seq: o.seq, at: o.at, kind, amount, balance: card.balance, op: o.operator };
+  if (extra.ref) e.ref = extra.ref;
+  if (extra.reason) e.reason = extra.reason;
+  card.history.push(e);
+}
+
+/** active/depleted follow the balance; pending, blocked and expired are left alone. */
+function settle(card: GiftCard): void {
+  if (card.state === 'active' || card.state === 'depleted') card.state = card.balance > 0 ? 'active' : 'depleted';
+}
+
+function issue(cards: Record<string, GiftCard>, d: IssuedData, o: EventOrigin): void {
+  if (!isCode(d.code) || cards[d.code] || !isAmount(d.faceValue) || typeof d.currency !== 'string') return;
+  const card: GiftCard = {
+    code: d.code,
+    state: d.state === 'active' ? 'active' : 'pending',
+    currency: d.currency,
+    faceValue: d.faceValue,
+    price: isAmount(d.price) ? d.price : null,
+    balance: 0,
+    issuedAt: o.at,
+    issuedBy: o.operator,
+    history: [],
+  };
+  if (d.expiresOn) card.expiresOn = d.expiresOn;
+  if (d.validityDays) card.validityDays = d.validityDays;
+  if (d.customerId) card.customerId = d.customerId;
+  if (d.batch) card.batch = d.batch;
+  if (card.state === 'active') markSold(card, d, o);
+  cards[d.code] = card;
+  record(card, o, 'issued', card.state === 'active' ? d.faceValue : 0, { ref: refOf(d) });
+  settle(card);
+}
+
+function markSold(card: GiftCard, r: SaleRef, o: EventOrigin): void {
+  card.activatedAt = o.at;
+  card.soldBy = o.operator;
+  card.register = o.register;
+  if (r.saleId) card.saleId = r.saleId;
+  if (r.receiptNo) card.receiptNo = r.receiptNo;
+}
+
+function activate(card: GiftCard, d: ActivatedData, o: EventOrigin): void {
+  if (card.state !== 'pending' || !isAmount(d.faceValue)) return;
+  card.state = 'active';
+  card.faceValue = d.faceValue;
+  card.price = isAmount(d.price) ? d.price : d.faceValue;
+  if (d.expiresOn) card.expiresOn = d.expiresOn;
+  if (d.customerId) card.customerId = d.customerId;
+  markSold(card, d, o);
+  record(card, o, 'activated', d.faceValue, { ref: refOf(d) });
+  settle(card);
+}
+
+/** Folds one journal event of a `giftcard.*` type; other types are ignored. */
+export function applyGiftCardEvent(slice: GiftCardSlice, type: string, data: unknown, o: EventOrigin): void {
+  if (!type.startsWith('giftcard.') || !data || typeof data !== 'object') return;
+  const d = data as { code?: unknown };
+  if (!isCode(d.code)) return;
+  if (type === 'giftcard.issued') return issue(slice.cards, data as IssuedData, o);
+  const card = slice.cards[d.code];
+  if (!card) return;
+  switch (type) {
+    case 'giftcard.activated':
+      return activate(card, data as ActivatedData, o);
+    case 'giftcard.loaded':
+    case 'giftcard.refunded':
+    case 'giftcard.redeemed': {
+      const a = data as AmountData;
+      if (!isAmount(a.amount)) return;
+      const kind = type.slice('giftcard.'.length) as HistoryKind;
+      record(card, o, kind, kind === 'redeemed' ? -a.amount : a.amount, { ref: refOf(a), reason: a.reason });
+      return settle(card);
+    }
+    case 'giftcard.adjusted': {
+      const a = data as AdjustedData;
+      if (!isAmount(a.amount)) return;
+      record(card, o, 'adjusted', a.amount, { reason: a.reason });
+      return settle(card);
+    }
+    case 'giftcard.blocked': {
+      if (card.state === 'blocked') return;
+      card.blockedFrom = card.state;
+      card.state = 'blocked';
+      card.blockReason = (data as ReasonData).reason;
+      return record(card, o, 'blocked', 0, { reason: card.blockReason });
+    }
+    case 'giftcard.unblocked': {
+      if (card.state !== 'blocked') return;
+      card.state = card.blockedFrom ?? 'active';
+      delete card.blockedFrom;
+      delete card.blockReason;
+      record(card, o, 'unblocked', 0, { reason: (data as ReasonData).reason });
+      return settle(card);
+    }
+    case 'giftcard.expired': {
+      const f = (data as ExpiredData).forfeited;
+      if (!isAmount(f)) return;
+      card.state = 'expired';
+      return record(card, o, 'expired', -f);
+    }
+  }
+}
+
+/**
+ * Folds the gift cards of a committed sale: sold cards become active (pending stock is activated,
+ * generated codes are created active), and each gift-card tender is a redemption. The sale's own
+ * envelope (operator, register, time) is the card's "who sold it and where".
+ */
+export function applySaleGiftCards(slice: GiftCardSlice, ext: SaleGiftCards, sale: SaleRef & { currency: string }, o: EventOrigin): void {
+  const ref: SaleRef = { saleId: sale.saleId, receiptNo: sale.receiptNo };
+  for (const s of Array.isArray(ext.sold) ? ext.sold : []) {
+    if (!s || !isCode(s.code) || !isAmount(s.faceValue)) continue;
+    const card = slice.cards[s.code];
+    if (!card) {
+      issue(slice.cards, { code: s.code, state: 'active', currency: sale.currency, faceValue: s.faceValue, price: s.price, expiresOn: s.expiresOn, customerId: s.customerId, ...ref }, o);
+    } else {
+      activate(card, { code: s.code, faceValue: s.faceValue, price: s.price, expiresOn: s.expiresOn, customerId: s.customerId, ...ref }, o);
+    }
+  }
+  for (const r of Array.isArray(ext.redeemed) ? ext.redeemed : []) {
+    if (!r || !isCode(r.code) || !isAmount(r.amount)) continue;
+    const card = slice.cards[r.code];
+    if (!card) continue;
+    record(card, o, 'redeemed', -r.amount, { ref: refOf(ref) });
+    settle(card);
+  }
+}
+
+/** Sums of a card's history by kind (signed, as recorded). */
+export function historyTotals(card: Pick<GiftCard, 'history'>): Record<HistoryKind, number> {
+  const t: Record<HistoryKind, number> = { issued: 0, activated: 0, loaded: 0, redeemed: 0, refunded: 0, adjusted: 0, blocked: 0, unblocked: 0, expired: 0 };
+  for (const h of card.history) t[h.kind] += h.amount;
+  return t;
+}
