@@ -18,6 +18,10 @@ export interface JournalEvent<D = unknown> {
   operator: string;
   /** Transaction id (idempotency key): a sale's UUID, a batch id. Same for every event of one commit. */
   tx: string;
+  /** 1-based position of this event inside its transaction, and the transaction's event count. A
+   *  transaction is written with one append; a tail with fewer than txCount lines is a torn write. */
+  txIndex?: number;
+  txCount?: number;
   data: D;
   /** Hash of the previous line ("" for the first); `hash` covers this line's content and `prev`. */
   prev: string;
@@ -55,7 +59,11 @@ export interface StoreState {
     /** Hash of that journal line (chain continues from it). */
     hash: string;
   };
-  catalog: { products: Record<string, Product> };
+  catalog: {
+    products: Record<string, Product>;
+    /** Barcode -> sku, folded with the products (last upsert wins) so scan lookup is O(1). */
+    barcodes?: Record<string, string>;
+  };
   sales: {
     count: number;
     /** Per register: last receipt sequence number issued. */
@@ -77,6 +85,21 @@ export interface Store {
   /** Write the snapshot now (fsync'd temp file + rename + directory fsync). */
   checkpoint(): Promise<void>;
   close(): Promise<void>;
+  /** Next receipt sequence number for a register (last issued + 1). */
+  nextReceiptSeq?(register: string): number;
+  /** What start-up recovery did (torn tail cut, events replayed after the snapshot). */
+  readonly recovery?: RecoveryReport;
+}
+
+export interface RecoveryReport {
+  /** Bytes of an incomplete transaction cut from the end of the journal (0 = clean). */
+  tornBytes: number;
+  /** The segment that was cut, if any. */
+  tornFile?: string;
+  /** Events folded from the journal after the snapshot. */
+  replayed: number;
+  /** Why the snapshot was not used, when it was not ("missing", "new projection: giftcards"). */
+  fullReplay?: string;
 }
 
 export type StoreErrorCode =
@@ -87,16 +110,21 @@ export type StoreErrorCode =
   | 'DISK_FULL'
   | 'READ_ONLY'
   | 'PERMISSION'
-  | 'IO_ERROR';
+  | 'IO_ERROR'
+  | 'STORE_CLOSED'
+  | 'BAD_EVENT';
 
 /**
  * A feature's slice of the projection. Registered in src/store/projections/index.ts.
  * `apply` folds one event into the slice in place (the state is large; copying it per event would
  * make a commit cost grow with the store). It must be deterministic, must ignore event types it does
  * not own, and must never throw on a well-formed event: validation happens before commit, in the domain.
+ * A slice must be plain JSON (no Map, Set, Date, undefined): it is persisted in the snapshot.
  */
 export interface ProjectionModule<S = unknown> {
   name: string;
+  /** Bump when `apply` changes meaning: a snapshot built by another version is rebuilt from the journal. */
+  version?: number;
   initial(): S;
   apply(slice: S, event: JournalEvent, state: StoreState): void;
 }

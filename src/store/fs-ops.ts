@@ -1,0 +1,56 @@
+/**
+ * The write-side file operations of the store, as one injectable object, so tests can make a write
+ * fail (ENOSPC, EROFS, a short write) deterministically. Reads at start-up use node:fs directly.
+ */
+import fs from 'node:fs';
+import { promisify } from 'node:util';
+
+export interface FsOps {
+  open(path: string, flags: string, mode?: number): Promise<number>;
+  /** Writes part of buf at position; returns bytes written (may be short). */
+  write(fd: number, buf: Buffer, offset: number, length: number, position: number): Promise<number>;
+  datasync(fd: number): Promise<void>;
+  fsync(fd: number): Promise<void>;
+  ftruncate(fd: number, len: number): Promise<void>;
+  close(fd: number): Promise<void>;
+  rename(from: string, to: string): Promise<void>;
+  unlink(path: string): Promise<void>;
+}
+
+const pWrite = promisify(fs.write) as unknown as (fd: number, b: Buffer, o: number, l: number, p: number) => Promise<number>;
+
+export const nodeFsOps: FsOps = {
+  open: promisify(fs.open) as FsOps['open'],
+  write: (fd, buf, offset, length, position) => pWrite(fd, buf, offset, length, position),
+  datasync: promisify(fs.fdatasync),
+  fsync: promisify(fs.fsync),
+  ftruncate: promisify(fs.ftruncate) as FsOps['ftruncate'],
+  close: promisify(fs.close),
+  rename: promisify(fs.rename),
+  unlink: promisify(fs.unlink),
+};
+
+export const withFs = (over?: Partial<FsOps>): FsOps => ({ ...nodeFsOps, ...(over ?? {}) });
+
+/** Writes all of buf at position, looping over short writes. */
+export async function writeAll(ops: FsOps, fd: number, buf: Buffer, position: number): Promise<void> {
+  let done = 0;
+  while (done < buf.length) {
+    const n = await ops.write(fd, buf, done, buf.length - done, position + done);
+    if (n <= 0) throw Object.assign(new Error('write returned no progress'), { code: 'EIO' });
+    done += n;
+  }
+}
+
+/** fsync of a directory makes a create/rename in it durable. */
+export async function fsyncDir(ops: FsOps, dir: string): Promise<void> {
+  const fd = await ops.open(dir, 'r');
+  try {
+    await ops.fsync(fd);
+  } finally {
+    await ops.close(fd);
+  }
+}
+
+export const FILE_MODE = 0o600;
+export const DIR_MODE = 0o700;

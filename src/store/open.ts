@@ -1,0 +1,139 @@
+/**
+ * Opening and creating a store. A store is created only when asked (initStore: `till init` or the
+ * demo); opening a folder without one says how to create it.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import type { EventDraft, ProjectionModule } from './types.js';
+import { DIR_MODE, withFs, type FsOps } from './fs-ops.js';
+import { StoreError, fromFsError } from './errors.js';
+import { acquireLock } from './lock.js';
+import { JOURNAL_DIR, loadStore } from './load.js';
+import { listSegments } from './segments.js';
+import { removeStaleTemps, SNAPSHOT_FILE } from './snapshot.js';
+import { JournalWriter } from './journal-writer.js';
+import { TillStore } from './till-store.js';
+import { initialState, STORE_INITIALIZED, type StoreInitialized } from './fold.js';
+import { TxSet } from './tx-set.js';
+import { PROJECTIONS } from './projections/index.js';
+
+export interface OpenOptions {
+  register: string;
+  operator?: string;
+  /** Snapshot after this many events (default 1000). */
+  checkpointEvery?: number;
+  /** Start a new journal segment past this size (default 64 MiB). */
+  segmentBytes?: number;
+  /** Snapshot after this long without commits when events are pending (default 30 s; 0 = off). */
+  idleCheckpointMs?: number;
+  now?: () => Date;
+  /** Write-side file operations; tests inject failures. */
+  fs?: Partial<FsOps>;
+  /** Projection modules (default PROJECTIONS). */
+  modules?: readonly ProjectionModule<any>[];
+}
+
+export interface InitOptions {
+  currency: string;
+  storeId?: string;
+  register: string;
+  operator?: string;
+}
+
+const DEFAULTS = { checkpointEvery: 1000, segmentBytes: 64 * 1024 * 1024, idleCheckpointMs: 30_000 };
+
+/** True if `dir` holds a store (a snapshot or a non-empty journal). */
+export function storeExists(dir: string): boolean {
+  if (fs.existsSync(path.join(dir, SNAPSHOT_FILE))) return true;
+  return listSegments(path.join(dir, JOURNAL_DIR)).some((s) => {
+    try {
+      return fs.statSync(s.file).size > 0;
+    } catch {
+      return false;
+    }
+  });
+}
+
+function parts(dir: string, opts: OpenOptions) {
+  return {
+    dir,
+    register: opts.register,
+    operator: opts.operator ?? '',
+    checkpointEvery: Math.max(1, opts.checkpointEvery ?? DEFAULTS.checkpointEvery),
+    idleCheckpointMs: opts.idleCheckpointMs ?? DEFAULTS.idleCheckpointMs,
+    now: opts.now ?? (() => new Date()),
+    ops: withFs(opts.fs),
+    modules: opts.modules ?? PROJECTIONS,
+  };
+}
+
+export async function openStore(dir: string, opts: OpenOptions): Promise<TillStore> {
+  dir = path.resolve(dir);
+  if (!storeExists(dir))
+    throw new StoreError(
+      'STORE_MISSING',
+      `There is no store in ${dir}. Create one with \`till init --data ${dir}\`, or run \`npm start\` for the demo store.`,
+      { file: dir },
+    );
+  const base = parts(dir, opts);
+  const lock = acquireLock(dir);
+  try {
+    removeStaleTemps(dir);
+    const loaded = await loadStore(dir, base.ops, { modules: base.modules, repair: true });
+    const journalDir = path.join(dir, JOURNAL_DIR);
+    const segment = loaded.segment ?? (await JournalWriter.createSegment(base.ops, journalDir, loaded.state.meta.seq + 1));
+    const writer = await JournalWriter.open(base.ops, journalDir, opts.segmentBytes ?? DEFAULTS.segmentBytes, segment, loaded.size);
+    const store = new TillStore({ ...base, ...loaded, writer, lock });
+    // A start that had to replay much (no snapshot, new projection) saves the work at once.
+    if (loaded.recovery.fullReplay || store.pendingCheckpoint >= base.checkpointEvery) await store.checkpoint();
+    return store;
+  } catch (e) {
+    lock.release();
+    throw e;
+  }
+}
+
+/**
+ * Creates a store in `dir` (refuses if one is there) with a `store.initialized` event and the seed
+ * events in one transaction, and returns it open.
+ */
+export async function initStore(dir: string, init: InitOptions, seed: EventDraft[] = [], opts: Partial<OpenOptions> = {}): Promise<TillStore> {
+  dir = path.resolve(dir);
+  if (storeExists(dir))
+    throw new StoreError('STORE_EXISTS', `A store already exists in ${dir}. Open it, or choose an empty folder; nothing was changed.`, { file: dir });
+  const base = parts(dir, { ...opts, register: init.register, operator: init.operator ?? opts.operator });
+  const journalDir = path.join(dir, JOURNAL_DIR);
+  try {
+    fs.mkdirSync(journalDir, { recursive: true, mode: DIR_MODE });
+    fs.chmodSync(dir, DIR_MODE);
+    fs.chmodSync(journalDir, DIR_MODE);
+  } catch (e) {
+    throw fromFsError(e, dir, 'creating the data folder');
+  }
+  const lock = acquireLock(dir);
+  try {
+    const segment = await JournalWriter.createSegment(base.ops, journalDir, 1);
+    const writer = await JournalWriter.open(base.ops, journalDir, opts.segmentBytes ?? DEFAULTS.segmentBytes, segment, fs.statSync(path.join(journalDir, segment)).size);
+    const store = new TillStore({
+      ...base,
+      state: initialState(base.modules),
+      txs: new TxSet(),
+      recent: [],
+      pos: null,
+      writer,
+      lock,
+      recovery: { tornBytes: 0, replayed: 0 },
+      snapshotSeq: 0,
+    });
+    const storeId = init.storeId ?? randomUUID();
+    const at = base.now().toISOString();
+    const data: StoreInitialized = { storeId, currency: init.currency, createdAt: at };
+    await store.commit({ id: `init:${storeId}`, events: [{ type: STORE_INITIALIZED, data }, ...seed], at });
+    await store.checkpoint();
+    return store;
+  } catch (e) {
+    lock.release();
+    throw e;
+  }
+}

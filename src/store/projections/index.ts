@@ -1,0 +1,9 @@
+/**
+ * Every projection slice of the store, in fold order. Feature modules (gift cards, loyalty...) append
+ * their module here; a slice missing from an existing snapshot is built by replaying the journal.
+ */
+import type { ProjectionModule } from '../types.js';
+import { catalogProjection } from './catalog.js';
+import { salesProjection } from './sales.js';
+
+export const PROJECTIONS: ProjectionModule<any>[] = [catalogProjection, salesProjection];

@@ -1,0 +1,40 @@
+/**
+ * Sales slice: how many sales, and the last receipt sequence issued per register (parsed from the
+ * receipt number "R1-000042"), so receipt numbers continue after a restart without scanning history.
+ */
+import type { SaleRecord } from '../../domain/sale.js';
+import type { JournalEvent, ProjectionModule, StoreState } from '../types.js';
+import { getOwn, setOwn } from './own.js';
+
+export type SalesSlice = StoreState['sales'];
+
+export const SALE_COMMITTED = 'sale.committed';
+
+export interface SaleCommitted {
+  sale: SaleRecord;
+}
+
+/** Sequence part of a receipt number: the digits after the last "-". */
+export function receiptSeqOf(receiptNo: unknown): number | undefined {
+  if (typeof receiptNo !== 'string') return undefined;
+  const m = /-(\d+)$/.exec(receiptNo);
+  return m ? Number(m[1]) : undefined;
+}
+
+export const salesProjection: ProjectionModule<SalesSlice> = {
+  name: 'sales',
+  version: 1,
+  initial: () => ({ count: 0, lastReceipt: {} }),
+  apply(slice, ev: JournalEvent) {
+    if (ev.type !== SALE_COMMITTED) return;
+    const sale = (ev.data as SaleCommitted)?.sale;
+    if (!sale || typeof sale !== 'object') return;
+    slice.count++;
+    const n = receiptSeqOf(sale.receiptNo);
+    const reg = typeof sale.register === 'string' ? sale.register : ev.register;
+    if (n !== undefined && n > (getOwn(slice.lastReceipt, reg) ?? 0)) setOwn(slice.lastReceipt, reg, n);
+  },
+};
+
+/** The receipt sequence the next sale on this register gets. */
+export const nextReceiptSeq = (state: StoreState, register: string): number => (getOwn(state.sales.lastReceipt, register) ?? 0) + 1;

@@ -1,0 +1,240 @@
+/**
+ * The live store: one append + fsync per commit, then the in-memory fold. Commits are serialised;
+ * checkpoints (snapshot writes) run beside them and capture a consistent state in one synchronous step.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import type { CatalogLookup, Product } from '../domain/catalog.js';
+import type { CommitRequest, CommitResult, JournalEvent, ProjectionModule, RecoveryReport, Store, StoreState } from './types.js';
+import { applyEvent, projectionVersions } from './fold.js';
+import { encodeLine } from './line.js';
+import { listSegments } from './segments.js';
+import { snapshotDb, SNAPSHOT_FORMAT, type SnapshotDoc } from './snapshot.js';
+import { RECENT_TX, type LinePos } from './load.js';
+import type { TxSet } from './tx-set.js';
+import type { JournalWriter } from './journal-writer.js';
+import type { StoreLock } from './lock.js';
+import type { FsOps } from './fs-ops.js';
+import { StoreError } from './errors.js';
+import { getOwn } from './projections/own.js';
+import { nextReceiptSeq } from './projections/sales.js';
+
+export interface TillStoreParts {
+  dir: string;
+  register: string;
+  operator: string;
+  checkpointEvery: number;
+  idleCheckpointMs: number;
+  now: () => Date;
+  ops: FsOps;
+  modules: readonly ProjectionModule<any>[];
+  state: StoreState;
+  txs: TxSet;
+  recent: string[];
+  pos: LinePos | null;
+  writer: JournalWriter;
+  lock: StoreLock;
+  recovery: RecoveryReport;
+  snapshotSeq: number;
+}
+
+export class TillStore implements Store {
+  readonly dir: string;
+  readonly state: StoreState;
+  readonly catalog: CatalogLookup;
+  readonly recovery: RecoveryReport;
+  /** Last failure of a background checkpoint (the journal is unaffected; the next checkpoint retries). */
+  checkpointError: StoreError | null = null;
+  private readonly p: TillStoreParts;
+  private readonly recent: Set<string>;
+  private pos: LinePos | null;
+  private checkpointSeq: number;
+  private commitQueue: Promise<unknown> = Promise.resolve();
+  private checkpointQueue: Promise<void> = Promise.resolve();
+  private idleTimer: NodeJS.Timeout | null = null;
+  private closed = false;
+  private readonly db;
+
+  constructor(parts: TillStoreParts) {
+    this.p = parts;
+    this.dir = parts.dir;
+    this.state = parts.state;
+    this.recovery = parts.recovery;
+    this.recent = new Set(parts.recent);
+    this.pos = parts.pos;
+    this.checkpointSeq = parts.snapshotSeq;
+    this.db = snapshotDb(parts.dir, parts.ops);
+    const cat = () => this.state.catalog;
+    this.catalog = {
+      byBarcode: (code: string): Product | undefined => {
+        const sku = getOwn(cat().barcodes ?? {}, code);
+        return sku === undefined ? undefined : getOwn(cat().products, sku);
+      },
+      bySku: (sku: string): Product | undefined => getOwn(cat().products, sku),
+    };
+  }
+
+  get seq(): number {
+    return this.state.meta.seq;
+  }
+
+  nextReceiptSeq(register: string): number {
+    return nextReceiptSeq(this.state, register);
+  }
+
+  hasTx(id: string): boolean {
+    if (this.recent.has(id)) return true;
+    if (!this.p.txs.mayHave(id)) return false;
+    return this.txInJournal(id);
+  }
+
+  /** Confirms a hash hit against the journal (rare: a retry of an old transaction, or a collision). */
+  private txInJournal(id: string): boolean {
+    const needle = Buffer.from(`,"tx":${JSON.stringify(id)},"txIndex":1,`);
+    const segs = listSegments(path.join(this.dir, 'journal')).reverse();
+    for (const seg of segs) {
+      const buf = fs.readFileSync(seg.file);
+      for (let i = buf.indexOf(needle); i !== -1; i = buf.indexOf(needle, i + 1)) {
+        const start = buf.lastIndexOf(10, i) + 1;
+        const end = buf.indexOf(10, i);
+        try {
+          const ev = JSON.parse(buf.toString('utf8', start, end === -1 ? buf.length : end)) as JournalEvent;
+          if (ev.tx === id) return true;
+        } catch {
+          /* a torn tail is not a committed transaction */
+        }
+      }
+    }
+    return false;
+  }
+
+  private assertOpen(): void {
+    if (this.closed) throw new StoreError('STORE_CLOSED', 'The store is closed; restart the register.');
+  }
+
+  commit(req: CommitRequest): Promise<CommitResult> {
+    const run = this.commitQueue.then(() => this.commitNow(req));
+    this.commitQueue = run.catch(() => {});
+    return run;
+  }
+
+  private async commitNow(req: CommitRequest): Promise<CommitResult> {
+    this.assertOpen();
+    if (!req || typeof req.id !== 'string' || req.id === '') throw new StoreError('BAD_EVENT', 'A commit needs a transaction id.');
+    if (!Array.isArray(req.events) || req.events.length === 0) throw new StoreError('BAD_EVENT', `Transaction ${req.id} has no events.`);
+    if (this.hasTx(req.id)) return { duplicate: true, events: [] };
+    const at = req.at ?? this.p.now().toISOString();
+    const operator = req.operator ?? this.p.operator;
+    const n = req.events.length;
+    let prev = this.state.meta.hash;
+    const seq0 = this.state.meta.seq + 1;
+    const lines: string[] = new Array(n);
+    const events: JournalEvent[] = new Array(n);
+    for (let i = 0; i < n; i++) {
+      const d = req.events[i];
+      if (!d || typeof d.type !== 'string' || d.type === '') throw new StoreError('BAD_EVENT', `Event ${i + 1} of transaction ${req.id} has no type.`);
+      let dataJson: string | undefined;
+      try {
+        dataJson = JSON.stringify(d.data ?? null);
+      } catch (e) {
+        throw new StoreError('BAD_EVENT', `Event ${d.type} cannot be stored: ${(e as Error).message}`);
+      }
+      const env = { seq: seq0 + i, id: randomUUID(), type: d.type, at, register: this.p.register, operator, tx: req.id, txIndex: i + 1, txCount: n, dataJson: dataJson ?? 'null', prev };
+      const { line, hash } = encodeLine(env);
+      lines[i] = line;
+      // The folded event is what a replay will read back: data goes through JSON both ways.
+      events[i] = { seq: env.seq, id: env.id, type: env.type, at, register: env.register, operator, tx: req.id, txIndex: i + 1, txCount: n, data: JSON.parse(env.dataJson), prev, hash };
+      prev = hash;
+    }
+    const text = lines.join('\n') + '\n';
+    const buf = Buffer.from(text);
+    const where = await this.p.writer.append(buf, seq0);
+    // Durable from here on: fold and remember.
+    for (const ev of events) applyEvent(this.state, ev, this.p.modules);
+    this.p.txs.add(req.id);
+    this.recent.add(req.id);
+    if (this.recent.size > RECENT_TX) this.recent.delete(this.recent.values().next().value as string);
+    const lastLen = Buffer.byteLength(lines[n - 1]) + 1;
+    this.pos = { segment: where.segment, start: where.offset + buf.length - lastLen, end: where.offset + buf.length };
+    if (this.state.meta.seq - this.checkpointSeq >= this.p.checkpointEvery) this.backgroundCheckpoint();
+    else this.armIdle();
+    return { duplicate: false, events };
+  }
+
+  private backgroundCheckpoint(): void {
+    this.checkpoint().catch((e) => {
+      this.checkpointError = e instanceof StoreError ? e : new StoreError('IO_ERROR', String(e));
+    });
+  }
+
+  private armIdle(): void {
+    if (this.p.idleCheckpointMs <= 0 || this.closed) return;
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.idleTimer = setTimeout(() => {
+      this.idleTimer = null;
+      if (!this.closed && this.state.meta.seq > this.checkpointSeq) this.backgroundCheckpoint();
+    }, this.p.idleCheckpointMs);
+    this.idleTimer.unref();
+  }
+
+  /** Events committed since the last snapshot. */
+  get pendingCheckpoint(): number {
+    return this.state.meta.seq - this.checkpointSeq;
+  }
+
+  checkpoint(): Promise<void> {
+    if (this.closed) return Promise.resolve();
+    const run = this.checkpointQueue.then(() => this.checkpointNow());
+    this.checkpointQueue = run.catch(() => {});
+    return run;
+  }
+
+  private async checkpointNow(): Promise<void> {
+    if (this.state.meta.seq === this.checkpointSeq && fs.existsSync(path.join(this.dir, 'store.json'))) return;
+    const seq = this.state.meta.seq;
+    // Built and serialised synchronously (inside db.write before its first await): a consistent cut.
+    this.db.data = {
+      format: SNAPSHOT_FORMAT,
+      pos: this.pos,
+      projections: projectionVersions(this.p.modules),
+      txs: this.p.txs.serialize(),
+      writtenAt: this.p.now().toISOString(),
+      state: this.state,
+    } satisfies SnapshotDoc;
+    try {
+      await this.db.write();
+    } finally {
+      this.db.data = null;
+    }
+    this.checkpointSeq = Math.max(this.checkpointSeq, seq);
+    this.checkpointError = null;
+  }
+
+  /**
+   * Lets go of the store without a checkpoint, as a crash would: the journal is already durable.
+   * For fatal error paths and crash tests.
+   */
+  async abandon(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    await this.checkpointQueue;
+    await this.p.writer.close().catch(() => {});
+    this.p.lock.release();
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    await this.commitQueue;
+    this.closed = true;
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    try {
+      await this.checkpointQueue;
+      if (this.state.meta.seq > this.checkpointSeq) await this.checkpointNow();
+    } finally {
+      await this.p.writer.close().catch(() => {});
+      this.p.lock.release();
+    }
+  }
+}

@@ -1,0 +1,107 @@
+/**
+ * The set of committed transaction ids, kept small: a 64-bit hash per id in an open-addressing table
+ * (8 bytes a slot, load <= 1/2: about 16 MB for a million transactions instead of ~100 MB of strings).
+ * A hash hit is only a "maybe": the store confirms it against recent ids or the journal before
+ * calling a commit a duplicate, so a collision can never drop a sale.
+ */
+const EMPTY = 0;
+
+function hashPair(s: string): [number, number] {
+  // FNV-1a and a murmur-style mix with different seeds: two independent 32-bit hashes.
+  let a = 0x811c9dc5;
+  let b = 0x9747b28c;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x5bd1e995);
+    b ^= b >>> 15;
+  }
+  a ^= a >>> 13;
+  a = Math.imul(a, 0xc2b2ae35);
+  a ^= a >>> 16;
+  b ^= b >>> 13;
+  b = Math.imul(b, 0x85ebca6b);
+  b ^= b >>> 16;
+  a >>>= 0;
+  b >>>= 0;
+  // Slot (0,0) marks empty; no real id maps there.
+  if (a === EMPTY && b === EMPTY) b = 1;
+  return [a, b];
+}
+
+export class TxSet {
+  private table: Uint32Array;
+  private mask: number;
+  size = 0;
+
+  constructor(capacity = 1024) {
+    let slots = 16;
+    while (slots < capacity * 2) slots *= 2;
+    this.table = new Uint32Array(slots * 2);
+    this.mask = slots - 1;
+  }
+
+  private find(a: number, b: number): number {
+    const t = this.table;
+    let i = (a ^ Math.imul(b, 0x9e3779b1)) & this.mask;
+    for (;;) {
+      const x = t[i * 2];
+      const y = t[i * 2 + 1];
+      if ((x === a && y === b) || (x === EMPTY && y === EMPTY)) return i;
+      i = (i + 1) & this.mask;
+    }
+  }
+
+  private insertPair(a: number, b: number): boolean {
+    const i = this.find(a, b);
+    if (this.table[i * 2] === a && this.table[i * 2 + 1] === b) return false;
+    this.table[i * 2] = a;
+    this.table[i * 2 + 1] = b;
+    this.size++;
+    if (this.size * 2 > this.mask + 1) this.grow();
+    return true;
+  }
+
+  private grow(): void {
+    const old = this.table;
+    this.table = new Uint32Array(old.length * 2);
+    this.mask = old.length - 1;
+    this.size = 0;
+    for (let i = 0; i < old.length; i += 2) if (old[i] !== EMPTY || old[i + 1] !== EMPTY) this.insertPair(old[i], old[i + 1]);
+  }
+
+  add(id: string): void {
+    const [a, b] = hashPair(id);
+    this.insertPair(a, b);
+  }
+
+  /** True if an id with the same 64-bit hash was added (confirm before trusting a hit). */
+  mayHave(id: string): boolean {
+    const [a, b] = hashPair(id);
+    const i = this.find(a, b);
+    return this.table[i * 2] === a && this.table[i * 2 + 1] === b;
+  }
+
+  /** Occupied entries as base64 (8 bytes each), for the snapshot. */
+  serialize(): string {
+    const out = new Uint32Array(this.size * 2);
+    let k = 0;
+    const t = this.table;
+    for (let i = 0; i < t.length; i += 2) {
+      if (t[i] !== EMPTY || t[i + 1] !== EMPTY) {
+        out[k++] = t[i];
+        out[k++] = t[i + 1];
+      }
+    }
+    return Buffer.from(out.buffer, out.byteOffset, out.byteLength).toString('base64');
+  }
+
+  static deserialize(b64: string): TxSet {
+    const bytes = Buffer.from(b64, 'base64');
+    if (bytes.length % 8 !== 0) throw new Error('transaction index has a bad length');
+    const pairs = new Uint32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length));
+    const set = new TxSet(pairs.length / 2 + 1024);
+    for (let i = 0; i < pairs.length; i += 2) set.insertPair(pairs[i], pairs[i + 1]);
+    return set;
+  }
+}

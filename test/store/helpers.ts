@@ -1,0 +1,33 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Product } from '../../src/domain/catalog.js';
+import type { EventDraft } from '../../src/store/types.js';
+
+export function tmpDir(tag = 'store'): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), `till-${tag}-`));
+}
+
+export const product = (sku: string, barcode: string, price = 100): Product => ({
+  sku,
+  barcodes: [barcode],
+  name: `Product ${sku}`,
+  price,
+  category: 'general',
+  taxClass: 'standard',
+});
+
+export const upsert = (...products: Product[]): EventDraft => ({ type: 'catalog.upserted', data: { products } });
+
+export const saleEvent = (register: string, n: number, total = 100): EventDraft => ({
+  type: 'sale.committed',
+  data: { sale: { saleId: `s-${register}-${n}`, receiptNo: `${register}-${String(n).padStart(6, '0')}`, register, total } },
+});
+
+export const fixedClock = () => {
+  let t = Date.parse('2025-01-01T10:00:00Z');
+  return () => new Date((t += 1000));
+};
+
+export const seg1 = (dir: string) => path.join(dir, 'journal', '00000001.jsonl');
+export const readLines = (file: string) => fs.readFileSync(file, 'utf8').split('\n').filter(Boolean);

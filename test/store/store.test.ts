@@ -1,0 +1,169 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { afterEach, describe, expect, it } from 'vitest';
+import { initStore, openStore, storeExists, StoreError } from '../../src/store/index.js';
+import { fixedClock, product, readLines, saleEvent, seg1, tmpDir, upsert } from './helpers.js';
+
+const opened: { close(): Promise<void> }[] = [];
+afterEach(async () => {
+  while (opened.length) await opened.pop()!.close().catch(() => {});
+});
+const track = <T extends { close(): Promise<void> }>(s: T): T => (opened.push(s), s);
+
+async function code(p: Promise<unknown>): Promise<string> {
+  try {
+    await p;
+  } catch (e) {
+    expect(e).toBeInstanceOf(StoreError);
+    return (e as StoreError).code;
+  }
+  return 'resolved';
+}
+
+describe('store: commit and reopen', () => {
+  it('creates a store with store.initialized and seed in one transaction', async () => {
+    const dir = tmpDir();
+    const s = track(await initStore(dir, { currency: 'VND', register: 'R1', storeId: 'shop-1' }, [upsert(product('A', '8934563138165', 25000))], { now: fixedClock() }));
+    expect(s.state.meta).toMatchObject({ storeId: 'shop-1', currency: 'VND', seq: 2 });
+    expect(s.catalog.byBarcode('8934563138165')?.sku).toBe('A');
+    expect(s.catalog.bySku('A')?.price).toBe(25000);
+    const lines = readLines(seg1(dir)).map((l) => JSON.parse(l));
+    expect(lines.map((l) => [l.type, l.tx, l.txIndex, l.txCount])).toEqual([
+      ['store.initialized', 'init:shop-1', 1, 2],
+      ['catalog.upserted', 'init:shop-1', 2, 2],
+    ]);
+    expect(lines[1].prev).toBe(lines[0].hash);
+    expect(storeExists(dir)).toBe(true);
+  });
+
+  it('keeps commits across a reopen, with receipt numbering continuing', async () => {
+    const dir = tmpDir();
+    const s = await initStore(dir, { currency: 'USD', register: 'R1' }, [upsert(product('A', '111'))]);
+    await s.commit({ id: 'sale-1', events: [saleEvent('R1', 1)], operator: 'op1' });
+    await s.commit({ id: 'sale-2', events: [saleEvent('R1', 2)] });
+    expect(s.nextReceiptSeq('R1')).toBe(3);
+    await s.close();
+    const t = track(await openStore(dir, { register: 'R1' }));
+    expect(t.state.sales).toEqual({ count: 2, lastReceipt: { R1: 2 } });
+    expect(t.nextReceiptSeq('R1')).toBe(3);
+    expect(t.nextReceiptSeq('R2')).toBe(1);
+    expect(t.recovery).toEqual({ tornBytes: 0, replayed: 0 });
+    const ev = readLines(seg1(dir)).map((l) => JSON.parse(l));
+    expect(ev[2]).toMatchObject({ seq: 3, tx: 'sale-1', operator: 'op1', register: 'R1' });
+  });
+
+  it('replays events committed after the last snapshot', async () => {
+    const dir = tmpDir();
+    const s = await initStore(dir, { currency: 'USD', register: 'R1' }, [], { checkpointEvery: 1000 });
+    for (let i = 1; i <= 5; i++) await s.commit({ id: `sale-${i}`, events: [saleEvent('R1', i)] });
+    // Simulate a power cut: drop the lock and the handles without the closing checkpoint.
+    fs.unlinkSync(path.join(dir, 'till.lock'));
+    const t = track(await openStore(dir, { register: 'R1' }));
+    expect(t.recovery.replayed).toBe(5);
+    expect(t.state.sales.count).toBe(5);
+  });
+
+  it('is idempotent by transaction id, also after a restart', async () => {
+    const dir = tmpDir();
+    const s = await initStore(dir, { currency: 'USD', register: 'R1' });
+    const first = await s.commit({ id: 'sale-x', events: [saleEvent('R1', 1)] });
+    expect(first.duplicate).toBe(false);
+    expect(await s.commit({ id: 'sale-x', events: [saleEvent('R1', 1)] })).toEqual({ duplicate: true, events: [] });
+    await s.close();
+    const t = track(await openStore(dir, { register: 'R1' }));
+    expect(t.hasTx('sale-x')).toBe(true);
+    expect(t.hasTx('sale-y')).toBe(false);
+    expect(await t.commit({ id: 'sale-x', events: [saleEvent('R1', 1)] })).toEqual({ duplicate: true, events: [] });
+    expect(t.state.sales.count).toBe(1);
+    expect(readLines(seg1(dir))).toHaveLength(2);
+  });
+
+  it('commits a bulk transaction of 10,000 events with one write', async () => {
+    const dir = tmpDir();
+    const s = track(await initStore(dir, { currency: 'USD', register: 'R1' }));
+    const events = Array.from({ length: 10_000 }, (_, i) => upsert(product(`P${i}`, `B${i}`)));
+    const r = await s.commit({ id: 'import-1', events });
+    expect(r.events).toHaveLength(10_000);
+    expect(r.events[9999]).toMatchObject({ txIndex: 10_000, txCount: 10_000, seq: 10_001 });
+    expect(s.catalog.byBarcode('B9999')?.sku).toBe('P9999');
+  });
+
+  it('rotates segments and reopens across them', async () => {
+    const dir = tmpDir();
+    const s = await initStore(dir, { currency: 'USD', register: 'R1' }, [], { segmentBytes: 4096, checkpointEvery: 7 });
+    for (let i = 1; i <= 40; i++) await s.commit({ id: `sale-${i}`, events: [saleEvent('R1', i)] });
+    await s.close();
+    const names = fs.readdirSync(path.join(dir, 'journal'));
+    expect(names.length).toBeGreaterThan(2);
+    for (const n of names.slice(1)) expect(JSON.parse(readLines(path.join(dir, 'journal', n))[0]).seq).toBe(Number(n.slice(0, -6)));
+    const t = track(await openStore(dir, { register: 'R1', segmentBytes: 4096 }));
+    expect(t.state.sales.count).toBe(40);
+    expect(t.state.meta.seq).toBe(41);
+  });
+
+  it('updates the barcode index on upsert and removal', async () => {
+    const dir = tmpDir();
+    const s = track(await initStore(dir, { currency: 'USD', register: 'R1' }, [upsert(product('A', '111'), product('B', '222'))]));
+    await s.commit({ id: 'c1', events: [upsert({ ...product('A', '333'), name: 'Renamed' })] });
+    expect(s.catalog.byBarcode('111')).toBeUndefined();
+    expect(s.catalog.byBarcode('333')?.name).toBe('Renamed');
+    await s.commit({ id: 'c2', events: [{ type: 'catalog.removed', data: { skus: ['B'] } }] });
+    expect(s.catalog.byBarcode('222')).toBeUndefined();
+    expect(s.catalog.bySku('B')).toBeUndefined();
+    expect(s.catalog.byBarcode('__proto__')).toBeUndefined();
+    expect(s.catalog.byBarcode('constructor')).toBeUndefined();
+  });
+
+  it('refuses bad commit requests without writing', async () => {
+    const dir = tmpDir();
+    const s = track(await initStore(dir, { currency: 'USD', register: 'R1' }));
+    expect(await code(s.commit({ id: '', events: [saleEvent('R1', 1)] }))).toBe('BAD_EVENT');
+    expect(await code(s.commit({ id: 'x', events: [] }))).toBe('BAD_EVENT');
+    expect(await code(s.commit({ id: 'x', events: [{ type: 'x', data: { n: 1n } }] }))).toBe('BAD_EVENT');
+    expect(readLines(seg1(dir))).toHaveLength(1);
+  });
+});
+
+describe('store: creation, modes and lock', () => {
+  it('says how to create a missing store and refuses to create over an existing one', async () => {
+    const dir = tmpDir();
+    const err = await openStore(path.join(dir, 'nothing'), { register: 'R1' }).catch((e) => e);
+    expect(err.code).toBe('STORE_MISSING');
+    expect(err.message).toContain('till init');
+    track(await initStore(dir, { currency: 'USD', register: 'R1' }));
+    expect(await code(initStore(dir, { currency: 'USD', register: 'R1' }))).toBe('STORE_EXISTS');
+  });
+
+  it('creates files 0600 inside 0700 folders', async () => {
+    const dir = path.join(tmpDir(), 'data');
+    const s = await initStore(dir, { currency: 'USD', register: 'R1' });
+    await s.commit({ id: 'a', events: [saleEvent('R1', 1)] });
+    await s.close();
+    const mode = (p: string) => fs.statSync(p).mode & 0o777;
+    expect(mode(dir)).toBe(0o700);
+    expect(mode(path.join(dir, 'journal'))).toBe(0o700);
+    expect(mode(seg1(dir))).toBe(0o600);
+    expect(mode(path.join(dir, 'store.json'))).toBe(0o600);
+  });
+
+  it('refuses a second open while the first holds the lock, and releases it on close', async () => {
+    const dir = tmpDir();
+    const s = await initStore(dir, { currency: 'USD', register: 'R1' });
+    const err = await openStore(dir, { register: 'R1' }).catch((e) => e);
+    expect(err.code).toBe('STORE_LOCKED');
+    expect(err.message).toContain(String(process.pid));
+    await s.close();
+    track(await openStore(dir, { register: 'R1' }));
+  });
+
+  it('takes over the lock of a process that is gone', async () => {
+    const dir = tmpDir();
+    await (await initStore(dir, { currency: 'USD', register: 'R1' })).close();
+    const dead = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))']).stdout.toString();
+    fs.writeFileSync(path.join(dir, 'till.lock'), `${dead}\n`);
+    const s = track(await openStore(dir, { register: 'R1' }));
+    expect(fs.readFileSync(path.join(dir, 'till.lock'), 'utf8').trim()).toBe(String(process.pid));
+    expect(s.state.meta.seq).toBe(1);
+  });
+});
