@@ -36,7 +36,7 @@ export const en = {
   'error.BAD_EVENT': 'The register tried to save something malformed. Nothing was saved.',
   'error.IO_ERROR': 'The sale could not be saved (disk error). Try again.',
   // ------------------------------------------------------------ errors: devices
-  'error.PRINTER_NONE': 'No printer is configured. The receipt is kept for a reprint.',
+  'error.PRINTER_NONE': 'No printer is configured. No receipt was printed.',
   'error.PRINTER_OFFLINE': 'The printer is offline. The receipt is kept for a reprint.',
   'error.PAPER_OUT': 'The printer is out of paper. Load paper, then reprint.',
   'error.PRINTER_ERROR': 'The printer failed. The receipt is kept for a reprint.',
