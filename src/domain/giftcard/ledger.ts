@@ -20,10 +20,13 @@ import type {
   SaleGiftCards,
   SaleRef,
 } from './types.js';
+import { hasValidCheck } from './code.js';
 
 export const emptySlice = (): GiftCardSlice => ({ cards: {} });
 
-const isCode = (v: unknown): v is string => typeof v === 'string' && v.length > 0;
+// Only canonical codes with a valid check symbol are folded: this also keeps keys such as
+// "__proto__" or "constructor" out of the cards record.
+const isCode = (v: unknown): v is string => typeof v === 'string' && hasValidCheck(v);
 const isAmount = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v);
 const refOf = (r: SaleRef): string | undefined => r.receiptNo || r.saleId || undefined;
 

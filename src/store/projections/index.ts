@@ -5,5 +5,6 @@
 import type { ProjectionModule } from '../types.js';
 import { catalogProjection } from './catalog.js';
 import { salesProjection } from './sales.js';
+import { giftCardsProjection } from './giftcards.js';
 
-export const PROJECTIONS: ProjectionModule<any>[] = [catalogProjection, salesProjection];
+export const PROJECTIONS: ProjectionModule<any>[] = [catalogProjection, salesProjection, giftCardsProjection];
