@@ -1,0 +1,134 @@
+/**
+ * Loyalty journal events: their types, data shapes, and the points movements each one means. A balance
+ * is the sum of the movements of its customer and program, by construction: the projection folds
+ * exactly what `movementsOf` returns. Nothing is ever deleted; a mistake is corrected by a compensating
+ * `points.adjusted` with a reason.
+ */
+import type { Customer, LoyaltyProgram, SaleLoyalty, TierLadder, Units } from './types.js';
+import type { Regrade } from './tiers.js';
+
+export const EV = {
+  customerCreated: 'customer.created',
+  customerUpdated: 'customer.updated',
+  cardBlocked: 'card.blocked',
+  cardUnblocked: 'card.unblocked',
+  customerRegraded: 'customer.regraded',
+  pointsEarned: 'points.earned',
+  pointsSpent: 'points.spent',
+  pointsAdjusted: 'points.adjusted',
+  pointsExpired: 'points.expired',
+  accrued: 'loyalty.accrued',
+  programUpserted: 'loyalty.program.upserted',
+  tiersSet: 'loyalty.tiers.set',
+  saleCommitted: 'sale.committed',
+} as const;
+
+export interface CustomerCreatedData {
+  customer: Customer;
+  /** Card counter consumed when the number was generated from the store's sequence. */
+  cardSerial?: number;
+}
+export interface CustomerUpdatedData {
+  customerId: string;
+  changes: Partial<Pick<Customer, 'name' | 'phone' | 'email'>>;
+}
+export interface CardBlockData {
+  customerId: string;
+  reason: string;
+}
+export type CustomerRegradedData = Regrade;
+
+/** Points moved outside a till sale (a phone order, a correction): units > 0, with a reason. */
+export interface PointsMoveData {
+  customerId: string;
+  programId: string;
+  points: Units;
+  day: string;
+  reason: string;
+  ref?: string;
+}
+/** Signed, non-zero. */
+export type PointsAdjustedData = PointsMoveData;
+/** Units that expired on `day` (lots with an expiry date on or before it). */
+export interface PointsExpiredData {
+  customerId: string;
+  programId: string;
+  points: Units;
+  day: string;
+}
+/** One part of a bulk accrual: every listed customer gets `points`. A batch may span several parts. */
+export interface AccruedData {
+  batchId: string;
+  part: number;
+  programId: string;
+  points: Units;
+  reason: string;
+  day: string;
+  customerIds: string[];
+}
+export interface ProgramUpsertedData {
+  program: LoyaltyProgram;
+}
+export interface TiersSetData {
+  ladder: TierLadder | null;
+}
+
+export type MovementKind = 'earn' | 'spend' | 'adjust' | 'expire' | 'accrue';
+
+export interface Movement {
+  customerId: string;
+  programId: string;
+  /** Signed units. */
+  delta: Units;
+  kind: MovementKind;
+  day: string;
+  /** Sale id, batch id, or the reason. */
+  ref: string;
+}
+
+/** The loyalty extension of a `sale.committed` event, whether the data is the sale or wraps it. */
+export function saleLoyaltyOf(data: unknown): { saleId: string; receiptNo: string; loyalty: SaleLoyalty } | null {
+  if (!data || typeof data !== 'object') return null;
+  const d = data as Record<string, unknown>;
+  const sale = (d.sale && typeof d.sale === 'object' ? d.sale : d) as Record<string, unknown>;
+  const ext = sale.extensions as Record<string, unknown> | undefined;
+  const l = ext?.loyalty as SaleLoyalty | undefined;
+  if (!l || typeof l !== 'object' || typeof l.customerId !== 'string' || !Array.isArray(l.programs)) return null;
+  return { saleId: String(sale.saleId ?? ''), receiptNo: String(sale.receiptNo ?? ''), loyalty: l };
+}
+
+/** The points movements an event means, in order. Events that move no points give []. */
+export function movementsOf(type: string, data: unknown, fallbackDay: string): Movement[] {
+  const d = data as Record<string, unknown>;
+  switch (type) {
+    case EV.saleCommitted: {
+      const s = saleLoyaltyOf(data);
+      if (!s) return [];
+      const day = s.loyalty.day || fallbackDay;
+      const ref = s.receiptNo || s.saleId;
+      const out: Movement[] = [];
+      for (const p of s.loyalty.programs) {
+        if (p.spent > 0) out.push({ customerId: s.loyalty.customerId, programId: p.programId, delta: -p.spent, kind: 'spend', day, ref });
+        if (p.earned > 0) out.push({ customerId: s.loyalty.customerId, programId: p.programId, delta: p.earned, kind: 'earn', day, ref });
+      }
+      return out;
+    }
+    case EV.pointsEarned:
+    case EV.pointsSpent:
+    case EV.pointsAdjusted:
+    case EV.pointsExpired: {
+      const m = d as unknown as PointsMoveData;
+      const sign = type === EV.pointsSpent || type === EV.pointsExpired ? -1 : 1;
+      const kind: MovementKind = type === EV.pointsEarned ? 'earn' : type === EV.pointsSpent ? 'spend' : type === EV.pointsExpired ? 'expire' : 'adjust';
+      if (!Number.isSafeInteger(m.points) || m.points === 0) return [];
+      return [{ customerId: m.customerId, programId: m.programId, delta: sign * m.points, kind, day: m.day || fallbackDay, ref: m.ref ?? m.reason ?? '' }];
+    }
+    case EV.accrued: {
+      const a = d as unknown as AccruedData;
+      if (!Array.isArray(a.customerIds) || !Number.isSafeInteger(a.points)) return [];
+      return a.customerIds.map((customerId) => ({ customerId, programId: a.programId, delta: a.points, kind: 'accrue' as const, day: a.day || fallbackDay, ref: a.batchId }));
+    }
+    default:
+      return [];
+  }
+}
