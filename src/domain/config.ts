@@ -45,6 +45,18 @@ export interface TillConfig {
   };
   /** Scan prefixes that tell a gift card, a loyalty card or a receipt apart from a product barcode. */
   codes: { giftCardPrefix: string; loyaltyPrefix: string; receiptPrefix: string };
+  /** Gift cards (docs/gift-cards.md). The config file belongs to one register, so these are per register. */
+  giftCards: {
+    /** How this register sells a card: new code + amount, scan stock + amount, scan stock at its preset value and price. */
+    sellMode: 'generate' | 'scan-set-amount' | 'scan-preset';
+    /** Validity of a card sold, in days from the sale (0 = never expires); stock may carry its own. */
+    defaultValidityDays: number;
+    /** One line of terms printed on a sold card. */
+    terms: string;
+    /** Unrecognised codes (unknown or bad check) a register accepts per minute before lookups pause. */
+    guessLimitPerMinute: number;
+    cooldownSeconds: number;
+  };
   storage: {
     /** Write a snapshot after this many journal events (also on idle and on shutdown). */
     checkpointEvery: number;
@@ -75,6 +87,7 @@ export const DEFAULT_CONFIG: TillConfig = {
   },
   display: { ascii: false },
   codes: { giftCardPrefix: 'GC', loyaltyPrefix: '27', receiptPrefix: 'R' },
+  giftCards: { sellMode: 'generate', defaultValidityDays: 365, terms: 'Valid at this shop. Not exchangeable for cash.', guessLimitPerMinute: 5, cooldownSeconds: 60 },
   storage: { checkpointEvery: 1000, segmentBytes: 64 * 1024 * 1024 },
 };
 
@@ -162,6 +175,11 @@ const CHECKS: Record<string, Check> = {
   'codes.giftCardPrefix': str(false),
   'codes.loyaltyPrefix': str(false),
   'codes.receiptPrefix': str(false),
+  'giftCards.sellMode': oneOf('generate', 'scan-set-amount', 'scan-preset'),
+  'giftCards.defaultValidityDays': int(0, 36500),
+  'giftCards.terms': str(),
+  'giftCards.guessLimitPerMinute': int(1, 1000),
+  'giftCards.cooldownSeconds': int(1, 86400),
   'storage.checkpointEvery': int(1, 10_000_000),
   'storage.segmentBytes': int(4096, 2 ** 31),
 };

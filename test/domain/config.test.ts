@@ -58,11 +58,11 @@ describe('validateConfig', () => {
 
   it('lets a feature add its own section with defaults and checks', () => {
     const extra = {
-      defaults: { giftCards: { enabled: true } },
-      checks: { 'giftCards.enabled': (v: unknown, key: string, out: ConfigProblem[]) => void (typeof v !== 'boolean' && out.push({ key, message: 'must be true or false' })) },
+      defaults: { widgets: { enabled: true } },
+      checks: { 'widgets.enabled': (v: unknown, key: string, out: ConfigProblem[]) => void (typeof v !== 'boolean' && out.push({ key, message: 'must be true or false' })) },
     };
-    expect(problems({ giftCards: { enabled: false } }, extra)).toEqual([]);
-    expect(problems({ giftCards: { enabled: 1 } }, extra)).toEqual([{ key: 'giftCards.enabled', message: 'must be true or false' }]);
-    expect(problems({ giftCards: { enabled: true } })).toEqual([{ key: 'giftCards', message: 'is not a known setting' }]);
+    expect(problems({ widgets: { enabled: false } }, extra)).toEqual([]);
+    expect(problems({ widgets: { enabled: 1 } }, extra)).toEqual([{ key: 'widgets.enabled', message: 'must be true or false' }]);
+    expect(problems({ widgets: { enabled: true } })).toEqual([{ key: 'widgets', message: 'is not a known setting' }]);
   });
 });
