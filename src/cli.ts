@@ -10,9 +10,15 @@ import { TillError } from './domain/errors.js';
 import { initCommand } from './admin/init.js';
 import { importCommand } from './admin/import.js';
 import { demoCommand, demoDataDir, headlessCommand, startCommand } from './admin/run.js';
+import { giftcardCommand } from './admin/giftcard.js';
+import { journalCommand } from './admin/journal.js';
+import { storeCommand } from './admin/store-cmd.js';
+import { backupCommand } from './admin/backup.js';
 
 /** Every command. Features add theirs here (one line each). */
 export const COMMANDS: AdminCommand[] = [startCommand, demoCommand, headlessCommand, initCommand, importCommand];
+COMMANDS.push(giftcardCommand);
+COMMANDS.push(journalCommand, storeCommand, backupCommand);
 
 export const defaultDataDir = (): string => process.env.TILL_DATA || join(homedir(), '.local', 'share', 'till');
 

@@ -43,7 +43,7 @@ export interface LoadOptions {
   modules?: readonly ProjectionModule<any>[];
   /** Truncate a torn tail (start-up). False for read-only verification. */
   repair: boolean;
-  /** Ignore the snapshot and fold the whole journal. */
+  /** Ignore the snapshot (do not even read it) and fold the whole journal. */
   fromZero?: boolean;
 }
 
@@ -63,8 +63,9 @@ export async function loadStore(dataDir: string, ops: FsOps, opts: LoadOptions):
   const segments = listSegments(journalDir);
   const recovery: RecoveryReport = { tornBytes: 0, replayed: 0 };
 
+  // A rebuild must not depend on the snapshot at all: it may be the damaged part.
   const db = snapshotDb(dataDir, ops);
-  await db.read();
+  if (!opts.fromZero) await db.read();
   const doc = db.data === null ? null : checkSnapshot(db.data, snapFile, dataDir);
 
   const snapshotSeq = doc ? doc.state.meta.seq : 0;

@@ -30,6 +30,8 @@ export interface OpenOptions {
   now?: () => Date;
   /** Write-side file operations; tests inject failures. */
   fs?: Partial<FsOps>;
+  /** Ignore the snapshot and fold the whole journal (store rebuild). */
+  fromZero?: boolean;
   /** Projection modules (default PROJECTIONS). */
   modules?: readonly ProjectionModule<any>[];
 }
@@ -80,7 +82,7 @@ export async function openStore(dir: string, opts: OpenOptions): Promise<TillSto
   const lock = acquireLock(dir);
   try {
     removeStaleTemps(dir);
-    const loaded = await loadStore(dir, base.ops, { modules: base.modules, repair: true });
+    const loaded = await loadStore(dir, base.ops, { modules: base.modules, repair: true, fromZero: opts.fromZero });
     const journalDir = path.join(dir, JOURNAL_DIR);
     const segment = loaded.segment ?? (await JournalWriter.createSegment(base.ops, journalDir, loaded.state.meta.seq + 1));
     const writer = await JournalWriter.open(base.ops, journalDir, opts.segmentBytes ?? DEFAULTS.segmentBytes, segment, loaded.size);

@@ -82,6 +82,18 @@ export class TxSet {
     return this.table[i * 2] === a && this.table[i * 2 + 1] === b;
   }
 
+  /** Same ids (by hash) in both sets, whatever their table sizes. */
+  equals(other: TxSet): boolean {
+    if (other.size !== this.size) return false;
+    const t = this.table;
+    for (let i = 0; i < t.length; i += 2) {
+      if (t[i] === EMPTY && t[i + 1] === EMPTY) continue;
+      const j = other.find(t[i], t[i + 1]);
+      if (other.table[j * 2] !== t[i] || other.table[j * 2 + 1] !== t[i + 1]) return false;
+    }
+    return true;
+  }
+
   /** Occupied entries as base64 (8 bytes each), for the snapshot. */
   serialize(): string {
     const out = new Uint32Array(this.size * 2);

@@ -1,0 +1,197 @@
+/**
+ * Loyalty slice: programs, the tier ladder, and one account per customer holding the folds of their
+ * history (balances, FIFO lots for expiry, lifetime and monthly spend, recent movements). Balances
+ * change only through `movementsOf` (src/domain/loyalty/events.ts), so every balance is the sum of its
+ * journaled movements. The search index is derived, kept in memory beside the slice, never persisted.
+ */
+import { EV, movementsOf, saleLoyaltyOf, type AccruedData, type CardBlockData, type CustomerCreatedData, type CustomerUpdatedData, type Movement, type ProgramUpsertedData, type TiersSetData } from '../../domain/loyalty/events.js';
+import type { CustomerRegradedData } from '../../domain/loyalty/events.js';
+import { addLot, consumeLots, expireLots } from '../../domain/loyalty/expiry.js';
+import { CustomerIndex } from '../../domain/loyalty/search.js';
+import type { LoyaltyAccount, LoyaltyProgram, TierLadder } from '../../domain/loyalty/types.js';
+import type { JournalEvent, ProjectionModule, StoreState } from '../types.js';
+import { getOwn, hasOwn, setOwn } from './own.js';
+
+export interface BatchInfo {
+  programId: string;
+  points: number;
+  reason: string;
+  day: string;
+  credited: number;
+  parts: number;
+}
+
+export interface LoyaltySlice {
+  programs: Record<string, LoyaltyProgram>;
+  ladder: TierLadder | null;
+  customers: Record<string, LoyaltyAccount>;
+  /** Last card serial generated from the store's sequence. */
+  cardSerial: number;
+  batches: Record<string, BatchInfo>;
+}
+
+/** Recent movements kept per account; the journal has them all. */
+export const HISTORY_KEEP = 10;
+/** Months of spend/earn kept per account for rolling tier windows (ladder periods are 1-24 months). */
+export const MONTHS_KEEP = 24;
+/** Recent batches remembered per account, enough to resume a batch cut short. */
+const BATCHES_KEEP = 5;
+
+const indexes = new WeakMap<LoyaltySlice, { cc: string; index: CustomerIndex }>();
+
+const dayOf = (ev: JournalEvent): string => (typeof ev.at === 'string' ? ev.at.slice(0, 10) : '');
+
+function newAccount(c: LoyaltyAccount | CustomerCreatedData['customer']): LoyaltyAccount {
+  return { ...c, points: {}, lots: {}, spend: 0, earned: {}, months: [], purchases: 0, history: [] };
+}
+
+function bucket(a: LoyaltyAccount, day: string): LoyaltyAccount['months'][number] {
+  const m = day.slice(0, 7);
+  let i = a.months.length;
+  while (i > 0 && a.months[i - 1][0] > m) i--;
+  if (i > 0 && a.months[i - 1][0] === m) return a.months[i - 1];
+  const b: LoyaltyAccount['months'][number] = [m, 0, {}];
+  a.months.splice(i, 0, b);
+  if (a.months.length > MONTHS_KEEP) a.months.splice(0, a.months.length - MONTHS_KEEP);
+  return b;
+}
+
+function move(slice: LoyaltySlice, m: Movement, seq: number): void {
+  const a = getOwn(slice.customers, m.customerId);
+  if (!a) return;
+  const bal = getOwn(a.points, m.programId) ?? 0;
+  const prog = getOwn(slice.programs, m.programId);
+  const lots = getOwn(a.lots, m.programId);
+  if (m.delta > 0) {
+    if (prog?.expiryDays) setOwn(a.lots, m.programId, addLot(lots ?? [], m.day, m.delta, prog.expiryDays));
+    if (m.kind === 'earn') {
+      setOwn(a.earned, m.programId, (getOwn(a.earned, m.programId) ?? 0) + m.delta);
+      const e = bucket(a, m.day)[2];
+      setOwn(e, m.programId, (getOwn(e, m.programId) ?? 0) + m.delta);
+    }
+  } else if (lots) {
+    const left = m.kind === 'expire' ? expireLots(bal, lots, m.day, -m.delta) : consumeLots(bal, lots, -m.delta);
+    if (left.length) setOwn(a.lots, m.programId, left);
+    else delete a.lots[m.programId];
+  }
+  setOwn(a.points, m.programId, bal + m.delta);
+  a.history.push([seq, m.kind, m.programId, m.delta, m.day, m.ref]);
+  if (a.history.length > HISTORY_KEEP) a.history.splice(0, a.history.length - HISTORY_KEEP);
+}
+
+function applySale(slice: LoyaltySlice, ev: JournalEvent): void {
+  const s = saleLoyaltyOf(ev.data);
+  if (!s) return;
+  const a = getOwn(slice.customers, s.loyalty.customerId);
+  if (!a) return;
+  const day = s.loyalty.day || dayOf(ev);
+  const spend = Number.isSafeInteger(s.loyalty.spend) ? s.loyalty.spend : 0;
+  a.spend += spend;
+  bucket(a, day)[1] += spend;
+  a.purchases++;
+  if (!a.lastPurchase || day > a.lastPurchase) a.lastPurchase = day;
+  if (s.loyalty.promoted && typeof s.loyalty.tierAfter === 'string') a.tier = s.loyalty.tierAfter;
+}
+
+function reindex(slice: LoyaltySlice, a: LoyaltyAccount): void {
+  indexes.get(slice)?.index.upsert(a);
+}
+
+export const loyaltyProjection: ProjectionModule<LoyaltySlice> = {
+  name: 'loyalty',
+  version: 1,
+  initial: () => ({ programs: {}, ladder: null, customers: {}, cardSerial: 0, batches: {} }),
+  apply(slice, ev: JournalEvent) {
+    const d = ev.data as Record<string, unknown> | null;
+    if (!d || typeof d !== 'object') return;
+    switch (ev.type) {
+      case EV.customerCreated: {
+        const { customer: c, cardSerial } = d as unknown as CustomerCreatedData;
+        if (!c || typeof c.id !== 'string' || hasOwn(slice.customers, c.id)) return;
+        const a = newAccount(c);
+        setOwn(slice.customers, c.id, a);
+        if (Number.isSafeInteger(cardSerial) && cardSerial! > slice.cardSerial) slice.cardSerial = cardSerial!;
+        reindex(slice, a);
+        return;
+      }
+      case EV.customerUpdated: {
+        const { customerId, changes } = d as unknown as CustomerUpdatedData;
+        const a = getOwn(slice.customers, customerId);
+        if (!a || !changes) return;
+        if (typeof changes.name === 'string') a.name = changes.name;
+        if (typeof changes.phone === 'string') a.phone = changes.phone;
+        if (changes.email === '') delete a.email;
+        else if (typeof changes.email === 'string') a.email = changes.email;
+        reindex(slice, a);
+        return;
+      }
+      case EV.cardBlocked:
+      case EV.cardUnblocked: {
+        const a = getOwn(slice.customers, (d as unknown as CardBlockData).customerId);
+        if (a) a.blocked = ev.type === EV.cardBlocked;
+        return;
+      }
+      case EV.customerRegraded: {
+        const r = d as unknown as CustomerRegradedData;
+        const a = getOwn(slice.customers, r.customerId);
+        if (a && (typeof r.to === 'string' || r.to === null)) a.tier = r.to;
+        return;
+      }
+      case EV.programUpserted: {
+        const p = (d as unknown as ProgramUpsertedData).program;
+        if (p && typeof p.id === 'string') setOwn(slice.programs, p.id, p);
+        return;
+      }
+      case EV.tiersSet: {
+        const l = (d as unknown as TiersSetData).ladder;
+        if (l === null || (l && Array.isArray(l.tiers))) slice.ladder = l;
+        return;
+      }
+      case EV.saleCommitted:
+        applySale(slice, ev);
+        break;
+      case EV.accrued: {
+        const b = d as unknown as AccruedData;
+        if (typeof b.batchId !== 'string' || !Array.isArray(b.customerIds)) return;
+        const info = getOwn(slice.batches, b.batchId) ?? { programId: b.programId, points: b.points, reason: b.reason, day: b.day, credited: 0, parts: 0 };
+        info.parts++;
+        for (const id of b.customerIds) {
+          const a = getOwn(slice.customers, id);
+          if (!a) continue;
+          info.credited++;
+          a.batches = [...(a.batches ?? []), b.batchId].slice(-BATCHES_KEEP);
+        }
+        setOwn(slice.batches, b.batchId, info);
+        break;
+      }
+    }
+    for (const m of movementsOf(ev.type, ev.data, dayOf(ev))) move(slice, m, ev.seq);
+  },
+};
+
+// ---- queries (read-only) ----
+
+export const loyaltyOf = (state: StoreState): LoyaltySlice => (state.loyalty as LoyaltySlice | undefined) ?? loyaltyProjection.initial();
+
+/** The search index for this slice, built on first use and kept current by the fold. */
+export function customerIndex(slice: LoyaltySlice, countryCode = ''): CustomerIndex {
+  const hit = indexes.get(slice);
+  if (hit && hit.cc === countryCode) return hit.index;
+  const index = CustomerIndex.build(Object.values(slice.customers), countryCode);
+  indexes.set(slice, { cc: countryCode, index });
+  return index;
+}
+
+export const accountById = (slice: LoyaltySlice, id: string): LoyaltyAccount | undefined => getOwn(slice.customers, id);
+
+export function accountByCard(slice: LoyaltySlice, card: string, countryCode = ''): LoyaltyAccount | undefined {
+  const id = customerIndex(slice, countryCode).byCard(card);
+  return id ? accountById(slice, id) : undefined;
+}
+
+/** Customers matching what was typed (card, phone digits, name words), best first. */
+export function findCustomers(slice: LoyaltySlice, query: string, countryCode = '', limit = 10): LoyaltyAccount[] {
+  return customerIndex(slice, countryCode).search(query, limit).map((id) => accountById(slice, id)!).filter(Boolean);
+}
+
+export const programList = (slice: LoyaltySlice): LoyaltyProgram[] => Object.values(slice.programs);
