@@ -155,7 +155,8 @@ const CHECKS: Record<string, Check> = {
     if (!v || typeof v !== 'object' || Array.isArray(v) || Object.keys(v).length === 0)
       return void out.push({ key, message: 'must map each tax class to a rate in percent, e.g. { "standard": 10 }' });
     for (const [k, r] of Object.entries(v)) {
-      if (typeof r !== 'number' || !(r >= 0 && r <= 100) || Math.round(r * 10000) !== r * 10000)
+      if (k === 'none') out.push({ key: `${key}.none`, message: '"none" is reserved for untaxed lines such as gift cards; use another name' });
+      else if (typeof r !== 'number' || !(r >= 0 && r <= 100) || Math.round(r * 10000) !== r * 10000)
         out.push({ key: `${key}.${k}`, message: `must be a percent from 0 to 100 with at most 4 decimals, got ${describe(r)}` });
     }
   },
