@@ -23,6 +23,12 @@ export const EV = {
   saleCommitted: 'sale.committed',
 } as const;
 
+/** An event to journal (the store's EventDraft shape, declared here so the domain does not import the store). */
+export interface LoyaltyEvent<D = unknown> {
+  type: string;
+  data: D;
+}
+
 export interface CustomerCreatedData {
   customer: Customer;
   /** Card counter consumed when the number was generated from the store's sequence. */

@@ -1,0 +1,129 @@
+/**
+ * Property: over random sequences of sales (with rewards and gift-card payments), adjustments, bulk
+ * accruals, expiry runs and blocks, every operation validated by the domain before it is journaled:
+ * - no balance is ever negative (the store has no overdraft policy);
+ * - every balance equals the sum of its journaled movements;
+ * - expiry lots never hold more than the balance, and never an empty lot;
+ * - replaying the journal from scratch, or from a JSON snapshot, gives the same state.
+ */
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { buildSaleLoyalty } from '../../../src/domain/loyalty/sale-extension.js';
+import { addReward, applyReward } from '../../../src/domain/loyalty/rewards.js';
+import { accrualParts, planAccrual } from '../../../src/domain/loyalty/accrue.js';
+import { addDays, computeExpiry, lotsTotal } from '../../../src/domain/loyalty/expiry.js';
+import { EV, movementsOf } from '../../../src/domain/loyalty/events.js';
+import { planAdjustment, planBlock, planUnblock } from '../../../src/domain/loyalty/operations.js';
+import { withTierDiscount } from '../../../src/domain/loyalty/tiers.js';
+import { cardNumberFor } from '../../../src/domain/loyalty/card.js';
+import { loyaltyProjection } from '../../../src/store/projections/loyalty.js';
+import type { LoyaltyProgram } from '../../../src/domain/loyalty/types.js';
+import type { Cart } from '../../../src/domain/cart.js';
+import type { StoreState } from '../../../src/store/types.js';
+import { CAKE, COFFEE, LADDER, TV, cartOf, customer, price } from './fixtures.js';
+import { Sim } from './sim.js';
+
+const CB: LoyaltyProgram = {
+  id: 'cb', name: 'Cashback', active: true, decimals: 2, step: 1, expiryDays: 30,
+  rules: [{ id: 'base', perAmount: { points: 1, per: 100 } }, { id: 'coffee', target: { category: 'coffee' }, perUnit: 50 }],
+  rewards: [
+    { id: 'cash', name: 'Cashback', kind: 'cashback', cost: 1, value: { amount: 1, points: 1 }, maxSharePpm: 500_000 },
+    { id: 'cake', name: 'Free cake', kind: 'free-product', cost: 800, sku: 'CAKE', minBalance: 1000 },
+  ],
+};
+const STAMPS: LoyaltyProgram = {
+  id: 'stamps', name: 'Coffee card', active: true, decimals: 0, step: 1,
+  rules: [{ id: 'cups', target: { category: 'coffee' }, perUnit: 1, cumulative: true }],
+  rewards: [{ id: 'off', name: '1.00 off', kind: 'fixed', cost: 3, amount: 100 }],
+};
+const PROGRAMS = [CB, STAMPS];
+const IDS = ['a', 'b', 'c'];
+const PRODUCTS = [TV, COFFEE, CAKE];
+
+const op = fc.oneof(
+  { weight: 5, arbitrary: fc.record({ k: fc.constant('sale' as const), c: fc.nat(2), items: fc.array(fc.tuple(fc.nat(2), fc.integer({ min: 1, max: 4 })), { minLength: 1, maxLength: 3 }), claim: fc.option(fc.oneof(fc.constant('max' as const), fc.integer({ min: 1, max: 3000 }))), cake: fc.boolean(), stamps: fc.boolean(), gc: fc.integer({ min: 0, max: 100 }) }) },
+  { weight: 2, arbitrary: fc.record({ k: fc.constant('adjust' as const), c: fc.nat(2), p: fc.nat(1), pts: fc.integer({ min: -3000, max: 3000 }) }) },
+  { weight: 2, arbitrary: fc.record({ k: fc.constant('advance' as const), days: fc.integer({ min: 1, max: 40 }) }) },
+  { weight: 2, arbitrary: fc.record({ k: fc.constant('expire' as const) }) },
+  { weight: 2, arbitrary: fc.record({ k: fc.constant('accrue' as const), pts: fc.integer({ min: 1, max: 2000 }), min: fc.nat(100000), batch: fc.nat(2) }) },
+  { weight: 1, arbitrary: fc.record({ k: fc.constant('block' as const), c: fc.nat(2), on: fc.boolean() }) },
+);
+
+function claim(cart: Cart, sim: Sim, id: string, program: LoyaltyProgram, rewardId: string, req = {}): Cart {
+  const r = applyReward(cart, price(cart), sim.acc(id), program, sim.acc(id).points[program.id] ?? 0, rewardId, req);
+  if (!r.ok) return cart;
+  const c = addReward(cart, r.value);
+  return c.ok ? c.value : cart;
+}
+
+function run(ops: fc.infer<typeof op>[]): Sim {
+  const sim = new Sim();
+  PROGRAMS.forEach((p) => sim.program(p));
+  sim.ladder(LADDER);
+  IDS.forEach((id, i) => sim.customer(customer({ id, phone: `090000000${i}`, card: cardNumberFor('27', i + 1) })));
+  let day = '2025-01-01';
+  let n = 0;
+  for (const o of ops) {
+    n++;
+    if (o.k === 'sale') {
+      const id = IDS[o.c];
+      let cart = withTierDiscount(cartOf(...o.items.map(([i, q]) => [PRODUCTS[i], q] as [typeof TV, number])), sim.acc(id), sim.slice.ladder);
+      if (o.cake) cart = claim(cart, sim, id, CB, 'cake', { product: CAKE });
+      if (o.claim !== null) cart = claim(cart, sim, id, CB, 'cash', { points: o.claim });
+      if (o.stamps) cart = claim(cart, sim, id, STAMPS, 'off');
+      const priced = price(cart);
+      const gc = Math.floor((priced.total * o.gc) / 100);
+      const tenders = [...(gc ? [{ id: 'G', kind: 'giftcard' as const, amount: gc }] : []), ...(priced.total - gc ? [{ id: 'C', kind: 'card' as const, amount: priced.total - gc }] : [])];
+      const ext = buildSaleLoyalty({ cart, priced, tenders, account: sim.acc(id), programs: PROGRAMS, ladder: sim.slice.ladder, day });
+      if (ext.ok) sim.sale(ext.value, `s${n}`);
+      else expect(ext.error.code).toBe('LOYALTY_CARD_BLOCKED');
+    } else if (o.k === 'adjust') {
+      const r = planAdjustment(sim.acc(IDS[o.c]), PROGRAMS[o.p], o.pts, 'correction', day);
+      if (r.ok) sim.commit(r.value.type, r.value.data, `${day}T12:00:00.000Z`);
+    } else if (o.k === 'advance') day = addDays(day, o.days);
+    else if (o.k === 'expire') {
+      for (const e of computeExpiry(Object.values(sim.slice.customers), PROGRAMS, day)) sim.commit(EV.pointsExpired, e, `${day}T00:00:00.000Z`);
+    } else if (o.k === 'accrue') {
+      const plan = planAccrual(Object.values(sim.slice.customers), { spendMin: o.min }, `b${o.batch}`);
+      for (const part of accrualParts(plan, { programId: 'cb', points: o.pts, reason: 'bonus', day }, 2)) sim.commit(EV.accrued, part, `${day}T12:00:00.000Z`);
+    } else {
+      const a = sim.acc(IDS[o.c]);
+      const r = o.on ? planBlock(a, 'test') : planUnblock(a, 'test');
+      if (r.ok) sim.commit(r.value.type, r.value.data);
+    }
+  }
+  return sim;
+}
+
+describe('loyalty ledger properties', () => {
+  it('no negative balance; every balance is the sum of its history; lots within the balance; replay is exact', () => {
+    fc.assert(
+      fc.property(fc.array(op, { minLength: 1, maxLength: 60 }), (ops) => {
+        const sim = run(ops);
+        const sums = new Map<string, number>();
+        for (const ev of sim.events) for (const m of movementsOf(ev.type, ev.data, ev.at.slice(0, 10))) sums.set(`${m.customerId}/${m.programId}`, (sums.get(`${m.customerId}/${m.programId}`) ?? 0) + m.delta);
+        for (const a of Object.values(sim.slice.customers)) {
+          for (const p of PROGRAMS) {
+            const bal = a.points[p.id] ?? 0;
+            expect(bal).toBeGreaterThanOrEqual(0);
+            expect(bal).toBe(sums.get(`${a.id}/${p.id}`) ?? 0);
+            const lots = a.lots[p.id] ?? [];
+            expect(lotsTotal(lots)).toBeLessThanOrEqual(bal);
+            expect(lots.every((l) => l[1] > 0)).toBe(true);
+          }
+        }
+        const replay = loyaltyProjection.initial();
+        for (const ev of sim.events) loyaltyProjection.apply(replay, ev, {} as StoreState);
+        expect(replay).toEqual(sim.slice);
+        // Half from a JSON snapshot, half replayed on top.
+        const half = Math.floor(sim.events.length / 2);
+        const first = loyaltyProjection.initial();
+        for (const ev of sim.events.slice(0, half)) loyaltyProjection.apply(first, ev, {} as StoreState);
+        const resumed = JSON.parse(JSON.stringify(first));
+        for (const ev of sim.events.slice(half)) loyaltyProjection.apply(resumed, ev, {} as StoreState);
+        expect(resumed).toEqual(JSON.parse(JSON.stringify(sim.slice)));
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
