@@ -56,7 +56,9 @@ function claim(cart: Cart, sim: Sim, id: string, program: LoyaltyProgram, reward
   return c.ok ? c.value : cart;
 }
 
-function run(ops: fc.infer<typeof op>[]): Sim {
+type Op = typeof op extends fc.Arbitrary<infer T> ? T : never;
+
+function run(ops: Op[]): Sim {
   const sim = new Sim();
   PROGRAMS.forEach((p) => sim.program(p));
   sim.ladder(LADDER);
