@@ -57,6 +57,11 @@ export interface TillConfig {
     guessLimitPerMinute: number;
     cooldownSeconds: number;
   };
+  /** Loyalty (docs/loyalty.md). Programs, rewards and tiers are store data (`till loyalty program set`), not settings. */
+  loyalty: {
+    /** Country calling code without "+" ("84", "7", "86"): national and international phone forms then match. "" = none. */
+    phoneCountryCode: string;
+  };
   storage: {
     /** Write a snapshot after this many journal events (also on idle and on shutdown). */
     checkpointEvery: number;
@@ -88,6 +93,7 @@ export const DEFAULT_CONFIG: TillConfig = {
   display: { ascii: false },
   codes: { giftCardPrefix: 'GC', loyaltyPrefix: '27', receiptPrefix: 'R' },
   giftCards: { sellMode: 'generate', defaultValidityDays: 365, terms: 'Valid at this shop. Not exchangeable for cash.', guessLimitPerMinute: 5, cooldownSeconds: 60 },
+  loyalty: { phoneCountryCode: '' },
   storage: { checkpointEvery: 1000, segmentBytes: 64 * 1024 * 1024 },
 };
 
@@ -174,13 +180,19 @@ const CHECKS: Record<string, Check> = {
   'hardware.scannerProductId': str(),
   'display.ascii': bool,
   'codes.giftCardPrefix': str(false),
-  'codes.loyaltyPrefix': str(false),
+  'codes.loyaltyPrefix': (v, key, out) => {
+    // Loyalty cards are EAN-13 numbers in the GS1 in-store range (20-29).
+    if (typeof v !== 'string' || !/^2\d{0,5}$/.test(v)) out.push({ key, message: `must be 1-6 digits starting with 2 (the in-store EAN range), e.g. "27", got ${describe(v)}` });
+  },
   'codes.receiptPrefix': str(false),
   'giftCards.sellMode': oneOf('generate', 'scan-set-amount', 'scan-preset'),
   'giftCards.defaultValidityDays': int(0, 36500),
   'giftCards.terms': str(),
   'giftCards.guessLimitPerMinute': int(1, 1000),
   'giftCards.cooldownSeconds': int(1, 86400),
+  'loyalty.phoneCountryCode': (v, key, out) => {
+    if (typeof v !== 'string' || !/^\d{0,3}$/.test(v)) out.push({ key, message: `must be a country calling code of 1-3 digits without "+" (e.g. "84"), or "", got ${describe(v)}` });
+  },
   'storage.checkpointEvery': int(1, 10_000_000),
   'storage.segmentBytes': int(4096, 2 ** 31),
 };
