@@ -27,9 +27,11 @@ const refuse = (code: string, text: string, params: Record<string, string | numb
   message: errorMessage(new TillError(code, text, params)),
 });
 
+export const priced = (ctx: CheckoutContext, cart: Cart) => priceCart(cart, ctx.deps.tax);
+
 function withCart(ctx: CheckoutContext, r: Result<Cart>): Patch {
   if (!r.ok) return { message: errorMessage(r.error) };
-  return { cart: r.value, priced: priceCart(r.value, ctx.deps.tax), message: null };
+  return { cart: r.value, priced: priced(ctx, r.value), message: null };
 }
 
 function withTenders(r: Result<Tender[]>, ctx: CheckoutContext): Patch {
@@ -71,7 +73,7 @@ export const dropTender = (ctx: CheckoutContext, id: string): Patch => withTende
 
 export const freshSale = (ctx: CheckoutContext): Patch => {
   const cart = emptyCart();
-  return { saleId: null, cart, priced: priceCart(cart, ctx.deps.tax), tenders: [], nextTender: 1 };
+  return { saleId: null, cart, priced: priceCart(cart, ctx.deps.tax), tenders: [], nextTender: 1, cardPrompt: null, balance: null, customer: null, loyalty: null };
 };
 
 export const voidMessage = (ctx: CheckoutContext): CheckoutMessage =>

@@ -1,19 +1,32 @@
 /**
  * The checkout flow. Both the Ink UI and the headless driver are clients: they send these events and
- * read the snapshot. Money is computed only by src/domain (through checkout.logic.ts).
+ * read the snapshot. Money is computed only by src/domain (through checkout.*.ts).
  *
- *   idle ──scan──▶ sale ──tender.start──▶ tender ──covered──▶ committing ──done──▶ committed ──▶ idle
- *                   ▲  │cart.void            │cancel/void        │error
- *                   └──┴──────────────▶ idle ◀──────────── commitFailed (retry / void)
+ *   idle ──scan──▶ open.sale ──tender.start──▶ open.tender ──covered──▶ committing ──▶ committed
+ *    ▲               │  ▲ cardAmount (stock card value)      │cancel        │error
+ *    │               ▼  │                                    ▼              ▼
+ *    └──── void ── open.* ◀──────────────────────── open.commitFailed (retry / void)
+ *   balance: a gift card's balance, from idle or from an open sale, back to where it came from.
+ *
+ * A scan means what its prefix says: a gift card (sell stock, pay, or show the balance), a loyalty
+ * card (attach the customer), otherwise a product. `committed` and `balance` hand a scan that starts
+ * something new over to `idle` (raise), so the routing of scans lives in one place.
  *
  * Invariant (checked by the model-based test): `committing` is entered only when the tenders cover
  * the total of a non-empty cart.
  */
-import { assign, enqueueActions, fromPromise, setup } from 'xstate';
+import { assign, enqueueActions, fromPromise, raise, setup } from 'xstate';
 import { emptyCart, priceCart } from '../src/domain/cart.js';
 import { covered } from '../src/domain/tender.js';
+import { initialGuessState } from '../src/domain/giftcard/guess-limiter.js';
 import type { CheckoutContext, CheckoutDeps, CheckoutEvent, CommitInput, CommitOutput } from './checkout.types.js';
 import * as L from './checkout.logic.js';
+import * as G from './checkout.giftcard.js';
+import * as M from './checkout.loyalty.js';
+
+type Where = 'idle' | 'sale' | 'tender';
+const P = M.withPreview;
+const code = (e: CheckoutEvent): string => ('code' in e && typeof e.code === 'string' ? e.code : '');
 
 export const checkoutMachine = setup({
   types: {
@@ -38,7 +51,17 @@ export const checkoutMachine = setup({
   },
   guards: {
     scanAdds: ({ context, event }) => event.type === 'cart.scan' && L.scan(context, event.code, event.qty).message == null,
-    cartEmpty: ({ context }) => context.cart.lines.length === 0,
+    isCardScan: ({ context, event }) => G.isCardScan(context, code(event)),
+    cardIntent: ({ context, event }, p: { intent: G.CardIntent; where: Where }) =>
+      G.isCardScan(context, code(event)) && G.cardIntent(context, code(event), p.where) === p.intent,
+    isMemberScan: ({ context, event }) => M.isMemberScan(context, code(event)),
+    memberKnown: ({ context, event }) => M.isMemberScan(context, code(event)) && !!context.deps.loyalty?.byCard(code(event).trim()),
+    customerKnown: ({ context, event }) => event.type === 'customer.attach' && !!context.deps.loyalty?.account(event.customerId),
+    sellNewOk: ({ context, event }) => event.type === 'giftcard.sell' && G.sellNew(context, event.amount).message == null,
+    promptedSells: ({ context, event }) => event.type === 'giftcard.amount' && G.sellPrompted(context, event.amount).message == null,
+    balanceFound: ({ context, event }) => G.isCardScan(context, code(event)) && G.showBalance(context, code(event)).balance != null,
+    saleEmpty: ({ context }) => context.cart.lines.length === 0 && context.customer === null,
+    saleInProgress: ({ context }) => context.saleId !== null,
     cartNotEmpty: ({ context }) => context.cart.lines.length > 0,
     noTenders: ({ context }) => context.tenders.length === 0,
     tendersCoverDue: ({ context }) => context.cart.lines.length > 0 && covered(context.priced.total, context.tenders),
@@ -49,7 +72,21 @@ export const checkoutMachine = setup({
   id: 'checkout',
   context: ({ input }) => {
     const cart = emptyCart();
-    return { deps: input, saleId: null, cart, priced: priceCart(cart, input.tax), tenders: [], nextTender: 1, message: null, lastSale: null };
+    return {
+      deps: input,
+      saleId: null,
+      cart,
+      priced: priceCart(cart, input.tax),
+      tenders: [],
+      nextTender: 1,
+      message: null,
+      lastSale: null,
+      guess: initialGuessState(),
+      cardPrompt: null,
+      balance: null,
+      customer: null,
+      loyalty: null,
+    };
   },
   initial: 'idle',
   on: {
@@ -61,11 +98,37 @@ export const checkoutMachine = setup({
       on: {
         'cart.scan': [
           {
+            guard: { type: 'cardIntent', params: { intent: 'sell-preset', where: 'idle' } },
+            target: 'open',
+            actions: assign(({ context, event }) => ({ ...G.sellScannedPreset(context, event.code), saleId: context.deps.newId() })),
+          },
+          {
+            guard: { type: 'cardIntent', params: { intent: 'sell-amount', where: 'idle' } },
+            target: 'open.cardAmount',
+            actions: assign(({ context, event }) => ({ ...G.promptAmount(context, event.code), saleId: context.deps.newId() })),
+          },
+          { guard: 'isCardScan', target: 'balance', actions: assign(({ context, event }) => G.showBalance(context, event.code)) },
+          {
+            guard: 'memberKnown',
+            target: 'open',
+            actions: assign(({ context, event }) => ({ ...M.attachByCard(context, event.code), saleId: context.deps.newId() })),
+          },
+          { guard: 'isMemberScan', actions: assign(({ context, event }) => M.attachByCard(context, event.code)) },
+          {
             guard: 'scanAdds',
             target: 'open',
             actions: assign(({ context, event }) => ({ ...L.scan(context, event.code, event.qty), saleId: context.deps.newId() })),
           },
           { actions: assign(({ context, event }) => L.scan(context, event.code, event.qty)) },
+        ],
+        'giftcard.sell': [
+          { guard: 'sellNewOk', target: 'open', actions: assign(({ context, event }) => ({ ...G.sellNew(context, event.amount), saleId: context.deps.newId() })) },
+          { actions: assign(({ context, event }) => G.sellNew(context, event.amount)) },
+        ],
+        'giftcard.check': { target: 'balance', actions: raise(({ event }) => ({ type: 'cart.scan', code: event.code })) },
+        'customer.attach': [
+          { guard: 'customerKnown', target: 'open', actions: assign(({ context, event }) => ({ ...M.attachById(context, event.customerId), saleId: context.deps.newId() })) },
+          { actions: assign(({ context, event }) => M.attachById(context, event.customerId)) },
         ],
         'receipt.view': [
           { guard: 'hasLastSale', target: 'receipt' },
@@ -90,21 +153,60 @@ export const checkoutMachine = setup({
       },
       states: {
         sale: {
-          always: { guard: 'cartEmpty', target: '#checkout.idle' },
+          always: { guard: 'saleEmpty', target: '#checkout.idle' },
           on: {
-            'cart.scan': { actions: assign(({ context, event }) => L.scan(context, event.code, event.qty)) },
-            'cart.qty': { actions: assign(({ context, event }) => L.changeQty(context, event.lineId, event.qty)) },
-            'cart.remove': { actions: assign(({ context, event }) => L.remove(context, event.lineId)) },
+            'cart.scan': [
+              {
+                guard: { type: 'cardIntent', params: { intent: 'sell-preset', where: 'sale' } },
+                actions: assign(({ context, event }) => P(context, G.sellScannedPreset(context, event.code))),
+              },
+              {
+                guard: { type: 'cardIntent', params: { intent: 'sell-amount', where: 'sale' } },
+                target: 'cardAmount',
+                actions: assign(({ context, event }) => G.promptAmount(context, event.code)),
+              },
+              {
+                guard: { type: 'cardIntent', params: { intent: 'redeem', where: 'sale' } },
+                target: 'tender',
+                actions: assign(({ context, event }) => P(context, G.redeem(context, event.code))),
+              },
+              { guard: 'isCardScan', actions: assign(({ context, event }) => G.redeem(context, event.code)) },
+              { guard: 'isMemberScan', actions: assign(({ context, event }) => M.attachByCard(context, event.code)) },
+              { actions: assign(({ context, event }) => P(context, L.scan(context, event.code, event.qty))) },
+            ],
+            'cart.qty': { actions: assign(({ context, event }) => P(context, L.changeQty(context, event.lineId, event.qty))) },
+            'cart.remove': { actions: assign(({ context, event }) => P(context, L.remove(context, event.lineId))) },
+            'giftcard.sell': { actions: assign(({ context, event }) => P(context, G.sellNew(context, event.amount))) },
+            'giftcard.check': { target: '#checkout.balance', actions: raise(({ event }) => ({ type: 'cart.scan', code: event.code })) },
+            'customer.attach': { actions: assign(({ context, event }) => M.attachById(context, event.customerId)) },
+            'customer.detach': { actions: assign(({ context }) => M.detach(context)) },
+            'reward.apply': { actions: assign(({ context, event }) => M.claimReward(context, event.programId, event.rewardId, event.points)) },
+            'reward.remove': { actions: assign(({ context, event }) => M.unclaimReward(context, event.id)) },
             'tender.start': { guard: 'cartNotEmpty', target: 'tender', actions: assign({ message: null }) },
+          },
+        },
+        cardAmount: {
+          on: {
+            'giftcard.amount': [
+              { guard: 'promptedSells', target: 'sale', actions: assign(({ context, event }) => P(context, G.sellPrompted(context, event.amount))) },
+              { actions: assign(({ context, event }) => G.sellPrompted(context, event.amount)) },
+            ],
+            'giftcard.cancel': { target: 'sale', actions: assign({ cardPrompt: null, message: null }) },
+            'cart.scan': { actions: assign({ message: L.refusal('ENTER_CARD_VALUE', 'Type the value to load on the gift card, or Esc to cancel.') }) },
           },
         },
         tender: {
           always: { guard: 'tendersCoverDue', target: '#checkout.committing' },
           on: {
-            'tender.cash': { actions: assign(({ context, event }) => L.cash(context, event.amount)) },
-            'tender.exact': { actions: assign(({ context }) => L.exactCash(context)) },
-            'tender.card': { actions: assign(({ context, event }) => L.card(context, event.reference, event.amount)) },
-            'tender.remove': { actions: assign(({ context, event }) => L.dropTender(context, event.tenderId)) },
+            'tender.cash': { actions: assign(({ context, event }) => P(context, L.cash(context, event.amount))) },
+            'tender.exact': { actions: assign(({ context }) => P(context, L.exactCash(context))) },
+            'tender.card': { actions: assign(({ context, event }) => P(context, L.card(context, event.reference, event.amount))) },
+            'tender.giftcard': { actions: assign(({ context, event }) => P(context, G.redeem(context, event.code, event.amount))) },
+            'cart.scan': [
+              { guard: 'isCardScan', actions: assign(({ context, event }) => P(context, G.redeem(context, event.code))) },
+              { actions: assign({ message: L.refusal('SCAN_IN_TENDER', 'Payment is in progress: scan a gift card here, or go back to the sale to add items.') }) },
+            ],
+            'tender.remove': { actions: assign(({ context, event }) => P(context, L.dropTender(context, event.tenderId))) },
             'tender.cancel': [
               { guard: 'noTenders', target: 'sale', actions: assign({ message: null }) },
               { actions: assign({ message: L.refusal('REMOVE_PAYMENTS_FIRST', 'Remove the payments before going back to the sale.') }) },
@@ -122,7 +224,7 @@ export const checkoutMachine = setup({
       invoke: {
         id: 'commitSale',
         src: 'commitSale',
-        input: ({ context }) => ({ saleId: context.saleId!, cart: context.cart, priced: context.priced, tenders: context.tenders }),
+        input: ({ context }) => ({ saleId: context.saleId!, cart: context.cart, priced: context.priced, tenders: context.tenders, customer: context.customer }),
         onDone: {
           target: 'committed',
           actions: [
@@ -142,16 +244,29 @@ export const checkoutMachine = setup({
       }),
       on: {
         'sale.next': 'idle',
-        'cart.scan': [
-          {
-            guard: 'scanAdds',
-            target: 'open',
-            actions: [assign(({ context }) => L.freshSale(context)), assign(({ context, event }) => ({ ...L.scan(context, event.code, event.qty), saleId: context.deps.newId() }))],
-          },
-          { actions: assign(({ context, event }) => L.scan(context, event.code, event.qty)) },
-        ],
+        'cart.scan': { target: 'idle', actions: raise(({ event }) => event) },
+        'giftcard.check': { target: 'idle', actions: raise(({ event }) => event) },
+        'giftcard.sell': { target: 'idle', actions: raise(({ event }) => event) },
+        'customer.attach': { target: 'idle', actions: raise(({ event }) => event) },
         'receipt.view': 'receipt',
         'receipt.reprint': { actions: { type: 'reprintReceipt', params: ({ context }) => context.lastSale } },
+      },
+    },
+    balance: {
+      on: {
+        'cart.scan': [
+          { guard: 'isCardScan', actions: assign(({ context, event }) => G.showBalance(context, event.code)) },
+          { guard: 'saleInProgress', target: 'open', actions: [assign({ balance: null }), raise(({ event }) => event)] },
+          { target: 'idle', actions: [assign({ balance: null }), raise(({ event }) => event)] },
+        ],
+        'balance.close': [
+          { guard: 'saleInProgress', target: 'open', actions: assign({ balance: null, message: null }) },
+          { target: 'idle', actions: assign({ balance: null, message: null }) },
+        ],
+        'sale.next': [
+          { guard: 'saleInProgress', target: 'open', actions: assign({ balance: null }) },
+          { target: 'idle', actions: assign({ balance: null }) },
+        ],
       },
     },
     receipt: {

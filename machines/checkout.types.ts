@@ -4,6 +4,40 @@ import type { Cart, PricedCart } from '../src/domain/cart.js';
 import type { TaxSettings } from '../src/domain/tax.js';
 import type { Tender } from '../src/domain/tender.js';
 import type { SaleRecord } from '../src/domain/sale.js';
+import type { GiftCard, GiftCardState, GuessLimits, GuessState, HistoryKind, SellMode } from '../src/domain/giftcard/index.js';
+import type { LoyaltyAccount, LoyaltyProgram, SaleLoyalty, TierLadder } from '../src/domain/loyalty/types.js';
+
+/** Read-only view of the gift cards in the store, plus this register's selling rules. */
+export interface GiftCardDeps {
+  lookup(code: string): GiftCard | undefined;
+  /** A new code from >= 80 cryptographic random bits (generate mode). */
+  newCode(): string;
+  prefix: string;
+  sellMode: SellMode;
+  defaultValidityDays: number;
+  limits: GuessLimits;
+  /** Name of a gift-card line on the cart and receipt ("Gift card"). */
+  lineName: string;
+}
+
+/** Read-only view of loyalty accounts and programs in the store. */
+export interface LoyaltyDeps {
+  prefix: string;
+  byCard(card: string): LoyaltyAccount | undefined;
+  account(id: string): LoyaltyAccount | undefined;
+  programs(): LoyaltyProgram[];
+  ladder(): TierLadder | null;
+}
+
+export interface GiftCardBalanceView {
+  masked: string;
+  state: GiftCardState;
+  balance: number;
+  currency: string;
+  expiresOn: string | null;
+  restricted: boolean;
+  recent: { at: string; kind: HistoryKind; amount: number; balance: number }[];
+}
 
 export interface CheckoutDeps {
   catalog: CatalogLookup;
@@ -13,6 +47,12 @@ export interface CheckoutDeps {
   cashRoundingUnit: number;
   /** New UUID for a sale. Injected so tests are deterministic. */
   newId: () => string;
+  /** Clock for expiry dates and the guess limiter. Defaults to the system clock. */
+  now?: () => Date;
+  /** Absent: gift-card codes are looked up as products. */
+  giftcards?: GiftCardDeps;
+  /** Absent: loyalty cards are looked up as products. */
+  loyalty?: LoyaltyDeps;
 }
 
 export interface CheckoutMessage {
@@ -34,6 +74,16 @@ export interface CheckoutContext {
   nextTender: number;
   message: CheckoutMessage | null;
   lastSale: SaleRecord | null;
+  /** Gift-card guess limiter (unknown codes per minute, cool-down). */
+  guess: GuessState;
+  /** A scanned stock card waiting for the value the cashier types. */
+  cardPrompt: { code: string; masked: string } | null;
+  /** The card shown on the balance screen. */
+  balance: GiftCardBalanceView | null;
+  /** Loyalty customer attached to the sale (as the store had it when attached). */
+  customer: LoyaltyAccount | null;
+  /** What the sale will do to the customer's points if paid now (earned, spent, tier). */
+  loyalty: SaleLoyalty | null;
 }
 
 export type CheckoutEvent =
@@ -52,7 +102,17 @@ export type CheckoutEvent =
   | { type: 'receipt.view' }
   | { type: 'receipt.close' }
   | { type: 'receipt.reprint' }
-  | { type: 'message.clear' };
+  | { type: 'message.clear' }
+  | { type: 'giftcard.sell'; amount: number }
+  | { type: 'giftcard.amount'; amount: number }
+  | { type: 'giftcard.cancel' }
+  | { type: 'giftcard.check'; code: string }
+  | { type: 'tender.giftcard'; code: string; amount?: number }
+  | { type: 'balance.close' }
+  | { type: 'customer.attach'; customerId: string }
+  | { type: 'customer.detach' }
+  | { type: 'reward.apply'; programId: string; rewardId: string; points?: number | 'max' }
+  | { type: 'reward.remove'; id: string };
 
 /** What the commit actor receives: everything needed to build and journal the sale. */
 export interface CommitInput {
@@ -60,6 +120,7 @@ export interface CommitInput {
   cart: Cart;
   priced: PricedCart;
   tenders: Tender[];
+  customer?: LoyaltyAccount | null;
 }
 
 export type CommitOutput = SaleRecord;
