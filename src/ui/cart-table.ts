@@ -1,0 +1,63 @@
+/**
+ * The cart as table rows that fit the terminal exactly: the name column takes whatever the money
+ * columns leave, the window scrolls to keep the selected line visible. Pure.
+ */
+import type { PricedLine } from '../domain/cart.js';
+import { formatNumber, t } from '../i18n/index.js';
+import type { Fmt } from './selectors.js';
+import { padEnd, padStart, width } from './text.js';
+
+export interface CartRow {
+  id: string;
+  text: string;
+  selected: boolean;
+}
+
+export interface CartTableView {
+  header: string;
+  rows: CartRow[];
+  top: number;
+  above: number;
+  below: number;
+}
+
+/** First visible row so that `selected` is in a window of `rows`, moving as little as possible. */
+export function scrollTop(prevTop: number, selected: number, rows: number, count: number): number {
+  let top = prevTop;
+  if (selected >= 0 && selected < top) top = selected;
+  if (selected >= top + rows) top = selected - rows + 1;
+  return Math.max(0, Math.min(top, Math.max(0, count - rows)));
+}
+
+export function cartTable(lines: readonly PricedLine[], cols: number, rows: number, selected: number, prevTop: number, fmt: Fmt): CartTableView {
+  const qty = lines.map((l) => formatNumber(l.qty, fmt.locale, fmt.ascii));
+  const unit = lines.map((l) => fmt.money(l.unitPrice));
+  const total = lines.map((l) => fmt.money(l.amount));
+  const h = { item: t('ui.cart.item'), qty: t('ui.cart.qty'), price: t('ui.cart.price'), total: t('ui.cart.total') };
+  const w = (xs: string[], head: string, min: number) => Math.max(min, width(head), ...xs.map(width));
+  const qtyW = w(qty, h.qty, 3);
+  const totW = w(total, h.total, 8);
+  let unitW = w(unit, h.price, 8);
+  const marker = 2;
+  let nameW = cols - marker - qtyW - unitW - totW - 3;
+  // On a very narrow terminal the unit price goes first: the line total matters more.
+  if (nameW < 12) {
+    nameW += unitW + 1;
+    unitW = 0;
+  }
+  const row = (m: string, name: string, q: string, u: string, tot: string) =>
+    m + padEnd(name, nameW, fmt.ascii) + ' ' + padStart(q, qtyW) + (unitW ? ' ' + padStart(u, unitW) : '') + ' ' + padStart(tot, totW);
+  const top = scrollTop(prevTop, selected, rows, lines.length);
+  const visible = lines.slice(top, top + rows);
+  const pointer = fmt.ascii ? '> ' : '▶ ';
+  return {
+    header: row('  ', h.item, h.qty, h.price, h.total),
+    rows: visible.map((l, k) => {
+      const i = top + k;
+      return { id: l.id, selected: i === selected, text: row(i === selected ? pointer : '  ', fmt.text(l.name), qty[i], unit[i], total[i]) };
+    }),
+    top,
+    above: top,
+    below: Math.max(0, lines.length - top - rows),
+  };
+}

@@ -1,0 +1,204 @@
+/**
+ * One key -> the new input state and the checkout events to send. Pure, so every keystroke rule is
+ * testable without a terminal. Money is never computed here: typed amounts are parsed to minor units
+ * (parseAmount) and handed to the machine, which accepts or refuses them.
+ */
+import type { CheckoutEvent } from '../../../machines/checkout.types.js';
+import { currency, parseAmount } from '../../domain/money.js';
+import { MAX_QTY } from '../../domain/cart.js';
+import type { Key } from '../keys/decode.js';
+import { bindingFor, type Action, type Screen } from '../keys/table.js';
+import { entryMode, FOLLOW, MAX_ENTRY, moveSelection, selectedId, type InputState, type Notice } from './state.js';
+
+export interface KeyView {
+  screen: Screen;
+  lineIds: readonly string[];
+  tenderIds: readonly string[];
+  currency: string;
+  /** Rows one page of the cart or of the receipt shows. */
+  pageRows: number;
+  receiptLines: number;
+  helpLines: number;
+}
+
+export interface KeyResult {
+  state: InputState;
+  events: CheckoutEvent[];
+  quit?: boolean;
+}
+
+const SALE_OPEN: Screen[] = ['sale', 'tender', 'commitFailed', 'committing'];
+
+const same = (state: InputState): KeyResult => ({ state, events: [] });
+const notice = (s: InputState, key: Notice['key'], params?: Notice['params'], level: Notice['level'] = 'error'): KeyResult =>
+  same({ ...s, notice: { key, params, level } });
+
+/** Characters the entry line accepts in each mode. */
+function accepts(mode: string, ch: string): boolean {
+  if (mode === 'amount') return /^[0-9.,]$/.test(ch);
+  return /^[\x21-\x7e]$/.test(ch);
+}
+
+/** The action a key triggers, or 'type' when it is text for the entry line. */
+export function resolveAction(s: InputState, key: Key, screen: Screen): Action | 'type' | null {
+  const mode = entryMode(screen, s);
+  if (key.name === 'char' && !key.ctrl && !key.meta && mode) {
+    const typing = key.burst === true || mode === 'cardRef' || /[^0-9]/.test(s.entry);
+    if (typing && accepts(mode, key.ch ?? '')) return 'type';
+  }
+  // While the card approval code is typed, only Enter, Esc and Backspace act.
+  if (mode === 'cardRef') {
+    if (key.name === 'enter') return 'card';
+    if (key.name === 'escape') return 'back';
+    if (key.name === 'backspace' || key.name === 'delete') return 'backspace';
+    if (key.name !== 'char' || key.ctrl) return bindingFor(key, screen)?.action === 'help' ? 'help' : null;
+    return null;
+  }
+  const b = bindingFor(key, screen);
+  if (b) return b.action;
+  if (key.name === 'char' && !key.ctrl && !key.meta && mode && accepts(mode, key.ch ?? '')) return 'type';
+  return null;
+}
+
+export function handleKey(prev: InputState, key: Key, v: KeyView): KeyResult {
+  // Any key answers the last notice.
+  const s: InputState = { ...prev, notice: null };
+
+  if (s.help) return helpKey(s, key, v);
+
+  if (s.confirm) {
+    const confirmed =
+      s.confirm === 'void'
+        ? key.name === 'enter' || (key.name === 'char' && key.ch === '/') || key.name === 'f5'
+        : key.name === 'char' && key.ctrl === true && key.ch === 'c';
+    const next = { ...s, confirm: null };
+    if (!confirmed) return notice(next, s.confirm === 'void' ? 'ui.notice.voidCancelled' : 'ui.notice.quitCancelled', undefined, 'info');
+    if (s.confirm === 'void') return { state: { ...next, entry: '', qty: null, card: null }, events: [{ type: 'cart.void' }] };
+    return { state: next, events: [], quit: true };
+  }
+
+  const action = resolveAction(s, key, v.screen);
+  if (action === null) return v.screen === 'committed' && key.name !== 'char' ? act(s, 'next', v) : same(s);
+  if (action === 'type') {
+    if (s.entry.length >= MAX_ENTRY) return same(s);
+    return same({ ...s, entry: s.entry + key.ch });
+  }
+  if (action === 'quit' && key.name === 'char' && key.ch === 'c' && key.ctrl && SALE_OPEN.includes(v.screen))
+    return notice({ ...s, confirm: 'quit' }, 'ui.notice.confirmQuit', undefined, 'info');
+  return act(s, action, v);
+}
+
+function act(s: InputState, action: Action, v: KeyView): KeyResult {
+  switch (action) {
+    case 'help':
+      return same({ ...s, help: { top: 0 } });
+    case 'quit':
+      if (SALE_OPEN.includes(v.screen)) return notice(s, 'ui.notice.finishFirst');
+      return { state: s, events: [], quit: true };
+    case 'backspace':
+      if (s.entry) return same({ ...s, entry: s.entry.slice(0, -1) });
+      if (s.qty !== null) return same({ ...s, entry: String(s.qty), qty: null });
+      return same(s);
+    case 'clear':
+      return same({ ...s, entry: '', qty: null });
+    case 'scan':
+      return scan(s, v);
+    case 'qty': {
+      if (s.entry === '') return notice(s, 'ui.notice.qtyFirst');
+      const qty = Number(s.entry);
+      if (!/^\d+$/.test(s.entry) || qty < 1 || qty > MAX_QTY) return notice({ ...s, entry: '' }, 'error.BAD_QUANTITY', { max: MAX_QTY });
+      return same({ ...s, entry: '', qty });
+    }
+    case 'remove': {
+      const lineId = selectedId(v.lineIds, s.line);
+      return lineId ? { state: s, events: [{ type: 'cart.remove', lineId }] } : same(s);
+    }
+    case 'void':
+      return notice({ ...s, confirm: 'void' }, 'ui.notice.confirmVoid', undefined, 'info');
+    case 'pay':
+      if (s.entry !== '' || s.qty !== null) return notice(s, 'ui.notice.entryPending');
+      return { state: s, events: [{ type: 'tender.start' }] };
+    case 'up':
+    case 'down':
+    case 'pageUp':
+    case 'pageDown':
+      return move(s, action, v);
+    case 'cash': {
+      if (s.entry === '') return notice(s, 'ui.notice.amountFirst');
+      const amount = parseAmount(s.entry, currency(v.currency));
+      if (amount === null) return notice(s, 'ui.notice.badAmount', { text: s.entry });
+      return { state: { ...s, entry: '', tender: FOLLOW }, events: [{ type: 'tender.cash', amount }] };
+    }
+    case 'exact':
+      if (s.entry !== '') return notice(s, 'ui.notice.entryPendingAmount');
+      return { state: { ...s, tender: FOLLOW }, events: [{ type: 'tender.exact' }] };
+    case 'card':
+      return card(s, v);
+    case 'removePayment': {
+      const tenderId = selectedId(v.tenderIds, s.tender);
+      if (!tenderId) return { state: s, events: [{ type: 'tender.cancel' }] };
+      return { state: s, events: [{ type: 'tender.remove', tenderId }] };
+    }
+    case 'back':
+      if (s.card) return same({ ...s, card: null, entry: '' });
+      if (s.entry) return same({ ...s, entry: '' });
+      return { state: s, events: [{ type: 'tender.cancel' }] };
+    case 'retry':
+      return { state: s, events: [{ type: 'commit.retry' }] };
+    case 'next':
+      if (s.entry || s.qty !== null) return same({ ...s, entry: '', qty: null });
+      return { state: s, events: [{ type: 'sale.next' }] };
+    case 'lastReceipt':
+      return { state: { ...s, receiptTop: 0 }, events: [{ type: 'receipt.view' }] };
+    case 'reprint':
+      return { state: s, events: [{ type: 'receipt.reprint' }] };
+    case 'close':
+      return { state: s, events: [{ type: 'receipt.close' }] };
+  }
+}
+
+function scan(s: InputState, v: KeyView): KeyResult {
+  const code = s.entry.trim();
+  const cleared = { ...s, entry: '', qty: null };
+  if (code === '' && v.screen === 'committed' && s.qty === null) return { state: cleared, events: [{ type: 'sale.next' }] };
+  // "3 * Enter" sets the selected line's quantity.
+  if (code === '' && s.qty !== null && v.screen === 'sale') {
+    const lineId = selectedId(v.lineIds, s.line);
+    if (lineId) return { state: cleared, events: [{ type: 'cart.qty', lineId, qty: s.qty }] };
+  }
+  const ev: CheckoutEvent = { type: 'cart.scan', code, source: 'keyboard', ...(s.qty !== null ? { qty: s.qty } : {}) };
+  return { state: { ...cleared, line: FOLLOW }, events: [ev] };
+}
+
+function card(s: InputState, v: KeyView): KeyResult {
+  if (!s.card) {
+    if (s.entry === '') return same({ ...s, card: { amount: null } });
+    const amount = parseAmount(s.entry, currency(v.currency));
+    if (amount === null) return notice(s, 'ui.notice.badAmount', { text: s.entry });
+    return same({ ...s, entry: '', card: { amount } });
+  }
+  const reference = s.entry.trim();
+  if (reference === '') return notice(s, 'error.CARD_REFERENCE_REQUIRED');
+  const ev: CheckoutEvent = { type: 'tender.card', reference, ...(s.card.amount !== null ? { amount: s.card.amount } : {}) };
+  return { state: { ...s, entry: '', card: null, tender: FOLLOW }, events: [ev] };
+}
+
+function move(s: InputState, action: 'up' | 'down' | 'pageUp' | 'pageDown', v: KeyView): KeyResult {
+  const page = Math.max(1, v.pageRows - 1);
+  const delta = action === 'up' ? -1 : action === 'down' ? 1 : action === 'pageUp' ? -page : page;
+  if (v.screen === 'receipt') {
+    const max = Math.max(0, v.receiptLines - v.pageRows);
+    return same({ ...s, receiptTop: Math.max(0, Math.min(s.receiptTop + delta, max)) });
+  }
+  if (v.screen === 'tender') return same({ ...s, tender: moveSelection(v.tenderIds, s.tender, delta) });
+  return same({ ...s, line: moveSelection(v.lineIds, s.line, delta) });
+}
+
+function helpKey(s: InputState, key: Key, v: KeyView): KeyResult {
+  const top = s.help?.top ?? 0;
+  const max = Math.max(0, v.helpLines - v.pageRows);
+  const page = Math.max(1, v.pageRows - 1);
+  const delta = key.name === 'up' ? -1 : key.name === 'down' ? 1 : key.name === 'pageup' ? -page : key.name === 'pagedown' ? page : null;
+  if (delta === null) return same({ ...s, help: null });
+  return same({ ...s, help: { top: Math.max(0, Math.min(top + delta, max)) } });
+}

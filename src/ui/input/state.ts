@@ -1,0 +1,87 @@
+/**
+ * What the keyboard has built up that the checkout machine does not know yet: the entry line, a
+ * pending quantity, the card-approval prompt, a pending confirmation, the selection and scroll
+ * positions. Which screen is shown is never decided here: it comes from the machine's snapshot.
+ */
+import type { MessageKey } from '../../i18n/index.js';
+
+export type EntryMode = 'code' | 'amount' | 'cardRef';
+
+/** A selected row that follows the newest row until the cashier moves it. */
+export interface Selection {
+  id: string | null;
+  index: number;
+  follow: boolean;
+}
+
+export interface Notice {
+  key: MessageKey | (string & {});
+  params?: Record<string, string | number>;
+  level: 'error' | 'info';
+}
+
+export interface InputState {
+  entry: string;
+  /** Quantity typed before `*`, applied to the next scan (or to the selected line). */
+  qty: number | null;
+  /** Card payment in progress: the amount typed before the card key (null = what is due). */
+  card: { amount: number | null } | null;
+  /** A keystroke waits for confirmation ("/" void, Ctrl+C quit in a sale). */
+  confirm: 'void' | 'quit' | null;
+  help: { top: number } | null;
+  notice: Notice | null;
+  line: Selection;
+  tender: Selection;
+  receiptTop: number;
+}
+
+export const FOLLOW: Selection = { id: null, index: 0, follow: true };
+
+export const initialInput = (): InputState => ({
+  entry: '',
+  qty: null,
+  card: null,
+  confirm: null,
+  help: null,
+  notice: null,
+  line: FOLLOW,
+  tender: FOLLOW,
+  receiptTop: 0,
+});
+
+/** Input state after the screen changed: the entry and prompts belong to the screen that was left. */
+export const onScreenChange = (s: InputState): InputState => ({
+  ...initialInput(),
+  help: s.help,
+  notice: s.notice,
+});
+
+/** Index of the selected row among `ids` (-1 when there are none). */
+export function selectedIndex(ids: readonly string[], sel: Selection): number {
+  if (ids.length === 0) return -1;
+  if (sel.follow) return ids.length - 1;
+  const i = sel.id === null ? -1 : ids.indexOf(sel.id);
+  if (i >= 0) return i;
+  return Math.max(0, Math.min(sel.index, ids.length - 1));
+}
+
+export const selectedId = (ids: readonly string[], sel: Selection): string | null => {
+  const i = selectedIndex(ids, sel);
+  return i < 0 ? null : ids[i];
+};
+
+/** Moves the selection by `delta` rows (clamped). */
+export function moveSelection(ids: readonly string[], sel: Selection, delta: number): Selection {
+  if (ids.length === 0) return sel;
+  const i = Math.max(0, Math.min(selectedIndex(ids, sel) + delta, ids.length - 1));
+  return { id: ids[i], index: i, follow: false };
+}
+
+/** What the entry line is for on a screen. */
+export const entryMode = (screen: string, s: InputState): EntryMode | null => {
+  if (screen === 'tender') return s.card ? 'cardRef' : 'amount';
+  if (screen === 'idle' || screen === 'sale' || screen === 'committed') return 'code';
+  return null;
+};
+
+export const MAX_ENTRY = 48;

@@ -1,0 +1,140 @@
+/**
+ * The one key table. The key handler, the hint bar, the help overlay and docs/keys.md are all
+ * generated from it, so they cannot disagree.
+ *
+ * Every action has an F-key and a plain key (a numeric keypad's `+ - * / .` and Enter, or Esc and
+ * the arrows) so a cheap kiosk keyboard or a keypad is enough. Letters are never shortcuts: scanner
+ * codes contain letters (gift cards "GC…"). A symbol key is a shortcut only while the entry line is
+ * empty or holds digits; once it holds a letter, or the input arrives as a scanner burst, symbols are
+ * typed as text.
+ */
+import type { Key, KeyName } from './decode.js';
+import type { MessageKey } from '../../i18n/index.js';
+
+export type Screen = 'idle' | 'sale' | 'tender' | 'committing' | 'commitFailed' | 'committed' | 'receipt';
+
+export const SCREENS: readonly Screen[] = ['idle', 'sale', 'tender', 'committing', 'commitFailed', 'committed', 'receipt'];
+
+export type Action =
+  | 'help'
+  | 'quit'
+  | 'scan'
+  | 'qty'
+  | 'remove'
+  | 'void'
+  | 'pay'
+  | 'up'
+  | 'down'
+  | 'pageUp'
+  | 'pageDown'
+  | 'cash'
+  | 'exact'
+  | 'card'
+  | 'removePayment'
+  | 'back'
+  | 'retry'
+  | 'next'
+  | 'lastReceipt'
+  | 'reprint'
+  | 'close'
+  | 'backspace'
+  | 'clear';
+
+export type KeySpec = { key: Exclude<KeyName, 'char'> } | { ch: string } | { ctrl: string };
+
+export interface Binding {
+  action: Action;
+  screens: readonly Screen[];
+  keys: readonly KeySpec[];
+  /** What the key does (help overlay, docs). */
+  label: MessageKey;
+  /** Short label for the one-line hint bar; bindings without one are listed in help only. */
+  hint?: MessageKey;
+}
+
+const SALE_LIKE: Screen[] = ['idle', 'sale', 'committed'];
+const WITH_ENTRY: Screen[] = ['idle', 'sale', 'tender', 'committed'];
+
+export const KEY_TABLE: readonly Binding[] = [
+  { action: 'scan', screens: SALE_LIKE, keys: [{ key: 'enter' }], label: 'ui.key.scan', hint: 'ui.hint.scan' },
+  { action: 'qty', screens: SALE_LIKE, keys: [{ ch: '*' }, { key: 'f3' }], label: 'ui.key.qty', hint: 'ui.hint.qty' },
+  { action: 'remove', screens: ['sale'], keys: [{ ch: '-' }, { key: 'f4' }], label: 'ui.key.remove', hint: 'ui.hint.remove' },
+  { action: 'pay', screens: ['sale'], keys: [{ ch: '+' }, { key: 'f2' }], label: 'ui.key.pay', hint: 'ui.hint.pay' },
+  { action: 'cash', screens: ['tender'], keys: [{ key: 'enter' }], label: 'ui.key.cash', hint: 'ui.hint.cash' },
+  { action: 'exact', screens: ['tender'], keys: [{ ch: '+' }, { key: 'f7' }], label: 'ui.key.exact', hint: 'ui.hint.exact' },
+  { action: 'card', screens: ['tender'], keys: [{ ch: '*' }, { key: 'f6' }], label: 'ui.key.card', hint: 'ui.hint.card' },
+  { action: 'removePayment', screens: ['tender'], keys: [{ ch: '-' }, { key: 'f4' }], label: 'ui.key.removePayment', hint: 'ui.hint.removePayment' },
+  { action: 'back', screens: ['tender'], keys: [{ key: 'escape' }], label: 'ui.key.back', hint: 'ui.hint.back' },
+  { action: 'retry', screens: ['commitFailed'], keys: [{ key: 'enter' }, { ch: '+' }, { key: 'f2' }], label: 'ui.key.retry', hint: 'ui.hint.retry' },
+  { action: 'void', screens: ['sale', 'tender', 'commitFailed'], keys: [{ ch: '/' }, { key: 'f5' }], label: 'ui.key.void', hint: 'ui.hint.void' },
+  { action: 'next', screens: ['committed'], keys: [{ key: 'escape' }], label: 'ui.key.next', hint: 'ui.hint.next' },
+  { action: 'lastReceipt', screens: ['idle', 'committed'], keys: [{ ch: '.' }, { key: 'f8' }], label: 'ui.key.lastReceipt', hint: 'ui.hint.lastReceipt' },
+  { action: 'reprint', screens: ['idle', 'committed', 'receipt'], keys: [{ key: 'f9' }], label: 'ui.key.reprint' },
+  { action: 'reprint', screens: ['receipt'], keys: [{ ch: '+' }], label: 'ui.key.reprint', hint: 'ui.hint.reprint' },
+  { action: 'close', screens: ['receipt'], keys: [{ key: 'escape' }, { key: 'enter' }, { ch: '-' }], label: 'ui.key.close', hint: 'ui.hint.close' },
+  { action: 'up', screens: ['sale', 'tender', 'receipt'], keys: [{ key: 'up' }], label: 'ui.key.up' },
+  { action: 'down', screens: ['sale', 'tender', 'receipt'], keys: [{ key: 'down' }], label: 'ui.key.down' },
+  { action: 'pageUp', screens: ['sale', 'receipt'], keys: [{ key: 'pageup' }], label: 'ui.key.pageUp' },
+  { action: 'pageDown', screens: ['sale', 'receipt'], keys: [{ key: 'pagedown' }], label: 'ui.key.pageDown' },
+  { action: 'backspace', screens: WITH_ENTRY, keys: [{ key: 'backspace' }, { key: 'delete' }], label: 'ui.key.backspace' },
+  { action: 'clear', screens: ['idle', 'sale'], keys: [{ key: 'escape' }, { ctrl: 'u' }], label: 'ui.key.clear' },
+  { action: 'help', screens: SCREENS, keys: [{ ch: '?' }, { key: 'f1' }], label: 'ui.key.help', hint: 'ui.hint.help' },
+  { action: 'quit', screens: SCREENS, keys: [{ ctrl: 'q' }, { key: 'f10' }, { ctrl: 'c' }], label: 'ui.key.quit' },
+];
+
+export function specMatches(spec: KeySpec, key: Key): boolean {
+  if ('ch' in spec) return key.name === 'char' && !key.ctrl && !key.meta && key.ch === spec.ch;
+  if ('ctrl' in spec) return key.name === 'char' && key.ctrl === true && key.ch === spec.ctrl;
+  return key.name === spec.key && !key.ctrl && !key.meta;
+}
+
+/** The binding a key triggers on a screen, ignoring the entry-line rules (see resolveAction). */
+export function bindingFor(key: Key, screen: Screen): Binding | undefined {
+  return KEY_TABLE.find((b) => b.screens.includes(screen) && b.keys.some((s) => specMatches(s, key)));
+}
+
+/** "F2", "+", "Ctrl+Q", "Enter"... (key names are the same in every language on a keyboard). */
+export function specLabel(spec: KeySpec): string {
+  if ('ch' in spec) return spec.ch;
+  if ('ctrl' in spec) return `Ctrl+${spec.ctrl.toUpperCase()}`;
+  return KEY_NAMES[spec.key] ?? spec.key;
+}
+
+const KEY_NAMES: Partial<Record<KeyName, string>> = {
+  enter: 'Enter',
+  escape: 'Esc',
+  backspace: 'Backspace',
+  delete: 'Del',
+  insert: 'Ins',
+  tab: 'Tab',
+  up: '↑',
+  down: '↓',
+  left: '←',
+  right: '→',
+  home: 'Home',
+  end: 'End',
+  pageup: 'PgUp',
+  pagedown: 'PgDn',
+  f1: 'F1',
+  f2: 'F2',
+  f3: 'F3',
+  f4: 'F4',
+  f5: 'F5',
+  f6: 'F6',
+  f7: 'F7',
+  f8: 'F8',
+  f9: 'F9',
+  f10: 'F10',
+  f11: 'F11',
+  f12: 'F12',
+};
+
+/** Keys of a binding joined for display; plain keys first so a keypad user sees theirs. */
+export const keysLabel = (b: Binding, ascii = false): string =>
+  b.keys
+    .map(specLabel)
+    .map((l) => (ascii ? l.replace('↑', 'Up').replace('↓', 'Down').replace('←', 'Left').replace('→', 'Right') : l))
+    .join(' / ');
+
+/** Bindings active on a screen, in table order. */
+export const bindingsOn = (screen: Screen): Binding[] => KEY_TABLE.filter((b) => b.screens.includes(screen));

@@ -1,0 +1,59 @@
+/** After the commit: PAID, the total, each payment, and the change in large digits. */
+import React from 'react';
+import { Box, Text } from 'ink';
+import { t } from '../../i18n/index.js';
+import type { CheckoutSnapshot, Fmt } from '../selectors.js';
+import { tenderRow } from '../selectors.js';
+import { padEnd, padStart } from '../text.js';
+import { BigAmount } from '../components/BigAmount.js';
+import { BIG_ROWS } from '../big-text.js';
+
+export interface PaidScreenProps {
+  snap: CheckoutSnapshot;
+  fmt: Fmt;
+  width: number;
+  height: number;
+}
+
+export function PaidScreen({ snap, fmt, width, height }: PaidScreenProps) {
+  const sale = snap.context.lastSale;
+  if (!sale) return <Box height={height} />;
+  const rows = sale.tenders.map((tn) => {
+    const r = tenderRow(tn, fmt);
+    // Cash shows what was handed over: that is what the cashier counts against the change.
+    return { kind: r.kind, amount: tn.kind === 'cash' && tn.given !== undefined ? fmt.money(tn.given) : r.amount, detail: tn.reference ? r.detail : '' };
+  });
+  const labelW = Math.max(t('ui.paid.total').length, ...rows.map((r) => r.kind.length)) + 2;
+  const amountW = Math.max(fmt.money(sale.total).length, ...rows.map((r) => r.amount.length));
+  const fixed = 2 + rows.length + 2 + 1;
+  const bigRows = height - fixed >= BIG_ROWS ? BIG_ROWS : 1;
+  return (
+    <Box flexDirection="column" height={height} width={width}>
+      <Text wrap="truncate">
+        <Text bold inverse color="green">{` ${t('ui.paid.title')} `}</Text>
+        {'  '}
+        {t('ui.paid.receipt', { receiptNo: sale.receiptNo })}
+      </Text>
+      <Text bold wrap="truncate">
+        {padEnd(t('ui.paid.total'), labelW)}
+        {padStart(fmt.money(sale.total), amountW)}
+      </Text>
+      {rows.map((r, i) => (
+        <Text key={i} wrap="truncate">
+          {padEnd(r.kind, labelW)}
+          {padStart(r.amount, amountW)}
+          {r.detail ? `  ${r.detail}` : ''}
+        </Text>
+      ))}
+      <Text> </Text>
+      <Text bold color="green">
+        {t('ui.paid.change')}
+      </Text>
+      <BigAmount text={fmt.money(sale.change)} width={width} ascii={fmt.ascii} color="green" rows={bigRows} />
+      <Text> </Text>
+      <Text dimColor wrap="truncate">
+        {t('ui.paid.next')}
+      </Text>
+    </Box>
+  );
+}

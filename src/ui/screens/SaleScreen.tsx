@@ -1,0 +1,93 @@
+/**
+ * The sale: cart table with the selected line, scroll markers, subtotal, tax and total. Also shown,
+ * unchanged, while the sale is being saved and when saving failed (the sale stays on screen).
+ */
+import React, { useRef } from 'react';
+import { Box, Text } from 'ink';
+import { t } from '../../i18n/index.js';
+import { SALE_CHROME, type CheckoutSnapshot, type Fmt } from '../selectors.js';
+import { tenderRow } from '../selectors.js';
+import { cartTable } from '../cart-table.js';
+import { selectedIndex, type InputState } from '../input/state.js';
+import { padEnd, spread, width as cols } from '../text.js';
+import type { Screen } from '../keys/table.js';
+
+export interface SaleScreenProps {
+  snap: CheckoutSnapshot;
+  screen: Screen;
+  input: InputState;
+  fmt: Fmt;
+  width: number;
+  height: number;
+}
+
+
+export function SaleScreen({ snap, screen, input, fmt, width, height }: SaleScreenProps) {
+  const { cart, priced, tenders } = snap.context;
+  const rows = Math.max(1, height - SALE_CHROME);
+  const topRef = useRef(0);
+  const sel = selectedIndex(
+    cart.lines.map((l) => l.id),
+    input.line,
+  );
+  const table = cartTable(priced.lines, width, rows, screen === 'sale' ? sel : -1, topRef.current, fmt);
+  topRef.current = table.top;
+  const rule = fmt.ascii ? '-' : '─';
+  const more = [table.above ? t('ui.cart.above', { count: table.above }) : '', table.below ? t('ui.cart.below', { count: table.below }) : '']
+    .filter(Boolean)
+    .join('  ')
+    .replace('▲', fmt.ascii ? '^' : '▲')
+    .replace('▼', fmt.ascii ? 'v' : '▼');
+  const marker = more ? ` ${more} ` : '';
+  const taxLabel = snap.context.deps.tax.mode === 'inclusive' ? t('ui.totals.taxIncluded') : t('ui.totals.tax');
+  const sums = [
+    `${t('ui.totals.subtotal')} ${fmt.money(priced.net)}`,
+    priced.discountTotal ? `${t('ui.totals.discounts')} -${fmt.money(priced.discountTotal)}` : '',
+    `${taxLabel} ${fmt.money(priced.tax)}`,
+  ]
+    .filter(Boolean)
+    .join('   ');
+  const paidSoFar = tenders.map((tn) => {
+    const r = tenderRow(tn, fmt);
+    return `${r.kind} ${r.amount}`;
+  });
+  const left = paidSoFar.length ? paidSoFar.join(', ') : t('ui.cart.items', { count: priced.itemCount });
+  const total = `${t('ui.totals.total')}  ${fmt.money(priced.total)}`;
+  return (
+    <Box flexDirection="column" height={height} width={width}>
+      <Text bold wrap="truncate">
+        {table.header}
+      </Text>
+      <Box flexDirection="column" height={rows}>
+        {table.rows.map((r) => (
+          <Text key={r.id} inverse={r.selected} wrap="truncate">
+            {r.text}
+          </Text>
+        ))}
+      </Box>
+      {screen === 'commitFailed' ? (
+        <Text color="red" bold wrap="truncate">
+          {padEnd(`${t('ui.failed.title')}: ${t('ui.failed.hint')}`, width)}
+        </Text>
+      ) : (
+        <Text dimColor wrap="truncate">
+          {ruleWith(marker, width, rule)}
+        </Text>
+      )}
+      <Text wrap="truncate">{spread(left, sums, width, fmt.ascii)}</Text>
+      <Box justifyContent="flex-end" width={width}>
+        <Text bold inverse wrap="truncate">
+          {` ${total} `}
+        </Text>
+      </Box>
+    </Box>
+  );
+}
+
+/** A horizontal rule with `label` in its middle. */
+function ruleWith(label: string, width: number, rule: string): string {
+  const w = cols(label);
+  if (w >= width) return label;
+  const left = Math.floor((width - w) / 2);
+  return rule.repeat(left) + label + rule.repeat(width - w - left);
+}

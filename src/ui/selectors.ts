@@ -1,0 +1,204 @@
+/**
+ * Pure selectors: snapshot + configuration + input state -> what the views print. No React, no I/O.
+ * Money is formatted here but never computed: totals, tenders and change come from the machine's
+ * context; what is still due comes from src/domain/tender.
+ */
+import type { SnapshotFrom } from 'xstate';
+import type { checkoutMachine } from '../../machines/checkout.machine.js';
+import type { CheckoutMessage } from '../../machines/checkout.types.js';
+import type { TillConfig } from '../domain/config.js';
+import type { Tender } from '../domain/tender.js';
+import { errorMessage, formatMoney, hasMessage, t, toAscii } from '../i18n/index.js';
+import { bindingsOn, keysLabel, KEY_TABLE, SCREENS, specLabel, type Screen } from './keys/table.js';
+import type { InputState, Notice } from './input/state.js';
+import { entryMode } from './input/state.js';
+import { width } from './text.js';
+
+export type CheckoutSnapshot = SnapshotFrom<typeof checkoutMachine>;
+
+/** The screen is a function of the machine state, nothing else. */
+export function screenOf(snap: CheckoutSnapshot): Screen {
+  if (snap.matches('idle')) return 'idle';
+  if (snap.matches({ open: 'sale' })) return 'sale';
+  if (snap.matches({ open: 'tender' })) return 'tender';
+  if (snap.matches({ open: 'commitFailed' })) return 'commitFailed';
+  if (snap.matches('committing')) return 'committing';
+  if (snap.matches('committed')) return 'committed';
+  return 'receipt';
+}
+
+/** Formatting bound to the store's locale, currency and display mode. */
+export interface Fmt {
+  money(minor: number): string;
+  /** Catalog or customer text as the display can show it (ASCII transliteration on the console). */
+  text(s: string): string;
+  ascii: boolean;
+  locale: string;
+  currency: string;
+}
+
+export function makeFmt(config: Pick<TillConfig, 'currency' | 'locale' | 'display'>): Fmt {
+  const ascii = config.display.ascii;
+  return {
+    money: (m) => formatMoney(m, config.currency, { locale: config.locale, ascii }),
+    text: (s) => (ascii ? toAscii(s) : s),
+    ascii,
+    locale: config.locale,
+    currency: config.currency,
+  };
+}
+
+/** Rows of the whole UI: one fewer than the terminal, so Ink never scrolls the screen. */
+export const uiHeight = (rows: number | undefined): number => Math.max(12, (rows && rows > 0 ? rows : 24) - 1);
+export const uiWidth = (columns: number | undefined): number => Math.max(40, columns && columns > 0 ? columns : 80);
+
+/** Body rows (between the status bar and the message line) that are not content rows, per view. */
+export const SALE_CHROME = 4;
+export const HELP_CHROME = 1;
+export const RECEIPT_CHROME = 1;
+/** Status bar, message line, entry line, hint line. */
+export const FRAME_ROWS = 4;
+
+/** Rows one page of the scrollable list on screen holds: what PgUp/PgDn move by. */
+export function pageRows(screen: Screen, helpOpen: boolean, bodyRows: number): number {
+  if (helpOpen) return Math.max(1, bodyRows - HELP_CHROME);
+  if (screen === 'receipt') return Math.max(1, bodyRows - RECEIPT_CHROME);
+  return Math.max(1, bodyRows - SALE_CHROME);
+}
+
+/** Time for the status bar in the store's locale (24-hour clock). */
+export function clockText(now: Date, locale: string, ascii: boolean): string {
+  const opts = { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', ...(ascii ? { numberingSystem: 'latn' } : {}) } as Intl.DateTimeFormatOptions;
+  try {
+    return new Intl.DateTimeFormat(locale, opts).format(now);
+  } catch {
+    return new Intl.DateTimeFormat('en-GB', opts).format(now);
+  }
+}
+
+export type Tone = 'error' | 'info' | 'warn' | 'ok';
+
+export interface MessageView {
+  text: string;
+  tone: Tone;
+}
+
+/** The catalog text of a machine message: "error.<CODE>" / "ui.info.<CODE>", else its English text. */
+export function machineMessageText(m: CheckoutMessage): string {
+  if (m.level === 'error') return errorMessage({ code: m.code, message: m.text, params: m.params });
+  const key = `ui.info.${m.code}`;
+  return hasMessage(key) ? t(key, m.params) : m.text;
+}
+
+export const noticeText = (n: Notice): string => t(n.key, n.params);
+
+/** A printer problem as reported by the register: an error code or a device's own message. */
+export function printProblemText(p: string): string {
+  return /^[A-Z_]+$/.test(p) ? errorMessage({ code: p, message: p }) : p;
+}
+
+/** What the message line shows: the cashier's last keystroke first, then the machine, then devices. */
+export function messageLine(input: InputState, snap: CheckoutSnapshot, printProblem: string | null): MessageView | null {
+  if (input.notice) return { text: noticeText(input.notice), tone: input.notice.level };
+  if (screenOf(snap) === 'committing') return { text: t('ui.saving'), tone: 'info' };
+  const m = snap.context.message;
+  if (m) return { text: machineMessageText(m), tone: m.level === 'error' ? 'error' : 'info' };
+  if (printProblem) return { text: printProblemText(printProblem), tone: 'warn' };
+  return null;
+}
+
+export interface EntryView {
+  prompt: string;
+  prefix: string;
+  text: string;
+  active: boolean;
+}
+
+/** The entry line: what it is for, the pending quantity, what was typed. */
+export function entryLine(screen: Screen, input: InputState, snap: CheckoutSnapshot, fmt: Fmt): EntryView {
+  const mode = entryMode(screen, input);
+  const qty = input.qty !== null ? `${input.qty} × `.replace('×', fmt.ascii ? 'x' : '×') : '';
+  if (mode === 'code') return { prompt: t('ui.entry.code'), prefix: qty, text: input.entry, active: true };
+  if (mode === 'amount') return { prompt: t('ui.entry.cash'), prefix: '', text: input.entry, active: true };
+  if (mode === 'cardRef') {
+    const amount = input.card?.amount ?? null;
+    const prompt = amount === null ? t('ui.entry.cardDue') : t('ui.entry.cardAmount', { amount: fmt.money(amount) });
+    return { prompt, prefix: '', text: input.entry, active: true };
+  }
+  if (screen === 'committing') return { prompt: t('ui.saving'), prefix: '', text: '', active: false };
+  return { prompt: '', prefix: '', text: '', active: false };
+}
+
+/** One line of key hints that fits `cols`; the help key is always on it. */
+export function hintLine(screen: Screen, cols: number): string {
+  const items: string[] = [];
+  let help = '';
+  for (const b of bindingsOn(screen)) {
+    if (!b.hint) continue;
+    const keys = b.keys.slice(0, 2).map(specLabel).join('/');
+    const item = `${keys} ${t(b.hint)}`;
+    if (b.action === 'help') help = item;
+    else items.push(item);
+  }
+  const sep = '  ';
+  let line = '';
+  for (const item of items) {
+    const next = line ? line + sep + item : item;
+    if (width(next) + (help ? width(sep + help) : 0) > cols) break;
+    line = next;
+  }
+  return help ? (line ? line + sep + help : help) : line;
+}
+
+export interface HelpRow {
+  keys: string;
+  label: string;
+  screens: string;
+}
+
+/** Every binding, the current screen's first: the help overlay's content. */
+export function helpRows(screen: Screen, ascii: boolean): HelpRow[] {
+  const here = bindingsOn(screen);
+  const rest = KEY_TABLE.filter((b) => !here.includes(b));
+  return [...here, ...rest].map((b) => ({
+    keys: keysLabel(b, ascii),
+    label: t(b.label),
+    screens: b.screens.length === SCREENS.length ? t('ui.screen.all') : b.screens.map((s) => t(`ui.screen.${s}`)).join(', '),
+  }));
+}
+
+export interface DeviceView {
+  label: string;
+  state: string;
+  tone: Tone;
+}
+
+const GOOD = new Set(['connected', 'keyboard', 'ready', 'closed', 'open']);
+const NEUTRAL = new Set(['none', 'busy', 'unknown']);
+
+export function deviceView(device: 'scanner' | 'printer' | 'drawer', status: string, problem = false): DeviceView {
+  const tone: Tone = problem ? 'error' : GOOD.has(status) ? 'ok' : NEUTRAL.has(status) ? 'info' : 'error';
+  return { label: t(`device.${device}`), state: t(`status.${status}`), tone };
+}
+
+/** Payments as the cashier reads them: kind, amount, and cash given or the card reference. */
+export function tenderRow(tn: Tender, fmt: Fmt): { kind: string; amount: string; detail: string } {
+  const kind = t(`receipt.tender.${tn.kind}`);
+  if (tn.kind === 'cash' && tn.given !== undefined && tn.given !== tn.amount)
+    return { kind, amount: fmt.money(tn.amount), detail: t('ui.tender.given', { given: fmt.money(tn.given), change: fmt.money(tn.change ?? 0) }) };
+  if (tn.reference) return { kind, amount: fmt.money(tn.amount), detail: t('ui.tender.reference', { reference: fmt.text(tn.reference) }) };
+  return { kind, amount: fmt.money(tn.amount), detail: '' };
+}
+
+/** A few products with short codes, for the demo's idle screen. */
+export function demoCodes(products: Record<string, { name: string; barcodes: string[] }>, max = 6): { code: string; name: string }[] {
+  const out: { code: string; name: string }[] = [];
+  for (const p of Object.values(products)) {
+    const code = p.barcodes.find((b) => b.length <= 4);
+    if (code) out.push({ code, name: p.name });
+  }
+  out.sort((a, b) => a.code.localeCompare(b.code));
+  // Spread over the catalog so different categories show.
+  const step = Math.max(1, Math.floor(out.length / max));
+  return out.filter((_, i) => i % step === 0).slice(0, max);
+}

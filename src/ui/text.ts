@@ -1,0 +1,54 @@
+/**
+ * Column arithmetic for the terminal: widths in columns (CJK characters take two), padding and
+ * truncation that never split a wide character, so a table measured here lines up on screen.
+ */
+import { charWidth } from '../i18n/index.js';
+
+export function width(text: string): number {
+  let w = 0;
+  for (const ch of text) w += charWidth(ch.codePointAt(0) ?? 0);
+  return w;
+}
+
+/** Cuts `text` to at most `cols` columns, ending in "…" (or "." in ASCII mode) when cut. */
+export function truncate(text: string, cols: number, ascii = false): string {
+  if (cols <= 0) return '';
+  if (width(text) <= cols) return text;
+  const ell = ascii ? '.' : '…';
+  let out = '';
+  let w = 0;
+  for (const ch of text) {
+    const cw = charWidth(ch.codePointAt(0) ?? 0);
+    if (w + cw > cols - 1) break;
+    out += ch;
+    w += cw;
+  }
+  return out + ell + ' '.repeat(Math.max(0, cols - 1 - w));
+}
+
+/** Left-aligned in exactly `cols` columns. */
+export const padEnd = (text: string, cols: number, ascii = false): string => {
+  const t = truncate(text, cols, ascii);
+  return t + ' '.repeat(Math.max(0, cols - width(t)));
+};
+
+/** Right-aligned in exactly `cols` columns. */
+export const padStart = (text: string, cols: number, ascii = false): string => {
+  const t = truncate(text, cols, ascii);
+  return ' '.repeat(Math.max(0, cols - width(t))) + t;
+};
+
+/** `left` and `right` on one line of `cols` columns; `left` gives way when both do not fit. */
+export function spread(left: string, right: string, cols: number, ascii = false): string {
+  const rw = Math.min(width(right), cols);
+  const lw = Math.max(0, cols - rw - 1);
+  if (lw === 0) return padStart(right, cols, ascii);
+  return padEnd(left, lw, ascii) + ' ' + padStart(right, rw, ascii);
+}
+
+/** Centred in `cols` columns. */
+export function center(text: string, cols: number, ascii = false): string {
+  const t = truncate(text, cols, ascii);
+  const left = Math.floor((cols - width(t)) / 2);
+  return ' '.repeat(Math.max(0, left)) + t + ' '.repeat(Math.max(0, cols - left - width(t)));
+}
