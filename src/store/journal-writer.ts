@@ -8,6 +8,7 @@ import path from 'node:path';
 import { FILE_MODE, fsyncDir, writeAll, type FsOps } from './fs-ops.js';
 import { fromFsError, StoreError } from './errors.js';
 import { segmentName } from './segments.js';
+import { crash, hit } from './failpoints.js';
 
 export class JournalWriter {
   /** Size before a failed append whose rollback did not succeed yet; retried before the next append. */
@@ -65,9 +66,14 @@ export class JournalWriter {
     if (this.rollbackTo !== null) await this.rollback(this.rollbackTo, 'removing a failed write');
     if (this.size > 0 && this.size + buf.length > this.segmentBytes) await this.rotate(firstSeq);
     const offset = this.size;
+    if (hit('append-torn')) {
+      await writeAll(this.ops, this.fd, buf.subarray(0, Math.floor(Math.random() * buf.length)), offset);
+      crash();
+    }
     try {
       await writeAll(this.ops, this.fd, buf, offset);
       await this.ops.datasync(this.fd);
+      if (hit('append-synced')) crash();
     } catch (e) {
       const err = fromFsError(e, this.file, 'appending to the journal');
       this.rollbackTo = offset;

@@ -11,6 +11,7 @@ import { Low, type Adapter } from 'lowdb';
 import { FILE_MODE, fsyncDir, writeAll, type FsOps } from './fs-ops.js';
 import { corrupt, fromFsError, snapshotFix } from './errors.js';
 import type { StoreState } from './types.js';
+import { crash, hit } from './failpoints.js';
 
 export const SNAPSHOT_FORMAT = 'till-snapshot/1';
 export const SNAPSHOT_FILE = 'store.json';
@@ -63,11 +64,16 @@ export class DurableJsonFile<T> implements Adapter<T> {
     let fd: number | undefined;
     try {
       fd = await this.ops.open(tmp, 'w', FILE_MODE);
+      if (hit('snapshot-temp')) {
+        await writeAll(this.ops, fd, buf.subarray(0, Math.floor(Math.random() * buf.length)), 0);
+        crash();
+      }
       await writeAll(this.ops, fd, buf, 0);
       await this.ops.fsync(fd);
       await this.ops.close(fd);
       fd = undefined;
       await this.ops.rename(tmp, this.file);
+      if (hit('snapshot-renamed')) crash();
       await fsyncDir(this.ops, path.dirname(this.file));
     } catch (e) {
       if (fd !== undefined) await this.ops.close(fd).catch(() => {});

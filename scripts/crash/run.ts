@@ -1,0 +1,22 @@
+/**
+ * `node --import tsx scripts/crash/run.ts [KILLS] [--lanes N] [--keep]`: the long crash test.
+ * Prints the tally; exit code 1 if any check failed.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { formatTally, runCrashTest } from './harness.js';
+
+const args = process.argv.slice(2);
+const kills = Number(args.find((a) => /^\d+$/.test(a)) ?? 1000);
+const lanesAt = args.indexOf('--lanes');
+const lanes = lanesAt >= 0 ? Number(args[lanesAt + 1]) : 2;
+const keep = args.includes('--keep');
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'till-crash-'));
+const started = Date.now();
+const tally = await runCrashTest({ dataDir, kills, lanes, log: (l) => console.log(l) });
+console.log(formatTally(tally));
+console.log(`time                        ${((Date.now() - started) / 1000).toFixed(1)} s`);
+if (keep || tally.failures.length) console.log(`data kept in ${dataDir}`);
+else fs.rmSync(dataDir, { recursive: true, force: true });
+process.exitCode = tally.failures.length ? 1 : 0;

@@ -1,0 +1,31 @@
+/**
+ * Crash failpoints for the crash test (scripts/crash, test/store/crash.test.ts). Inert unless the
+ * TILL_FAILPOINTS environment variable is set, e.g. "append-torn=0.05,snapshot-temp=0.2".
+ *
+ * Why: a SIGKILL from outside never tears a write (the kernel finishes the syscall and keeps the page
+ * cache), so it cannot show what a power cut does. These points kill the process from inside at the
+ * moments that matter: with half a transaction written, after the fsync but before the caller hears
+ * of it, with half a snapshot temp file, and between the snapshot rename and the folder fsync.
+ */
+export type Failpoint = 'append-torn' | 'append-synced' | 'snapshot-temp' | 'snapshot-renamed';
+
+function parse(spec: string | undefined): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const part of (spec ?? '').split(',')) {
+    const [name, p] = part.split('=');
+    const prob = Number(p);
+    if (name && prob > 0) out.set(name.trim(), Math.min(1, prob));
+  }
+  return out;
+}
+
+const armed = parse(process.env.TILL_FAILPOINTS);
+
+/** True when this failpoint should fire now (never when TILL_FAILPOINTS is unset). */
+export const hit = (name: Failpoint): boolean => armed.size > 0 && Math.random() < (armed.get(name) ?? 0);
+
+/** Dies like a power cut would stop it: no handlers, no flush. */
+export function crash(): never {
+  process.kill(process.pid, 'SIGKILL');
+  throw new Error('unreachable: SIGKILL did not stop the process');
+}
