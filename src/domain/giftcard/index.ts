@@ -1,4 +1,5 @@
 /** Gift cards: codes, the card ledger (a fold of journal events), selling, redeeming, limits, reports. */
+export * from './admin-view.js';
 export * from './code.js';
 export * from './dates.js';
 export * from './errors.js';

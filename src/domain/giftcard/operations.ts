@@ -137,9 +137,10 @@ export function planExpire(card: GiftCard | undefined, r: { today: string }): Re
 export function planRefund(card: GiftCard | undefined, r: { amount: Minor; currency: string; today: string; reason?: string } & SaleRef): Result<GiftCardDraft[]> {
   if (!card) return refuse('GIFT_CARD_UNKNOWN');
   const c = maskCode(card.code);
-  const state = effectiveState(card, r.today);
+  // A blocked card is judged by the state it was blocked from: an expired card stays closed.
+  const state = card.state === 'blocked' ? card.blockedFrom : effectiveState(card, r.today);
   if (state === 'pending') return refuse('GIFT_CARD_PENDING', { card: c });
-  if (state === 'expired') return refuse('GIFT_CARD_EXPIRED', { card: c, date: card.expiresOn ?? '' });
+  if (state === 'expired' || isPastExpiry(card, r.today)) return refuse('GIFT_CARD_EXPIRED', { card: c, date: card.expiresOn ?? '' });
   if (card.currency !== r.currency) return refuse('GIFT_CARD_CURRENCY', { card: c, currency: card.currency });
   if (!isPositive(r.amount)) return refuse('BAD_AMOUNT');
   const t = historyTotals(card);

@@ -140,3 +140,17 @@ describe('card ledger', () => {
     expect(s.cards).toEqual({});
   });
 });
+
+describe('closed cards stay closed behind a block', () => {
+  it('refuses a refund or an adjustment on a blocked card that had expired', () => {
+    const l = new Ledger();
+    const code = l.issue(300, { expiresOn: '2026-03-20' });
+    l.commit(ok(planExpire(l.card(code), { today: '2026-03-21' })));
+    l.commit(ok(planBlock(l.card(code), { reason: 'fraud check' })));
+    const c = { currency: 'USD', today: TODAY };
+    expect(errCode(planRefund(l.card(code), { amount: 1, ...c }))).toBe('GIFT_CARD_EXPIRED');
+    expect(errCode(planAdjust(l.card(code), { amount: 1, reason: 'x', today: TODAY }))).toBe('GIFT_CARD_EXPIRED');
+    l.commit(ok(planUnblock(l.card(code), { reason: 'cleared' })));
+    expect(l.card(code)).toMatchObject({ state: 'expired', balance: 0 });
+  });
+});
