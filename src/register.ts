@@ -3,7 +3,7 @@
  * the printer (receipts) and the drawer. The Ink UI and the headless driver both run on this.
  * Effects after commit never un-commit a sale: their failures surface as device status and messages.
  */
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { createActor, fromPromise, type ActorRefFrom } from 'xstate';
 import { checkoutMachine } from '../machines/checkout.machine.js';
 import type { CommitInput } from '../machines/checkout.types.js';
@@ -11,7 +11,13 @@ import type { TillConfig } from './domain/config.js';
 import { finalizeSale, formatReceiptNo, type SaleRecord } from './domain/sale.js';
 import type { Store } from './store/types.js';
 import type { Hardware } from '../hardware/types.js';
-import { buildPrintJob, type ReceiptSectionsProvider } from './receipt-job.js';
+import { CODE_RANDOM_BYTES, generateCode, localDate, saleGiftCards, validateSaleGiftCards } from './domain/giftcard/index.js';
+import { buildSaleLoyalty } from './domain/loyalty/sale-extension.js';
+import { findGiftCard } from './store/projections/giftcards.js';
+import { accountByCard, accountById, loyaltyOf, programList } from './store/projections/loyalty.js';
+import { t } from './i18n/index.js';
+import type { CheckoutDeps } from '../machines/checkout.types.js';
+import { buildPrintJob, receiptText, type ReceiptSectionsProvider } from './receipt-job.js';
 
 export type CheckoutActor = ActorRefFrom<typeof checkoutMachine>;
 
@@ -36,6 +42,8 @@ export interface Register {
   operator: { id: string; name: string };
   /** Last print problem (printer offline...), for the status bar; null when the last job printed. */
   printProblem(): string | null;
+  /** The plain-text receipt of a committed sale, with the same feature sections as the printed one. */
+  receiptText?(sale: SaleRecord): string;
   /** Resolves when effects started by the last commit (print, drawer) have settled. For tests. */
   settled(): Promise<void>;
   stop(): Promise<void>;
@@ -56,17 +64,43 @@ export function createRegister(opts: RegisterOptions): Register {
     return p;
   };
 
+  const giftCard = (code: string) => findGiftCard(store.state, code);
+  const loyalty = () => loyaltyOf(store.state);
+
+  /**
+   * Feature data the sale carries into the journal, checked against the store as it is now: a card
+   * spent or blocked since it was scanned refuses the commit (the sale stays open, nothing is written).
+   */
+  function extensions(input: CommitInput, total: number): Record<string, unknown> {
+    const ext: Record<string, unknown> = {};
+    const today = localDate(now());
+    const gc = saleGiftCards(input.cart.lines, input.tenders);
+    if (gc) {
+      const v = validateSaleGiftCards(giftCard, gc, { currency: config.currency, customerId: input.customer?.id, today, total });
+      if (!v.ok) throw v.error;
+      ext.giftcards = gc;
+    }
+    if (input.customer) {
+      const account = accountById(loyalty(), input.customer.id) ?? input.customer;
+      // A blocked card neither earns nor spends: the sale goes through without loyalty.
+      if (!account.blocked) {
+        const r = buildSaleLoyalty({ cart: input.cart, priced: input.priced, tenders: input.tenders, account, programs: programList(loyalty()), ladder: loyalty().ladder, day: today });
+        if (!r.ok) throw r.error;
+        ext.loyalty = r.value;
+      }
+    }
+    return ext;
+  }
+
   async function commitSale(input: CommitInput): Promise<SaleRecord> {
     const seq = (store.state.sales.lastReceipt[register] ?? 0) + 1;
     const at = now().toISOString();
-    const r = finalizeSale(input.priced, input.tenders, {
-      saleId: input.saleId,
-      receiptNo: formatReceiptNo(register, seq),
-      at,
-      register,
-      operator,
-      currency: config.currency,
-    });
+    const r = finalizeSale(
+      input.priced,
+      input.tenders,
+      { saleId: input.saleId, receiptNo: formatReceiptNo(register, seq), at, register, operator, currency: config.currency },
+      extensions(input, input.priced.total),
+    );
     if (!r.ok) throw r.error;
     await store.commit({ id: input.saleId, events: [{ type: 'sale.committed', data: { sale: r.value } }], operator: operator.id, at });
     return r.value;
@@ -109,15 +143,35 @@ export function createRegister(opts: RegisterOptions): Register {
     },
   });
 
-  const actor = createActor(machine, {
-    input: {
-      catalog: store.catalog,
-      tax: config.tax,
-      currency: config.currency,
-      cashRoundingUnit: config.cash.roundingUnit,
-      newId,
+  const deps: CheckoutDeps = {
+    catalog: store.catalog,
+    tax: config.tax,
+    currency: config.currency,
+    cashRoundingUnit: config.cash.roundingUnit,
+    newId,
+    now,
+    giftcards: {
+      lookup: giftCard,
+      newCode: () => {
+        let code = generateCode(randomBytes(CODE_RANDOM_BYTES));
+        while (giftCard(code)) code = generateCode(randomBytes(CODE_RANDOM_BYTES));
+        return code;
+      },
+      prefix: config.codes.giftCardPrefix,
+      sellMode: config.giftCards.sellMode,
+      defaultValidityDays: config.giftCards.defaultValidityDays,
+      limits: { limitPerMinute: config.giftCards.guessLimitPerMinute, cooldownSeconds: config.giftCards.cooldownSeconds },
+      lineName: t('giftcard.line'),
     },
-  });
+    loyalty: {
+      prefix: config.codes.loyaltyPrefix,
+      byCard: (card) => accountByCard(loyalty(), card, config.loyalty.phoneCountryCode),
+      account: (id) => accountById(loyalty(), id),
+      programs: () => programList(loyalty()),
+      ladder: () => loyalty().ladder,
+    },
+  };
+  const actor = createActor(machine, { input: deps });
   const unsubscribeScanner = hardware.scanner.onScan((scan) => actor.send({ type: 'cart.scan', code: scan.code, source: scan.source }));
   actor.start();
 
@@ -128,6 +182,7 @@ export function createRegister(opts: RegisterOptions): Register {
     hardware,
     operator,
     printProblem: () => printProblem,
+    receiptText: (sale) => receiptText(sale, config, opts.receiptSections),
     async settled() {
       while (pending.length) {
         const batch = pending;

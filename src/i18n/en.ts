@@ -186,6 +186,17 @@ export const en = {
   'ui.receipt.title': 'Last receipt {receiptNo}',
   'ui.help.title': 'Keys',
   'ui.help.close': 'Arrows scroll, any other key closes',
+  // checkout: gift cards and loyalty
+  'giftcard.line': 'Gift card',
+  'error.ENTER_CARD_VALUE': 'Type the value to load on the gift card, or Esc to cancel.',
+  'error.SCAN_IN_TENDER': 'Payment is in progress: scan a gift card here, or go back to the sale to add items.',
+  'error.GIFT_CARDS_OFF': 'Gift cards are not set up on this register.',
+  'error.GIFT_CARD_FOR_GIFT_CARD': 'A gift card cannot pay for a gift card.',
+  'error.LOYALTY_CARD_UNKNOWN': 'This loyalty card is not registered. Create the customer first.',
+  'error.LOYALTY_OFF': 'Loyalty is not set up on this register.',
+  'error.CUSTOMER_UNKNOWN': 'No such customer.',
+  'error.NO_CUSTOMER': 'Attach a customer first: scan the loyalty card or search.',
+  'ui.info.LOYALTY_CARD_BLOCKED_ATTACHED': 'This loyalty card is blocked: it neither earns nor spends points.',
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;
