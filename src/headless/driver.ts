@@ -1,0 +1,100 @@
+/**
+ * `till headless`: JSON Lines in, JSON Lines out, over the same checkout actor as the UI (see
+ * docs/headless.md). One reply per non-empty input line, in order. A reply to a command that leads
+ * into `committing` is written only after the machine has left it, so a client that reads
+ * status "committed" knows the sale is on disk. Bad input never stops the driver.
+ */
+import type { Readable, Writable } from 'node:stream';
+import { once } from 'node:events';
+import { waitFor } from 'xstate';
+import type { Register } from '../register.js';
+import { receiptText } from '../receipt-job.js';
+import { errorMessage } from '../i18n/index.js';
+import type { CheckoutMessage } from '../../machines/checkout.types.js';
+import { toHeadlessState, type HeadlessState } from './state.js';
+import { MAX_LINE_BYTES, parseRequest, type Request, type RequestId } from './protocol.js';
+import { readLines } from './lines.js';
+
+export interface HeadlessIo {
+  input: Readable;
+  output: Writable;
+}
+
+export interface HeadlessReply {
+  id?: RequestId;
+  ok: boolean;
+  error?: { code: string; message: string };
+  state: HeadlessState;
+  /** Only for `receipt`. */
+  receipt?: { receiptNo: string; text: string };
+}
+
+/** Answers one request line. Exported for tests and other transports (a socket, a customer display). */
+export function createHeadlessHandler(register: Register): (line: string) => Promise<HeadlessReply> {
+  const { actor } = register;
+  const language = register.config.language;
+  const text = (m: CheckoutMessage) => errorMessage({ code: m.code, message: m.text, params: m.params }, language);
+  const state = (): HeadlessState => toHeadlessState(actor.getSnapshot(), { messageText: text });
+  const withId = (id: RequestId | undefined, r: Omit<HeadlessReply, 'id'>): HeadlessReply => (id === undefined ? r : { id, ...r });
+  const refuse = (id: RequestId | undefined, code: string, message: string): HeadlessReply =>
+    withId(id, { ok: false, error: { code, message }, state: state() });
+
+  async function handle(req: Request): Promise<HeadlessReply> {
+    if (req.kind === 'invalid') return refuse(req.id, req.code, req.message);
+    const before = actor.getSnapshot();
+    if (before.status !== 'active') return refuse(req.id, 'REGISTER_STOPPED', 'The register has stopped. Restart till.');
+    if (req.kind === 'query') {
+      if (req.cmd === 'state') return withId(req.id, { ok: true, state: state() });
+      const sale = before.context.lastSale;
+      if (!sale) return refuse(req.id, 'NO_LAST_RECEIPT', errorMessage({ code: 'NO_LAST_RECEIPT', message: 'There is no receipt yet.' }, language));
+      const body = register.receiptText?.(sale) ?? receiptText(sale, register.config);
+      return withId(req.id, { ok: true, state: state(), receipt: { receiptNo: sale.receiptNo, text: body } });
+    }
+    if (!before.can(req.event)) {
+      const status = toHeadlessState(before).status;
+      return refuse(req.id, 'INVALID_IN_STATE', `"${req.cmd}" is not possible while the register is in "${status}".`);
+    }
+    actor.send(req.event);
+    // Durability first: the reply waits for the journal's answer (committed or commit_failed).
+    const committing = (s: { value: unknown }) => s.value === 'committing';
+    const after = committing(actor.getSnapshot()) ? await waitFor(actor, (s) => !committing(s)) : actor.getSnapshot();
+    const m = after.context.message;
+    // A refusal is an error message this event put there; an older message is not this command's fault.
+    if (m && m.level === 'error' && m !== before.context.message) return refuse(req.id, m.code, text(m));
+    return withId(req.id, { ok: true, state: state() });
+  }
+
+  return async (line) => {
+    const req = parseRequest(line);
+    try {
+      return await handle(req);
+    } catch (e) {
+      return refuse(req.id, 'INTERNAL_ERROR', `The command failed unexpectedly: ${(e as Error)?.message ?? String(e)}`);
+    }
+  };
+}
+
+/** Runs the protocol until the end of input; resolves once effects started by the commands (printing, drawer) have settled. */
+export async function runHeadless(register: Register, io: HeadlessIo): Promise<void> {
+  const handle = createHeadlessHandler(register);
+  let outputError: Error | null = null;
+  const onError = (e: Error) => void (outputError = e);
+  io.output.on('error', onError);
+  const write = async (reply: HeadlessReply) => {
+    if (!io.output.write(`${JSON.stringify(reply)}\n`)) await Promise.race([once(io.output, 'drain'), once(io.output, 'close')]);
+  };
+  try {
+    for await (const line of readLines(io.input, MAX_LINE_BYTES)) {
+      if (outputError) break; // the client is gone: nobody reads the replies
+      if (line.tooLong) {
+        await write({ ok: false, error: { code: 'BAD_REQUEST', message: `The line is longer than ${MAX_LINE_BYTES} bytes.` }, state: toHeadlessState(register.actor.getSnapshot()) });
+        continue;
+      }
+      if (line.text.trim() === '') continue;
+      await write(await handle(line.text));
+    }
+  } finally {
+    await register.settled();
+    io.output.off('error', onError);
+  }
+}

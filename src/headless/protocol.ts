@@ -1,0 +1,112 @@
+/**
+ * The headless protocol's requests: one JSON object per line, `{"id":N,"cmd":"...",...}`. Parsing is
+ * pure and total: any line yields either a request or a protocol error (BAD_REQUEST, UNKNOWN_COMMAND),
+ * never an exception. Range checks on amounts and quantities stay with the domain (BAD_AMOUNT,
+ * BAD_QUANTITY...) so the codes are the same as the UI's; here only the JSON types are checked.
+ */
+import type { CheckoutEvent } from '../../machines/checkout.types.js';
+
+export type RequestId = string | number;
+
+export type Request =
+  /** A command that becomes one checkout event. */
+  | { kind: 'event'; id?: RequestId; cmd: string; event: CheckoutEvent }
+  /** A command that only reads. */
+  | { kind: 'query'; id?: RequestId; cmd: 'state' | 'receipt' }
+  | { kind: 'invalid'; id?: RequestId; code: 'BAD_REQUEST' | 'UNKNOWN_COMMAND'; message: string };
+
+/** Longest accepted line, in bytes. A longer line is answered BAD_REQUEST and skipped. */
+export const MAX_LINE_BYTES = 64 * 1024;
+
+type Fields = Record<string, unknown>;
+class BadField extends Error {}
+
+const str = (f: Fields, name: string, opt = false): string | undefined => {
+  const v = f[name];
+  if (v === undefined && opt) return undefined;
+  if (typeof v !== 'string') throw new BadField(`"${name}" must be a string`);
+  if (v.length > 256) throw new BadField(`"${name}" is too long`);
+  return v;
+};
+
+/** Integers only: money is minor units, quantities are counts. Range checks are the domain's. */
+const int = (f: Fields, name: string, opt = false): number | undefined => {
+  const v = f[name];
+  if (v === undefined && opt) return undefined;
+  if (typeof v !== 'number' || !Number.isSafeInteger(v)) throw new BadField(`"${name}" must be an integer${name === 'amount' ? ' count of minor units' : ''}`);
+  return v;
+};
+
+const COMMANDS: Record<string, (f: Fields) => CheckoutEvent | 'state' | 'receipt'> = {
+  scan: (f) => {
+    const qty = int(f, 'qty', true);
+    return qty === undefined ? { type: 'cart.scan', code: str(f, 'code')!, source: 'headless' } : { type: 'cart.scan', code: str(f, 'code')!, qty, source: 'headless' };
+  },
+  qty: (f) => ({ type: 'cart.qty', lineId: str(f, 'line')!, qty: int(f, 'qty')! }),
+  remove: (f) => ({ type: 'cart.remove', lineId: str(f, 'line')! }),
+  void: () => ({ type: 'cart.void' }),
+  pay: () => ({ type: 'tender.start' }),
+  cash: (f) => ({ type: 'tender.cash', amount: int(f, 'amount')! }),
+  exact: () => ({ type: 'tender.exact' }),
+  card: (f) => {
+    const amount = int(f, 'amount', true);
+    // A missing reference is the domain's refusal (CARD_REFERENCE_REQUIRED), as in the UI.
+    const reference = str(f, 'reference', true) ?? '';
+    return amount === undefined ? { type: 'tender.card', reference } : { type: 'tender.card', amount, reference };
+  },
+  remove_payment: (f) => ({ type: 'tender.remove', tenderId: str(f, 'payment')! }),
+  back: () => ({ type: 'tender.cancel' }),
+  commit: () => ({ type: 'commit.retry' }),
+  next: () => ({ type: 'sale.next' }),
+  reprint: () => ({ type: 'receipt.reprint' }),
+  clear: () => ({ type: 'message.clear' }),
+  giftcard_sell: (f) => ({ type: 'giftcard.sell', amount: int(f, 'amount')! }),
+  giftcard_amount: (f) => ({ type: 'giftcard.amount', amount: int(f, 'amount')! }),
+  giftcard_cancel: () => ({ type: 'giftcard.cancel' }),
+  giftcard_check: (f) => ({ type: 'giftcard.check', code: str(f, 'code')! }),
+  giftcard_pay: (f) => {
+    const amount = int(f, 'amount', true);
+    const code = str(f, 'code')!;
+    return amount === undefined ? { type: 'tender.giftcard', code } : { type: 'tender.giftcard', code, amount };
+  },
+  balance_close: () => ({ type: 'balance.close' }),
+  customer_attach: (f) => ({ type: 'customer.attach', customerId: str(f, 'customer')! }),
+  customer_detach: () => ({ type: 'customer.detach' }),
+  reward_apply: (f) => {
+    const points = f.points === 'max' ? 'max' : int(f, 'points', true);
+    const base = { type: 'reward.apply' as const, programId: str(f, 'program')!, rewardId: str(f, 'reward')! };
+    return points === undefined ? base : { ...base, points };
+  },
+  // "id" is the request id: the reward's discount id travels as "discount".
+  reward_remove: (f) => ({ type: 'reward.remove', id: str(f, 'discount')! }),
+  receipt: () => 'receipt',
+  state: () => 'state',
+};
+
+export const COMMAND_NAMES = Object.keys(COMMANDS);
+
+export function parseRequest(line: string): Request {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(line);
+  } catch {
+    return { kind: 'invalid', code: 'BAD_REQUEST', message: 'The line is not valid JSON.' };
+  }
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return { kind: 'invalid', code: 'BAD_REQUEST', message: 'A request must be a JSON object.' };
+  const f = raw as Fields;
+  const idOk = f.id === undefined || (typeof f.id === 'string' && f.id.length <= 256) || (typeof f.id === 'number' && Number.isFinite(f.id));
+  if (!idOk) return { kind: 'invalid', code: 'BAD_REQUEST', message: '"id" must be a number or a string.' };
+  const id = f.id as RequestId | undefined;
+  const withId = <T extends object>(r: T): T & { id?: RequestId } => (id === undefined ? r : { ...r, id });
+  if (typeof f.cmd !== 'string') return withId({ kind: 'invalid', code: 'BAD_REQUEST', message: 'A request needs a "cmd" string.' });
+  const build = Object.prototype.hasOwnProperty.call(COMMANDS, f.cmd) ? COMMANDS[f.cmd] : undefined;
+  if (!build)
+    return withId({ kind: 'invalid', code: 'UNKNOWN_COMMAND', message: `Unknown command "${f.cmd.slice(0, 40)}". Commands: ${COMMAND_NAMES.join(', ')}.` });
+  try {
+    const r = build(f);
+    return typeof r === 'string' ? withId({ kind: 'query', cmd: r }) : withId({ kind: 'event', cmd: f.cmd, event: r });
+  } catch (e) {
+    if (e instanceof BadField) return withId({ kind: 'invalid', code: 'BAD_REQUEST', message: `${f.cmd}: ${e.message}.` });
+    throw e;
+  }
+}

@@ -1,0 +1,145 @@
+/**
+ * The state a headless client sees: a pure selector over the checkout actor's snapshot. Money is
+ * integer minor units of `currency`. The Ink UI may reuse it; it computes nothing the domain did not.
+ */
+import type { StateValue } from 'xstate';
+import type { CheckoutContext, CheckoutMessage, GiftCardBalanceView } from '../../machines/checkout.types.js';
+import type { SaleLoyalty } from '../domain/loyalty/types.js';
+import { changeOf, due } from '../domain/tender.js';
+
+export type HeadlessStatus =
+  | 'idle'
+  | 'sale'
+  | 'tender'
+  | 'committing'
+  | 'commit_failed'
+  | 'committed'
+  | 'receipt'
+  /** A gift card's balance is shown (giftcard_check); balance_close returns. */
+  | 'balance'
+  /** A stock gift card was scanned: the value to load is awaited (giftcard_amount / giftcard_cancel). */
+  | 'card_amount';
+
+export interface HeadlessLine {
+  /** Line id to pass to `qty` and `remove` ("L1"). */
+  line: string;
+  kind: string;
+  sku: string;
+  name: string;
+  qty: number;
+  unitPrice: number;
+  /** unitPrice * qty */
+  gross: number;
+  discount: number;
+  /** gross - discount */
+  amount: number;
+  tax: number;
+}
+
+export interface HeadlessTender {
+  /** Payment id to pass to `remove_payment` ("T1"). */
+  payment: string;
+  kind: string;
+  /** What this payment contributes to the total. */
+  amount: number;
+  given?: number;
+  change?: number;
+  /** Cash rounding recorded when cash settled the sale (kept - owed), when not zero. */
+  rounding?: number;
+  reference?: string;
+}
+
+export interface HeadlessState {
+  status: HeadlessStatus;
+  saleId: string | null;
+  currency: string;
+  lines: HeadlessLine[];
+  /** Sum of line amounts (after discounts), as priced: tax-inclusive or -exclusive per the store. */
+  subtotal: number;
+  /** Discounts of the sale (line and order discounts). */
+  discount: number;
+  /** Order discounts applied (tier price, loyalty reward...), each with its amount. */
+  discounts: { id: string; label: string; source: string; amount: number }[];
+  /** total - tax */
+  net: number;
+  tax: number;
+  total: number;
+  tenders: HeadlessTender[];
+  /** Still owed; 0 once the tenders cover the total. */
+  due: number;
+  /** Change handed back (cash only). */
+  change: number;
+  message?: { code: string; text: string; level: 'error' | 'info' };
+  lastSale?: { saleId: string; receiptNo: string; total: number; change: number };
+  /** Loyalty customer attached to the sale, with points per program. */
+  customer?: { id: string; name: string; tier: string | null; points: Record<string, number> };
+  /** What the sale will do to the customer's points if paid now. */
+  loyalty?: SaleLoyalty;
+  /** The gift card on the balance screen (masked code). */
+  balance?: GiftCardBalanceView;
+  /** The stock gift card waiting for its value (masked code). */
+  cardPrompt?: { masked: string };
+}
+
+/** Machine state value -> protocol status. */
+export function statusOf(value: StateValue): HeadlessStatus {
+  if (typeof value === 'string') {
+    if (value === 'idle' || value === 'committing' || value === 'committed' || value === 'receipt' || value === 'balance') return value;
+  } else if ('open' in value) {
+    const sub = value.open;
+    if (sub === 'sale' || sub === 'tender') return sub;
+    if (sub === 'commitFailed') return 'commit_failed';
+    if (sub === 'cardAmount') return 'card_amount';
+  }
+  throw new RangeError(`checkout state ${JSON.stringify(value)} has no headless status`);
+}
+
+export interface HeadlessStateOptions {
+  /** Text of the state's message for the reader (the message catalog); default: the machine's English text. */
+  messageText?: (m: CheckoutMessage) => string;
+}
+
+export function toHeadlessState(snapshot: { value: StateValue; context: CheckoutContext }, opts: HeadlessStateOptions = {}): HeadlessState {
+  const c = snapshot.context;
+  const p = c.priced;
+  const state: HeadlessState = {
+    status: statusOf(snapshot.value),
+    saleId: c.saleId,
+    currency: c.deps.currency,
+    lines: p.lines.map((l) => ({
+      line: l.id,
+      kind: l.kind,
+      sku: l.sku,
+      name: l.name,
+      qty: l.qty,
+      unitPrice: l.unitPrice,
+      gross: l.gross,
+      discount: l.discount,
+      amount: l.amount,
+      tax: l.tax,
+    })),
+    subtotal: p.gross - p.discountTotal,
+    discount: p.discountTotal,
+    discounts: p.discounts.map((d) => ({ id: d.id, label: d.label, source: d.source, amount: d.amount })),
+    net: p.net,
+    tax: p.tax,
+    total: p.total,
+    tenders: c.tenders.map((t) => {
+      const out: HeadlessTender = { payment: t.id, kind: t.kind, amount: t.amount };
+      if (t.given !== undefined) out.given = t.given;
+      if (t.change !== undefined) out.change = t.change;
+      if (t.rounding) out.rounding = t.rounding;
+      if (t.reference !== undefined) out.reference = t.reference;
+      return out;
+    }),
+    due: due(p.total, c.tenders),
+    change: changeOf(c.tenders),
+  };
+  if (c.message) state.message = { code: c.message.code, text: opts.messageText?.(c.message) ?? c.message.text, level: c.message.level };
+  if (c.customer) state.customer = { id: c.customer.id, name: c.customer.name, tier: c.customer.tier, points: { ...c.customer.points } };
+  if (c.loyalty) state.loyalty = c.loyalty;
+  if (c.balance) state.balance = c.balance;
+  if (c.cardPrompt) state.cardPrompt = { masked: c.cardPrompt.masked };
+  if (c.lastSale) state.lastSale = { saleId: c.lastSale.saleId, receiptNo: c.lastSale.receiptNo, total: c.lastSale.total, change: c.lastSale.change };
+  return state;
+}
