@@ -74,7 +74,8 @@ describe('till giftcard', () => {
     expect(fs.readdirSync(dir).filter((f) => f.includes('.tmp'))).toEqual([]);
     const s = await state();
     expect(Object.keys(s.cards).sort()).toEqual(codes.map((c) => c[0]).sort());
-    expect(s.cards[codes[0][0]]).toMatchObject({ state: 'active', balance: 2000, faceValue: 2000, price: 1500, customerId: 'C9', expiresOn: '2026-04-09', issuedBy: 'op1' });
+    expect(s.cards[codes[0][0]]).toMatchObject({ state: 'active', balance: 2000, faceValue: 2000, price: 1500, customerId: 'C9', expiresOn: '2026-04-09' });
+    expect(s.cards[codes[0][0]].history[0]).toMatchObject({ kind: 'issued', op: 'op1', amount: 2000 });
     for (const line of [...out, ...err]) for (const [code] of codes) expect(line).not.toContain(code);
   });
 

@@ -7,6 +7,7 @@ import { csvLine } from '../csv.js';
 import { currency, toDecimalString, type Minor } from '../money.js';
 import { formatCode, maskCode, scanValue } from './code.js';
 import { effectiveState } from './dates.js';
+import { issuedEntry, soldEntry } from './ledger.js';
 import type { LiabilityReport } from './report.js';
 import type { GiftCard } from './types.js';
 
@@ -44,10 +45,12 @@ export function showCard(card: GiftCard, today: string, local: (iso: string) => 
   out.push(`  Face value: ${face}${card.price !== null ? `, price ${dec(card.price, cur)}${promo}` : ''}`);
   out.push(`  Expires:    ${card.expiresOn ?? (card.validityDays ? `${card.validityDays} days after sale` : 'never')}`);
   if (card.customerId) out.push(`  Customer:   ${card.customerId} only`);
-  out.push(`  Issued:     ${local(card.issuedAt)} by ${card.issuedBy}${card.batch ? `, batch ${card.batch}` : ''}`);
-  if (card.activatedAt) {
+  const issued = issuedEntry(card);
+  if (issued) out.push(`  Issued:     ${local(issued.at)} by ${issued.op}`);
+  const sold = soldEntry(card);
+  if (sold) {
     const where = [card.register && `on ${card.register}`, (card.receiptNo || card.saleId) && `sale ${card.receiptNo || card.saleId}`].filter(Boolean).join(', ');
-    out.push(`  Sold:       ${local(card.activatedAt)} by ${card.soldBy ?? '?'}${where ? ` ${where}` : ''}`);
+    out.push(`  Sold:       ${local(sold.at)} by ${sold.op}${where ? ` ${where}` : ''}`);
   }
   out.push('History:');
   for (const h of card.history) {

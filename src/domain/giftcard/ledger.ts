@@ -52,14 +52,11 @@ function issue(cards: Record<string, GiftCard>, d: IssuedData, o: EventOrigin): 
     faceValue: d.faceValue,
     price: isAmount(d.price) ? d.price : null,
     balance: 0,
-    issuedAt: o.at,
-    issuedBy: o.operator,
     history: [],
   };
   if (d.expiresOn) card.expiresOn = d.expiresOn;
   if (d.validityDays) card.validityDays = d.validityDays;
   if (d.customerId) card.customerId = d.customerId;
-  if (d.batch) card.batch = d.batch;
   if (card.state === 'active') markSold(card, d, o);
   cards[d.code] = card;
   record(card, o, 'issued', card.state === 'active' ? d.faceValue : 0, { ref: refOf(d) });
@@ -67,8 +64,6 @@ function issue(cards: Record<string, GiftCard>, d: IssuedData, o: EventOrigin): 
 }
 
 function markSold(card: GiftCard, r: SaleRef, o: EventOrigin): void {
-  card.activatedAt = o.at;
-  card.soldBy = o.operator;
   card.register = o.register;
   if (r.saleId) card.saleId = r.saleId;
   if (r.receiptNo) card.receiptNo = r.receiptNo;
@@ -159,6 +154,17 @@ export function applySaleGiftCards(slice: GiftCardSlice, ext: SaleGiftCards, sal
     record(card, o, 'redeemed', -r.amount, { ref: refOf(ref) });
     settle(card);
   }
+}
+
+/** The movement that issued the card: always the first. */
+export const issuedEntry = (card: Pick<GiftCard, 'history'>): HistoryEntry | undefined => card.history[0];
+
+/**
+ * The movement that put the card's value on it when sold (time, operator, sale): `activated` for
+ * stock, the `issued` movement itself for a card created active. None for unsold stock.
+ */
+export function soldEntry(card: Pick<GiftCard, 'history'>): HistoryEntry | undefined {
+  return card.history.find((h) => h.kind === 'activated') ?? (card.history[0]?.kind === 'issued' && card.history[0].amount > 0 ? card.history[0] : undefined);
 }
 
 /** Sums of a card's history by kind (signed, as recorded). */

@@ -54,14 +54,11 @@ export interface GiftCard {
   validityDays?: number;
   /** Only this customer may redeem it. */
   customerId?: string;
-  issuedAt: string;
-  issuedBy: string;
-  /** Back-office batch (transaction id of `till giftcard create`). */
-  batch?: string;
-  activatedAt?: string;
-  soldBy?: string;
+  // When and by whom it was issued and sold are in its history (issuedEntry, soldEntry in
+  // ledger.ts), not repeated here: 100k cards must stay a modest snapshot.
   saleId?: string;
   receiptNo?: string;
+  /** Register that sold it. */
   register?: string;
   blockReason?: string;
   history: HistoryEntry[];

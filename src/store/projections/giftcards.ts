@@ -16,7 +16,7 @@ export const GIFT_CARDS_SLICE = 'giftcards';
 
 export const giftCardsProjection: ProjectionModule<GiftCardSlice> = {
   name: GIFT_CARDS_SLICE,
-  version: 1,
+  version: 2,
   initial: emptySlice,
   apply(slice, ev: JournalEvent, state: StoreState) {
     const origin = { seq: ev.seq, at: ev.at, operator: ev.operator, register: ev.register, tx: ev.tx };

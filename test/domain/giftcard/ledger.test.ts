@@ -4,6 +4,8 @@ import {
   effectiveState,
   emptySlice,
   historyTotals,
+  issuedEntry,
+  soldEntry,
   planAdjust,
   planBlock,
   planExpire,
@@ -25,7 +27,8 @@ describe('card ledger', () => {
   it('issues an active card: balance is the face value, history says so with the operator', () => {
     const l = new Ledger();
     const code = l.issue(5000, { price: 4000, expiresOn: '2026-12-31', customerId: 'C1' });
-    expect(l.card(code)).toMatchObject({ state: 'active', balance: 5000, faceValue: 5000, price: 4000, currency: 'USD', expiresOn: '2026-12-31', customerId: 'C1', issuedBy: 'admin', soldBy: 'admin' });
+    expect(l.card(code)).toMatchObject({ state: 'active', balance: 5000, faceValue: 5000, price: 4000, currency: 'USD', expiresOn: '2026-12-31', customerId: 'C1', register: 'R1' });
+    expect(soldEntry(l.card(code)!)).toMatchObject({ kind: 'issued', op: 'admin' });
     expect(l.card(code)!.history).toEqual([{ seq: 1, at: expect.any(String), kind: 'issued', amount: 5000, balance: 5000, op: 'admin' }]);
   });
 
@@ -50,7 +53,9 @@ describe('card ledger', () => {
     expect(errCode(planLoad(l.card(code), { amount: 10, currency: 'USD', today: TODAY }))).toBe('GIFT_CARD_PENDING');
     expect(errCode(planAdjust(l.card(code), { amount: 10, reason: 'x', today: TODAY }))).toBe('GIFT_CARD_PENDING');
     l.commitSale({ sold: [{ code, lineId: 'L1', mode: 'scan-preset', faceValue: 2000, price: 500, expiresOn: '2026-04-09' }], redeemed: [] }, 'USD', 'R1-000007');
-    expect(l.card(code)).toMatchObject({ state: 'active', balance: 2000, price: 500, receiptNo: 'R1-000007', saleId: 'sale-R1-000007', soldBy: 'op1', register: 'R1', expiresOn: '2026-04-09' });
+    expect(l.card(code)).toMatchObject({ state: 'active', balance: 2000, price: 500, receiptNo: 'R1-000007', saleId: 'sale-R1-000007', register: 'R1', expiresOn: '2026-04-09' });
+    expect(soldEntry(l.card(code)!)).toMatchObject({ kind: 'activated', op: 'op1', ref: 'R1-000007' });
+    expect(issuedEntry(l.card(code)!)).toMatchObject({ kind: 'issued', op: 'admin' });
     expect(l.card(code)!.history.map((h) => [h.kind, h.amount, h.balance, h.ref ?? null])).toEqual([
       ['issued', 0, 0, null],
       ['activated', 2000, 2000, 'R1-000007'],

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { initStore, openStore } from '../../../src/store/open.js';
 import { findGiftCard, giftCardSlice } from '../../../src/store/projections/giftcards.js';
-import { planIssue, saleGiftCards } from '../../../src/domain/giftcard/index.js';
+import { planIssue, saleGiftCards, soldEntry } from '../../../src/domain/giftcard/index.js';
 import { Ledger, TODAY } from './harness.js';
 
 const dirs: string[] = [];
@@ -44,7 +44,8 @@ describe('gift-card projection', () => {
     await store.commit({ id: 'S1', events: [sale], operator: 'op7' });
     const dup = await store.commit({ id: 'S1', events: [sale], operator: 'op7' });
     expect(dup.duplicate).toBe(true);
-    expect(findGiftCard(store.state, stock)).toMatchObject({ state: 'active', balance: 2000, receiptNo: 'R1-000001', soldBy: 'op7' });
+    expect(findGiftCard(store.state, stock)).toMatchObject({ state: 'active', balance: 2000, receiptNo: 'R1-000001', register: 'R1' });
+    expect(soldEntry(findGiftCard(store.state, stock)!)).toMatchObject({ op: 'op7', ref: 'R1-000001' });
     expect(findGiftCard(store.state, generated)).toMatchObject({ state: 'active', balance: 500, currency: 'USD' });
     expect(findGiftCard(store.state, paying)).toMatchObject({ state: 'active', balance: 600 });
     expect(findGiftCard(store.state, paying)!.history.map((h) => [h.kind, h.amount, h.balance, h.op, h.ref ?? null])).toEqual([
