@@ -114,52 +114,74 @@ export class TillStore implements Store {
   }
 
   commit(req: CommitRequest): Promise<CommitResult> {
-    const run = this.commitQueue.then(() => this.commitNow(req));
+    return this.commitBatch([req]).then((r) => r[0]);
+  }
+
+  /**
+   * Several transactions with one write and one fsync (imports, generated data). Each keeps its own
+   * framing, so each is still all-or-nothing after a crash; all are durable when this resolves.
+   */
+  commitBatch(reqs: CommitRequest[]): Promise<CommitResult[]> {
+    const run = this.commitQueue.then(() => this.commitNow(reqs));
     this.commitQueue = run.catch(() => {});
     return run;
   }
 
-  private async commitNow(req: CommitRequest): Promise<CommitResult> {
+  private async commitNow(reqs: CommitRequest[]): Promise<CommitResult[]> {
     this.assertOpen();
-    if (!req || typeof req.id !== 'string' || req.id === '') throw new StoreError('BAD_EVENT', 'A commit needs a transaction id.');
-    if (!Array.isArray(req.events) || req.events.length === 0) throw new StoreError('BAD_EVENT', `Transaction ${req.id} has no events.`);
-    if (this.hasTx(req.id)) return { duplicate: true, events: [] };
-    const at = req.at ?? this.p.now().toISOString();
-    const operator = req.operator ?? this.p.operator;
-    const n = req.events.length;
+    const results: CommitResult[] = [];
+    const lines: string[] = [];
+    const fresh: { id: string; events: JournalEvent[] }[] = [];
+    const inBatch = new Set<string>();
     let prev = this.state.meta.hash;
     const seq0 = this.state.meta.seq + 1;
-    const lines: string[] = new Array(n);
-    const events: JournalEvent[] = new Array(n);
-    for (let i = 0; i < n; i++) {
-      const d = req.events[i];
-      if (!d || typeof d.type !== 'string' || d.type === '') throw new StoreError('BAD_EVENT', `Event ${i + 1} of transaction ${req.id} has no type.`);
-      let dataJson: string | undefined;
-      try {
-        dataJson = JSON.stringify(d.data ?? null);
-      } catch (e) {
-        throw new StoreError('BAD_EVENT', `Event ${d.type} cannot be stored: ${(e as Error).message}`);
+    let seq = seq0;
+    for (const req of reqs) {
+      if (!req || typeof req.id !== 'string' || req.id === '') throw new StoreError('BAD_EVENT', 'A commit needs a transaction id.');
+      if (!Array.isArray(req.events) || req.events.length === 0) throw new StoreError('BAD_EVENT', `Transaction ${req.id} has no events.`);
+      if (inBatch.has(req.id) || this.hasTx(req.id)) {
+        results.push({ duplicate: true, events: [] });
+        continue;
       }
-      const env = { seq: seq0 + i, id: randomUUID(), type: d.type, at, register: this.p.register, operator, tx: req.id, txIndex: i + 1, txCount: n, dataJson: dataJson ?? 'null', prev };
-      const { line, hash } = encodeLine(env);
-      lines[i] = line;
-      // The folded event is what a replay will read back: data goes through JSON both ways.
-      events[i] = { seq: env.seq, id: env.id, type: env.type, at, register: env.register, operator, tx: req.id, txIndex: i + 1, txCount: n, data: JSON.parse(env.dataJson), prev, hash };
-      prev = hash;
+      inBatch.add(req.id);
+      const at = req.at ?? this.p.now().toISOString();
+      const operator = req.operator ?? this.p.operator;
+      const n = req.events.length;
+      const events: JournalEvent[] = new Array(n);
+      for (let i = 0; i < n; i++) {
+        const d = req.events[i];
+        if (!d || typeof d.type !== 'string' || d.type === '') throw new StoreError('BAD_EVENT', `Event ${i + 1} of transaction ${req.id} has no type.`);
+        let dataJson: string | undefined;
+        try {
+          dataJson = JSON.stringify(d.data ?? null);
+        } catch (e) {
+          throw new StoreError('BAD_EVENT', `Event ${d.type} cannot be stored: ${(e as Error).message}`);
+        }
+        const env = { seq: seq++, id: randomUUID(), type: d.type, at, register: this.p.register, operator, tx: req.id, txIndex: i + 1, txCount: n, dataJson: dataJson ?? 'null', prev };
+        const { line, hash } = encodeLine(env);
+        lines.push(line);
+        // The folded event is what a replay will read back: data goes through JSON both ways.
+        events[i] = { seq: env.seq, id: env.id, type: env.type, at, register: env.register, operator, tx: req.id, txIndex: i + 1, txCount: n, data: JSON.parse(env.dataJson), prev, hash };
+        prev = hash;
+      }
+      fresh.push({ id: req.id, events });
+      results.push({ duplicate: false, events });
     }
-    const text = lines.join('\n') + '\n';
-    const buf = Buffer.from(text);
+    if (lines.length === 0) return results;
+    const buf = Buffer.from(lines.join('\n') + '\n');
     const where = await this.p.writer.append(buf, seq0);
     // Durable from here on: fold and remember.
-    for (const ev of events) applyEvent(this.state, ev, this.p.modules);
-    this.p.txs.add(req.id);
-    this.recent.add(req.id);
-    if (this.recent.size > RECENT_TX) this.recent.delete(this.recent.values().next().value as string);
-    const lastLen = Buffer.byteLength(lines[n - 1]) + 1;
+    for (const tx of fresh) {
+      for (const ev of tx.events) applyEvent(this.state, ev, this.p.modules);
+      this.p.txs.add(tx.id);
+      this.recent.add(tx.id);
+      if (this.recent.size > RECENT_TX) this.recent.delete(this.recent.values().next().value as string);
+    }
+    const lastLen = Buffer.byteLength(lines[lines.length - 1]) + 1;
     this.pos = { segment: where.segment, start: where.offset + buf.length - lastLen, end: where.offset + buf.length };
     if (this.state.meta.seq - this.checkpointSeq >= this.p.checkpointEvery) this.backgroundCheckpoint();
     else this.armIdle();
-    return { duplicate: false, events };
+    return results;
   }
 
   private backgroundCheckpoint(): void {
