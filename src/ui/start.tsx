@@ -13,6 +13,8 @@ export interface StartUiOptions {
   stdout?: NodeJS.WriteStream;
   /** Demo mode: the idle screen shows a few codes to type. */
   demo?: boolean;
+  /** Closes the UI from outside (SIGTERM, tests); startUi then resolves as if the cashier quit. */
+  signal?: AbortSignal;
 }
 
 const ALT_SCREEN_ON = '\x1b[?1049h\x1b[H';
@@ -31,9 +33,13 @@ export async function startUi(register: Register, opts: StartUiOptions = {}): Pr
     exitOnCtrlC: false,
     patchConsole: true,
   });
+  const stop = () => instance.unmount();
+  opts.signal?.addEventListener('abort', stop, { once: true });
+  if (opts.signal?.aborted) stop();
   try {
     await instance.waitUntilExit();
   } finally {
+    opts.signal?.removeEventListener('abort', stop);
     instance.cleanup();
     if (alt) stdout.write(ALT_SCREEN_OFF);
   }

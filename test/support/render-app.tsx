@@ -8,6 +8,7 @@ import { render } from 'ink-testing-library';
 import { App } from '../../src/ui/App.js';
 import type { Register } from '../../src/register.js';
 import { KEY } from './keys.js';
+import { createTestRegister, type TestRegister } from './register-fixture.js';
 
 const ANSI = /\x1b\[[0-9;?]*[ -/]*[@-~]/g;
 export const stripAnsi = (s: string): string => s.replace(ANSI, '');
@@ -84,6 +85,23 @@ export function renderApp(register: Register, opts: { columns?: number; rows?: n
     unmount() {
       r.unmount();
       r.cleanup();
+    },
+  };
+}
+
+/** A register on a temp store with mock devices, rendered; `close()` unmounts and removes the store. */
+export async function openRegisterUi(
+  opts: { columns?: number; rows?: number; demo?: boolean; fixture?: Parameters<typeof createTestRegister>[0] } = {},
+): Promise<TestRegister & { ui: AppHarness }> {
+  const reg = await createTestRegister(opts.fixture);
+  const ui = renderApp(reg.register, opts);
+  const close = reg.close;
+  return {
+    ...reg,
+    ui,
+    async close() {
+      ui.unmount();
+      await close();
     },
   };
 }

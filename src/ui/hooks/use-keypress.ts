@@ -4,7 +4,7 @@
  * Off a TTY there is no raw mode: the hook listens to nothing and reports `interactive: false`, and
  * the register renders read-only instead of crashing.
  */
-import { useEffect, useRef } from 'react';
+import { useLayoutEffect, useRef } from 'react';
 import { useStdin } from 'ink';
 import { createKeyDecoder, type Key } from '../keys/decode.js';
 
@@ -17,7 +17,9 @@ export function useKeypress(onKey: (key: Key) => void): { interactive: boolean }
   handler.current = onKey;
   const interactive = isRawModeSupported === true;
 
-  useEffect(() => {
+  // A layout effect: the listener is attached in the same commit that first draws the screen, so no
+  // keystroke that follows a visible frame is lost.
+  useLayoutEffect(() => {
     if (!interactive) return;
     setRawMode(true);
     const decoder = createKeyDecoder();

@@ -47,7 +47,7 @@ export function PaidScreen({ snap, fmt, width, height }: PaidScreenProps) {
       ))}
       <Text> </Text>
       <Text bold color="green">
-        {t('ui.paid.change')}
+        {`${t('ui.paid.change')}  ${fmt.money(sale.change)}`}
       </Text>
       <BigAmount text={fmt.money(sale.change)} width={width} ascii={fmt.ascii} color="green" rows={bigRows} />
       <Text> </Text>

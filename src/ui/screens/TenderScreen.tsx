@@ -35,7 +35,12 @@ export function TenderScreen({ snap, input, fmt, width, height }: TenderScreenPr
   return (
     <Box flexDirection="column" height={height} width={width}>
       <Text bold wrap="truncate">
-        {spread(`${t('ui.tender.title')} · ${t('ui.cart.items', { count: priced.itemCount })}`, `${t('ui.tender.total')} ${fmt.money(priced.total)}`, width, fmt.ascii)}
+        {spread(
+          `${t('ui.tender.title')} · ${t('ui.cart.items', { count: priced.itemCount })}`,
+          `${t('ui.tender.total')} ${fmt.money(priced.total)}   ${t('ui.tender.dueLabel')} ${fmt.money(owed)}`,
+          width,
+          fmt.ascii,
+        )}
       </Text>
       <Box>
         <Box width={6}>
