@@ -60,7 +60,7 @@ describe('store: commit and reopen', () => {
     // Simulate a power cut: drop the lock and the handles without the closing checkpoint.
     fs.unlinkSync(path.join(dir, 'till.lock'));
     const t = track(await openStore(dir, { register: 'R1' }));
-    expect(t.recovery.replayed).toBe(4);
+    expect(t.recovery.replayed).toBe(5);
     expect(t.state.sales.count).toBe(5);
   });
 
