@@ -23,6 +23,8 @@ export interface TestRegister {
   dir: string;
   /** The next `times` commits of a sale fail with `code` (nothing is written). */
   failCommits(code: StoreErrorCode, times?: number): void;
+  /** Sale commits wait until the returned function is called (to observe "Saving…"). */
+  holdCommits(): () => void;
   close(): Promise<void>;
 }
 
@@ -33,11 +35,14 @@ export async function createTestRegister(opts: { config?: Partial<TillConfig>; p
     { type: 'catalog.upserted', data: { products: opts.products ?? demoProducts() } },
   ], { idleCheckpointMs: 0 });
   const failures: StoreErrorCode[] = [];
+  let gate: Promise<void> | null = null;
   const store = new Proxy(real as Store, {
     get(target, prop) {
       if (prop === 'commit')
         return async (req: Parameters<Store['commit']>[0]) => {
-          const code = req.events.some((e) => e.type === 'sale.committed') ? failures.shift() : undefined;
+          const sale = req.events.some((e) => e.type === 'sale.committed');
+          if (sale && gate) await gate;
+          const code = sale ? failures.shift() : undefined;
           if (code) throw new StoreError(code, `Injected ${code}. Nothing was saved.`, { file: 'journal' });
           return target.commit(req);
         };
@@ -62,6 +67,14 @@ export async function createTestRegister(opts: { config?: Partial<TillConfig>; p
     dir,
     failCommits(code, times = 1) {
       for (let i = 0; i < times; i++) failures.push(code);
+    },
+    holdCommits() {
+      let open!: () => void;
+      gate = new Promise<void>((res) => (open = res));
+      return () => {
+        gate = null;
+        open();
+      };
     },
     async close() {
       await register.stop();
