@@ -16,6 +16,9 @@ import { buildSaleLoyalty } from './domain/loyalty/sale-extension.js';
 import { findGiftCard } from './store/projections/giftcards.js';
 import { accountByCard, accountById, loyaltyOf, programList } from './store/projections/loyalty.js';
 import { t } from './i18n/index.js';
+import { giftCardReceiptSection } from './domain/giftcard/receipt.js';
+import { loyaltyReceiptSection } from './domain/loyalty/receipt.js';
+import { tierProgress } from './domain/loyalty/tiers.js';
 import type { CheckoutDeps } from '../machines/checkout.types.js';
 import { buildPrintJob, receiptText, type ReceiptSectionsProvider } from './receipt-job.js';
 
@@ -106,10 +109,23 @@ export function createRegister(opts: RegisterOptions): Register {
     return r.value;
   }
 
+  const featureSections = [
+    giftCardReceiptSection({ prefix: config.codes.giftCardPrefix, terms: config.giftCards.terms }),
+    loyaltyReceiptSection({
+      programs: () => programList(loyalty()),
+      ladder: () => loyalty().ladder,
+      progress: (id) => {
+        const account = accountById(loyalty(), id);
+        return account ? tierProgress(account, loyalty().ladder, localDate(now())) : null;
+      },
+    }),
+  ];
+  const receiptSections: ReceiptSectionsProvider = opts.receiptSections ?? (() => featureSections);
+
   async function print(sale: SaleRecord | null): Promise<void> {
     if (!sale) return;
     try {
-      const job = buildPrintJob(sale, config, opts.receiptSections);
+      const job = buildPrintJob(sale, config, receiptSections);
       const res = await hardware.printer.print(job);
       printProblem = res.ok ? null : (res.message ?? res.code ?? 'PRINTER_ERROR');
       if (!res.ok) log(`print ${sale.receiptNo}: ${res.code ?? 'failed'}`);
@@ -182,7 +198,7 @@ export function createRegister(opts: RegisterOptions): Register {
     hardware,
     operator,
     printProblem: () => printProblem,
-    receiptText: (sale) => receiptText(sale, config, opts.receiptSections),
+    receiptText: (sale) => receiptText(sale, config, receiptSections),
     async settled() {
       while (pending.length) {
         const batch = pending;

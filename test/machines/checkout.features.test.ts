@@ -5,9 +5,9 @@
 import { describe, expect, it } from 'vitest';
 import { createActor, waitFor } from 'xstate';
 import type { Product } from '../../src/domain/catalog.js';
-import { saleGiftCards, type GiftCardDeps } from '../../src/domain/giftcard/index.js';
+import { saleGiftCards } from '../../src/domain/giftcard/index.js';
 import type { LoyaltyAccount, LoyaltyProgram, TierLadder } from '../../src/domain/loyalty/types.js';
-import type { CheckoutDeps, LoyaltyDeps } from '../../machines/checkout.types.js';
+import type { CheckoutDeps, GiftCardDeps, LoyaltyDeps } from '../../machines/checkout.types.js';
 import { Ledger, TODAY } from '../domain/giftcard/harness.js';
 import { PRODUCTS, catalogOf, machineWith, makeDeps, scriptedCommit, type EffectLog } from './fixtures.js';
 

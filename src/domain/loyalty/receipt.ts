@@ -1,0 +1,50 @@
+/**
+ * Loyalty on the receipt of a sale with a customer: the card masked to its last four digits, per
+ * program the points earned, spent and the new balance (and what expires within 30 days), the tier,
+ * and either the promotion this sale reached or what is still needed for the next tier.
+ * `progress` is read when the receipt is laid out (a reprint shows the customer's progress then).
+ */
+import type { ReceiptSection } from '../receipt.js';
+import { columns, separator, text, type ReceiptBlock } from '../receipt-doc.js';
+import { maskCard } from './card.js';
+import { formatUnits } from './units.js';
+import type { TierProgress } from './tiers.js';
+import type { LoyaltyProgram, SaleLoyalty, TierLadder } from './types.js';
+
+export interface LoyaltyReceiptData {
+  programs(): LoyaltyProgram[];
+  ladder(): TierLadder | null;
+  /** The customer's tier progress as it is now (after the sale). */
+  progress(customerId: string): TierProgress | null;
+}
+
+export function loyaltyReceiptSection(data: LoyaltyReceiptData): ReceiptSection {
+  return (sale, c) => {
+    const l = sale.extensions.loyalty as SaleLoyalty | undefined;
+    if (!l) return [];
+    const programs = new Map(data.programs().map((p) => [p.id, p]));
+    const tierName = (id: string | null) => data.ladder()?.tiers.find((t) => t.id === id)?.name ?? id ?? '';
+    const out: ReceiptBlock[] = [separator(), columns(c.t('receipt.loyalty.card'), maskCard(l.cardNumber))];
+    for (const p of l.programs) {
+      const d = programs.get(p.programId)?.decimals ?? 0;
+      out.push(text(p.name, { bold: true }));
+      out.push(columns(c.t('receipt.loyalty.earned'), `+${formatUnits(p.earned, d)}`));
+      if (p.spent) out.push(columns(c.t('receipt.loyalty.spent'), `-${formatUnits(p.spent, d)}`));
+      out.push(columns(c.t('receipt.loyalty.balance'), formatUnits(p.balanceAfter, d), { bold: true }));
+      if (p.expiringSoon > 0) out.push(columns(c.t('receipt.loyalty.expiring'), formatUnits(p.expiringSoon, d)));
+    }
+    if (l.tierAfter) {
+      out.push(columns(c.t('receipt.loyalty.tier'), tierName(l.tierAfter)));
+      if (l.promoted) out.push(text(c.t('receipt.loyalty.promoted', { tier: tierName(l.tierAfter) }), { align: 'center', bold: true }));
+      else {
+        const pr = data.progress(l.customerId);
+        const ladder = data.ladder();
+        if (pr?.next && ladder) {
+          const need = ladder.basis === 'spend' ? c.money(pr.remaining) : formatUnits(pr.remaining, programs.get(ladder.programId ?? '')?.decimals ?? 0);
+          out.push(text(c.t('receipt.loyalty.toNext', { amount: need, tier: pr.next.name })));
+        }
+      }
+    }
+    return out;
+  };
+}
