@@ -14,11 +14,14 @@ import { giftcardCommand } from './admin/giftcard.js';
 import { journalCommand } from './admin/journal.js';
 import { storeCommand } from './admin/store-cmd.js';
 import { backupCommand } from './admin/backup.js';
+import { customerCommand } from './admin/customer.js';
+import { loyaltyCommand } from './admin/loyalty.js';
 
 /** Every command. Features add theirs here (one line each). */
 export const COMMANDS: AdminCommand[] = [startCommand, demoCommand, headlessCommand, initCommand, importCommand];
 COMMANDS.push(giftcardCommand);
 COMMANDS.push(journalCommand, storeCommand, backupCommand);
+COMMANDS.push(customerCommand, loyaltyCommand);
 
 export const defaultDataDir = (): string => process.env.TILL_DATA || join(homedir(), '.local', 'share', 'till');
 

@@ -6,5 +6,7 @@ import type { ProjectionModule } from '../types.js';
 import { catalogProjection } from './catalog.js';
 import { salesProjection } from './sales.js';
 import { giftCardsProjection } from './giftcards.js';
+import { loyaltyProjection } from './loyalty.js';
 
 export const PROJECTIONS: ProjectionModule<any>[] = [catalogProjection, salesProjection, giftCardsProjection];
+PROJECTIONS.push(loyaltyProjection);

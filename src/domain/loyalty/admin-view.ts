@@ -1,0 +1,94 @@
+/** Plain-text views of customers and programs for the back-office commands (no colours, no widths). */
+import { currency, toDecimalString, type Minor } from '../money.js';
+import { expiringWithin } from './expiry.js';
+import { tierProgress } from './tiers.js';
+import type { LoyaltyAccount, LoyaltyProgram, Reward, TierLadder, Units } from './types.js';
+import { formatUnits } from './units.js';
+
+export const money = (m: Minor, cur: string): string => `${toDecimalString(m, currency(cur))} ${cur}`;
+
+export const pts = (units: Units, program: Pick<LoyaltyProgram, 'decimals'> | undefined): string => formatUnits(units, program?.decimals ?? 0);
+
+const KIND: Record<string, string> = { earn: 'earned', spend: 'spent', adjust: 'adjusted', expire: 'expired', accrue: 'bonus' };
+
+/** One line per customer for `find`. */
+export function customerRow(a: LoyaltyAccount, programs: readonly LoyaltyProgram[]): string {
+  const bal = programs.filter((p) => (a.points[p.id] ?? 0) !== 0 || p.active).map((p) => `${p.id} ${pts(a.points[p.id] ?? 0, p)}`).join(', ');
+  return [a.card, a.name, a.phone, a.tier ?? '-', a.blocked ? 'BLOCKED' : '', bal].filter((x) => x !== '').join('  |  ');
+}
+
+export function customerDetails(a: LoyaltyAccount, programs: readonly LoyaltyProgram[], ladder: TierLadder | null, cur: string, day: string): string[] {
+  const byId = new Map(programs.map((p) => [p.id, p]));
+  const lines = [
+    `${a.name}${a.blocked ? '  [CARD BLOCKED]' : ''}`,
+    `  card      ${a.card}`,
+    `  phone     ${a.phone}`,
+    ...(a.email ? [`  e-mail    ${a.email}`] : []),
+    `  customer  ${a.id} (since ${a.created.slice(0, 10)})`,
+    `  spend     ${money(a.spend, cur)} in ${a.purchases} purchase(s)${a.lastPurchase ? `, last ${a.lastPurchase}` : ''}`,
+  ];
+  const prog = tierProgress(a, ladder, day);
+  if (ladder) {
+    const tierName = ladder.tiers.find((t) => t.id === a.tier)?.name ?? a.tier ?? '-';
+    const unit = (n: number): string => (ladder.basis === 'spend' ? money(n, cur) : `${pts(n, byId.get(ladder.programId ?? ''))} points`);
+    const next = prog?.next ? `, ${unit(prog.remaining)} to ${prog.next.name}` : '';
+    lines.push(`  tier      ${tierName}${next}`);
+  }
+  for (const p of programs) {
+    const bal = a.points[p.id] ?? 0;
+    if (bal === 0 && !p.active) continue;
+    const soon = p.expiryDays ? expiringWithin(a, p.id, day, 30) : 0;
+    lines.push(`  ${p.name}: ${pts(bal, p)} points${soon ? ` (${pts(soon, p)} expire within 30 days)` : ''}`);
+  }
+  if (a.history.length) {
+    lines.push('  recent movements:');
+    for (const [seq, kind, pid, delta, d, ref] of a.history.slice().reverse()) {
+      const p = byId.get(pid);
+      lines.push(`    ${d}  ${(KIND[kind] ?? kind).padEnd(8)} ${(delta > 0 ? '+' : '') + pts(delta, p)} ${p?.id ?? pid}  ${ref}  (#${seq})`);
+    }
+  }
+  return lines;
+}
+
+function rewardText(r: Reward, p: LoyaltyProgram, cur: string): string {
+  const cost = `${pts(r.cost, p)} pt${r.minBalance ? `, needs ${pts(r.minBalance, p)}` : ''}`;
+  switch (r.kind) {
+    case 'cashback':
+      return `${r.id}: ${r.name} — ${money(r.value.amount, cur)} per ${pts(r.value.points, p)} points, in steps of ${pts(r.cost, p)}${r.maxSharePpm !== undefined ? `, at most ${r.maxSharePpm / 10_000}% of a sale` : ''}`;
+    case 'fixed':
+      return `${r.id}: ${r.name} — ${money(r.amount, cur)} off for ${cost}`;
+    case 'percent':
+      return `${r.id}: ${r.name} — ${r.percentPpm / 10_000}% off${r.target ? ` ${r.target.sku ?? r.target.category}` : ''}${r.max !== undefined ? ` (max ${money(r.max, cur)})` : ''} for ${cost}`;
+    case 'free-product':
+      return `${r.id}: ${r.name} — free ${r.sku} for ${cost}`;
+  }
+}
+
+export function programLines(p: LoyaltyProgram, cur: string): string[] {
+  const dates = p.start || p.end ? ` ${p.start ?? '…'} to ${p.end ?? '…'}` : '';
+  const lines = [`${p.id}: ${p.name} [${p.active ? 'active' : 'stopped'}]${dates}; points to ${p.decimals} decimals, rounded down to ${pts(p.step, p)}${p.expiryDays ? `; expire after ${p.expiryDays} days` : ''}`];
+  for (const r of p.rules) {
+    const parts = [
+      r.perAmount ? `${pts(r.perAmount.points, p)} per ${money(r.perAmount.per, cur)}` : '',
+      r.perUnit ? `${pts(r.perUnit, p)} per unit` : '',
+      r.perOrder ? `${pts(r.perOrder, p)} per order` : '',
+    ].filter(Boolean);
+    const on = r.target ? ` on ${r.target.sku ? `sku ${r.target.sku}` : `category ${r.target.category}`}${r.cumulative ? ' (adds to base)' : ' (replaces base)'}` : '';
+    const min = [r.minQty ? `min qty ${r.minQty}` : '', r.minAmount ? `min ${money(r.minAmount, cur)}${r.taxIncluded === false ? ' excl. tax' : ''}` : ''].filter(Boolean).join(', ');
+    lines.push(`  rule ${r.id}: ${parts.join(' + ')}${on}${min ? `; ${min}` : ''}`);
+  }
+  for (const r of p.rewards) lines.push(`  reward ${rewardText(r, p, cur)}`);
+  return lines;
+}
+
+export function ladderLines(l: TierLadder, programs: readonly LoyaltyProgram[], cur: string): string[] {
+  const p = programs.find((x) => x.id === l.programId);
+  const basis = l.basis === 'spend' ? 'spend' : `points earned in ${l.programId}`;
+  const lines = [`tiers by ${basis}${l.periodMonths ? ` over the last ${l.periodMonths} month(s)` : ' (lifetime)'}${l.demotion ? ', demotion on review' : ''}:`];
+  for (const t of l.tiers) {
+    const th = l.basis === 'spend' ? money(t.threshold, cur) : `${pts(t.threshold, p)} points`;
+    const perks = [t.discountPpm ? `${t.discountPpm / 10_000}% off` : '', t.earnMultiplierPpm !== undefined ? `x${t.earnMultiplierPpm / 1_000_000} points` : ''].filter(Boolean).join(', ');
+    lines.push(`  ${t.id}: ${t.name} from ${th}${perks ? ` — ${perks}` : ''}`);
+  }
+  return lines;
+}
