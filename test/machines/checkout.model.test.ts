@@ -1,6 +1,6 @@
 /**
  * Model-based checks over the checkout machine's state graph (xstate/graph). Context is abstracted
- * (state value, line-count bucket, covered flag, tender count, last sale present) so the graph is finite;
+ * (state value, line-count bucket, covered flag, tender count and kinds, line kinds, last sale present) so the graph is finite;
  * the events cover every client action plus the commit actor's done and error events.
  */
 import { describe, expect, it } from 'vitest';
@@ -10,6 +10,7 @@ import { getAdjacencyMap, getShortestPaths, getSimplePaths } from 'xstate/graph'
 import { covered } from '../../src/domain/tender.js';
 import { checkoutMachine } from '../../machines/checkout.machine.js';
 import { CODE_A, CODE_B, CODE_C, CODE_UNKNOWN, diskFull, gatedCommit, machineWith, makeDeps, recordFor } from './fixtures.js';
+import { Ledger, TODAY } from '../domain/giftcard/harness.js';
 
 type Snap = SnapshotFrom<typeof checkoutMachine>;
 type AnyEvent = { type: string; [k: string]: unknown };
@@ -26,12 +27,15 @@ function abstract(s: Snap): string {
     lines: bucket(c.cart.lines.length),
     covered: c.cart.lines.length > 0 && covered(c.priced.total, c.tenders),
     tenders: bucket(c.tenders.length),
+    // Which kinds of payment and line are present, so a gift-card payment or sale is its own node.
+    paidBy: [...new Set(c.tenders.map((t) => t.kind))].sort(),
+    lineKinds: [...new Set(c.cart.lines.map((l) => l.kind))].sort(),
     lastSale: c.lastSale !== null,
   });
 }
 
 /** Every event a client can send, with line and payment ids taken from the state they are sent in. */
-function eventsFor(s: Snap): AnyEvent[] {
+function eventsFor(s: Snap, extra: AnyEvent[] = []): AnyEvent[] {
   const c = s.context;
   const line = c.cart.lines[0]?.id ?? 'L1';
   const tender = c.tenders[0]?.id ?? 'T1';
@@ -60,6 +64,7 @@ function eventsFor(s: Snap): AnyEvent[] {
     { type: 'receipt.reprint' },
     { type: 'message.clear' },
     { type: 'xstate.error.actor.commitSale', error: diskFull() },
+    ...extra,
   ];
   if (c.saleId && c.cart.lines.length > 0 && covered(c.priced.total, c.tenders)) {
     evs.push({ type: 'xstate.done.actor.commitSale', output: recordFor({ saleId: c.saleId, cart: c.cart, priced: c.priced, tenders: c.tenders }, 1) });
@@ -211,5 +216,68 @@ describe('the graph check has teeth', () => {
     const broken = machineWith(gatedCommit().logic).provide({ guards: { tendersCoverDue: ({ context }) => context.cart.lines.length > 0 } });
     const bad = Object.values(graphOf(broken)).flatMap((n) => Object.values(n.transitions).filter((t) => isCommitting(t.state) && !isCommitting(n.state) && !committingIsSafe(t.state)));
     expect(bad.length).toBeGreaterThan(0);
+  });
+});
+
+describe('checkout machine graph with gift cards (sell, prompt for a stock card value, balance, redeem)', () => {
+  const ledger = new Ledger();
+  const active = ledger.issue(300);
+  const stock = ledger.issue(0, { pending: true });
+  const gcInput = makeDeps({
+    newId: () => 'sale',
+    now: () => new Date(`${TODAY}T12:00:00`),
+    giftcards: {
+      lookup: (c) => ledger.card(c),
+      newCode: () => ledger.code(),
+      prefix: 'GC',
+      sellMode: 'scan-set-amount',
+      defaultValidityDays: 365,
+      limits: { limitPerMinute: 1000, cooldownSeconds: 60 },
+      lineName: 'Gift card',
+    },
+  });
+  const extra: AnyEvent[] = [
+    { type: 'cart.scan', code: `GC${active}` },
+    { type: 'cart.scan', code: `GC${stock}` },
+    { type: 'giftcard.amount', amount: 500 },
+    { type: 'giftcard.cancel' },
+    { type: 'giftcard.sell', amount: 1000 },
+    { type: 'giftcard.check', code: `GC${active}` },
+    { type: 'balance.close' },
+    { type: 'tender.giftcard', code: `GC${active}` },
+  ];
+  const gcOptions = { ...options, input: gcInput, events: ((s: Snap) => eventsFor(s, extra)) as never };
+  const nodes = Object.values(getAdjacencyMap(machine, gcOptions as never) as unknown as Graph);
+
+  it('reaches the gift-card states too', () => {
+    const values = new Set(nodes.map((n) => JSON.stringify(n.state.value)));
+    expect(values).toContain('"balance"');
+    expect(values).toContain('{"open":"cardAmount"}');
+    expect(values).toContain('"committed"');
+  });
+
+  it('(a) every reachable state can be left', () => {
+    for (const n of nodes) {
+      const leaves = Object.values(n.transitions).some((t) => JSON.stringify(t.state.value) !== JSON.stringify(n.state.value));
+      expect(leaves, `stuck in ${abstract(n.state)}`).toBe(true);
+    }
+  });
+
+  it('(b) committing is entered only with a non-empty cart whose tenders (gift cards included) cover the total', () => {
+    let entries = 0;
+    let byCard = 0;
+    let cardSold = 0;
+    for (const n of nodes)
+      for (const t of Object.values(n.transitions))
+        if (isCommitting(t.state) && !isCommitting(n.state)) {
+          entries++;
+          expect(committingIsSafe(t.state), `${t.event.type} from ${abstract(n.state)}`).toBe(true);
+          if (t.state.context.tenders.some((x) => x.kind === 'giftcard')) byCard++;
+          if (t.state.context.cart.lines.some((l) => l.kind === 'giftcard')) cardSold++;
+        }
+    expect(entries).toBeGreaterThan(0);
+    // The model reaches commits paid by a gift card and commits that sell one.
+    expect(byCard).toBeGreaterThan(0);
+    expect(cardSold).toBeGreaterThan(0);
   });
 });
