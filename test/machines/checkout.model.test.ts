@@ -200,6 +200,8 @@ describe('checkout machine random walks (concrete, running actor)', () => {
           const all: AnyEvent[] = [...evs, { type: 'cart.scan', code: CODE_C }];
           actor.send(all[i % all.length] as never);
         }
+        // An action that threw would leave the actor in "error", silently ignoring the rest of the walk.
+        expect(actor.getSnapshot().status).toBe('active');
         actor.stop();
         expect(violations).toEqual([]);
         totalCommits += commits;
