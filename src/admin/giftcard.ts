@@ -71,7 +71,7 @@ Subcommands:
   list       list cards (filters: --state, --expiring-before, --customer)
   liability  outstanding balance; sold and redeemed per day`;
 
-export interface GiftCardDeps {
+export interface GiftCardCommandDeps {
   randomBytes: (n: number) => Uint8Array;
 }
 
@@ -135,7 +135,7 @@ function signedAmount(text: unknown, cur: string): Minor {
   return neg ? -n : n;
 }
 
-async function create(argv: string[], s: Session, deps: GiftCardDeps): Promise<number> {
+async function create(argv: string[], s: Session, deps: GiftCardCommandDeps): Promise<number> {
   const { values } = parse(argv, {
     value: { type: 'string' }, price: { type: 'string' }, count: { type: 'string' }, expires: { type: 'string' }, days: { type: 'string' },
     customer: { type: 'string' }, pending: { type: 'boolean' }, csv: { type: 'string' }, operator: { type: 'string' },
@@ -303,7 +303,7 @@ async function onCard(sub: string, argv: string[], s: Session): Promise<number> 
   }
 }
 
-export function createGiftCardCommand(deps: GiftCardDeps = { randomBytes: cryptoRandomBytes }): AdminCommand {
+export function createGiftCardCommand(deps: GiftCardCommandDeps = { randomBytes: cryptoRandomBytes }): AdminCommand {
   return {
     name: 'giftcard',
     summary: 'gift cards: create, show, block, load, adjust, expire, list, liability',
