@@ -15,6 +15,8 @@ export interface StartUiOptions {
   demo?: boolean;
   /** Closes the UI from outside (SIGTERM, tests); startUi then resolves as if the cashier quit. */
   signal?: AbortSignal;
+  /** Route console.* output above the UI instead of through it (default true). */
+  patchConsole?: boolean;
 }
 
 const ALT_SCREEN_ON = '\x1b[?1049h\x1b[H';
@@ -31,7 +33,7 @@ export async function startUi(register: Register, opts: StartUiOptions = {}): Pr
     stdout,
     // Ctrl+C is a key of the register (it asks before dropping an open sale).
     exitOnCtrlC: false,
-    patchConsole: true,
+    patchConsole: opts.patchConsole ?? true,
   });
   const stop = () => instance.unmount();
   opts.signal?.addEventListener('abort', stop, { once: true });
