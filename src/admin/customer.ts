@@ -117,11 +117,13 @@ function cardOp(verb: 'block' | 'unblock' | 'regrade') {
     const { values, positionals } = parse(argv, { reason: { type: 'string' }, tier: { type: 'string' }, operator: { type: 'string' } });
     const a = resolveCustomer(s, positionals.join(' '));
     const reason = String(values.reason ?? '');
+    // The account object is the projection's own: it changes in place on commit.
+    const tierBefore = a.tier;
     const ev: EventDraft =
       verb === 'block' ? must(planBlock(a, reason)) : verb === 'unblock' ? must(planUnblock(a, reason)) : must(planRegrade(a, s.slice().ladder, String(values.tier ?? ''), reason));
     await commit(s, [ev]);
     const after = accountById(s.slice(), a.id)!;
-    s.ctx.out(verb === 'regrade' ? `${a.name} (${a.card}): tier ${a.tier ?? '-'} -> ${after.tier}.` : `Card ${a.card} of ${a.name} is ${after.blocked ? 'blocked' : 'active'}.`);
+    s.ctx.out(verb === 'regrade' ? `${a.name} (${a.card}): tier ${tierBefore ?? '-'} -> ${after.tier}.` : `Card ${a.card} of ${a.name} is ${after.blocked ? 'blocked' : 'active'}.`);
     return 0;
   };
 }

@@ -176,8 +176,12 @@ async function program(argv: string[], s: LoyaltySession): Promise<number> {
   return 0;
 }
 
+/** `--points -3` reads as an option to parseArgs: glue a signed number to its option. */
+export const glueSigned = (argv: string[], opt: string): string[] =>
+  argv.flatMap((a, i) => (a === opt && /^-\d/.test(argv[i + 1] ?? '') ? [`${opt}=${argv[i + 1]}`] : i > 0 && argv[i - 1] === opt && /^-\d/.test(a) ? [] : [a]));
+
 async function adjust(argv: string[], s: LoyaltySession): Promise<number> {
-  const { values, positionals } = parse(argv, { points: { type: 'string' }, reason: { type: 'string' }, program: { type: 'string' }, operator: { type: 'string' } });
+  const { values, positionals } = parse(glueSigned(argv, '--points'), { points: { type: 'string' }, reason: { type: 'string' }, program: { type: 'string' }, operator: { type: 'string' } });
   const a = resolveCustomer(s, positionals[0]);
   const p = programArg(s, values.program);
   const units = parseSignedUnits(String(values.points ?? ''), p.decimals) ?? usageError(`--points must be a number of points such as +10 or -2${p.decimals ? '.5' : ''}`);
