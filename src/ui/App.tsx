@@ -72,7 +72,7 @@ export function App({ register, demo = false }: AppProps) {
       />
       <MessageLine message={messageLine(input, snap, devices.printProblem)} />
       <EntryLine entry={entryLine(screen, input, snap, fmt)} interactive={interactive} />
-      <HintBar text={interactive ? hintLine(screen, width) : ''} />
+      <HintBar text={interactive ? hintLine(screen, width, input) : ''} />
     </Box>
   );
 }

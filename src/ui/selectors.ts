@@ -130,7 +130,10 @@ export function entryLine(screen: Screen, input: InputState, snap: CheckoutSnaps
 }
 
 /** One line of key hints that fits `cols`; the help key is always on it. */
-export function hintLine(screen: Screen, cols: number): string {
+export function hintLine(screen: Screen, cols: number, input?: Pick<InputState, 'card' | 'confirm'>): string {
+  // Prompts that take the keyboard over have their own keys.
+  if (input?.confirm === 'void') return `/ Enter ${t('ui.hint.confirmVoid')}  ${t('ui.hint.anyKeyKeeps')}`;
+  if (input?.card) return `Enter ${t('ui.hint.cardConfirm')}  Esc ${t('ui.hint.cardCancel')}  F1 ${t('ui.hint.help')}`;
   const items: string[] = [];
   let help = '';
   for (const b of bindingsOn(screen)) {

@@ -116,6 +116,8 @@ describe('card terminal and split tender', () => {
     const ui = await atTender();
     ui.press(KEY.card);
     await ui.waitFor('Approval code:');
+    // The hint line follows the prompt: only its keys act now.
+    expect(ui.frame()).toContain('Enter Card approved  Esc Cancel card');
     ui.press(KEY.enter);
     await ui.waitFor('Enter the approval code from the card terminal.');
     ui.press(KEY.escape);

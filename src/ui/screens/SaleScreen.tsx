@@ -41,7 +41,8 @@ export function SaleScreen({ snap, screen, input, fmt, width, height }: SaleScre
   const marker = more ? ` ${more} ` : '';
   const taxLabel = snap.context.deps.tax.mode === 'inclusive' ? t('ui.totals.taxIncluded') : t('ui.totals.tax');
   const sums = [
-    `${t('ui.totals.subtotal')} ${fmt.money(priced.net)}`,
+    // As on the receipt: lines before discounts; tax added (exclusive prices) or included.
+    `${t('ui.totals.subtotal')} ${fmt.money(priced.gross)}`,
     priced.discountTotal ? `${t('ui.totals.discounts')} -${fmt.money(priced.discountTotal)}` : '',
     `${taxLabel} ${fmt.money(priced.tax)}`,
   ]
