@@ -14,7 +14,11 @@ import type { Hardware } from '../hardware/types.js';
 import { CODE_RANDOM_BYTES, generateCode, localDate, saleGiftCards, validateSaleGiftCards } from './domain/giftcard/index.js';
 import { buildSaleLoyalty } from './domain/loyalty/sale-extension.js';
 import { findGiftCard } from './store/projections/giftcards.js';
-import { accountByCard, accountById, loyaltyOf, programList } from './store/projections/loyalty.js';
+import { accountByCard, accountById, findCustomers, loyaltyOf, programList } from './store/projections/loyalty.js';
+import { newCustomerEvent } from './store/customers.js';
+import type { CustomerInput } from './domain/loyalty/customer.js';
+import type { LoyaltyAccount } from './domain/loyalty/types.js';
+import type { Result } from './domain/errors.js';
 import { t } from './i18n/index.js';
 import { giftCardReceiptSection } from './domain/giftcard/receipt.js';
 import { loyaltyReceiptSection } from './domain/loyalty/receipt.js';
@@ -47,6 +51,11 @@ export interface Register {
   printProblem(): string | null;
   /** The plain-text receipt of a committed sale, with the same feature sections as the printed one. */
   receiptText?(sale: SaleRecord): string;
+  /** Loyalty customers for the till: search as you type, and creating one (journaled at once). */
+  customers: {
+    search(query: string, limit?: number): LoyaltyAccount[];
+    create(input: CustomerInput): Promise<Result<LoyaltyAccount>>;
+  };
   /** Resolves when effects started by the last commit (print, drawer) have settled. For tests. */
   settled(): Promise<void>;
   stop(): Promise<void>;
@@ -199,6 +208,15 @@ export function createRegister(opts: RegisterOptions): Register {
     operator,
     printProblem: () => printProblem,
     receiptText: (sale) => receiptText(sale, config, receiptSections),
+    customers: {
+      search: (query, limit = 8) => (query.trim() ? findCustomers(loyalty(), query, config.loyalty.phoneCountryCode, limit) : []),
+      async create(input) {
+        const ev = newCustomerEvent(loyalty(), config, input, newId(), now().toISOString());
+        if (!ev.ok) return ev;
+        await store.commit({ id: newId(), events: [ev.value], operator: operator.id });
+        return { ok: true, value: accountById(loyalty(), ev.value.data.customer.id)! };
+      },
+    },
     async settled() {
       while (pending.length) {
         const batch = pending;

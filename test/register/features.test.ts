@@ -143,4 +143,20 @@ describe('loyalty end to end', () => {
     await t.paid();
     expect(accountById(loyaltyOf(t.store.state), 'c1')!.points.cb).toBe(12 - 2 + 0);
   });
+
+  it('creates a customer at the till with a generated, scannable card, finds them by phone, and attaches them', async () => {
+    const t = await open(seed);
+    const bad = await t.reg.customers.create({ name: 'Mai', phone: '12' });
+    expect(bad.ok).toBe(false);
+    const r = await t.reg.customers.create({ name: 'Tran Thi Mai', phone: '0912 345 678' });
+    if (!r.ok) throw r.error;
+    expect(r.value.card).toMatch(/^27\d{11}$/);
+    expect(r.value.tier).toBe('std');
+    const dup = await t.reg.customers.create({ name: 'Someone', phone: '0912345678' });
+    expect(!dup.ok && dup.error.code).toBe('PHONE_TAKEN');
+    expect(t.reg.customers.search('345 678').map((a) => a.name)).toEqual(['Tran Thi Mai']);
+    expect(t.reg.customers.search('tran').map((a) => a.id)).toEqual([r.value.id]);
+    t.send({ type: 'cart.scan', code: r.value.card });
+    expect(t.reg.actor.getSnapshot().context.customer?.id).toBe(r.value.id);
+  });
 });
