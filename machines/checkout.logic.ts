@@ -4,7 +4,7 @@
  */
 import { addProduct, priceCart, removeLine, setQty, emptyCart, type Cart } from '../src/domain/cart.js';
 import { validateBarcode } from '../src/domain/catalog.js';
-import { addCash, addNonCash, cashDue, removeTender, type Tender } from '../src/domain/tender.js';
+import { addCash, addNonCash, cashDue, due, removeTender, type Tender } from '../src/domain/tender.js';
 import { TillError, type Result } from '../src/domain/errors.js';
 import type { CheckoutContext, CheckoutMessage } from './checkout.types.js';
 
@@ -65,7 +65,7 @@ export const exactCash = (ctx: CheckoutContext): Patch =>
 export function card(ctx: CheckoutContext, reference: string, amount?: number): Patch {
   const ref = reference.trim();
   if (!/^[\x20-\x7e]{1,32}$/.test(ref)) return refuse('CARD_REFERENCE_REQUIRED', 'Enter the approval code from the card terminal.');
-  const owed = ctx.priced.total - ctx.tenders.reduce((a, t) => a + t.amount + (t.rounding ?? 0), 0);
+  const owed = due(ctx.priced.total, ctx.tenders);
   return withTenders(addNonCash(ctx.priced.total, ctx.tenders, 'card', amount ?? owed, `T${ctx.nextTender}`, { reference: ref }), ctx);
 }
 

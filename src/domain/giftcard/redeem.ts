@@ -7,7 +7,7 @@
  */
 import type { Minor } from '../money.js';
 import { ok, type Result, type TillError } from '../errors.js';
-import type { Tender } from '../tender.js';
+import { paid, type Tender } from '../tender.js';
 import { maskCode } from './code.js';
 import { refuse } from './errors.js';
 import { money, unusable, type GiftCardDraft } from './operations.js';
@@ -117,9 +117,9 @@ export function planRedemptions(
  * same sale (a gift card cannot buy a gift card).
  */
 export function giftCardPayable(total: Minor, soldCardsTotal: Minor, tenders: readonly Tender[]): Minor {
-  const paid = tenders.reduce((a, t) => a + t.amount + (t.rounding ?? 0), 0);
+  const paidSoFar = paid(tenders);
   const byCards = tenders.reduce((a, t) => (t.kind === 'giftcard' ? a + t.amount : a), 0);
-  return Math.max(0, Math.min(total - paid, total - soldCardsTotal - byCards));
+  return Math.max(0, Math.min(total - paidSoFar, total - soldCardsTotal - byCards));
 }
 
 /** The extra fields of a gift-card Tender: the receipt shows `reference`, the commit reads `meta.code`. */
