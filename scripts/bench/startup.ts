@@ -1,0 +1,67 @@
+/**
+ * Start-up to a ready register, measured from outside: spawn `till headless` on a store and time
+ * until it answers its first request (store opened: snapshot loaded, journal tail replayed, checkout
+ * actor running); then read its resident memory from /proc. The reference is an empty Ink app
+ * started through the same TypeScript loader.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import { summarize } from './stats.js';
+
+export const ROOT = path.resolve(import.meta.dirname, '..', '..');
+
+function procKb(pid: number, key: string): number {
+  try {
+    const m = new RegExp(`^${key}:\\s+(\\d+) kB`, 'm').exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? Number(m[1]) : NaN;
+  } catch {
+    return NaN;
+  }
+}
+
+export interface StartSample {
+  ms: number;
+  rssMb: number;
+  peakMb: number;
+}
+
+export function startRegister(dataDir: string): Promise<StartSample> {
+  return new Promise((resolve, reject) => {
+    const t0 = performance.now();
+    const child = spawn(process.execPath, [path.join(ROOT, 'bin', 'till.js'), 'headless', '--data', dataDir], { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
+    let err = '';
+    child.stderr.on('data', (d) => (err += d));
+    child.stdin.write('{"id":1,"cmd":"state"}\n');
+    const early = (code: number | null) => reject(new Error(`till headless exited (${code}) before answering: ${err.slice(-500)}`));
+    child.once('exit', early);
+    createInterface({ input: child.stdout }).once('line', () => {
+      const ms = performance.now() - t0;
+      child.off('exit', early);
+      // Settle a moment so lazily finished work (a start-up snapshot) shows in the peak too.
+      setTimeout(() => {
+        const sample = { ms, rssMb: procKb(child.pid!, 'VmRSS') / 1024, peakMb: procKb(child.pid!, 'VmHWM') / 1024 };
+        child.stdin.end();
+        child.kill('SIGTERM');
+        child.once('exit', () => resolve(sample));
+      }, 300);
+    });
+  });
+}
+
+export function startEmptyInk(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const t0 = performance.now();
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'scripts', 'bench', 'empty-ink.tsx')], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout.resume();
+    child.once('exit', (code) => (code === 0 ? resolve(performance.now() - t0) : reject(new Error(`empty Ink app exited ${code}`))));
+  });
+}
+
+export async function medianOf<T>(runs: number, f: () => Promise<T>, key: (t: T) => number): Promise<T> {
+  const out: T[] = [];
+  for (let i = 0; i < runs; i++) out.push(await f());
+  const m = summarize(out.map(key)).median;
+  return out.find((t) => key(t) === m)!;
+}
