@@ -4,13 +4,13 @@
  * ladder's first. Changes are journaled; a blocked card keeps its points but neither earns nor spends.
  */
 import { readFileSync } from 'node:fs';
-import { randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { AdminCommand } from './command.js';
 import { parse } from './args.js';
 import { progressBar } from './progress.js';
 import { TillError } from '../domain/errors.js';
 import { cardNumberFor } from '../domain/loyalty/card.js';
-import { validateCustomer, validateCustomerUpdate, type CustomerRules } from '../domain/loyalty/customer.js';
+import { newCustomerId, validateCustomer, validateCustomerUpdate, type CustomerRules } from '../domain/loyalty/customer.js';
 import { parseCustomerCsv } from '../domain/loyalty/customer-import.js';
 import { EV, type CustomerCreatedData } from '../domain/loyalty/events.js';
 import { planBlock, planRegrade, planUnblock } from '../domain/loyalty/operations.js';
@@ -54,6 +54,15 @@ Subcommands:
   regrade  change the tier by hand (with a reason)
   import   create customers from a CSV file`;
 
+/** A customer id not yet in the store. */
+function freshId(s: LoyaltySession, taken: Set<string> = new Set()): string {
+  let id: string;
+  do id = newCustomerId(randomBytes(7));
+  while (taken.has(id) || accountById(s.slice(), id));
+  taken.add(id);
+  return id;
+}
+
 function rules(s: LoyaltySession): CustomerRules {
   const slice = s.slice();
   const ix = customerIndex(slice, s.config.loyalty.phoneCountryCode);
@@ -75,7 +84,7 @@ async function add(argv: string[], s: LoyaltySession): Promise<number> {
   do generated = cardNumberFor(r.cardPrefix, ++serial);
   while (r.cardTaken(generated));
   const input = { name: String(values.name ?? ''), phone: String(values.phone ?? ''), email: values.email as string | undefined, tier: values.tier as string | undefined, card: values.card as string | undefined };
-  const c = must(validateCustomer(input, r, randomUUID(), generated, s.ctx.now().toISOString()));
+  const c = must(validateCustomer(input, r, freshId(s), generated, s.ctx.now().toISOString()));
   const data: CustomerCreatedData = { customer: c, ...(input.card ? {} : { cardSerial: serial }) };
   await commit(s, [{ type: EV.customerCreated, data }]);
   s.ctx.out(`Created ${c.name}, card ${c.card}${c.tier ? `, tier ${c.tier}` : ''}.`);
@@ -138,7 +147,8 @@ async function importCsv(argv: string[], s: LoyaltySession): Promise<number> {
     throw new TillError('FILE_INVALID', `Cannot read ${positionals[0]}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}. Nothing was imported.`);
   }
   const program = values.program !== undefined || /^[^\n]*\bpoints\b/i.test(text) ? programArg(s, values.program) : undefined;
-  const res = parseCustomerCsv(text, { rules: rules(s), cardSerial: s.slice().cardSerial, pointDecimals: program?.decimals, newId: randomUUID, created: s.ctx.now().toISOString() });
+  const ids = new Set<string>();
+  const res = parseCustomerCsv(text, { rules: rules(s), cardSerial: s.slice().cardSerial, pointDecimals: program?.decimals, newId: () => freshId(s, ids), created: s.ctx.now().toISOString() });
   if (res.fatal) throw new TillError('FILE_INVALID', `${positionals[0]}: ${res.fatal}. Nothing was imported.`);
   for (const r of res.rejected.slice(0, 200)) s.ctx.err(`${positionals[0]}:${r.line}: ${r.reason}`);
   if (res.rejected.length > 200) s.ctx.err(`... and ${res.rejected.length - 200} more`);

@@ -90,3 +90,22 @@ export function validateCustomerUpdate(
   if ((r.value.email ?? '') !== (current.email ?? '')) out.email = r.value.email ?? '';
   return ok(out);
 }
+
+const B32 = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+
+/**
+ * A short customer id from random bytes (at least 7): "C" + 11 Crockford base-32 characters (55
+ * bits). Short because it is repeated in every sale and movement of the customer; callers check it is
+ * not taken, as with card numbers.
+ */
+export function newCustomerId(random: Uint8Array): string {
+  if (random.length < 7) throw new RangeError('newCustomerId needs 7 random bytes');
+  let n = 0n;
+  for (const b of random.subarray(0, 7)) n = (n << 8n) | BigInt(b);
+  let out = '';
+  for (let i = 0; i < 11; i++) {
+    out += B32[Number(n & 31n)];
+    n >>= 5n;
+  }
+  return `C${out}`;
+}

@@ -3,6 +3,7 @@
  * search, so a query costs O(log n + results) and one customer change costs one splice per key.
  * Keys: canonical phone (prefix search), reversed phone (the "last four digits" search shops use), name
  * tokens folded to lower case without accents (prefix search, every typed word must match), card number.
+ * Name tokens repeat a lot (Nguyễn, Văn, Thị), so they are kept once each, sorted, each with its ids.
  * The index is derived data: the projection rebuilds it on demand and never persists it.
  */
 import { foldName, nameTokens, normalizePhone } from './customer.js';
@@ -43,7 +44,9 @@ const idOf = (key: string): string => key.slice(key.lastIndexOf(SEP) + 1);
 export class CustomerIndex {
   private phones: string[] = [];
   private suffixes: string[] = [];
-  private names: string[] = [];
+  /** Distinct name tokens, sorted; `holders` maps each to the ids of the customers whose name has it. */
+  private tokens: string[] = [];
+  private holders = new Map<string, string[]>();
   private cards = new Map<string, string>();
   private entries = new Map<string, Entry>();
 
@@ -60,13 +63,34 @@ export class CustomerIndex {
         ix.phones.push(e.phone + SEP + c.id);
         ix.suffixes.push(reverse(e.phone) + SEP + c.id);
       }
-      for (const t of e.tokens) ix.names.push(t + SEP + c.id);
+      for (const t of e.tokens) ix.hold(t, c.id, false);
     }
-    const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
-    ix.phones.sort(cmp);
-    ix.suffixes.sort(cmp);
-    ix.names.sort(cmp);
+    // The default sort compares UTF-16 code units, the same order as `<` used by the binary search.
+    ix.phones.sort();
+    ix.suffixes.sort();
+    ix.tokens.sort();
     return ix;
+  }
+
+  private hold(token: string, id: string, sorted: boolean): void {
+    const list = this.holders.get(token);
+    if (list) list.push(id);
+    else {
+      this.holders.set(token, [id]);
+      if (sorted) insert(this.tokens, token);
+      else this.tokens.push(token);
+    }
+  }
+
+  private release(token: string, id: string): void {
+    const list = this.holders.get(token);
+    if (!list) return;
+    const i = list.indexOf(id);
+    if (i >= 0) list.splice(i, 1);
+    if (list.length === 0) {
+      this.holders.delete(token);
+      remove(this.tokens, token);
+    }
   }
 
   get size(): number {
@@ -91,7 +115,7 @@ export class CustomerIndex {
       insert(this.phones, next.phone + SEP + c.id);
       insert(this.suffixes, reverse(next.phone) + SEP + c.id);
     }
-    for (const t of next.tokens) insert(this.names, t + SEP + c.id);
+    for (const t of next.tokens) this.hold(t, c.id, true);
   }
 
   private drop(id: string, e: Entry): void {
@@ -100,7 +124,7 @@ export class CustomerIndex {
       remove(this.phones, e.phone + SEP + id);
       remove(this.suffixes, reverse(e.phone) + SEP + id);
     }
-    for (const t of e.tokens) remove(this.names, t + SEP + id);
+    for (const t of e.tokens) this.release(t, id);
     this.entries.delete(id);
   }
 
@@ -120,8 +144,11 @@ export class CustomerIndex {
     return out;
   }
 
-  private count(arr: string[], prefix: string): number {
-    return lowerBound(arr, prefix + HIGH) - lowerBound(arr, prefix);
+  /** Customers holding a token that starts with `prefix`, counted up to `cap`. */
+  private count(prefix: string, cap: number): number {
+    let n = 0;
+    for (let i = lowerBound(this.tokens, prefix); i < this.tokens.length && this.tokens[i].startsWith(prefix) && n <= cap; i++) n += this.holders.get(this.tokens[i])!.length;
+    return n;
   }
 
   /**
@@ -150,15 +177,22 @@ export class CustomerIndex {
     const words = foldName(q).split(' ').filter(Boolean);
     if (words.length === 0) return [];
     // Walk the rarest word's range, check the others against each candidate's tokens.
-    const rarest = words.reduce((a, w) => (this.count(this.names, w) < this.count(this.names, a) ? w : a));
+    let rarest = words[0];
+    let best = this.count(rarest, Infinity);
+    for (const w of words.slice(1)) {
+      const n = this.count(w, best);
+      if (n < best) [rarest, best] = [w, n];
+    }
     const others = words.filter((w) => w !== rarest);
     const seen = new Set<string>();
-    for (let i = lowerBound(this.names, rarest); i < this.names.length && this.names[i].startsWith(rarest) && out.size < limit; i++) {
-      const id = idOf(this.names[i]);
-      if (seen.has(id)) continue;
-      seen.add(id);
-      const toks = this.entries.get(id)?.tokens ?? [];
-      if (others.every((w) => toks.some((t) => t.startsWith(w)))) out.add(id);
+    for (let i = lowerBound(this.tokens, rarest); i < this.tokens.length && this.tokens[i].startsWith(rarest) && out.size < limit; i++) {
+      for (const id of this.holders.get(this.tokens[i])!) {
+        if (out.size >= limit) break;
+        if (seen.has(id)) continue;
+        seen.add(id);
+        const toks = this.entries.get(id)?.tokens ?? [];
+        if (others.every((w) => toks.some((t) => t.startsWith(w)))) out.add(id);
+      }
     }
     return [...out];
   }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { cardNumberFor, isLoyaltyCard, maskCard, maxCardSerial, randomCardNumber } from '../../../src/domain/loyalty/card.js';
-import { foldName, normalizePhone, validateCustomer, validateCustomerUpdate, type CustomerRules } from '../../../src/domain/loyalty/customer.js';
+import { foldName, newCustomerId, normalizePhone, validateCustomer, validateCustomerUpdate, type CustomerRules } from '../../../src/domain/loyalty/customer.js';
 import { CustomerIndex } from '../../../src/domain/loyalty/search.js';
 import { validateBarcode } from '../../../src/domain/catalog.js';
 import { customer } from './fixtures.js';
@@ -68,6 +68,15 @@ describe('customers', () => {
     const r = validateCustomerUpdate(c, { phone: '+84 912 345 678', email: 'an@example.vn' }, rules({ phoneTaken: () => true }));
     expect(r).toEqual({ ok: true, value: { phone: '+84 912 345 678', email: 'an@example.vn' } });
     expect(validateCustomerUpdate(c, { phone: '0987654321' }, rules({ phoneTaken: () => true }))).toMatchObject({ ok: false, error: { code: 'PHONE_TAKEN' } });
+  });
+});
+
+describe('customer ids', () => {
+  it('are short base-32 strings from 55 random bits', () => {
+    expect(newCustomerId(new Uint8Array(7))).toBe('C00000000000');
+    expect(newCustomerId(new Uint8Array([255, 255, 255, 255, 255, 255, 255]))).toBe('CZZZZZZZZZZZ');
+    expect(newCustomerId(new Uint8Array([0, 0, 0, 0, 0, 0, 33]))).toBe('C11000000000');
+    expect(() => newCustomerId(new Uint8Array(6))).toThrow(RangeError);
   });
 });
 
