@@ -139,6 +139,8 @@ export const en = {
   'ui.hint.close': 'Close',
   'ui.hint.help': 'Help',
   'ui.hint.cardValue': 'Load',
+  'ui.key.sellCard': 'Sell a new gift card: type its value, then this key',
+  'ui.notice.cardValueFirst': 'Type the value of the gift card first.',
   'ui.key.cardValue': 'Gift card value: type the amount, then Enter',
   'ui.key.cardCancel': 'Do not sell the scanned gift card',
   'ui.key.balanceClose': 'Close the gift-card balance',
