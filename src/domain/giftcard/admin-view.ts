@@ -50,7 +50,7 @@ export function showCard(card: GiftCard, today: string, local: (iso: string) => 
   const sold = soldEntry(card);
   if (sold) {
     const where = [card.register && `on ${card.register}`, (card.receiptNo || card.saleId) && `sale ${card.receiptNo || card.saleId}`].filter(Boolean).join(', ');
-    out.push(`  Sold:       ${local(sold.at)} by ${sold.op}${where ? ` ${where}` : ''}`);
+    out.push(`  Activated:  ${local(sold.at)} by ${sold.op}${where ? ` ${where}` : ''}`);
   }
   out.push('History:');
   for (const h of card.history) {
