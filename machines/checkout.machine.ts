@@ -254,6 +254,7 @@ export const checkoutMachine = setup({
     },
     balance: {
       on: {
+        'giftcard.check': { actions: assign(({ context, event }) => G.showBalance(context, event.code)) },
         'cart.scan': [
           { guard: 'isCardScan', actions: assign(({ context, event }) => G.showBalance(context, event.code)) },
           { guard: 'saleInProgress', target: 'open', actions: [assign({ balance: null }), raise(({ event }) => event)] },
