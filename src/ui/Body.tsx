@@ -9,6 +9,7 @@ import { PaidScreen } from './screens/PaidScreen.js';
 import { IdleScreen } from './screens/IdleScreen.js';
 import { ReceiptScreen } from './screens/ReceiptScreen.js';
 import { HelpOverlay } from './screens/HelpOverlay.js';
+import { BalanceScreen } from './screens/BalanceScreen.js';
 
 export interface BodyProps {
   snap: CheckoutSnapshot;
@@ -34,7 +35,10 @@ export function Body({ snap, screen, input, fmt, width, height, shop, receipt, h
       return <PaidScreen snap={snap} fmt={fmt} width={width} height={height} />;
     case 'receipt':
       return <ReceiptScreen receiptNo={snap.context.lastSale?.receiptNo ?? ''} lines={receipt} top={input.receiptTop} width={width} height={height} />;
+    case 'balance':
+      return <BalanceScreen view={snap.context.balance} fmt={fmt} width={width} height={height} />;
     case 'sale':
+    case 'cardAmount':
     case 'committing':
     case 'commitFailed':
       return <SaleScreen snap={snap} screen={screen} input={input} fmt={fmt} width={width} height={height} />;

@@ -20,11 +20,15 @@ export type CheckoutSnapshot = SnapshotFrom<typeof checkoutMachine>;
 export function screenOf(snap: CheckoutSnapshot): Screen {
   if (snap.matches('idle')) return 'idle';
   if (snap.matches({ open: 'sale' })) return 'sale';
+  if (snap.matches({ open: 'cardAmount' })) return 'cardAmount';
   if (snap.matches({ open: 'tender' })) return 'tender';
   if (snap.matches({ open: 'commitFailed' })) return 'commitFailed';
   if (snap.matches('committing')) return 'committing';
   if (snap.matches('committed')) return 'committed';
-  return 'receipt';
+  if (snap.matches('balance')) return 'balance';
+  if (snap.matches('receipt')) return 'receipt';
+  // A state this UI does not know yet: show the sale if one is open, so nothing is hidden.
+  return snap.context.cart.lines.length > 0 ? 'sale' : 'idle';
 }
 
 /** Formatting bound to the store's locale, currency and display mode. */
@@ -119,7 +123,9 @@ export function entryLine(screen: Screen, input: InputState, snap: CheckoutSnaps
   const mode = entryMode(screen, input);
   const qty = input.qty !== null ? `${input.qty} × `.replace('×', fmt.ascii ? 'x' : '×') : '';
   if (mode === 'code') return { prompt: t('ui.entry.code'), prefix: qty, text: input.entry, active: true };
-  if (mode === 'amount') return { prompt: t('ui.entry.cash'), prefix: '', text: input.entry, active: true };
+  if (mode === 'tender') return { prompt: t('ui.entry.cash'), prefix: '', text: input.entry, active: true };
+  if (mode === 'value')
+    return { prompt: t('ui.entry.cardValue', { masked: fmt.text(snap.context.cardPrompt?.masked ?? '') }), prefix: '', text: input.entry, active: true };
   if (mode === 'cardRef') {
     const amount = input.card?.amount ?? null;
     const prompt = amount === null ? t('ui.entry.cardDue') : t('ui.entry.cardAmount', { amount: fmt.money(amount) });

@@ -28,11 +28,14 @@ export interface TestRegister {
   close(): Promise<void>;
 }
 
-export async function createTestRegister(opts: { config?: Partial<TillConfig>; products?: Product[] } = {}): Promise<TestRegister> {
+export async function createTestRegister(
+  opts: { config?: Partial<TillConfig>; products?: Product[]; seed?: { type: string; data: unknown }[] } = {},
+): Promise<TestRegister> {
   const dir = mkdtempSync(join(tmpdir(), 'till-ui-'));
   const config: TillConfig = { ...demoConfig(), ...opts.config };
   const real = await initStore(dir, { currency: config.currency, register: config.register.id }, [
     { type: 'catalog.upserted', data: { products: opts.products ?? demoProducts() } },
+    ...(opts.seed ?? []),
   ], { idleCheckpointMs: 0 });
   const failures: StoreErrorCode[] = [];
   let gate: Promise<void> | null = null;

@@ -57,9 +57,15 @@ describe('entry line', () => {
     expect(r.s.notice?.key).toBe('ui.notice.entryPending');
   });
 
-  test('in the amount entry only digits and separators are typed', () => {
-    const r = run(['1', '2', ',', '5', 'x', 'Z'], view({ screen: 'tender' }));
+  test('the gift-card value entry takes only digits and separators', () => {
+    const r = run(['1', '2', ',', '5', 'x', 'Z'], view({ screen: 'cardAmount' }));
     expect(r.s.entry).toBe('12,5');
+    expect(run(['\r'], view({ screen: 'cardAmount' }), r.s).events).toEqual([{ type: 'giftcard.amount', amount: 1250 }]);
+  });
+
+  test('on the payment screen a code with letters is a scan (a gift card paying), digits are cash', () => {
+    expect(run([...'GC7K', '\r'], view({ screen: 'tender' })).events).toEqual([{ type: 'cart.scan', code: 'GC7K', source: 'keyboard' }]);
+    expect(run([...'12,5', '\r'], view({ screen: 'tender' })).events).toEqual([{ type: 'tender.cash', amount: 1250 }]);
   });
 
   test('the card reference takes any printable text, including shortcut symbols', () => {

@@ -27,7 +27,10 @@ export interface KeyResult {
   quit?: boolean;
 }
 
-const SALE_OPEN: Screen[] = ['sale', 'tender', 'commitFailed', 'committing'];
+const SALE_OPEN: Screen[] = ['sale', 'cardAmount', 'tender', 'commitFailed', 'committing'];
+/** A sale is open on this screen (the balance screen can be opened in the middle of one). */
+const saleOpen = (v: KeyView) => SALE_OPEN.includes(v.screen) || (v.screen === 'balance' && v.lineIds.length > 0);
+const hasLetter = (s: string) => /[^0-9.,\s]/.test(s);
 
 const same = (state: InputState): KeyResult => ({ state, events: [] });
 const notice = (s: InputState, key: Notice['key'], params?: Notice['params'], level: Notice['level'] = 'error'): KeyResult =>
@@ -35,7 +38,7 @@ const notice = (s: InputState, key: Notice['key'], params?: Notice['params'], le
 
 /** Characters the entry line accepts in each mode. */
 function accepts(mode: string, ch: string): boolean {
-  if (mode === 'amount') return /^[0-9.,]$/.test(ch);
+  if (mode === 'value') return /^[0-9.,]$/.test(ch);
   return /^[\x21-\x7e]$/.test(ch);
 }
 
@@ -83,7 +86,7 @@ export function handleKey(prev: InputState, key: Key, v: KeyView): KeyResult {
     if (s.entry.length >= MAX_ENTRY) return same(s);
     return same({ ...s, entry: s.entry + key.ch });
   }
-  if (action === 'quit' && key.name === 'char' && key.ch === 'c' && key.ctrl && SALE_OPEN.includes(v.screen))
+  if (action === 'quit' && key.name === 'char' && key.ch === 'c' && key.ctrl && saleOpen(v))
     return notice({ ...s, confirm: 'quit' }, 'ui.notice.confirmQuit', undefined, 'info');
   return act(s, action, v);
 }
@@ -93,7 +96,7 @@ function act(s: InputState, action: Action, v: KeyView): KeyResult {
     case 'help':
       return same({ ...s, help: { top: 0 } });
     case 'quit':
-      if (SALE_OPEN.includes(v.screen)) return notice(s, 'ui.notice.finishFirst');
+      if (saleOpen(v)) return notice(s, 'ui.notice.finishFirst');
       return { state: s, events: [], quit: true };
     case 'backspace':
       if (s.entry) return same({ ...s, entry: s.entry.slice(0, -1) });
@@ -125,6 +128,8 @@ function act(s: InputState, action: Action, v: KeyView): KeyResult {
       return move(s, action, v);
     case 'cash': {
       if (s.entry === '') return notice(s, 'ui.notice.amountFirst');
+      // Letters make it a code: a gift card scanned (or typed) to pay with.
+      if (hasLetter(s.entry)) return { state: { ...s, entry: '', tender: FOLLOW }, events: [{ type: 'cart.scan', code: s.entry.trim(), source: 'keyboard' }] };
       const amount = parseAmount(s.entry, currency(v.currency));
       if (amount === null) return notice(s, 'ui.notice.badAmount', { text: s.entry });
       return { state: { ...s, entry: '', tender: FOLLOW }, events: [{ type: 'tender.cash', amount }] };
@@ -154,6 +159,24 @@ function act(s: InputState, action: Action, v: KeyView): KeyResult {
       return { state: s, events: [{ type: 'receipt.reprint' }] };
     case 'close':
       return { state: s, events: [{ type: 'receipt.close' }] };
+    case 'cardValue': {
+      if (s.entry === '') return notice(s, 'error.ENTER_CARD_VALUE');
+      const amount = parseAmount(s.entry, currency(v.currency));
+      if (amount === null) return notice(s, 'ui.notice.badAmount', { text: s.entry });
+      return { state: { ...s, entry: '' }, events: [{ type: 'giftcard.amount', amount }] };
+    }
+    case 'sellCard': {
+      if (s.entry === '') return notice(s, 'ui.notice.cardValueFirst');
+      const amount = parseAmount(s.entry, currency(v.currency));
+      if (amount === null) return notice(s, 'ui.notice.badAmount', { text: s.entry });
+      return { state: { ...s, entry: '', qty: null, line: FOLLOW }, events: [{ type: 'giftcard.sell', amount }] };
+    }
+    case 'cardCancel':
+      if (s.entry) return same({ ...s, entry: '' });
+      return { state: s, events: [{ type: 'giftcard.cancel' }] };
+    case 'balanceClose':
+      if (s.entry) return same({ ...s, entry: '' });
+      return { state: s, events: [{ type: 'balance.close' }] };
   }
 }
 
@@ -161,6 +184,7 @@ function scan(s: InputState, v: KeyView): KeyResult {
   const code = s.entry.trim();
   const cleared = { ...s, entry: '', qty: null };
   if (code === '' && v.screen === 'committed' && s.qty === null) return { state: cleared, events: [{ type: 'sale.next' }] };
+  if (code === '' && v.screen === 'balance') return { state: cleared, events: [{ type: 'balance.close' }] };
   // "3 * Enter" sets the selected line's quantity.
   if (code === '' && s.qty !== null && v.screen === 'sale') {
     const lineId = selectedId(v.lineIds, s.line);

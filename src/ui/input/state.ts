@@ -5,7 +5,8 @@
  */
 import type { MessageKey } from '../../i18n/index.js';
 
-export type EntryMode = 'code' | 'amount' | 'cardRef';
+/** code: a scan; tender: cash amount or a gift-card code; value: an amount only; cardRef: approval code. */
+export type EntryMode = 'code' | 'tender' | 'value' | 'cardRef';
 
 /** A selected row that follows the newest row until the cashier moves it. */
 export interface Selection {
@@ -79,8 +80,9 @@ export function moveSelection(ids: readonly string[], sel: Selection, delta: num
 
 /** What the entry line is for on a screen. */
 export const entryMode = (screen: string, s: InputState): EntryMode | null => {
-  if (screen === 'tender') return s.card ? 'cardRef' : 'amount';
-  if (screen === 'idle' || screen === 'sale' || screen === 'committed') return 'code';
+  if (screen === 'tender') return s.card ? 'cardRef' : 'tender';
+  if (screen === 'cardAmount') return 'value';
+  if (screen === 'idle' || screen === 'sale' || screen === 'committed' || screen === 'balance') return 'code';
   return null;
 };
 

@@ -11,9 +11,9 @@
 import type { Key, KeyName } from './decode.js';
 import type { MessageKey } from '../../i18n/index.js';
 
-export type Screen = 'idle' | 'sale' | 'tender' | 'committing' | 'commitFailed' | 'committed' | 'receipt';
+export type Screen = 'idle' | 'sale' | 'cardAmount' | 'tender' | 'committing' | 'commitFailed' | 'committed' | 'receipt' | 'balance';
 
-export const SCREENS: readonly Screen[] = ['idle', 'sale', 'tender', 'committing', 'commitFailed', 'committed', 'receipt'];
+export const SCREENS: readonly Screen[] = ['idle', 'sale', 'cardAmount', 'tender', 'committing', 'commitFailed', 'committed', 'receipt', 'balance'];
 
 export type Action =
   | 'help'
@@ -38,7 +38,11 @@ export type Action =
   | 'reprint'
   | 'close'
   | 'backspace'
-  | 'clear';
+  | 'clear'
+  | 'cardValue'
+  | 'cardCancel'
+  | 'balanceClose'
+  | 'sellCard';
 
 export type KeySpec = { key: Exclude<KeyName, 'char'> } | { ch: string } | { ctrl: string };
 
@@ -53,13 +57,16 @@ export interface Binding {
 }
 
 const SALE_LIKE: Screen[] = ['idle', 'sale', 'committed'];
-const WITH_ENTRY: Screen[] = ['idle', 'sale', 'tender', 'committed'];
+const WITH_ENTRY: Screen[] = ['idle', 'sale', 'cardAmount', 'tender', 'committed', 'balance'];
 
 export const KEY_TABLE: readonly Binding[] = [
-  { action: 'scan', screens: SALE_LIKE, keys: [{ key: 'enter' }], label: 'ui.key.scan', hint: 'ui.hint.scan' },
+  { action: 'scan', screens: [...SALE_LIKE, 'balance'], keys: [{ key: 'enter' }], label: 'ui.key.scan', hint: 'ui.hint.scan' },
   { action: 'qty', screens: SALE_LIKE, keys: [{ ch: '*' }, { key: 'f3' }], label: 'ui.key.qty', hint: 'ui.hint.qty' },
   { action: 'remove', screens: ['sale'], keys: [{ ch: '-' }, { key: 'f4' }], label: 'ui.key.remove', hint: 'ui.hint.remove' },
   { action: 'pay', screens: ['sale'], keys: [{ ch: '+' }, { key: 'f2' }], label: 'ui.key.pay', hint: 'ui.hint.pay' },
+  { action: 'sellCard', screens: SALE_LIKE, keys: [{ key: 'f11' }, { ctrl: 'g' }], label: 'ui.key.sellCard' },
+  { action: 'cardValue', screens: ['cardAmount'], keys: [{ key: 'enter' }], label: 'ui.key.cardValue', hint: 'ui.hint.cardValue' },
+  { action: 'cardCancel', screens: ['cardAmount'], keys: [{ key: 'escape' }], label: 'ui.key.cardCancel', hint: 'ui.hint.cardCancel' },
   { action: 'cash', screens: ['tender'], keys: [{ key: 'enter' }], label: 'ui.key.cash', hint: 'ui.hint.cash' },
   { action: 'exact', screens: ['tender'], keys: [{ ch: '+' }, { key: 'f7' }], label: 'ui.key.exact', hint: 'ui.hint.exact' },
   { action: 'card', screens: ['tender'], keys: [{ ch: '*' }, { key: 'f6' }], label: 'ui.key.card', hint: 'ui.hint.card' },
@@ -71,6 +78,7 @@ export const KEY_TABLE: readonly Binding[] = [
   { action: 'lastReceipt', screens: ['idle', 'committed'], keys: [{ ch: '.' }, { key: 'f8' }], label: 'ui.key.lastReceipt', hint: 'ui.hint.lastReceipt' },
   { action: 'reprint', screens: ['idle', 'committed', 'receipt'], keys: [{ key: 'f9' }], label: 'ui.key.reprint' },
   { action: 'reprint', screens: ['receipt'], keys: [{ ch: '+' }], label: 'ui.key.reprint', hint: 'ui.hint.reprint' },
+  { action: 'balanceClose', screens: ['balance'], keys: [{ key: 'escape' }, { ch: '-' }], label: 'ui.key.balanceClose', hint: 'ui.hint.close' },
   { action: 'close', screens: ['receipt'], keys: [{ key: 'escape' }, { key: 'enter' }, { ch: '-' }], label: 'ui.key.close', hint: 'ui.hint.close' },
   { action: 'up', screens: ['sale', 'tender', 'receipt'], keys: [{ key: 'up' }], label: 'ui.key.up' },
   { action: 'down', screens: ['sale', 'tender', 'receipt'], keys: [{ key: 'down' }], label: 'ui.key.down' },

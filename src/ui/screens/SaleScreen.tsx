@@ -54,6 +54,7 @@ export function SaleScreen({ snap, screen, input, fmt, width, height }: SaleScre
   });
   const left = paidSoFar.length ? paidSoFar.join(', ') : t('ui.cart.items', { count: priced.itemCount });
   const total = `${t('ui.totals.total')}  ${fmt.money(priced.total)}`;
+  const customer = customerLine(snap, fmt);
   return (
     <Box flexDirection="column" height={height} width={width}>
       <Text bold wrap="truncate">
@@ -69,6 +70,11 @@ export function SaleScreen({ snap, screen, input, fmt, width, height }: SaleScre
       {screen === 'commitFailed' ? (
         <Text color="red" bold wrap="truncate">
           {padEnd(`${t('ui.failed.title')}: ${t('ui.failed.hint')}`, width)}
+        </Text>
+      ) : customer ? (
+        <Text wrap="truncate">
+          <Text color="cyan">{padEnd(customer, Math.max(0, width - cols(more) - 1), fmt.ascii)}</Text>
+          <Text dimColor>{more ? ' ' + more : ''}</Text>
         </Text>
       ) : (
         <Text dimColor wrap="truncate">
@@ -91,4 +97,15 @@ function ruleWith(label: string, width: number, rule: string): string {
   if (w >= width) return label;
   const left = Math.floor((width - w) / 2);
   return rule.repeat(left) + label + rule.repeat(width - w - left);
+}
+
+/** The loyalty customer on the sale and what this sale earns, as the machine previews it. */
+function customerLine(snap: CheckoutSnapshot, fmt: Fmt): string | null {
+  const c = snap.context.customer;
+  if (!c) return null;
+  const parts = [t('ui.customer.label', { name: fmt.text(c.name) })];
+  const tier = snap.context.loyalty?.tierAfter ?? c.tier;
+  if (tier) parts.push(t('ui.customer.tier', { tier: fmt.text(tier) }));
+  for (const p of snap.context.loyalty?.programs ?? []) if (p.earned) parts.push(t('ui.customer.earns', { points: p.earned, program: fmt.text(p.name) }));
+  return parts.join('  ');
 }
