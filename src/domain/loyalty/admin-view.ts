@@ -9,7 +9,7 @@ export const money = (m: Minor, cur: string): string => `${toDecimalString(m, cu
 
 export const pts = (units: Units, program: Pick<LoyaltyProgram, 'decimals'> | undefined): string => formatUnits(units, program?.decimals ?? 0);
 
-const KIND: Record<string, string> = { earn: 'earned', spend: 'spent', adjust: 'adjusted', expire: 'expired', accrue: 'bonus' };
+const KIND: Record<string, string> = { earn: 'earned', spend: 'spent', adjust: 'adjusted', expire: 'expired', accrue: 'bonus', refund: 'refund' };
 
 /** One line per customer for `find`. */
 export function customerRow(a: LoyaltyAccount, programs: readonly LoyaltyProgram[]): string {

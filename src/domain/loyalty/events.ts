@@ -17,6 +17,7 @@ export const EV = {
   pointsSpent: 'points.spent',
   pointsAdjusted: 'points.adjusted',
   pointsExpired: 'points.expired',
+  pointsRefunded: 'points.refunded',
   accrued: 'loyalty.accrued',
   programUpserted: 'loyalty.program.upserted',
   tiersSet: 'loyalty.tiers.set',
@@ -72,6 +73,17 @@ export interface AccruedData {
   day: string;
   customerIds: string[];
 }
+/**
+ * A refund of (part of) a committed sale: spent points go back, earned points are taken back as far
+ * as the balance allows (the rest is `unrecovered`, never a negative balance), lifetime spend drops.
+ */
+export interface PointsRefundedData {
+  customerId: string;
+  saleId: string;
+  day: string;
+  spend: number;
+  programs: { programId: string; returned: Units; clawedBack: Units; unrecovered: Units }[];
+}
 export interface ProgramUpsertedData {
   program: LoyaltyProgram;
 }
@@ -79,7 +91,7 @@ export interface TiersSetData {
   ladder: TierLadder | null;
 }
 
-export type MovementKind = 'earn' | 'spend' | 'adjust' | 'expire' | 'accrue';
+export type MovementKind = 'earn' | 'spend' | 'adjust' | 'expire' | 'accrue' | 'refund';
 
 export interface Movement {
   customerId: string;
@@ -128,6 +140,13 @@ export function movementsOf(type: string, data: unknown, fallbackDay: string): M
       const kind: MovementKind = type === EV.pointsEarned ? 'earn' : type === EV.pointsSpent ? 'spend' : type === EV.pointsExpired ? 'expire' : 'adjust';
       if (!Number.isSafeInteger(m.points) || m.points === 0) return [];
       return [{ customerId: m.customerId, programId: m.programId, delta: sign * m.points, kind, day: m.day || fallbackDay, ref: m.ref ?? m.reason ?? '' }];
+    }
+    case EV.pointsRefunded: {
+      const r = d as unknown as PointsRefundedData;
+      if (!Array.isArray(r.programs)) return [];
+      return r.programs
+        .map((p) => ({ customerId: r.customerId, programId: p.programId, delta: (p.returned | 0) - (p.clawedBack | 0), kind: 'refund' as const, day: r.day || fallbackDay, ref: r.saleId }))
+        .filter((m) => m.delta !== 0);
     }
     case EV.accrued: {
       const a = d as unknown as AccruedData;

@@ -4,7 +4,7 @@
  * change only through `movementsOf` (src/domain/loyalty/events.ts), so every balance is the sum of its
  * journaled movements. The search index is derived, kept in memory beside the slice, never persisted.
  */
-import { EV, movementsOf, saleLoyaltyOf, type AccruedData, type CardBlockData, type CustomerCreatedData, type CustomerUpdatedData, type Movement, type ProgramUpsertedData, type TiersSetData } from '../../domain/loyalty/events.js';
+import { EV, movementsOf, saleLoyaltyOf, type AccruedData, type CardBlockData, type CustomerCreatedData, type CustomerUpdatedData, type Movement, type PointsRefundedData, type ProgramUpsertedData, type TiersSetData } from '../../domain/loyalty/events.js';
 import type { CustomerRegradedData } from '../../domain/loyalty/events.js';
 import { addLot, consumeLots, expireLots } from '../../domain/loyalty/expiry.js';
 import { CustomerIndex } from '../../domain/loyalty/search.js';
@@ -150,6 +150,12 @@ export const loyaltyProjection: ProjectionModule<LoyaltySlice> = {
       case EV.saleCommitted:
         applySale(slice, ev);
         break;
+      case EV.pointsRefunded: {
+        const a = getOwn(slice.customers, (d as unknown as PointsRefundedData).customerId);
+        const spend = (d as unknown as PointsRefundedData).spend;
+        if (a && Number.isSafeInteger(spend)) a.spend = Math.max(0, a.spend - spend);
+        break;
+      }
       case EV.accrued: {
         const b = d as unknown as AccruedData;
         if (typeof b.batchId !== 'string' || !Array.isArray(b.customerIds)) return;

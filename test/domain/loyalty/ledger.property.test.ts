@@ -1,6 +1,6 @@
 /**
- * Property: over random sequences of sales (with rewards and gift-card payments), adjustments, bulk
- * accruals, expiry runs and blocks, every operation validated by the domain before it is journaled:
+ * Property: over random sequences of sales (with rewards and gift-card payments), refunds, adjustments,
+ * bulk accruals, expiry runs and blocks, every operation validated by the domain before it is journaled:
  * - no balance is ever negative (the store has no overdraft policy);
  * - every balance equals the sum of its journaled movements;
  * - expiry lots never hold more than the balance, and never an empty lot;
@@ -16,8 +16,9 @@ import { EV, movementsOf } from '../../../src/domain/loyalty/events.js';
 import { planAdjustment, planBlock, planUnblock } from '../../../src/domain/loyalty/operations.js';
 import { withTierDiscount } from '../../../src/domain/loyalty/tiers.js';
 import { cardNumberFor } from '../../../src/domain/loyalty/card.js';
+import { planLoyaltyRefund } from '../../../src/domain/loyalty/refund.js';
 import { loyaltyProjection } from '../../../src/store/projections/loyalty.js';
-import type { LoyaltyProgram } from '../../../src/domain/loyalty/types.js';
+import type { LoyaltyProgram, SaleLoyalty } from '../../../src/domain/loyalty/types.js';
 import type { Cart } from '../../../src/domain/cart.js';
 import type { StoreState } from '../../../src/store/types.js';
 import { CAKE, COFFEE, LADDER, TV, cartOf, customer, price } from './fixtures.js';
@@ -47,6 +48,7 @@ const op = fc.oneof(
   { weight: 2, arbitrary: fc.record({ k: fc.constant('expire' as const) }) },
   { weight: 2, arbitrary: fc.record({ k: fc.constant('accrue' as const), pts: fc.integer({ min: 1, max: 2000 }), min: fc.nat(100000), batch: fc.nat(2) }) },
   { weight: 1, arbitrary: fc.record({ k: fc.constant('block' as const), c: fc.nat(2), on: fc.boolean() }) },
+  { weight: 2, arbitrary: fc.record({ k: fc.constant('refund' as const), pick: fc.nat(), pct: fc.integer({ min: 1, max: 100 }) }) },
 );
 
 function claim(cart: Cart, sim: Sim, id: string, program: LoyaltyProgram, rewardId: string, req = {}): Cart {
@@ -65,6 +67,7 @@ function run(ops: Op[]): Sim {
   IDS.forEach((id, i) => sim.customer(customer({ id, phone: `090000000${i}`, card: cardNumberFor('27', i + 1) })));
   let day = '2025-01-01';
   let n = 0;
+  const sales: { ext: SaleLoyalty; total: number; saleId: string }[] = [];
   for (const o of ops) {
     n++;
     if (o.k === 'sale') {
@@ -77,7 +80,10 @@ function run(ops: Op[]): Sim {
       const gc = Math.floor((priced.total * o.gc) / 100);
       const tenders = [...(gc ? [{ id: 'G', kind: 'giftcard' as const, amount: gc }] : []), ...(priced.total - gc ? [{ id: 'C', kind: 'card' as const, amount: priced.total - gc }] : [])];
       const ext = buildSaleLoyalty({ cart, priced, tenders, account: sim.acc(id), programs: PROGRAMS, ladder: sim.slice.ladder, day });
-      if (ext.ok) sim.sale(ext.value, `s${n}`);
+      if (ext.ok) {
+        sim.sale(ext.value, `s${n}`);
+        sales.push({ ext: ext.value, total: priced.total, saleId: `s${n}` });
+      }
       else expect(ext.error.code).toBe('LOYALTY_CARD_BLOCKED');
     } else if (o.k === 'adjust') {
       const r = planAdjustment(sim.acc(IDS[o.c]), PROGRAMS[o.p], o.pts, 'correction', day);
@@ -88,6 +94,11 @@ function run(ops: Op[]): Sim {
     } else if (o.k === 'accrue') {
       const plan = planAccrual(Object.values(sim.slice.customers), { spendMin: o.min }, `b${o.batch}`);
       for (const part of accrualParts(plan, { programId: 'cb', points: o.pts, reason: 'bonus', day }, 2)) sim.commit(EV.accrued, part, `${day}T12:00:00.000Z`);
+    } else if (o.k === 'refund') {
+      // Each sale is refunded at most once (the refund flow tracks what is left to refund).
+      const s = sales.splice(o.pick % Math.max(1, sales.length), 1)[0];
+      const ev = s && planLoyaltyRefund(s.ext, sim.acc(s.ext.customerId), Math.floor((s.total * o.pct) / 100), s.total, s.saleId, day);
+      if (ev) sim.commit(ev.type, ev.data, `${day}T15:00:00.000Z`);
     } else {
       const a = sim.acc(IDS[o.c]);
       const r = o.on ? planBlock(a, 'test') : planUnblock(a, 'test');

@@ -6,6 +6,8 @@ import { EV } from '../../../src/domain/loyalty/events.js';
 import { planAdjustment, planBlock, planRegrade, planUnblock } from '../../../src/domain/loyalty/operations.js';
 import { accountByCard, findCustomers } from '../../../src/store/projections/loyalty.js';
 import { cardNumberFor } from '../../../src/domain/loyalty/card.js';
+import { planLoyaltyRefund } from '../../../src/domain/loyalty/refund.js';
+import { addReward, applyReward } from '../../../src/domain/loyalty/rewards.js';
 import type { Cart } from '../../../src/domain/cart.js';
 import { CASHBACK, LADDER, TV, cartOf, customer, price } from './fixtures.js';
 import { Sim } from './sim.js';
@@ -84,6 +86,31 @@ describe('loyalty projection', () => {
     expect(run()).toEqual({ batchId: 'batch-1', customerIds: [], alreadyCredited: 2 });
     expect(Object.fromEntries(Object.keys(spends).map((id) => [id, sim.acc(id).points.cb ?? 0]))).toEqual({ a: 0, b: 100, c: 0, d: 100, e: 0, f: 0 });
     expect(sim.slice.batches['batch-1']).toMatchObject({ credited: 2, parts: 2, points: 100 });
+  });
+
+  it('a refund returns spent points and takes earned ones back, never below zero', () => {
+    const sim = new Sim().program(CASHBACK).customer(customer());
+    sim.commit(EV.pointsAdjusted, { customerId: 'c1', programId: 'cb', points: 10, day: '2025-03-01', reason: 'welcome' });
+    const cart0 = cartOf([TV, 4]);
+    const claim = applyReward(cart0, price(cart0), sim.acc('c1'), CASHBACK, 10, 'cash', { points: 10 });
+    if (!claim.ok) throw claim.error;
+    const cart = addReward(cart0, claim.value);
+    if (!cart.ok) throw cart.error;
+    const ext = sell(sim, 'c1', cart.value, '2025-03-02');
+    expect([ext.programs[0].earned, ext.programs[0].spent, sim.acc('c1').points.cb, sim.acc('c1').spend]).toEqual([9, 10, 9, 99000]);
+    const half = planLoyaltyRefund(ext, sim.acc('c1'), 49500, 99000, 'sale-1', '2025-03-05');
+    expect(half?.data.programs).toEqual([{ programId: 'cb', returned: 5, clawedBack: 4, unrecovered: 0 }]);
+    sim.commit(half!.type, half!.data);
+    expect([sim.acc('c1').points.cb, sim.acc('c1').spend]).toEqual([10, 49500]);
+    // The customer spent the rest meanwhile: taking back stops at zero.
+    sim.commit(EV.pointsAdjusted, { customerId: 'c1', programId: 'cb', points: -10, day: '2025-03-06', reason: 'phone order' });
+    const rest = planLoyaltyRefund(ext, sim.acc('c1'), 49500, 99000, 'sale-1', '2025-03-07');
+    expect(rest?.data.programs).toEqual([{ programId: 'cb', returned: 5, clawedBack: 4, unrecovered: 0 }]);
+    const all = planLoyaltyRefund(ext, { ...sim.acc('c1'), points: { cb: 0 } }, 99000, 99000, 'sale-1', '2025-03-07');
+    expect(all?.data.programs).toEqual([{ programId: 'cb', returned: 10, clawedBack: 9, unrecovered: 0 }]);
+    const noSpend = planLoyaltyRefund({ ...ext, programs: [{ ...ext.programs[0], spent: 0 }] }, { ...sim.acc('c1'), points: { cb: 3 } }, 99000, 99000, 'sale-1', '2025-03-07');
+    expect(noSpend?.data.programs).toEqual([{ programId: 'cb', returned: 0, clawedBack: 3, unrecovered: 6 }]);
+    expect(sim.acc('c1').history.at(-2)?.slice(1, 4)).toEqual(['refund', 'cb', 1]);
   });
 
   it('keeps the search index current as customers are created and edited', () => {
