@@ -16,7 +16,7 @@ import { buildSaleLoyalty } from './domain/loyalty/sale-extension.js';
 import { findGiftCard } from './store/projections/giftcards.js';
 import { accountByCard, accountById, findCustomers, loyaltyOf, programList } from './store/projections/loyalty.js';
 import { newCustomerEvent } from './store/customers.js';
-import type { CustomerInput } from './domain/loyalty/customer.js';
+import { newCustomerId, type CustomerInput } from './domain/loyalty/customer.js';
 import type { LoyaltyAccount } from './domain/loyalty/types.js';
 import type { Result } from './domain/errors.js';
 import { t } from './i18n/index.js';
@@ -211,7 +211,10 @@ export function createRegister(opts: RegisterOptions): Register {
     customers: {
       search: (query, limit = 8) => (query.trim() ? findCustomers(loyalty(), query, config.loyalty.phoneCountryCode, limit) : []),
       async create(input) {
-        const ev = newCustomerEvent(loyalty(), config, input, newId(), now().toISOString());
+        let id: string;
+        do id = newCustomerId(randomBytes(7));
+        while (accountById(loyalty(), id));
+        const ev = newCustomerEvent(loyalty(), config, input, id, now().toISOString());
         if (!ev.ok) return ev;
         await store.commit({ id: newId(), events: [ev.value], operator: operator.id });
         return { ok: true, value: accountById(loyalty(), ev.value.data.customer.id)! };

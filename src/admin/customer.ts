@@ -9,14 +9,13 @@ import type { AdminCommand } from './command.js';
 import { parse } from './args.js';
 import { progressBar } from './progress.js';
 import { TillError } from '../domain/errors.js';
-import { cardNumberFor } from '../domain/loyalty/card.js';
-import { newCustomerId, validateCustomer, validateCustomerUpdate, type CustomerRules } from '../domain/loyalty/customer.js';
+import { newCustomerId, validateCustomerUpdate, type CustomerRules } from '../domain/loyalty/customer.js';
 import { parseCustomerCsv } from '../domain/loyalty/customer-import.js';
-import { EV, type CustomerCreatedData } from '../domain/loyalty/events.js';
+import { EV } from '../domain/loyalty/events.js';
 import { planBlock, planRegrade, planUnblock } from '../domain/loyalty/operations.js';
 import { customerDetails, customerRow, pts } from '../domain/loyalty/admin-view.js';
-import { defaultTierId } from '../domain/loyalty/tiers.js';
-import { accountById, customerIndex, findCustomers, programList } from '../store/projections/loyalty.js';
+import { accountById, findCustomers, programList } from '../store/projections/loyalty.js';
+import { customerRules, newCustomerEvent } from '../store/customers.js';
 import type { EventDraft } from '../store/types.js';
 import { commit, must, programArg, resolveCustomer, usageError, withLoyalty, type LoyaltySession } from './loyalty.js';
 
@@ -63,30 +62,14 @@ function freshId(s: LoyaltySession, taken: Set<string> = new Set()): string {
   return id;
 }
 
-function rules(s: LoyaltySession): CustomerRules {
-  const slice = s.slice();
-  const ix = customerIndex(slice, s.config.loyalty.phoneCountryCode);
-  return {
-    cardPrefix: s.config.codes.loyaltyPrefix,
-    countryCode: s.config.loyalty.phoneCountryCode,
-    tiers: (slice.ladder?.tiers ?? []).map((t) => t.id),
-    defaultTier: defaultTierId(slice.ladder),
-    phoneTaken: (p) => ix.byPhone(p).length > 0,
-    cardTaken: (c) => ix.byCard(c) !== undefined,
-  };
-}
+const rules = (s: LoyaltySession): CustomerRules => customerRules(s.slice(), s.config);
 
 async function add(argv: string[], s: LoyaltySession): Promise<number> {
   const { values } = parse(argv, { name: { type: 'string' }, phone: { type: 'string' }, email: { type: 'string' }, tier: { type: 'string' }, card: { type: 'string' }, operator: { type: 'string' } }, false);
-  const r = rules(s);
-  let serial = s.slice().cardSerial;
-  let generated: string;
-  do generated = cardNumberFor(r.cardPrefix, ++serial);
-  while (r.cardTaken(generated));
   const input = { name: String(values.name ?? ''), phone: String(values.phone ?? ''), email: values.email as string | undefined, tier: values.tier as string | undefined, card: values.card as string | undefined };
-  const c = must(validateCustomer(input, r, freshId(s), generated, s.ctx.now().toISOString()));
-  const data: CustomerCreatedData = { customer: c, ...(input.card ? {} : { cardSerial: serial }) };
-  await commit(s, [{ type: EV.customerCreated, data }]);
+  const ev = must(newCustomerEvent(s.slice(), s.config, input, freshId(s), s.ctx.now().toISOString()));
+  const c = ev.data.customer;
+  await commit(s, [ev]);
   s.ctx.out(`Created ${c.name}, card ${c.card}${c.tier ? `, tier ${c.tier}` : ''}.`);
   return 0;
 }
