@@ -38,7 +38,7 @@ export function App({ register, demo = false }: AppProps) {
   const devices = useDevices(register, `${clock}|${JSON.stringify(snap.value)}`);
   const lastSale = snap.context.lastSale;
   const receipt = useMemo(() => (lastSale ? receiptText(lastSale, config).replace(/\n+$/, '').split('\n') : []), [lastSale, config]);
-  const help = useMemo(() => helpRows(screen, fmt.ascii), [screen, fmt.ascii]);
+  const help = useMemo(() => helpRows(screen, fmt.ascii).map((h) => ({ keys: h.keys, label: fmt.text(h.label), screens: fmt.text(h.screens) })), [screen, fmt]);
   const codes = useMemo(() => (demo ? demoCodes(register.store.state.catalog.products) : null), [demo, register.store]);
   const { input, interactive } = useRegisterKeys(register, screen, { bodyRows, receiptLines: receipt.length, helpLines: help.length });
 
@@ -46,7 +46,8 @@ export function App({ register, demo = false }: AppProps) {
     deviceView('scanner', devices.scanner),
     deviceView('printer', devices.printer, devices.printProblem !== null),
     deviceView('drawer', devices.drawer),
-  ];
+  ].map((d) => ({ ...d, label: fmt.text(d.label), state: fmt.text(d.state) }));
+  const message = messageLine(input, snap, devices.printProblem);
   return (
     <Box flexDirection="column" width={width} height={height}>
       <StatusBar
@@ -70,9 +71,9 @@ export function App({ register, demo = false }: AppProps) {
         help={help}
         demoCodes={codes}
       />
-      <MessageLine message={messageLine(input, snap, devices.printProblem)} />
-      <EntryLine entry={entryLine(screen, input, snap, fmt)} interactive={interactive} />
-      <HintBar text={interactive ? hintLine(screen, width, input) : ''} />
+      <MessageLine message={message && { ...message, text: fmt.text(message.text) }} />
+      <EntryLine entry={entryLine(screen, input, snap, fmt)} interactive={interactive} readOnlyText={fmt.t('ui.readOnly')} />
+      <HintBar text={interactive ? fmt.text(hintLine(screen, width, input)) : ''} />
     </Box>
   );
 }

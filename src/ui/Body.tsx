@@ -34,7 +34,7 @@ export function Body({ snap, screen, input, fmt, width, height, shop, receipt, h
     case 'committed':
       return <PaidScreen snap={snap} fmt={fmt} width={width} height={height} />;
     case 'receipt':
-      return <ReceiptScreen receiptNo={snap.context.lastSale?.receiptNo ?? ''} lines={receipt} top={input.receiptTop} width={width} height={height} />;
+      return <ReceiptScreen receiptNo={snap.context.lastSale?.receiptNo ?? ''} lines={receipt} top={input.receiptTop} width={width} height={height} ascii={fmt.ascii} />;
     case 'balance':
       return <BalanceScreen view={snap.context.balance} fmt={fmt} width={width} height={height} />;
     case 'sale':

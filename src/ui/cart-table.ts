@@ -3,7 +3,7 @@
  * columns leave, the window scrolls to keep the selected line visible. Pure.
  */
 import type { PricedLine } from '../domain/cart.js';
-import { formatNumber, t } from '../i18n/index.js';
+import { formatNumber } from '../i18n/index.js';
 import type { Fmt } from './selectors.js';
 import { padEnd, padStart, width } from './text.js';
 
@@ -33,7 +33,7 @@ export function cartTable(lines: readonly PricedLine[], cols: number, rows: numb
   const qty = lines.map((l) => formatNumber(l.qty, fmt.locale, fmt.ascii));
   const unit = lines.map((l) => fmt.money(l.unitPrice));
   const total = lines.map((l) => fmt.money(l.amount));
-  const h = { item: t('ui.cart.item'), qty: t('ui.cart.qty'), price: t('ui.cart.price'), total: t('ui.cart.total') };
+  const h = { item: fmt.t('ui.cart.item'), qty: fmt.t('ui.cart.qty'), price: fmt.t('ui.cart.price'), total: fmt.t('ui.cart.total') };
   const w = (xs: string[], head: string, min: number) => Math.max(min, width(head), ...xs.map(width));
   const qtyW = w(qty, h.qty, 3);
   const totW = w(total, h.total, 8);

@@ -36,6 +36,8 @@ export interface Fmt {
   money(minor: number): string;
   /** Catalog or customer text as the display can show it (ASCII transliteration on the console). */
   text(s: string): string;
+  /** Catalog message, transliterated in ASCII mode (the console font has no other glyphs). */
+  t(key: string, params?: Record<string, string | number>): string;
   ascii: boolean;
   locale: string;
   currency: string;
@@ -46,6 +48,7 @@ export function makeFmt(config: Pick<TillConfig, 'currency' | 'locale' | 'displa
   return {
     money: (m) => formatMoney(m, config.currency, { locale: config.locale, ascii }),
     text: (s) => (ascii ? toAscii(s) : s),
+    t: (key, params) => (ascii ? toAscii(t(key, params)) : t(key, params)),
     ascii,
     locale: config.locale,
     currency: config.currency,
@@ -122,16 +125,16 @@ export interface EntryView {
 export function entryLine(screen: Screen, input: InputState, snap: CheckoutSnapshot, fmt: Fmt): EntryView {
   const mode = entryMode(screen, input);
   const qty = input.qty !== null ? `${input.qty} × `.replace('×', fmt.ascii ? 'x' : '×') : '';
-  if (mode === 'code') return { prompt: t('ui.entry.code'), prefix: qty, text: input.entry, active: true };
-  if (mode === 'tender') return { prompt: t('ui.entry.cash'), prefix: '', text: input.entry, active: true };
+  if (mode === 'code') return { prompt: fmt.t('ui.entry.code'), prefix: qty, text: input.entry, active: true };
+  if (mode === 'tender') return { prompt: fmt.t('ui.entry.cash'), prefix: '', text: input.entry, active: true };
   if (mode === 'value')
-    return { prompt: t('ui.entry.cardValue', { masked: fmt.text(snap.context.cardPrompt?.masked ?? '') }), prefix: '', text: input.entry, active: true };
+    return { prompt: fmt.t('ui.entry.cardValue', { masked: fmt.text(snap.context.cardPrompt?.masked ?? '') }), prefix: '', text: input.entry, active: true };
   if (mode === 'cardRef') {
     const amount = input.card?.amount ?? null;
-    const prompt = amount === null ? t('ui.entry.cardDue') : t('ui.entry.cardAmount', { amount: fmt.money(amount) });
+    const prompt = amount === null ? fmt.t('ui.entry.cardDue') : fmt.t('ui.entry.cardAmount', { amount: fmt.money(amount) });
     return { prompt, prefix: '', text: input.entry, active: true };
   }
-  if (screen === 'committing') return { prompt: t('ui.saving'), prefix: '', text: '', active: false };
+  if (screen === 'committing') return { prompt: fmt.t('ui.saving'), prefix: '', text: '', active: false };
   return { prompt: '', prefix: '', text: '', active: false };
 }
 
@@ -192,10 +195,10 @@ export function deviceView(device: 'scanner' | 'printer' | 'drawer', status: str
 
 /** Payments as the cashier reads them: kind, amount, and cash given or the card reference. */
 export function tenderRow(tn: Tender, fmt: Fmt): { kind: string; amount: string; detail: string } {
-  const kind = t(`receipt.tender.${tn.kind}`);
+  const kind = fmt.t(`receipt.tender.${tn.kind}`);
   if (tn.kind === 'cash' && tn.given !== undefined && tn.given !== tn.amount)
-    return { kind, amount: fmt.money(tn.amount), detail: t('ui.tender.given', { given: fmt.money(tn.given), change: fmt.money(tn.change ?? 0) }) };
-  if (tn.reference) return { kind, amount: fmt.money(tn.amount), detail: t('ui.tender.reference', { reference: fmt.text(tn.reference) }) };
+    return { kind, amount: fmt.money(tn.amount), detail: fmt.t('ui.tender.given', { given: fmt.money(tn.given), change: fmt.money(tn.change ?? 0) }) };
+  if (tn.reference) return { kind, amount: fmt.money(tn.amount), detail: fmt.t('ui.tender.reference', { reference: fmt.text(tn.reference) }) };
   return { kind, amount: fmt.money(tn.amount), detail: '' };
 }
 

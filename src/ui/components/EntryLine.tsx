@@ -1,11 +1,10 @@
 /** What the cashier is typing, with its purpose and any pending quantity. */
 import React from 'react';
 import { Text } from 'ink';
-import { t } from '../../i18n/index.js';
 import type { EntryView } from '../selectors.js';
 
-export function EntryLine({ entry, interactive }: { entry: EntryView; interactive: boolean }) {
-  if (!interactive) return <Text dimColor wrap="truncate">{t('ui.readOnly')}</Text>;
+export function EntryLine({ entry, interactive, readOnlyText }: { entry: EntryView; interactive: boolean; readOnlyText: string }) {
+  if (!interactive) return <Text dimColor wrap="truncate">{readOnlyText}</Text>;
   if (!entry.active) return <Text dimColor wrap="truncate">{entry.prompt || ' '}</Text>;
   return (
     <Text wrap="truncate-start">

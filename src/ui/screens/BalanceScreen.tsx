@@ -2,7 +2,7 @@
 import React from 'react';
 import { Box, Text } from 'ink';
 import type { GiftCardBalanceView } from '../../../machines/checkout.types.js';
-import { formatDateTime, formatMoney, t } from '../../i18n/index.js';
+import { formatDateTime, formatMoney } from '../../i18n/index.js';
 import type { Fmt } from '../selectors.js';
 import { padEnd, padStart } from '../text.js';
 import { BigAmount } from '../components/BigAmount.js';
@@ -27,25 +27,25 @@ export function BalanceScreen({ view, fmt, width, height }: BalanceScreenProps) 
   return (
     <Box flexDirection="column" height={height} width={width}>
       <Text bold wrap="truncate">
-        {t('ui.balance.title', { masked: fmt.text(view.masked) })}
+        {fmt.t('ui.balance.title', { masked: fmt.text(view.masked) })}
         {'  '}
-        <Text inverse color={usable ? 'green' : 'red'}>{` ${t(`ui.giftcard.state.${view.state}`)} `}</Text>
+        <Text inverse color={usable ? 'green' : 'red'}>{` ${fmt.t(`ui.giftcard.state.${view.state}`)} `}</Text>
       </Text>
-      <Text wrap="truncate">{view.expiresOn ? t('ui.balance.expires', { date: view.expiresOn }) : t('ui.balance.noExpiry')}</Text>
-      {view.restricted ? <Text wrap="truncate">{t('ui.balance.restricted')}</Text> : null}
+      <Text wrap="truncate">{view.expiresOn ? fmt.t('ui.balance.expires', { date: view.expiresOn }) : fmt.t('ui.balance.noExpiry')}</Text>
+      {view.restricted ? <Text wrap="truncate">{fmt.t('ui.balance.restricted')}</Text> : null}
       <Text bold color={usable ? 'green' : 'yellow'}>
-        {`${t('ui.balance.balance')}  ${money(view.balance)}`}
+        {`${fmt.t('ui.balance.balance')}  ${money(view.balance)}`}
       </Text>
       <BigAmount text={money(view.balance)} width={width} ascii={fmt.ascii} color={usable ? 'green' : 'yellow'} rows={bigRows} />
       {recent.length ? (
         <Text dimColor wrap="truncate">
-          {t('ui.balance.recent')}
+          {fmt.t('ui.balance.recent')}
         </Text>
       ) : null}
       {recent.map((r, i) => (
         <Text key={i} wrap="truncate">
           {padEnd(formatDateTime(r.at, fmt.locale, fmt.ascii), 20)}
-          {padEnd(t(`ui.giftcard.history.${r.kind}`), 12)}
+          {padEnd(fmt.t(`ui.giftcard.history.${r.kind}`), 12)}
           {padStart(money(r.amount), amountW)}
           {'  '}
           {money(r.balance)}
@@ -53,7 +53,7 @@ export function BalanceScreen({ view, fmt, width, height }: BalanceScreenProps) 
       ))}
       <Text> </Text>
       <Text dimColor wrap="truncate">
-        {t('ui.balance.next')}
+        {fmt.t('ui.balance.next')}
       </Text>
     </Box>
   );

@@ -1,7 +1,7 @@
 /** Every key, from the key table: the current screen's keys first. */
 import React from 'react';
 import { Box, Text } from 'ink';
-import { t } from '../../i18n/index.js';
+import { t, toAscii } from '../../i18n/index.js';
 import { HELP_CHROME, type HelpRow } from '../selectors.js';
 import { padEnd } from '../text.js';
 
@@ -23,7 +23,7 @@ export function HelpOverlay({ rows, top, width, height, ascii }: HelpOverlayProp
   return (
     <Box flexDirection="column" height={height} width={width}>
       <Text bold inverse wrap="truncate">
-        {padEnd(`${t('ui.help.title')}  (${t('ui.help.close')})`, width, ascii)}
+        {padEnd((ascii ? toAscii : String)(`${t('ui.help.title')}  (${t('ui.help.close')})`), width, ascii)}
       </Text>
       {rows.slice(first, first + visible).map((r, i) => (
         <Text key={first + i} wrap="truncate">

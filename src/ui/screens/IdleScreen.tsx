@@ -1,7 +1,6 @@
 /** Between sales: the shop, a prompt to scan, and in demo mode a few codes to try. */
 import React from 'react';
 import { Box, Text } from 'ink';
-import { t } from '../../i18n/index.js';
 import type { Fmt } from '../selectors.js';
 import { center, padEnd, width as cols } from '../text.js';
 
@@ -29,13 +28,13 @@ export function IdleScreen({ shop, fmt, width, height, demoCodes }: IdleScreenPr
       </Text>
       <Text> </Text>
       <Text color="cyan" wrap="truncate">
-        {center(t('ui.idle.prompt'), width, fmt.ascii)}
+        {center(fmt.t('ui.idle.prompt'), width, fmt.ascii)}
       </Text>
       {demoCodes ? (
         <Box flexDirection="column">
           <Text> </Text>
           <Text dimColor wrap="truncate">
-            {center(t('ui.idle.demo'), width, fmt.ascii)}
+            {center(fmt.t('ui.idle.demo'), width, fmt.ascii)}
           </Text>
           {demoRows.map((r, i) => (
             <Text key={i} wrap="truncate">

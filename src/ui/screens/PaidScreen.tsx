@@ -1,7 +1,6 @@
 /** After the commit: PAID, the total, each payment, and the change in large digits. */
 import React from 'react';
 import { Box, Text } from 'ink';
-import { t } from '../../i18n/index.js';
 import type { CheckoutSnapshot, Fmt } from '../selectors.js';
 import { tenderRow } from '../selectors.js';
 import { padEnd, padStart } from '../text.js';
@@ -23,19 +22,19 @@ export function PaidScreen({ snap, fmt, width, height }: PaidScreenProps) {
     // Cash shows what was handed over: that is what the cashier counts against the change.
     return { kind: r.kind, amount: tn.kind === 'cash' && tn.given !== undefined ? fmt.money(tn.given) : r.amount, detail: tn.reference ? r.detail : '' };
   });
-  const labelW = Math.max(t('ui.paid.total').length, ...rows.map((r) => r.kind.length)) + 2;
+  const labelW = Math.max(fmt.t('ui.paid.total').length, ...rows.map((r) => r.kind.length)) + 2;
   const amountW = Math.max(fmt.money(sale.total).length, ...rows.map((r) => r.amount.length));
   const fixed = 2 + rows.length + 2 + 1;
   const bigRows = height - fixed >= BIG_ROWS ? BIG_ROWS : 1;
   return (
     <Box flexDirection="column" height={height} width={width}>
       <Text wrap="truncate">
-        <Text bold inverse color="green">{` ${t('ui.paid.title')} `}</Text>
+        <Text bold inverse color="green">{` ${fmt.t('ui.paid.title')} `}</Text>
         {'  '}
-        {t('ui.paid.receipt', { receiptNo: sale.receiptNo })}
+        {fmt.t('ui.paid.receipt', { receiptNo: sale.receiptNo })}
       </Text>
       <Text bold wrap="truncate">
-        {padEnd(t('ui.paid.total'), labelW)}
+        {padEnd(fmt.t('ui.paid.total'), labelW)}
         {padStart(fmt.money(sale.total), amountW)}
       </Text>
       {rows.map((r, i) => (
@@ -47,12 +46,12 @@ export function PaidScreen({ snap, fmt, width, height }: PaidScreenProps) {
       ))}
       <Text> </Text>
       <Text bold color="green">
-        {`${t('ui.paid.change')}  ${fmt.money(sale.change)}`}
+        {`${fmt.t('ui.paid.change')}  ${fmt.money(sale.change)}`}
       </Text>
       <BigAmount text={fmt.money(sale.change)} width={width} ascii={fmt.ascii} color="green" rows={bigRows} />
       <Text> </Text>
       <Text dimColor wrap="truncate">
-        {t('ui.paid.next')}
+        {fmt.t('ui.paid.next')}
       </Text>
     </Box>
   );

@@ -1,7 +1,7 @@
 /** The last receipt as printed (plain-text rendering), scrollable. */
 import React from 'react';
 import { Box, Text } from 'ink';
-import { t } from '../../i18n/index.js';
+import { t, toAscii } from '../../i18n/index.js';
 import { width as cols } from '../text.js';
 
 export interface ReceiptScreenProps {
@@ -10,9 +10,10 @@ export interface ReceiptScreenProps {
   top: number;
   width: number;
   height: number;
+  ascii: boolean;
 }
 
-export function ReceiptScreen({ receiptNo, lines, top, width, height }: ReceiptScreenProps) {
+export function ReceiptScreen({ receiptNo, lines, top, width, height, ascii }: ReceiptScreenProps) {
   const rows = Math.max(1, height - 1);
   const first = Math.max(0, Math.min(top, Math.max(0, lines.length - rows)));
   const paperW = Math.max(0, ...lines.map(cols));
@@ -20,7 +21,7 @@ export function ReceiptScreen({ receiptNo, lines, top, width, height }: ReceiptS
   return (
     <Box flexDirection="column" height={height} width={width}>
       <Text bold wrap="truncate">
-        {t('ui.receipt.title', { receiptNo })}
+        {(ascii ? toAscii : String)(t('ui.receipt.title', { receiptNo }))}
         {lines.length > rows ? `  (${first + 1}-${Math.min(first + rows, lines.length)}/${lines.length})` : ''}
       </Text>
       {lines.slice(first, first + rows).map((l, i) => (

@@ -4,7 +4,6 @@
  */
 import React, { useRef } from 'react';
 import { Box, Text } from 'ink';
-import { t } from '../../i18n/index.js';
 import { SALE_CHROME, type CheckoutSnapshot, type Fmt } from '../selectors.js';
 import { tenderRow } from '../selectors.js';
 import { cartTable } from '../cart-table.js';
@@ -33,17 +32,16 @@ export function SaleScreen({ snap, screen, input, fmt, width, height }: SaleScre
   const table = cartTable(priced.lines, width, rows, screen === 'sale' ? sel : -1, topRef.current, fmt);
   topRef.current = table.top;
   const rule = fmt.ascii ? '-' : '─';
-  const more = [table.above ? t('ui.cart.above', { count: table.above }) : '', table.below ? t('ui.cart.below', { count: table.below }) : '']
+  const [up, down] = fmt.ascii ? ['^', 'v'] : ['▲', '▼'];
+  const more = [table.above ? `${up} ${fmt.t('ui.cart.above', { count: table.above })}` : '', table.below ? `${down} ${fmt.t('ui.cart.below', { count: table.below })}` : '']
     .filter(Boolean)
-    .join('  ')
-    .replace('▲', fmt.ascii ? '^' : '▲')
-    .replace('▼', fmt.ascii ? 'v' : '▼');
+    .join('  ');
   const marker = more ? ` ${more} ` : '';
-  const taxLabel = snap.context.deps.tax.mode === 'inclusive' ? t('ui.totals.taxIncluded') : t('ui.totals.tax');
+  const taxLabel = snap.context.deps.tax.mode === 'inclusive' ? fmt.t('ui.totals.taxIncluded') : fmt.t('ui.totals.tax');
   const sums = [
     // As on the receipt: lines before discounts; tax added (exclusive prices) or included.
-    `${t('ui.totals.subtotal')} ${fmt.money(priced.gross)}`,
-    priced.discountTotal ? `${t('ui.totals.discounts')} -${fmt.money(priced.discountTotal)}` : '',
+    `${fmt.t('ui.totals.subtotal')} ${fmt.money(priced.gross)}`,
+    priced.discountTotal ? `${fmt.t('ui.totals.discounts')} -${fmt.money(priced.discountTotal)}` : '',
     `${taxLabel} ${fmt.money(priced.tax)}`,
   ]
     .filter(Boolean)
@@ -52,8 +50,8 @@ export function SaleScreen({ snap, screen, input, fmt, width, height }: SaleScre
     const r = tenderRow(tn, fmt);
     return `${r.kind} ${r.amount}`;
   });
-  const left = paidSoFar.length ? paidSoFar.join(', ') : t('ui.cart.items', { count: priced.itemCount });
-  const total = `${t('ui.totals.total')}  ${fmt.money(priced.total)}`;
+  const left = paidSoFar.length ? paidSoFar.join(', ') : fmt.t('ui.cart.items', { count: priced.itemCount });
+  const total = `${fmt.t('ui.totals.total')}  ${fmt.money(priced.total)}`;
   const customer = customerLine(snap, fmt);
   return (
     <Box flexDirection="column" height={height} width={width}>
@@ -69,7 +67,7 @@ export function SaleScreen({ snap, screen, input, fmt, width, height }: SaleScre
       </Box>
       {screen === 'commitFailed' ? (
         <Text color="red" bold wrap="truncate">
-          {padEnd(`${t('ui.failed.title')}: ${t('ui.failed.hint')}`, width)}
+          {padEnd(`${fmt.t('ui.failed.title')}: ${fmt.t('ui.failed.hint')}`, width)}
         </Text>
       ) : customer ? (
         <Text wrap="truncate">
@@ -103,9 +101,9 @@ function ruleWith(label: string, width: number, rule: string): string {
 function customerLine(snap: CheckoutSnapshot, fmt: Fmt): string | null {
   const c = snap.context.customer;
   if (!c) return null;
-  const parts = [t('ui.customer.label', { name: fmt.text(c.name) })];
+  const parts = [fmt.t('ui.customer.label', { name: fmt.text(c.name) })];
   const tier = snap.context.loyalty?.tierAfter ?? c.tier;
-  if (tier) parts.push(t('ui.customer.tier', { tier: fmt.text(tier) }));
-  for (const p of snap.context.loyalty?.programs ?? []) if (p.earned) parts.push(t('ui.customer.earns', { points: p.earned, program: fmt.text(p.name) }));
+  if (tier) parts.push(fmt.t('ui.customer.tier', { tier: fmt.text(tier) }));
+  for (const p of snap.context.loyalty?.programs ?? []) if (p.earned) parts.push(fmt.t('ui.customer.earns', { points: p.earned, program: fmt.text(p.name) }));
   return parts.join('  ');
 }

@@ -1,7 +1,6 @@
 /** Payment: total due in large digits, the payments so far (split tender), what is still due. */
 import React from 'react';
 import { Box, Text } from 'ink';
-import { t } from '../../i18n/index.js';
 import { cashDue, due } from '../../domain/tender.js';
 import type { CheckoutSnapshot, Fmt } from '../selectors.js';
 import { tenderRow } from '../selectors.js';
@@ -36,8 +35,8 @@ export function TenderScreen({ snap, input, fmt, width, height }: TenderScreenPr
     <Box flexDirection="column" height={height} width={width}>
       <Text bold wrap="truncate">
         {spread(
-          `${t('ui.tender.title')} · ${t('ui.cart.items', { count: priced.itemCount })}`,
-          `${t('ui.tender.total')} ${fmt.money(priced.total)}   ${t('ui.tender.dueLabel')} ${fmt.money(owed)}`,
+          `${fmt.t('ui.tender.title')}${fmt.ascii ? ' | ' : ' · '}${fmt.t('ui.cart.items', { count: priced.itemCount })}`,
+          `${fmt.t('ui.tender.total')} ${fmt.money(priced.total)}   ${fmt.t('ui.tender.dueLabel')} ${fmt.money(owed)}`,
           width,
           fmt.ascii,
         )}
@@ -45,18 +44,18 @@ export function TenderScreen({ snap, input, fmt, width, height }: TenderScreenPr
       <Box>
         <Box width={6}>
           <Text bold color="yellow">
-            {t('ui.tender.due')}
+            {fmt.t('ui.tender.due')}
           </Text>
         </Box>
         <BigAmount text={fmt.money(owed)} width={width - 6} ascii={fmt.ascii} color="yellow" rows={bigRows} />
       </Box>
-      {cash !== owed ? <Text wrap="truncate">{t('ui.tender.cashDue', { amount: fmt.money(cash) })}</Text> : null}
+      {cash !== owed ? <Text wrap="truncate">{fmt.t('ui.tender.cashDue', { amount: fmt.money(cash) })}</Text> : null}
       <Text dimColor wrap="truncate">
         {rule}
       </Text>
       {rows.length === 0 ? (
         <Text dimColor wrap="truncate">
-          {t('ui.tender.none')}
+          {fmt.t('ui.tender.none')}
         </Text>
       ) : (
         rows.map((r, i) => (
