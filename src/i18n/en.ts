@@ -223,6 +223,7 @@ export const en = {
   'ui.receipt.title': 'Last receipt {receiptNo}',
   'ui.help.title': 'Keys',
   'ui.help.close': 'Arrows scroll, any other key closes',
+  'ui.help.other': 'On other screens:',
   // checkout: gift cards and loyalty
   'receipt.giftcard.used': 'Gift card {card}',
   'receipt.giftcard.left': '  Balance left',
