@@ -11,7 +11,6 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import { Low } from 'lowdb';
 import { JSONFile } from 'lowdb/node';
-import { nodeFsOps, writeAll } from '../../src/store/fs-ops.js';
 import { customer, product, PRODUCTS, CUSTOMERS, rng, saleTx } from './data.js';
 import { timeEach, type Summary } from './stats.js';
 import { encodeLine } from '../../src/store/line.js';
@@ -31,18 +30,18 @@ export function saleBytes(n: number, random: () => number): Buffer {
 export async function bareAppend(dir: string, n: number): Promise<Summary> {
   const file = path.join(dir, 'bare.jsonl');
   fs.rmSync(file, { force: true });
-  const fd = await nodeFsOps.open(file, 'w', 0o600);
+  const fd = fs.openSync(file, 'w', 0o600);
   const random = rng(7);
   const bufs = Array.from({ length: n }, (_, i) => saleBytes(i + 1, random));
   let size = 0;
   try {
-    return await timeEach(n, async (i) => {
-      await writeAll(nodeFsOps, fd, bufs[i], size);
-      await nodeFsOps.datasync(fd);
+    return await timeEach(n, (i) => {
+      fs.writeSync(fd, bufs[i], 0, bufs[i].length, size);
+      fs.fdatasyncSync(fd);
       size += bufs[i].length;
     });
   } finally {
-    await nodeFsOps.close(fd);
+    fs.closeSync(fd);
     fs.rmSync(file, { force: true });
   }
 }

@@ -33,7 +33,7 @@ export interface BackupManifest {
 async function writeDurable(ops: FsOps, file: string, buf: Buffer): Promise<void> {
   const fd = await ops.open(file, 'wx', FILE_MODE);
   try {
-    await writeAll(ops, fd, buf, 0);
+    await writeAll(ops, fd, buf, 0, true);
     await ops.fsync(fd);
   } finally {
     await ops.close(fd);

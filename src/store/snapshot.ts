@@ -65,10 +65,10 @@ export class DurableJsonFile<T> implements Adapter<T> {
     try {
       fd = await this.ops.open(tmp, 'w', FILE_MODE);
       if (hit('snapshot-temp')) {
-        await writeAll(this.ops, fd, buf.subarray(0, Math.floor(Math.random() * buf.length)), 0);
+        await writeAll(this.ops, fd, buf.subarray(0, Math.floor(Math.random() * buf.length)), 0, true);
         crash();
       }
-      await writeAll(this.ops, fd, buf, 0);
+      await writeAll(this.ops, fd, buf, 0, true);
       await this.ops.fsync(fd);
       await this.ops.close(fd);
       fd = undefined;

@@ -20,6 +20,11 @@ import { StoreError } from './errors.js';
 import { getOwn } from './projections/own.js';
 import { nextReceiptSeq } from './projections/sales.js';
 
+/** A due checkpoint waits for this long a pause in commits... */
+const PAUSE_MS = 500;
+/** ...unless checkpointEvery * FORCE_AFTER events are waiting. */
+const FORCE_AFTER = 10;
+
 export interface TillStoreParts {
   dir: string;
   register: string;
@@ -179,8 +184,11 @@ export class TillStore implements Store {
     }
     const lastLen = Buffer.byteLength(lines[lines.length - 1]) + 1;
     this.pos = { segment: where.segment, start: where.offset + buf.length - lastLen, end: where.offset + buf.length };
-    if (this.state.meta.seq - this.checkpointSeq >= this.p.checkpointEvery) this.backgroundCheckpoint();
-    else this.armIdle();
+    // Serialising a big projection blocks the process (about a second at full scale): do it in a
+    // pause between customers, not under a sale, unless the journal tail grows too long.
+    const pending = this.state.meta.seq - this.checkpointSeq;
+    if (pending >= this.p.checkpointEvery * FORCE_AFTER) this.backgroundCheckpoint();
+    else this.armTimer(pending >= this.p.checkpointEvery ? PAUSE_MS : this.p.idleCheckpointMs);
     return results;
   }
 
@@ -190,13 +198,13 @@ export class TillStore implements Store {
     });
   }
 
-  private armIdle(): void {
-    if (this.p.idleCheckpointMs <= 0 || this.closed) return;
+  private armTimer(ms: number): void {
+    if (ms <= 0 || this.closed) return;
     if (this.idleTimer) clearTimeout(this.idleTimer);
     this.idleTimer = setTimeout(() => {
       this.idleTimer = null;
       if (!this.closed && this.state.meta.seq > this.checkpointSeq) this.backgroundCheckpoint();
-    }, this.p.idleCheckpointMs);
+    }, ms);
     this.idleTimer.unref();
   }
 

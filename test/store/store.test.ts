@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { initStore, openStore, storeExists, StoreError } from '../../src/store/index.js';
 import { fixedClock, product, readLines, saleEvent, seg1, tmpDir, upsert } from './helpers.js';
 
@@ -140,6 +140,27 @@ describe('store: commit and reopen', () => {
     expect(await code(s.commit({ id: 'x', events: [] }))).toBe('BAD_EVENT');
     expect(await code(s.commit({ id: 'x', events: [{ type: 'x', data: { n: 1n } }] }))).toBe('BAD_EVENT');
     expect(readLines(seg1(dir))).toHaveLength(1);
+  });
+});
+
+describe('store: checkpoints', () => {
+  it('snapshots a due checkpoint at the next pause in commits, or at once when far behind', async () => {
+    const dir = tmpDir();
+    const s = track(await initStore(dir, { currency: 'USD', register: 'R1' }, [], { checkpointEvery: 2, idleCheckpointMs: 0 }));
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const snapSeq = () => JSON.parse(fs.readFileSync(path.join(dir, 'store.json'), 'utf8')).state.meta.seq;
+      for (let i = 1; i <= 3; i++) await s.commit({ id: `s${i}`, events: [saleEvent('R1', i)] });
+      expect(s.pendingCheckpoint).toBe(3); // due, but a sale may be under way: wait for a pause
+      vi.advanceTimersByTime(500);
+      await vi.waitFor(() => expect(s.pendingCheckpoint).toBe(0));
+      expect(snapSeq()).toBe(4);
+      await s.commit({ id: 'bulk', events: Array.from({ length: 20 }, (_, i) => saleEvent('R1', 10 + i)) });
+      await vi.waitFor(() => expect(s.pendingCheckpoint).toBe(0)); // 10x overdue: no waiting for a pause
+      expect(snapSeq()).toBe(24);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
 
