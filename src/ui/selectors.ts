@@ -9,7 +9,7 @@ import type { CheckoutMessage } from '../../machines/checkout.types.js';
 import type { TillConfig } from '../domain/config.js';
 import type { Tender } from '../domain/tender.js';
 import { errorMessage, formatMoney, hasMessage, t, toAscii } from '../i18n/index.js';
-import { bindingsOn, keysLabel, KEY_TABLE, SCREENS, specLabel, type Screen } from './keys/table.js';
+import { bindingsOn, keysLabel, KEY_TABLE, SCREENS, specLabel, type Binding, type Screen } from './keys/table.js';
 import type { InputState, Notice } from './input/state.js';
 import { entryMode } from './input/state.js';
 import { width } from './text.js';
@@ -172,11 +172,13 @@ export interface HelpRow {
 export function helpRows(screen: Screen, ascii: boolean): HelpRow[] {
   const here = bindingsOn(screen);
   const rest = KEY_TABLE.filter((b) => !here.includes(b));
-  return [...here, ...rest].map((b) => ({
+  const row = (b: Binding): HelpRow => ({
     keys: keysLabel(b, ascii),
     label: t(b.label),
     screens: b.screens.length === SCREENS.length ? t('ui.screen.all') : b.screens.map((s) => t(`ui.screen.${s}`)).join(', '),
-  }));
+  });
+  // A row without keys is a divider between this screen's keys and the others'.
+  return [...here.map(row), { keys: '', label: t('ui.help.other'), screens: '' }, ...rest.map(row)];
 }
 
 export interface DeviceView {

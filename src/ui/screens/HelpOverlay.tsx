@@ -25,13 +25,19 @@ export function HelpOverlay({ rows, top, width, height, ascii }: HelpOverlayProp
       <Text bold inverse wrap="truncate">
         {padEnd((ascii ? toAscii : String)(`${t('ui.help.title')}  (${t('ui.help.close')})`), width, ascii)}
       </Text>
-      {rows.slice(first, first + visible).map((r, i) => (
-        <Text key={first + i} wrap="truncate">
-          <Text bold>{padEnd(r.keys, keysW, ascii)}</Text>
-          {padEnd(r.label, labelW, ascii)}
-          {showScreens ? <Text dimColor>{padEnd(r.screens, width - keysW - labelW, ascii)}</Text> : null}
-        </Text>
-      ))}
+      {rows.slice(first, first + visible).map((r, i) =>
+        r.keys === '' ? (
+          <Text key={first + i} dimColor bold wrap="truncate">
+            {r.label}
+          </Text>
+        ) : (
+          <Text key={first + i} wrap="truncate">
+            <Text bold>{padEnd(r.keys, keysW, ascii)}</Text>
+            {padEnd(r.label, labelW, ascii)}
+            {showScreens ? <Text dimColor>{padEnd(r.screens, width - keysW - labelW, ascii)}</Text> : null}
+          </Text>
+        ),
+      )}
     </Box>
   );
 }
