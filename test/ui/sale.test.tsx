@@ -96,6 +96,14 @@ describe('scanning', () => {
     expect(ui.frame()).toContain('Espresso');
   });
 
+  test('"3*301" arriving in one burst still means three of 301', async () => {
+    const ui = await open();
+    ui.scan('3*301');
+    await ui.waitFor('Still water 0.5 l');
+    const lines = r.register.actor.getSnapshot().context.cart.lines;
+    expect(lines.map((l) => [l.sku, l.qty])).toEqual([['SKU-301', 3]]);
+  });
+
   test('after a letter, symbol keys are typed into the code', async () => {
     const ui = await open();
     ui.type('AB');

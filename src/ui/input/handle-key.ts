@@ -190,7 +190,10 @@ function scan(s: InputState, v: KeyView): KeyResult {
     const lineId = selectedId(v.lineIds, s.line);
     if (lineId) return { state: cleared, events: [{ type: 'cart.qty', lineId, qty: s.qty }] };
   }
-  const ev: CheckoutEvent = { type: 'cart.scan', code, source: 'keyboard', ...(s.qty !== null ? { qty: s.qty } : {}) };
+  // "3*301" typed faster than the key reader splits it still means 3 x 301: scanners never send "*".
+  const typed = s.qty === null ? /^(\d{1,4})\*(\S+)$/.exec(code) : null;
+  const qty = typed ? Number(typed[1]) : s.qty;
+  const ev: CheckoutEvent = { type: 'cart.scan', code: typed ? typed[2] : code, source: 'keyboard', ...(qty !== null ? { qty } : {}) };
   return { state: { ...cleared, line: FOLLOW }, events: [ev] };
 }
 
