@@ -14,6 +14,8 @@ import type { CheckoutMessage } from '../../machines/checkout.types.js';
 import { toHeadlessState, type HeadlessState } from './state.js';
 import { MAX_LINE_BYTES, parseRequest, type Request, type RequestId } from './protocol.js';
 import { readLines } from './lines.js';
+import { maskCard } from '../domain/loyalty/card.js';
+import type { LoyaltyAccount } from '../domain/loyalty/types.js';
 
 export interface HeadlessIo {
   input: Readable;
@@ -27,7 +29,21 @@ export interface HeadlessReply {
   state: HeadlessState;
   /** Only for `receipt`. */
   receipt?: { receiptNo: string; text: string };
+  /** Only for `customer_search` and `customer_create`. Card numbers are masked to their last four digits. */
+  customers?: CustomerSummary[];
 }
+
+export interface CustomerSummary {
+  id: string;
+  name: string;
+  card: string;
+  tier: string | null;
+  blocked: boolean;
+  /** Balance per program, in the program's smallest point unit. */
+  points: Record<string, number>;
+}
+
+const summary = (a: LoyaltyAccount): CustomerSummary => ({ id: a.id, name: a.name, card: maskCard(a.card), tier: a.tier, blocked: a.blocked, points: { ...a.points } });
 
 /** Answers one request line. Exported for tests and other transports (a socket, a customer display). */
 export function createHeadlessHandler(register: Register): (line: string) => Promise<HeadlessReply> {
@@ -43,6 +59,14 @@ export function createHeadlessHandler(register: Register): (line: string) => Pro
     if (req.kind === 'invalid') return refuse(req.id, req.code, req.message);
     const before = actor.getSnapshot();
     if (before.status !== 'active') return refuse(req.id, 'REGISTER_STOPPED', 'The register has stopped. Restart till.');
+    if (req.kind === 'service') {
+      const sv = req.service;
+      if (sv.cmd === 'customer_search') return withId(req.id, { ok: true, state: state(), customers: register.customers.search(sv.query, sv.limit).map(summary) });
+      const created = await register.customers.create(sv.input);
+      if (!created.ok) return refuse(req.id, created.error.code, errorMessage({ code: created.error.code, message: created.error.message, params: created.error.params }, language));
+      // The full card number is returned once, to the client that created it (to print or hand over).
+      return withId(req.id, { ok: true, state: state(), customers: [{ ...summary(created.value), card: created.value.card }] });
+    }
     if (req.kind === 'query') {
       if (req.cmd === 'state') return withId(req.id, { ok: true, state: state() });
       const sale = before.context.lastSale;

@@ -13,6 +13,8 @@ export type Request =
   | { kind: 'event'; id?: RequestId; cmd: string; event: CheckoutEvent }
   /** A command that only reads. */
   | { kind: 'query'; id?: RequestId; cmd: 'state' | 'receipt' }
+  /** A command served by the register outside the checkout (customers). */
+  | { kind: 'service'; id?: RequestId; service: Service }
   | { kind: 'invalid'; id?: RequestId; code: 'BAD_REQUEST' | 'UNKNOWN_COMMAND'; message: string };
 
 /** Longest accepted line, in bytes. A longer line is answered BAD_REQUEST and skipped. */
@@ -83,7 +85,27 @@ const COMMANDS: Record<string, (f: Fields) => CheckoutEvent | 'state' | 'receipt
   state: () => 'state',
 };
 
-export const COMMAND_NAMES = Object.keys(COMMANDS);
+export type Service =
+  | { cmd: 'customer_search'; query: string; limit: number }
+  | { cmd: 'customer_create'; input: { name: string; phone: string; email?: string; tier?: string; card?: string } };
+
+const SERVICES: Record<string, (f: Fields) => Service> = {
+  customer_search: (f) => {
+    const limit = int(f, 'limit', true) ?? 8;
+    if (limit < 1 || limit > 100) throw new BadField('"limit" must be from 1 to 100');
+    return { cmd: 'customer_search', query: str(f, 'query')!, limit };
+  },
+  customer_create: (f) => {
+    const input: Extract<Service, { cmd: 'customer_create' }>['input'] = { name: str(f, 'name')!, phone: str(f, 'phone')! };
+    for (const k of ['email', 'tier', 'card'] as const) {
+      const v = str(f, k, true);
+      if (v !== undefined) input[k] = v;
+    }
+    return { cmd: 'customer_create', input };
+  },
+};
+
+export const COMMAND_NAMES = [...Object.keys(COMMANDS), ...Object.keys(SERVICES)];
 
 export function parseRequest(line: string): Request {
   let raw: unknown;
@@ -99,6 +121,15 @@ export function parseRequest(line: string): Request {
   const id = f.id as RequestId | undefined;
   const withId = <T extends object>(r: T): T & { id?: RequestId } => (id === undefined ? r : { ...r, id });
   if (typeof f.cmd !== 'string') return withId({ kind: 'invalid', code: 'BAD_REQUEST', message: 'A request needs a "cmd" string.' });
+  const service = Object.prototype.hasOwnProperty.call(SERVICES, f.cmd) ? SERVICES[f.cmd] : undefined;
+  if (service) {
+    try {
+      return withId({ kind: 'service', service: service(f) });
+    } catch (e) {
+      if (e instanceof BadField) return withId({ kind: 'invalid', code: 'BAD_REQUEST', message: `${f.cmd}: ${e.message}.` });
+      throw e;
+    }
+  }
   const build = Object.prototype.hasOwnProperty.call(COMMANDS, f.cmd) ? COMMANDS[f.cmd] : undefined;
   if (!build)
     return withId({ kind: 'invalid', code: 'UNKNOWN_COMMAND', message: `Unknown command "${f.cmd.slice(0, 40)}". Commands: ${COMMAND_NAMES.join(', ')}.` });

@@ -3,21 +3,12 @@
  * tender gets its stable code, changes nothing, and the driver keeps going.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { PassThrough } from 'node:stream';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { initStore } from '../../src/store/open.js';
-import { createRegister } from '../../src/register.js';
-import { createMockHardware } from '../../hardware/index.js';
-import { runHeadless } from '../../src/headless/driver.js';
-import { demoConfig, demoProducts } from '../../src/admin/demo-store.js';
 import { generateCode } from '../../src/domain/giftcard/index.js';
 import { findGiftCard } from '../../src/store/projections/giftcards.js';
 import type { Store } from '../../src/store/types.js';
+import { cleanupStores, realStore, runLines as run } from './real-store.js';
 
-const dirs: string[] = [];
-afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
+afterEach(cleanupStores);
 
 let n = 0;
 const newCode = () => generateCode(Uint8Array.from({ length: 12 }, (_, i) => (i * 53 + ++n * 29) & 0xff));
@@ -28,11 +19,8 @@ const issued = (code: string, over: Record<string, unknown> = {}) => ({
 
 const C = { active: newCode(), pending: newCode(), blocked: newCode(), expired: newCode(), depleted: newCode(), euro: newCode(), named: newCode() };
 
-async function store(): Promise<Store> {
-  const dir = mkdtempSync(join(tmpdir(), 'till-hl-gc-'));
-  dirs.push(dir);
-  return initStore(dir, { currency: 'USD', register: 'R1' }, [
-    { type: 'catalog.upserted', data: { products: demoProducts() } },
+const store = (): Promise<Store> =>
+  realStore([
     issued(C.active),
     issued(C.pending, { state: 'pending', faceValue: 0, price: null }),
     issued(C.blocked),
@@ -43,21 +31,6 @@ async function store(): Promise<Store> {
     issued(C.euro, { currency: 'EUR' }),
     issued(C.named, { customerId: 'someone-else' }),
   ]);
-}
-
-async function run(s: Store, cmds: Record<string, unknown>[]) {
-  const reg = createRegister({ config: demoConfig(), store: s, hardware: createMockHardware() });
-  const input = new PassThrough();
-  const output = new PassThrough();
-  let out = '';
-  output.on('data', (d) => (out += d));
-  const done = runHeadless(reg, { input, output });
-  for (const c of cmds) input.write(`${JSON.stringify(c)}\n`);
-  input.end();
-  await done;
-  await reg.stop();
-  return out.trim().split('\n').map((l) => JSON.parse(l));
-}
 
 describe('gift-card refusals over headless', () => {
   it.each([

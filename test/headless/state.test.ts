@@ -51,11 +51,12 @@ describe('toHeadlessState', () => {
 });
 
 describe('parseRequest', () => {
-  it('maps every command to one event or query', () => {
+  it('maps every command to one event, query or service', () => {
     const samples: Record<string, object> = {
       scan: { code: '1' }, qty: { line: 'L1', qty: 2 }, remove: { line: 'L1' }, cash: { amount: 1 }, card: { reference: 'r' },
       remove_payment: { payment: 'T1' }, giftcard_sell: { amount: 1 }, giftcard_amount: { amount: 1 }, giftcard_check: { code: 'GC' },
       giftcard_pay: { code: 'GC' }, customer_attach: { customer: 'c1' }, reward_apply: { program: 'p', reward: 'r', points: 'max' }, reward_remove: { discount: 'x' },
+      customer_search: { query: 'an' }, customer_create: { name: 'An', phone: '0901234567' },
     };
     for (const cmd of COMMAND_NAMES) {
       const r = parseRequest(JSON.stringify({ id: 1, cmd, ...samples[cmd] }));
