@@ -53,9 +53,20 @@ async function shutdown(reg: Register): Promise<void> {
 
 async function runUi(reg: Register, demo: boolean): Promise<number> {
   const { startUi } = await import('../ui/start.js');
+  // systemd stops the kiosk with SIGTERM; a closed terminal sends SIGHUP. Both close the UI and the
+  // store cleanly (snapshot written, lock released). A sale in progress is not committed: it was
+  // never acknowledged, and the journal holds every one that was.
+  // The listener stays until shutdown is done: Ink's signal-exit re-raises the signal once when it
+  // believes nobody else listens, and a one-shot listener would let that second signal kill us.
+  const stop = new AbortController();
+  const onSignal = () => stop.abort();
+  process.on('SIGTERM', onSignal);
+  process.on('SIGHUP', onSignal);
   try {
-    await startUi(reg, { demo });
+    await startUi(reg, { demo, signal: stop.signal });
   } finally {
+    process.off('SIGTERM', onSignal);
+    process.off('SIGHUP', onSignal);
     await shutdown(reg);
   }
   return 0;
