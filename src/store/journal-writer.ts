@@ -3,12 +3,22 @@
  * caller is told it is committed. A failed write or sync is rolled back by truncating to the size
  * before the append, so nothing half-written stays behind for the next commit to chain onto.
  * Cost per commit is one write and one sync whatever the history size.
+ *
+ * Segments are preallocated with zeros a chunk at a time. Writing into space the file already has
+ * lets fdatasync flush just the data; an append that grows the file must also commit the new size
+ * through the file system's journal (on ext4 about 40% more per sync, which is how SQLite's WAL, which
+ * reuses its pages, beat a plain append). So the journal's end is where the lines end, not the file
+ * size: a run of zero bytes after the last line is padding, and recovery reads it that way.
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import { FILE_MODE, fsyncDir, writeAll, type FsOps } from './fs-ops.js';
 import { fromFsError, StoreError } from './errors.js';
 import { segmentName } from './segments.js';
 import { crash, hit } from './failpoints.js';
+
+/** Zero padding added at a time (at most one segment). */
+export const PREALLOC_BYTES = 1024 * 1024;
 
 export class JournalWriter {
   /** Size before a failed append whose rollback did not succeed yet; retried before the next append. */
@@ -20,14 +30,17 @@ export class JournalWriter {
     private readonly segmentBytes: number,
     private fd: number,
     public segment: string,
+    /** End of the journal's lines in this segment. */
     public size: number,
+    /** File size, padding included. */
+    private allocated: number,
   ) {}
 
   static async open(ops: FsOps, journalDir: string, segmentBytes: number, segment: string, size: number): Promise<JournalWriter> {
     const file = path.join(journalDir, segment);
     try {
       const fd = await ops.open(file, 'r+', FILE_MODE);
-      return new JournalWriter(ops, journalDir, segmentBytes, fd, segment, size);
+      return new JournalWriter(ops, journalDir, segmentBytes, fd, segment, size, Math.max(size, fs.fstatSync(fd).size));
     } catch (e) {
       throw fromFsError(e, file, 'opening the journal');
     }
@@ -53,15 +66,32 @@ export class JournalWriter {
   }
 
   private async rotate(firstSeq: number): Promise<void> {
+    // The finished segment loses its padding, so only the last segment ever has any.
+    try {
+      await this.ops.ftruncate(this.fd, this.size);
+      await this.ops.fsync(this.fd);
+    } catch (e) {
+      throw fromFsError(e, this.file, 'closing a journal segment');
+    }
     const name = await JournalWriter.createSegment(this.ops, this.journalDir, firstSeq);
     const next = await JournalWriter.open(this.ops, this.journalDir, this.segmentBytes, name, 0);
     await this.ops.close(this.fd).catch(() => {});
     this.fd = next.fd;
     this.segment = name;
     this.size = 0;
+    this.allocated = next.allocated;
   }
 
-  /** Appends `buf` (whole lines of one transaction) durably; returns where it landed. */
+  /** Zero-fills the file ahead of the data (made durable by the append's own fdatasync). */
+  private async reserve(end: number): Promise<void> {
+    if (end <= this.allocated) return;
+    const chunk = Math.max(1, Math.min(PREALLOC_BYTES, this.segmentBytes));
+    const target = Math.ceil(end / chunk) * chunk;
+    await writeAll(this.ops, this.fd, Buffer.alloc(target - this.allocated), this.allocated);
+    this.allocated = target;
+  }
+
+  /** Appends `buf` (whole lines of one or more transactions) durably; returns where it landed. */
   async append(buf: Buffer, firstSeq: number): Promise<{ segment: string; offset: number }> {
     if (this.rollbackTo !== null) await this.rollback(this.rollbackTo, 'removing a failed write');
     if (this.size > 0 && this.size + buf.length > this.segmentBytes) await this.rotate(firstSeq);
@@ -71,6 +101,7 @@ export class JournalWriter {
       crash();
     }
     try {
+      await this.reserve(offset + buf.length);
       await writeAll(this.ops, this.fd, buf, offset);
       await this.ops.datasync(this.fd);
       if (hit('append-synced')) crash();
@@ -84,10 +115,12 @@ export class JournalWriter {
     return { segment: this.segment, offset };
   }
 
+  /** Cuts the file back to the journal's end (padding goes too; the next append reserves again). */
   private async rollback(size: number, doing: string): Promise<void> {
     try {
       await this.ops.ftruncate(this.fd, size);
       await this.ops.datasync(this.fd);
+      this.allocated = size;
       this.rollbackTo = null;
     } catch (e) {
       throw fromFsError(e, this.file, doing);

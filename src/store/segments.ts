@@ -55,6 +55,11 @@ export function lineAt(file: string, offset: number): number {
   return n;
 }
 
+const onlyZeros = (buf: Buffer, from: number): boolean => {
+  for (let i = from; i < buf.length; i++) if (buf[i] !== 0) return false;
+  return true;
+};
+
 const onlyFill = (buf: Buffer, from: number): boolean => {
   for (let i = from; i < buf.length; i++) {
     const c = buf[i];
@@ -84,9 +89,15 @@ export function scanBuffer(
   let events = 0;
   const fix = journalFix(dataDir);
   const fail = (at: number, what: string) => corrupt(file, lineAt(file, base + at), what, fix);
-  const tornAt = (at: number) => ({ seq, hash, end: base + txStart, events, torn: { offset: base + at, bytes: buf.length - at, line: lineAt(file, base + at) } });
+  const tornAt = (at: number) => {
+    let last = buf.length;
+    while (last > at && buf[last - 1] === 0) last--; // padding after the torn bytes is not part of them
+    return { seq, hash, end: base + txStart, events, torn: { offset: base + at, bytes: last - at, line: lineAt(file, base + at) } };
+  };
 
   while (pos < buf.length) {
+    // Zero bytes after the last line are preallocated space (see journal-writer.ts), not data.
+    if (buf[pos] === 0 && onlyZeros(buf, pos)) break;
     const nl = buf.indexOf(10, pos);
     if (nl === -1) {
       if (isLast) return tornAt(txStart);

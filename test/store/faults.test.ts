@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { initStore, openStore } from '../../src/store/index.js';
 import { nodeFsOps, type FsOps } from '../../src/store/fs-ops.js';
 import type { TillStore } from '../../src/store/till-store.js';
-import { saleEvent, seg1, tmpDir } from './helpers.js';
+import { dataSize, saleEvent, seg1, tmpDir } from './helpers.js';
 
 const opened: TillStore[] = [];
 afterEach(async () => {
@@ -52,7 +52,7 @@ async function setup() {
   const s = await openStore(dir, { register: 'R1', fs: f.ops });
   opened.push(s);
   await s.commit({ id: 'sale-1', events: [saleEvent('R1', 1)] });
-  return { dir, s, plan: f.plan, size: fs.statSync(seg1(dir)).size, state: JSON.stringify(s.state) };
+  return { dir, s, plan: f.plan, size: dataSize(seg1(dir)), state: JSON.stringify(s.state) };
 }
 
 describe('commit failures leave nothing half-written and the state unchanged', () => {
@@ -70,7 +70,7 @@ describe('commit failures leave nothing half-written and the state unchanged', (
     expect(err.code).toBe(code);
     expect(err.message).toMatch(text);
     expect(err.message).toContain('Nothing was saved');
-    expect(fs.statSync(seg1(dir)).size).toBe(size);
+    expect(dataSize(seg1(dir))).toBe(size);
     expect(JSON.stringify(s.state)).toBe(state);
     expect(s.hasTx('sale-2')).toBe(false);
     // The cashier retries: the same sale goes through once.
@@ -84,7 +84,7 @@ describe('commit failures leave nothing half-written and the state unchanged', (
     plan.datasync = 'ENOSPC';
     const err = await s.commit({ id: 'sale-2', events: [saleEvent('R1', 2)] }).catch((e) => e);
     expect(err.code).toBe('DISK_FULL');
-    expect(fs.statSync(seg1(dir)).size).toBe(size);
+    expect(dataSize(seg1(dir))).toBe(size);
     expect(JSON.stringify(s.state)).toBe(state);
   });
 
@@ -95,7 +95,7 @@ describe('commit failures leave nothing half-written and the state unchanged', (
     plan.ftruncate = 'EROFS';
     const err = await s.commit({ id: 'sale-2', events: [saleEvent('R1', 2)] }).catch((e) => e);
     expect(err.code).toBe('READ_ONLY');
-    expect(fs.statSync(seg1(dir)).size).toBeGreaterThan(size); // the partial bytes are still there
+    expect(dataSize(seg1(dir))).toBeGreaterThan(size); // the partial bytes are still there
     expect(JSON.stringify(s.state)).toBe(state);
     await s.commit({ id: 'sale-2', events: [saleEvent('R1', 2)] });
     await s.close();

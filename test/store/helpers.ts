@@ -30,4 +30,16 @@ export const fixedClock = () => {
 };
 
 export const seg1 = (dir: string) => path.join(dir, 'journal', '00000001.jsonl');
-export const readLines = (file: string) => fs.readFileSync(file, 'utf8').split('\n').filter(Boolean);
+/** Journal lines of a segment (the zero padding after them is preallocated space). */
+export const readLines = (file: string) => fs.readFileSync(file, 'utf8').replace(/\0+$/, '').split('\n').filter(Boolean);
+
+/** Bytes of a segment up to the end of its lines. */
+export function dataSize(file: string): number {
+  const buf = fs.readFileSync(file);
+  let n = buf.length;
+  while (n > 0 && buf[n - 1] === 0) n--;
+  return n;
+}
+
+/** Drops a segment's preallocated padding, for tests that damage or extend it by hand. */
+export const unpad = (file: string) => fs.truncateSync(file, dataSize(file));

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { initStore, openStore } from '../../src/store/index.js';
 import { backupStore, rebuildSnapshot, restoreBackup, verifyStore } from '../../src/store/maintenance.js';
-import { product, saleEvent, seg1, tmpDir, upsert } from './helpers.js';
+import { product, saleEvent, seg1, tmpDir, unpad, upsert } from './helpers.js';
 
 /** Closed store: snapshot at seq 4 (after 3 sales), then 2 more sales only in the journal. */
 async function fixture(): Promise<string> {
@@ -13,6 +13,7 @@ async function fixture(): Promise<string> {
   await s.checkpoint();
   for (let i = 4; i <= 5; i++) await s.commit({ id: `sale-${i}`, events: [saleEvent('R1', i)] });
   await s.abandon();
+  unpad(seg1(dir));
   return dir;
 }
 

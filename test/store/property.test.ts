@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { foldEvents, initStore, openStore } from '../../src/store/index.js';
 import type { JournalEvent } from '../../src/store/types.js';
 import type { TillStore } from '../../src/store/till-store.js';
-import { product, tmpDir, upsert } from './helpers.js';
+import { product, readLines, tmpDir, upsert } from './helpers.js';
 
 type Step =
   | { kind: 'upsert'; sku: string; code: string; price: number }
@@ -32,7 +32,7 @@ describe('store equals the pure fold of what it acknowledged', () => {
         let s: TillStore = await initStore(dir, { currency: 'USD', register: 'R1', storeId: 'p' }, [], opts);
         const acked: JournalEvent[] = [];
         const ids = new Set<string>();
-        const first = fs.readFileSync(path.join(dir, 'journal', '00000001.jsonl'), 'utf8').split('\n').filter(Boolean);
+        const first = readLines(path.join(dir, 'journal', '00000001.jsonl'));
         acked.push(...first.map((l) => JSON.parse(l)));
         let k = 0;
         for (const st of steps) {

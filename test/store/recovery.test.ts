@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { initStore, openStore } from '../../src/store/index.js';
 import type { TillStore } from '../../src/store/till-store.js';
-import { readLines, saleEvent, seg1, tmpDir, upsert, product } from './helpers.js';
+import { dataSize, readLines, saleEvent, seg1, tmpDir, upsert, product, unpad } from './helpers.js';
 
 const opened: TillStore[] = [];
 afterEach(async () => {
@@ -26,6 +26,7 @@ async function fixture(): Promise<string> {
   await t.commit({ id: 'sale-2', events: [saleEvent('R1', 2), upsert(product('A', '111')), saleEvent('R1', 3)] });
   await t.commit({ id: 'sale-3', events: [saleEvent('R1', 4)] });
   fs.unlinkSync(path.join(dir, 'till.lock')); // "power cut": no closing snapshot
+  unpad(seg1(dir));
   return dir;
 }
 
@@ -75,12 +76,30 @@ describe('recovery: torn tail', () => {
     expect(s.state.catalog.products).toEqual({});
   });
 
-  it('cuts a tail of zeros (a block allocated but never written)', async () => {
+  it('reads zero padding after the last line as free space, and appends over it', async () => {
     const dir = await fixture();
+    const end = dataSize(seg1(dir));
     fs.appendFileSync(seg1(dir), Buffer.alloc(4096));
     const s = await open(dir);
-    expect(s.recovery.tornBytes).toBe(4096);
+    expect(s.recovery.tornBytes).toBe(0);
     expect(s.state.sales.count).toBe(4);
+    await s.commit({ id: 'sale-4', events: [saleEvent('R1', 5)] });
+    expect(fs.statSync(seg1(dir)).size).toBe(end + 4096); // written into the padding, the file did not grow
+    await s.close();
+    const t = await open(dir);
+    expect(t.state.sales.count).toBe(5);
+  });
+
+  it('cuts a partial transaction followed by zero padding', async () => {
+    const dir = await fixture();
+    const file = seg1(dir);
+    const { starts } = lineOffsets(file);
+    const keep = fs.readFileSync(file).subarray(0, starts[3] + 25);
+    fs.writeFileSync(file, Buffer.concat([keep, Buffer.alloc(8192)]));
+    const s = await open(dir);
+    expect(s.recovery.tornBytes).toBe(starts[3] + 25 - starts[2]);
+    expect(s.state.sales.count).toBe(1);
+    expect(fs.statSync(file).size).toBe(starts[2]);
   });
 });
 

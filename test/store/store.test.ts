@@ -3,7 +3,7 @@ import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { initStore, openStore, storeExists, StoreError } from '../../src/store/index.js';
-import { fixedClock, product, readLines, saleEvent, seg1, tmpDir, upsert } from './helpers.js';
+import { dataSize, fixedClock, product, readLines, saleEvent, seg1, tmpDir, upsert } from './helpers.js';
 
 const opened: { close(): Promise<void> }[] = [];
 afterEach(async () => {
@@ -115,6 +115,8 @@ describe('store: commit and reopen', () => {
     const names = fs.readdirSync(path.join(dir, 'journal'));
     expect(names.length).toBeGreaterThan(2);
     for (const n of names.slice(1)) expect(JSON.parse(readLines(path.join(dir, 'journal', n))[0]).seq).toBe(Number(n.slice(0, -6)));
+    // Finished segments are trimmed to their lines; only the last one keeps preallocated padding.
+    for (const n of names.slice(0, -1)) expect(fs.statSync(path.join(dir, 'journal', n)).size).toBe(dataSize(path.join(dir, 'journal', n)));
     const t = track(await openStore(dir, { register: 'R1', segmentBytes: 4096 }));
     expect(t.state.sales.count).toBe(40);
     expect(t.state.meta.seq).toBe(41);
