@@ -15,7 +15,8 @@ import { CODE_RANDOM_BYTES, generateCode, localDate, saleGiftCards, validateSale
 import { buildSaleLoyalty } from './domain/loyalty/sale-extension.js';
 import { findGiftCard } from './store/projections/giftcards.js';
 import { accountByCard, accountById, findCustomers, loyaltyOf, programList } from './store/projections/loyalty.js';
-import { newCustomerEvent } from './store/customers.js';
+import { customerRules, newCustomerEvent } from './store/customers.js';
+import { cardNumberFor } from './domain/loyalty/card.js';
 import { newCustomerId, type CustomerInput } from './domain/loyalty/customer.js';
 import type { LoyaltyAccount } from './domain/loyalty/types.js';
 import type { Result } from './domain/errors.js';
@@ -55,6 +56,8 @@ export interface Register {
   customers: {
     search(query: string, limit?: number): LoyaltyAccount[];
     create(input: CustomerInput): Promise<Result<LoyaltyAccount>>;
+    /** The card number and tier `create` gives a customer when none is supplied (shown before saving). */
+    preview(): { card: string; tier: string | null };
   };
   /** Resolves when effects started by the last commit (print, drawer) have settled. For tests. */
   settled(): Promise<void>;
@@ -218,6 +221,15 @@ export function createRegister(opts: RegisterOptions): Register {
         if (!ev.ok) return ev;
         await store.commit({ id: newId(), events: [ev.value], operator: operator.id });
         return { ok: true, value: accountById(loyalty(), ev.value.data.customer.id)! };
+      },
+      preview() {
+        const slice = loyalty();
+        const rules = customerRules(slice, config);
+        let serial = slice.cardSerial;
+        let card: string;
+        do card = cardNumberFor(rules.cardPrefix, ++serial);
+        while (rules.cardTaken(card));
+        return { card, tier: rules.defaultTier };
       },
     },
     async settled() {

@@ -1,10 +1,18 @@
 /**
  * The demo store: a small café-and-corner-shop catalog with real-looking EAN-13 barcodes and a
- * short three-digit code on every product so a person can type a "scan" by hand.
+ * short three-digit code on every product so a person can type a "scan" by hand; a loyalty program
+ * with tiers and three customers; gift cards to check, spend and sell. Card numbers and gift-card
+ * codes are fixed (generated from fixed bytes) so the README can list them.
  */
 import { ean13 } from '../domain/catalog.js';
 import type { Product } from '../domain/catalog.js';
 import { DEFAULT_CONFIG, type TillConfig } from '../domain/config.js';
+import type { EventDraft } from '../store/types.js';
+import { cardNumberFor } from '../domain/loyalty/card.js';
+import { newCustomerId } from '../domain/loyalty/customer.js';
+import { addDays } from '../domain/loyalty/expiry.js';
+import type { Customer, LoyaltyProgram, TierLadder } from '../domain/loyalty/types.js';
+import { generateCode, planIssue } from '../domain/giftcard/index.js';
 
 // [short code, name, price in cents, category, tax class]
 const ITEMS: [string, string, number, string, string][] = [
@@ -71,3 +79,79 @@ export function demoConfig(): TillConfig {
     receipt: { width: 42, header: ['Open daily 7:00-21:00'], footer: ['Thank you for shopping with us!', 'Keep this receipt for returns.'] },
   };
 }
+
+/** The demo register sells stock cards too: scan-set-amount keeps F11 (a new code) working as well. */
+export function demoStoreConfig(): TillConfig {
+  const c = demoConfig();
+  return { ...c, giftCards: { ...c.giftCards, sellMode: 'scan-set-amount' } };
+}
+
+export const DEMO_PROGRAM: LoyaltyProgram = {
+  id: 'coffee-club',
+  name: 'Coffee Club',
+  active: true,
+  decimals: 0,
+  step: 1,
+  expiryDays: 365,
+  // 1 point per 1.00 spent.
+  rules: [{ id: 'base', perAmount: { points: 1, per: 100 } }],
+  rewards: [
+    // 1 point = 0.10, at most half of the sale.
+    { id: 'cashback', kind: 'cashback', name: 'Pay with points', cost: 1, value: { amount: 10, points: 1 }, maxSharePpm: 500_000 },
+    { id: 'free-espresso', kind: 'free-product', name: 'Free espresso', cost: 50, sku: 'SKU-101' },
+    { id: 'bakery-10', kind: 'percent', name: '10% off bakery', cost: 30, percentPpm: 100_000, target: { category: 'bakery' } },
+  ],
+};
+
+export const DEMO_LADDER: TierLadder = {
+  basis: 'spend',
+  demotion: false,
+  tiers: [
+    { id: 'standard', name: 'Standard', threshold: 0 },
+    { id: 'silver', name: 'Silver', threshold: 5_000, discountPpm: 50_000 },
+    { id: 'gold', name: 'Gold', threshold: 20_000, discountPpm: 100_000, earnMultiplierPpm: 1_500_000 },
+  ],
+};
+
+// [name, phone, tier, points now, of which earned 350 days ago (expiring within the month)]
+const MEMBERS: [string, string, string, number, number][] = [
+  ['Lan Nguyen', '+1 555 0101', 'standard', 120, 40],
+  ['Dmitri Ivanov', '+1 555 0102', 'gold', 480, 0],
+  ['Wei Chen', '+1 555 0103', 'silver', 20, 0],
+];
+
+const fixedBytes = (n: number, seed: number): Uint8Array => Uint8Array.from({ length: n }, (_, i) => (i * 73 + seed * 29 + 11) & 0xff);
+
+/** Loyalty card numbers of the demo customers, in MEMBERS order. */
+export const demoMemberCards = (): string[] => MEMBERS.map((_, i) => cardNumberFor(DEFAULT_CONFIG.codes.loyaltyPrefix, i + 1));
+
+/** The demo's gift cards: an active one with a balance and a stock card waiting to be sold. */
+export const demoGiftCards = (): { active: string; stock: string } => ({ active: generateCode(fixedBytes(12, 1)), stock: generateCode(fixedBytes(12, 2)) });
+
+/** Loyalty program, tiers, customers with points, and gift cards, as journal events for `today`. */
+export function demoExtras(today: string): EventDraft[] {
+  const out: EventDraft[] = [
+    { type: 'loyalty.program.upserted', data: { program: DEMO_PROGRAM } },
+    { type: 'loyalty.tiers.set', data: { ladder: DEMO_LADDER } },
+  ];
+  const cards = demoMemberCards();
+  MEMBERS.forEach(([name, phone, tier, points, old], i) => {
+    const customer: Customer = { id: newCustomerId(fixedBytes(7, 10 + i)), name, phone, tier, card: cards[i], blocked: false, created: `${today}T08:00:00.000Z` };
+    out.push({ type: 'customer.created', data: { customer, cardSerial: i + 1 } });
+    const move = (pts: number, day: string) => ({ type: 'points.adjusted', data: { customerId: customer.id, programId: DEMO_PROGRAM.id, points: pts, day, reason: 'demo: opening balance' } });
+    if (old) out.push(move(old, addDays(today, -350)));
+    if (points - old) out.push(move(points - old, addDays(today, -20)));
+  });
+  const gc = demoGiftCards();
+  const issue = (code: string, faceValue: number, pending: boolean) => {
+    const r = planIssue(undefined, { code, currency: 'USD', faceValue, pending, today, ...(pending ? {} : { expiresOn: addDays(today, 365) }) });
+    if (!r.ok) throw new Error(`demo gift card: ${r.error.code}`);
+    return r.value;
+  };
+  out.push(...issue(gc.active, 5_000, false), { type: 'giftcard.redeemed', data: { code: gc.active, amount: 1_250 } });
+  out.push(...issue(gc.stock, 0, true));
+  return out;
+}
+
+/** Everything the demo store starts with. */
+export const demoSeed = (today: string): EventDraft[] => [{ type: 'catalog.upserted', data: { products: demoProducts() } }, ...demoExtras(today)];

@@ -13,7 +13,8 @@ import { createRegister, type Register } from '../register.js';
 import { createSimulatedHardware } from '../../hardware/index.js';
 import type { Hardware } from '../../hardware/types.js';
 import { createStore } from './init.js';
-import { demoConfig, demoProducts } from './demo-store.js';
+import { demoSeed, demoStoreConfig } from './demo-store.js';
+import { localDate } from '../domain/giftcard/dates.js';
 
 /** Picks the device implementations the configuration asks for. */
 export function hardwareFor(config: TillConfig, dataDir: string): Hardware {
@@ -96,7 +97,8 @@ created on first run in ./${DEMO_DIR} (or --data DIR). Receipts are written to D
 
 export async function ensureDemoStore(dataDir: string, ctx: Pick<CommandContext, 'out'>): Promise<void> {
   if (storeExists(dataDir)) return;
-  await createStore(dataDir, demoConfig(), [{ type: 'catalog.upserted', data: { products: demoProducts() } }]);
+  // Loyalty program, customers and gift cards too, so every feature can be tried (README lists the codes).
+  await createStore(dataDir, demoStoreConfig(), demoSeed(localDate(new Date())));
   ctx.out(`Created the demo store in ${dataDir}.`);
 }
 

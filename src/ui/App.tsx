@@ -7,7 +7,10 @@ import React, { useMemo } from 'react';
 import { Box } from 'ink';
 import type { Register } from '../register.js';
 import { receiptText } from '../receipt-job.js';
-import { deviceView, demoCodes, entryLine, FRAME_ROWS, helpRows, hintLine, makeFmt, messageLine, screenOf, uiHeight, uiWidth } from './selectors.js';
+import { deviceView, demoCodes, entryLine, FRAME_ROWS, helpRows, hintItems, makeFmt, messageLine, screenOf, searchRows, uiHeight, uiWidth } from './selectors.js';
+import { uiScreen } from './input/state.js';
+import { rewardsHot } from './loyalty-view.js';
+import { demoCards } from './demo-cards.js';
 import { useSnapshot } from './hooks/use-snapshot.js';
 import { useTerminalSize } from './hooks/use-terminal-size.js';
 import { useClock } from './hooks/use-clock.js';
@@ -25,6 +28,9 @@ export interface AppProps {
   demo?: boolean;
 }
 
+/** Rows of the help overlay on a screen: the page arithmetic of its scrolling needs the count. */
+const helpRowCount = (screen: Parameters<typeof helpRows>[0]): number => helpRows(screen, false).length;
+
 export function App({ register, demo = false }: AppProps) {
   const { config } = register;
   const snap = useSnapshot(register.actor);
@@ -38,9 +44,15 @@ export function App({ register, demo = false }: AppProps) {
   const devices = useDevices(register, `${clock}|${JSON.stringify(snap.value)}`);
   const lastSale = snap.context.lastSale;
   const receipt = useMemo(() => (lastSale ? receiptText(lastSale, config).replace(/\n+$/, '').split('\n') : []), [lastSale, config]);
-  const help = useMemo(() => helpRows(screen, fmt.ascii).map((h) => ({ keys: h.keys, label: fmt.text(h.label), screens: fmt.text(h.screens) })), [screen, fmt]);
+  const { input, interactive } = useRegisterKeys(register, screen, { bodyRows, receiptLines: receipt.length, helpLines: helpRowCount(screen) });
+  const keyScreen = uiScreen(screen, input);
+  const help = useMemo(() => helpRows(keyScreen, fmt.ascii).map((h) => ({ keys: h.keys, label: fmt.text(h.label), screens: fmt.text(h.screens) })), [keyScreen, fmt]);
   const codes = useMemo(() => (demo ? demoCodes(register.store.state.catalog.products) : null), [demo, register.store]);
-  const { input, interactive } = useRegisterKeys(register, screen, { bodyRows, receiptLines: receipt.length, helpLines: help.length });
+  // Re-read after each sale: a card sold or spent in the demo shows its new balance.
+  const cards = useMemo(() => (demo ? demoCards(register.store.state, config.codes.giftCardPrefix, fmt) : null), [demo, register.store, config, fmt, snap.context.lastSale]);
+  const query = input.overlay?.kind === 'customers' ? input.overlay.query : null;
+  const found = useMemo(() => (query === null ? [] : register.customers.search(query, searchRows(bodyRows))), [register, query, bodyRows]);
+  const hints = interactive ? hintItems(keyScreen, width, input, { customer: snap.context.customer !== null, rewardsHot: rewardsHot(snap.context) }) : [];
 
   const deviceViews = [
     deviceView('scanner', devices.scanner),
@@ -70,10 +82,12 @@ export function App({ register, demo = false }: AppProps) {
         receipt={receipt}
         help={help}
         demoCodes={codes}
+        demoCards={cards}
+        found={found}
       />
       <MessageLine message={message && { ...message, text: fmt.text(message.text) }} />
-      <EntryLine entry={entryLine(screen, input, snap, fmt)} interactive={interactive} readOnlyText={fmt.t('ui.readOnly')} />
-      <HintBar text={interactive ? fmt.text(hintLine(screen, width, input)) : ''} />
+      <EntryLine entry={entryLine(keyScreen, input, snap, fmt)} interactive={interactive} readOnlyText={fmt.t('ui.readOnly')} />
+      <HintBar items={hints} text={fmt.text} />
     </Box>
   );
 }

@@ -1,8 +1,12 @@
-/** Picks the screen body from the machine state (and the help overlay from the input state). */
+/** Picks the screen body from the machine state, or an overlay of the input state (help, customers, rewards). */
 import React from 'react';
-import type { Screen } from './keys/table.js';
+import type { MachineScreen } from './keys/table.js';
 import type { InputState } from './input/state.js';
 import type { CheckoutSnapshot, Fmt, HelpRow } from './selectors.js';
+import type { LoyaltyAccount } from '../domain/loyalty/types.js';
+import { maskCard } from '../domain/loyalty/card.js';
+import { customerRows, rewardBalances, rewardRows, tierName } from './loyalty-view.js';
+import type { DemoCard } from './demo-cards.js';
 import { SaleScreen } from './screens/SaleScreen.js';
 import { TenderScreen } from './screens/TenderScreen.js';
 import { PaidScreen } from './screens/PaidScreen.js';
@@ -10,10 +14,13 @@ import { IdleScreen } from './screens/IdleScreen.js';
 import { ReceiptScreen } from './screens/ReceiptScreen.js';
 import { HelpOverlay } from './screens/HelpOverlay.js';
 import { BalanceScreen } from './screens/BalanceScreen.js';
+import { CustomerSearch } from './screens/CustomerSearch.js';
+import { NewCustomerForm } from './screens/NewCustomerForm.js';
+import { RewardsScreen } from './screens/RewardsScreen.js';
 
 export interface BodyProps {
   snap: CheckoutSnapshot;
-  screen: Screen;
+  screen: MachineScreen;
   input: InputState;
   fmt: Fmt;
   width: number;
@@ -22,21 +29,39 @@ export interface BodyProps {
   receipt: readonly string[];
   help: HelpRow[];
   demoCodes: { code: string; name: string }[] | null;
+  demoCards: DemoCard[] | null;
+  /** Customer search results (customers overlay). */
+  found: readonly LoyaltyAccount[];
 }
 
-export function Body({ snap, screen, input, fmt, width, height, shop, receipt, help, demoCodes }: BodyProps) {
+export function Body({ snap, screen, input, fmt, width, height, shop, receipt, help, demoCodes, demoCards, found }: BodyProps) {
   if (input.help) return <HelpOverlay rows={help} top={input.help.top} width={width} height={height} ascii={fmt.ascii} />;
+  const ctx = snap.context;
+  const o = input.overlay;
+  if (o?.kind === 'customers') {
+    const c = ctx.customer;
+    const attached = c ? { name: fmt.text(c.name), card: maskCard(c.card) } : null;
+    return <CustomerSearch query={o.query} rows={customerRows(found, ctx, fmt)} sel={o.sel} attached={attached} fmt={fmt} width={width} height={height} />;
+  }
+  if (o?.kind === 'newCustomer') {
+    const ladder = ctx.deps.loyalty?.ladder() ?? null;
+    return <NewCustomerForm form={o.form} tierName={(id) => tierName(ladder, id)} fmt={fmt} width={width} height={height} />;
+  }
+  if (o?.kind === 'rewards') {
+    const title = fmt.t('ui.rewards.title', { name: fmt.text(ctx.customer?.name ?? ''), balances: rewardBalances(ctx, fmt) });
+    return <RewardsScreen title={title} rows={rewardRows(ctx, fmt)} sel={o.sel} fmt={fmt} width={width} height={height} />;
+  }
   switch (screen) {
     case 'idle':
-      return <IdleScreen shop={shop} fmt={fmt} width={width} height={height} demoCodes={demoCodes} />;
+      return <IdleScreen shop={shop} fmt={fmt} width={width} height={height} demoCodes={demoCodes} demoCards={demoCards} />;
     case 'tender':
       return <TenderScreen snap={snap} input={input} fmt={fmt} width={width} height={height} />;
     case 'committed':
       return <PaidScreen snap={snap} fmt={fmt} width={width} height={height} />;
     case 'receipt':
-      return <ReceiptScreen receiptNo={snap.context.lastSale?.receiptNo ?? ''} lines={receipt} top={input.receiptTop} width={width} height={height} ascii={fmt.ascii} />;
+      return <ReceiptScreen receiptNo={ctx.lastSale?.receiptNo ?? ''} lines={receipt} top={input.receiptTop} width={width} height={height} ascii={fmt.ascii} />;
     case 'balance':
-      return <BalanceScreen view={snap.context.balance} fmt={fmt} width={width} height={height} />;
+      return <BalanceScreen view={ctx.balance} fmt={fmt} width={width} height={height} />;
     case 'sale':
     case 'cardAmount':
     case 'committing':

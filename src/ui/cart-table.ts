@@ -54,10 +54,13 @@ export function cartTable(lines: readonly PricedLine[], cols: number, rows: numb
     header: row('  ', h.item, h.qty, h.price, h.total),
     rows: visible.map((l, k) => {
       const i = top + k;
-      return { id: l.id, selected: i === selected, text: row(i === selected ? pointer : '  ', fmt.text(l.name), qty[i], unit[i], total[i]) };
+      return { id: l.id, selected: i === selected, text: row(i === selected ? pointer : '  ', lineName(l, fmt), qty[i], unit[i], total[i]) };
     }),
     top,
     above: top,
     below: Math.max(0, lines.length - top - rows),
   };
 }
+
+/** A free-product reward line says so: it is on the sale at no charge because points paid for it. */
+const lineName = (l: PricedLine, fmt: Fmt): string => (l.kind === 'reward' ? fmt.t('ui.cart.rewardLine', { name: fmt.text(l.name) }) : fmt.text(l.name));

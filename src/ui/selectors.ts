@@ -9,15 +9,16 @@ import type { CheckoutMessage } from '../../machines/checkout.types.js';
 import type { TillConfig } from '../domain/config.js';
 import type { Tender } from '../domain/tender.js';
 import { errorMessage, formatMoney, hasMessage, t, toAscii } from '../i18n/index.js';
-import { bindingsOn, keysLabel, KEY_TABLE, SCREENS, specLabel, type Binding, type Screen } from './keys/table.js';
+import { bindingsOn, keysLabel, KEY_TABLE, SCREENS, specLabel, type Binding, type MachineScreen, type Screen } from './keys/table.js';
 import type { InputState, Notice } from './input/state.js';
 import { entryMode } from './input/state.js';
+import { discountRows, tierName } from './loyalty-view.js';
 import { width } from './text.js';
 
 export type CheckoutSnapshot = SnapshotFrom<typeof checkoutMachine>;
 
 /** The screen is a function of the machine state, nothing else. */
-export function screenOf(snap: CheckoutSnapshot): Screen {
+export function screenOf(snap: CheckoutSnapshot): MachineScreen {
   if (snap.matches('idle')) return 'idle';
   if (snap.matches({ open: 'sale' })) return 'sale';
   if (snap.matches({ open: 'cardAmount' })) return 'cardAmount';
@@ -67,11 +68,41 @@ export const RECEIPT_CHROME = 1;
 export const FRAME_ROWS = 4;
 
 /** Rows one page of the scrollable list on screen holds: what PgUp/PgDn move by. */
-export function pageRows(screen: Screen, helpOpen: boolean, bodyRows: number): number {
+export function pageRows(screen: Screen, helpOpen: boolean, bodyRows: number, saleExtra = 0): number {
   if (helpOpen) return Math.max(1, bodyRows - HELP_CHROME);
   if (screen === 'receipt') return Math.max(1, bodyRows - RECEIPT_CHROME);
-  return Math.max(1, bodyRows - SALE_CHROME);
+  return Math.max(1, bodyRows - SALE_CHROME - saleExtra);
 }
+
+/** Rows of the customer panel on the sale screen (name, card, tier, points / this sale, next tier, expiry). */
+export const CUSTOMER_ROWS = 2;
+/** Cart rows the sale screen keeps whatever else it shows. */
+const MIN_CART_ROWS = 3;
+
+export interface SaleLayout {
+  customerRows: number;
+  discountRows: number;
+  cartRows: number;
+}
+
+/** How the sale screen shares its rows: the customer panel and the discount lines shrink the cart. */
+export function saleLayout(ctx: CheckoutSnapshot['context'], bodyRows: number): SaleLayout {
+  const room = Math.max(1, bodyRows - SALE_CHROME);
+  const customerRows = ctx.customer && room - CUSTOMER_ROWS >= MIN_CART_ROWS ? CUSTOMER_ROWS : 0;
+  const discounts = ctx.priced.discounts.filter((d) => d.amount !== 0).length;
+  const discountRows = Math.min(discounts, Math.max(0, room - customerRows - MIN_CART_ROWS));
+  return { customerRows, discountRows, cartRows: Math.max(1, room - customerRows - discountRows) };
+}
+
+export const saleExtraRows = (ctx: CheckoutSnapshot['context'], bodyRows: number): number => {
+  const l = saleLayout(ctx, bodyRows);
+  return l.customerRows + l.discountRows;
+};
+
+/** Results the customer search shows (title, attached customer and column header take three rows). */
+export const searchRows = (bodyRows: number): number => Math.max(1, bodyRows - 3);
+
+export { discountRows };
 
 /** Time for the status bar in the store's locale (24-hour clock). */
 export function clockText(now: Date, locale: string, ascii: boolean): string {
@@ -97,7 +128,7 @@ export function machineMessageText(m: CheckoutMessage): string {
   return hasMessage(key) ? t(key, m.params) : m.text;
 }
 
-export const noticeText = (n: Notice): string => t(n.key, n.params);
+export const noticeText = (n: Notice): string => n.text ?? t(n.key, n.params);
 
 /** A printer problem as reported by the register: an error code or a device's own message. */
 export function printProblemText(p: string): string {
@@ -125,6 +156,17 @@ export interface EntryView {
 export function entryLine(screen: Screen, input: InputState, snap: CheckoutSnapshot, fmt: Fmt): EntryView {
   const mode = entryMode(screen, input);
   const qty = input.qty !== null ? `${input.qty} × `.replace('×', fmt.ascii ? 'x' : '×') : '';
+  const o = input.overlay;
+  if (o?.kind === 'customers') return { prompt: fmt.t('ui.entry.search'), prefix: '', text: o.query, active: true };
+  if (o?.kind === 'newCustomer') {
+    const f = o.form;
+    const prompt = fmt.t(`ui.form.${f.focus}`) + ':';
+    if (f.saving) return { prompt: fmt.t('ui.form.saving'), prefix: '', text: '', active: false };
+    if (f.focus === 'tier') return { prompt, prefix: '', text: f.tier === null ? fmt.t('ui.form.noTiers') : `< ${fmt.text(tierName(snap.context.deps.loyalty?.ladder() ?? null, f.tier))} >`, active: true };
+    return { prompt, prefix: '', text: f[f.focus], active: true };
+  }
+  if (o?.kind === 'rewards' && o.points) return { prompt: fmt.t('ui.entry.points'), prefix: '', text: input.entry, active: true };
+  if (o?.kind === 'checkCard') return { prompt: fmt.t('ui.entry.checkCard'), prefix: '', text: input.entry, active: true };
   if (mode === 'code') return { prompt: fmt.t('ui.entry.code'), prefix: qty, text: input.entry, active: true };
   if (mode === 'tender') return { prompt: fmt.t('ui.entry.cash'), prefix: '', text: input.entry, active: true };
   if (mode === 'value')
@@ -138,28 +180,51 @@ export function entryLine(screen: Screen, input: InputState, snap: CheckoutSnaps
   return { prompt: '', prefix: '', text: '', active: false };
 }
 
+/** What the hint bar needs to know beyond the screen: a customer is attached, a reward is affordable. */
+export interface HintFlags {
+  customer?: boolean;
+  rewardsHot?: boolean;
+}
+
+export interface HintItem {
+  text: string;
+  /** Drawn highlighted (the rewards key when a reward is affordable). */
+  hot: boolean;
+}
+
 /** One line of key hints that fits `cols`; the help key is always on it. */
-export function hintLine(screen: Screen, cols: number, input?: Pick<InputState, 'card' | 'confirm'>): string {
+export function hintItems(screen: Screen, cols: number, input?: Pick<InputState, 'card' | 'confirm'>, flags: HintFlags = {}): HintItem[] {
   // Prompts that take the keyboard over have their own keys.
-  if (input?.confirm === 'void') return `/ Enter ${t('ui.hint.confirmVoid')}  ${t('ui.hint.anyKeyKeeps')}`;
-  if (input?.card) return `Enter ${t('ui.hint.cardConfirm')}  Esc ${t('ui.hint.cardCancel')}  F1 ${t('ui.hint.help')}`;
-  const items: string[] = [];
-  let help = '';
+  if (input?.confirm === 'void') return [{ text: `/ Enter ${t('ui.hint.confirmVoid')}  ${t('ui.hint.anyKeyKeeps')}`, hot: false }];
+  if (input?.card) return [{ text: `Enter ${t('ui.hint.cardConfirm')}  Esc ${t('ui.hint.cardCancel')}  F1 ${t('ui.hint.help')}`, hot: false }];
+  const items: HintItem[] = [];
+  let help: HintItem | null = null;
   for (const b of bindingsOn(screen)) {
     if (!b.hint) continue;
-    const keys = b.keys.slice(0, 2).map(specLabel).join('/');
-    const item = `${keys} ${t(b.hint)}`;
+    // On the sale: the rewards key once a customer is attached, the customer key until then.
+    if (b.action === 'rewards' && !flags.customer) continue;
+    if (b.action === 'customers' && screen === 'sale' && flags.customer) continue;
+    const keys = b.keys.slice(0, b.hintKeys ?? 2).map(specLabel).join('/');
+    const item = { text: `${keys} ${t(b.hint)}`, hot: b.action === 'rewards' && flags.rewardsHot === true };
     if (b.action === 'help') help = item;
     else items.push(item);
   }
-  const sep = '  ';
-  let line = '';
+  const sep = 2;
+  const out: HintItem[] = [];
+  let used = help ? width(help.text) : 0;
   for (const item of items) {
-    const next = line ? line + sep + item : item;
-    if (width(next) + (help ? width(sep + help) : 0) > cols) break;
-    line = next;
+    const w = width(item.text) + (used ? sep : 0);
+    if (used + w > cols) break;
+    out.push(item);
+    used += w;
   }
-  return help ? (line ? line + sep + help : help) : line;
+  return help ? [...out, help] : out;
+}
+
+export function hintLine(screen: Screen, cols: number, input?: Pick<InputState, 'card' | 'confirm'>, flags: HintFlags = {}): string {
+  return hintItems(screen, cols, input, flags)
+    .map((i) => i.text)
+    .join('  ');
 }
 
 export interface HelpRow {

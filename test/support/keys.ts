@@ -16,6 +16,16 @@ export const KEY = {
   ctrlC: '\x03',
   ctrlQ: '\x11',
   ctrlU: '\x15',
+  tab: '\t',
+  left: '\x1b[D',
+  right: '\x1b[C',
+  // Loyalty and gift-card keys (each also has an F-key: F12, F6, F7; F2 in the customer overlays).
+  ctrlB: '\x02',
+  ctrlD: '\x04',
+  ctrlF: '\x06',
+  ctrlN: '\x0e',
+  ctrlR: '\x12',
+  ctrlS: '\x13',
   // Plain-key alternatives (numeric keypad keys).
   pay: '+',
   exact: '+',

@@ -11,7 +11,7 @@ import { StoreError } from '../../src/store/errors.js';
 import type { Store, StoreErrorCode } from '../../src/store/types.js';
 import { createRegister, type Register } from '../../src/register.js';
 import { createMockHardware, type MockHardware } from '../../hardware/index.js';
-import { demoConfig, demoProducts } from '../../src/admin/demo-store.js';
+import { demoConfig, demoExtras, demoProducts } from '../../src/admin/demo-store.js';
 import type { TillConfig } from '../../src/domain/config.js';
 import type { Product } from '../../src/domain/catalog.js';
 
@@ -28,13 +28,23 @@ export interface TestRegister {
   close(): Promise<void>;
 }
 
+/** The fixed day of the test clock (2025-03-14T09:26:00Z). */
+export const TEST_DAY = '2025-03-14';
+
 export async function createTestRegister(
-  opts: { config?: Partial<TillConfig>; products?: Product[]; seed?: { type: string; data: unknown }[] } = {},
+  opts: {
+    config?: Partial<TillConfig>;
+    products?: Product[];
+    seed?: { type: string; data: unknown }[];
+    /** Also the demo store's loyalty program, tiers, customers and gift cards (as of TEST_DAY). */
+    demo?: boolean;
+  } = {},
 ): Promise<TestRegister> {
   const dir = mkdtempSync(join(tmpdir(), 'till-ui-'));
   const config: TillConfig = { ...demoConfig(), ...opts.config };
   const real = await initStore(dir, { currency: config.currency, register: config.register.id }, [
     { type: 'catalog.upserted', data: { products: opts.products ?? demoProducts() } },
+    ...(opts.demo ? demoExtras(TEST_DAY) : []),
     ...(opts.seed ?? []),
   ], { idleCheckpointMs: 0 });
   const failures: StoreErrorCode[] = [];
@@ -60,7 +70,7 @@ export async function createTestRegister(
     store,
     hardware,
     newId: () => `00000000-0000-4000-8000-${String(++n).padStart(12, '0')}`,
-    now: () => new Date('2025-03-14T09:26:00Z'),
+    now: () => new Date(`${TEST_DAY}T09:26:00Z`),
   });
   return {
     register,

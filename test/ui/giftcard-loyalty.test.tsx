@@ -108,7 +108,8 @@ describe('loyalty customer', () => {
     await ui.waitFor('Scan an item to start a sale');
     ui.scan(CUSTOMER.card);
     ui.scan('703');
-    const f = await ui.waitFor('Customer: Nguyễn Thị Lan');
-    expect(f).toMatch(/\+12 Points/);
+    const f = await ui.waitFor('Nguyễn Thị Lan  *********0014');
+    expect(f).toContain('This sale: +12 pts');
+    expect(f).toMatch(/Points 0 pts$/m);
   });
 });

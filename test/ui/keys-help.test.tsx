@@ -84,7 +84,7 @@ describe('the key table', () => {
     for (const b of KEY_TABLE) byAction.set(b.action, [...(byAction.get(b.action) ?? []), b]);
     for (const [action, bs] of byAction) {
       const specs = bs.flatMap((b) => b.keys);
-      const plain = specs.some((s) => 'ch' in s || 'ctrl' in s || ['enter', 'escape', 'up', 'down', 'pageup', 'pagedown', 'backspace'].includes((s as { key: string }).key));
+      const plain = specs.some((s) => 'ch' in s || 'ctrl' in s || ['enter', 'escape', 'up', 'down', 'left', 'right', 'tab', 'delete', 'pageup', 'pagedown', 'backspace'].includes((s as { key: string }).key));
       expect(plain, action).toBe(true);
       // No letter is ever a shortcut: scanner codes contain letters.
       for (const s of specs) if ('ch' in s) expect(s.ch, action).not.toMatch(/[A-Za-z0-9]/);

@@ -1,16 +1,21 @@
 /**
- * Keys -> checkout events. Keeps the input state (entry line, pending quantity, prompts, selection)
- * and runs each key through the pure handler against the machine's *current* snapshot, so a scanner
- * burst ("101⏎102⏎") is handled key by key exactly as if typed slowly.
+ * Keys -> checkout events. Keeps the input state (entry line, pending quantity, prompts, overlays,
+ * selection) and runs each key through the pure handler against the machine's *current* snapshot, so
+ * a scanner burst ("101⏎102⏎") is handled key by key exactly as if typed slowly. The one effect that
+ * is not a checkout event, creating a customer, is run here: journaled by the register, then attached.
  */
 import { useEffect, useRef, useState } from 'react';
 import { useApp } from 'ink';
 import type { Register } from '../../register.js';
+import type { CheckoutEvent } from '../../../machines/checkout.types.js';
 import type { Key } from '../keys/decode.js';
-import type { Screen } from '../keys/table.js';
+import type { MachineScreen } from '../keys/table.js';
 import { handleKey, type KeyView } from '../input/handle-key.js';
+import { formRefused } from '../input/overlay-keys.js';
 import { initialInput, onScreenChange, type InputState } from '../input/state.js';
-import { pageRows, screenOf } from '../selectors.js';
+import { makeFmt, pageRows, saleExtraRows, screenOf, searchRows } from '../selectors.js';
+import { rewardRows } from '../loyalty-view.js';
+import { errorMessage } from '../../i18n/index.js';
 import { useKeypress } from './use-keypress.js';
 
 /** Layout numbers the key handler needs (page sizes, scrollable lengths), from the last render. */
@@ -20,21 +25,66 @@ export interface KeyLayout {
   helpLines: number;
 }
 
-export function useRegisterKeys(register: Register, screen: Screen, layout: KeyLayout): { input: InputState; interactive: boolean } {
+/** What the overlays show, read from the register at the moment a key arrives. */
+function overlayView(register: Register, snap: ReturnType<Register['actor']['getSnapshot']>, s: InputState, bodyRows: number): Partial<KeyView> {
+  const o = s.overlay;
+  const ctx = snap.context;
+  const view: Partial<KeyView> = { attached: ctx.customer !== null, giftCardPrefix: register.config.codes.giftCardPrefix };
+  if (o?.kind === 'customers') {
+    view.customerIds = register.customers.search(o.query, searchRows(bodyRows)).map((a) => a.id);
+    const ladder = ctx.deps.loyalty?.ladder() ?? null;
+    if (ctx.deps.loyalty) view.formDefaults = { ...register.customers.preview(), tiers: (ladder?.tiers ?? []).map((t) => t.id) };
+  }
+  if (o?.kind === 'rewards') view.rewardRows = rewardRows(ctx, makeFmt(register.config));
+  return view;
+}
+
+export function useRegisterKeys(register: Register, screen: MachineScreen, layout: KeyLayout): { input: InputState; interactive: boolean } {
   const { exit } = useApp();
   const [input, setInput] = useState<InputState>(initialInput);
   const state = useRef(input);
-  const shown = useRef<Screen>(screen);
+  const shown = useRef<MachineScreen>(screen);
   const layoutRef = useRef(layout);
   layoutRef.current = layout;
+
+  const apply = (next: InputState) => {
+    state.current = next;
+    setInput(next);
+  };
 
   // A transition the keyboard did not cause (commit finished, scanner device) resets the entry too.
   useEffect(() => {
     if (shown.current === screen) return;
     shown.current = screen;
-    state.current = onScreenChange(state.current);
-    setInput(state.current);
+    apply(onScreenChange(state.current));
   }, [screen]);
+
+  /** Sends events; a change of the machine's screen resets what belonged to the old one. */
+  const send = (next: InputState, events: readonly CheckoutEvent[]): InputState => {
+    const actor = register.actor;
+    const before = screenOf(actor.getSnapshot());
+    for (const ev of events) actor.send(ev);
+    const after = screenOf(actor.getSnapshot());
+    if (after === before) return next;
+    shown.current = after;
+    return onScreenChange(next);
+  };
+
+  const createCustomer = (input: NonNullable<ReturnType<typeof handleKey>['create']>) => {
+    register.customers.create(input).then(
+      (res) => {
+        const cur = state.current;
+        if (cur.overlay?.kind !== 'newCustomer') return;
+        if (!res.ok) return apply(formRefused(cur, res.error.code, errorMessage(res.error)));
+        const next = send({ ...cur, overlay: null, entry: '' }, [{ type: 'customer.attach', customerId: res.value.id }]);
+        apply({ ...next, notice: { key: 'ui.notice.customerCreated', params: { name: res.value.name, card: res.value.card }, level: 'info' } });
+      },
+      (e: { code?: string; message?: string }) => {
+        const code = typeof e?.code === 'string' ? e.code : 'IO_ERROR';
+        apply(formRefused(state.current, code, errorMessage({ code, message: e?.message })));
+      },
+    );
+  };
 
   const { interactive } = useKeypress((key: Key) => {
     const actor = register.actor;
@@ -46,20 +96,17 @@ export function useRegisterKeys(register: Register, screen: Screen, layout: KeyL
       lineIds: before.context.cart.lines.map((l) => l.id),
       tenderIds: before.context.tenders.map((tn) => tn.id),
       currency: register.config.currency,
-      pageRows: pageRows(screenNow, state.current.help !== null, bodyRows),
+      pageRows: pageRows(screenNow, state.current.help !== null, bodyRows, saleExtraRows(before.context, bodyRows)),
       receiptLines,
       helpLines,
+      ...overlayView(register, before, state.current, bodyRows),
     };
     const r = handleKey(state.current, key, view);
-    let next = r.state;
-    for (const ev of r.events) actor.send(ev);
-    const after = screenOf(actor.getSnapshot());
-    if (after !== view.screen) {
-      next = onScreenChange(next);
-      shown.current = after;
-    }
-    state.current = next;
-    setInput(next);
+    let next = send(r.state, r.events);
+    // A claim the machine accepted closes the rewards list; a refusal keeps it open with the reason.
+    if (r.onOk && actor.getSnapshot().context.message?.level !== 'error') next = r.onOk;
+    apply(next);
+    if (r.create) createCustomer(r.create);
     if (r.quit) exit();
   });
 

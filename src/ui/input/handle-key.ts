@@ -7,11 +7,13 @@ import type { CheckoutEvent } from '../../../machines/checkout.types.js';
 import { currency, parseAmount } from '../../domain/money.js';
 import { MAX_QTY } from '../../domain/cart.js';
 import type { Key } from '../keys/decode.js';
-import { bindingFor, type Action, type Screen } from '../keys/table.js';
-import { entryMode, FOLLOW, MAX_ENTRY, moveSelection, selectedId, type InputState, type Notice } from './state.js';
+import { bindingFor, type Action, type MachineScreen, type Screen } from '../keys/table.js';
+import { entryMode, FOLLOW, MAX_ENTRY, moveSelection, selectedId, uiScreen, type InputState, type Notice } from './state.js';
+import { overlayAction, typeInto, type OverlayResult, type OverlayView } from './overlay-keys.js';
 
-export interface KeyView {
-  screen: Screen;
+export interface KeyView extends OverlayView {
+  /** The machine's screen (an overlay of the input state may cover it). */
+  screen: MachineScreen;
   lineIds: readonly string[];
   tenderIds: readonly string[];
   currency: string;
@@ -21,13 +23,14 @@ export interface KeyView {
   helpLines: number;
 }
 
-export interface KeyResult {
+export interface KeyResult extends Omit<OverlayResult, 'events'> {
   state: InputState;
   events: CheckoutEvent[];
   quit?: boolean;
 }
 
-const SALE_OPEN: Screen[] = ['sale', 'cardAmount', 'tender', 'commitFailed', 'committing'];
+const SALE_OPEN: MachineScreen[] = ['sale', 'cardAmount', 'tender', 'commitFailed', 'committing'];
+const OVERLAY_OPENERS: readonly Action[] = ['customers', 'rewards', 'checkCard', 'detach'];
 /** A sale is open on this screen (the balance screen can be opened in the middle of one). */
 const saleOpen = (v: KeyView) => SALE_OPEN.includes(v.screen) || (v.screen === 'balance' && v.lineIds.length > 0);
 const hasLetter = (s: string) => /[^0-9.,\s]/.test(s);
@@ -39,6 +42,7 @@ const notice = (s: InputState, key: Notice['key'], params?: Notice['params'], le
 /** Characters the entry line accepts in each mode. */
 function accepts(mode: string, ch: string): boolean {
   if (mode === 'value') return /^[0-9.,]$/.test(ch);
+  if (mode === 'text') return ch >= ' ' && ch !== '\x7f';
   return /^[\x21-\x7e]$/.test(ch);
 }
 
@@ -46,7 +50,8 @@ function accepts(mode: string, ch: string): boolean {
 export function resolveAction(s: InputState, key: Key, screen: Screen): Action | 'type' | null {
   const mode = entryMode(screen, s);
   if (key.name === 'char' && !key.ctrl && !key.meta && mode) {
-    const typing = key.burst === true || mode === 'cardRef' || /[^0-9]/.test(s.entry);
+    // Names and e-mails are text through and through: no symbol is a shortcut there.
+    const typing = key.burst === true || mode === 'cardRef' || mode === 'text' || /[^0-9]/.test(s.entry);
     if (typing && accepts(mode, key.ch ?? '')) return 'type';
   }
   // While the card approval code is typed, only Enter, Esc and Backspace act.
@@ -80,11 +85,17 @@ export function handleKey(prev: InputState, key: Key, v: KeyView): KeyResult {
     return { state: next, events: [], quit: true };
   }
 
-  const action = resolveAction(s, key, v.screen);
-  if (action === null) return v.screen === 'committed' && key.name !== 'char' ? act(s, 'next', v) : same(s);
+  const screen = uiScreen(v.screen, s);
+  const action = resolveAction(s, key, screen);
+  if (action === null) return v.screen === 'committed' && !s.overlay && key.name !== 'char' ? act(s, 'next', v) : same(s);
   if (action === 'type') {
+    if (s.overlay) return same(typeInto(s, key.ch ?? '', MAX_ENTRY));
     if (s.entry.length >= MAX_ENTRY) return same(s);
     return same({ ...s, entry: s.entry + key.ch });
+  }
+  if (s.overlay || OVERLAY_OPENERS.includes(action)) {
+    const r = overlayAction(s, action, screen, v);
+    if (r) return r;
   }
   if (action === 'quit' && key.name === 'char' && key.ch === 'c' && key.ctrl && saleOpen(v))
     return notice({ ...s, confirm: 'quit' }, 'ui.notice.confirmQuit', undefined, 'info');
@@ -177,6 +188,9 @@ function act(s: InputState, action: Action, v: KeyView): KeyResult {
     case 'balanceClose':
       if (s.entry) return same({ ...s, entry: '' });
       return { state: s, events: [{ type: 'balance.close' }] };
+    default:
+      // Overlay actions are handled by overlay-keys.ts; one arriving here has nothing to act on.
+      return same(s);
   }
 }
 

@@ -4,9 +4,13 @@
  * positions. Which screen is shown is never decided here: it comes from the machine's snapshot.
  */
 import type { MessageKey } from '../../i18n/index.js';
+import type { MachineScreen, Screen } from '../keys/table.js';
 
-/** code: a scan; tender: cash amount or a gift-card code; value: an amount only; cardRef: approval code. */
-export type EntryMode = 'code' | 'tender' | 'value' | 'cardRef';
+/**
+ * code: a scan; tender: cash amount or a gift-card code; value: an amount only; cardRef: approval code;
+ * text: free text of an overlay (a name, an e-mail: letters, spaces and symbols are all text).
+ */
+export type EntryMode = 'code' | 'tender' | 'value' | 'cardRef' | 'text';
 
 /** A selected row that follows the newest row until the cashier moves it. */
 export interface Selection {
@@ -19,7 +23,37 @@ export interface Notice {
   key: MessageKey | (string & {});
   params?: Record<string, string | number>;
   level: 'error' | 'info';
+  /** Text already resolved (a refusal's cashier message), shown instead of the key's. */
+  text?: string;
 }
+
+export type FormField = 'name' | 'phone' | 'email' | 'card' | 'tier';
+export const FORM_FIELDS: readonly FormField[] = ['name', 'phone', 'email', 'card', 'tier'];
+
+/** The new-customer form: card and tier start as the store would set them and can be changed. */
+export interface CustomerForm {
+  name: string;
+  phone: string;
+  email: string;
+  card: string;
+  /** False while the card number is the generated one: the first key typed replaces it. */
+  cardEdited: boolean;
+  tier: string | null;
+  tiers: readonly string[];
+  focus: FormField;
+  /** Waiting for the store to journal the customer. */
+  saving: boolean;
+}
+
+/**
+ * A UI-local overlay or prompt. The machine's screen stays underneath; a machine transition (the
+ * customer attached from idle opens the sale) closes it.
+ */
+export type Overlay =
+  | { kind: 'customers'; query: string; sel: number }
+  | { kind: 'newCustomer'; form: CustomerForm }
+  | { kind: 'rewards'; sel: number; points: { programId: string; rewardId: string } | null }
+  | { kind: 'checkCard' };
 
 export interface InputState {
   entry: string;
@@ -34,6 +68,7 @@ export interface InputState {
   line: Selection;
   tender: Selection;
   receiptTop: number;
+  overlay: Overlay | null;
 }
 
 export const FOLLOW: Selection = { id: null, index: 0, follow: true };
@@ -48,6 +83,7 @@ export const initialInput = (): InputState => ({
   line: FOLLOW,
   tender: FOLLOW,
   receiptTop: 0,
+  overlay: null,
 });
 
 /** Input state after the screen changed: the entry and prompts belong to the screen that was left. */
@@ -80,6 +116,9 @@ export function moveSelection(ids: readonly string[], sel: Selection, delta: num
 
 /** What the entry line is for on a screen. */
 export const entryMode = (screen: string, s: InputState): EntryMode | null => {
+  if (screen === 'customers' || screen === 'newCustomer') return 'text';
+  if (screen === 'rewardPoints' || screen === 'checkCard') return 'code';
+  if (screen === 'rewards') return null;
   if (screen === 'tender') return s.card ? 'cardRef' : 'tender';
   if (screen === 'cardAmount') return 'value';
   if (screen === 'idle' || screen === 'sale' || screen === 'committed' || screen === 'balance') return 'code';
@@ -87,3 +126,11 @@ export const entryMode = (screen: string, s: InputState): EntryMode | null => {
 };
 
 export const MAX_ENTRY = 48;
+
+/** The screen the keys act on: an open overlay, else the machine's screen. */
+export function uiScreen(screen: MachineScreen, s: Pick<InputState, 'overlay'>): Screen {
+  const o = s.overlay;
+  if (!o) return screen;
+  if (o.kind === 'rewards') return o.points ? 'rewardPoints' : 'rewards';
+  return o.kind;
+}

@@ -11,9 +11,33 @@
 import type { Key, KeyName } from './decode.js';
 import type { MessageKey } from '../../i18n/index.js';
 
-export type Screen = 'idle' | 'sale' | 'cardAmount' | 'tender' | 'committing' | 'commitFailed' | 'committed' | 'receipt' | 'balance';
+/** Screens chosen from the checkout machine's state. */
+export type MachineScreen = 'idle' | 'sale' | 'cardAmount' | 'tender' | 'committing' | 'commitFailed' | 'committed' | 'receipt' | 'balance';
 
-export const SCREENS: readonly Screen[] = ['idle', 'sale', 'cardAmount', 'tender', 'committing', 'commitFailed', 'committed', 'receipt', 'balance'];
+/**
+ * Prompts and overlays of the UI alone (the machine knows nothing of them until an event is sent):
+ * customer search, the new-customer form, the rewards list and its points prompt, the armed balance check.
+ */
+export type OverlayScreen = 'customers' | 'newCustomer' | 'rewards' | 'rewardPoints' | 'checkCard';
+
+export type Screen = MachineScreen | OverlayScreen;
+
+export const SCREENS: readonly Screen[] = [
+  'idle',
+  'sale',
+  'cardAmount',
+  'tender',
+  'committing',
+  'commitFailed',
+  'committed',
+  'receipt',
+  'balance',
+  'customers',
+  'newCustomer',
+  'rewards',
+  'rewardPoints',
+  'checkCard',
+];
 
 export type Action =
   | 'help'
@@ -42,7 +66,23 @@ export type Action =
   | 'cardValue'
   | 'cardCancel'
   | 'balanceClose'
-  | 'sellCard';
+  | 'sellCard'
+  | 'customers'
+  | 'attach'
+  | 'detach'
+  | 'newCustomer'
+  | 'save'
+  | 'nextField'
+  | 'prevField'
+  | 'tierPrev'
+  | 'tierNext'
+  | 'rewards'
+  | 'apply'
+  | 'unapply'
+  | 'usePoints'
+  | 'checkCard'
+  | 'check'
+  | 'dismiss';
 
 export type KeySpec = { key: Exclude<KeyName, 'char'> } | { ch: string } | { ctrl: string };
 
@@ -54,10 +94,12 @@ export interface Binding {
   label: MessageKey;
   /** Short label for the one-line hint bar; bindings without one are listed in help only. */
   hint?: MessageKey;
+  /** Keys shown in the hint bar (default 2): "F12 Customer" rather than "F12/Ctrl+F Customer". */
+  hintKeys?: number;
 }
 
 const SALE_LIKE: Screen[] = ['idle', 'sale', 'committed'];
-const WITH_ENTRY: Screen[] = ['idle', 'sale', 'cardAmount', 'tender', 'committed', 'balance'];
+const WITH_ENTRY: Screen[] = ['idle', 'sale', 'cardAmount', 'tender', 'committed', 'balance', 'customers', 'newCustomer', 'rewardPoints', 'checkCard'];
 
 export const KEY_TABLE: readonly Binding[] = [
   { action: 'scan', screens: [...SALE_LIKE, 'balance'], keys: [{ key: 'enter' }], label: 'ui.key.scan', hint: 'ui.hint.scan' },
@@ -65,6 +107,29 @@ export const KEY_TABLE: readonly Binding[] = [
   { action: 'remove', screens: ['sale'], keys: [{ ch: '-' }, { key: 'f4' }], label: 'ui.key.remove', hint: 'ui.hint.remove' },
   { action: 'pay', screens: ['sale'], keys: [{ ch: '+' }, { key: 'f2' }], label: 'ui.key.pay', hint: 'ui.hint.pay' },
   { action: 'sellCard', screens: SALE_LIKE, keys: [{ key: 'f11' }, { ctrl: 'g' }], label: 'ui.key.sellCard' },
+  // Loyalty and gift-card keys. F-keys ran short, so each also has a Ctrl+letter: letters alone stay text.
+  { action: 'rewards', screens: ['sale'], keys: [{ key: 'f6' }, { ctrl: 'r' }], label: 'ui.key.rewards', hint: 'ui.hint.rewards', hintKeys: 1 },
+  { action: 'customers', screens: SALE_LIKE, keys: [{ key: 'f12' }, { ctrl: 'f' }], label: 'ui.key.customers', hint: 'ui.hint.customers', hintKeys: 1 },
+  { action: 'checkCard', screens: ['idle', 'sale'], keys: [{ key: 'f7' }, { ctrl: 'b' }], label: 'ui.key.checkCard', hint: 'ui.hint.checkCard', hintKeys: 1 },
+  { action: 'detach', screens: ['sale', 'customers'], keys: [{ ctrl: 'd' }], label: 'ui.key.detach' },
+  { action: 'attach', screens: ['customers'], keys: [{ key: 'enter' }], label: 'ui.key.attach', hint: 'ui.hint.attach' },
+  { action: 'up', screens: ['customers', 'rewards'], keys: [{ key: 'up' }], label: 'ui.key.upList' },
+  { action: 'down', screens: ['customers', 'rewards'], keys: [{ key: 'down' }], label: 'ui.key.downList' },
+  { action: 'newCustomer', screens: ['customers'], keys: [{ key: 'f2' }, { ctrl: 'n' }], label: 'ui.key.newCustomer', hint: 'ui.hint.newCustomer' },
+  { action: 'dismiss', screens: ['customers'], keys: [{ key: 'escape' }], label: 'ui.key.closeSearch', hint: 'ui.hint.close' },
+  { action: 'nextField', screens: ['newCustomer'], keys: [{ key: 'enter' }, { key: 'tab' }, { key: 'down' }], label: 'ui.key.nextField', hint: 'ui.hint.nextField', hintKeys: 1 },
+  { action: 'prevField', screens: ['newCustomer'], keys: [{ key: 'up' }], label: 'ui.key.prevField' },
+  { action: 'tierPrev', screens: ['newCustomer'], keys: [{ key: 'left' }], label: 'ui.key.tierPrev' },
+  { action: 'tierNext', screens: ['newCustomer'], keys: [{ key: 'right' }], label: 'ui.key.tierNext', hint: 'ui.hint.tier' },
+  { action: 'save', screens: ['newCustomer'], keys: [{ key: 'f2' }, { ctrl: 's' }], label: 'ui.key.save', hint: 'ui.hint.save' },
+  { action: 'dismiss', screens: ['newCustomer'], keys: [{ key: 'escape' }], label: 'ui.key.formBack', hint: 'ui.hint.back' },
+  { action: 'apply', screens: ['rewards'], keys: [{ key: 'enter' }], label: 'ui.key.apply', hint: 'ui.hint.apply' },
+  { action: 'unapply', screens: ['rewards'], keys: [{ ch: '-' }, { key: 'f4' }, { key: 'delete' }], label: 'ui.key.unapply', hint: 'ui.hint.remove' },
+  { action: 'dismiss', screens: ['rewards'], keys: [{ key: 'escape' }], label: 'ui.key.closeRewards', hint: 'ui.hint.close' },
+  { action: 'usePoints', screens: ['rewardPoints'], keys: [{ key: 'enter' }], label: 'ui.key.usePoints', hint: 'ui.hint.usePoints' },
+  { action: 'dismiss', screens: ['rewardPoints'], keys: [{ key: 'escape' }], label: 'ui.key.pointsBack', hint: 'ui.hint.back' },
+  { action: 'check', screens: ['checkCard'], keys: [{ key: 'enter' }], label: 'ui.key.check', hint: 'ui.hint.check' },
+  { action: 'dismiss', screens: ['checkCard'], keys: [{ key: 'escape' }], label: 'ui.key.cancelCheck', hint: 'ui.hint.cancel' },
   { action: 'cardValue', screens: ['cardAmount'], keys: [{ key: 'enter' }], label: 'ui.key.cardValue', hint: 'ui.hint.cardValue' },
   { action: 'cardCancel', screens: ['cardAmount'], keys: [{ key: 'escape' }], label: 'ui.key.cardCancel', hint: 'ui.hint.cardCancel' },
   { action: 'cash', screens: ['tender'], keys: [{ key: 'enter' }], label: 'ui.key.cash', hint: 'ui.hint.cash' },
@@ -86,6 +151,7 @@ export const KEY_TABLE: readonly Binding[] = [
   { action: 'pageDown', screens: ['sale', 'receipt'], keys: [{ key: 'pagedown' }], label: 'ui.key.pageDown' },
   { action: 'backspace', screens: WITH_ENTRY, keys: [{ key: 'backspace' }, { key: 'delete' }], label: 'ui.key.backspace' },
   { action: 'clear', screens: ['idle', 'sale'], keys: [{ key: 'escape' }, { ctrl: 'u' }], label: 'ui.key.clear' },
+  { action: 'clear', screens: ['customers', 'newCustomer', 'rewardPoints', 'checkCard'], keys: [{ ctrl: 'u' }], label: 'ui.key.clearField' },
   { action: 'help', screens: SCREENS, keys: [{ ch: '?' }, { key: 'f1' }], label: 'ui.key.help', hint: 'ui.hint.help' },
   { action: 'quit', screens: SCREENS, keys: [{ ctrl: 'q' }, { key: 'f10' }, { ctrl: 'c' }], label: 'ui.key.quit' },
 ];

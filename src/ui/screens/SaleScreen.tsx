@@ -4,8 +4,9 @@
  */
 import React, { useRef } from 'react';
 import { Box, Text } from 'ink';
-import { SALE_CHROME, type CheckoutSnapshot, type Fmt } from '../selectors.js';
-import { tenderRow } from '../selectors.js';
+import { discountRows, saleLayout, tenderRow, type CheckoutSnapshot, type Fmt } from '../selectors.js';
+import { customerPanel } from '../loyalty-view.js';
+import { CustomerPanel } from '../components/CustomerPanel.js';
 import { cartTable } from '../cart-table.js';
 import { selectedIndex, type InputState } from '../input/state.js';
 import { padEnd, spread, width as cols } from '../text.js';
@@ -23,7 +24,8 @@ export interface SaleScreenProps {
 
 export function SaleScreen({ snap, screen, input, fmt, width, height }: SaleScreenProps) {
   const { cart, priced, tenders } = snap.context;
-  const rows = Math.max(1, height - SALE_CHROME);
+  const layout = saleLayout(snap.context, height);
+  const rows = layout.cartRows;
   const topRef = useRef(0);
   const sel = selectedIndex(
     cart.lines.map((l) => l.id),
@@ -52,7 +54,8 @@ export function SaleScreen({ snap, screen, input, fmt, width, height }: SaleScre
   });
   const left = paidSoFar.length ? paidSoFar.join(', ') : fmt.t('ui.cart.items', { count: priced.itemCount });
   const total = `${fmt.t('ui.totals.total')}  ${fmt.money(priced.total)}`;
-  const customer = customerLine(snap, fmt);
+  const panel = layout.customerRows ? customerPanel(snap.context, fmt) : null;
+  const discounts = discountRows(priced, fmt).slice(0, layout.discountRows);
   return (
     <Box flexDirection="column" height={height} width={width}>
       <Text bold wrap="truncate">
@@ -69,16 +72,17 @@ export function SaleScreen({ snap, screen, input, fmt, width, height }: SaleScre
         <Text color="red" bold wrap="truncate">
           {padEnd(`${fmt.t('ui.failed.title')}: ${fmt.t('ui.failed.hint')}`, width)}
         </Text>
-      ) : customer ? (
-        <Text wrap="truncate">
-          <Text color="cyan">{padEnd(customer, Math.max(0, width - cols(more) - 1), fmt.ascii)}</Text>
-          <Text dimColor>{more ? ' ' + more : ''}</Text>
-        </Text>
       ) : (
         <Text dimColor wrap="truncate">
           {ruleWith(marker, width, rule)}
         </Text>
       )}
+      {panel ? <CustomerPanel panel={panel} fmt={fmt} width={width} /> : null}
+      {discounts.map((d) => (
+        <Text key={d.id} color="green" wrap="truncate">
+          {spread(`  ${d.label}`, d.amount, width, fmt.ascii)}
+        </Text>
+      ))}
       <Text wrap="truncate">{spread(left, sums, width, fmt.ascii)}</Text>
       <Box justifyContent="flex-end" width={width}>
         <Text bold inverse wrap="truncate">
@@ -95,15 +99,4 @@ function ruleWith(label: string, width: number, rule: string): string {
   if (w >= width) return label;
   const left = Math.floor((width - w) / 2);
   return rule.repeat(left) + label + rule.repeat(width - w - left);
-}
-
-/** The loyalty customer on the sale and what this sale earns, as the machine previews it. */
-function customerLine(snap: CheckoutSnapshot, fmt: Fmt): string | null {
-  const c = snap.context.customer;
-  if (!c) return null;
-  const parts = [fmt.t('ui.customer.label', { name: fmt.text(c.name) })];
-  const tier = snap.context.loyalty?.tierAfter ?? c.tier;
-  if (tier) parts.push(fmt.t('ui.customer.tier', { tier: fmt.text(tier) }));
-  for (const p of snap.context.loyalty?.programs ?? []) if (p.earned) parts.push(fmt.t('ui.customer.earns', { points: p.earned, program: fmt.text(p.name) }));
-  return parts.join('  ');
 }
