@@ -16,6 +16,7 @@ export const KEY = {
   ctrlC: '\x03',
   ctrlQ: '\x11',
   ctrlU: '\x15',
+  ctrlG: '\x07',
   tab: '\t',
   left: '\x1b[D',
   right: '\x1b[C',
