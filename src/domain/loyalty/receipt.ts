@@ -5,7 +5,7 @@
  * `progress` is read when the receipt is laid out (a reprint shows the customer's progress then).
  */
 import type { ReceiptSection } from '../receipt.js';
-import { columns, separator, text, type ReceiptBlock } from '../receipt-doc.js';
+import { columns, text, type ReceiptBlock } from '../receipt-doc.js';
 import { maskCard } from './card.js';
 import { formatUnits } from './units.js';
 import type { TierProgress } from './tiers.js';
@@ -24,7 +24,7 @@ export function loyaltyReceiptSection(data: LoyaltyReceiptData): ReceiptSection 
     if (!l) return [];
     const programs = new Map(data.programs().map((p) => [p.id, p]));
     const tierName = (id: string | null) => data.ladder()?.tiers.find((t) => t.id === id)?.name ?? id ?? '';
-    const out: ReceiptBlock[] = [separator(), columns(c.t('receipt.loyalty.card'), maskCard(l.cardNumber))];
+    const out: ReceiptBlock[] = [columns(c.t('receipt.loyalty.card'), maskCard(l.cardNumber))];
     for (const p of l.programs) {
       const d = programs.get(p.programId)?.decimals ?? 0;
       out.push(text(p.name, { bold: true }));
