@@ -52,3 +52,28 @@ test('the Linux console (display.ascii): every screen is pure ASCII, in VND, at 
   await ui.waitFor('Last receipt');
   expectAscii(ui, 'receipt');
 });
+
+test('the Linux console: the customer panel, search, form and rewards are pure ASCII too', async () => {
+  const { demoMemberCards } = await import('../../src/admin/demo-store.js');
+  const { FKEY } = await import('../support/keys.js');
+  r = await openRegisterUi({ columns: 80, rows: 24, fixture: { demo: true, config: { display: { ascii: true } } } });
+  const ui = r.ui;
+  await ui.waitFor('Scan an item to start a sale');
+  ui.scan(demoMemberCards()[0]);
+  ui.scan('201');
+  await ui.waitFor('Coffee Club 120 pts');
+  expectAscii(ui, 'sale with customer');
+  ui.press(FKEY.linux.f6);
+  await ui.waitFor('Rewards: Lan Nguyen');
+  expectAscii(ui, 'rewards');
+  ui.press(KEY.down, KEY.enter);
+  await ui.waitFor('Free espresso is on the sale.');
+  expectAscii(ui, 'sale with a reward');
+  ui.press(FKEY.linux.f12);
+  ui.type('lan');
+  await ui.waitFor(/> Lan Nguyen/);
+  expectAscii(ui, 'search');
+  ui.press(FKEY.linux.f2);
+  await ui.waitFor('New customer');
+  expectAscii(ui, 'new customer');
+});

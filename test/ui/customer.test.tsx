@@ -88,6 +88,22 @@ describe('customer search', () => {
   });
 });
 
+test('from the paid screen F12 starts the next sale with the customer found', async () => {
+  r = await openRegisterUi({ fixture: { demo: true } });
+  const ui = r.ui;
+  await ui.waitFor('Scan an item to start a sale');
+  ui.scan('101');
+  ui.press(KEY.pay, KEY.exact);
+  await ui.waitFor('PAID');
+  ui.press(FKEY.xterm.f12);
+  ui.type('wei');
+  await ui.waitFor(/▶ Wei Chen/);
+  ui.press(KEY.enter);
+  const f = await ui.waitFor('Coffee Club 20 pts');
+  expect(f).toContain('Items: 0');
+  expect(r.register.actor.getSnapshot().value).toEqual({ open: 'sale' });
+});
+
 describe('a new customer at the till', () => {
   test('the search text fills the form; card and tier shown and changeable; refusals on their field; saved and attached', async () => {
     r = await openRegisterUi({ fixture: { demo: true } });

@@ -1,10 +1,14 @@
-/** A gift card's balance, state, expiry and recent movements (a card scanned to check it). */
+/**
+ * A gift card's balance, state, expiry and recent movements (a card scanned to check it), readable
+ * from a step away: the balance in the 5-row block font, the state as a coloured badge, the
+ * movements as a table with the balance after each. Newest movement first.
+ */
 import React from 'react';
 import { Box, Text } from 'ink';
 import type { GiftCardBalanceView } from '../../../machines/checkout.types.js';
 import { formatDateTime, formatMoney } from '../../i18n/index.js';
 import type { Fmt } from '../selectors.js';
-import { padEnd, padStart } from '../text.js';
+import { padEnd, padStart, width as cols } from '../text.js';
 import { BigAmount } from '../components/BigAmount.js';
 import { BIG_ROWS } from '../big-text.js';
 
@@ -19,16 +23,22 @@ export function BalanceScreen({ view, fmt, width, height }: BalanceScreenProps) 
   if (!view) return <Box height={height} />;
   const money = (m: number) => formatMoney(m, view.currency, { locale: fmt.locale, ascii: fmt.ascii });
   const usable = view.state === 'active';
-  const fixed = 4 + (view.restricted ? 1 : 0) + 2;
-  const bigRows = height - fixed >= BIG_ROWS + 3 ? BIG_ROWS : 1;
-  const room = Math.max(0, height - fixed - bigRows - 1);
-  const recent = view.recent.slice(-room);
-  const amountW = Math.max(0, ...recent.map((r) => money(r.amount).length));
+  // Title, expiry, [restricted], balance label, blank, movements header, blank, hint.
+  const fixed = 7 + (view.restricted ? 1 : 0);
+  const bigRows = height - fixed >= BIG_ROWS + 1 ? BIG_ROWS : 1;
+  const room = Math.max(0, height - fixed - bigRows);
+  // The machine lists the newest first: those are the ones kept when rows run short.
+  const recent = view.recent.slice(0, room);
+  const h = { when: fmt.t('ui.balance.when'), what: fmt.t('ui.balance.what'), amount: fmt.t('ui.balance.amount'), after: fmt.t('ui.balance.after') };
+  const rows = recent.map((r) => ({ when: formatDateTime(r.at, fmt.locale, fmt.ascii), what: fmt.t(`ui.giftcard.history.${r.kind}`), amount: money(r.amount), after: money(r.balance) }));
+  const w = (k: keyof typeof h) => Math.max(cols(h[k]), ...rows.map((r) => cols(r[k])));
+  const widths = { when: w('when'), what: w('what'), amount: w('amount'), after: w('after') };
+  const row = (r: typeof h) => `${padEnd(r.when, widths.when)}  ${padEnd(r.what, widths.what)}  ${padStart(r.amount, widths.amount)}  ${padStart(r.after, widths.after)}`;
   return (
     <Box flexDirection="column" height={height} width={width}>
       <Text bold wrap="truncate">
         {fmt.t('ui.balance.title', { masked: fmt.text(view.masked) })}
-        {'  '}
+        {'   '}
         <Text inverse color={usable ? 'green' : 'red'}>{` ${fmt.t(`ui.giftcard.state.${view.state}`)} `}</Text>
       </Text>
       <Text wrap="truncate">{view.expiresOn ? fmt.t('ui.balance.expires', { date: view.expiresOn }) : fmt.t('ui.balance.noExpiry')}</Text>
@@ -37,20 +47,19 @@ export function BalanceScreen({ view, fmt, width, height }: BalanceScreenProps) 
         {`${fmt.t('ui.balance.balance')}  ${money(view.balance)}`}
       </Text>
       <BigAmount text={money(view.balance)} width={width} ascii={fmt.ascii} color={usable ? 'green' : 'yellow'} rows={bigRows} />
-      {recent.length ? (
-        <Text dimColor wrap="truncate">
-          {fmt.t('ui.balance.recent')}
-        </Text>
+      <Text> </Text>
+      {rows.length ? (
+        <Box flexDirection="column">
+          <Text bold wrap="truncate">
+            {row(h)}
+          </Text>
+          {rows.map((r, i) => (
+            <Text key={i} wrap="truncate">
+              {row(r)}
+            </Text>
+          ))}
+        </Box>
       ) : null}
-      {recent.map((r, i) => (
-        <Text key={i} wrap="truncate">
-          {padEnd(formatDateTime(r.at, fmt.locale, fmt.ascii), 20)}
-          {padEnd(fmt.t(`ui.giftcard.history.${r.kind}`), 12)}
-          {padStart(money(r.amount), amountW)}
-          {'  '}
-          {money(r.balance)}
-        </Text>
-      ))}
       <Text> </Text>
       <Text dimColor wrap="truncate">
         {fmt.t('ui.balance.next')}
