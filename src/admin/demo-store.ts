@@ -96,8 +96,8 @@ export const DEMO_PROGRAM: LoyaltyProgram = {
   // 1 point per 1.00 spent.
   rules: [{ id: 'base', perAmount: { points: 1, per: 100 } }],
   rewards: [
-    // 1 point = 0.10, at most half of the sale.
-    { id: 'cashback', kind: 'cashback', name: 'Pay with points', cost: 1, value: { amount: 10, points: 1 }, maxSharePpm: 500_000 },
+    // 1 point = 0.10, at most half of the sale, once the customer holds 20 points.
+    { id: 'cashback', kind: 'cashback', name: 'Pay with points', cost: 1, minBalance: 20, value: { amount: 10, points: 1 }, maxSharePpm: 500_000 },
     { id: 'free-espresso', kind: 'free-product', name: 'Free espresso', cost: 50, sku: 'SKU-101' },
     { id: 'bakery-10', kind: 'percent', name: '10% off bakery', cost: 30, percentPpm: 100_000, target: { category: 'bakery' } },
   ],

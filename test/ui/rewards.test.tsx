@@ -49,7 +49,7 @@ describe('rewards', () => {
     expect(hints().filter((h) => h.hot).map((h) => h.text)).toEqual(['F6 Rewards']);
     ui.press(KEY.ctrlR);
     const f = await ui.waitFor('Rewards: Lan Nguyen   Coffee Club 120 pts');
-    expect(f).toMatch(/▶ Pay with points \(1 pt = \$0\.10, max 50%\)\s+1 pt each\s+-\s+yes/);
+    expect(f).toMatch(/▶ Pay with points \(1 pt = \$0\.10, max 50%\)\s+1 pt each\s+20 pts\s+yes/);
     expect(f).toMatch(/Free espresso\s+50 pts\s+-\s+yes/);
     expect(f).toMatch(/10% off bakery\s+30 pts\s+-\s+yes/);
     expectFits(ui, 80, 24, 'rewards');
@@ -131,5 +131,26 @@ describe('rewards', () => {
     ui.press(KEY.pay, KEY.exact);
     await ui.waitFor('PAID');
     expect(accountByCard(loyaltyOf(r.store.state), WEI)?.points['coffee-club']).toBe(7 + 1);
+  });
+
+  test('below a reward\'s minimum balance it is shown as not claimable and refused with its message', async () => {
+    const { demoExtras } = await import('../../src/admin/demo-store.js');
+    const created = demoExtras('2025-03-14').find((e) => e.type === 'customer.created' && (e.data as { customer: { card: string } }).customer.card === WEI)!;
+    const customerId = (created.data as { customer: { id: string } }).customer.id;
+    r = await openRegisterUi({
+      fixture: { demo: true, seed: [{ type: 'points.adjusted', data: { customerId, programId: 'coffee-club', points: -8, day: '2025-03-01', reason: 'test' } }] },
+    });
+    const ui = r.ui;
+    await ui.waitFor('Scan an item to start a sale');
+    ui.scan(WEI);
+    ui.scan('201');
+    await ui.waitFor('Coffee Club 12 pts');
+    expect(hints().some((h) => h.hot)).toBe(false);
+    ui.press(FKEY.xterm.f6);
+    const f = await ui.waitFor('Rewards: Wei Chen');
+    expect(f).toMatch(/Pay with points .*1 pt each\s+20 pts\s+no/);
+    ui.press(KEY.enter, KEY.enter);
+    await ui.waitFor('This reward needs a balance of at least 20 points.');
+    expect(rewardsInCart(cart())).toHaveLength(0);
   });
 });
