@@ -69,7 +69,9 @@ function startTill(dataDir: string): Client {
 async function journalEvents(dataDir: string): Promise<any[]> {
   const dir = join(dataDir, 'journal');
   const files = (await readdir(dir)).filter((f) => f.endsWith('.jsonl')).sort();
-  const lines = (await Promise.all(files.map((f) => readFile(join(dir, f), 'utf8')))).join('').split('\n').filter(Boolean);
+  // The open segment is preallocated: zero bytes after its last line are free space (docs/storage.md).
+  const texts = await Promise.all(files.map(async (f) => (await readFile(join(dir, f), 'utf8')).replace(/\0+$/, '')));
+  const lines = texts.join('').split('\n').filter(Boolean);
   return lines.map((l) => JSON.parse(l));
 }
 
