@@ -17,6 +17,13 @@ export interface FsOps {
   close(fd: number): Promise<void>;
   rename(from: string, to: string): Promise<void>;
   unlink(path: string): Promise<void>;
+  /**
+   * Synchronous open and write, for the snapshot: its state is serialised and written in one
+   * synchronous run, so it is a consistent cut while commits continue, without holding the whole
+   * serialisation in memory (see snapshot.ts).
+   */
+  openSync(path: string, flags: string, mode?: number): number;
+  writeSync(fd: number, buf: Buffer, offset: number, length: number, position: number): number;
 }
 
 
@@ -44,6 +51,8 @@ export const nodeFsOps: FsOps = {
   close: promisify(fs.close),
   rename: promisify(fs.rename),
   unlink: promisify(fs.unlink),
+  openSync: (p: string, flags: string, mode?: number) => fs.openSync(p, flags, mode),
+  writeSync: (fd: number, buf: Buffer, offset: number, length: number, position: number) => fs.writeSync(fd, buf, offset, length, position),
 };
 
 export const withFs = (over?: Partial<FsOps>): FsOps => ({ ...nodeFsOps, ...(over ?? {}) });
@@ -53,6 +62,16 @@ export async function writeAll(ops: FsOps, fd: number, buf: Buffer, position: nu
   let done = 0;
   while (done < buf.length) {
     const n = await (bulk ? ops.writeBulk : ops.write)(fd, buf, done, buf.length - done, position + done);
+    if (n <= 0) throw Object.assign(new Error('write returned no progress'), { code: 'EIO' });
+    done += n;
+  }
+}
+
+/** Writes all of buf at position with synchronous writes, looping over short writes. */
+export function writeAllSync(ops: FsOps, fd: number, buf: Buffer, position: number): void {
+  let done = 0;
+  while (done < buf.length) {
+    const n = ops.writeSync(fd, buf, done, buf.length - done, position + done);
     if (n <= 0) throw Object.assign(new Error('write returned no progress'), { code: 'EIO' });
     done += n;
   }

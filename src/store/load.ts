@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { applyEvent, initialState, projectionVersions } from './fold.js';
 import { PROJECTIONS } from './projections/index.js';
-import { checkSnapshot, snapshotDb, SNAPSHOT_FILE, type SnapshotDoc } from './snapshot.js';
+import { checkSnapshot, isOutdated, snapshotDb, SNAPSHOT_FILE, type LinePos, type SnapshotDoc } from './snapshot.js';
 import { listSegments, readFrom, scanBuffer, segmentName, type ChainPoint, type SegmentInfo } from './segments.js';
 import { decodeLine } from './line.js';
 import { TxSet } from './tx-set.js';
@@ -19,11 +19,7 @@ import type { ProjectionModule, RecoveryReport, StoreState } from './types.js';
 export const JOURNAL_DIR = 'journal';
 export const RECENT_TX = 4096;
 
-export interface LinePos {
-  segment: string;
-  start: number;
-  end: number;
-}
+export type { LinePos };
 
 export interface Loaded {
   state: StoreState;
@@ -66,7 +62,10 @@ export async function loadStore(dataDir: string, ops: FsOps, opts: LoadOptions):
   // A rebuild must not depend on the snapshot at all: it may be the damaged part.
   const db = snapshotDb(dataDir, ops);
   if (!opts.fromZero) await db.read();
-  const doc = db.data === null ? null : checkSnapshot(db.data, snapFile, dataDir);
+  const read = db.data;
+  db.data = null;
+  const outdated = read !== null && isOutdated(read) ? `the snapshot was written by an earlier version (${read.format})` : null;
+  const doc = read === null || isOutdated(read) ? null : checkSnapshot(read, snapFile, dataDir);
 
   const snapshotSeq = doc ? doc.state.meta.seq : 0;
   let state: StoreState;
@@ -75,16 +74,12 @@ export async function loadStore(dataDir: string, ops: FsOps, opts: LoadOptions):
   let chain: ChainPoint = { seq: 0, hash: '' };
   let startIdx = 0;
   let startOffset = 0;
-  const why = opts.fromZero ? 'requested' : doc === null ? 'missing' : usable(doc, modules);
+  const why = opts.fromZero ? 'requested' : outdated ?? (doc === null ? 'missing' : usable(doc, modules));
 
   if (doc && why === null) {
     state = doc.state;
     for (const m of modules) if (!(m.name in state)) state[m.name] = m.initial();
-    try {
-      txs = TxSet.deserialize(doc.txs);
-    } catch (e) {
-      throw corrupt(snapFile, undefined, (e as Error).message, snapshotFix(dataDir));
-    }
+    txs = doc.txs;
     chain = { seq: state.meta.seq, hash: state.meta.hash };
     if (doc.pos) {
       pos = doc.pos;
@@ -107,7 +102,7 @@ export async function loadStore(dataDir: string, ops: FsOps, opts: LoadOptions):
   } else {
     state = initialState(modules);
     txs = new TxSet();
-    if (doc || why !== 'missing' || segments.length) recovery.fullReplay = why ?? undefined;
+    if (doc || outdated || why !== 'missing' || segments.length) recovery.fullReplay = why ?? undefined;
   }
   if (recovery.fullReplay === undefined) delete recovery.fullReplay;
 

@@ -1,32 +1,36 @@
 /**
- * The snapshot `store.json`: the projection at a journal position, written through lowdb with an
- * adapter of our own. steno (lowdb's writer) renames a temp file without any fsync, so a power cut can
- * leave an empty or old file behind a "saved" state; this adapter writes a temp file, fsyncs it,
- * renames it over the old one and fsyncs the directory. The journal stays the record of truth: a
- * snapshot only saves replay time.
+ * The snapshot `store.json`: the projection at a journal position, read and written through lowdb
+ * with an adapter of our own. steno (lowdb's writer) renames a temp file without any fsync, so a
+ * power cut can leave an empty or old file behind a "saved" state; this adapter writes a temp file,
+ * fsyncs it, renames it over the old one and fsyncs the directory. The file is JSON Lines
+ * (snapshot-lines.ts), written and read a line at a time, so the register never holds the whole
+ * serialisation in memory. The journal stays the record of truth: a snapshot only saves replay time.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { Low, type Adapter } from 'lowdb';
-import { FILE_MODE, fsyncDir, writeAll, type FsOps } from './fs-ops.js';
+import { FILE_MODE, fsyncDir, writeAllSync, type FsOps } from './fs-ops.js';
 import { corrupt, fromFsError, snapshotFix } from './errors.js';
-import type { StoreState } from './types.js';
+import { encodeSnapshot, OUTDATED_FORMATS, SnapshotDecoder, SnapshotFormatError, SNAPSHOT_FORMAT, type SnapshotDoc } from './snapshot-lines.js';
 import { crash, hit } from './failpoints.js';
 
-export const SNAPSHOT_FORMAT = 'till-snapshot/1';
+export { SNAPSHOT_FORMAT, type SnapshotDoc, type LinePos } from './snapshot-lines.js';
 export const SNAPSHOT_FILE = 'store.json';
 
-export interface SnapshotDoc {
-  format: typeof SNAPSHOT_FORMAT;
-  /** Journal position of the last folded event: its segment and the byte range of its line. */
-  pos: { segment: string; start: number; end: number } | null;
-  /** Projection name -> version that built `state`. */
-  projections: Record<string, number>;
-  /** Committed transaction ids (see tx-set.ts), base64. */
-  txs: string;
-  writtenAt: string;
-  state: StoreState;
+/** A snapshot written by an earlier version: not read, the journal is replayed instead. */
+export interface OutdatedSnapshot {
+  format: string;
+  outdated: true;
 }
+
+export type SnapshotRead = SnapshotDoc | OutdatedSnapshot;
+
+export const isOutdated = (d: SnapshotRead): d is OutdatedSnapshot => (d as OutdatedSnapshot).outdated === true;
+
+/** Bytes read at a time; lines longer than this are assembled from pieces. */
+const READ_BYTES = 1024 * 1024;
+/** Lines are gathered into writes of about this size. */
+const WRITE_BYTES = 1024 * 1024;
 
 let tmpSeq = 0;
 
@@ -35,40 +39,107 @@ export function removeStaleTemps(dataDir: string): void {
   for (const n of fs.readdirSync(dataDir)) if (n.startsWith(`${SNAPSHOT_FILE}.tmp-`)) fs.rmSync(path.join(dataDir, n), { force: true });
 }
 
-/** lowdb adapter: durable write (temp + fsync + rename + dir fsync), strict read. */
-export class DurableJsonFile<T> implements Adapter<T> {
+/** Calls `fn` with each line of a file (without its newline), reading a megabyte at a time. */
+function forEachLine(fd: number, fn: (line: string, n: number) => void): void {
+  const buf = Buffer.allocUnsafe(READ_BYTES);
+  let carry: Buffer[] = [];
+  let n = 0;
+  let pos = 0;
+  for (;;) {
+    const got = fs.readSync(fd, buf, 0, buf.length, pos);
+    if (got === 0) break;
+    pos += got;
+    let start = 0;
+    for (let nl = buf.indexOf(10, 0); nl !== -1 && nl < got; nl = buf.indexOf(10, start)) {
+      const text = carry.length ? Buffer.concat([...carry, buf.subarray(start, nl)]).toString('utf8') : buf.toString('utf8', start, nl);
+      carry = [];
+      fn(text, ++n);
+      start = nl + 1;
+    }
+    if (start < got) carry.push(Buffer.from(buf.subarray(start, got)));
+  }
+  if (carry.length) fn(Buffer.concat(carry).toString('utf8'), ++n);
+}
+
+/** Reads a snapshot file; null when there is none. Damage throws STORE_CORRUPT naming the file and line. */
+export function readSnapshotFile(file: string, dataDir: string): SnapshotRead | null {
+  let fd: number;
+  try {
+    fd = fs.openSync(file, 'r');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw fromFsError(e, file, 'reading the snapshot');
+  }
+  try {
+    const head = Buffer.alloc(64);
+    const got = fs.readSync(fd, head, 0, head.length, 0);
+    const m = /^\{"format":"([^"]+)"/.exec(head.toString('latin1', 0, got));
+    if (m && OUTDATED_FORMATS.includes(m[1])) return { format: m[1], outdated: true };
+    const dec = new SnapshotDecoder();
+    let at = 0;
+    try {
+      forEachLine(fd, (line, n) => {
+        at = n;
+        dec.line(line);
+      });
+      return dec.finish();
+    } catch (e) {
+      if (!(e instanceof SnapshotFormatError)) throw e;
+      const what = at <= 1 && e.message.includes('not a till snapshot') ? e.message : `the snapshot does not parse: ${e.message}`;
+      throw corrupt(file, at || undefined, what, snapshotFix(dataDir));
+    }
+  } catch (e) {
+    throw fromFsError(e, file, 'reading the snapshot');
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/** lowdb adapter: streamed durable write (temp + fsync + rename + dir fsync), strict streamed read. */
+export class DurableSnapshotFile implements Adapter<SnapshotRead | null> {
   constructor(
     readonly file: string,
     private readonly ops: FsOps,
     private readonly dataDir: string,
   ) {}
 
-  async read(): Promise<T | null> {
-    let text: string;
-    try {
-      text = fs.readFileSync(this.file, 'utf8');
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
-      throw fromFsError(e, this.file, 'reading the snapshot');
-    }
-    try {
-      return JSON.parse(text) as T;
-    } catch (e) {
-      throw corrupt(this.file, undefined, `the snapshot does not parse (${(e as Error).message})`, snapshotFix(this.dataDir));
-    }
+  async read(): Promise<SnapshotRead | null> {
+    return readSnapshotFile(this.file, this.dataDir);
   }
 
-  async write(data: T): Promise<void> {
+  /**
+   * Serialises and writes the whole document before its first await: the lines are a consistent cut
+   * of a live state, and only about a megabyte of them is in memory at a time.
+   */
+  async write(data: SnapshotRead | null): Promise<void> {
+    if (!data || isOutdated(data)) throw new Error('only a current snapshot can be written');
     const tmp = `${this.file}.tmp-${process.pid}-${(tmpSeq = (tmpSeq + 1) % 1e9)}`;
-    const buf = Buffer.from(JSON.stringify(data));
     let fd: number | undefined;
     try {
-      fd = await this.ops.open(tmp, 'w', FILE_MODE);
-      if (hit('snapshot-temp')) {
-        await writeAll(this.ops, fd, buf.subarray(0, Math.floor(Math.random() * buf.length)), 0, true);
-        crash();
-      }
-      await writeAll(this.ops, fd, buf, 0, true);
+      fd = this.ops.openSync(tmp, 'w', FILE_MODE);
+      // Failpoint: die with a random prefix of the file written, as a power cut mid-write leaves it.
+      const cutAt = hit('snapshot-temp') ? Math.floor(Math.random() * Math.max(1, fs.statSync(this.file, { throwIfNoEntry: false })?.size ?? 4096)) : -1;
+      let written = 0;
+      let pending: string[] = [];
+      let pendingChars = 0;
+      const flush = () => {
+        const buf = Buffer.from(pending.join(''));
+        pending = [];
+        pendingChars = 0;
+        if (cutAt >= 0 && written + buf.length > cutAt) {
+          writeAllSync(this.ops, fd!, buf.subarray(0, cutAt - written), written);
+          crash();
+        }
+        writeAllSync(this.ops, fd!, buf, written);
+        written += buf.length;
+      };
+      encodeSnapshot(data, (line) => {
+        pending.push(line, '\n');
+        pendingChars += line.length + 1;
+        if (pendingChars >= WRITE_BYTES) flush();
+      });
+      flush();
+      if (cutAt >= 0) crash();
       await this.ops.fsync(fd);
       await this.ops.close(fd);
       fd = undefined;
@@ -83,20 +154,18 @@ export class DurableJsonFile<T> implements Adapter<T> {
   }
 }
 
-export function snapshotDb(dataDir: string, ops: FsOps): Low<SnapshotDoc | null> {
-  return new Low<SnapshotDoc | null>(new DurableJsonFile<SnapshotDoc | null>(path.join(dataDir, SNAPSHOT_FILE), ops, dataDir), null);
+export function snapshotDb(dataDir: string, ops: FsOps): Low<SnapshotRead | null> {
+  return new Low<SnapshotRead | null>(new DurableSnapshotFile(path.join(dataDir, SNAPSHOT_FILE), ops, dataDir), null);
 }
 
-/** Checks the shape a snapshot must have before any of it is trusted. */
-export function checkSnapshot(doc: unknown, file: string, dataDir: string): SnapshotDoc {
-  const d = doc as SnapshotDoc;
+/** Checks the journal position a snapshot must carry before any of it is trusted. */
+export function checkSnapshot(d: SnapshotDoc, file: string, dataDir: string): SnapshotDoc {
   const bad = (what: string) => corrupt(file, undefined, what, snapshotFix(dataDir));
-  if (!d || typeof d !== 'object' || d.format !== SNAPSHOT_FORMAT) throw bad('the file is not a till snapshot');
+  if (d.format !== SNAPSHOT_FORMAT) throw bad('the file is not a till snapshot');
   const s = d.state;
   if (!s || typeof s !== 'object' || !s.meta || !Number.isSafeInteger(s.meta.seq) || typeof s.meta.hash !== 'string')
     throw bad('the snapshot has no journal position');
   if (s.meta.seq > 0 && (!d.pos || typeof d.pos.segment !== 'string' || !Number.isSafeInteger(d.pos.start) || !Number.isSafeInteger(d.pos.end)))
     throw bad('the snapshot has no journal position');
-  if (typeof d.txs !== 'string' || !d.projections || typeof d.projections !== 'object') throw bad('the snapshot is incomplete');
   return d;
 }

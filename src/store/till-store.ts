@@ -10,8 +10,8 @@ import type { CommitRequest, CommitResult, JournalEvent, ProjectionModule, Recov
 import { applyEvent, projectionVersions } from './fold.js';
 import { encodeLine } from './line.js';
 import { listSegments } from './segments.js';
-import { snapshotDb, SNAPSHOT_FORMAT, type SnapshotDoc } from './snapshot.js';
-import { RECENT_TX, type LinePos } from './load.js';
+import { snapshotDb, SNAPSHOT_FORMAT, type LinePos, type SnapshotDoc } from './snapshot.js';
+import { RECENT_TX } from './load.js';
 import type { TxSet } from './tx-set.js';
 import type { JournalWriter } from './journal-writer.js';
 import type { StoreLock } from './lock.js';
@@ -223,12 +223,12 @@ export class TillStore implements Store {
   private async checkpointNow(): Promise<void> {
     if (this.state.meta.seq === this.checkpointSeq && fs.existsSync(path.join(this.dir, 'store.json'))) return;
     const seq = this.state.meta.seq;
-    // Built and serialised synchronously (inside db.write before its first await): a consistent cut.
+    // Serialised and written synchronously (inside db.write before its first await): a consistent cut.
     this.db.data = {
       format: SNAPSHOT_FORMAT,
       pos: this.pos,
       projections: projectionVersions(this.p.modules),
-      txs: this.p.txs.serialize(),
+      txs: this.p.txs,
       writtenAt: this.p.now().toISOString(),
       state: this.state,
     } satisfies SnapshotDoc;

@@ -1,8 +1,8 @@
 /**
  * The set of committed transaction ids, kept small: a 64-bit hash per id in an open-addressing table
- * (8 bytes a slot, load <= 1/2: about 16 MB for a million transactions instead of ~100 MB of strings).
- * A hash hit is only a "maybe": the store confirms it against recent ids or the journal before
- * calling a commit a duplicate, so a collision can never drop a sale.
+ * (8 bytes a slot, load between 3/8 and 3/4: 8-16 MB for a million transactions instead of ~100 MB of
+ * strings). A hash hit is only a "maybe": the store confirms it against recent ids or the journal
+ * before calling a commit a duplicate, so a collision can never drop a sale.
  */
 const EMPTY = 0;
 
@@ -36,7 +36,7 @@ export class TxSet {
 
   constructor(capacity = 1024) {
     let slots = 16;
-    while (slots < capacity * 2) slots *= 2;
+    while (slots * 3 < capacity * 4) slots *= 2;
     this.table = new Uint32Array(slots * 2);
     this.mask = slots - 1;
   }
@@ -58,7 +58,7 @@ export class TxSet {
     this.table[i * 2] = a;
     this.table[i * 2 + 1] = b;
     this.size++;
-    if (this.size * 2 > this.mask + 1) this.grow();
+    if (this.size * 4 > (this.mask + 1) * 3) this.grow();
     return true;
   }
 
@@ -94,26 +94,39 @@ export class TxSet {
     return true;
   }
 
-  /** Occupied entries as base64 (8 bytes each), for the snapshot. */
-  serialize(): string {
-    const out = new Uint32Array(this.size * 2);
+  /** Occupied entries as base64 (8 bytes each), in pieces of at most `maxPairs` ids (snapshot lines). */
+  *serializeChunks(maxPairs = 8192): Generator<string> {
+    const out = new Uint32Array(Math.min(maxPairs, Math.max(1, this.size)) * 2);
     let k = 0;
     const t = this.table;
     for (let i = 0; i < t.length; i += 2) {
-      if (t[i] !== EMPTY || t[i + 1] !== EMPTY) {
-        out[k++] = t[i];
-        out[k++] = t[i + 1];
+      if (t[i] === EMPTY && t[i + 1] === EMPTY) continue;
+      out[k++] = t[i];
+      out[k++] = t[i + 1];
+      if (k === out.length) {
+        yield Buffer.from(out.buffer, 0, k * 4).toString('base64');
+        k = 0;
       }
     }
-    return Buffer.from(out.buffer, out.byteOffset, out.byteLength).toString('base64');
+    if (k > 0) yield Buffer.from(out.buffer, 0, k * 4).toString('base64');
   }
 
-  static deserialize(b64: string): TxSet {
+  /** Occupied entries as one base64 string. */
+  serialize(): string {
+    return [...this.serializeChunks(Math.max(1, this.size))].join('');
+  }
+
+  /** Adds the ids of a piece written by serializeChunks. */
+  addSerialized(b64: string): void {
     const bytes = Buffer.from(b64, 'base64');
     if (bytes.length % 8 !== 0) throw new Error('transaction index has a bad length');
     const pairs = new Uint32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length));
-    const set = new TxSet(pairs.length / 2 + 1024);
-    for (let i = 0; i < pairs.length; i += 2) set.insertPair(pairs[i], pairs[i + 1]);
+    for (let i = 0; i < pairs.length; i += 2) this.insertPair(pairs[i], pairs[i + 1]);
+  }
+
+  static deserialize(b64: string, capacity = 1024): TxSet {
+    const set = new TxSet(Math.max(capacity, (b64.length * 3) / 32));
+    set.addSerialized(b64);
     return set;
   }
 }

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { initStore, openStore } from '../../src/store/index.js';
 import { nodeFsOps, type FsOps } from '../../src/store/fs-ops.js';
 import type { TillStore } from '../../src/store/till-store.js';
-import { dataSize, saleEvent, seg1, tmpDir } from './helpers.js';
+import { dataSize, readSnapshot, saleEvent, seg1, tmpDir } from './helpers.js';
 
 const opened: TillStore[] = [];
 afterEach(async () => {
@@ -135,6 +135,6 @@ describe('commit failures leave nothing half-written and the state unchanged', (
     expect(fs.readdirSync(dir).filter((n) => n.includes('.tmp'))).toEqual([]);
     failRename = false;
     await s.checkpoint();
-    expect(JSON.parse(fs.readFileSync(`${dir}/store.json`, 'utf8')).state.sales.count).toBe(1);
+    expect(readSnapshot(dir).state.sales.count).toBe(1);
   });
 });

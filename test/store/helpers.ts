@@ -3,6 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Product } from '../../src/domain/catalog.js';
 import type { EventDraft } from '../../src/store/types.js';
+import { isOutdated, readSnapshotFile } from '../../src/store/snapshot.js';
+import { encodeSnapshot, type SnapshotDoc } from '../../src/store/snapshot-lines.js';
 
 export function tmpDir(tag = 'store'): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), `till-${tag}-`));
@@ -43,3 +45,19 @@ export function dataSize(file: string): number {
 
 /** Drops a segment's preallocated padding, for tests that damage or extend it by hand. */
 export const unpad = (file: string) => fs.truncateSync(file, dataSize(file));
+
+/** The snapshot of a store folder as the store reads it (JSON Lines, see src/store/snapshot-lines.ts). */
+export function readSnapshot(dir: string): SnapshotDoc {
+  const d = readSnapshotFile(path.join(dir, 'store.json'), dir);
+  if (!d || isOutdated(d)) throw new Error(`no current snapshot in ${dir}`);
+  return d;
+}
+
+/** Rewrites the snapshot of a closed store after `edit` changed it (tests that damage it on purpose). */
+export function editSnapshot(dir: string, edit: (doc: SnapshotDoc) => void): void {
+  const doc = readSnapshot(dir);
+  edit(doc);
+  const lines: string[] = [];
+  encodeSnapshot(doc, (l) => lines.push(l));
+  fs.writeFileSync(path.join(dir, 'store.json'), lines.join('\n') + '\n');
+}

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { initStore, openStore } from '../../src/store/index.js';
 import { backupStore, rebuildSnapshot, restoreBackup, verifyStore } from '../../src/store/maintenance.js';
-import { product, saleEvent, seg1, tmpDir, unpad, upsert } from './helpers.js';
+import { editSnapshot, product, saleEvent, seg1, tmpDir, unpad, upsert } from './helpers.js';
 
 /** Closed store: snapshot at seq 4 (after 3 sales), then 2 more sales only in the journal. */
 async function fixture(): Promise<string> {
@@ -18,11 +18,6 @@ async function fixture(): Promise<string> {
 }
 
 const snapPath = (dir: string) => path.join(dir, 'store.json');
-const editSnapshot = (dir: string, edit: (doc: any) => void) => {
-  const doc = JSON.parse(fs.readFileSync(snapPath(dir), 'utf8'));
-  edit(doc);
-  fs.writeFileSync(snapPath(dir), JSON.stringify(doc));
-};
 
 describe('verifyStore', () => {
   it('passes a healthy store and reports what it checked', async () => {

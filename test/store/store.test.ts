@@ -3,7 +3,7 @@ import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { initStore, openStore, storeExists, StoreError } from '../../src/store/index.js';
-import { dataSize, fixedClock, product, readLines, saleEvent, seg1, tmpDir, upsert } from './helpers.js';
+import { dataSize, fixedClock, product, readLines, readSnapshot, saleEvent, seg1, tmpDir, upsert } from './helpers.js';
 
 const opened: { close(): Promise<void> }[] = [];
 afterEach(async () => {
@@ -151,7 +151,7 @@ describe('store: checkpoints', () => {
     const s = track(await initStore(dir, { currency: 'USD', register: 'R1' }, [], { checkpointEvery: 2, idleCheckpointMs: 0 }));
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     try {
-      const snapSeq = () => JSON.parse(fs.readFileSync(path.join(dir, 'store.json'), 'utf8')).state.meta.seq;
+      const snapSeq = () => readSnapshot(dir).state.meta.seq;
       for (let i = 1; i <= 3; i++) await s.commit({ id: `s${i}`, events: [saleEvent('R1', i)] });
       expect(s.pendingCheckpoint).toBe(3); // due, but a sale may be under way: wait for a pause
       vi.advanceTimersByTime(500);
