@@ -51,7 +51,7 @@ export interface Register {
   /** Last print problem (printer offline...), for the status bar; null when the last job printed. */
   printProblem(): string | null;
   /** The plain-text receipt of a committed sale, with the same feature sections as the printed one. */
-  receiptText?(sale: SaleRecord): string;
+  receiptText(sale: SaleRecord): string;
   /** Loyalty customers for the till: search as you type, and creating one (journaled at once). */
   customers: {
     search(query: string, limit?: number): LoyaltyAccount[];

@@ -8,7 +8,6 @@ import type { Readable, Writable } from 'node:stream';
 import { once } from 'node:events';
 import { waitFor } from 'xstate';
 import type { Register } from '../register.js';
-import { receiptText } from '../receipt-job.js';
 import { errorMessage } from '../i18n/index.js';
 import type { CheckoutMessage } from '../../machines/checkout.types.js';
 import { toHeadlessState, type HeadlessState } from './state.js';
@@ -71,7 +70,7 @@ export function createHeadlessHandler(register: Register): (line: string) => Pro
       if (req.cmd === 'state') return withId(req.id, { ok: true, state: state() });
       const sale = before.context.lastSale;
       if (!sale) return refuse(req.id, 'NO_LAST_RECEIPT', errorMessage({ code: 'NO_LAST_RECEIPT', message: 'There is no receipt yet.' }, language));
-      const body = register.receiptText?.(sale) ?? receiptText(sale, register.config);
+      const body = register.receiptText(sale);
       return withId(req.id, { ok: true, state: state(), receipt: { receiptNo: sale.receiptNo, text: body } });
     }
     if (!before.can(req.event)) {

@@ -6,7 +6,6 @@
 import React, { useMemo } from 'react';
 import { Box } from 'ink';
 import type { Register } from '../register.js';
-import { receiptText } from '../receipt-job.js';
 import { deviceView, demoCodes, entryLine, FRAME_ROWS, helpRows, hintItems, makeFmt, messageLine, screenOf, searchRows, uiHeight, uiWidth } from './selectors.js';
 import { uiScreen } from './input/state.js';
 import { rewardsHot } from './loyalty-view.js';
@@ -43,7 +42,7 @@ export function App({ register, demo = false }: AppProps) {
   const clock = useClock(fmt.locale, fmt.ascii);
   const devices = useDevices(register, `${clock}|${JSON.stringify(snap.value)}`);
   const lastSale = snap.context.lastSale;
-  const receipt = useMemo(() => (lastSale ? receiptText(lastSale, config).replace(/\n+$/, '').split('\n') : []), [lastSale, config]);
+  const receipt = useMemo(() => (lastSale ? register.receiptText(lastSale).replace(/\n+$/, '').split('\n') : []), [lastSale, register]);
   const { input, interactive } = useRegisterKeys(register, screen, { bodyRows, receiptLines: receipt.length, helpLines: helpRowCount(screen) });
   const keyScreen = uiScreen(screen, input);
   const help = useMemo(() => helpRows(keyScreen, fmt.ascii).map((h) => ({ keys: h.keys, label: fmt.text(h.label), screens: fmt.text(h.screens) })), [keyScreen, fmt]);

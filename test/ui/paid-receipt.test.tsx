@@ -107,3 +107,26 @@ describe('idle screen', () => {
     expect(f).not.toContain('Demo:');
   });
 });
+
+describe('last receipt of a sale with a loyalty customer', () => {
+  test('shows the same loyalty section as the printed receipt', async () => {
+    r = await openRegisterUi({ fixture: { demo: true } });
+    const ui = r.ui;
+    await ui.waitFor('Scan an item to start a sale');
+    ui.scan('2700000000014');
+    await ui.waitFor('Lan Nguyen');
+    ui.scan('703');
+    ui.press(KEY.pay);
+    await ui.waitFor('Cash received:');
+    ui.type('20');
+    ui.press(KEY.enter);
+    await ui.waitFor('PAID');
+    ui.press(KEY.lastReceipt);
+    await ui.waitFor('Last receipt');
+    const printed = r.hardware.printer.jobs.at(-1)!.text;
+    expect(printed).toMatch(/Points earned\s+\+12/);
+    // The receipt view scrolls: one page down brings the loyalty lines into view.
+    ui.press(KEY.pageDown);
+    await ui.waitFor(/Points earned\s+\+12/);
+  });
+});
