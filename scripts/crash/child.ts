@@ -15,10 +15,16 @@ export interface Reply {
     saleId: string | null;
     total: number;
     due: number;
-    lines: unknown[];
+    lines: { line: string; kind: string; name: string; unitPrice: number; amount: number }[];
+    tenders: { payment: string; kind: string; amount: number }[];
     lastSale?: { saleId: string; receiptNo: string; total: number };
+    customer?: { id: string; points: Record<string, number> };
+    loyalty?: { customerId: string; programs: { programId: string; earned: number; spent: number; balanceBefore: number; balanceAfter: number }[] };
+    balance?: { balance: number; state: string };
     [k: string]: unknown;
   };
+  customers?: { id: string; card: string; points: Record<string, number> }[];
+  receipt?: { receiptNo: string; text: string };
 }
 
 export class ChildGone extends Error {}

@@ -1,25 +1,31 @@
 /**
- * The crash test (issue 3): run sales through `till headless`, SIGKILL it at random moments and
- * from failpoints inside the store (half-written transaction, synced-but-unacknowledged commit, half
- * a snapshot, snapshot renamed but folder not synced), restart, and check after every kill:
- *  - start-up needs no manual repair (the restarted register answers);
- *  - the journal verifies (chain, framing) and the snapshot equals the fold of the journal;
- * and at the end:
- *  - every acknowledged sale is in the journal exactly once, with its receipt number;
- *  - no sale is in the journal twice, no receipt number repeats, no transaction is half-present;
- *  - the opened store's sales count equals the sales in the journal.
+ * The crash test (issue 3): run sales through `till headless` — plain ones mixed with gift cards sold
+ * and spent and loyalty customers earning and spending points (scripts/crash/driver.ts) — SIGKILL it
+ * at random moments and from failpoints inside the store (half-written transaction, synced-but-
+ * unacknowledged commit, half a snapshot, snapshot renamed but folder not synced), restart, and check.
+ *
+ * After every kill:
+ *  - the journal verifies (chain, framing) and the snapshot's slices, gift cards and loyalty included,
+ *    equal the fold of the journal (verifyStore);
+ *  - every acknowledged sale and customer is in the journal exactly once and says what the reply said;
+ *  - the test's own sums (scripts/crash/model.ts) equal the fold: per gift card, issued value + loads
+ *    − redemptions, never below zero, no redemption twice; per customer, opening points + earned −
+ *    spent over the sales in the journal, never negative.
+ * After every restart: the register starts without repair, is idle, and shows those same points and
+ * gift-card balances. While it runs: what it shows at the till matches the sums (driver.ts).
+ * At the end, on the store opened from its snapshot: all of the above, no receipt number twice, and
+ * the sales count equals the journal's.
  */
-import fs from 'node:fs';
 import path from 'node:path';
-import { DEFAULT_CONFIG, type TillConfig } from '../../src/domain/config.js';
-import { ean13 } from '../../src/domain/catalog.js';
-import type { Product } from '../../src/domain/catalog.js';
-import { writeConfig } from '../../src/store/config-file.js';
-import { initStore, openStore } from '../../src/store/open.js';
 import { listSegments } from '../../src/store/segments.js';
+import { openStore } from '../../src/store/open.js';
 import { verifyStore } from '../../src/store/verify.js';
-import type { JournalEvent } from '../../src/store/types.js';
 import { ChildGone, startHeadless, type Child } from './child.js';
+import { Refused, sellUntilKilled, type DriverLane } from './driver.js';
+import { compareState, journalEvents, Model, recompute } from './model.js';
+import { CUSTOMER_WORD, PROGRAM_ID, prepareStore, type Seed } from './seed.js';
+
+export { PRODUCTS, prepareStore } from './seed.js';
 
 export const FAILPOINTS = 'append-torn=0.04,append-synced=0.04,snapshot-temp=0.15,snapshot-renamed=0.15';
 
@@ -45,26 +51,25 @@ export interface CrashTally {
   salesInJournal: number;
   tornTailsSeen: number;
   segments: number;
+  /** Acknowledged sales: cards sold, gift-card tenders. */
+  giftCardsSold: number;
+  giftCardRedemptions: number;
+  /** Cards brought to zero by two or more sales. */
+  giftCardsSpentDown: number;
+  depletedCardsRefused: number;
+  /** Acknowledged sales with a customer, their points, and those that spent points. */
+  loyaltySales: number;
+  pointsEarned: number;
+  pointsSpent: number;
+  rewardSales: number;
+  customersCreated: number;
+  /** Balances the running register showed, compared with the test's sums. */
+  liveChecks: number;
+  /** Balances a restarted register showed, compared with the sums. */
+  restartChecks: number;
+  /** Times the sums were recomputed from the journal and compared with the fold. */
+  recomputations: number;
   failures: string[];
-}
-
-export const PRODUCTS: Product[] = Array.from({ length: 12 }, (_, i) => ({
-  sku: `SKU${i + 1}`,
-  barcodes: [ean13(`20000000${String(i + 1).padStart(4, '0')}`)],
-  name: `Crash item ${i + 1}`,
-  price: 100 + 37 * i,
-  category: 'test',
-  taxClass: 'standard',
-}));
-
-/** A data folder with a configuration (frequent snapshots, small segments) and a catalog. */
-export async function prepareStore(dataDir: string): Promise<void> {
-  const config: TillConfig = { ...DEFAULT_CONFIG, storage: { checkpointEvery: 3, segmentBytes: 16 * 1024 } };
-  writeConfig(dataDir, config);
-  const store = await initStore(dataDir, { currency: config.currency, register: config.register.id, operator: config.operators[0].id }, [
-    { type: 'catalog.upserted', data: { products: PRODUCTS } },
-  ]);
-  await store.close();
 }
 
 function rng(seed: number): () => number {
@@ -78,28 +83,33 @@ function rng(seed: number): () => number {
   };
 }
 
-interface Lane {
+interface Lane extends DriverLane {
   dir: string;
-  acked: Map<string, string>; // saleId -> receiptNo
+  seed: Seed;
   tally: CrashTally;
 }
 
-/** Sells until the child dies. Returns when it has. */
-async function sellUntilKilled(child: Child, lane: Lane, random: () => number): Promise<void> {
-  for (;;) {
-    const items = 1 + Math.floor(random() * 3);
-    let saleId: string | null = null;
-    for (let i = 0; i < items; i++) {
-      const p = PRODUCTS[Math.floor(random() * PRODUCTS.length)];
-      const r = await child.send({ cmd: 'scan', code: p.barcodes[0] });
-      if (!r.ok) throw new Error(`scan refused: ${r.error?.code} ${r.error?.message}`);
-      saleId = r.state.saleId;
-    }
-    await child.send({ cmd: 'pay' });
-    const r = random() < 0.7 ? await child.send({ cmd: 'exact' }) : await child.send({ cmd: 'card', amount: (await child.send({ cmd: 'state' })).state.due, reference: `T${Math.floor(random() * 1e6)}` });
-    if (r.ok && r.state.lastSale && r.state.lastSale.saleId === saleId) lane.acked.set(saleId!, r.state.lastSale.receiptNo);
-    else if (!r.ok) throw new Error(`tender refused: ${r.error?.code} ${r.error?.message}`);
-    await child.send({ cmd: 'next' });
+/** A restarted register shows every customer's points and a sample of gift-card balances as summed. */
+async function checkRegister(child: Child, lane: Lane, random: () => number): Promise<void> {
+  const m = lane.model;
+  const t = lane.tally;
+  const r = await child.send({ cmd: 'customer_search', query: CUSTOMER_WORD, limit: 100 });
+  const shown = new Map((r.customers ?? []).map((c) => [c.id, c.points[PROGRAM_ID] ?? 0]));
+  for (const [id, want] of m.points) {
+    t.restartChecks++;
+    if (shown.get(id) !== want) t.failures.push(`after restart ${t.restarts}: customer ${id} shows ${shown.get(id)} points, expected ${want}`);
+  }
+  const cards = [...m.cards.keys()];
+  const spendable = m.spendable();
+  const depleted = m.depleted();
+  const sample = new Set([...spendable.slice(0, 2), cards[cards.length - 1], ...(depleted.length ? [depleted[Math.floor(random() * depleted.length)]] : [])]);
+  for (let i = 0; i < 2 && cards.length; i++) sample.add(cards[Math.floor(random() * cards.length)]);
+  for (const code of sample) {
+    const c = await child.send({ cmd: 'giftcard_check', code: `GC${code}` });
+    t.restartChecks++;
+    if (!c.ok || c.state.balance?.balance !== m.cards.get(code))
+      t.failures.push(`after restart ${t.restarts}: gift card ****${code.slice(-4)} shows ${c.ok ? c.state.balance?.balance : c.error?.code}, expected ${m.cards.get(code)}`);
+    if (c.state.status === 'balance') await child.send({ cmd: 'balance_close' });
   }
 }
 
@@ -133,10 +143,11 @@ async function oneLife(lane: Lane, random: () => number, opts: CrashOptions): Pr
     child.proc.kill('SIGKILL');
   }, Math.floor(random() * (opts.maxDelayMs ?? 400)));
   try {
+    await checkRegister(child, lane, random);
     await sellUntilKilled(child, lane, random);
   } catch (e) {
     if (!(e instanceof ChildGone)) {
-      t.failures.push(`${lane.dir}: ${(e as Error).message}`);
+      t.failures.push(`${lane.dir}: ${e instanceof Refused ? e.message : (e as Error).stack}`);
       child.proc.kill('SIGKILL');
     }
   }
@@ -151,50 +162,49 @@ async function oneLife(lane: Lane, random: () => number, opts: CrashOptions): Pr
   else t.killedByFailpoint++;
 }
 
-function journalEvents(dir: string): JournalEvent[] {
-  const out: JournalEvent[] = [];
-  for (const seg of listSegments(path.join(dir, 'journal'))) {
-    for (const line of fs.readFileSync(seg.file, 'utf8').split('\n')) {
-      try {
-        if (line) out.push(JSON.parse(line));
-      } catch {
-        /* torn tail: checked by verifyStore */
-      }
-    }
-  }
-  return out;
-}
-
+/** Verification, then the test's sums from the journal against the fold; the sums drive the next life. */
 async function checkAfterKill(lane: Lane): Promise<void> {
+  const t = lane.tally;
+  const at = `after kill ${t.kills}`;
   const v = await verifyStore(lane.dir);
-  if (v.tail) lane.tally.tornTailsSeen++;
-  for (const p of v.problems) lane.tally.failures.push(`after kill ${lane.tally.kills}: ${p.file}${p.line ? ` line ${p.line}` : ''}: ${p.message}`);
+  if (v.tail) t.tornTailsSeen++;
+  for (const p of v.problems) t.failures.push(`${at}: ${p.file}${p.line ? ` line ${p.line}` : ''}: ${p.message}`);
+  if (v.snapshot.status !== 'ok') t.failures.push(`${at}: the snapshot was not compared with the journal (${v.snapshot.status})`);
+  if (v.problems.length) return;
+  const rc = recompute(lane.seed, lane.acked, lane.ackedCustomers, journalEvents(lane.dir));
+  t.recomputations++;
+  for (const p of [...rc.problems, ...compareState(rc.model, v.state)]) t.failures.push(`${at}: ${p}`);
+  lane.model = rc.model;
 }
 
 async function finalCheck(lane: Lane): Promise<void> {
   const t = lane.tally;
   const store = await openStore(lane.dir, { register: 'R1', idleCheckpointMs: 0 });
-  const v = await verifyStore(lane.dir).catch((e) => ({ ok: false, problems: [{ file: lane.dir, message: String(e) }] }));
-  for (const p of v.problems) t.failures.push(`final verify: ${p.file}: ${p.message}`);
-  const sales = journalEvents(lane.dir).filter((e) => e.type === 'sale.committed');
-  const byId = new Map<string, number>();
-  const receipts = new Set<string>();
-  for (const e of sales) {
-    const sale = (e.data as { sale: { saleId: string; receiptNo: string } }).sale;
-    byId.set(sale.saleId, (byId.get(sale.saleId) ?? 0) + 1);
-    if (receipts.has(sale.receiptNo)) t.failures.push(`receipt number ${sale.receiptNo} was issued twice`);
-    receipts.add(sale.receiptNo);
+  try {
+    const v = await verifyStore(lane.dir).catch((e) => ({ ok: false, problems: [{ file: lane.dir, message: String(e) }] }));
+    for (const p of v.problems) t.failures.push(`final verify: ${p.file}: ${p.message}`);
+    const rc = recompute(lane.seed, lane.acked, lane.ackedCustomers, journalEvents(lane.dir));
+    t.recomputations++;
+    for (const p of [...rc.problems, ...compareState(rc.model, store.state)]) t.failures.push(`final (store opened from its snapshot): ${p}`);
+    if (store.state.sales.count !== rc.salesInJournal) t.failures.push(`store says ${store.state.sales.count} sales, the journal holds ${rc.salesInJournal}`);
+    t.salesAcknowledged += lane.acked.size;
+    t.salesInJournal += rc.salesInJournal;
+    for (const id of rc.salesSeen.keys()) if (!lane.acked.has(id)) t.salesCommittedUnacknowledged++;
+    for (const rec of lane.acked.values()) {
+      t.giftCardsSold += rec.sold.length;
+      t.giftCardRedemptions += rec.redeemed.length;
+      if (!rec.loyalty) continue;
+      t.loyaltySales++;
+      t.pointsEarned += rec.loyalty.earned;
+      t.pointsSpent += rec.loyalty.spent;
+      if (rec.loyalty.spent > 0) t.rewardSales++;
+    }
+    for (const [code, bal] of rc.model.cards) if (bal === 0 && (rc.model.redemptions.get(code) ?? 0) >= 2) t.giftCardsSpentDown++;
+    t.customersCreated += lane.ackedCustomers.size;
+    t.segments += listSegments(path.join(lane.dir, 'journal')).length;
+  } finally {
+    await store.close();
   }
-  for (const [id, n] of byId) if (n !== 1) t.failures.push(`sale ${id} is in the journal ${n} times`);
-  for (const [id, receiptNo] of lane.acked) {
-    if (!byId.has(id)) t.failures.push(`acknowledged sale ${id} (${receiptNo}) is missing from the journal`);
-  }
-  for (const id of byId.keys()) if (!lane.acked.has(id)) t.salesCommittedUnacknowledged++;
-  if (store.state.sales.count !== sales.length) t.failures.push(`store says ${store.state.sales.count} sales, the journal holds ${sales.length}`);
-  t.salesAcknowledged += lane.acked.size;
-  t.salesInJournal += sales.length;
-  t.segments += listSegments(path.join(lane.dir, 'journal')).length;
-  await store.close();
 }
 
 const emptyTally = (): CrashTally => ({
@@ -207,6 +217,18 @@ const emptyTally = (): CrashTally => ({
   salesInJournal: 0,
   tornTailsSeen: 0,
   segments: 0,
+  giftCardsSold: 0,
+  giftCardRedemptions: 0,
+  giftCardsSpentDown: 0,
+  depletedCardsRefused: 0,
+  loyaltySales: 0,
+  pointsEarned: 0,
+  pointsSpent: 0,
+  rewardSales: 0,
+  customersCreated: 0,
+  liveChecks: 0,
+  restartChecks: 0,
+  recomputations: 0,
   failures: [],
 });
 
@@ -215,8 +237,9 @@ export async function runCrashTest(opts: CrashOptions): Promise<CrashTally> {
   const lanes: Lane[] = [];
   for (let i = 0; i < lanesN; i++) {
     const dir = path.join(opts.dataDir, `lane-${i + 1}`);
-    await prepareStore(dir);
-    lanes.push({ dir, acked: new Map(), tally: emptyTally() });
+    const seed = await prepareStore(dir);
+    const tally = emptyTally();
+    lanes.push({ id: i + 1, dir, seed, model: new Model(seed), acked: new Map(), ackedCustomers: new Set(), phones: 0, liveChecks: 0, depletedRefusals: 0, tally, failures: tally.failures });
   }
   const seed = opts.seed ?? Date.now();
   opts.log?.(`crash test: ${opts.kills} kills over ${lanesN} register(s), seed ${seed}, data in ${opts.dataDir}`);
@@ -237,6 +260,8 @@ export async function runCrashTest(opts: CrashOptions): Promise<CrashTally> {
   );
   const total = emptyTally();
   for (const lane of lanes) {
+    lane.tally.liveChecks = lane.liveChecks;
+    lane.tally.depletedCardsRefused = lane.depletedRefusals;
     if (lane.tally.failures.length === 0) await finalCheck(lane).catch((e) => lane.tally.failures.push(`final open failed: ${(e as Error).message}`));
     for (const k of Object.keys(total) as (keyof CrashTally)[]) {
       if (k === 'failures') total.failures.push(...lane.tally.failures);
@@ -253,6 +278,9 @@ export function formatTally(t: CrashTally): string {
     `torn tails found and cut    ${t.tornTailsSeen}`,
     `sales acknowledged          ${t.salesAcknowledged}`,
     `sales in the journal        ${t.salesInJournal} (committed but killed before the reply: ${t.salesCommittedUnacknowledged})`,
+    `gift cards (acknowledged)   ${t.giftCardsSold} sold, ${t.giftCardRedemptions} gift-card tenders, ${t.giftCardsSpentDown} cards spent to zero over several sales, ${t.depletedCardsRefused} depleted cards refused`,
+    `loyalty (acknowledged)      ${t.loyaltySales} sales with a customer, ${t.pointsEarned} points earned, ${t.pointsSpent} spent in ${t.rewardSales} reward sales, ${t.customersCreated} customers created`,
+    `balances compared           ${t.liveChecks} at the running till, ${t.restartChecks} on restarted registers, sums recomputed from the journal ${t.recomputations} times`,
     `journal segments            ${t.segments}`,
     `failures                    ${t.failures.length}`,
     ...t.failures.slice(0, 20).map((f) => `  - ${f}`),
