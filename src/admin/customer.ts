@@ -16,6 +16,7 @@ import { planBlock, planRegrade, planUnblock } from '../domain/loyalty/operation
 import { customerDetails, customerRow, pts } from '../domain/loyalty/admin-view.js';
 import { accountById, findCustomers, programList } from '../store/projections/loyalty.js';
 import { customerRules, newCustomerEvent } from '../store/customers.js';
+import { customerHistory } from '../store/loyalty-history.js';
 import type { EventDraft } from '../store/types.js';
 import { commit, must, programArg, resolveCustomer, usageError, withLoyalty, type LoyaltySession } from './loyalty.js';
 
@@ -90,7 +91,7 @@ async function find(argv: string[], s: LoyaltySession): Promise<number> {
 async function show(argv: string[], s: LoyaltySession): Promise<number> {
   const { positionals } = parse(argv, {});
   const a = resolveCustomer(s, positionals.join(' '));
-  customerDetails(a, programList(s.slice()), s.slice().ladder, s.config.currency, s.today).forEach((l) => s.ctx.out(l));
+  customerDetails(a, programList(s.slice()), s.slice().ladder, s.config.currency, s.today, customerHistory(s.store.dir, a)).forEach((l) => s.ctx.out(l));
   return 0;
 }
 

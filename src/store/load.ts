@@ -67,7 +67,6 @@ export async function loadStore(dataDir: string, ops: FsOps, opts: LoadOptions):
   const outdated = read !== null && isOutdated(read) ? `the snapshot was written by an earlier version (${read.format})` : null;
   const doc = read === null || isOutdated(read) ? null : checkSnapshot(read, snapFile, dataDir);
 
-  const snapshotSeq = doc ? doc.state.meta.seq : 0;
   let state: StoreState;
   let txs: TxSet;
   let pos: LinePos | null = null;
@@ -76,6 +75,8 @@ export async function loadStore(dataDir: string, ops: FsOps, opts: LoadOptions):
   let startOffset = 0;
   const why = opts.fromZero ? 'requested' : outdated ?? (doc === null ? 'missing' : usable(doc, modules));
 
+  // A snapshot that is not used (another projection version) counts as none: the next checkpoint replaces it.
+  const snapshotSeq = doc && why === null ? doc.state.meta.seq : 0;
   if (doc && why === null) {
     state = doc.state;
     for (const m of modules) if (!(m.name in state)) state[m.name] = m.initial();

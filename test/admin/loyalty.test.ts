@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Harness, PROGRAM_FILE, saleExt } from './loyalty-harness.js';
+import { customerHistory } from '../../src/store/loyalty-history.js';
 
 let h: Harness;
 beforeEach(async () => {
@@ -56,7 +57,9 @@ describe('till loyalty', () => {
     expect(h.err.join('\n')).toContain('does not have that many points');
     expect(await h.run('loyalty', 'adjust', '2700000000014', '--points', '5')).toBe(1);
     const c = Object.values((await h.slice()).customers)[0];
-    expect([c.points.cb, c.history.map((x) => [x[1], x[3], x[5]])]).toEqual([7, [['adjust', 10, 'phone order 42'], ['adjust', -3, 'typo']]]);
+    expect([c.points.cb, customerHistory(h.data, c).map((x) => [x[1], x[3], x[5]])]).toEqual([7, [['adjust', 10, 'phone order 42'], ['adjust', -3, 'typo']]]);
+    expect(await h.run('customer', 'show', '2700000000014')).toBe(0);
+    expect(h.out.join('\n')).toMatch(/recent movements:\n.*adjusted +-3 cb +typo +\(#\d+\)\n.*adjusted +\+10 cb +phone order 42/);
   });
 
   it('bulk accrual over a spend range credits exactly the matching customers, once', async () => {

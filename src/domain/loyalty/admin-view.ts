@@ -2,7 +2,7 @@
 import { currency, toDecimalString, type Minor } from '../money.js';
 import { expiringWithin } from './expiry.js';
 import { tierProgress } from './tiers.js';
-import type { LoyaltyAccount, LoyaltyProgram, Reward, TierLadder, Units } from './types.js';
+import type { HistoryEntry, LoyaltyAccount, LoyaltyProgram, Reward, TierLadder, Units } from './types.js';
 import { formatUnits } from './units.js';
 
 export const money = (m: Minor, cur: string): string => `${toDecimalString(m, currency(cur))} ${cur}`;
@@ -17,7 +17,8 @@ export function customerRow(a: LoyaltyAccount, programs: readonly LoyaltyProgram
   return [a.card, a.name, a.phone, a.tier ?? '-', a.blocked ? 'BLOCKED' : '', bal].filter((x) => x !== '').join('  |  ');
 }
 
-export function customerDetails(a: LoyaltyAccount, programs: readonly LoyaltyProgram[], ladder: TierLadder | null, cur: string, day: string): string[] {
+/** `history`: the account's recent movements, oldest first, as read from the journal (loyalty-history.ts). */
+export function customerDetails(a: LoyaltyAccount, programs: readonly LoyaltyProgram[], ladder: TierLadder | null, cur: string, day: string, history: readonly HistoryEntry[] = []): string[] {
   const byId = new Map(programs.map((p) => [p.id, p]));
   const lines = [
     `${a.name}${a.blocked ? '  [CARD BLOCKED]' : ''}`,
@@ -40,9 +41,9 @@ export function customerDetails(a: LoyaltyAccount, programs: readonly LoyaltyPro
     const soon = p.expiryDays ? expiringWithin(a, p.id, day, 30) : 0;
     lines.push(`  ${p.name}: ${pts(bal, p)} points${soon ? ` (${pts(soon, p)} expire within 30 days)` : ''}`);
   }
-  if (a.history.length) {
+  if (history.length) {
     lines.push('  recent movements:');
-    for (const [seq, kind, pid, delta, d, ref] of a.history.slice().reverse()) {
+    for (const [seq, kind, pid, delta, d, ref] of history.slice().reverse()) {
       const p = byId.get(pid);
       lines.push(`    ${d}  ${(KIND[kind] ?? kind).padEnd(8)} ${(delta > 0 ? '+' : '') + pts(delta, p)} ${p?.id ?? pid}  ${ref}  (#${seq})`);
     }

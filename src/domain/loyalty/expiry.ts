@@ -46,7 +46,7 @@ export const expiredUnits = (lots: readonly Lot[], day: string): Units => lots.f
 /** Units still valid on `day` that expire within `days` days after it. */
 export function expiringWithin(account: LoyaltyAccount, programId: string, day: string, days = 30): Units {
   const until = addDays(day, days);
-  return (account.lots[programId] ?? []).filter((l) => l[2] > day && l[2] <= until).reduce((a, l) => a + l[1], 0);
+  return (account.lots?.[programId] ?? []).filter((l) => l[2] > day && l[2] <= until).reduce((a, l) => a + l[1], 0);
 }
 
 /** `points.expired` events due on `day` for every account and program with expiring lots. */
@@ -54,7 +54,7 @@ export function computeExpiry(accounts: Iterable<LoyaltyAccount>, programs: read
   const out: PointsExpiredData[] = [];
   const known = new Set(programs.map((p) => p.id));
   for (const a of accounts) {
-    for (const [programId, lots] of Object.entries(a.lots)) {
+    for (const [programId, lots] of Object.entries(a.lots ?? {})) {
       if (!known.has(programId) || lots.length === 0) continue;
       const units = Math.min(expiredUnits(lots, day), Math.max(0, a.points[programId] ?? 0));
       if (units > 0) out.push({ customerId: a.id, programId, points: units, day });

@@ -73,7 +73,7 @@ export function buildSaleLoyalty(input: SaleLoyaltyInput): Result<SaleLoyalty> {
     e.balanceAfter = e.balanceBefore - e.spent + e.earned;
     const days = byId.get(e.programId)?.expiryDays;
     if (days !== undefined) {
-      const after = consumeLots(e.balanceBefore, account.lots[e.programId] ?? [], e.spent);
+      const after = consumeLots(e.balanceBefore, account.lots?.[e.programId] ?? [], e.spent);
       e.expiringSoon = expiringWithin({ ...account, lots: { [e.programId]: after } }, e.programId, day, 30) + (days <= 30 ? e.earned : 0);
     }
   }

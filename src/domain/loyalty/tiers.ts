@@ -7,6 +7,7 @@
 import type { Cart, OrderDiscount } from '../cart.js';
 import type { Minor } from '../money.js';
 import type { Customer, LoyaltyAccount, Tier, TierLadder, Units } from './types.js';
+import { monthBuckets, monthText } from './months.js';
 
 export const TIER_DISCOUNT_ID = 'tier';
 
@@ -28,10 +29,10 @@ export function inWindow(month: string, day: string, periodMonths: number): bool
 export function tierMetric(account: LoyaltyAccount, ladder: TierLadder, day: string, extra: { spend: Minor; earned: Record<string, Units> } = { spend: 0, earned: {} }): number {
   const pid = ladder.programId ?? '';
   const pick = (spend: Minor, earned: Record<string, Units>): number => (ladder.basis === 'spend' ? spend : earned[pid] ?? 0);
-  let base: number;
+  let base = 0;
   if (ladder.periodMonths) {
-    const n = ladder.periodMonths;
-    base = account.months.filter(([m]) => inWindow(m, day, n)).reduce((a, [, s, e]) => a + pick(s, e), 0);
+    for (const b of monthBuckets(account.months))
+      if (inWindow(monthText(b.month), day, ladder.periodMonths)) base += ladder.basis === 'spend' ? b.spend : b.earned.get(pid) ?? 0;
   } else base = pick(account.spend, account.earned);
   return base + pick(extra.spend, extra.earned);
 }

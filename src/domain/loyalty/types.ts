@@ -137,25 +137,38 @@ export interface TierLadder {
 /** Points left in an earning, for expiry: [day earned, units remaining, day it expires]. */
 export type Lot = [string, Units, string];
 
-/** One entry of a customer's recent points history: [journal seq, event type, program, delta, day, reference]. */
+/** One entry of a customer's points history: [journal seq, movement kind, program, delta, day, reference]. */
 export type HistoryEntry = [number, string, string, Units, string, string];
 
-/** A customer as the projection keeps it: the customer plus folds of their history. */
+/**
+ * Spend and earned points per calendar month as flat runs (see months.ts): a month key yyyymm, the
+ * spend, then zero or more program id and units pairs; the next number starts the next month.
+ */
+export type MonthRuns = (number | string)[];
+
+/**
+ * A customer as the projection keeps it: the customer plus folds of their history. Kept small (100k
+ * of them live in a register's memory): the movements themselves stay in the journal, the account
+ * only remembers where (`recent`).
+ */
 export interface LoyaltyAccount extends Customer {
   /** Balance per program, units. */
   points: Record<string, Units>;
-  /** FIFO lots per program, kept only for programs with expiry. */
-  lots: Record<string, Lot[]>;
+  /** FIFO lots per program, only for programs with expiry; absent when there are none. */
+  lots?: Record<string, Lot[]>;
   /** Lifetime spend (see SaleLoyalty.spend). */
   spend: Minor;
   /** Lifetime earned per program, units. */
   earned: Record<string, Units>;
-  /** Spend and earned points per calendar month, last 24 months with activity: [month, spend, {program: units}]. */
-  months: [string, Minor, Record<string, Units>][];
+  /** Spend and earned points of the last 24 calendar months with activity, oldest first. */
+  months: MonthRuns;
   purchases: number;
   lastPurchase?: string;
-  /** Most recent movements, newest last (bounded; the journal holds the full history). */
-  history: HistoryEntry[];
+  /**
+   * Journal sequence numbers of the last events that moved this customer's points, oldest first
+   * (bounded). The movements are read back from the journal (src/store/loyalty-history.ts).
+   */
+  recent: number[];
   /** Bulk accrual batches recently credited (idempotency of a resumed batch). */
   batches?: string[];
 }

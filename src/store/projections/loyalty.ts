@@ -1,14 +1,16 @@
 /**
  * Loyalty slice: programs, the tier ladder, and one account per customer holding the folds of their
- * history (balances, FIFO lots for expiry, lifetime and monthly spend, recent movements). Balances
- * change only through `movementsOf` (src/domain/loyalty/events.ts), so every balance is the sum of its
- * journaled movements. The search index is derived, kept in memory beside the slice, never persisted.
+ * history (balances, FIFO lots for expiry, lifetime and monthly spend, where their recent movements
+ * are in the journal). Balances change only through `movementsOf` (src/domain/loyalty/events.ts), so
+ * every balance is the sum of its journaled movements. The search index is derived, kept in memory
+ * beside the slice, never persisted. Accounts are kept compact: 100k of them live in the register.
  */
 import { EV, movementsOf, saleLoyaltyOf, type AccruedData, type CardBlockData, type CustomerCreatedData, type CustomerUpdatedData, type Movement, type PointsRefundedData, type ProgramUpsertedData, type TiersSetData } from '../../domain/loyalty/events.js';
 import type { CustomerRegradedData } from '../../domain/loyalty/events.js';
 import { addLot, consumeLots, expireLots } from '../../domain/loyalty/expiry.js';
+import { addToMonth } from '../../domain/loyalty/months.js';
 import { CustomerIndex } from '../../domain/loyalty/search.js';
-import type { LoyaltyAccount, LoyaltyProgram, TierLadder } from '../../domain/loyalty/types.js';
+import type { LoyaltyAccount, LoyaltyProgram, Lot, TierLadder } from '../../domain/loyalty/types.js';
 import type { JournalEvent, ProjectionModule, StoreState } from '../types.js';
 import { getOwn, hasOwn, setOwn } from './own.js';
 
@@ -30,7 +32,7 @@ export interface LoyaltySlice {
   batches: Record<string, BatchInfo>;
 }
 
-/** Recent movements kept per account; the journal has them all. */
+/** Events with movements remembered per account (their sequence numbers); the journal has them all. */
 export const HISTORY_KEEP = 10;
 /** Months of spend/earn kept per account for rolling tier windows (ladder periods are 1-24 months). */
 export const MONTHS_KEEP = 24;
@@ -41,19 +43,25 @@ const indexes = new WeakMap<LoyaltySlice, { cc: string; index: CustomerIndex }>(
 
 const dayOf = (ev: JournalEvent): string => (typeof ev.at === 'string' ? ev.at.slice(0, 10) : '');
 
-function newAccount(c: LoyaltyAccount | CustomerCreatedData['customer']): LoyaltyAccount {
-  return { ...c, points: {}, lots: {}, spend: 0, earned: {}, months: [], purchases: 0, history: [] };
+function newAccount(c: CustomerCreatedData['customer']): LoyaltyAccount {
+  const a: LoyaltyAccount = { id: c.id, name: c.name, phone: c.phone, tier: c.tier, card: c.card, blocked: c.blocked, created: c.created, points: {}, spend: 0, earned: {}, months: [], purchases: 0, recent: [] };
+  if (c.email !== undefined) a.email = c.email;
+  return a;
 }
 
-function bucket(a: LoyaltyAccount, day: string): LoyaltyAccount['months'][number] {
-  const m = day.slice(0, 7);
-  let i = a.months.length;
-  while (i > 0 && a.months[i - 1][0] > m) i--;
-  if (i > 0 && a.months[i - 1][0] === m) return a.months[i - 1];
-  const b: LoyaltyAccount['months'][number] = [m, 0, {}];
-  a.months.splice(i, 0, b);
-  if (a.months.length > MONTHS_KEEP) a.months.splice(0, a.months.length - MONTHS_KEEP);
-  return b;
+/** Remembers that event `seq` moved the account's points (arrays rebuilt at their exact size: 100k of them). */
+function remember(a: LoyaltyAccount, seq: number): void {
+  const r = a.recent;
+  if (r.length && r[r.length - 1] === seq) return;
+  const keep = Math.min(r.length, HISTORY_KEEP - 1);
+  const out = new Array<number>(keep + 1);
+  for (let i = 0; i < keep; i++) out[i] = r[r.length - keep + i];
+  out[keep] = seq;
+  a.recent = out;
+}
+
+function lotsOf(a: LoyaltyAccount): Record<string, Lot[]> {
+  return (a.lots ??= {});
 }
 
 function move(slice: LoyaltySlice, m: Movement, seq: number): void {
@@ -61,22 +69,23 @@ function move(slice: LoyaltySlice, m: Movement, seq: number): void {
   if (!a) return;
   const bal = getOwn(a.points, m.programId) ?? 0;
   const prog = getOwn(slice.programs, m.programId);
-  const lots = getOwn(a.lots, m.programId);
+  const lots = a.lots ? getOwn(a.lots, m.programId) : undefined;
   if (m.delta > 0) {
-    if (prog?.expiryDays) setOwn(a.lots, m.programId, addLot(lots ?? [], m.day, m.delta, prog.expiryDays));
+    if (prog?.expiryDays) setOwn(lotsOf(a), m.programId, addLot(lots ?? [], m.day, m.delta, prog.expiryDays));
     if (m.kind === 'earn') {
       setOwn(a.earned, m.programId, (getOwn(a.earned, m.programId) ?? 0) + m.delta);
-      const e = bucket(a, m.day)[2];
-      setOwn(e, m.programId, (getOwn(e, m.programId) ?? 0) + m.delta);
+      a.months = addToMonth(a.months, m.day, 0, m.programId, m.delta, MONTHS_KEEP);
     }
   } else if (lots) {
     const left = m.kind === 'expire' ? expireLots(bal, lots, m.day, -m.delta) : consumeLots(bal, lots, -m.delta);
-    if (left.length) setOwn(a.lots, m.programId, left);
-    else delete a.lots[m.programId];
+    if (left.length) setOwn(lotsOf(a), m.programId, left);
+    else {
+      delete lotsOf(a)[m.programId];
+      if (Object.keys(lotsOf(a)).length === 0) delete a.lots;
+    }
   }
   setOwn(a.points, m.programId, bal + m.delta);
-  a.history.push([seq, m.kind, m.programId, m.delta, m.day, m.ref]);
-  if (a.history.length > HISTORY_KEEP) a.history.splice(0, a.history.length - HISTORY_KEEP);
+  remember(a, seq);
 }
 
 function applySale(slice: LoyaltySlice, ev: JournalEvent): void {
@@ -87,7 +96,7 @@ function applySale(slice: LoyaltySlice, ev: JournalEvent): void {
   const day = s.loyalty.day || dayOf(ev);
   const spend = Number.isSafeInteger(s.loyalty.spend) ? s.loyalty.spend : 0;
   a.spend += spend;
-  bucket(a, day)[1] += spend;
+  a.months = addToMonth(a.months, day, spend, null, 0, MONTHS_KEEP);
   a.purchases++;
   if (!a.lastPurchase || day > a.lastPurchase) a.lastPurchase = day;
   if (s.loyalty.promoted && typeof s.loyalty.tierAfter === 'string') a.tier = s.loyalty.tierAfter;
@@ -99,7 +108,8 @@ function reindex(slice: LoyaltySlice, a: LoyaltyAccount): void {
 
 export const loyaltyProjection: ProjectionModule<LoyaltySlice> = {
   name: 'loyalty',
-  version: 1,
+  // 2: accounts keep the journal seqs of recent movements (not the movements), months as flat runs, no empty lots.
+  version: 2,
   initial: () => ({ programs: {}, ladder: null, customers: {}, cardSerial: 0, batches: {} }),
   apply(slice, ev: JournalEvent) {
     const d = ev.data as Record<string, unknown> | null;

@@ -4,7 +4,9 @@
  * - no balance is ever negative (the store has no overdraft policy);
  * - every balance equals the sum of its journaled movements;
  * - expiry lots never hold more than the balance, and never an empty lot;
- * - replaying the journal from scratch, or from a JSON snapshot, gives the same state.
+ * - replaying the journal from scratch, or from a JSON snapshot, gives the same state;
+ * - the history read back from the journal is the movements of the customer's last events, and the
+ *   monthly runs hold exactly the spend and points of each month (the last 24 with activity).
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
@@ -17,7 +19,9 @@ import { planAdjustment, planBlock, planUnblock } from '../../../src/domain/loya
 import { withTierDiscount } from '../../../src/domain/loyalty/tiers.js';
 import { cardNumberFor } from '../../../src/domain/loyalty/card.js';
 import { planLoyaltyRefund } from '../../../src/domain/loyalty/refund.js';
-import { loyaltyProjection } from '../../../src/store/projections/loyalty.js';
+import { HISTORY_KEEP, loyaltyProjection, MONTHS_KEEP } from '../../../src/store/projections/loyalty.js';
+import { monthBuckets, monthKey } from '../../../src/domain/loyalty/months.js';
+import { saleLoyaltyOf } from '../../../src/domain/loyalty/events.js';
 import type { LoyaltyProgram, SaleLoyalty } from '../../../src/domain/loyalty/types.js';
 import type { Cart } from '../../../src/domain/cart.js';
 import type { StoreState } from '../../../src/store/types.js';
@@ -120,10 +124,26 @@ describe('loyalty ledger properties', () => {
             const bal = a.points[p.id] ?? 0;
             expect(bal).toBeGreaterThanOrEqual(0);
             expect(bal).toBe(sums.get(`${a.id}/${p.id}`) ?? 0);
-            const lots = a.lots[p.id] ?? [];
+            const lots = a.lots?.[p.id] ?? [];
             expect(lotsTotal(lots)).toBeLessThanOrEqual(bal);
             expect(lots.every((l) => l[1] > 0)).toBe(true);
           }
+        }
+        for (const a of Object.values(sim.slice.customers)) {
+          const mine = sim.events.filter((ev) => movementsOf(ev.type, ev.data, ev.at.slice(0, 10)).some((m) => m.customerId === a.id));
+          const last = mine.slice(-HISTORY_KEEP);
+          const want = last.flatMap((ev) => movementsOf(ev.type, ev.data, ev.at.slice(0, 10)).filter((m) => m.customerId === a.id).map((m) => [ev.seq, m.kind, m.programId, m.delta, m.day, m.ref]));
+          expect(sim.history(a.id)).toEqual(want);
+          const months = new Map<number, { spend: number; earned: Map<string, number> }>();
+          const at = (day: string) => months.get(monthKey(day)) ?? months.set(monthKey(day), { spend: 0, earned: new Map() }).get(monthKey(day))!;
+          for (const ev of sim.events) {
+            const s = saleLoyaltyOf(ev.data);
+            if (ev.type === EV.saleCommitted && s?.loyalty.customerId === a.id && !a.blocked) at(s.loyalty.day).spend += s.loyalty.spend;
+            for (const m of movementsOf(ev.type, ev.data, ev.at.slice(0, 10)))
+              if (m.customerId === a.id && m.kind === 'earn') at(m.day).earned.set(m.programId, (at(m.day).earned.get(m.programId) ?? 0) + m.delta);
+          }
+          const expected = [...months.entries()].sort((x, y) => x[0] - y[0]).slice(-MONTHS_KEEP).map(([month, b]) => ({ month, ...b }));
+          if (!a.blocked) expect(monthBuckets(a.months)).toEqual(expected);
         }
         const replay = loyaltyProjection.initial();
         for (const ev of sim.events) loyaltyProjection.apply(replay, ev, {} as StoreState);

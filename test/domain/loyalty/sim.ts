@@ -4,6 +4,7 @@ import { EV } from '../../../src/domain/loyalty/events.js';
 import type { JournalEvent, StoreState } from '../../../src/store/types.js';
 import type { Customer, LoyaltyProgram, SaleLoyalty, TierLadder } from '../../../src/domain/loyalty/types.js';
 import { envelope } from './fixtures.js';
+import { historyFromEvents } from '../../../src/store/loyalty-history.js';
 
 export class Sim {
   slice: LoyaltySlice = loyaltyProjection.initial();
@@ -40,5 +41,10 @@ export class Sim {
 
   acc(id: string) {
     return this.slice.customers[id];
+  }
+
+  /** The account's recent movements as `till customer show` reads them from the journal. */
+  history(id: string) {
+    return historyFromEvents(this.acc(id), new Map(this.events.map((e) => [e.seq, e])));
   }
 }
