@@ -1,153 +1,221 @@
 /**
- * In-memory index for "results as you type" over 100k+ customers: sorted key arrays searched by binary
+ * In-memory index for "results as you type" over 100k+ customers: sorted arrays searched by binary
  * search, so a query costs O(log n + results) and one customer change costs one splice per key.
- * Keys: canonical phone (prefix search), reversed phone (the "last four digits" search shops use), name
- * tokens folded to lower case without accents (prefix search, every typed word must match), card number.
- * Name tokens repeat a lot (Nguyễn, Văn, Thị), so they are kept once each, sorted, each with its ids.
+ * Keys: card number, canonical phone (prefix search), reversed phone (the "last four digits" search
+ * shops use), name tokens folded to lower case without accents (prefix search, every typed word must
+ * match). Name tokens repeat a lot (Nguyễn, Văn, Thị), so they are kept once each, sorted, each with
+ * the ids holding it.
+ *
+ * The index holds customer ids only, never copies of keys: a key is computed from the customer when a
+ * comparison needs it (`lookup`), which keeps 100k customers at a few MB instead of ~50. So a customer
+ * must be `remove`d while lookup still returns its old name, phone and card, and `add`ed after.
  * The index is derived data: the projection rebuilds it on demand and never persists it.
  */
 import { foldName, nameTokens, normalizePhone } from './customer.js';
 import type { Customer } from './types.js';
 
-const SEP = '\u0000';
-const HIGH = '\uffff';
-
-interface Entry {
-  phone: string;
-  tokens: string[];
-  card: string;
-}
-
-function lowerBound(arr: string[], key: string): number {
-  let lo = 0;
-  let hi = arr.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (arr[mid] < key) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-function insert(arr: string[], key: string): void {
-  arr.splice(lowerBound(arr, key), 0, key);
-}
-
-function remove(arr: string[], key: string): void {
-  const i = lowerBound(arr, key);
-  if (arr[i] === key) arr.splice(i, 1);
-}
+export type CustomerLookup = (id: string) => Customer | undefined;
 
 const reverse = (s: string): string => s.split('').reverse().join('');
-const idOf = (key: string): string => key.slice(key.lastIndexOf(SEP) + 1);
+
+/** Ids sorted by (key, id), keys computed on demand. */
+class SortedIds {
+  ids: string[] = [];
+  constructor(private readonly key: (id: string) => string) {}
+
+  /** First position whose (key, id) is not below (k, id). */
+  lowerBound(k: string, id = ''): number {
+    let lo = 0;
+    let hi = this.ids.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      const m = this.ids[mid];
+      const mk = this.key(m);
+      if (mk < k || (mk === k && m < id)) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  insert(id: string, k: string): void {
+    const i = this.lowerBound(k, id);
+    if (this.ids[i] !== id) this.ids.splice(i, 0, id);
+  }
+
+  remove(id: string, k: string): void {
+    const i = this.lowerBound(k, id);
+    if (this.ids[i] === id) this.ids.splice(i, 1);
+  }
+
+  /** Ids whose key starts with `prefix` (equals it when `exact`), in key order, up to `limit`. */
+  range(prefix: string, limit = Infinity, exact = false): string[] {
+    const out: string[] = [];
+    for (let i = this.lowerBound(prefix); i < this.ids.length && out.length < limit; i++) {
+      const k = this.key(this.ids[i]);
+      if (exact ? k !== prefix : !k.startsWith(prefix)) break;
+      out.push(this.ids[i]);
+    }
+    return out;
+  }
+
+  /** Bulk build: keys computed once, one sort. */
+  fill(pairs: [string, string][]): void {
+    pairs.sort((a, b) => (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+    this.ids = pairs.map((p) => p[0]);
+  }
+}
 
 export class CustomerIndex {
-  private phones: string[] = [];
-  private suffixes: string[] = [];
-  /** Distinct name tokens, sorted; `holders` maps each to the ids of the customers whose name has it. */
+  private readonly cards: SortedIds;
+  private readonly phones: SortedIds;
+  private readonly suffixes: SortedIds;
+  /** Distinct name tokens, sorted; `holders[i]` is the id (or ids) of the customers whose name has `tokens[i]`. */
   private tokens: string[] = [];
-  private holders = new Map<string, string[]>();
-  private cards = new Map<string, string>();
-  private entries = new Map<string, Entry>();
+  private holders: (string | string[])[] = [];
 
-  constructor(private readonly countryCode = '') {}
+  constructor(
+    private readonly countryCode: string,
+    private readonly lookup: CustomerLookup,
+  ) {
+    const get = (id: string): Customer => {
+      const c = this.lookup(id);
+      if (!c) throw new Error(`customer ${id} is indexed but unknown`);
+      return c;
+    };
+    this.cards = new SortedIds((id) => get(id).card);
+    this.phones = new SortedIds((id) => this.phoneOf(get(id)));
+    this.suffixes = new SortedIds((id) => reverse(this.phoneOf(get(id))));
+  }
 
-  /** Bulk build: one sort per key array instead of n splices. */
-  static build(customers: Iterable<Customer>, countryCode = ''): CustomerIndex {
-    const ix = new CustomerIndex(countryCode);
+  private phoneOf(c: Customer): string {
+    return normalizePhone(c.phone, this.countryCode);
+  }
+
+  /**
+   * Bulk build. Without `lookup` the index keeps its own map of the customers given (small sets,
+   * tests); `upsert` then replaces a customer by id.
+   */
+  static build(customers: Iterable<Customer>, countryCode = '', lookup?: CustomerLookup): CustomerIndex {
+    const own = lookup ? null : new Map<string, Customer>();
+    const ix = new CustomerIndex(countryCode, lookup ?? ((id) => own!.get(id)));
+    ix.own = own;
+    const cards: [string, string][] = [];
+    const phones: [string, string][] = [];
+    const suffixes: [string, string][] = [];
+    const held = new Map<string, string[]>();
     for (const c of customers) {
-      const e = ix.entryOf(c);
-      ix.entries.set(c.id, e);
-      ix.cards.set(e.card, c.id);
-      if (e.phone) {
-        ix.phones.push(e.phone + SEP + c.id);
-        ix.suffixes.push(reverse(e.phone) + SEP + c.id);
+      own?.set(c.id, c);
+      cards.push([c.id, c.card]);
+      const p = ix.phoneOf(c);
+      if (p) {
+        phones.push([c.id, p]);
+        suffixes.push([c.id, reverse(p)]);
       }
-      for (const t of e.tokens) ix.hold(t, c.id, false);
+      for (const t of nameTokens(c.name)) {
+        const list = held.get(t);
+        if (list) list.push(c.id);
+        else held.set(t, [c.id]);
+      }
     }
-    // The default sort compares UTF-16 code units, the same order as `<` used by the binary search.
-    ix.phones.sort();
-    ix.suffixes.sort();
-    ix.tokens.sort();
+    ix.cards.fill(cards);
+    ix.phones.fill(phones);
+    ix.suffixes.fill(suffixes);
+    // The default sort compares UTF-16 code units, the same order as `<` used by the binary searches.
+    ix.tokens = [...held.keys()].sort();
+    ix.holders = ix.tokens.map((t) => {
+      const list = held.get(t)!;
+      return list.length === 1 ? list[0] : list;
+    });
     return ix;
   }
 
-  private hold(token: string, id: string, sorted: boolean): void {
-    const list = this.holders.get(token);
-    if (list) list.push(id);
-    else {
-      this.holders.set(token, [id]);
-      if (sorted) insert(this.tokens, token);
-      else this.tokens.push(token);
-    }
-  }
-
-  private release(token: string, id: string): void {
-    const list = this.holders.get(token);
-    if (!list) return;
-    const i = list.indexOf(id);
-    if (i >= 0) list.splice(i, 1);
-    if (list.length === 0) {
-      this.holders.delete(token);
-      remove(this.tokens, token);
-    }
-  }
+  private own: Map<string, Customer> | null = null;
 
   get size(): number {
-    return this.entries.size;
+    return this.cards.ids.length;
   }
 
-  private entryOf(c: Customer): Entry {
-    return { phone: normalizePhone(c.phone, this.countryCode), tokens: nameTokens(c.name), card: c.card };
+  private tokenAt(token: string): number {
+    let lo = 0;
+    let hi = this.tokens.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.tokens[mid] < token) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
   }
 
-  /** Adds a customer or re-indexes one whose name, phone or card changed. */
+  private holdersAt(i: number): readonly string[] {
+    const h = this.holders[i];
+    return typeof h === 'string' ? [h] : h;
+  }
+
+  /** Indexes a customer (new, or changed after `remove`). */
+  add(c: Customer): void {
+    this.cards.insert(c.id, c.card);
+    const p = this.phoneOf(c);
+    if (p) {
+      this.phones.insert(c.id, p);
+      this.suffixes.insert(c.id, reverse(p));
+    }
+    for (const t of nameTokens(c.name)) {
+      const i = this.tokenAt(t);
+      if (this.tokens[i] !== t) {
+        this.tokens.splice(i, 0, t);
+        this.holders.splice(i, 0, c.id);
+        continue;
+      }
+      const h = this.holders[i];
+      if (typeof h === 'string') {
+        if (h !== c.id) this.holders[i] = [h, c.id];
+      } else if (!h.includes(c.id)) h.push(c.id);
+    }
+  }
+
+  /** Takes a customer out; call while `lookup` still returns the name, phone and card it was indexed with. */
+  remove(c: Customer): void {
+    this.cards.remove(c.id, c.card);
+    const p = this.phoneOf(c);
+    if (p) {
+      this.phones.remove(c.id, p);
+      this.suffixes.remove(c.id, reverse(p));
+    }
+    for (const t of nameTokens(c.name)) {
+      const i = this.tokenAt(t);
+      if (this.tokens[i] !== t) continue;
+      const h = this.holders[i];
+      const left = typeof h === 'string' ? (h === c.id ? [] : [h]) : h.filter((x) => x !== c.id);
+      if (left.length === 0) {
+        this.tokens.splice(i, 1);
+        this.holders.splice(i, 1);
+      } else this.holders[i] = left.length === 1 ? left[0] : left;
+    }
+  }
+
+  /** For an index that keeps its own customers (built without lookup): adds or replaces one. */
   upsert(c: Customer): void {
-    const prev = this.entries.get(c.id);
-    const next = this.entryOf(c);
-    if (prev) {
-      if (prev.phone === next.phone && prev.card === next.card && prev.tokens.join(' ') === next.tokens.join(' ')) return;
-      this.drop(c.id, prev);
-    }
-    this.entries.set(c.id, next);
-    this.cards.set(next.card, c.id);
-    if (next.phone) {
-      insert(this.phones, next.phone + SEP + c.id);
-      insert(this.suffixes, reverse(next.phone) + SEP + c.id);
-    }
-    for (const t of next.tokens) this.hold(t, c.id, true);
-  }
-
-  private drop(id: string, e: Entry): void {
-    if (this.cards.get(e.card) === id) this.cards.delete(e.card);
-    if (e.phone) {
-      remove(this.phones, e.phone + SEP + id);
-      remove(this.suffixes, reverse(e.phone) + SEP + id);
-    }
-    for (const t of e.tokens) this.release(t, id);
-    this.entries.delete(id);
+    if (!this.own) throw new Error('upsert needs an index that keeps its own customers; use remove and add');
+    const prev = this.own.get(c.id);
+    if (prev) this.remove(prev);
+    this.own.set(c.id, c);
+    this.add(c);
   }
 
   byCard(card: string): string | undefined {
-    return this.cards.get(card);
+    return this.cards.range(card, 1, true)[0];
   }
 
   /** Customer ids whose canonical phone equals this number. */
   byPhone(phone: string): string[] {
     const p = normalizePhone(phone, this.countryCode);
-    return p ? this.range(this.phones, p + SEP, p + SEP + HIGH).map(idOf) : [];
-  }
-
-  private range(arr: string[], from: string, to: string, limit = Infinity): string[] {
-    const out: string[] = [];
-    for (let i = lowerBound(arr, from); i < arr.length && arr[i] < to && out.length < limit; i++) out.push(arr[i]);
-    return out;
+    return p ? this.phones.range(p, Infinity, true) : [];
   }
 
   /** Customers holding a token that starts with `prefix`, counted up to `cap`. */
   private count(prefix: string, cap: number): number {
     let n = 0;
-    for (let i = lowerBound(this.tokens, prefix); i < this.tokens.length && this.tokens[i].startsWith(prefix) && n <= cap; i++) n += this.holders.get(this.tokens[i])!.length;
+    for (let i = this.tokenAt(prefix); i < this.tokens.length && this.tokens[i].startsWith(prefix) && n <= cap; i++) n += this.holdersAt(i).length;
     return n;
   }
 
@@ -165,13 +233,10 @@ export class CustomerIndex {
     if (/^[\d\s()+.\-/]+$/.test(q)) {
       const digits = q.replace(/\D/g, '');
       if (!digits) return [];
-      const card = this.cards.get(digits);
+      const card = this.byCard(digits);
       if (card) add([card]);
-      for (const p of new Set([normalizePhone(q, this.countryCode), digits])) add(this.range(this.phones, p, p + HIGH, limit).map(idOf));
-      if (digits.length >= 4) {
-        const r = reverse(digits);
-        add(this.range(this.suffixes, r, r + HIGH, limit).map(idOf));
-      }
+      for (const p of new Set([normalizePhone(q, this.countryCode), digits])) if (p) add(this.phones.range(p, limit));
+      if (digits.length >= 4) add(this.suffixes.range(reverse(digits), limit));
       return [...out];
     }
     const words = foldName(q).split(' ').filter(Boolean);
@@ -185,12 +250,13 @@ export class CustomerIndex {
     }
     const others = words.filter((w) => w !== rarest);
     const seen = new Set<string>();
-    for (let i = lowerBound(this.tokens, rarest); i < this.tokens.length && this.tokens[i].startsWith(rarest) && out.size < limit; i++) {
-      for (const id of this.holders.get(this.tokens[i])!) {
+    for (let i = this.tokenAt(rarest); i < this.tokens.length && this.tokens[i].startsWith(rarest) && out.size < limit; i++) {
+      for (const id of this.holdersAt(i)) {
         if (out.size >= limit) break;
         if (seen.has(id)) continue;
         seen.add(id);
-        const toks = this.entries.get(id)?.tokens ?? [];
+        const c = this.lookup(id);
+        const toks = others.length && c ? nameTokens(c.name) : [];
         if (others.every((w) => toks.some((t) => t.startsWith(w)))) out.add(id);
       }
     }

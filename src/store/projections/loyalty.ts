@@ -102,9 +102,9 @@ function applySale(slice: LoyaltySlice, ev: JournalEvent): void {
   if (s.loyalty.promoted && typeof s.loyalty.tierAfter === 'string') a.tier = s.loyalty.tierAfter;
 }
 
-function reindex(slice: LoyaltySlice, a: LoyaltyAccount): void {
-  indexes.get(slice)?.index.upsert(a);
-}
+/** Keeps a built search index current: `before` while the account still has its old keys, then `after`. */
+const unindex = (slice: LoyaltySlice, a: LoyaltyAccount): void => indexes.get(slice)?.index.remove(a);
+const reindex = (slice: LoyaltySlice, a: LoyaltyAccount): void => indexes.get(slice)?.index.add(a);
 
 export const loyaltyProjection: ProjectionModule<LoyaltySlice> = {
   name: 'loyalty',
@@ -128,6 +128,7 @@ export const loyaltyProjection: ProjectionModule<LoyaltySlice> = {
         const { customerId, changes } = d as unknown as CustomerUpdatedData;
         const a = getOwn(slice.customers, customerId);
         if (!a || !changes) return;
+        unindex(slice, a);
         if (typeof changes.name === 'string') a.name = changes.name;
         if (typeof changes.phone === 'string') a.phone = changes.phone;
         if (changes.email === '') delete a.email;
@@ -193,7 +194,7 @@ export const loyaltyOf = (state: StoreState): LoyaltySlice => (state.loyalty as 
 export function customerIndex(slice: LoyaltySlice, countryCode = ''): CustomerIndex {
   const hit = indexes.get(slice);
   if (hit && hit.cc === countryCode) return hit.index;
-  const index = CustomerIndex.build(Object.values(slice.customers), countryCode);
+  const index = CustomerIndex.build(Object.values(slice.customers), countryCode, (id) => getOwn(slice.customers, id));
   indexes.set(slice, { cc: countryCode, index });
   return index;
 }

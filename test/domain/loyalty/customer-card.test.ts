@@ -5,6 +5,9 @@ import { foldName, newCustomerId, normalizePhone, validateCustomer, validateCust
 import { CustomerIndex } from '../../../src/domain/loyalty/search.js';
 import { validateBarcode } from '../../../src/domain/catalog.js';
 import { customer } from './fixtures.js';
+import { Sim } from './sim.js';
+import { EV } from '../../../src/domain/loyalty/events.js';
+import { customerIndex, findCustomers } from '../../../src/store/projections/loyalty.js';
 
 describe('card numbers', () => {
   it('are EAN-13 in the in-store range with a GS1 check digit', () => {
@@ -123,5 +126,34 @@ describe('customer search index', () => {
     const many = Array.from({ length: 50 }, (_, i) => customer({ id: `x${i}`, name: `Lan ${i}`, phone: `09120000${String(i).padStart(2, '0')}`, card: cardNumberFor('27', 100 + i) }));
     expect(CustomerIndex.build(many, '84').search('lan', 10)).toHaveLength(10);
     expect(CustomerIndex.build(many, '84').search('0912', 5)).toHaveLength(5);
+  });
+});
+
+describe('customer search index kept live by the projection', () => {
+  const WORDS = ['Nguyễn', 'Nguyên', 'Văn', 'Thị', 'An', 'Anh', 'Lan', 'Lâm', 'Иванов', 'Пётр'];
+  const name = fc.array(fc.constantFrom(...WORDS), { minLength: 1, maxLength: 3 }).map((w) => w.join(' '));
+  const phone = fc.stringMatching(/^09[0-9]{8}$/);
+  const edit = fc.record({ who: fc.nat(19), name: fc.option(name, { nil: undefined }), phone: fc.option(phone, { nil: undefined }) });
+
+  it('answers every query like a fresh build after creates and edits', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(name, phone), { minLength: 20, maxLength: 20 }), fc.array(edit, { maxLength: 30 }), (people, edits) => {
+        const sim = new Sim();
+        people.slice(0, 10).forEach(([n, p], i) => sim.customer(customer({ id: `c${i}`, name: n, phone: p, card: cardNumberFor('27', i + 1) })));
+        findCustomers(sim.slice, 'an', '84'); // builds the live index
+        people.slice(10).forEach(([n, p], i) => sim.customer(customer({ id: `c${i + 10}`, name: n, phone: p, card: cardNumberFor('27', i + 11) })));
+        for (const e of edits) if (e.name || e.phone) sim.commit(EV.customerUpdated, { customerId: `c${e.who}`, changes: { ...(e.name ? { name: e.name } : {}), ...(e.phone ? { phone: e.phone } : {}) } });
+        const fresh = CustomerIndex.build(Object.values(sim.slice.customers), '84');
+        const live = customerIndex(sim.slice, '84');
+        const queries = [...WORDS.map((w) => foldName(w).slice(0, 2)), 'nguyen van', 'an lan', '09', '+849', ...Object.values(sim.slice.customers).flatMap((c) => [c.card, c.phone.slice(0, 5), c.phone.slice(-4)])];
+        for (const q of queries) expect(live.search(q, 50).sort()).toEqual(fresh.search(q, 50).sort());
+        for (const c of Object.values(sim.slice.customers)) {
+          expect(live.byCard(c.card)).toBe(c.id);
+          expect(live.byPhone(c.phone)).toContain(c.id);
+        }
+        expect(live.size).toBe(20);
+      }),
+      { numRuns: 100 },
+    );
   });
 });
