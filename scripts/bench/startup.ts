@@ -2,7 +2,9 @@
  * Start-up to a ready register, measured from outside: spawn `till headless` on a store and time
  * until it answers its first request (store opened: snapshot loaded, journal tail replayed, checkout
  * actor running); then read its resident memory from /proc. The reference is an empty Ink app
- * started through the same TypeScript loader.
+ * started through the same TypeScript loader. `registerInUse` goes on from there the way a shift
+ * does: customer lookups (the search index is built on the first), sales, and the snapshot they make
+ * due, and reads the memory again (the peak covers all of it).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -46,6 +48,66 @@ export function startRegister(dataDir: string): Promise<StartSample> {
         child.kill('SIGTERM');
         child.once('exit', () => resolve(sample));
       }, 300);
+    });
+  });
+}
+
+export interface InUseSample {
+  readyMb: number;
+  searchMb: number;
+  rssMb: number;
+  peakMb: number;
+  sales: number;
+  snapshotWritten: boolean;
+}
+
+/** Ready register, then a customer lookup by card and by name, `sales` cash sales, and the snapshot they make due. */
+export function registerInUse(dataDir: string, cardNumber: string, barcodes: string[], sales: number): Promise<InUseSample> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [path.join(ROOT, 'bin', 'till.js'), 'headless', '--data', dataDir], { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
+    let err = '';
+    child.stderr.on('data', (d) => (err += d));
+    const early = (code: number | null) => reject(new Error(`till headless exited (${code}): ${err.slice(-500)}`));
+    child.once('exit', early);
+    const waiting: ((r: { ok: boolean; error?: { message: string } }) => void)[] = [];
+    createInterface({ input: child.stdout }).on('line', (l) => waiting.shift()?.(JSON.parse(l)));
+    const send = (req: Record<string, unknown>) =>
+      new Promise<{ ok: boolean; error?: { message: string } }>((res) => {
+        waiting.push(res);
+        child.stdin.write(`${JSON.stringify(req)}\n`);
+      });
+    const rss = () => procKb(child.pid!, 'VmRSS') / 1024;
+    const snapshot = path.join(dataDir, 'store.json');
+    const mtime = () => fs.statSync(snapshot, { throwIfNoEntry: false })?.mtimeMs ?? 0;
+    (async () => {
+      await send({ cmd: 'state' });
+      const readyMb = rss();
+      for (const query of [cardNumber, 'customer 4242']) {
+        const r = await send({ cmd: 'customer_search', query });
+        if (!r.ok) throw new Error(`customer_search failed: ${r.error?.message}`);
+      }
+      const searchMb = rss();
+      const before = mtime();
+      for (let i = 0; i < sales; i++) {
+        const code = barcodes[i % barcodes.length];
+        const replies = await Promise.all([send({ cmd: 'scan', code }), send({ cmd: 'pay' }), send({ cmd: 'exact' })]);
+        const bad = replies.find((r) => !r.ok);
+        if (bad) throw new Error(`sale ${i + 1} failed: ${bad.error?.message}`);
+      }
+      // A due snapshot is written at the first pause of 0.5 s in commits.
+      const until = performance.now() + 30_000;
+      while (mtime() === before && performance.now() < until) await new Promise((r) => setTimeout(r, 100));
+      const snapshotWritten = mtime() !== before;
+      await new Promise((r) => setTimeout(r, 300));
+      const sample = { readyMb, searchMb, rssMb: rss(), peakMb: procKb(child.pid!, 'VmHWM') / 1024, sales, snapshotWritten };
+      child.off('exit', early);
+      child.stdin.end();
+      child.kill('SIGTERM');
+      child.once('exit', () => resolve(sample));
+    })().catch((e) => {
+      child.off('exit', early);
+      child.kill('SIGKILL');
+      reject(e);
     });
   });
 }

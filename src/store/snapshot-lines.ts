@@ -24,7 +24,7 @@ export const OUTDATED_FORMATS = ['till-snapshot/1'];
 /** A member with more keys than this is written as entry lines. */
 const RECORD_KEYS = 64;
 /** Entry lines stop growing past this many characters. */
-const LINE_CHARS = 256 * 1024;
+const LINE_CHARS = 64 * 1024;
 /** Transaction ids per txs line (64 KB of ids). */
 const TX_PAIRS = 8192;
 
@@ -58,6 +58,12 @@ interface Header {
 
 const isRecord = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
 
+function hasMoreKeys(o: object, n: number): boolean {
+  let i = 0;
+  for (const k in o) if (Object.prototype.hasOwnProperty.call(o, k) && ++i > n) return true;
+  return false;
+}
+
 /**
  * Emits the lines of a snapshot (without newlines), synchronously: called in one run, the lines are
  * a consistent cut of a state that commits keep changing between runs.
@@ -77,7 +83,7 @@ export function encodeSnapshot(doc: SnapshotDoc, emit: (line: string) => void): 
       out(JSON.stringify(['slice', name, slice]));
       continue;
     }
-    const big = Object.keys(slice).filter((k) => isRecord(slice[k]) && Object.keys(slice[k] as object).length > RECORD_KEYS);
+    const big = Object.keys(slice).filter((k) => isRecord(slice[k]) && hasMoreKeys(slice[k] as object, RECORD_KEYS));
     const skeleton: Record<string, unknown> = {};
     for (const k of Object.keys(slice)) setOwn(skeleton, k, big.includes(k) ? {} : slice[k]);
     out(JSON.stringify(['slice', name, skeleton]));
@@ -85,8 +91,10 @@ export function encodeSnapshot(doc: SnapshotDoc, emit: (line: string) => void): 
       const head = `["entries",${JSON.stringify(name)},${JSON.stringify(member)},[`;
       let parts: string[] = [];
       let chars = 0;
-      for (const [k, v] of Object.entries(slice[member] as Record<string, unknown>)) {
-        const e = JSON.stringify([k, v]);
+      // Keys only (Object.entries would hold 100k [key, value] pairs for the whole record).
+      const record = slice[member] as Record<string, unknown>;
+      for (const k of Object.keys(record)) {
+        const e = `[${JSON.stringify(k)},${JSON.stringify(record[k])}]`;
         parts.push(e);
         chars += e.length + 1;
         if (chars >= LINE_CHARS) {

@@ -29,7 +29,7 @@ export const isOutdated = (d: SnapshotRead): d is OutdatedSnapshot => (d as Outd
 
 /** Bytes read at a time; lines longer than this are assembled from pieces. */
 const READ_BYTES = 1024 * 1024;
-/** Lines are gathered into writes of about this size. */
+/** Lines are gathered into writes of at most this size. */
 const WRITE_BYTES = 1024 * 1024;
 
 let tmpSeq = 0;
@@ -119,24 +119,29 @@ export class DurableSnapshotFile implements Adapter<SnapshotRead | null> {
       fd = this.ops.openSync(tmp, 'w', FILE_MODE);
       // Failpoint: die with a random prefix of the file written, as a power cut mid-write leaves it.
       const cutAt = hit('snapshot-temp') ? Math.floor(Math.random() * Math.max(1, fs.statSync(this.file, { throwIfNoEntry: false })?.size ?? 4096)) : -1;
+      // Lines are encoded straight into one reused buffer: no joined strings (a megabyte string lands
+      // in V8's large-object space and stays until a full GC, which grew the heap by the snapshot's size).
+      const buf = Buffer.allocUnsafe(WRITE_BYTES);
+      let used = 0;
       let written = 0;
-      let pending: string[] = [];
-      let pendingChars = 0;
-      const flush = () => {
-        const buf = Buffer.from(pending.join(''));
-        pending = [];
-        pendingChars = 0;
-        if (cutAt >= 0 && written + buf.length > cutAt) {
-          writeAllSync(this.ops, fd!, buf.subarray(0, cutAt - written), written);
+      const put = (bytes: Buffer) => {
+        if (cutAt >= 0 && written + bytes.length > cutAt) {
+          writeAllSync(this.ops, fd!, bytes.subarray(0, cutAt - written), written);
           crash();
         }
-        writeAllSync(this.ops, fd!, buf, written);
-        written += buf.length;
+        writeAllSync(this.ops, fd!, bytes, written);
+        written += bytes.length;
+      };
+      const flush = () => {
+        if (used > 0) put(buf.subarray(0, used));
+        used = 0;
       };
       encodeSnapshot(data, (line) => {
-        pending.push(line, '\n');
-        pendingChars += line.length + 1;
-        if (pendingChars >= WRITE_BYTES) flush();
+        const need = Buffer.byteLength(line) + 1;
+        if (used + need > buf.length) flush();
+        if (need > buf.length) return put(Buffer.from(`${line}\n`));
+        used += buf.write(line, used);
+        buf[used++] = 10;
       });
       flush();
       if (cutAt >= 0) crash();
