@@ -1,6 +1,6 @@
 /**
- * `node --import tsx scripts/crash/run.ts [KILLS] [--lanes N] [--keep]`: the long crash test.
- * Prints the tally; exit code 1 if any check failed.
+ * `npm run crash [-- KILLS] [--lanes N] [--keep]` (node --import tsx scripts/crash/run.ts): the long crash
+ * test, plain, gift-card and loyalty sales (see harness.ts). Prints the tally; exit code 1 if any check failed.
  */
 import fs from 'node:fs';
 import os from 'node:os';

@@ -3,6 +3,7 @@
  * loyalty sales, killed 100+ times at random moments and by failpoints inside appends and snapshot
  * writes; see scripts/crash/harness.ts for the checks. `npm run crash` runs the long version (1,000).
  */
+import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { formatTally, runCrashTest } from '../../scripts/crash/harness.js';
 import { startHeadless } from '../../scripts/crash/child.js';
@@ -14,9 +15,11 @@ import { tmpDir } from './helpers.js';
 
 describe('crash test', () => {
   it('loses and doubles no acknowledged sale, gift-card movement or points over 100 kills, and always restarts without repair', async () => {
-    const tally = await runCrashTest({ dataDir: tmpDir('crash'), kills: 100, lanes: 3 });
+    const dataDir = tmpDir('crash');
+    const tally = await runCrashTest({ dataDir, kills: 100, lanes: 3 });
     console.log(formatTally(tally));
     expect(tally.failures).toEqual([]);
+    fs.rmSync(dataDir, { recursive: true, force: true }); // kept when a check failed
     expect(tally.kills).toBeGreaterThanOrEqual(100);
     expect(tally.killedFromOutside).toBeGreaterThan(0);
     expect(tally.killedByFailpoint).toBeGreaterThan(0);
@@ -70,5 +73,6 @@ describe('crash test', () => {
       const v = await verifyStore(dir, { modules: doubled(name) });
       expect(v.problems.map((p) => p.message).join('\n')).toContain(`slice "${name}" differs from the fold of the journal`);
     }
+    fs.rmSync(dir, { recursive: true, force: true });
   }, 60_000);
 });
