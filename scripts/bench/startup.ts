@@ -53,6 +53,7 @@ export function startRegister(dataDir: string): Promise<StartSample> {
 }
 
 export interface InUseSample {
+  readyMs: number;
   readyMb: number;
   searchMb: number;
   rssMb: number;
@@ -61,10 +62,14 @@ export interface InUseSample {
   snapshotWritten: boolean;
 }
 
-/** Ready register, then a customer lookup by card and by name, `sales` cash sales, and the snapshot they make due. */
-export function registerInUse(dataDir: string, cardNumber: string, barcodes: string[], sales: number): Promise<InUseSample> {
+/**
+ * Ready register, then a customer lookup by card and by name, `sales` cash sales, and the snapshot they
+ * make due. `nodeFlags` size V8's heap as Node would on a smaller machine (see docs/performance.md).
+ */
+export function registerInUse(dataDir: string, cardNumber: string, barcodes: string[], sales: number, nodeFlags: string[] = []): Promise<InUseSample> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(ROOT, 'bin', 'till.js'), 'headless', '--data', dataDir], { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
+    const t0 = performance.now();
+    const child = spawn(process.execPath, [...nodeFlags, path.join(ROOT, 'bin', 'till.js'), 'headless', '--data', dataDir], { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
     let err = '';
     child.stderr.on('data', (d) => (err += d));
     const early = (code: number | null) => reject(new Error(`till headless exited (${code}): ${err.slice(-500)}`));
@@ -81,6 +86,7 @@ export function registerInUse(dataDir: string, cardNumber: string, barcodes: str
     const mtime = () => fs.statSync(snapshot, { throwIfNoEntry: false })?.mtimeMs ?? 0;
     (async () => {
       await send({ cmd: 'state' });
+      const readyMs = performance.now() - t0;
       const readyMb = rss();
       for (const query of [cardNumber, 'customer 4242']) {
         const r = await send({ cmd: 'customer_search', query });
@@ -99,7 +105,7 @@ export function registerInUse(dataDir: string, cardNumber: string, barcodes: str
       while (mtime() === before && performance.now() < until) await new Promise((r) => setTimeout(r, 100));
       const snapshotWritten = mtime() !== before;
       await new Promise((r) => setTimeout(r, 300));
-      const sample = { readyMb, searchMb, rssMb: rss(), peakMb: procKb(child.pid!, 'VmHWM') / 1024, sales, snapshotWritten };
+      const sample = { readyMs, readyMb, searchMb, rssMb: rss(), peakMb: procKb(child.pid!, 'VmHWM') / 1024, sales, snapshotWritten };
       child.off('exit', early);
       child.stdin.end();
       child.kill('SIGTERM');

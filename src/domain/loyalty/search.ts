@@ -58,11 +58,23 @@ class SortedIds {
     return out;
   }
 
-  /** Bulk build: keys computed once, one sort. */
-  fill(pairs: [string, string][]): void {
-    pairs.sort((a, b) => (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-    this.ids = pairs.map((p) => p[0]);
+  /** Bulk build: ids ordered by `keys` (same positions as `ids`), ties by id; entries with an empty key are left out. */
+  fill(ids: readonly string[], keys: readonly string[], compare: (a: string, b: string) => number = (a, b) => (a < b ? -1 : a > b ? 1 : 0)): void {
+    const perm = new Uint32Array(ids.length);
+    let n = 0;
+    for (let i = 0; i < ids.length; i++) if (keys[i]) perm[n++] = i;
+    const used = perm.subarray(0, n).sort((x, y) => compare(keys[x], keys[y]) || (ids[x] < ids[y] ? -1 : ids[x] > ids[y] ? 1 : 0));
+    this.ids = Array.from(used, (i) => ids[i]);
   }
+}
+
+/** Orders strings as their reversals would, without building them. */
+function compareReversed(a: string, b: string): number {
+  for (let i = a.length - 1, j = b.length - 1; i >= 0 && j >= 0; i--, j--) {
+    const d = a.charCodeAt(i) - b.charCodeAt(j);
+    if (d !== 0) return d;
+  }
+  return a.length - b.length;
 }
 
 export class CustomerIndex {
@@ -99,33 +111,26 @@ export class CustomerIndex {
     const own = lookup ? null : new Map<string, Customer>();
     const ix = new CustomerIndex(countryCode, lookup ?? ((id) => own!.get(id)));
     ix.own = own;
-    const cards: [string, string][] = [];
-    const phones: [string, string][] = [];
-    const suffixes: [string, string][] = [];
-    const held = new Map<string, string[]>();
-    for (const c of customers) {
-      own?.set(c.id, c);
-      cards.push([c.id, c.card]);
-      const p = ix.phoneOf(c);
-      if (p) {
-        phones.push([c.id, p]);
-        suffixes.push([c.id, reverse(p)]);
-      }
+    // Built with as little held at once as possible: at 100k customers every temporary array of
+    // pairs or per-customer objects would grow the heap by tens of MB for a moment.
+    const list = Array.isArray(customers) ? (customers as Customer[]) : [...customers];
+    const ids = list.map((c) => c.id);
+    if (own) for (const c of list) own.set(c.id, c);
+    ix.cards.fill(ids, list.map((c) => c.card));
+    const phones = list.map((c) => ix.phoneOf(c));
+    ix.phones.fill(ids, phones);
+    ix.suffixes.fill(ids, phones, compareReversed);
+    const held = new Map<string, string | string[]>();
+    for (const c of list)
       for (const t of nameTokens(c.name)) {
-        const list = held.get(t);
-        if (list) list.push(c.id);
-        else held.set(t, [c.id]);
+        const h = held.get(t);
+        if (h === undefined) held.set(t, c.id);
+        else if (typeof h === 'string') held.set(t, [h, c.id]);
+        else h.push(c.id);
       }
-    }
-    ix.cards.fill(cards);
-    ix.phones.fill(phones);
-    ix.suffixes.fill(suffixes);
     // The default sort compares UTF-16 code units, the same order as `<` used by the binary searches.
     ix.tokens = [...held.keys()].sort();
-    ix.holders = ix.tokens.map((t) => {
-      const list = held.get(t)!;
-      return list.length === 1 ? list[0] : list;
-    });
+    ix.holders = ix.tokens.map((t) => held.get(t)!);
     return ix;
   }
 
