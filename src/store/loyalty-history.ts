@@ -7,6 +7,7 @@
 import { movementsOf } from '../domain/loyalty/events.js';
 import type { HistoryEntry, LoyaltyAccount } from '../domain/loyalty/types.js';
 import { readEventsBySeq } from './journal-read.js';
+import { recentSeqs } from './projections/loyalty.js';
 import type { JournalEvent } from './types.js';
 
 type Account = Pick<LoyaltyAccount, 'id' | 'recent'>;
@@ -16,13 +17,13 @@ type Account = Pick<LoyaltyAccount, 'id' | 'recent'>;
  * (damage: `till journal verify` names it) is left out rather than failing the whole view.
  */
 export function customerHistory(dataDir: string, account: Account): HistoryEntry[] {
-  return historyFromEvents(account, readEventsBySeq(dataDir, account.recent));
+  return historyFromEvents(account, readEventsBySeq(dataDir, recentSeqs(account)));
 }
 
 /** The same from events already at hand, by seq. */
 export function historyFromEvents(account: Account, events: ReadonlyMap<number, JournalEvent>): HistoryEntry[] {
   const out: HistoryEntry[] = [];
-  for (const seq of account.recent) {
+  for (const seq of recentSeqs(account)) {
     const ev = events.get(seq);
     if (!ev) continue;
     const day = typeof ev.at === 'string' ? ev.at.slice(0, 10) : '';

@@ -1,9 +1,8 @@
 /**
- * Spend and earned points per calendar month, for tier ladders with a rolling window. An account
- * keeps them as one flat array of runs (see `MonthRuns` in types.ts), because an array of small
- * tuples and objects per month cost ~110 bytes a month and every customer of a store carries up to
- * 24 of them: [202503, 75000, "cb", 7, 202504, 50000] is March with 75000 spent and 7 units earned in
- * program "cb", then April with 50000 spent and nothing earned.
+ * Spend and earned points per calendar month, for tier ladders with a rolling window, kept as one
+ * string per account (see `MonthRuns` in types.ts): "202503,75000,cb,7;202504,50000" is March with
+ * 75000 spent and 7 units earned in program "cb", then April with 50000 spent and nothing earned.
+ * Program ids are URI-encoded, so no id can break the separators.
  */
 import type { Minor } from '../money.js';
 import type { MonthRuns, Units } from './types.js';
@@ -20,41 +19,26 @@ export interface MonthBucket {
   earned: Map<string, Units>;
 }
 
-/** The buckets of a run array, oldest first. */
+/** The buckets of an account's months, oldest first. */
 export function monthBuckets(runs: MonthRuns): MonthBucket[] {
-  const out: MonthBucket[] = [];
-  let i = 0;
-  while (i + 1 < runs.length) {
-    const b: MonthBucket = { month: runs[i] as number, spend: runs[i + 1] as number, earned: new Map() };
-    i += 2;
-    while (i + 1 < runs.length && typeof runs[i] === 'string') {
-      b.earned.set(runs[i] as string, runs[i + 1] as number);
-      i += 2;
-    }
-    out.push(b);
-  }
-  return out;
+  if (!runs) return [];
+  return runs.split(';').map((m) => {
+    const f = m.split(',');
+    const b: MonthBucket = { month: Number(f[0]), spend: Number(f[1]), earned: new Map() };
+    for (let i = 2; i + 1 < f.length; i += 2) b.earned.set(decodeURIComponent(f[i]), Number(f[i + 1]));
+    return b;
+  });
 }
 
-/** Buckets back to runs, keeping the last `keep` months. */
+/** Buckets back to the string, keeping the last `keep` months. */
 export function toRuns(buckets: readonly MonthBucket[], keep: number): MonthRuns {
-  const kept = buckets.slice(Math.max(0, buckets.length - keep));
-  let n = 0;
-  for (const b of kept) n += 2 + 2 * b.earned.size;
-  const out: MonthRuns = new Array(n);
-  let i = 0;
-  for (const b of kept) {
-    out[i++] = b.month;
-    out[i++] = b.spend;
-    for (const [pid, units] of b.earned) {
-      out[i++] = pid;
-      out[i++] = units;
-    }
-  }
-  return out;
+  return buckets
+    .slice(Math.max(0, buckets.length - keep))
+    .map((b) => [b.month, b.spend, ...[...b.earned].flatMap(([pid, units]) => [encodeURIComponent(pid), units])].join(','))
+    .join(';');
 }
 
-/** Runs with `spend` and `units` of `programId` added to the month of `day` (months stay in order). */
+/** Months with `spend` and `units` of `programId` added to the month of `day` (months stay in order). */
 export function addToMonth(runs: MonthRuns, day: string, spend: Minor, programId: string | null, units: Units, keep: number): MonthRuns {
   const key = monthKey(day);
   const buckets = monthBuckets(runs);

@@ -141,10 +141,12 @@ export type Lot = [string, Units, string];
 export type HistoryEntry = [number, string, string, Units, string, string];
 
 /**
- * Spend and earned points per calendar month as flat runs (see months.ts): a month key yyyymm, the
- * spend, then zero or more program id and units pairs; the next number starts the next month.
+ * Spend and earned points per calendar month as one string (see months.ts), months oldest first and
+ * separated by ";": "202503,75000,cb,7;202504,50000" is March with 75000 spent and 7 units earned in
+ * program "cb", then April with 50000 spent. A string because 100k accounts carry up to 24 months each:
+ * arrays of tuples and objects cost ~110 bytes a month, this ~20.
  */
-export type MonthRuns = (number | string)[];
+export type MonthRuns = string;
 
 /**
  * A customer as the projection keeps it: the customer plus folds of their history. Kept small (100k
@@ -166,9 +168,10 @@ export interface LoyaltyAccount extends Customer {
   lastPurchase?: string;
   /**
    * Journal sequence numbers of the last events that moved this customer's points, oldest first
-   * (bounded). The movements are read back from the journal (src/store/loyalty-history.ts).
+   * (bounded), in base 36 separated by commas ("" when none): a string costs a third of an array of
+   * numbers. The movements are read back from the journal (src/store/loyalty-history.ts).
    */
-  recent: number[];
+  recent: string;
   /** Bulk accrual batches recently credited (idempotency of a resumed batch). */
   batches?: string[];
 }

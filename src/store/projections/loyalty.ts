@@ -44,20 +44,23 @@ const indexes = new WeakMap<LoyaltySlice, { cc: string; index: CustomerIndex }>(
 const dayOf = (ev: JournalEvent): string => (typeof ev.at === 'string' ? ev.at.slice(0, 10) : '');
 
 function newAccount(c: CustomerCreatedData['customer']): LoyaltyAccount {
-  const a: LoyaltyAccount = { id: c.id, name: c.name, phone: c.phone, tier: c.tier, card: c.card, blocked: c.blocked, created: c.created, points: {}, spend: 0, earned: {}, months: [], purchases: 0, recent: [] };
+  const a: LoyaltyAccount = { id: c.id, name: c.name, phone: c.phone, tier: c.tier, card: c.card, blocked: c.blocked, created: c.created, points: {}, spend: 0, earned: {}, months: '', purchases: 0, recent: '' };
   if (c.email !== undefined) a.email = c.email;
   return a;
 }
 
-/** Remembers that event `seq` moved the account's points (arrays rebuilt at their exact size: 100k of them). */
+/** The journal seqs of an account's recent movements, oldest first (see `LoyaltyAccount.recent`). */
+export const recentSeqs = (a: Pick<LoyaltyAccount, 'recent'>): number[] => (a.recent ? a.recent.split(',').map((s) => parseInt(s, 36)) : []);
+
+/** Remembers that event `seq` moved the account's points. */
 function remember(a: LoyaltyAccount, seq: number): void {
-  const r = a.recent;
-  if (r.length && r[r.length - 1] === seq) return;
-  const keep = Math.min(r.length, HISTORY_KEEP - 1);
-  const out = new Array<number>(keep + 1);
-  for (let i = 0; i < keep; i++) out[i] = r[r.length - keep + i];
-  out[keep] = seq;
-  a.recent = out;
+  const r = recentSeqs(a);
+  if (r[r.length - 1] === seq) return;
+  r.push(seq);
+  a.recent = r
+    .slice(-HISTORY_KEEP)
+    .map((n) => n.toString(36))
+    .join(',');
 }
 
 function lotsOf(a: LoyaltyAccount): Record<string, Lot[]> {
@@ -109,7 +112,8 @@ const reindex = (slice: LoyaltySlice, a: LoyaltyAccount): void => indexes.get(sl
 export const loyaltyProjection: ProjectionModule<LoyaltySlice> = {
   name: 'loyalty',
   // 2: accounts keep the journal seqs of recent movements (not the movements), months as flat runs, no empty lots.
-  version: 2,
+  // 3: recent seqs and months as strings.
+  version: 3,
   initial: () => ({ programs: {}, ladder: null, customers: {}, cardSerial: 0, batches: {} }),
   apply(slice, ev: JournalEvent) {
     const d = ev.data as Record<string, unknown> | null;

@@ -55,9 +55,9 @@ export const account = (over: Partial<LoyaltyAccount> = {}): LoyaltyAccount => (
   lots: {},
   spend: 0,
   earned: {},
-  months: [],
+  months: '',
   purchases: 0,
-  recent: [],
+  recent: '',
   ...over,
 });
 

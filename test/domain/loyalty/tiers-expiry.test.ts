@@ -14,7 +14,7 @@ describe('tiers', () => {
 
   it('counts points earned in a rolling window of months', () => {
     const ladder: TierLadder = { basis: 'points', programId: 'cb', periodMonths: 3, demotion: true, tiers: [{ id: 'a', name: 'A', threshold: 0 }, { id: 'b', name: 'B', threshold: 100 }] };
-    const acc = account({ months: [202411, 0, 'cb', 500, 202501, 0, 'cb', 40, 202503, 0, 'cb', 50, 'other', 900], earned: { cb: 590 } });
+    const acc = account({ months: '202411,0,cb,500;202501,0,cb,40;202503,0,cb,50,other,900', earned: { cb: 590 } });
     expect(inWindow('2025-01', '2025-03-31', 3)).toBe(true);
     expect(inWindow('2024-12', '2025-03-01', 3)).toBe(false);
     expect(tierMetric(acc, ladder, '2025-03-15')).toBe(90);
