@@ -50,6 +50,18 @@ for (const g of [small, full]) {
 log('start-up (3 runs each)...');
 const ink = await medianOf(3, startEmptyInk, (x) => x);
 const start = await medianOf(3, () => startRegister(full.dir), (x) => x.ms);
+log(`commits (${COMMITS} each)...`);
+const bare = await bareAppend(dir, COMMITS);
+const c1k = await storeCommits(small.dir, COMMITS);
+const c1m = await storeCommits(full.dir, COMMITS);
+log('SQLite baseline...');
+const historySales = Math.max(0, Math.floor((FULL - CUSTOMERS - 100) / 2));
+const sqlite = await sqliteCommit(dir, historySales, COMMITS);
+log('naive lowdb baseline...');
+const low100k = await naiveLowdb(dir, 100_000, 20);
+const low1m = await naiveLowdb(dir, 1_000_000, 5);
+
+// After the timed commits: the snapshots and sales of these runs leave writeback that would disturb fsync timings.
 const IN_USE_SALES = 1000;
 // This machine's V8 sizes its heap for its own memory. Node gives V8 the machine's memory
 // (ResourceConstraints::ConfigureDefaults): on 64 bits the old generation may reach a quarter of it
@@ -66,17 +78,6 @@ for (const [label, flags] of HEAPS) {
   log(`register in use, ${label} (customer lookups, ${IN_USE_SALES} sales, a snapshot)...`);
   inUse.push({ label, ...(await registerInUse(full.dir, cardOf(4242), Array.from({ length: 100 }, (_, i) => barcodeOf((i * 997) % PRODUCTS)), IN_USE_SALES, flags)) });
 }
-
-log(`commits (${COMMITS} each)...`);
-const bare = await bareAppend(dir, COMMITS);
-const c1k = await storeCommits(small.dir, COMMITS);
-const c1m = await storeCommits(full.dir, COMMITS);
-log('SQLite baseline...');
-const historySales = Math.max(0, Math.floor((FULL - CUSTOMERS - 100) / 2));
-const sqlite = await sqliteCommit(dir, historySales, COMMITS);
-log('naive lowdb baseline...');
-const low100k = await naiveLowdb(dir, 100_000, 20);
-const low1m = await naiveLowdb(dir, 1_000_000, 5);
 
 log('scan to priced cart...');
 const store = await openStore(full.dir, { register: 'B2', idleCheckpointMs: 0 });
