@@ -5,20 +5,13 @@
 import { ean13, type Product } from '../../src/domain/catalog.js';
 import type { SaleRecord } from '../../src/domain/sale.js';
 import type { EventDraft } from '../../src/store/types.js';
+import { rng } from '../lib/rng.js';
+
+export { rng };
 
 export const PRODUCTS = 100_000;
 export const CUSTOMERS = 100_000;
 
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const CATS = ['grocery', 'drinks', 'household', 'snacks', 'dairy', 'bakery', 'frozen', 'personal care'];
 const WORDS = ['Rice', 'Noodles', 'Tea', 'Coffee', 'Milk', 'Soap', 'Bread', 'Juice', 'Water', 'Biscuits', 'Sauce', 'Oil'];

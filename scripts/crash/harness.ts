@@ -24,6 +24,7 @@ import { ChildGone, startHeadless, type Child } from './child.js';
 import { Refused, sellUntilKilled, type DriverLane } from './driver.js';
 import { compareState, journalEvents, Model, recompute } from './model.js';
 import { CUSTOMER_WORD, PROGRAM_ID, prepareStore, type Seed } from './seed.js';
+import { rng } from '../lib/rng.js';
 
 export { PRODUCTS, prepareStore } from './seed.js';
 
@@ -72,16 +73,6 @@ export interface CrashTally {
   failures: string[];
 }
 
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Lane extends DriverLane {
   dir: string;

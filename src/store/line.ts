@@ -13,20 +13,12 @@ import type { JournalEvent } from './types.js';
 const SUFFIX_LEN = ',"hash":"'.length + 64 + '"}'.length; // 75
 const HEX64 = /^[0-9a-f]{64}$/;
 
-export interface LineEnvelope {
-  seq: number;
-  id: string;
-  type: string;
-  at: string;
-  register: string;
-  operator: string;
-  tx: string;
+/** A journal line before hashing: the event's envelope with its data already JSON-encoded. */
+export type LineEnvelope = Omit<JournalEvent, 'data' | 'hash' | 'txIndex' | 'txCount'> & {
   txIndex: number;
   txCount: number;
-  /** Already JSON-encoded data. */
   dataJson: string;
-  prev: string;
-}
+};
 
 export const sha256 = (s: string | Buffer): string => createHash('sha256').update(s).digest('hex');
 
