@@ -53,6 +53,10 @@ async function shutdown(reg: Register): Promise<void> {
 }
 
 async function runUi(reg: Register, demo: boolean): Promise<number> {
+  // Ink draws only the final frame when it believes it runs under CI (any CI variable set, read once
+  // when Ink loads). The register is interactive: on a terminal it must draw live whatever the
+  // environment says, or a kiosk that inherited such a variable shows a blank screen.
+  if (process.stdout.isTTY) process.env.CI = 'false';
   const { startUi } = await import('../ui/start.js');
   // systemd stops the kiosk with SIGTERM; a closed terminal sends SIGHUP. Both close the UI and the
   // store cleanly (snapshot written, lock released). A sale in progress is not committed: it was

@@ -1,5 +1,12 @@
 import { PassThrough } from 'node:stream';
-import { afterEach, expect, test } from 'vitest';
+import { afterEach, expect, test, vi } from 'vitest';
+
+// These tests drive a real Ink render on a fake terminal. Ink switches to "CI mode" (only the final
+// frame) when a CI variable is set at load time, as it is on the CI machine; `till start` turns that
+// off for a real terminal (src/admin/run.ts), and so must this test, before Ink is imported.
+vi.hoisted(() => {
+  process.env.CI = 'false';
+});
 import { startUi } from '../../src/ui/start.js';
 import { createTestRegister, type TestRegister } from '../support/register-fixture.js';
 import { FakeStdout, FakeTtyStdin } from '../support/fake-terminal.js';
