@@ -22,35 +22,36 @@ function read(register: Register): DeviceStatus {
 const same = (a: DeviceStatus, b: DeviceStatus) =>
   a.scanner === b.scanner && a.printer === b.printer && a.drawer === b.drawer && a.printProblem === b.printProblem;
 
+/** Re-reads the devices into state unless the effect that made it has been cleaned up. */
+function refresher(register: Register, setStatus: (f: (prev: DeviceStatus) => DeviceStatus) => void) {
+  let live = true;
+  return {
+    refresh: () => {
+      if (!live) return;
+      const next = read(register);
+      setStatus((prev) => (same(prev, next) ? prev : next));
+    },
+    stop: () => void (live = false),
+  };
+}
+
 /** `tick` changes whenever the caller wants a re-read (clock tick, new snapshot). */
 export function useDevices(register: Register, tick: unknown): DeviceStatus {
   const [status, setStatus] = useState<DeviceStatus>(() => read(register));
   useEffect(() => {
-    let live = true;
-    const refresh = () => {
-      if (!live) return;
-      const next = read(register);
-      setStatus((prev) => (same(prev, next) ? prev : next));
-    };
+    const r = refresher(register, setStatus);
     const h = register.hardware;
-    const offs = [h.scanner.onStatus(refresh), h.printer.onStatus(refresh), h.drawer.onStatus(refresh)];
+    const offs = [h.scanner.onStatus(r.refresh), h.printer.onStatus(r.refresh), h.drawer.onStatus(r.refresh)];
     return () => {
-      live = false;
+      r.stop();
       offs.forEach((off) => off());
     };
   }, [register]);
   useEffect(() => {
-    let live = true;
-    const refresh = () => {
-      if (!live) return;
-      const next = read(register);
-      setStatus((prev) => (same(prev, next) ? prev : next));
-    };
-    refresh();
-    register.settled().then(refresh, refresh);
-    return () => {
-      live = false;
-    };
+    const r = refresher(register, setStatus);
+    r.refresh();
+    register.settled().then(r.refresh, r.refresh);
+    return r.stop;
   }, [register, tick]);
   return status;
 }
