@@ -1,6 +1,6 @@
 /**
  * The English message catalog: the reference every other language falls back to.
- * One flat object, key -> template with {param} placeholders. Features append their own keys here
+ * One flat object, key -> template with {param} slots. Features append their own keys here
  * under their own prefix ("giftcard.", "loyalty.", "ui."); keep one key per line so merges stay easy.
  * Error keys are "error." + the stable error code, so a TillError resolves with `errorMessage(err)`.
  */

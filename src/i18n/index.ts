@@ -48,7 +48,7 @@ function lookup(key: string, language: string): string | undefined {
   return undefined;
 }
 
-/** Replaces {name} with params.name; a placeholder without a value stays as written. */
+/** Replaces {name} with params.name; a {slot} without a value stays as written. */
 export function interpolate(template: string, params?: Params): string {
   if (!params) return template;
   return template.replace(/\{([A-Za-z0-9_.]+)\}/g, (whole, name: string) => {

@@ -6,9 +6,10 @@ import { describe, expect, it } from 'vitest';
 import { createActor, waitFor } from 'xstate';
 import type { Product } from '../../src/domain/catalog.js';
 import { saleGiftCards } from '../../src/domain/giftcard/index.js';
-import type { LoyaltyAccount, LoyaltyProgram, TierLadder } from '../../src/domain/loyalty/types.js';
+import type { LoyaltyAccount, TierLadder } from '../../src/domain/loyalty/types.js';
 import type { CheckoutDeps, GiftCardDeps, LoyaltyDeps } from '../../machines/checkout.types.js';
 import { Ledger, TODAY } from '../domain/giftcard/harness.js';
+import { CASHBACK } from '../domain/loyalty/fixtures.js';
 import { PRODUCTS, catalogOf, machineWith, makeDeps, scriptedCommit, type EffectLog } from './fixtures.js';
 
 const EXTRA: Product[] = [
@@ -197,15 +198,6 @@ describe('balance screen', () => {
 });
 
 // ---------------------------------------------------------------- loyalty
-const CASHBACK: LoyaltyProgram = {
-  id: 'cb',
-  name: 'Cashback 1%',
-  active: true,
-  decimals: 0,
-  step: 1,
-  rules: [{ id: 'base', perAmount: { points: 1, per: 100_00 } }],
-  rewards: [{ id: 'spend', name: 'Pay with points', kind: 'cashback', cost: 1, value: { amount: 100, points: 1 } }],
-};
 const LADDER: TierLadder = {
   basis: 'spend',
   demotion: false,
@@ -235,7 +227,7 @@ describe('loyalty at the till', () => {
     expect(t.snap().value).toEqual({ open: 'sale' });
     t.send({ type: 'cart.scan', code: '250' });
     expect(t.snap().context.loyalty?.programs[0]).toMatchObject({ earned: 2, balanceBefore: 10 });
-    t.send({ type: 'reward.apply', programId: 'cb', rewardId: 'spend', points: 2 });
+    t.send({ type: 'reward.apply', programId: 'cb', rewardId: 'cash', points: 2 });
     expect(t.snap().context.priced.total).toBe(25000 - 200);
     expect(t.snap().context.loyalty?.programs[0]).toMatchObject({ spent: 2 });
   });
@@ -257,7 +249,7 @@ describe('loyalty at the till', () => {
     expect(t.snap().context.message?.code).toBe('LOYALTY_CARD_BLOCKED_ATTACHED');
     t.send({ type: 'cart.scan', code: '250' });
     expect(t.snap().context.loyalty).toBeNull();
-    t.send({ type: 'reward.apply', programId: 'cb', rewardId: 'spend', points: 2 });
+    t.send({ type: 'reward.apply', programId: 'cb', rewardId: 'cash', points: 2 });
     expect(t.snap().context.message?.code).toBe('LOYALTY_CARD_BLOCKED');
   });
 
@@ -267,7 +259,7 @@ describe('loyalty at the till', () => {
     expect(t.snap().context.message?.code).toBe('LOYALTY_CARD_UNKNOWN');
     t.send({ type: 'cart.scan', code: '2700000000014' });
     t.send({ type: 'cart.scan', code: '250' });
-    t.send({ type: 'reward.apply', programId: 'cb', rewardId: 'spend', points: 5 });
+    t.send({ type: 'reward.apply', programId: 'cb', rewardId: 'cash', points: 5 });
     expect(t.snap().context.priced.total).toBe(24500);
     t.send({ type: 'customer.detach' });
     expect(t.snap().context.priced.total).toBe(25000);
