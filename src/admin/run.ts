@@ -53,10 +53,12 @@ async function shutdown(reg: Register): Promise<void> {
 }
 
 async function runUi(reg: Register, demo: boolean): Promise<number> {
-  // Ink draws only the final frame when it believes it runs under CI (any CI variable set, read once
-  // when Ink loads). The register is interactive: on a terminal it must draw live whatever the
-  // environment says, or a kiosk that inherited such a variable shows a blank screen.
-  if (process.stdout.isTTY) process.env.CI = 'false';
+  // Ink 6.8 draws only the final frame when it believes it runs under CI: any CI or
+  // CONTINUOUS_INTEGRATION variable, read once when Ink loads, and it has no render option to say
+  // otherwise. An interactive register on a terminal is never a CI run, so those variables are
+  // taken out of this process before Ink loads (never set: chalk reads ANY `CI`, even CI=false, as
+  // "no colour"). Colour itself is decided by src/ui/color.ts (NO_COLOR honoured).
+  if (process.stdout.isTTY) for (const k of ['CI', 'CONTINUOUS_INTEGRATION']) delete process.env[k];
   const { startUi } = await import('../ui/start.js');
   // systemd stops the kiosk with SIGTERM; a closed terminal sends SIGHUP. Both close the UI and the
   // store cleanly (snapshot written, lock released). A sale in progress is not committed: it was

@@ -7,6 +7,7 @@ import { render } from 'ink';
 import type { Register } from '../register.js';
 import { setLanguage } from '../i18n/index.js';
 import { App } from './App.js';
+import { applyColorLevel, colorLevel } from './color.js';
 
 export interface StartUiOptions {
   stdin?: NodeJS.ReadStream;
@@ -27,6 +28,8 @@ export async function startUi(register: Register, opts: StartUiOptions = {}): Pr
   const stdin = opts.stdin ?? process.stdin;
   setLanguage(register.config.language);
   const alt = stdout.isTTY === true;
+  // Colour, bold and inverse as the terminal can show them, whatever CI variables say (color.ts).
+  const colours = applyColorLevel(colorLevel(process.env, stdout));
   if (alt) stdout.write(ALT_SCREEN_ON);
   const instance = render(<App register={register} demo={opts.demo === true} />, {
     stdin,
@@ -44,5 +47,6 @@ export async function startUi(register: Register, opts: StartUiOptions = {}): Pr
     opts.signal?.removeEventListener('abort', stop);
     instance.cleanup();
     if (alt) stdout.write(ALT_SCREEN_OFF);
+    applyColorLevel(colours);
   }
 }

@@ -2,10 +2,12 @@ import { PassThrough } from 'node:stream';
 import { afterEach, expect, test, vi } from 'vitest';
 
 // These tests drive a real Ink render on a fake terminal. Ink switches to "CI mode" (only the final
-// frame) when a CI variable is set at load time, as it is on the CI machine; `till start` turns that
-// off for a real terminal (src/admin/run.ts), and so must this test, before Ink is imported.
+// frame) when a CI variable is set at load time, as it is on the CI machine; `till start` takes those
+// variables out of its process on a real terminal (src/admin/run.ts), and so does this test, before
+// Ink is imported. (Never CI=false: chalk reads any CI variable as "no colour".)
 vi.hoisted(() => {
-  process.env.CI = 'false';
+  delete process.env.CI;
+  delete process.env.CONTINUOUS_INTEGRATION;
 });
 import { startUi } from '../../src/ui/start.js';
 import { createTestRegister, type TestRegister } from '../support/register-fixture.js';
