@@ -65,7 +65,7 @@ export async function loadStore(dataDir: string, ops: FsOps, opts: LoadOptions):
   const read = db.data;
   db.data = null;
   const outdated = read !== null && isOutdated(read) ? `the snapshot was written by an earlier version (${read.format})` : null;
-  const doc = read === null || isOutdated(read) ? null : checkSnapshot(read, snapFile, dataDir);
+  const doc = read === null || isOutdated(read) ? null : read.unproven ? read : checkSnapshot(read, snapFile, dataDir);
 
   let state: StoreState;
   let txs: TxSet;
@@ -73,7 +73,10 @@ export async function loadStore(dataDir: string, ops: FsOps, opts: LoadOptions):
   let chain: ChainPoint = { seq: 0, hash: '' };
   let startIdx = 0;
   let startOffset = 0;
-  const why = opts.fromZero ? 'requested' : outdated ?? (doc === null ? 'missing' : usable(doc, modules));
+  // A snapshot its digest does not prove is never used: the journal is replayed and the start-up
+  // checkpoint replaces the file (docs/storage.md, "Proof of the snapshot").
+  const why = opts.fromZero ? 'requested' : outdated ?? (doc === null ? 'missing' : doc.unproven ?? usable(doc, modules));
+  if (doc?.unproven && !opts.fromZero) recovery.snapshotDiscarded = doc.unproven;
 
   // A snapshot that is not used (another projection version) counts as none: the next checkpoint replaces it.
   const snapshotSeq = doc && why === null ? doc.state.meta.seq : 0;

@@ -7,12 +7,16 @@
  *   ["slice","catalog",{"products":{},"barcodes":{}}]         a slice, its big records left empty…
  *   ["entries","catalog","products",[["P1",{…}],…]]            …and filled by entry lines (bounded size)
  *   ["txs","<base64 of 8-byte ids>"]                          the transaction-id table, in pieces
- *   ["end",<number of lines before this one>]
+ *   ["end",<number of lines before this one>,"<sha256 of those lines>"]
  *
  * A member of a slice is written as entries when it is a plain object with many keys (a record keyed
  * by sku, barcode, customer id…); everything else stays in the slice line. Entries keep the record's
- * key order. The end line proves the file is complete; anything out of order is damage.
+ * key order. The end line proves the file is complete; anything out of order is damage. Its digest
+ * (sha256 of every byte before it, newlines included) proves the content is what the register wrote:
+ * a file whose digest does not match (hand-edited, or damaged in a way that still parses) is decoded
+ * with `unproven` set, and the store never uses it (it replays the journal instead).
  */
+import { createHash, type Hash } from 'node:crypto';
 import { setOwn } from './projections/own.js';
 import { TxSet } from './tx-set.js';
 import type { StoreState } from './types.js';
@@ -45,6 +49,8 @@ export interface SnapshotDoc {
   txs: TxSet;
   writtenAt: string;
   state: StoreState;
+  /** Set when read from a file whose content its digest does not prove (why); such a snapshot is never used. */
+  unproven?: string;
 }
 
 interface Header {
@@ -72,8 +78,11 @@ export function encodeSnapshot(doc: SnapshotDoc, emit: (line: string) => void): 
   const names = Object.keys(doc.state);
   const header: Header = { format: doc.format, pos: doc.pos, projections: doc.projections, writtenAt: doc.writtenAt, slices: names, txs: doc.txs.size };
   let lines = 0;
+  const digest = createHash('sha256');
   const out = (l: string) => {
     emit(l);
+    digest.update(l);
+    digest.update('\n');
     lines++;
   };
   out(JSON.stringify(header));
@@ -107,7 +116,7 @@ export function encodeSnapshot(doc: SnapshotDoc, emit: (line: string) => void): 
     }
   }
   for (const piece of doc.txs.serializeChunks(TX_PAIRS)) out(JSON.stringify(['txs', piece]));
-  emit(JSON.stringify(['end', lines]));
+  emit(JSON.stringify(['end', lines, digest.digest('hex')]));
 }
 
 /** Thrown for a line that does not fit the format; the reader adds the file and line number. */
@@ -120,10 +129,16 @@ export class SnapshotDecoder {
   private txs: TxSet | null = null;
   private lines = 0;
   private ended = false;
+  private readonly digest: Hash = createHash('sha256');
+  private unproven: string | undefined;
 
   line(text: string): void {
     const bad = (what: string) => new SnapshotFormatError(what);
     if (this.ended) throw bad('there is data after the end of the snapshot');
+    if (!text.startsWith('["end",')) {
+      this.digest.update(text);
+      this.digest.update('\n');
+    }
     let v: unknown;
     try {
       v = JSON.parse(text);
@@ -168,6 +183,8 @@ export class SnapshotDecoder {
         break;
       case 'end':
         if (v[1] !== this.lines) throw bad(`the snapshot says it has ${v[1]} lines, but ${this.lines} were read`);
+        if (typeof v[2] !== 'string') this.unproven = 'the snapshot carries no digest of its content';
+        else if (v[2] !== this.digest.digest('hex')) this.unproven = 'the snapshot does not match its digest (it was edited or damaged after it was written)';
         this.ended = true;
         return;
       default:
@@ -183,6 +200,18 @@ export class SnapshotDecoder {
       if (!Object.prototype.hasOwnProperty.call(this.state, name)) throw new SnapshotFormatError(`the snapshot has no slice ${JSON.stringify(name)}`);
     if (this.txs!.size !== this.header.txs) throw new SnapshotFormatError(`the snapshot holds ${this.txs!.size} transaction ids, its header says ${this.header.txs}`);
     const h = this.header;
-    return { format: SNAPSHOT_FORMAT, pos: h.pos, projections: h.projections, writtenAt: h.writtenAt, txs: this.txs!, state: this.state as StoreState };
+    const doc: SnapshotDoc = { format: SNAPSHOT_FORMAT, pos: h.pos, projections: h.projections, writtenAt: h.writtenAt, txs: this.txs!, state: this.state as StoreState };
+    if (this.unproven) doc.unproven = this.unproven;
+    return doc;
   }
+}
+
+/**
+ * The end line that proves `lines` (every line of a snapshot before its end line). For tools and tests
+ * that write a snapshot by hand on purpose; the register only ever writes through encodeSnapshot.
+ */
+export function sealLines(lines: readonly string[]): string {
+  const digest = createHash('sha256');
+  for (const l of lines) digest.update(`${l}\n`);
+  return JSON.stringify(['end', lines.length, digest.digest('hex')]);
 }

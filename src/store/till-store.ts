@@ -19,6 +19,7 @@ import type { FsOps } from './fs-ops.js';
 import { StoreError } from './errors.js';
 import { getOwn } from './projections/own.js';
 import { nextReceiptSeq } from './projections/sales.js';
+import { BalanceGuard } from './balance-guard.js';
 
 /** A due checkpoint waits for this long a pause in commits... */
 const PAUSE_MS = 500;
@@ -141,6 +142,7 @@ export class TillStore implements Store {
     let prev = this.state.meta.hash;
     const seq0 = this.state.meta.seq + 1;
     let seq = seq0;
+    const guard = new BalanceGuard(this.state);
     for (const req of reqs) {
       if (!req || typeof req.id !== 'string' || req.id === '') throw new StoreError('BAD_EVENT', 'A commit needs a transaction id.');
       if (!Array.isArray(req.events) || req.events.length === 0) throw new StoreError('BAD_EVENT', `Transaction ${req.id} has no events.`);
@@ -169,6 +171,8 @@ export class TillStore implements Store {
         events[i] = { seq: env.seq, id: env.id, type: env.type, at, register: env.register, operator, tx: req.id, txIndex: i + 1, txCount: n, data: JSON.parse(env.dataJson), prev, hash };
         prev = hash;
       }
+      // No path may write a balance below zero by the journal's fold (balance-guard.ts).
+      guard.check(events);
       fresh.push({ id: req.id, events });
       results.push({ duplicate: false, events });
     }

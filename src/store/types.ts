@@ -100,6 +100,8 @@ export interface RecoveryReport {
   replayed: number;
   /** Why the snapshot was not used, when it was not ("missing", "new projection: giftcards"). */
   fullReplay?: string;
+  /** The snapshot on disk was not used because its digest does not prove it (why); the journal was replayed. */
+  snapshotDiscarded?: string;
 }
 
 export type StoreErrorCode =
@@ -112,7 +114,10 @@ export type StoreErrorCode =
   | 'PERMISSION'
   | 'IO_ERROR'
   | 'STORE_CLOSED'
-  | 'BAD_EVENT';
+  | 'BAD_EVENT'
+  | 'GIFT_CARD_OVERDRAWN'
+  | 'POINTS_OVERDRAWN'
+  | 'STORE_DAMAGED';
 
 /**
  * A feature's slice of the projection. Registered in src/store/projections/index.ts.

@@ -31,7 +31,7 @@ export interface VerifyReport {
   lastHash: string;
   /** An incomplete transaction at the end (a commit in progress, or a torn write start-up will cut). */
   tail?: { file: string; line: number; bytes: number };
-  snapshot: { file: string; seq: number; status: 'ok' | 'missing' | 'unreadable' | 'mismatch' | 'ahead' | 'other-version' };
+  snapshot: { file: string; seq: number; status: 'ok' | 'missing' | 'unreadable' | 'unproven' | 'mismatch' | 'ahead' | 'other-version' };
   problems: VerifyProblem[];
   /** The fold of the whole journal (for rebuild and tests). */
   state: StoreState;
@@ -90,10 +90,15 @@ export async function verifyStore(dir: string, opts: { modules?: readonly Projec
       // A snapshot of an earlier version is not compared: the next start-up rebuilds it from the journal.
       if (read && isOutdated(read)) report.snapshot.status = 'other-version';
       else if (read) {
-        doc = checkSnapshot(read, snapFile, dir);
-        report.snapshot.seq = doc.state.meta.seq;
-        report.snapshot.status = 'ok';
-        if (!isDeepStrictEqual(doc.projections, projectionVersions(modules))) report.snapshot.status = 'other-version';
+        if (read.unproven) {
+          report.snapshot.status = 'unproven';
+          problems.push({ file: snapFile, message: `${read.unproven}: the register does not use it and rebuilds it from the journal at the next start (or run \`till store rebuild\`).` });
+        } else {
+          doc = checkSnapshot(read, snapFile, dir);
+          report.snapshot.seq = doc.state.meta.seq;
+          report.snapshot.status = 'ok';
+          if (!isDeepStrictEqual(doc.projections, projectionVersions(modules))) report.snapshot.status = 'other-version';
+        }
       }
     } catch (e) {
       report.snapshot.status = 'unreadable';

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { initStore, openStore } from '../../src/store/index.js';
 import { verifyStore } from '../../src/store/maintenance.js';
 import type { TillStore } from '../../src/store/till-store.js';
+import { sealLines } from '../../src/store/snapshot-lines.js';
 import { fixedClock, product, readSnapshot, saleEvent, tmpDir, upsert } from './helpers.js';
 
 const opened: TillStore[] = [];
@@ -35,7 +36,7 @@ describe('snapshot file (JSON Lines, till-snapshot/2)', () => {
     expect(lines.pop()).toBe('');
     expect(JSON.parse(lines[0])).toMatchObject({ format: 'till-snapshot/2', txs: 41 });
     expect(lines.filter((l) => l.startsWith('["entries","catalog","products"')).length).toBeGreaterThanOrEqual(1);
-    expect(JSON.parse(lines.at(-1)!)).toEqual(['end', lines.length - 1]);
+    expect(JSON.parse(lines.at(-1)!)).toEqual(['end', lines.length - 1, expect.stringMatching(/^[0-9a-f]{64}$/)]);
     const s = await open(dir);
     expect(s.recovery).toEqual({ tornBytes: 0, replayed: 0 });
     expect(Object.keys(s.state.catalog.products).slice(0, 3)).toEqual(['10', 'P000', 'P001']);
@@ -96,7 +97,9 @@ describe('snapshot file (JSON Lines, till-snapshot/2)', () => {
     const doc = readSnapshot(dir);
     const lines = fs.readFileSync(snap(dir), 'utf8').split('\n');
     lines[0] = JSON.stringify({ ...JSON.parse(lines[0]), projections: { ...doc.projections, loyalty: 1 } });
-    fs.writeFileSync(snap(dir), lines.join('\n'));
+    lines.pop();
+    lines[lines.length - 1] = sealLines(lines.slice(0, -1));
+    fs.writeFileSync(snap(dir), lines.join('\n') + '\n');
     const s = await open(dir);
     expect(s.recovery.fullReplay).toBe(`projection loyalty changed (version 1 -> ${doc.projections.loyalty})`);
     await s.close();
