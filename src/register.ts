@@ -9,7 +9,7 @@ import { checkoutMachine } from '../machines/checkout.machine.js';
 import type { CommitInput } from '../machines/checkout.types.js';
 import type { TillConfig } from './domain/config.js';
 import { finalizeSale, formatReceiptNo, type SaleRecord } from './domain/sale.js';
-import type { Store } from './store/types.js';
+import type { Store, StoreNotice } from './store/types.js';
 import type { Hardware } from '../hardware/types.js';
 import { CODE_RANDOM_BYTES, generateCode, localDate, saleGiftCards, validateSaleGiftCards } from './domain/giftcard/index.js';
 import { buildSaleLoyalty } from './domain/loyalty/sale-extension.js';
@@ -59,6 +59,13 @@ export interface Register {
     /** The card number and tier `create` gives a customer when none is supplied (shown before saving). */
     preview(): { card: string; tier: string | null };
   };
+  /**
+   * The store notice for the message line (torn tail cut, snapshot discarded, damaged history), or
+   * null. Start-up notices show until the first sale is committed; damaged history stays.
+   */
+  storeNotice(): string | null;
+  /** Every store notice of this run, oldest first (headless `state.storeNotices`). */
+  storeNotices(): readonly StoreNotice[];
   /** Resolves when effects started by the last commit (print, drawer) have settled. For tests. */
   settled(): Promise<void>;
   stop(): Promise<void>;
@@ -73,6 +80,10 @@ export function createRegister(opts: RegisterOptions): Register {
   const register = config.register.id;
   let printProblem: string | null = null;
   let pending: Promise<unknown>[] = [];
+  // Store notices reach the log here (headless: stderr) and the message line through storeNotice().
+  let startNoticesSeen = false;
+  for (const n of store.notices ?? []) log(`store ${n.code}: ${n.message}`);
+  const unsubscribeNotices = store.onNotice?.((n) => log(`store ${n.code}: ${n.message}`)) ?? (() => {});
 
   const track = <T>(p: Promise<T>): Promise<T> => {
     pending.push(p);
@@ -118,6 +129,7 @@ export function createRegister(opts: RegisterOptions): Register {
     );
     if (!r.ok) throw r.error;
     await store.commit({ id: input.saleId, events: [{ type: 'sale.committed', data: { sale: r.value } }], operator: operator.id, at });
+    startNoticesSeen = true;
     return r.value;
   }
 
@@ -232,6 +244,11 @@ export function createRegister(opts: RegisterOptions): Register {
         return { card, tier: rules.defaultTier };
       },
     },
+    storeNotice() {
+      const list = (store.notices ?? []).filter((n) => n.sticky || !startNoticesSeen);
+      return list.length ? list[list.length - 1].message : null;
+    },
+    storeNotices: () => store.notices ?? [],
     async settled() {
       while (pending.length) {
         const batch = pending;
@@ -241,6 +258,7 @@ export function createRegister(opts: RegisterOptions): Register {
     },
     async stop() {
       unsubscribeScanner();
+      unsubscribeNotices();
       actor.stop();
       await this.settled();
     },

@@ -2,10 +2,12 @@
  * Demo printer: each job lands in `<dataDir>/receipts/` as `<name>.bin` (the exact ESC/POS bytes a
  * real printer would get) and `<name>.txt` (the same receipt as text), where <name> is the receipt
  * number ("receipt:R1-000042" -> "R1-000042"). A reprint overwrites the same files.
+ * Receipts of sold gift cards carry whole codes: the folder is 0700 and every file 0600, like the
+ * rest of the data folder (an existing 0755 folder or 0644 file from an earlier version is tightened).
  * `setStatus('offline' | 'paper-out')` makes it fail like a real one, for demos; `setStatus('ready')`
  * brings it back, and `reprintPending()` prints what failed meanwhile.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { PrintJob, PrinterStatus } from '../types.js';
 import { createPrinterBase, failure, type PrinterBase } from './job-keeper.js';
@@ -32,10 +34,13 @@ export function createSimulatedPrinter(opts: { dataDir: string; initial?: Printe
     initial: opts.initial ?? 'ready',
     async send(job) {
       try {
-        await mkdir(dir, { recursive: true });
+        await mkdir(dir, { recursive: true, mode: 0o700 });
+        await chmod(dir, 0o700);
         const file = fileFor(job.id);
-        await writeFile(`${file}.bin`, job.bytes);
-        await writeFile(`${file}.txt`, job.text, 'utf8');
+        for (const [name, data] of [[`${file}.bin`, job.bytes], [`${file}.txt`, job.text]] as const) {
+          await writeFile(name, data, { mode: 0o600 });
+          await chmod(name, 0o600); // writeFile's mode applies only to a new file (a reprint overwrites)
+        }
       } catch (e) {
         return failure('PRINTER_ERROR', `Could not write the receipt file: ${(e as Error).message}`);
       }

@@ -79,6 +79,8 @@ export interface HeadlessState {
   balance?: GiftCardBalanceView;
   /** The stock gift card waiting for its value (masked code). */
   cardPrompt?: { masked: string };
+  /** Store notices of this run for the manager (torn tail cut, snapshot discarded, damaged history); absent when none. */
+  storeNotices?: { code: string; level: 'warning' | 'error'; message: string; at: string }[];
 }
 
 /** Machine state value -> protocol status. */
@@ -97,6 +99,8 @@ export function statusOf(value: StateValue): HeadlessStatus {
 export interface HeadlessStateOptions {
   /** Text of the state's message for the reader (the message catalog); default: the machine's English text. */
   messageText?: (m: CheckoutMessage) => string;
+  /** The register's store notices (Register.storeNotices). */
+  storeNotices?: () => readonly { code: string; level: 'warning' | 'error'; message: string; at: string }[];
 }
 
 export function toHeadlessState(snapshot: { value: StateValue; context: CheckoutContext }, opts: HeadlessStateOptions = {}): HeadlessState {
@@ -136,6 +140,8 @@ export function toHeadlessState(snapshot: { value: StateValue; context: Checkout
     change: changeOf(c.tenders),
   };
   if (c.message) state.message = { code: c.message.code, text: opts.messageText?.(c.message) ?? c.message.text, level: c.message.level };
+  const notices = opts.storeNotices?.() ?? [];
+  if (notices.length) state.storeNotices = notices.map((n) => ({ code: n.code, level: n.level, message: n.message, at: n.at }));
   if (c.customer) state.customer = { id: c.customer.id, name: c.customer.name, tier: c.customer.tier, points: { ...c.customer.points } };
   if (c.loyalty) state.loyalty = c.loyalty;
   if (c.balance) state.balance = c.balance;

@@ -86,7 +86,10 @@ export async function openStore(dir: string, opts: OpenOptions): Promise<TillSto
     const journalDir = path.join(dir, JOURNAL_DIR);
     const segment = loaded.segment ?? (await JournalWriter.createSegment(base.ops, journalDir, loaded.state.meta.seq + 1));
     const writer = await JournalWriter.open(base.ops, journalDir, opts.segmentBytes ?? DEFAULTS.segmentBytes, segment, loaded.size);
+    if (lock.tookOver) loaded.recovery.lockTakenOver = lock.tookOver;
     const store = new TillStore({ ...base, ...loaded, writer, lock });
+    // Torn tail cut, snapshot discarded, lock taken over: reported once, on screen, in headless and in till.log.
+    store.board.fromRecovery(loaded.recovery);
     // A start that had to replay much (no snapshot, new projection) saves the work at once.
     if (loaded.recovery.fullReplay || store.pendingCheckpoint >= base.checkpointEvery) await store.checkpoint();
     return store;

@@ -20,6 +20,8 @@ import { StoreError } from './errors.js';
 import { getOwn } from './projections/own.js';
 import { nextReceiptSeq } from './projections/sales.js';
 import { BalanceGuard } from './balance-guard.js';
+import { NoticeBoard } from './notices.js';
+import type { StoreNotice } from './types.js';
 
 /** A due checkpoint waits for this long a pause in commits... */
 const PAUSE_MS = 500;
@@ -61,9 +63,12 @@ export class TillStore implements Store {
   private idleTimer: NodeJS.Timeout | null = null;
   private closed = false;
   private readonly db;
+  /** Manager notices (notices.ts): start-up recovery, background verification. */
+  readonly board: NoticeBoard;
 
   constructor(parts: TillStoreParts) {
     this.p = parts;
+    this.board = new NoticeBoard(parts.dir, parts.now);
     this.dir = parts.dir;
     this.state = parts.state;
     this.recovery = parts.recovery;
@@ -79,6 +84,14 @@ export class TillStore implements Store {
       },
       bySku: (sku: string): Product | undefined => getOwn(cat().products, sku),
     };
+  }
+
+  get notices(): readonly StoreNotice[] {
+    return this.board.list;
+  }
+
+  onNotice(fn: (n: StoreNotice) => void): () => void {
+    return this.board.on(fn);
   }
 
   get seq(): number {

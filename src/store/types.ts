@@ -89,6 +89,23 @@ export interface Store {
   nextReceiptSeq?(register: string): number;
   /** What start-up recovery did (torn tail cut, events replayed after the snapshot). */
   readonly recovery?: RecoveryReport;
+  /** Things the manager must hear about (torn tail cut, snapshot discarded, damaged history), oldest first. */
+  readonly notices?: readonly StoreNotice[];
+  /** Called with each notice raised after start-up (background verification); returns an unsubscribe. */
+  onNotice?(fn: (n: StoreNotice) => void): () => void;
+}
+
+/**
+ * A manager-facing report of the store: shown on the register's message line and in headless
+ * `state.storeNotices`, and appended to DATA/till.log. `sticky` notices stay until the cause is
+ * repaired (damaged history); the others are reported for this start only.
+ */
+export interface StoreNotice {
+  code: 'STORE_TORN_TAIL' | 'SNAPSHOT_DISCARDED' | 'LOCK_TAKEN_OVER' | 'STORE_DAMAGED';
+  level: 'warning' | 'error';
+  message: string;
+  at: string;
+  sticky: boolean;
 }
 
 export interface RecoveryReport {
@@ -102,6 +119,8 @@ export interface RecoveryReport {
   fullReplay?: string;
   /** The snapshot on disk was not used because its digest does not prove it (why); the journal was replayed. */
   snapshotDiscarded?: string;
+  /** A stale lock was taken over (why it was stale: its pid gone, reused, or from another boot). */
+  lockTakenOver?: string;
 }
 
 export type StoreErrorCode =

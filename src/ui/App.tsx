@@ -58,7 +58,7 @@ export function App({ register, demo = false }: AppProps) {
     deviceView('printer', devices.printer, devices.printProblem !== null),
     deviceView('drawer', devices.drawer),
   ].map((d) => ({ ...d, label: fmt.text(d.label), state: fmt.text(d.state) }));
-  const message = messageLine(input, snap, devices.printProblem);
+  const message = messageLine(input, snap, devices.printProblem ?? devices.storeNotice);
   return (
     <Box flexDirection="column" width={width} height={height}>
       <StatusBar

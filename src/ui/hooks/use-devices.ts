@@ -12,15 +12,17 @@ export interface DeviceStatus {
   printer: PrinterStatus;
   drawer: DrawerStatus;
   printProblem: string | null;
+  /** Store notice for the manager (torn tail cut, damaged history...), see Register.storeNotice. */
+  storeNotice: string | null;
 }
 
 function read(register: Register): DeviceStatus {
   const h = register.hardware;
-  return { scanner: h.scanner.status(), printer: h.printer.status(), drawer: h.drawer.status(), printProblem: register.printProblem() };
+  return { scanner: h.scanner.status(), printer: h.printer.status(), drawer: h.drawer.status(), printProblem: register.printProblem(), storeNotice: register.storeNotice?.() ?? null };
 }
 
 const same = (a: DeviceStatus, b: DeviceStatus) =>
-  a.scanner === b.scanner && a.printer === b.printer && a.drawer === b.drawer && a.printProblem === b.printProblem;
+  a.scanner === b.scanner && a.printer === b.printer && a.drawer === b.drawer && a.printProblem === b.printProblem && a.storeNotice === b.storeNotice;
 
 /** Re-reads the devices into state unless the effect that made it has been cleaned up. */
 function refresher(register: Register, setStatus: (f: (prev: DeviceStatus) => DeviceStatus) => void) {
