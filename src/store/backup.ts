@@ -51,6 +51,17 @@ export async function backupStore(dir: string, destDir: string, opts: { now?: ()
   if (!storeExists(dir)) throw new StoreError('STORE_MISSING', `There is no store in ${dir} to back up.`, { file: dir });
   if (!emptyOrMissing(destDir))
     throw new StoreError('STORE_EXISTS', `The backup folder ${destDir} is not empty. Choose a new or empty folder; nothing was written.`, { file: destDir });
+  // A backup that fails (damaged journal, disk full) leaves no half-made folder: the folder was new
+  // or empty, so what is in it now is ours to take away again.
+  const created = !fs.existsSync(destDir);
+  const undo = () => {
+    try {
+      if (created) fs.rmSync(destDir, { recursive: true, force: true });
+      else for (const n of fs.readdirSync(destDir)) fs.rmSync(path.join(destDir, n), { recursive: true, force: true });
+    } catch {
+      /* the error being reported matters more */
+    }
+  };
   // Hold the lock when the register is not running, so the copy is also the latest state.
   let lock: { release(): void } | null = null;
   try {
@@ -74,7 +85,12 @@ export async function backupStore(dir: string, destDir: string, opts: { now?: ()
     // Cut a commit that was in flight while copying, then check the whole copy.
     await loadStore(destDir, ops, { repair: true });
     const v = await verifyStore(destDir);
-    if (!v.ok) throw new StoreError('STORE_CORRUPT', `The backup in ${destDir} does not verify: ${v.problems[0].message} Run \`till journal verify --data ${dir}\` on the store.`, { file: destDir });
+    if (!v.ok)
+      throw new StoreError(
+        'STORE_CORRUPT',
+        `The store does not verify, so no backup was made (${destDir} was left ${created ? 'uncreated' : 'empty'}): ${v.problems[0].message} Run \`till journal verify --data ${dir}\`, then \`till store repair --data ${dir}\` with the register closed.`,
+        { file: destDir },
+      );
     const files: BackupManifest['files'] = [];
     const add = (rel: string) => {
       const buf = fs.readFileSync(path.join(destDir, rel));
@@ -94,6 +110,9 @@ export async function backupStore(dir: string, destDir: string, opts: { now?: ()
     await writeDurable(ops, path.join(destDir, MANIFEST_FILE), Buffer.from(JSON.stringify(manifest, null, 2) + '\n'));
     await fsyncDir(ops, destDir);
     return manifest;
+  } catch (e) {
+    undo();
+    throw e;
   } finally {
     lock?.release();
   }

@@ -19,17 +19,22 @@ export const isStoreError = (e: unknown): e is StoreError => e instanceof StoreE
 export const VERIFY_CMD = 'till journal verify';
 export const REBUILD_CMD = 'till store rebuild';
 export const RESTORE_CMD = 'till init --from-backup DIR';
+export const REPAIR_CMD = 'till store repair';
 
 export function corrupt(file: string, line: number | undefined, what: string, fix: string): StoreError {
   const where = line === undefined ? file : `${file} line ${line}`;
   return new StoreError('STORE_CORRUPT', `The store cannot start: ${where}: ${what}. ${fix}`, {
     file,
+    what,
     ...(line === undefined ? {} : { line }),
   });
 }
 
 export const journalFix = (dataDir: string) =>
-  `Nothing was changed. Run \`${VERIFY_CMD} --data ${dataDir}\` to list the damage, then restore the last backup with \`${RESTORE_CMD}\` into an empty folder.`;
+  `Nothing was changed. Run \`${VERIFY_CMD} --data ${dataDir}\` to list the damage, then \`${REPAIR_CMD} --data ${dataDir}\`: it keeps every intact event, sets the damaged journal aside and lists what it could not keep (or restore the last backup with \`${RESTORE_CMD}\` into an empty folder).`;
+/** What `till journal verify` advises for damage in the journal (it is not start-up: the store may well start). */
+export const journalDamageFix = (dataDir: string) =>
+  `Close the register and run \`${REPAIR_CMD} --data ${dataDir}\`: it keeps every intact event, sets the damaged journal aside and lists what it could not keep (or restore the last backup with \`${RESTORE_CMD}\` into an empty folder).`;
 export const snapshotFix = (dataDir: string) =>
   `The journal is the record of truth: run \`${VERIFY_CMD} --data ${dataDir}\`, then \`${REBUILD_CMD} --data ${dataDir}\` to rebuild the snapshot from it.`;
 

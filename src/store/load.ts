@@ -33,6 +33,8 @@ export interface Loaded {
   recovery: RecoveryReport;
   /** Seq the snapshot on disk reflects (0 = none). */
   snapshotSeq: number;
+  /** The last line the used snapshot covers (not re-read at start-up: history-check.ts verifies up to it). */
+  covered: { seq: number; hash: string; segment: string; start: number; end: number } | null;
 }
 
 export interface LoadOptions {
@@ -73,6 +75,7 @@ export async function loadStore(dataDir: string, ops: FsOps, opts: LoadOptions):
   let chain: ChainPoint = { seq: 0, hash: '' };
   let startIdx = 0;
   let startOffset = 0;
+  let covered: Loaded['covered'] = null;
   // A snapshot its digest does not prove is never used: the journal is replayed and the start-up
   // checkpoint replaces the file (docs/storage.md, "Proof of the snapshot").
   const why = opts.fromZero ? 'requested' : outdated ?? (doc === null ? 'missing' : doc.unproven ?? usable(doc, modules));
@@ -102,6 +105,7 @@ export async function loadStore(dataDir: string, ops: FsOps, opts: LoadOptions):
       if (!d.ok || d.event.seq !== state.meta.seq || d.event.hash !== state.meta.hash)
         throw ahead(`journal/${seg.name} holds a different event at that position`);
       startOffset = doc.pos.end;
+      covered = { seq: state.meta.seq, hash: state.meta.hash, ...doc.pos };
     }
   } else {
     state = initialState(modules);
@@ -166,5 +170,6 @@ export async function loadStore(dataDir: string, ops: FsOps, opts: LoadOptions):
     size: lastSize,
     recovery,
     snapshotSeq,
+    covered,
   };
 }

@@ -34,6 +34,8 @@ export interface OpenOptions {
   fromZero?: boolean;
   /** Projection modules (default PROJECTIONS). */
   modules?: readonly ProjectionModule<any>[];
+  /** Check the history the snapshot covers in the background after start-up (default true). */
+  verifyHistory?: boolean;
 }
 
 export interface InitOptions {
@@ -90,6 +92,8 @@ export async function openStore(dir: string, opts: OpenOptions): Promise<TillSto
     const store = new TillStore({ ...base, ...loaded, writer, lock });
     // Torn tail cut, snapshot discarded, lock taken over: reported once, on screen, in headless and in till.log.
     store.board.fromRecovery(loaded.recovery);
+    // The history the snapshot covers was not read: check it in the background (history-check.ts).
+    if (opts.verifyHistory !== false) store.startHistoryCheck();
     // A start that had to replay much (no snapshot, new projection) saves the work at once.
     if (loaded.recovery.fullReplay || store.pendingCheckpoint >= base.checkpointEvery) await store.checkpoint();
     return store;

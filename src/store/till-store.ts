@@ -21,6 +21,7 @@ import { getOwn } from './projections/own.js';
 import { nextReceiptSeq } from './projections/sales.js';
 import { BalanceGuard } from './balance-guard.js';
 import { NoticeBoard } from './notices.js';
+import { verifyHistory, type HistoryResult, type VerifiedMark } from './history-check.js';
 import type { StoreNotice } from './types.js';
 
 /** A due checkpoint waits for this long a pause in commits... */
@@ -45,6 +46,7 @@ export interface TillStoreParts {
   lock: StoreLock;
   recovery: RecoveryReport;
   snapshotSeq: number;
+  covered?: VerifiedMark | null;
 }
 
 export class TillStore implements Store {
@@ -84,6 +86,33 @@ export class TillStore implements Store {
       },
       bySku: (sku: string): Product | undefined => getOwn(cat().products, sku),
     };
+  }
+
+  /** The background check of the history the snapshot covers (history-check.ts); null until started. */
+  historyCheck: Promise<HistoryResult> | null = null;
+
+  /** Starts the background check once; a damaged chain raises a sticky STORE_DAMAGED notice. */
+  startHistoryCheck(): Promise<HistoryResult> | null {
+    const covered = this.p.covered;
+    if (this.historyCheck || !covered) return this.historyCheck;
+    this.historyCheck = verifyHistory(this.dir, covered, () => this.closed)
+      .then((r) => {
+        if (!r.ok && 'damage' in r) {
+          const where = `${path.relative(this.dir, r.damage.file) || r.damage.file}${r.damage.line ? ` line ${r.damage.line}` : ''}`;
+          this.board.raise(
+            'STORE_DAMAGED',
+            'error',
+            `The journal is damaged in older history (${where}: ${r.damage.message}). Selling continues and new sales are saved; close the register and run \`till store repair --data ${this.dir}\` (it keeps every intact event and sets the damaged part aside).`,
+            true,
+          );
+        }
+        return r;
+      })
+      .catch((e): HistoryResult => {
+        this.board.raise('STORE_DAMAGED', 'error', `The journal could not be checked: ${(e as Error).message}. Run \`till journal verify --data ${this.dir}\`.`, true);
+        return { ok: false, damage: { file: this.dir, line: 0, message: (e as Error).message } };
+      });
+    return this.historyCheck;
   }
 
   get notices(): readonly StoreNotice[] {

@@ -12,7 +12,7 @@ import { checkSnapshot, isOutdated, readSnapshotFile, SNAPSHOT_FILE, type Snapsh
 import { listSegments, readFrom, scanBuffer, segmentName, type ChainPoint } from './segments.js';
 import { JOURNAL_DIR } from './load.js';
 import { TxSet } from './tx-set.js';
-import { isStoreError, StoreError } from './errors.js';
+import { isStoreError, journalDamageFix, StoreError } from './errors.js';
 import { storeExists } from './open.js';
 import type { ProjectionModule, StoreState } from './types.js';
 
@@ -135,7 +135,10 @@ export async function verifyStore(dir: string, opts: { modules?: readonly Projec
     }
   } catch (e) {
     if (!isStoreError(e)) throw e;
-    problems.push({ file: String(e.params.file ?? ''), ...(e.params.line ? { line: Number(e.params.line) } : {}), message: e.message });
+    // Damage found here is reported as damage, not as "cannot start": with a proven snapshot past it
+    // the register starts and sells (its background check reports it); the way out is a repair.
+    const what = typeof e.params.what === 'string' ? `the journal is damaged: ${e.params.what}. ${journalDamageFix(dir)}` : e.message;
+    problems.push({ file: String(e.params.file ?? ''), ...(e.params.line ? { line: Number(e.params.line) } : {}), message: what });
   }
   report.lastSeq = chain.seq;
   report.lastHash = chain.hash;
