@@ -17,7 +17,7 @@ tail    Prints the last N events (default 20): sequence, time, type, transaction
 
 function printVerify(v: VerifyReport, ctx: CommandContext): void {
   ctx.out(`Journal: ${v.segments} segment(s), ${v.events} events in ${v.transactions} transactions, last event ${v.lastSeq}.`);
-  ctx.out(`Snapshot: ${v.snapshot.status === 'missing' ? 'none (start-up replays the journal)' : `event ${v.snapshot.seq}, ${v.snapshot.status === 'other-version' ? 'built by another set of projections (start-up brings it up to date)' : v.snapshot.status}`}.`);
+  ctx.out(`Snapshot: ${v.snapshot.status === 'missing' ? 'none (start-up replays the journal)' : `event ${v.snapshot.seq}, ${v.snapshot.status === 'other-version' ? 'built by another set of projections (start-up brings it up to date)' : v.snapshot.status === 'unchecked' ? 'not compared (the journal check stopped at the damage before it)' : v.snapshot.status}`}.`);
   if (v.tail) ctx.out(`Tail: ${v.tail.bytes} bytes of an incomplete transaction at ${v.tail.file} line ${v.tail.line} (a commit in progress, or a torn write that start-up cuts).`);
   for (const p of v.problems) ctx.err(`PROBLEM ${p.file}${p.line ? ` line ${p.line}` : ''}: ${p.message}`);
   const compared = v.snapshot.status === 'ok';

@@ -36,9 +36,8 @@ export const en = {
   'error.BAD_EVENT': 'The register tried to save something malformed. Nothing was saved.',
   'error.IO_ERROR': 'The sale could not be saved (disk error). Try again.',
   // ------------------------------------------------------------ errors: store ledger checks (ledger-store, issue 8)
-  'error.GIFT_CARD_OVERDRAWN': 'Gift card …{last4} does not hold that much (balance {balance}). Nothing was saved. Check the card balance.',
-  'error.POINTS_OVERDRAWN': 'The customer does not have that many valid points ({points}). Nothing was saved.',
-  'error.STORE_DAMAGED': 'The journal is damaged in older history. Selling continues; tell the manager to run "till store repair".',
+  'error.GIFT_CARD_OVERDRAWN': 'The gift card ending {last4} does not hold that much. Nothing was saved. Check the card balance (F7).',
+  'error.POINTS_OVERDRAWN': 'The customer does not have that many valid points (expired points cannot be spent). Nothing was saved.',
   // ------------------------------------------------------------ errors: devices
   'error.PRINTER_NONE': 'No printer is configured. No receipt was printed.',
   'error.PRINTER_OFFLINE': 'The printer is offline. The receipt is kept for a reprint.',

@@ -88,7 +88,7 @@ export async function backupStore(dir: string, destDir: string, opts: { now?: ()
     if (!v.ok)
       throw new StoreError(
         'STORE_CORRUPT',
-        `The store does not verify, so no backup was made (${destDir} was left ${created ? 'uncreated' : 'empty'}): ${v.problems[0].message} Run \`till journal verify --data ${dir}\`, then \`till store repair --data ${dir}\` with the register closed.`,
+        `The store does not verify, so no backup was made (${destDir} was left ${created ? 'uncreated' : 'empty'}): ${v.problems[0].message.split(destDir).join(dir)} Run \`till journal verify --data ${dir}\`, then \`till store repair --data ${dir}\` with the register closed.`,
         { file: destDir },
       );
     const files: BackupManifest['files'] = [];

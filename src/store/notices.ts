@@ -48,7 +48,7 @@ export class NoticeBoard {
       this.raise(
         'STORE_TORN_TAIL',
         'warning',
-        `The register stopped in the middle of saving (power cut?): ${r.tornBytes} bytes of an unfinished transaction were cut from the end of ${r.tornFile ? path.relative(this.dataDir, r.tornFile) : 'the journal'}. That transaction was never confirmed to the cashier; every confirmed sale is kept.`,
+        `Power cut while saving: an unconfirmed transaction (${r.tornBytes} bytes) was cut from the end of ${r.tornFile ? path.relative(this.dataDir, r.tornFile) : 'the journal'}. It was never confirmed to the cashier; every confirmed sale is kept.`,
       );
     if (r.snapshotDiscarded)
       this.raise('SNAPSHOT_DISCARDED', 'warning', `store.json was not used: ${r.snapshotDiscarded}. The balances were rebuilt from the journal and store.json was rewritten.`);

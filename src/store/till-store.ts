@@ -102,7 +102,7 @@ export class TillStore implements Store {
           this.board.raise(
             'STORE_DAMAGED',
             'error',
-            `The journal is damaged in older history (${where}: ${r.damage.message}). Selling continues and new sales are saved; close the register and run \`till store repair --data ${this.dir}\` (it keeps every intact event and sets the damaged part aside).`,
+            `Journal damaged in older history; selling continues. Manager: close the register, run \`till store repair --data ${this.dir}\` (${where}: ${r.damage.message}; repair keeps every intact event and sets the damaged part aside).`,
             true,
           );
         }

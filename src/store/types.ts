@@ -135,8 +135,7 @@ export type StoreErrorCode =
   | 'STORE_CLOSED'
   | 'BAD_EVENT'
   | 'GIFT_CARD_OVERDRAWN'
-  | 'POINTS_OVERDRAWN'
-  | 'STORE_DAMAGED';
+  | 'POINTS_OVERDRAWN';
 
 /**
  * A feature's slice of the projection. Registered in src/store/projections/index.ts.

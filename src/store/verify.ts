@@ -31,7 +31,7 @@ export interface VerifyReport {
   lastHash: string;
   /** An incomplete transaction at the end (a commit in progress, or a torn write start-up will cut). */
   tail?: { file: string; line: number; bytes: number };
-  snapshot: { file: string; seq: number; status: 'ok' | 'missing' | 'unreadable' | 'unproven' | 'mismatch' | 'ahead' | 'other-version' };
+  snapshot: { file: string; seq: number; status: 'ok' | 'missing' | 'unreadable' | 'unproven' | 'unchecked' | 'mismatch' | 'ahead' | 'other-version' };
   problems: VerifyProblem[];
   /** The fold of the whole journal (for rebuild and tests). */
   state: StoreState;
@@ -113,6 +113,7 @@ export async function verifyStore(dir: string, opts: { modules?: readonly Projec
   const segments = listSegments(path.join(dir, JOURNAL_DIR));
   report.segments = segments.length;
   let chain: ChainPoint = { seq: 0, hash: '' };
+  let journalDamaged = false;
   try {
     for (let i = 0; i < segments.length; i++) {
       const seg = segments[i];
@@ -135,6 +136,7 @@ export async function verifyStore(dir: string, opts: { modules?: readonly Projec
     }
   } catch (e) {
     if (!isStoreError(e)) throw e;
+    journalDamaged = true;
     // Damage found here is reported as damage, not as "cannot start": with a proven snapshot past it
     // the register starts and sells (its background check reports it); the way out is a repair.
     const what = typeof e.params.what === 'string' ? `the journal is damaged: ${e.params.what}. ${journalDamageFix(dir)}` : e.message;
@@ -142,7 +144,9 @@ export async function verifyStore(dir: string, opts: { modules?: readonly Projec
   }
   report.lastSeq = chain.seq;
   report.lastHash = chain.hash;
-  if (doc && compareAt >= 0 && !compared) {
+  // A scan stopped by damage never reached the snapshot's event: that says nothing about the snapshot.
+  if (doc && compareAt >= 0 && !compared && journalDamaged) report.snapshot.status = 'unchecked';
+  else if (doc && compareAt >= 0 && !compared) {
     report.snapshot.status = compareAt > chain.seq ? 'ahead' : 'mismatch';
     problems.push({
       file: snapFile,

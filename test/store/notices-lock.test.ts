@@ -38,7 +38,7 @@ describe('issue 8.10 torn tail reported', () => {
     open.push(s);
     expect(s.recovery.tornBytes).toBeGreaterThan(0);
     expect(s.notices.map((n) => n.code)).toEqual(['STORE_TORN_TAIL']);
-    expect(s.notices[0].message).toMatch(/bytes of an unfinished transaction were cut/);
+    expect(s.notices[0].message).toMatch(/an unconfirmed transaction \(\d+ bytes\) was cut/);
     const log = fs.readFileSync(path.join(dir, 'till.log'), 'utf8');
     expect(log).toMatch(/WARNING STORE_TORN_TAIL/);
     expect(fs.statSync(path.join(dir, 'till.log')).mode & 0o777).toBe(0o600);
@@ -46,7 +46,7 @@ describe('issue 8.10 torn tail reported', () => {
     const lines: string[] = [];
     const reg = createRegister({ config: demoConfig(), store: s, hardware: createMockHardware(), log: (l) => lines.push(l) });
     expect(lines.join('\n')).toMatch(/STORE_TORN_TAIL/);
-    expect(reg.storeNotice()).toMatch(/power cut/);
+    expect(reg.storeNotice()).toMatch(/^Power cut while saving/);
     const reply = await createHeadlessHandler(reg)('{"id":1,"cmd":"state"}');
     expect(reply.state?.storeNotices?.[0]).toMatchObject({ code: 'STORE_TORN_TAIL', level: 'warning' });
     await reg.stop();
