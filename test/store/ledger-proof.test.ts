@@ -143,3 +143,16 @@ describe('issue 8.1 append-time balance check', () => {
     await s.commit({ id: 'e3', events: [points('points.earned', 'c1', 40, '2025-01-01'), points('points.spent', 'c1', 40, '2025-01-01')] });
   });
 });
+
+describe('issue 8.1 refusal reaches the cashier', () => {
+  it('a commit refused with GIFT_CARD_OVERDRAWN keeps the sale open and shows the cashier message', async () => {
+    const { startHeadless } = await import('../headless/support.js');
+    const { StoreError } = await import('../../src/store/errors.js');
+    const h = startHeadless();
+    h.store.failNext(new StoreError('GIFT_CARD_OVERDRAWN', 'Gift card …ZDRN holds 1000 by the journal; this would take it to -500.', { last4: 'ZDRN', balance: 1000, after: -500 }));
+    for (const r of [{ id: 1, cmd: 'scan', code: '101' }, { id: 2, cmd: 'pay' }, { id: 3, cmd: 'cash', amount: 300 }]) h.send(r);
+    const replies = await h.end();
+    expect(replies[2]).toMatchObject({ ok: false, error: { code: 'GIFT_CARD_OVERDRAWN', message: expect.stringContaining('The gift card ending ZDRN does not hold that much') } });
+    expect(replies[2].state.status).toBe('commit_failed');
+  });
+});
