@@ -125,13 +125,13 @@ export async function verifyStore(dir: string, opts: { modules?: readonly Projec
         for (const ev of events) applyEvent(state, ev, modules);
         txs.add(events[0].tx);
         report.transactions++;
+        report.events += events.length;
         if (state.meta.seq === compareAt && doc) {
           compared = true;
           problems.push(...compareSnapshot(doc, state, txs, modules, snapFile));
         }
       });
       chain = { seq: out.seq, hash: out.hash };
-      report.events += out.events;
       if (out.torn) report.tail = { file: seg.file, line: out.torn.line, bytes: out.torn.bytes };
     }
   } catch (e) {
@@ -142,8 +142,9 @@ export async function verifyStore(dir: string, opts: { modules?: readonly Projec
     const what = typeof e.params.what === 'string' ? `the journal is damaged: ${e.params.what}. ${journalDamageFix(dir)}` : e.message;
     problems.push({ file: String(e.params.file ?? ''), ...(e.params.line ? { line: Number(e.params.line) } : {}), message: what });
   }
-  report.lastSeq = chain.seq;
-  report.lastHash = chain.hash;
+  // Up to the last intact transaction (a scan stopped by damage reports how far it got).
+  report.lastSeq = journalDamaged ? state.meta.seq : chain.seq;
+  report.lastHash = journalDamaged ? state.meta.hash : chain.hash;
   // A scan stopped by damage never reached the snapshot's event: that says nothing about the snapshot.
   if (doc && compareAt >= 0 && !compared && journalDamaged) report.snapshot.status = 'unchecked';
   else if (doc && compareAt >= 0 && !compared) {
