@@ -13,6 +13,7 @@ import type { Store, StoreNotice } from './store/types.js';
 import type { Hardware } from '../hardware/types.js';
 import { CODE_RANDOM_BYTES, generateCode, localDate, saleGiftCards, validateSaleGiftCards } from './domain/giftcard/index.js';
 import { buildSaleLoyalty } from './domain/loyalty/sale-extension.js';
+import { accountAsOf } from './domain/loyalty/expiry.js';
 import { findGiftCard } from './store/projections/giftcards.js';
 import { accountByCard, accountById, findCustomers, loyaltyOf, programList } from './store/projections/loyalty.js';
 import { customerRules, newCustomerEvent } from './store/customers.js';
@@ -85,6 +86,9 @@ export function createRegister(opts: RegisterOptions): Register {
   for (const n of store.notices ?? []) log(`store ${n.code}: ${n.message}`);
   const unsubscribeNotices = store.onNotice?.((n) => log(`store ${n.code}: ${n.message}`)) ?? (() => {});
 
+  /** Accounts as the cashier may use them today: expired points are out of the balance (expiry.ts). */
+  const asOfToday = (a: LoyaltyAccount | undefined): LoyaltyAccount | undefined => (a ? accountAsOf(a, localDate(now())) : a);
+
   const track = <T>(p: Promise<T>): Promise<T> => {
     pending.push(p);
     return p;
@@ -107,7 +111,7 @@ export function createRegister(opts: RegisterOptions): Register {
       ext.giftcards = gc;
     }
     if (input.customer) {
-      const account = accountById(loyalty(), input.customer.id) ?? input.customer;
+      const account = accountAsOf(accountById(loyalty(), input.customer.id) ?? input.customer, today);
       // A blocked card neither earns nor spends: the sale goes through without loyalty.
       if (!account.blocked) {
         const r = buildSaleLoyalty({ cart: input.cart, priced: input.priced, tenders: input.tenders, account, programs: programList(loyalty()), ladder: loyalty().ladder, day: today });
@@ -140,7 +144,7 @@ export function createRegister(opts: RegisterOptions): Register {
       ladder: () => loyalty().ladder,
       progress: (id) => {
         const account = accountById(loyalty(), id);
-        return account ? tierProgress(account, loyalty().ladder, localDate(now())) : null;
+        return account ? tierProgress(accountAsOf(account, localDate(now())), loyalty().ladder, localDate(now())) : null;
       },
     }),
   ];
@@ -205,8 +209,8 @@ export function createRegister(opts: RegisterOptions): Register {
     },
     loyalty: {
       prefix: config.codes.loyaltyPrefix,
-      byCard: (card) => accountByCard(loyalty(), card, config.loyalty.phoneCountryCode),
-      account: (id) => accountById(loyalty(), id),
+      byCard: (card) => asOfToday(accountByCard(loyalty(), card, config.loyalty.phoneCountryCode)),
+      account: (id) => asOfToday(accountById(loyalty(), id)),
       programs: () => programList(loyalty()),
       ladder: () => loyalty().ladder,
     },
@@ -224,7 +228,7 @@ export function createRegister(opts: RegisterOptions): Register {
     printProblem: () => printProblem,
     receiptText: (sale) => receiptText(sale, config, receiptSections),
     customers: {
-      search: (query, limit = 8) => (query.trim() ? findCustomers(loyalty(), query, config.loyalty.phoneCountryCode, limit) : []),
+      search: (query, limit = 8) => (query.trim() ? findCustomers(loyalty(), query, config.loyalty.phoneCountryCode, limit).map((a) => asOfToday(a)!) : []),
       async create(input) {
         let id: string;
         do id = newCustomerId(randomBytes(7));

@@ -83,7 +83,7 @@ async function find(argv: string[], s: LoyaltySession): Promise<number> {
   if (!Number.isInteger(limit) || limit < 1 || limit > 1000) usageError('--limit must be a whole number from 1 to 1000');
   const found = findCustomers(s.slice(), q, s.config.loyalty.phoneCountryCode, limit);
   const programs = programList(s.slice());
-  found.forEach((a) => s.ctx.out(customerRow(a, programs)));
+  found.forEach((a) => s.ctx.out(customerRow(a, programs, s.today)));
   if (found.length === 0) s.ctx.out(`No customer matches "${q}".`);
   return 0;
 }

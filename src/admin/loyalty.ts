@@ -15,7 +15,7 @@ import { isDate, localDate } from '../domain/giftcard/dates.js';
 import { isLoyaltyCard } from '../domain/loyalty/card.js';
 import { EV } from '../domain/loyalty/events.js';
 import { accrualBatchId, accrualParts, planAccrual, type AccrualFilter } from '../domain/loyalty/accrue.js';
-import { computeExpiry } from '../domain/loyalty/expiry.js';
+import { accountAsOf, computeExpiry } from '../domain/loyalty/expiry.js';
 import { reviewTiers } from '../domain/loyalty/tiers.js';
 import { planAdjustment } from '../domain/loyalty/operations.js';
 import { readProgramFile, writeProgramFile } from '../domain/loyalty/program-file.js';
@@ -185,9 +185,9 @@ async function adjust(argv: string[], s: LoyaltySession): Promise<number> {
   const a = resolveCustomer(s, positionals[0]);
   const p = programArg(s, values.program);
   const units = parseSignedUnits(String(values.points ?? ''), p.decimals) ?? usageError(`--points must be a number of points such as +10 or -2${p.decimals ? '.5' : ''}`);
-  const ev = must(planAdjustment(a, p, units, String(values.reason ?? ''), s.today));
+  const ev = must(planAdjustment(accountAsOf(a, s.today), p, units, String(values.reason ?? ''), s.today));
   await commit(s, [ev]);
-  s.ctx.out(`${units > 0 ? 'Added' : 'Removed'} ${pts(Math.abs(units), p)} points ${units > 0 ? 'to' : 'from'} ${a.name} (${a.card}): balance ${pts(accountById(s.slice(), a.id)!.points[p.id] ?? 0, p)}.`);
+  s.ctx.out(`${units > 0 ? 'Added' : 'Removed'} ${pts(Math.abs(units), p)} points ${units > 0 ? 'to' : 'from'} ${a.name} (${a.card}): balance ${pts(accountAsOf(accountById(s.slice(), a.id)!, s.today).points[p.id] ?? 0, p)}.`);
   return 0;
 }
 
@@ -215,7 +215,7 @@ async function accrue(argv: string[], s: LoyaltySession): Promise<number> {
   if (values['dry-run']) {
     s.ctx.out(`Dry run: would credit ${what}${plan.alreadyCredited ? `; ${plan.alreadyCredited} already credited by this batch` : ''}.`);
     const n = Number(values.sample ?? 5);
-    for (const id of plan.customerIds.slice(0, Number.isInteger(n) && n >= 0 ? n : 5)) s.ctx.out(`  ${customerRow(accountById(s.slice(), id)!, [p])}`);
+    for (const id of plan.customerIds.slice(0, Number.isInteger(n) && n >= 0 ? n : 5)) s.ctx.out(`  ${customerRow(accountById(s.slice(), id)!, [p], s.today)}`);
     return 0;
   }
   if (plan.customerIds.length === 0) {

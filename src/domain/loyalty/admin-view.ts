@@ -1,6 +1,6 @@
 /** Plain-text views of customers and programs for the back-office commands (no colours, no widths). */
 import { currency, toDecimalString, type Minor } from '../money.js';
-import { expiringWithin } from './expiry.js';
+import { accountAsOf, expiringWithin } from './expiry.js';
 import { tierProgress } from './tiers.js';
 import type { HistoryEntry, LoyaltyAccount, LoyaltyProgram, Reward, TierLadder, Units } from './types.js';
 import { formatUnits } from './units.js';
@@ -11,14 +11,16 @@ export const pts = (units: Units, program: Pick<LoyaltyProgram, 'decimals'> | un
 
 const KIND: Record<string, string> = { earn: 'earned', spend: 'spent', adjust: 'adjusted', expire: 'expired', accrue: 'bonus', refund: 'refund' };
 
-/** One line per customer for `find`. */
-export function customerRow(a: LoyaltyAccount, programs: readonly LoyaltyProgram[]): string {
+/** One line per customer for `find`; balances as of `day` (expired points out). */
+export function customerRow(account: LoyaltyAccount, programs: readonly LoyaltyProgram[], day: string): string {
+  const a = accountAsOf(account, day);
   const bal = programs.filter((p) => (a.points[p.id] ?? 0) !== 0 || p.active).map((p) => `${p.id} ${pts(a.points[p.id] ?? 0, p)}`).join(', ');
   return [a.card, a.name, a.phone, a.tier ?? '-', a.blocked ? 'BLOCKED' : '', bal].filter((x) => x !== '').join('  |  ');
 }
 
 /** `history`: the account's recent movements, oldest first, as read from the journal (loyalty-history.ts). */
-export function customerDetails(a: LoyaltyAccount, programs: readonly LoyaltyProgram[], ladder: TierLadder | null, cur: string, day: string, history: readonly HistoryEntry[] = []): string[] {
+export function customerDetails(account: LoyaltyAccount, programs: readonly LoyaltyProgram[], ladder: TierLadder | null, cur: string, day: string, history: readonly HistoryEntry[] = []): string[] {
+  const a = accountAsOf(account, day);
   const byId = new Map(programs.map((p) => [p.id, p]));
   const lines = [
     `${a.name}${a.blocked ? '  [CARD BLOCKED]' : ''}`,

@@ -40,6 +40,17 @@ export function consumeLots(balance: Units, lots: readonly Lot[], units: Units):
   return out;
 }
 
+/**
+ * Lots after spending `units` on `day`: only points still valid that day can be spent (accountAsOf
+ * offers no others), so expired lots are kept aside, untouched, for their `points.expired` entry and
+ * the spend takes the oldest valid points.
+ */
+export function spendLots(balance: Units, lots: readonly Lot[], day: string, units: Units): Lot[] {
+  const expired = lots.filter((l) => l[2] <= day);
+  if (expired.length === 0) return consumeLots(balance, lots, units);
+  return [...expired, ...consumeLots(balance - lotsTotal(expired), lots.filter((l) => l[2] > day), units)];
+}
+
 /** Units in lots that have expired on `day` (their expiry date is on or before it). */
 export const expiredUnits = (lots: readonly Lot[], day: string): Units => lots.filter((l) => l[2] <= day).reduce((a, l) => a + l[1], 0);
 
@@ -68,4 +79,29 @@ export function expireLots(balance: Units, lots: readonly Lot[], day: string, un
   const gone = expiredUnits(lots, day);
   const kept = lots.filter((l) => l[2] > day);
   return units > gone ? consumeLots(balance - gone, kept, units - gone) : kept;
+}
+
+/**
+ * The account as it stands on `day`: points whose lots expired on or before it are out of the balance
+ * and their lots gone, whether or not `till loyalty expire` has journaled the expiry yet. Every view
+ * that shows or offers points (till, receipt, headless, back office) reads accounts through this, so
+ * expired points are never offered or spent; the batch job only journals what already happened.
+ * Returns the same object when nothing expired.
+ */
+export function accountAsOf(account: LoyaltyAccount, day: string): LoyaltyAccount {
+  const lots = account.lots;
+  if (!lots || !day) return account;
+  let points: Record<string, Units> | null = null;
+  let kept: Record<string, Lot[]> | null = null;
+  for (const [programId, l] of Object.entries(lots)) {
+    const gone = expiredUnits(l, day);
+    if (gone <= 0) continue;
+    points ??= { ...account.points };
+    kept ??= { ...lots };
+    const balance = points[programId] ?? 0;
+    const units = Math.min(gone, Math.max(0, balance));
+    points[programId] = balance - units;
+    kept[programId] = expireLots(balance, l, day, units);
+  }
+  return points ? { ...account, points, lots: kept! } : account;
 }

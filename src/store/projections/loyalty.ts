@@ -7,7 +7,7 @@
  */
 import { EV, movementsOf, saleLoyaltyOf, type AccruedData, type CardBlockData, type CustomerCreatedData, type CustomerUpdatedData, type Movement, type PointsRefundedData, type ProgramUpsertedData, type TiersSetData } from '../../domain/loyalty/events.js';
 import type { CustomerRegradedData } from '../../domain/loyalty/events.js';
-import { addLot, consumeLots, expireLots } from '../../domain/loyalty/expiry.js';
+import { addLot, consumeLots, expireLots, spendLots } from '../../domain/loyalty/expiry.js';
 import { addToMonth } from '../../domain/loyalty/months.js';
 import { CustomerIndex } from '../../domain/loyalty/search.js';
 import type { LoyaltyAccount, LoyaltyProgram, Lot, TierLadder } from '../../domain/loyalty/types.js';
@@ -80,7 +80,9 @@ function move(slice: LoyaltySlice, m: Movement, seq: number): void {
       a.months = addToMonth(a.months, m.day, 0, m.programId, m.delta, MONTHS_KEEP);
     }
   } else if (lots) {
-    const left = m.kind === 'expire' ? expireLots(bal, lots, m.day, -m.delta) : consumeLots(bal, lots, -m.delta);
+    // A refund's claw-back takes the oldest points, expired ones first (they would go anyway); a spend
+    // or a removal may use only points still valid on its day (the balance guard sees to that).
+    const left = m.kind === 'expire' ? expireLots(bal, lots, m.day, -m.delta) : m.kind === 'refund' ? consumeLots(bal, lots, -m.delta) : spendLots(bal, lots, m.day, -m.delta);
     if (left.length) setOwn(lotsOf(a), m.programId, left);
     else {
       delete lotsOf(a)[m.programId];
@@ -113,7 +115,8 @@ export const loyaltyProjection: ProjectionModule<LoyaltySlice> = {
   name: 'loyalty',
   // 2: accounts keep the journal seqs of recent movements (not the movements), months as flat runs, no empty lots.
   // 3: recent seqs and months as strings.
-  version: 3,
+  // 4: a spend takes only lots still valid on its day (expired ones wait for their points.expired).
+  version: 4,
   initial: () => ({ programs: {}, ladder: null, customers: {}, cardSerial: 0, batches: {} }),
   apply(slice, ev: JournalEvent) {
     const d = ev.data as Record<string, unknown> | null;

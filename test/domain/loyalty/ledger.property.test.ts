@@ -3,7 +3,8 @@
  * bulk accruals, expiry runs and blocks, every operation validated by the domain before it is journaled:
  * - no balance is ever negative (the store has no overdraft policy);
  * - every balance equals the sum of its journaled movements;
- * - expiry lots never hold more than the balance, and never an empty lot;
+ * - expiry lots never hold more than the balance, and never an empty lot (a spend of expired points
+ *   would break this: the till offers accounts as of the day, issue 8.2);
  * - replaying the journal from scratch, or from a JSON snapshot, gives the same state;
  * - the history read back from the journal is the movements of the customer's last events, and the
  *   monthly runs hold exactly the spend and points of each month (the last 24 with activity).
@@ -13,7 +14,7 @@ import fc from 'fast-check';
 import { buildSaleLoyalty } from '../../../src/domain/loyalty/sale-extension.js';
 import { addReward, applyReward } from '../../../src/domain/loyalty/rewards.js';
 import { accrualParts, planAccrual } from '../../../src/domain/loyalty/accrue.js';
-import { addDays, computeExpiry, lotsTotal } from '../../../src/domain/loyalty/expiry.js';
+import { accountAsOf, addDays, computeExpiry, lotsTotal } from '../../../src/domain/loyalty/expiry.js';
 import { EV, movementsOf } from '../../../src/domain/loyalty/events.js';
 import { planAdjustment, planBlock, planUnblock } from '../../../src/domain/loyalty/operations.js';
 import { withTierDiscount } from '../../../src/domain/loyalty/tiers.js';
@@ -55,8 +56,10 @@ const op = fc.oneof(
   { weight: 2, arbitrary: fc.record({ k: fc.constant('refund' as const), pick: fc.nat(), pct: fc.integer({ min: 1, max: 100 }) }) },
 );
 
-function claim(cart: Cart, sim: Sim, id: string, program: LoyaltyProgram, rewardId: string, req = {}): Cart {
-  const r = applyReward(cart, price(cart), sim.acc(id), program, sim.acc(id).points[program.id] ?? 0, rewardId, req);
+function claim(cart: Cart, sim: Sim, id: string, day: string, program: LoyaltyProgram, rewardId: string, req = {}): Cart {
+  // The till offers the account as of the day (issue 8.2): expired points are not there to claim.
+  const a = accountAsOf(sim.acc(id), day);
+  const r = applyReward(cart, price(cart), a, program, a.points[program.id] ?? 0, rewardId, req);
   if (!r.ok) return cart;
   const c = addReward(cart, r.value);
   return c.ok ? c.value : cart;
@@ -77,20 +80,20 @@ function run(ops: Op[]): Sim {
     if (o.k === 'sale') {
       const id = IDS[o.c];
       let cart = withTierDiscount(cartOf(...o.items.map(([i, q]) => [PRODUCTS[i], q] as [typeof TV, number])), sim.acc(id), sim.slice.ladder);
-      if (o.cake) cart = claim(cart, sim, id, CB, 'cake', { product: CAKE });
-      if (o.claim !== null) cart = claim(cart, sim, id, CB, 'cash', { points: o.claim });
-      if (o.stamps) cart = claim(cart, sim, id, STAMPS, 'off');
+      if (o.cake) cart = claim(cart, sim, id, day, CB, 'cake', { product: CAKE });
+      if (o.claim !== null) cart = claim(cart, sim, id, day, CB, 'cash', { points: o.claim });
+      if (o.stamps) cart = claim(cart, sim, id, day, STAMPS, 'off');
       const priced = price(cart);
       const gc = Math.floor((priced.total * o.gc) / 100);
       const tenders = [...(gc ? [{ id: 'G', kind: 'giftcard' as const, amount: gc }] : []), ...(priced.total - gc ? [{ id: 'C', kind: 'card' as const, amount: priced.total - gc }] : [])];
-      const ext = buildSaleLoyalty({ cart, priced, tenders, account: sim.acc(id), programs: PROGRAMS, ladder: sim.slice.ladder, day });
+      const ext = buildSaleLoyalty({ cart, priced, tenders, account: accountAsOf(sim.acc(id), day), programs: PROGRAMS, ladder: sim.slice.ladder, day });
       if (ext.ok) {
         sim.sale(ext.value, `s${n}`);
         sales.push({ ext: ext.value, total: priced.total, saleId: `s${n}` });
       }
       else expect(ext.error.code).toBe('LOYALTY_CARD_BLOCKED');
     } else if (o.k === 'adjust') {
-      const r = planAdjustment(sim.acc(IDS[o.c]), PROGRAMS[o.p], o.pts, 'correction', day);
+      const r = planAdjustment(accountAsOf(sim.acc(IDS[o.c]), day), PROGRAMS[o.p], o.pts, 'correction', day);
       if (r.ok) sim.commit(r.value.type, r.value.data, `${day}T12:00:00.000Z`);
     } else if (o.k === 'advance') day = addDays(day, o.days);
     else if (o.k === 'expire') {
