@@ -29,7 +29,11 @@ export interface Scanner {
 }
 
 // ---------------------------------------------------------------- printer
-export type PrinterStatus = 'ready' | 'offline' | 'paper-out' | 'busy' | 'none';
+/**
+ * `paper-low` (paper near end) still prints: it is a warning. `cover-open`, `paper-out` and `offline`
+ * refuse jobs at once (they are kept for when the printer is back).
+ */
+export type PrinterStatus = 'ready' | 'offline' | 'paper-out' | 'cover-open' | 'paper-low' | 'busy' | 'none';
 
 export interface PrintJob {
   /** Stable id (e.g. "receipt:R1-000042"); a reprint reuses it. */
@@ -60,11 +64,14 @@ export interface Printer {
   pending(): PrintJob[];
   /** Retries every pending job in order; resolves with the results. */
   reprintPending(): Promise<PrintResult[]>;
+  /** Hears the result of every job that reached the printer or was refused (durable queue, UI). */
+  onResult?(listener: (job: PrintJob, result: PrintResult) => void): Unsubscribe;
   close(): Promise<void>;
 }
 
 // ---------------------------------------------------------------- cash drawer
-export type DrawerStatus = 'open' | 'closed' | 'unknown' | 'none';
+/** `offline`: the drawer's line cannot be driven (GPIO missing, printer of a printer-driven drawer away). */
+export type DrawerStatus = 'open' | 'closed' | 'unknown' | 'offline' | 'none';
 
 export interface Drawer {
   readonly kind: string;
@@ -72,6 +79,8 @@ export interface Drawer {
   onStatus(listener: (status: DrawerStatus) => void): Unsubscribe;
   /** Sends the kick pulse. Resolves ok=false (never rejects) if the drawer could not be driven. */
   open(): Promise<{ ok: boolean; code?: string; message?: string }>;
+  /** ms since epoch when the sensor last saw the drawer open (null when closed or unknown). */
+  openSince?(): number | null;
   close(): Promise<void>;
 }
 

@@ -32,7 +32,7 @@ export function buildPrintJob(sale: SaleRecord, config: TillConfig, sections?: R
   const doc = receiptDoc(sale, config, sections);
   return {
     id: `receipt:${sale.receiptNo}`,
-    bytes: renderEscPos(doc, { width: config.receipt.width, locale: config.locale }),
+    bytes: renderEscPos(doc, { width: config.receipt.width, locale: config.locale, charset: config.printer?.charset && config.printer.charset !== 'auto' ? config.printer.charset : undefined, codeTable: config.printer?.codeTable }),
     text: renderText(doc, config.receipt.width),
   };
 }

@@ -22,6 +22,8 @@ export interface EscPosOptions {
   locale?: string;
   /** Code page; default from the locale (ru -> pc866, vi -> wpc1258, zh -> gb18030, else wpc1252). */
   charset?: EscPosCharset;
+  /** ESC t number of the charset on this printer when it is not Epson's (-1/undefined = Epson's). */
+  codeTable?: number;
   /** Print dots per line: 384 on 58 mm paper, 576 on 80 mm. Default: 384 for width 32, else 576. */
   dots?: number;
 }
@@ -66,7 +68,8 @@ export function renderEscPos(doc: ReceiptDoc, opts: EscPosOptions): Uint8Array {
   const raw = (bytes: number[] | Buffer) => p.add(Buffer.from(bytes));
   const selectCharset = () => {
     if (charset !== 'gb18030') raw(CHINESE_MODE_OFF);
-    raw(CHARSETS[charset].select);
+    const sel = CHARSETS[charset].select;
+    raw(sel[0] === 0x1b && opts.codeTable !== undefined && opts.codeTable >= 0 ? [0x1b, 0x74, opts.codeTable] : sel);
   };
   const line = (s: string) => {
     raw(encodeText(s.trimEnd(), charset));

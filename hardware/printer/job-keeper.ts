@@ -5,7 +5,7 @@
  * Nothing here throws or rejects: every failure becomes a PrintResult.
  */
 import type { PrintJob, PrintResult, Printer, PrinterStatus } from '../types.js';
-import { createStatus } from '../listeners.js';
+import { createListeners, createStatus } from '../listeners.js';
 import { t } from '../../src/i18n/index.js';
 
 export type Send = (job: PrintJob) => Promise<PrintResult>;
@@ -15,7 +15,7 @@ export interface PrinterBase extends Printer {
   setStatus(status: PrinterStatus): void;
 }
 
-const CODE_OF: Partial<Record<PrinterStatus, string>> = { offline: 'PRINTER_OFFLINE', 'paper-out': 'PAPER_OUT', none: 'PRINTER_NONE' };
+const CODE_OF: Partial<Record<PrinterStatus, string>> = { offline: 'PRINTER_OFFLINE', 'paper-out': 'PAPER_OUT', 'cover-open': 'COVER_OPEN', none: 'PRINTER_NONE' };
 
 export const failure = (code: string, message?: string): PrintResult => ({ ok: false, code, message: message ?? t(`error.${code}`) });
 
@@ -26,6 +26,7 @@ export function isPrintJob(job: unknown): job is PrintJob {
 
 export function createPrinterBase(opts: { kind: string; initial?: PrinterStatus; send: Send; close?: () => Promise<void> }): PrinterBase {
   const status = createStatus<PrinterStatus>(opts.initial ?? 'ready');
+  const results = createListeners<{ job: PrintJob; result: PrintResult }>();
   let pending: PrintJob[] = [];
   let chain: Promise<unknown> = Promise.resolve();
 
@@ -40,7 +41,9 @@ export function createPrinterBase(opts: { kind: string; initial?: PrinterStatus;
     const refused = CODE_OF[before];
     if (refused) {
       keep(job);
-      return failure(refused);
+      const res = failure(refused);
+      results.emit({ job, result: res });
+      return res;
     }
     status.set('busy');
     let res: PrintResult;
@@ -50,9 +53,10 @@ export function createPrinterBase(opts: { kind: string; initial?: PrinterStatus;
     } catch (e) {
       res = failure('PRINTER_ERROR', (e as Error)?.message);
     }
-    if (status.get() === 'busy') status.set('ready');
+    if (status.get() === 'busy') status.set(before === 'paper-low' ? 'paper-low' : 'ready');
     if (res.ok) pending = pending.filter((p) => p.id !== job.id);
     else keep(job);
+    results.emit({ job, result: res });
     return res;
   }
 
@@ -70,6 +74,7 @@ export function createPrinterBase(opts: { kind: string; initial?: PrinterStatus;
     setStatus: status.set,
     print,
     pending: () => pending.slice(),
+    onResult: (listener) => results.add(({ job, result }) => listener(job, result)),
     async reprintPending() {
       const results: PrintResult[] = [];
       for (const job of pending.slice()) results.push(await print(job));

@@ -12,19 +12,31 @@ import { openStore, storeExists } from '../store/open.js';
 import { createRegister, type Register } from '../register.js';
 import { createSimulatedHardware } from '../../hardware/index.js';
 import type { Hardware } from '../../hardware/types.js';
+import { createKeyboardScanner, createNoDrawer, createSimulatedDrawer } from '../../hardware/index.js';
+import { createRealPrinter } from '../../hardware/printer/real.js';
+import { createUsbLink } from '../../hardware/printer/usb.js';
+import { createNetworkLink, parseTcpAddress } from '../../hardware/printer/network.js';
+import { createPrinterDrawer } from '../../hardware/drawer/printer-kick.js';
 import { createStore } from './init.js';
 import { demoSeed, demoStoreConfig } from './demo-store.js';
 import { localDate } from '../domain/giftcard/dates.js';
 
-/** Picks the device implementations the configuration asks for. */
-export function hardwareFor(config: TillConfig, dataDir: string): Hardware {
+/** Picks the device implementations the configuration asks for (real drivers: docs/hardware.md). */
+export function hardwareFor(config: TillConfig, dataDir: string, log: (line: string) => void = () => {}): Hardware {
   const h = config.hardware;
-  const real = [h.scanner === 'hid' && 'hardware.scanner "hid"', (h.printer === 'usb' || h.printer === 'network') && `hardware.printer "${h.printer}"`, h.drawer === 'gpio' && 'hardware.drawer "gpio"'].filter(Boolean);
-  if (real.length)
-    throw new TillError(
-      'DRIVER_UNAVAILABLE',
-      `This version has no real driver for ${real.join(', ')} yet. Use "keyboard" for the scanner (a USB scanner in keyboard mode works), "simulated" or "none" for printer and drawer.`,
-    );
+  const scannerReal = h.scanner !== 'keyboard';
+  if (scannerReal) log(`hardware.scanner "${h.scanner}" has no driver in this version yet: reading the scanner as a keyboard (keyboard mode).`);
+  if (h.drawer === 'gpio') throw new TillError('DRIVER_UNAVAILABLE', 'This version has no GPIO drawer driver yet. Use "printer" (drawer on the printer\'s DK port), "simulated" or "none".');
+  if (h.printer === 'usb' || h.printer === 'network') {
+    if (h.printer === 'network' && !parseTcpAddress(h.printerAddress))
+      throw new TillError('CONFIG_INVALID', `hardware.printerAddress must be tcp://host:9100 for a network printer, got "${h.printerAddress}".`);
+    const link = h.printer === 'usb' ? createUsbLink(h.printerDevice || '/dev/usb/lp0') : createNetworkLink(h.printerAddress);
+    const printer = createRealPrinter({ link, timeoutMs: h.printerTimeoutMs, pollMs: h.printerPollMs });
+    const drawer =
+      h.drawer === 'none' ? createNoDrawer() : h.drawer === 'simulated' ? createSimulatedDrawer() : createPrinterDrawer({ printer, pulseMs: h.drawerPulseMs, pin: h.drawerKickPin });
+    return { scanner: createKeyboardScanner(), printer, drawer };
+  }
+  if (h.drawer === 'printer') throw new TillError('DRIVER_UNAVAILABLE', 'hardware.drawer "printer" needs a real printer (hardware.printer "usb" or "network").');
   return createSimulatedHardware({ dataDir, printer: h.printer === 'none' ? 'none' : 'simulated', drawer: h.drawer === 'none' ? 'none' : 'simulated' });
 }
 
@@ -42,7 +54,7 @@ export async function openRegister(dataDir: string, log?: (line: string) => void
     await store.close();
     throw new TillError('CONFIG_CURRENCY', `The store keeps its books in ${store.state.meta.currency} but the configuration says ${config.currency}. Fix "currency" in the configuration.`);
   }
-  const hardware = hardwareFor(config, dataDir);
+  const hardware = hardwareFor(config, dataDir, log ?? ((line) => process.stderr.write(`${line}\n`)));
   return createRegister({ config, store, hardware, log });
 }
 

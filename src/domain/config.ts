@@ -26,9 +26,11 @@ export interface TillConfig {
   cash: { roundingUnit: number };
   receipt: { width: 32 | 42 | 48; header: string[]; footer: string[] };
   hardware: {
-    scanner: 'keyboard' | 'hid';
+    /** "hid" is the older name of "hid-pos". */
+    scanner: 'keyboard' | 'hid' | 'hid-pos' | 'hid-keyboard';
     printer: 'simulated' | 'usb' | 'network' | 'none';
-    drawer: 'simulated' | 'gpio' | 'none';
+    /** "auto": on the printer's DK port when a real printer is set, else simulated. */
+    drawer: 'auto' | 'simulated' | 'printer' | 'gpio' | 'none';
     /** USB printer device file, e.g. /dev/usb/lp0 */
     printerDevice: string;
     /** Network printer, e.g. tcp://192.168.1.50:9100 */
@@ -38,6 +40,33 @@ export interface TillConfig {
     /** HID scanner vendor/product id, hex strings ("0c2e"), empty = first scanner found. */
     scannerVendorId: string;
     scannerProductId: string;
+    // ---- devices (issue 9): real drivers, docs/hardware.md
+    /** Connect/write timeout of one print job, ms. */
+    printerTimeoutMs: number;
+    /** Status poll interval of a real printer, ms (DLE EOT where it answers, else a device probe). */
+    printerPollMs: number;
+    /** Drawer kick pulse length, ms (printer ESC p t1 and GPIO). */
+    drawerPulseMs: number;
+    /** Printer drawer connector: 2 (m=0) or 5 (m=1). */
+    drawerKickPin: 2 | 5;
+    /** GPIO input of the drawer's open sensor (BCM), -1 = none; `drawerSensorOpen` is its level when open. */
+    drawerSensorPin: number;
+    drawerSensorOpen: 0 | 1;
+    /** GPIO chip label or path for the drawer lines ("" = the SoC's: pinctrl-bcm2711/2835/rp1). */
+    gpioChip: string;
+    /** A drawer open longer than this is shown to the cashier, seconds (0 = never). */
+    drawerOpenAlertSeconds: number;
+    /** Scanner input device or hidraw path ("" = find by vendor/product id). */
+    scannerDevice: string;
+    /** Keyboard layout of a scanner in keyboard mode: us, de, fr, ru (what the scanner is set to emulate). */
+    scannerLayout: 'us' | 'de' | 'fr';
+  };
+  /** Receipt printer language (docs/hardware.md). */
+  printer: {
+    /** Code page: "auto" = by language (ru pc866, vi wpc1258, zh gb18030, else wpc1252). */
+    charset: 'auto' | 'ascii' | 'pc437' | 'wpc1252' | 'pc866' | 'wpc1251' | 'wpc1258' | 'gb18030';
+    /** ESC t number of that page on this printer when it is not Epson's (a clone's self-test page lists them); -1 = Epson's. */
+    codeTable: number;
   };
   display: {
     /** Replace symbols the Linux console font lacks (₫, CJK) with ASCII fallbacks. */
@@ -83,13 +112,24 @@ export const DEFAULT_CONFIG: TillConfig = {
   hardware: {
     scanner: 'keyboard',
     printer: 'simulated',
-    drawer: 'simulated',
+    drawer: 'auto',
     printerDevice: '/dev/usb/lp0',
     printerAddress: '',
     drawerPin: 17,
     scannerVendorId: '',
     scannerProductId: '',
+    printerTimeoutMs: 5000,
+    printerPollMs: 3000,
+    drawerPulseMs: 120,
+    drawerKickPin: 2,
+    drawerSensorPin: -1,
+    drawerSensorOpen: 1,
+    gpioChip: '',
+    drawerOpenAlertSeconds: 60,
+    scannerDevice: '',
+    scannerLayout: 'us',
   },
+  printer: { charset: 'auto', codeTable: -1 },
   display: { ascii: false },
   codes: { giftCardPrefix: 'GC', loyaltyPrefix: '27', receiptPrefix: 'R' },
   giftCards: { sellMode: 'generate', defaultValidityDays: 365, terms: 'Valid at this shop. Not exchangeable for cash.', guessLimitPerMinute: 5, cooldownSeconds: 60 },
@@ -170,14 +210,27 @@ const CHECKS: Record<string, Check> = {
   'receipt.width': oneOf(32, 42, 48),
   'receipt.header': strList,
   'receipt.footer': strList,
-  'hardware.scanner': oneOf('keyboard', 'hid'),
+  'hardware.scanner': oneOf('keyboard', 'hid', 'hid-pos', 'hid-keyboard'),
   'hardware.printer': oneOf('simulated', 'usb', 'network', 'none'),
-  'hardware.drawer': oneOf('simulated', 'gpio', 'none'),
+  'hardware.drawer': oneOf('auto', 'simulated', 'printer', 'gpio', 'none'),
   'hardware.printerDevice': str(),
   'hardware.printerAddress': str(),
   'hardware.drawerPin': int(0, 4095),
   'hardware.scannerVendorId': str(),
   'hardware.scannerProductId': str(),
+  // ---- devices (issue 9)
+  'hardware.printerTimeoutMs': int(200, 120000),
+  'hardware.printerPollMs': int(200, 600000),
+  'hardware.drawerPulseMs': int(10, 510),
+  'hardware.drawerKickPin': oneOf(2, 5),
+  'hardware.drawerSensorPin': int(-1, 4095),
+  'hardware.drawerSensorOpen': oneOf(0, 1),
+  'hardware.gpioChip': str(),
+  'hardware.drawerOpenAlertSeconds': int(0, 86400),
+  'hardware.scannerDevice': str(),
+  'hardware.scannerLayout': oneOf('us', 'de', 'fr'),
+  'printer.charset': oneOf('auto', 'ascii', 'pc437', 'wpc1252', 'pc866', 'wpc1251', 'wpc1258', 'gb18030'),
+  'printer.codeTable': int(-1, 255),
   'display.ascii': bool,
   'codes.giftCardPrefix': str(false),
   'codes.loyaltyPrefix': (v, key, out) => {

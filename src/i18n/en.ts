@@ -61,6 +61,10 @@ export const en = {
   'status.open': 'open',
   'status.closed': 'closed',
   'status.unknown': 'unknown',
+  // ---- devices (issue 9)
+  'status.cover-open': 'cover open',
+  'status.paper-low': 'paper low',
+  'error.COVER_OPEN': 'The printer cover is open. Close it; the receipt prints then.',
   // ------------------------------------------------------------ receipt
   'receipt.phone': 'Tel: {phone}',
   'receipt.taxId': 'Tax ID: {taxId}',

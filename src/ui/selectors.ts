@@ -253,7 +253,7 @@ export interface DeviceView {
 }
 
 const GOOD = new Set(['connected', 'keyboard', 'ready', 'closed', 'open']);
-const NEUTRAL = new Set(['none', 'busy', 'unknown']);
+const NEUTRAL = new Set(['none', 'busy', 'unknown', 'paper-low']);
 
 export function deviceView(device: 'scanner' | 'printer' | 'drawer', status: string, problem = false): DeviceView {
   const tone: Tone = problem ? 'error' : GOOD.has(status) ? 'ok' : NEUTRAL.has(status) ? 'info' : 'error';
