@@ -216,6 +216,10 @@ export function createRegister(opts: RegisterOptions): Register {
     },
   };
   const actor = createActor(machine, { input: deps });
+  // A kept receipt printed later (the printer came back): the problem is over once nothing waits.
+  const unsubscribePrinted = hardware.printer.onResult?.((_job, res) => {
+    if (res.ok && hardware.printer.pending().length === 0) printProblem = null;
+  });
   const unsubscribeScanner = hardware.scanner.onScan((scan) => actor.send({ type: 'cart.scan', code: scan.code, source: scan.source }));
   actor.start();
 
@@ -262,6 +266,7 @@ export function createRegister(opts: RegisterOptions): Register {
     },
     async stop() {
       unsubscribeScanner();
+      unsubscribePrinted?.();
       unsubscribeNotices();
       actor.stop();
       await this.settled();

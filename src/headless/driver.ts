@@ -49,7 +49,11 @@ export function createHeadlessHandler(register: Register): (line: string) => Pro
   const { actor } = register;
   const language = register.config.language;
   const text = (m: CheckoutMessage) => errorMessage({ code: m.code, message: m.text, params: m.params }, language);
-  const state = (): HeadlessState => toHeadlessState(actor.getSnapshot(), { messageText: text, storeNotices: register.storeNotices });
+  const h = register.hardware;
+  const state = (): HeadlessState => ({
+    ...toHeadlessState(actor.getSnapshot(), { messageText: text, storeNotices: register.storeNotices }),
+    devices: { scanner: h.scanner.status(), printer: h.printer.status(), drawer: h.drawer.status(), receiptsWaiting: h.printer.pending().length },
+  });
   const withId = (id: RequestId | undefined, r: Omit<HeadlessReply, 'id'>): HeadlessReply => (id === undefined ? r : { id, ...r });
   const refuse = (id: RequestId | undefined, code: string, message: string): HeadlessReply =>
     withId(id, { ok: false, error: { code, message }, state: state() });

@@ -51,6 +51,8 @@ export interface HeadlessTender {
 
 export interface HeadlessState {
   status: HeadlessStatus;
+  /** Device status (issue 9): printer ready/offline/paper-out/cover-open/paper-low, receipts kept for it. */
+  devices?: { scanner: string; printer: string; drawer: string; receiptsWaiting: number };
   saleId: string | null;
   currency: string;
   lines: HeadlessLine[];

@@ -64,6 +64,8 @@ export const en = {
   // ---- devices (issue 9)
   'status.cover-open': 'cover open',
   'status.paper-low': 'paper low',
+  'status.waiting': '{n} receipts waiting',
+  'status.waiting.one': '1 receipt waiting',
   'error.COVER_OPEN': 'The printer cover is open. Close it; the receipt prints then.',
   // ------------------------------------------------------------ receipt
   'receipt.phone': 'Tel: {phone}',

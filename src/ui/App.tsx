@@ -55,7 +55,7 @@ export function App({ register, demo = false }: AppProps) {
 
   const deviceViews = [
     deviceView('scanner', devices.scanner),
-    deviceView('printer', devices.printer, devices.printProblem !== null),
+    deviceView('printer', devices.printer, devices.printProblem !== null, devices.waiting),
     deviceView('drawer', devices.drawer),
   ].map((d) => ({ ...d, label: fmt.text(d.label), state: fmt.text(d.state) }));
   const message = messageLine(input, snap, devices.printProblem ?? devices.storeNotice);

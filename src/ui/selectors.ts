@@ -255,9 +255,10 @@ export interface DeviceView {
 const GOOD = new Set(['connected', 'keyboard', 'ready', 'closed', 'open']);
 const NEUTRAL = new Set(['none', 'busy', 'unknown', 'paper-low']);
 
-export function deviceView(device: 'scanner' | 'printer' | 'drawer', status: string, problem = false): DeviceView {
-  const tone: Tone = problem ? 'error' : GOOD.has(status) ? 'ok' : NEUTRAL.has(status) ? 'info' : 'error';
-  return { label: t(`device.${device}`), state: t(`status.${status}`), tone };
+export function deviceView(device: 'scanner' | 'printer' | 'drawer', status: string, problem = false, waiting = 0): DeviceView {
+  const tone: Tone = problem || waiting > 0 ? 'error' : GOOD.has(status) ? 'ok' : NEUTRAL.has(status) ? 'info' : 'error';
+  const state = t(`status.${status}`);
+  return { label: t(`device.${device}`), state: waiting > 0 ? `${state}, ${t(waiting === 1 ? 'status.waiting.one' : 'status.waiting', { n: waiting })}` : state, tone };
 }
 
 /** Payments as the cashier reads them: kind, amount, and cash given or the card reference. */

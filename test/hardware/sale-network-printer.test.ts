@@ -13,6 +13,7 @@ import { createRegister, type Register } from '../../src/register.js';
 import { demoConfig, demoProducts } from '../../src/admin/demo-store.js';
 import { hardwareFor } from '../../src/admin/run.js';
 import type { RealPrinter } from '../../hardware/printer/real.js';
+import { deviceView } from '../../src/ui/selectors.js';
 import { startFakeTcpPrinter, type FakeTcpPrinter } from './fakes/tcp-printer.js';
 
 const cleanup: (() => Promise<void> | void)[] = [];
@@ -75,6 +76,7 @@ describe('a sale on the network printer', () => {
     expect(store.state.sales.count).toBe(1);
     expect(printer.status()).toBe('paper-out');
     expect(printer.pending().map((j) => j.id)).toEqual(['receipt:R1-000001']);
+    expect(printer.pending()).toHaveLength(1);
     expect(reg.printProblem()).toMatch(/paper/i);
     fake.state.paperOut = false;
     await printer.check();
@@ -82,5 +84,11 @@ describe('a sale on the network printer', () => {
     const receipts = (await fake.settle(1)).filter((j) => j.length > 10);
     expect(receipts).toHaveLength(1);
     expect(printer.pending()).toEqual([]);
+    expect(reg.printProblem()).toBeNull();
+  });
+
+  it('the status bar says how many receipts wait', () => {
+    expect(deviceView('printer', 'paper-out', true, 2)).toMatchObject({ state: 'paper out, 2 receipts waiting', tone: 'error' });
+    expect(deviceView('printer', 'paper-low')).toMatchObject({ state: 'paper low', tone: 'info' });
   });
 });

@@ -14,15 +14,17 @@ export interface DeviceStatus {
   printProblem: string | null;
   /** Store notice for the manager (torn tail cut, damaged history...), see Register.storeNotice. */
   storeNotice: string | null;
+  /** Receipts kept by the printer, waiting for it to come back. */
+  waiting: number;
 }
 
 function read(register: Register): DeviceStatus {
   const h = register.hardware;
-  return { scanner: h.scanner.status(), printer: h.printer.status(), drawer: h.drawer.status(), printProblem: register.printProblem(), storeNotice: register.storeNotice?.() ?? null };
+  return { scanner: h.scanner.status(), printer: h.printer.status(), drawer: h.drawer.status(), printProblem: register.printProblem(), storeNotice: register.storeNotice?.() ?? null, waiting: h.printer.pending().length };
 }
 
 const same = (a: DeviceStatus, b: DeviceStatus) =>
-  a.scanner === b.scanner && a.printer === b.printer && a.drawer === b.drawer && a.printProblem === b.printProblem && a.storeNotice === b.storeNotice;
+  a.scanner === b.scanner && a.printer === b.printer && a.drawer === b.drawer && a.printProblem === b.printProblem && a.storeNotice === b.storeNotice && a.waiting === b.waiting;
 
 /** Re-reads the devices into state unless the effect that made it has been cleaned up. */
 function refresher(register: Register, setStatus: (f: (prev: DeviceStatus) => DeviceStatus) => void) {
@@ -43,7 +45,7 @@ export function useDevices(register: Register, tick: unknown): DeviceStatus {
   useEffect(() => {
     const r = refresher(register, setStatus);
     const h = register.hardware;
-    const offs = [h.scanner.onStatus(r.refresh), h.printer.onStatus(r.refresh), h.drawer.onStatus(r.refresh)];
+    const offs = [h.scanner.onStatus(r.refresh), h.printer.onStatus(r.refresh), h.drawer.onStatus(r.refresh), h.printer.onResult?.(r.refresh) ?? (() => {})];
     return () => {
       r.stop();
       offs.forEach((off) => off());
