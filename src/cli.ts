@@ -16,6 +16,7 @@ import { storeCommand } from './admin/store-cmd.js';
 import { backupCommand } from './admin/backup.js';
 import { customerCommand } from './admin/customer.js';
 import { loyaltyCommand } from './admin/loyalty.js';
+import { guardOutput, isClosedPipe } from './admin/closed-pipe.js';
 
 /** Every command. Features add theirs here (one line each). */
 export const COMMANDS: AdminCommand[] = [startCommand, demoCommand, headlessCommand, initCommand, importCommand];
@@ -67,8 +68,11 @@ function extractDataDir(argv: string[]): { dataDir?: string; rest: string[] } {
 }
 
 export async function main(argv: string[], io: Partial<CommandContext> = {}): Promise<number> {
-  const out = io.out ?? ((l: string) => process.stdout.write(`${l}\n`));
-  const err = io.err ?? ((l: string) => process.stderr.write(`${l}\n`));
+  // A closed reader (`| head -3`) ends the output quietly; the command still finishes (and closes the store).
+  const stdout = io.out ? undefined : guardOutput(process.stdout);
+  const stderr = io.err ? undefined : guardOutput(process.stderr);
+  const out = io.out ?? ((l: string) => stdout!.write(`${l}\n`));
+  const err = io.err ?? ((l: string) => stderr!.write(`${l}\n`));
   try {
     const { dataDir, rest } = extractDataDir(argv);
     const [first, ...args] = rest;
@@ -90,6 +94,7 @@ export async function main(argv: string[], io: Partial<CommandContext> = {}): Pr
     };
     return await command.run(cmdArgs, ctx);
   } catch (e) {
+    if (isClosedPipe(e)) return 0; // the reader went away: nothing to tell anyone
     if (e instanceof TillError) {
       err(e.code === 'USAGE' ? `${e.message} (see --help)` : e.message);
       if (process.env.TILL_DEBUG) err(String(e.stack));

@@ -101,14 +101,23 @@ export function createHeadlessHandler(register: Register): (line: string) => Pro
   };
 }
 
-/** Runs the protocol until the end of input; resolves once effects started by the commands (printing, drawer) have settled. */
+/**
+ * Runs the protocol until the end of input; resolves once effects started by the commands (printing,
+ * drawer) have settled. A client that closed its end of the output (EPIPE) ends the run quietly: the
+ * input is no longer read (nobody would see the replies) and the caller closes the store as usual.
+ */
 export async function runHeadless(register: Register, io: HeadlessIo): Promise<void> {
   const handle = createHeadlessHandler(register);
   let outputError: Error | null = null;
-  const onError = (e: Error) => void (outputError = e);
+  const onError = (e: Error) => {
+    if (outputError) return;
+    outputError = e;
+    io.input.destroy(); // stop waiting for lines whose replies nobody reads
+  };
   io.output.on('error', onError);
   const write = async (reply: HeadlessReply) => {
-    if (!io.output.write(`${JSON.stringify(reply)}\n`)) await Promise.race([once(io.output, 'drain'), once(io.output, 'close')]);
+    if (outputError || io.output.destroyed) return;
+    if (!io.output.write(`${JSON.stringify(reply)}\n`)) await Promise.race([once(io.output, 'drain'), once(io.output, 'close')]).catch(() => {});
   };
   try {
     for await (const line of readLines(io.input, MAX_LINE_BYTES)) {
@@ -120,8 +129,11 @@ export async function runHeadless(register: Register, io: HeadlessIo): Promise<v
       if (line.text.trim() === '') continue;
       await write(await handle(line.text));
     }
+  } catch (e) {
+    if (!outputError) throw e; // reading stopped because the output closed: a quiet end
   } finally {
     await register.settled();
-    io.output.off('error', onError);
+    // Stays attached: a write still buffered may report the closed pipe after we return.
+    if (!outputError) io.output.off('error', onError);
   }
 }
