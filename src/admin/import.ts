@@ -4,8 +4,9 @@ import { randomUUID } from 'node:crypto';
 import type { AdminCommand } from './command.js';
 import { parse } from './args.js';
 import { progressBar } from './progress.js';
-import { parseProductCsv } from '../domain/catalog-import.js';
-import { currency } from '../domain/money.js';
+import { DEFAULT_MAX_PRICE, parseProductCsv } from '../domain/catalog-import.js';
+import { currency, parseAmount, type Currency } from '../domain/money.js';
+import { decodeUtf8Strict } from '../domain/utf8.js';
 import { readConfig } from '../store/config-file.js';
 import { openStore } from '../store/open.js';
 
@@ -15,11 +16,15 @@ Loads or updates products from a CSV file with the header
   sku,barcode,name,price,category,tax_class
 (several barcodes in one field separated by "|"; price as a decimal in the store currency).
 EAN-13/UPC-A/EAN-8 check digits are validated. Rows that fail are listed with their line number
-and reason; the good rows are applied together in one transaction. If the file cannot be read or
+and reason; the file must be UTF-8; control characters, extra columns and prices above
+catalog.maxPrice (configuration; default 9999999999 minor units) are refused. The good rows are applied together in one transaction. If the file cannot be read or
 parsed as a whole, nothing is applied.
   --dry-run   check the file and report, change nothing`;
 
 const CHUNK = 1000;
+
+/** `catalog.maxPrice` ("" = the default) in minor units of the store currency. */
+const maxPriceOf = (text: string, cur: Currency): number => (text.trim() === '' ? DEFAULT_MAX_PRICE : (parseAmount(text, cur) ?? DEFAULT_MAX_PRICE));
 
 export const importCommand: AdminCommand = {
   name: 'import',
@@ -33,13 +38,19 @@ export const importCommand: AdminCommand = {
       return 2;
     }
     const file = positionals[0];
-    let text: string;
+    let bytes: Buffer;
     try {
-      text = readFileSync(file, 'utf8');
+      bytes = readFileSync(file);
     } catch (e) {
       ctx.err(`Cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}. Nothing was imported.`);
       return 1;
     }
+    const decoded = decodeUtf8Strict(bytes);
+    if (!decoded.ok) {
+      ctx.err(`${file}:${decoded.line}: column ${decoded.column}: byte 0x${decoded.byte.toString(16).padStart(2, '0')} is not UTF-8. Save the file as UTF-8 (e.g. "CSV UTF-8" in a spreadsheet) and try again. Nothing was imported.`);
+      return 1;
+    }
+    const text = decoded.text;
     const config = readConfig(ctx.dataDir);
     const store = await openStore(ctx.dataDir, { register: config.register.id, operator: config.operators[0].id });
     try {
@@ -48,6 +59,7 @@ export const importCommand: AdminCommand = {
         currency: currency(config.currency),
         taxClasses: Object.keys(config.tax.classes),
         barcodeOwner: (code) => store.catalog.byBarcode(code)?.sku,
+        maxPrice: maxPriceOf(config.catalog.maxPrice, currency(config.currency)),
         onProgress: bar.update,
       });
       bar.done();

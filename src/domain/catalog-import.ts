@@ -4,15 +4,28 @@
  * `barcode` may hold several codes separated by "|" or ";". `price` is a decimal in the store's
  * currency ("2.50", "45000"). A row that repeats a sku of an earlier row replaces it (last wins)
  * and is reported as such; a barcode used by another product is rejected.
+ * Refused, naming line and column: control characters in any field (text-safety.ts), more fields
+ * than the header (an unquoted decimal comma "1,25" would otherwise shift the columns), a price above
+ * `maxPrice`. The caller decodes the bytes strictly as UTF-8 first (utf8.ts).
  */
 import { parseCsv } from './csv.js';
 import { validateBarcode, type Product } from './catalog.js';
-import { parseAmount, type Currency } from './money.js';
+import { parseAmount, toDecimalString, type Currency, type Minor } from './money.js';
+import { codePointName, firstControl } from './text-safety.js';
 
 export interface ImportRejection {
   line: number;
+  /** 1-based field number, when the problem is in one field. */
+  column?: number;
   reason: string;
 }
+
+/**
+ * Default highest unit price, in minor units of any currency: 9,999,999,999 (USD 99,999,999.99,
+ * VND 9,999,999,999, KWD 9,999,999.999). Far above any kiosk item, and a line of 9,999 such items
+ * still stays a safe integer. `catalog.maxPrice` in the configuration lowers or raises it.
+ */
+export const DEFAULT_MAX_PRICE: Minor = 9_999_999_999;
 
 export interface ProductImport {
   products: Product[];
@@ -29,6 +42,8 @@ export function parseProductCsv(
     currency: Currency;
     taxClasses: readonly string[];
     barcodeOwner: (code: string) => string | undefined;
+    /** Highest unit price accepted, minor units (default DEFAULT_MAX_PRICE). */
+    maxPrice?: Minor;
     onProgress?: (done: number, total: number) => void;
   },
 ): ProductImport {
@@ -38,6 +53,9 @@ export function parseProductCsv(
   const header = records[0].fields.map((h) => h.trim().toLowerCase());
   const missing = REQUIRED.filter((h) => !header.includes(h));
   if (missing.length) return { products: [], rejected: [], fatal: `line 1: missing column(s) ${missing.join(', ')}; expected ${REQUIRED.join(',')}` };
+  const headerControl = header.findIndex((h) => firstControl(h) !== -1);
+  if (headerControl !== -1) return { products: [], rejected: [], fatal: `line 1, column ${headerControl + 1}: a control character in the header` };
+  const maxPrice = opts.maxPrice ?? DEFAULT_MAX_PRICE;
   const col = Object.fromEntries(REQUIRED.map((h) => [h, header.indexOf(h)])) as Record<(typeof REQUIRED)[number], number>;
 
   const bySku = new Map<string, Product>();
@@ -54,21 +72,28 @@ export function parseProductCsv(
     const taxClass = get('tax_class');
     const codes = get('barcode').split(/[|;]/).map((c) => c.trim()).filter(Boolean);
     const price = parseAmount(get('price'), opts.currency);
-    const reject = (reason: string) => rejected.push({ line, reason });
+    const reject = (reason: string, column?: number) => rejected.push(column === undefined ? { line, reason } : { line, column, reason });
     if (fields.length < header.length) { reject(`has ${fields.length} fields, the header has ${header.length}`); continue; }
-    if (!/^[\x21-\x7e]{1,64}$/.test(sku)) { reject('sku must be 1-64 printable characters without spaces'); continue; }
-    if (!name) { reject('name is empty'); continue; }
-    if (name.length > 120) { reject('name is longer than 120 characters'); continue; }
-    if (price === null) { reject(`price "${get('price')}" is not an amount in ${opts.currency.code} (at most ${opts.currency.exponent} decimals)`); continue; }
-    if (!opts.taxClasses.includes(taxClass)) { reject(`tax_class "${taxClass}" is not one of ${opts.taxClasses.join(', ')}`); continue; }
-    if (codes.length === 0) { reject('no barcode'); continue; }
+    if (fields.length > header.length) {
+      reject(`column ${header.length + 1}: has ${fields.length} fields, the header has ${header.length} (a decimal comma or a comma in a name must be inside "quotes")`, header.length + 1);
+      continue;
+    }
+    const ctl = controlIn(fields, line);
+    if (ctl) { rejected.push(ctl); continue; }
+    if (!/^[\x21-\x7e]{1,64}$/.test(sku)) { reject(`column ${col.sku + 1} (sku): must be 1-64 printable characters without spaces`, col.sku + 1); continue; }
+    if (!name) { reject(`column ${col.name + 1} (name): is empty`, col.name + 1); continue; }
+    if (name.length > 120) { reject(`column ${col.name + 1} (name): is longer than 120 characters`, col.name + 1); continue; }
+    if (price === null) { reject(`column ${col.price + 1} (price): "${get('price')}" is not an amount in ${opts.currency.code} (at most ${opts.currency.exponent} decimals)`, col.price + 1); continue; }
+    if (price > maxPrice) { reject(`column ${col.price + 1} (price): ${get('price')} is above the highest price allowed, ${toDecimalString(maxPrice, opts.currency)} ${opts.currency.code} (catalog.maxPrice)`, col.price + 1); continue; }
+    if (!opts.taxClasses.includes(taxClass)) { reject(`column ${col.tax_class + 1} (tax_class): "${taxClass}" is not one of ${opts.taxClasses.join(', ')}`, col.tax_class + 1); continue; }
+    if (codes.length === 0) { reject(`column ${col.barcode + 1} (barcode): no barcode`, col.barcode + 1); continue; }
     const bad = codes.map((c) => validateBarcode(c)).find((v) => !v.ok);
-    if (bad && !bad.ok) { reject(bad.reason); continue; }
+    if (bad && !bad.ok) { reject(`column ${col.barcode + 1} (barcode): ${bad.reason}`, col.barcode + 1); continue; }
     const clash = codes.find((c) => {
       const owner = barcodeSku.get(c) ?? opts.barcodeOwner(c);
       return owner !== undefined && owner !== sku;
     });
-    if (clash) { reject(`barcode ${clash} already belongs to ${barcodeSku.get(clash) ?? opts.barcodeOwner(clash)}`); continue; }
+    if (clash) { reject(`column ${col.barcode + 1} (barcode): ${clash} already belongs to ${barcodeSku.get(clash) ?? opts.barcodeOwner(clash)}`, col.barcode + 1); continue; }
     const prev = bySku.get(sku);
     if (prev) {
       for (const c of prev.barcodes) barcodeSku.delete(c);
@@ -79,4 +104,15 @@ export function parseProductCsv(
   }
   opts.onProgress?.(rows, rows);
   return { products: [...bySku.values()], rejected };
+}
+
+/** The first control character in a record, as a rejection naming its line (inside a quoted multi-line field too) and column. */
+function controlIn(fields: string[], line: number): ImportRejection | null {
+  for (let f = 0; f < fields.length; f++) {
+    const i = firstControl(fields[f]);
+    if (i === -1) continue;
+    const at = line + (fields[f].slice(0, i).match(/\n/g)?.length ?? 0);
+    return { line: at, column: f + 1, reason: `column ${f + 1}: a control character (${codePointName(fields[f], i)}) is not allowed in a field` };
+  }
+  return null;
 }

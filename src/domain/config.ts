@@ -91,6 +91,11 @@ export interface TillConfig {
     /** Country calling code without "+" ("84", "7", "86"): national and international phone forms then match. "" = none. */
     phoneCountryCode: string;
   };
+  /** Product catalog import (`till import`). */
+  catalog: {
+    /** Highest unit price accepted, a decimal in the store currency; "" = 9999999999 minor units. */
+    maxPrice: string;
+  };
   storage: {
     /** Write a snapshot after this many journal events (also on idle and on shutdown). */
     checkpointEvery: number;
@@ -134,6 +139,7 @@ export const DEFAULT_CONFIG: TillConfig = {
   codes: { giftCardPrefix: 'GC', loyaltyPrefix: '27', receiptPrefix: 'R' },
   giftCards: { sellMode: 'generate', defaultValidityDays: 365, terms: 'Valid at this shop. Not exchangeable for cash.', guessLimitPerMinute: 5, cooldownSeconds: 60 },
   loyalty: { phoneCountryCode: '' },
+  catalog: { maxPrice: '' },
   storage: { checkpointEvery: 1000, segmentBytes: 64 * 1024 * 1024 },
 };
 
@@ -245,6 +251,10 @@ const CHECKS: Record<string, Check> = {
   'giftCards.cooldownSeconds': int(1, 86400),
   'loyalty.phoneCountryCode': (v, key, out) => {
     if (typeof v !== 'string' || !/^\d{0,3}$/.test(v)) out.push({ key, message: `must be a country calling code of 1-3 digits without "+" (e.g. "84"), or "", got ${describe(v)}` });
+  },
+  // ledger-io: catalog import
+  'catalog.maxPrice': (v, key, out) => {
+    if (typeof v !== 'string' || !/^(\d{1,13}([.,]\d{1,4})?)?$/.test(v.trim())) out.push({ key, message: `must be a price in the store currency such as "5000000" or "99999.99", or "" for the default, got ${describe(v)}` });
   },
   'storage.checkpointEvery': int(1, 10_000_000),
   'storage.segmentBytes': int(4096, 2 ** 31),

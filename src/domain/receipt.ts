@@ -14,6 +14,7 @@ import { translator, type Translate } from '../i18n/index.js';
 import { barcode, columns, cut, feed, isCode128B, separator, text, type ReceiptBlock, type ReceiptDoc } from './receipt-doc.js';
 
 export * from './receipt-doc.js';
+import { sanitizeLine, sanitizeReceiptText } from './text-safety.js';
 export { renderText, textWidth, wrap, fit, columnLines, blockLines, truncateToWidth } from './receipt-text.js';
 
 /** What a feature section gets to lay out its part consistently with the rest of the receipt. */
@@ -149,6 +150,17 @@ function sectionBlocks(sale: SaleRecord, cfg: ReceiptConfig, c: ReceiptContext):
   return out;
 }
 
+/**
+ * Every text and code a block carries loses its control characters: a name imported before the
+ * import refused them must not reach the printer as ESC p (drawer kick) or GS V (cut).
+ */
+function safeBlock(b: ReceiptBlock): ReceiptBlock {
+  if (b.type === 'text') return { ...b, text: sanitizeReceiptText(b.text) };
+  if (b.type === 'columns') return { ...b, left: sanitizeReceiptText(b.left), right: sanitizeReceiptText(b.right) };
+  if (b.type === 'barcode' || b.type === 'qr') return { ...b, data: sanitizeLine(b.data) };
+  return b;
+}
+
 /** ASCII mode: every text the blocks carry, transliterated (barcode and QR data are left as they are). */
 function asciiBlock(b: ReceiptBlock): ReceiptBlock {
   if (b.type === 'text') return { ...b, text: toAscii(b.text) };
@@ -173,5 +185,6 @@ export function layoutReceipt(sale: SaleRecord, cfg: ReceiptConfig): ReceiptDoc 
     feed(3),
     cut(),
   ];
-  return { width: cfg.width, locale: cfg.locale, ascii: cfg.ascii, blocks: cfg.ascii ? blocks.map(asciiBlock) : blocks };
+  const safe = blocks.map(safeBlock);
+  return { width: cfg.width, locale: cfg.locale, ascii: cfg.ascii, blocks: cfg.ascii ? safe.map(asciiBlock) : safe };
 }

@@ -2,6 +2,7 @@
  * The state a headless client sees: a pure selector over the checkout actor's snapshot. Money is
  * integer minor units of `currency`. The Ink UI may reuse it; it computes nothing the domain did not.
  */
+import { sanitizeLine } from '../domain/text-safety.js';
 import type { StateValue } from 'xstate';
 import type { CheckoutContext, CheckoutMessage, GiftCardBalanceView } from '../../machines/checkout.types.js';
 import type { SaleLoyalty } from '../domain/loyalty/types.js';
@@ -116,7 +117,7 @@ export function toHeadlessState(snapshot: { value: StateValue; context: Checkout
       line: l.id,
       kind: l.kind,
       sku: l.sku,
-      name: l.name,
+      name: sanitizeLine(l.name),
       qty: l.qty,
       unitPrice: l.unitPrice,
       gross: l.gross,
@@ -144,7 +145,7 @@ export function toHeadlessState(snapshot: { value: StateValue; context: Checkout
   if (c.message) state.message = { code: c.message.code, text: opts.messageText?.(c.message) ?? c.message.text, level: c.message.level };
   const notices = opts.storeNotices?.() ?? [];
   if (notices.length) state.storeNotices = notices.map((n) => ({ code: n.code, level: n.level, message: n.message, at: n.at }));
-  if (c.customer) state.customer = { id: c.customer.id, name: c.customer.name, tier: c.customer.tier, points: { ...c.customer.points } };
+  if (c.customer) state.customer = { id: c.customer.id, name: sanitizeLine(c.customer.name), tier: c.customer.tier, points: { ...c.customer.points } };
   if (c.loyalty) state.loyalty = c.loyalty;
   if (c.balance) state.balance = c.balance;
   if (c.cardPrompt) state.cardPrompt = { masked: c.cardPrompt.masked };

@@ -29,7 +29,7 @@ describe('parseProductCsv', () => {
     ]);
     expect(r.rejected.map((x) => x.line)).toEqual([3, 4, 5, 6, 7, 8]);
     expect(r.rejected[0].reason).toMatch(/check digit.*expected 1/);
-    expect(r.rejected[3].reason).toMatch(/tax_class "luxury" is not one of standard, reduced/);
+    expect(r.rejected[3].reason).toMatch(/column 6 \(tax_class\): "luxury" is not one of standard, reduced/);
     expect(r.rejected[5].reason).toMatch(/already belongs to A1/);
   });
 
@@ -43,6 +43,6 @@ describe('parseProductCsv', () => {
     const csv = 'sku,barcode,name,price,category,tax_class\nOLD,555,Renamed,1.00,x,standard\nNEW,556,Other,1.00,x,standard';
     const r = parseProductCsv(csv, opts({ '555': 'OLD', '556': 'SOMEONE' }));
     expect(r.products.map((p) => p.sku)).toEqual(['OLD']);
-    expect(r.rejected).toEqual([{ line: 3, reason: 'barcode 556 already belongs to SOMEONE' }]);
+    expect(r.rejected).toEqual([{ line: 3, column: 2, reason: 'column 2 (barcode): 556 already belongs to SOMEONE' }]);
   });
 });
