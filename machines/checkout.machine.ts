@@ -86,6 +86,7 @@ export const checkoutMachine = setup({
       balance: null,
       customer: null,
       loyalty: null,
+      confirm: null,
     };
   },
   initial: 'idle',
@@ -192,7 +193,8 @@ export const checkoutMachine = setup({
               { actions: assign(({ context, event }) => G.sellPrompted(context, event.amount)) },
             ],
             'giftcard.cancel': { target: 'sale', actions: assign({ cardPrompt: null, message: null }) },
-            'cart.scan': { actions: assign({ message: L.refusal('ENTER_CARD_VALUE', 'Type the value to load on the gift card, or Esc to cancel.') }) },
+            // A scan is never the card's value: the prompt is dropped and the scan taken by the sale.
+            'cart.scan': { target: 'sale', actions: [assign({ cardPrompt: null, message: null }), raise(({ event }) => event)] },
           },
         },
         tender: {
@@ -204,7 +206,9 @@ export const checkoutMachine = setup({
             'tender.giftcard': { actions: assign(({ context, event }) => P(context, G.redeem(context, event.code, event.amount))) },
             'cart.scan': [
               { guard: 'isCardScan', actions: assign(({ context, event }) => P(context, G.redeem(context, event.code))) },
-              { actions: assign({ message: L.refusal('SCAN_IN_TENDER', 'Payment is in progress: scan a gift card here, or go back to the sale to add items.') }) },
+              // A product or loyalty card is never an amount: with no payment yet, back to the sale, which takes it.
+              { guard: 'noTenders', target: 'sale', actions: [assign({ message: null }), raise(({ event }) => event)] },
+              { actions: assign({ message: L.refusal('SCAN_IN_TENDER', 'Payments are on the sale: remove them (-) to add items or a customer, or scan a gift card to pay.') }) },
             ],
             'tender.remove': { actions: assign(({ context, event }) => P(context, L.dropTender(context, event.tenderId))) },
             'tender.cancel': [
@@ -273,6 +277,11 @@ export const checkoutMachine = setup({
     receipt: {
       on: {
         'receipt.close': 'idle',
+        // Like the paid screen: a scan (or a card sold, a customer attached) starts the next sale.
+        'cart.scan': { target: 'idle', actions: raise(({ event }) => event) },
+        'giftcard.check': { target: 'idle', actions: raise(({ event }) => event) },
+        'giftcard.sell': { target: 'idle', actions: raise(({ event }) => event) },
+        'customer.attach': { target: 'idle', actions: raise(({ event }) => event) },
         'sale.next': 'idle',
         'receipt.reprint': { actions: { type: 'reprintReceipt', params: ({ context }) => context.lastSale } },
       },

@@ -84,6 +84,20 @@ export interface CheckoutContext {
   customer: LoyaltyAccount | null;
   /** What the sale will do to the customer's points if paid now (earned, spent, tier). */
   loyalty: SaleLoyalty | null;
+  /**
+   * A plausibility question waiting for its answer (cash far above what is due, a large quantity,
+   * a large total): the event that asked is held here and applied only on `confirm.accept`.
+   */
+  confirm: PendingConfirm | null;
+}
+
+export interface PendingConfirm {
+  /** CONFIRM_CASH, CONFIRM_QTY, CONFIRM_TOTAL. */
+  code: string;
+  text: string;
+  params: Record<string, string | number>;
+  /** Sent again, marked confirmed, when the cashier says yes. */
+  event: CheckoutEvent;
 }
 
 export type CheckoutEvent =
@@ -112,7 +126,10 @@ export type CheckoutEvent =
   | { type: 'customer.attach'; customerId: string }
   | { type: 'customer.detach' }
   | { type: 'reward.apply'; programId: string; rewardId: string; points?: number | 'max' }
-  | { type: 'reward.remove'; id: string };
+  | { type: 'reward.remove'; id: string }
+  /** The answer to a plausibility question (context.confirm): do it after all, or not. */
+  | { type: 'confirm.accept' }
+  | { type: 'confirm.reject' };
 
 /** What the commit actor receives: everything needed to build and journal the sale. */
 export interface CommitInput {

@@ -27,6 +27,7 @@ import { loyaltyReceiptSection } from './domain/loyalty/receipt.js';
 import { tierProgress } from './domain/loyalty/tiers.js';
 import type { CheckoutDeps } from '../machines/checkout.types.js';
 import { buildPrintJob, receiptText, type ReceiptSectionsProvider } from './receipt-job.js';
+import { createScanHub, type ScanHub } from './scan-hub.js';
 
 export type CheckoutActor = ActorRefFrom<typeof checkoutMachine>;
 
@@ -49,6 +50,8 @@ export interface Register {
   store: Store;
   hardware: Hardware;
   operator: { id: string; name: string };
+  /** The one entry for scans (device and keyboard wedge alike) and who routes them (src/scan-hub.ts). */
+  scans: ScanHub;
   /** Last print problem (printer offline...), for the status bar; null when the last job printed. */
   printProblem(): string | null;
   /** The plain-text receipt of a committed sale, with the same feature sections as the printed one. */
@@ -220,7 +223,8 @@ export function createRegister(opts: RegisterOptions): Register {
   const unsubscribePrinted = hardware.printer.onResult?.((_job, res) => {
     if (res.ok && hardware.printer.pending().length === 0) printProblem = null;
   });
-  const unsubscribeScanner = hardware.scanner.onScan((scan) => actor.send({ type: 'cart.scan', code: scan.code, source: scan.source }));
+  const scans = createScanHub((scan) => actor.send({ type: 'cart.scan', code: scan.code, source: scan.source }), log);
+  const unsubscribeScanner = hardware.scanner.onScan((scan) => scans.deliver(scan));
   actor.start();
 
   return {
@@ -229,6 +233,7 @@ export function createRegister(opts: RegisterOptions): Register {
     store,
     hardware,
     operator,
+    scans,
     printProblem: () => printProblem,
     receiptText: (sale) => receiptText(sale, config, receiptSections),
     customers: {

@@ -72,6 +72,12 @@ export interface TillConfig {
     /** Replace symbols the Linux console font lacks (₫, CJK) with ASCII fallbacks. */
     ascii: boolean;
   };
+  /**
+   * Telling a keyboard-wedge scanner from typing (docs/keys.md): keys less than `gapMs` apart, at
+   * least `minLength` of them, ended by the terminator, are one scan; a scanner programmed to send a
+   * prefix and/or suffix is recognised by them whatever the timing.
+   */
+  scanner: { gapMs: number; minLength: number; terminator: 'enter' | 'tab' | 'both'; prefix: string; suffix: string };
   /** Scan prefixes that tell a gift card, a loyalty card or a receipt apart from a product barcode. */
   codes: { giftCardPrefix: string; loyaltyPrefix: string; receiptPrefix: string };
   /** Gift cards (docs/gift-cards.md). The config file belongs to one register, so these are per register. */
@@ -136,6 +142,7 @@ export const DEFAULT_CONFIG: TillConfig = {
   },
   printer: { charset: 'auto', codeTable: -1 },
   display: { ascii: false },
+  scanner: { gapMs: 30, minLength: 3, terminator: 'both', prefix: '', suffix: '' },
   codes: { giftCardPrefix: 'GC', loyaltyPrefix: '27', receiptPrefix: 'R' },
   giftCards: { sellMode: 'generate', defaultValidityDays: 365, terms: 'Valid at this shop. Not exchangeable for cash.', guessLimitPerMinute: 5, cooldownSeconds: 60 },
   loyalty: { phoneCountryCode: '' },
@@ -238,6 +245,15 @@ const CHECKS: Record<string, Check> = {
   'printer.charset': oneOf('auto', 'ascii', 'pc437', 'wpc1252', 'pc866', 'wpc1251', 'wpc1258', 'gb18030'),
   'printer.codeTable': int(-1, 255),
   'display.ascii': bool,
+  'scanner.gapMs': int(5, 500),
+  'scanner.minLength': int(1, 48),
+  'scanner.terminator': oneOf('enter', 'tab', 'both'),
+  'scanner.prefix': (v, key, out) => {
+    if (typeof v !== 'string' || v.length > 4) out.push({ key, message: `must be text of at most 4 characters ("" = none), got ${describe(v)}` });
+  },
+  'scanner.suffix': (v, key, out) => {
+    if (typeof v !== 'string' || v.length > 4) out.push({ key, message: `must be text of at most 4 characters ("" = none), got ${describe(v)}` });
+  },
   'codes.giftCardPrefix': str(false),
   'codes.loyaltyPrefix': (v, key, out) => {
     // Loyalty cards are EAN-13 numbers in the GS1 in-store range (20-29).

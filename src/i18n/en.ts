@@ -255,7 +255,7 @@ export const en = {
   'receipt.loyalty.toNext': '{amount} more to reach {tier}',
   'giftcard.line': 'Gift card',
   'error.ENTER_CARD_VALUE': 'Type the value to load on the gift card, or Esc to cancel.',
-  'error.SCAN_IN_TENDER': 'Payment is in progress: scan a gift card here, or go back to the sale to add items.',
+  'error.SCAN_IN_TENDER': 'Payments are on the sale: remove them (-) to add items or a customer, or scan a gift card to pay.',
   'error.GIFT_CARDS_OFF': 'Gift cards are not set up on this register.',
   'error.GIFT_CARD_FOR_GIFT_CARD': 'A gift card cannot pay for a gift card.',
   'error.LOYALTY_CARD_UNKNOWN': 'This loyalty card is not registered. Create the customer first.',
@@ -370,6 +370,11 @@ export const en = {
   'ui.idle.stockCard': 'gift card stock, not sold yet ({value})',
   'ui.idle.valueAtSale': 'value set at sale',
   'ui.idle.member': 'loyalty card of {name} ({about})',
+  // ------------------------------------------------------------ counter (issue 11): scan routing
+  'error.SCAN_WHILE_SAVING': 'The sale is being saved. Scan {code} again in a moment.',
+  'error.SCAN_NOT_SAVED': 'The sale is not saved yet: Enter retries, / voids. Then scan {code} again.',
+  'error.SCAN_IN_FORM': 'Save the new customer (F2) or leave the form (Esc) before scanning items. A loyalty card scanned here becomes their card.',
+  'error.RETURNS_UNAVAILABLE': 'Receipt {receipt} scanned: returns are not available on this register yet.',
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;

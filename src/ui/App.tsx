@@ -25,12 +25,14 @@ export interface AppProps {
   register: Register;
   /** Demo mode: the idle screen lists a few product codes to type. */
   demo?: boolean;
+  /** Clock of the key timings that tell a scanner from typing (tests inject one). */
+  clock?: () => number;
 }
 
 /** Rows of the help overlay on a screen: the page arithmetic of its scrolling needs the count. */
 const helpRowCount = (screen: Parameters<typeof helpRows>[0]): number => helpRows(screen, false).length;
 
-export function App({ register, demo = false }: AppProps) {
+export function App({ register, demo = false, clock: keyClock }: AppProps) {
   const { config } = register;
   const snap = useSnapshot(register.actor);
   const screen = screenOf(snap);
@@ -43,7 +45,7 @@ export function App({ register, demo = false }: AppProps) {
   const devices = useDevices(register, `${clock}|${JSON.stringify(snap.value)}`);
   const lastSale = snap.context.lastSale;
   const receipt = useMemo(() => (lastSale ? register.receiptText(lastSale).replace(/\n+$/, '').split('\n') : []), [lastSale, register]);
-  const { input, interactive } = useRegisterKeys(register, screen, { bodyRows, receiptLines: receipt.length, helpLines: helpRowCount(screen) });
+  const { input, interactive } = useRegisterKeys(register, screen, { bodyRows, receiptLines: receipt.length, helpLines: helpRowCount(screen) }, keyClock);
   const keyScreen = uiScreen(screen, input);
   const help = useMemo(() => helpRows(keyScreen, fmt.ascii).map((h) => ({ keys: h.keys, label: fmt.text(h.label), screens: fmt.text(h.screens) })), [keyScreen, fmt]);
   const codes = useMemo(() => (demo ? demoCodes(register.store.state.catalog.products) : null), [demo, register.store]);

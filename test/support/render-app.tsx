@@ -28,6 +28,10 @@ export interface AppHarness {
   type(text: string): void;
   /** A keyboard-wedge scanner: the code and Enter in one burst. */
   scan(code: string): void;
+  /** A keyboard-wedge scanner typing `text` (with its own Enter) one key per chunk, `msPerKey` apart. */
+  wedge(text: string, msPerKey?: number): void;
+  /** Moves the harness's key clock on (a pause of the person at the keyboard). */
+  advance(ms: number): void;
   resize(columns: number, rows: number): void;
   unmount(): void;
 }
@@ -41,17 +45,24 @@ const matches = (frame: string, cond: FrameCondition): boolean =>
   typeof cond === 'string' ? frame.includes(cond) : cond instanceof RegExp ? cond.test(frame) : cond(frame);
 
 /** Mounts the App only once the fake terminal has its size, so no frame is drawn at the default width. */
-function Host({ register, demo, gate }: { register: Register; demo?: boolean; gate: { open?: () => void } }) {
+function Host({ register, demo, gate, clock }: { register: Register; demo?: boolean; gate: { open?: () => void }; clock?: () => number }) {
   const [ready, setReady] = useState(false);
   useEffect(() => {
     gate.open = () => setReady(true);
   }, [gate]);
-  return ready ? <App register={register} demo={demo} /> : null;
+  return ready ? <App register={register} demo={demo} clock={clock} /> : null;
 }
 
-export function renderApp(register: Register, opts: { columns?: number; rows?: number; demo?: boolean } = {}): AppHarness {
+export function renderApp(register: Register, opts: { columns?: number; rows?: number; demo?: boolean; clock?: () => number } = {}): AppHarness {
   const gate: { open?: () => void } = {};
-  const r = render(<Host register={register} demo={opts.demo} gate={gate} />);
+  // Key timings tell a scanner from a person (src/ui/keys/wedge.ts). The harness keeps its own clock:
+  // a keystroke of press()/type() comes a person's 150 ms after the one before, a scan() is one burst.
+  let now = 1_000_000;
+  const clock = opts.clock ?? (() => now);
+  const person = () => {
+    now += 150;
+  };
+  const r = render(<Host register={register} demo={opts.demo} gate={gate} clock={clock} />);
   setSize(r.stdout, opts.columns ?? 80, opts.rows ?? 24);
   if (!gate.open) throw new Error('render harness: the host did not mount');
   gate.open();
@@ -70,13 +81,30 @@ export function renderApp(register: Register, opts: { columns?: number; rows?: n
       }
     },
     press(...keys) {
-      for (const k of keys) r.stdin.write(k);
+      for (const k of keys) {
+        person();
+        r.stdin.write(k);
+      }
     },
     type(text) {
-      for (const ch of text) r.stdin.write(ch);
+      for (const ch of text) {
+        person();
+        r.stdin.write(ch);
+      }
     },
     scan(code) {
+      person();
       r.stdin.write(code + KEY.enter);
+    },
+    wedge(text, msPerKey = 5) {
+      person();
+      for (const ch of text) {
+        r.stdin.write(ch);
+        now += msPerKey;
+      }
+    },
+    advance(ms) {
+      now += ms;
     },
     resize(columns, rows) {
       setSize(r.stdout, columns, rows);
@@ -91,7 +119,7 @@ export function renderApp(register: Register, opts: { columns?: number; rows?: n
 
 /** A register on a temp store with mock devices, rendered; `close()` unmounts and removes the store. */
 export async function openRegisterUi(
-  opts: { columns?: number; rows?: number; demo?: boolean; fixture?: Parameters<typeof createTestRegister>[0] } = {},
+  opts: { columns?: number; rows?: number; demo?: boolean; clock?: () => number; fixture?: Parameters<typeof createTestRegister>[0] } = {},
 ): Promise<TestRegister & { ui: AppHarness }> {
   const reg = await createTestRegister(opts.fixture);
   const ui = renderApp(reg.register, opts);

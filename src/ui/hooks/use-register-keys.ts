@@ -4,7 +4,7 @@
  * a scanner burst ("101⏎102⏎") is handled key by key exactly as if typed slowly. The one effect that
  * is not a checkout event, creating a customer, is run here: journaled by the register, then attached.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useApp } from 'ink';
 import type { Register } from '../../register.js';
 import type { CheckoutEvent } from '../../../machines/checkout.types.js';
@@ -17,6 +17,14 @@ import { makeFmt, pageRows, saleExtraRows, screenOf, searchRows } from '../selec
 import { rewardRows } from '../loyalty-view.js';
 import { errorMessage } from '../../i18n/index.js';
 import { useKeypress } from './use-keypress.js';
+import { routeScan, type ScanView } from '../input/scan-route.js';
+import { classifyScan, type ScanPrefixes } from '../../domain/scan-kind.js';
+import type { Scan } from '../../../hardware/types.js';
+
+const wedgeOf = (register: Register) => {
+  const w = register.config.scanner;
+  return { gapMs: w.gapMs, minLength: w.minLength, terminators: w.terminator === 'both' ? (['enter', 'tab'] as const) : ([w.terminator] as const), prefix: w.prefix, suffix: w.suffix };
+};
 
 /** Layout numbers the key handler needs (page sizes, scrollable lengths), from the last render. */
 export interface KeyLayout {
@@ -29,7 +37,7 @@ export interface KeyLayout {
 function overlayView(register: Register, snap: ReturnType<Register['actor']['getSnapshot']>, s: InputState, bodyRows: number): Partial<KeyView> {
   const o = s.overlay;
   const ctx = snap.context;
-  const view: Partial<KeyView> = { attached: ctx.customer !== null, giftCardPrefix: register.config.codes.giftCardPrefix };
+  const view: Partial<KeyView> = { attached: ctx.customer !== null, giftCardPrefix: register.config.codes.giftCardPrefix, scanPrefixes: prefixesOf(register) };
   if (o?.kind === 'customers') {
     view.customerIds = register.customers.search(o.query, searchRows(bodyRows)).map((a) => a.id);
     const ladder = ctx.deps.loyalty?.ladder() ?? null;
@@ -39,7 +47,12 @@ function overlayView(register: Register, snap: ReturnType<Register['actor']['get
   return view;
 }
 
-export function useRegisterKeys(register: Register, screen: MachineScreen, layout: KeyLayout): { input: InputState; interactive: boolean } {
+const prefixesOf = (register: Register): ScanPrefixes => {
+  const c = register.config.codes;
+  return { giftCardPrefix: c.giftCardPrefix, loyaltyPrefix: c.loyaltyPrefix, receiptPrefix: c.receiptPrefix };
+};
+
+export function useRegisterKeys(register: Register, screen: MachineScreen, layout: KeyLayout, clock?: () => number): { input: InputState; interactive: boolean } {
   const { exit } = useApp();
   const [input, setInput] = useState<InputState>(initialInput);
   const state = useRef(input);
@@ -86,12 +99,12 @@ export function useRegisterKeys(register: Register, screen: MachineScreen, layou
     );
   };
 
-  const { interactive } = useKeypress((key: Key) => {
-    const actor = register.actor;
-    const before = actor.getSnapshot();
+  /** What the key and scan handlers need to know of the register at the moment the input arrives. */
+  const viewNow = (): KeyView => {
+    const before = register.actor.getSnapshot();
     const screenNow = screenOf(before);
     const { bodyRows, receiptLines, helpLines } = layoutRef.current;
-    const view: KeyView = {
+    return {
       screen: screenNow,
       lineIds: before.context.cart.lines.map((l) => l.id),
       tenderIds: before.context.tenders.map((tn) => tn.id),
@@ -101,14 +114,37 @@ export function useRegisterKeys(register: Register, screen: MachineScreen, layou
       helpLines,
       ...overlayView(register, before, state.current, bodyRows),
     };
-    const r = handleKey(state.current, key, view);
-    let next = send(r.state, r.events);
-    // A claim the machine accepted closes the rewards list; a refusal keeps it open with the reason.
-    if (r.onOk && actor.getSnapshot().context.message?.level !== 'error') next = r.onOk;
-    apply(next);
-    if (r.create) createCustomer(r.create);
-    if (r.quit) exit();
-  });
+  };
+
+  /** The UI's router of the register's one scan entry: the routing table, with overlays and prompts. */
+  const onScan = (scan: Scan) => {
+    const v: ScanView = { ...viewNow(), confirmPending: register.actor.getSnapshot().context.confirm != null };
+    const r = routeScan(state.current, scan, classifyScan(scan.code, prefixesOf(register)), v);
+    apply(send(r.state, r.events));
+  };
+  const router = useRef(onScan);
+  router.current = onScan;
+  // A layout effect, as the key listener's: installed in the commit that first draws the screen.
+  useLayoutEffect(() => register.scans.route((scan) => router.current(scan)), [register]);
+
+  const { interactive } = useKeypress(
+    (key: Key) => {
+      const actor = register.actor;
+      const r = handleKey(state.current, key, viewNow());
+      let next = send(r.state, r.events);
+      // A claim the machine accepted closes the rewards list; a refusal keeps it open with the reason.
+      if (r.onOk && actor.getSnapshot().context.message?.level !== 'error') next = r.onOk;
+      apply(next);
+      if (r.create) createCustomer(r.create);
+      if (r.quit) exit();
+    },
+    {
+      // A keyboard-wedge scan enters where a device scan does: the register's one scan entry.
+      onScan: (code, at) => register.scans.deliver({ code, at, source: 'keyboard' }),
+      wedge: wedgeOf(register),
+      now: clock,
+    },
+  );
 
   return { input, interactive };
 }

@@ -10,6 +10,7 @@ import type { CustomerInput } from '../../domain/loyalty/customer.js';
 import { decimalToUnits } from '../../domain/loyalty/units.js';
 import { isGiftCardScan } from '../../domain/giftcard/index.js';
 import type { Action, Screen } from '../keys/table.js';
+import type { ScanPrefixes } from '../../domain/scan-kind.js';
 import { FORM_FIELDS, type CustomerForm, type FormField, type InputState, type Notice, type Overlay } from './state.js';
 
 /** A selectable row of the rewards overlay: a reward to claim, or one already on the sale. */
@@ -35,6 +36,8 @@ export interface OverlayView {
   /** Card number and tier a new customer gets unless changed, and the tiers to pick from. */
   formDefaults?: { card: string; tier: string | null; tiers: readonly string[] };
   giftCardPrefix?: string;
+  /** Prefixes that tell gift cards, loyalty cards and receipts apart (scan routing). */
+  scanPrefixes?: ScanPrefixes;
 }
 
 export interface OverlayResult {

@@ -1,0 +1,89 @@
+/**
+ * What a scan means on each screen: ONE table, read for every scan the register receives — a
+ * keyboard-wedge burst told apart from typing (keys/wedge.ts) and a device scan (src/scan-hub.ts)
+ * alike. A scan is never typed into anything: it never becomes an amount, a PIN, a search text, an
+ * approval code or the answer to a question. Help and pending confirmations are closed (a question
+ * is answered "no") before the scan is routed on the screen underneath.
+ *
+ * Routes:
+ * - `machine`: the checkout machine takes `cart.scan` and acts by the code's kind and its state —
+ *   a product is added (from the payment screen only while no payment is on the sale: it goes back
+ *   to the sale and adds it; the gift-card value prompt is cancelled and the item added), a gift
+ *   card pays, sells stock or shows its balance, a loyalty card attaches the customer;
+ * - `close`: the overlay is closed first, then as `machine`;
+ * - `check`: the armed balance check shows that card;
+ * - `fillCard`: the new-customer form takes the loyalty card number being handed out;
+ * - `return`: a printed receipt's barcode opens its return (input/return-route.ts);
+ * - `{ refuse }`: nothing happens but the message with that code.
+ */
+import type { CheckoutEvent } from '../../../machines/checkout.types.js';
+import type { ScanKind } from '../../domain/scan-kind.js';
+import type { Screen } from '../keys/table.js';
+import { FOLLOW, uiScreen, type InputState, type Notice } from './state.js';
+import type { KeyResult, KeyView } from './handle-key.js';
+import { returnRoute } from './return-route.js';
+
+export type ScanRoute = 'machine' | 'close' | 'check' | 'fillCard' | 'return' | { refuse: string };
+
+const M: ScanRoute = 'machine';
+const C: ScanRoute = 'close';
+const everywhere = (r: ScanRoute, receipt: ScanRoute = 'return'): Record<ScanKind, ScanRoute> => ({ product: r, giftcard: r, loyalty: r, receipt });
+
+/** Screen (machine screen or UI overlay) x kind of code -> route. */
+export const SCAN_ROUTES: Record<Screen, Record<ScanKind, ScanRoute>> = {
+  idle: everywhere(M),
+  sale: everywhere(M),
+  cardAmount: everywhere(M),
+  tender: everywhere(M),
+  committing: everywhere({ refuse: 'SCAN_WHILE_SAVING' }, { refuse: 'SCAN_WHILE_SAVING' }),
+  commitFailed: everywhere({ refuse: 'SCAN_NOT_SAVED' }, { refuse: 'SCAN_NOT_SAVED' }),
+  committed: everywhere(M),
+  receipt: everywhere(M),
+  balance: everywhere(M),
+  customers: everywhere(C),
+  newCustomer: { product: { refuse: 'SCAN_IN_FORM' }, giftcard: { refuse: 'SCAN_IN_FORM' }, loyalty: 'fillCard', receipt: { refuse: 'SCAN_IN_FORM' } },
+  rewards: everywhere(C),
+  rewardPoints: everywhere(C),
+  checkCard: { product: C, giftcard: 'check', loyalty: C, receipt: 'return' },
+};
+
+const notice = (s: InputState, key: Notice['key'], params?: Notice['params']): KeyResult => ({ state: { ...s, notice: { key, params, level: 'error' } }, events: [] });
+
+export interface ScanView extends KeyView {
+  /** A plausibility question of the machine waits for its answer (it is answered "no"). */
+  confirmPending?: boolean;
+}
+
+export function routeScan(prev: InputState, scan: { code: string; source: string }, kind: ScanKind, v: ScanView): KeyResult {
+  const code = scan.code.trim();
+  // Help closes and a pending question of the keyboard (void? quit?) is answered "no".
+  const s: InputState = { ...prev, notice: null, help: null, confirm: null };
+  const pre: CheckoutEvent[] = v.confirmPending ? [{ type: 'confirm.reject' }] : [];
+  const route = SCAN_ROUTES[uiScreen(v.screen, s)][kind];
+  const machine = (st: InputState): KeyResult => {
+    // "3*301" arriving in one burst (typed faster than a person can) is still 3 x 301: scanners never send "*".
+    const typed = st.qty === null ? /^(\d{1,4})\*(\S+)$/.exec(code) : null;
+    const qty = typed ? Number(typed[1]) : st.qty;
+    const ev: CheckoutEvent = { type: 'cart.scan', code: typed ? typed[2] : code, source: scan.source, ...(qty !== null ? { qty } : {}) };
+    // The card approval prompt is left: a scan is never an approval code.
+    return { state: { ...st, qty: null, card: null, line: FOLLOW, tender: FOLLOW }, events: [...pre, ev] };
+  };
+  if (typeof route === 'object') return notice(s, `error.${route.refuse}`, { code });
+  switch (route) {
+    case 'machine':
+      return machine(s);
+    case 'close':
+      return machine({ ...s, overlay: null, entry: '' });
+    case 'check':
+      return { state: { ...s, overlay: null, entry: '' }, events: [...pre, { type: 'giftcard.check', code }] };
+    case 'fillCard': {
+      const o = s.overlay;
+      if (o?.kind !== 'newCustomer' || o.form.saving) return { state: s, events: [] };
+      return { state: { ...s, overlay: { ...o, form: { ...o.form, card: code, cardEdited: true, focus: 'card' } } }, events: [] };
+    }
+    case 'return': {
+      const r = returnRoute({ ...s, overlay: null, entry: '' }, code, v);
+      return { ...r, events: [...pre, ...r.events] };
+    }
+  }
+}
