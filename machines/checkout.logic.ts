@@ -4,6 +4,7 @@
  */
 import { addProduct, priceCart, removeLine, setQty, emptyCart, type Cart } from '../src/domain/cart.js';
 import { validateBarcode } from '../src/domain/catalog.js';
+import { maskCode } from '../src/domain/giftcard/code.js';
 import { addCash, addNonCash, cashDue, due, removeTender, type Tender } from '../src/domain/tender.js';
 import { TillError, type Result } from '../src/domain/errors.js';
 import type { CheckoutContext, CheckoutMessage } from './checkout.types.js';
@@ -39,6 +40,9 @@ function withTenders(r: Result<Tender[]>, ctx: CheckoutContext): Patch {
   return { tenders: r.value, nextTender: ctx.nextTender + 1, message: null };
 }
 
+/** Letters and digits of the gift-card alphabet, 12 or more with at least one letter: could be a card code, so masked. */
+const looksLikeCardCode = (c: string): boolean => /^[0-9A-Za-z]{12,}$/.test(c) && /[A-Za-z]/.test(c);
+
 /** A scan as it arrives from a scanner or the keyboard wedge. */
 export function scan(ctx: CheckoutContext, code: string, qty = 1): Patch {
   const c = code.trim();
@@ -48,7 +52,9 @@ export function scan(ctx: CheckoutContext, code: string, qty = 1): Patch {
   if (!product) {
     const v = validateBarcode(c);
     if (!v.ok) return refuse('GARBLED_SCAN', 'The scan was not readable. Scan again.', { code: c });
-    return refuse('UNKNOWN_BARCODE', `No product has barcode ${c}.`, { code: c });
+    // A gift-card code typed without its prefix must not be echoed whole on screen or in headless (issue 8.14b).
+    const shown = looksLikeCardCode(c) ? maskCode(c) : c;
+    return refuse('UNKNOWN_BARCODE', `No product has barcode ${shown}.`, { code: shown });
   }
   return withCart(ctx, addProduct(ctx.cart, product, qty, c));
 }
