@@ -47,8 +47,14 @@ for g in lp plugdev gpio tty dialout; do
   getent group "$g" >/dev/null 2>&1 && run usermod -aG "$g" "$USER_NAME"
 done
 
+# The register runs the production bundle (dist/, `npm run build`); it is built here in the source
+# folder (esbuild is a development dependency) and copied with its sources, times kept (cp -a), so
+# bin/till.js sees it up to date. The kiosk itself installs without development dependencies.
+[ -d "$SRC_DIR/node_modules/esbuild" ] || run bash -c "cd '$SRC_DIR' && npm ci --no-audit --no-fund"
+run bash -c "cd '$SRC_DIR' && npm run build"
 run mkdir -p "$APP_DIR"
-run cp -r "$SRC_DIR/bin" "$SRC_DIR/src" "$SRC_DIR/machines" "$SRC_DIR/hardware" "$SRC_DIR/package.json" "$SRC_DIR/package-lock.json" "$APP_DIR/"
+run rm -rf "$APP_DIR/dist"
+run cp -a "$SRC_DIR/bin" "$SRC_DIR/src" "$SRC_DIR/machines" "$SRC_DIR/hardware" "$SRC_DIR/package.json" "$SRC_DIR/package-lock.json" "$SRC_DIR/dist" "$APP_DIR/"
 run bash -c "cd '$APP_DIR' && npm ci --omit=dev --no-audit --no-fund"
 
 run install -d -m 0700 -o "$USER_NAME" -g "$USER_NAME" "$DATA_DIR"
