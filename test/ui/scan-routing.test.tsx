@@ -36,12 +36,17 @@ describe('keyboard wedge: a burst is a scan, a person is typing', () => {
 });
 
 describe('one routing table: a scan on every screen', () => {
-  const atTender = async () => {
+  /** The demo register with an Espresso on the sale. */
+  const withEspresso = async () => {
     r = await openRegisterUi({ fixture: { demo: true } });
     const ui = r.ui;
     await ui.waitFor('Scan an item to start a sale');
     ui.scan('101');
     await ui.waitFor('Espresso');
+    return ui;
+  };
+  const atTender = async () => {
+    const ui = await withEspresso();
     ui.press(KEY.pay);
     await ui.waitFor('Cash received:');
     return ui;
@@ -73,27 +78,19 @@ describe('one routing table: a scan on every screen', () => {
   });
 
   test('help and the void question close; the scan adds the item', async () => {
-    r = await openRegisterUi({ fixture: { demo: true } });
-    const ui = r.ui;
-    await ui.waitFor('Scan an item to start a sale');
-    ui.scan('101');
-    await ui.waitFor('Espresso');
+    const ui = await withEspresso();
     ui.press(KEY.void);
     await ui.waitFor('Void the whole sale?');
     ui.scan('102');
     await ui.waitFor('Cappuccino');
-    expect(r.register.actor.getSnapshot().context.cart.lines).toHaveLength(2);
+    expect(r!.register.actor.getSnapshot().context.cart.lines).toHaveLength(2);
     ui.press(KEY.help);
     ui.scan('101');
     await ui.waitFor((f) => f.includes('Scan or type a code:') && /Items: 3/.test(f));
   });
 
   test('customer search: a product scan is not search text; it closes the search and adds the item', async () => {
-    r = await openRegisterUi({ fixture: { demo: true } });
-    const ui = r.ui;
-    await ui.waitFor('Scan an item to start a sale');
-    ui.scan('101');
-    await ui.waitFor('Espresso');
+    const ui = await withEspresso();
     ui.press(KEY.ctrlF);
     await ui.waitFor('Find customer');
     ui.scan('102');
