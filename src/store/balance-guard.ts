@@ -16,7 +16,7 @@
 import { applyGiftCardEvent, applySaleGiftCards } from '../domain/giftcard/ledger.js';
 import type { GiftCard, GiftCardSlice, SaleGiftCards } from '../domain/giftcard/types.js';
 import { movementsOf } from '../domain/loyalty/events.js';
-import { expiredUnits } from '../domain/loyalty/expiry.js';
+import { accountAsOf } from '../domain/loyalty/expiry.js';
 import type { SaleRecord } from '../domain/sale.js';
 import { StoreError } from './errors.js';
 import { getOwn, hasOwn } from './projections/own.js';
@@ -118,9 +118,9 @@ export class BalanceGuard {
       const n = this.net.get(key)!;
       const a = getOwn(loyalty.customers, n.customerId);
       const balance = (a && getOwn(a.points, n.programId)) ?? 0;
-      const lots = a?.lots ? getOwn(a.lots, n.programId) : undefined;
-      // Points whose lots expired on or before the commit's day are not spendable, journaled or not.
-      const valid = balance - Math.min(Math.max(0, balance), lots ? expiredUnits(lots, n.day) : 0);
+      // Points whose lots expired on or before the commit's day are not spendable, journaled or not:
+      // the same as-of view the till offers (domain/loyalty/expiry.ts).
+      const valid = a ? (getOwn(accountAsOf(a, n.day).points, n.programId) ?? 0) : 0;
       const refuse = (have: number, after: number) => {
         throw new StoreError('POINTS_OVERDRAWN', `Customer ${n.customerId} has ${have} points of program ${n.programId} on ${n.day} by the journal; this would leave ${after}. Nothing was saved.`, {
           customer: n.customerId,
