@@ -16,6 +16,7 @@ import { storeCommand } from './admin/store-cmd.js';
 import { backupCommand } from './admin/backup.js';
 import { customerCommand } from './admin/customer.js';
 import { loyaltyCommand } from './admin/loyalty.js';
+import { operatorCommand } from './admin/operator.js';
 import { guardOutput, isClosedPipe } from './admin/closed-pipe.js';
 
 /** Every command. Features add theirs here (one line each). */
@@ -23,6 +24,7 @@ export const COMMANDS: AdminCommand[] = [startCommand, demoCommand, headlessComm
 COMMANDS.push(giftcardCommand);
 COMMANDS.push(journalCommand, storeCommand, backupCommand);
 COMMANDS.push(customerCommand, loyaltyCommand);
+COMMANDS.push(operatorCommand);
 
 export const defaultDataDir = (): string => process.env.TILL_DATA || join(homedir(), '.local', 'share', 'till');
 
@@ -91,6 +93,7 @@ export async function main(argv: string[], io: Partial<CommandContext> = {}): Pr
       err,
       isTTY: io.isTTY ?? Boolean(process.stdout.isTTY),
       now: io.now ?? (() => new Date()),
+      ...(io.readSecret ? { readSecret: io.readSecret } : {}),
     };
     return await command.run(cmdArgs, ctx);
   } catch (e) {

@@ -12,6 +12,8 @@ export interface CommandContext {
   isTTY: boolean;
   /** Injected clock for tests. */
   now: () => Date;
+  /** Reads a secret (a PIN) without echo; tests inject one. Default: the terminal or stdin (pin-input.ts). */
+  readSecret?: () => Promise<string>;
 }
 
 export interface AdminCommand {

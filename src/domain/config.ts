@@ -102,6 +102,34 @@ export interface TillConfig {
     /** Highest unit price accepted, a decimal in the store currency; "" = 9999999999 minor units. */
     maxPrice: string;
   };
+  /** Sign-in at the till (docs/operators.md); on once the store has operators (`till operator add`). */
+  signIn: {
+    /** Lock the till after this long without a key or a scan, seconds (0 = never). */
+    idleLockSeconds: number;
+    /** Wrong PINs a register accepts per minute before sign-in pauses (like gift-card guesses). */
+    pinLimitPerMinute: number;
+    cooldownSeconds: number;
+  };
+  /**
+   * What needs a manager's PIN on the spot (the approver is journaled with the action). Only
+   * enforced once the store has operators: without sign-in nobody could approve.
+   */
+  approvals: {
+    /** Voiding a sale that has payments on it. */
+    voidWithTenders: boolean;
+    /** Voiding a sale of more than this many lines (0 = any void). */
+    voidLinesOver: number;
+    refund: boolean;
+    returnWithoutReceipt: boolean;
+    priceOverride: boolean;
+    lineDiscount: boolean;
+    /** Opening the drawer without a sale. */
+    noSale: boolean;
+    /** Cash paid out of the drawer. */
+    paidOut: boolean;
+    /** A points adjustment at the till. */
+    loyaltyAdjust: boolean;
+  };
   storage: {
     /** Write a snapshot after this many journal events (also on idle and on shutdown). */
     checkpointEvery: number;
@@ -147,6 +175,8 @@ export const DEFAULT_CONFIG: TillConfig = {
   giftCards: { sellMode: 'generate', defaultValidityDays: 365, terms: 'Valid at this shop. Not exchangeable for cash.', guessLimitPerMinute: 5, cooldownSeconds: 60 },
   loyalty: { phoneCountryCode: '' },
   catalog: { maxPrice: '' },
+  signIn: { idleLockSeconds: 300, pinLimitPerMinute: 5, cooldownSeconds: 60 },
+  approvals: { voidWithTenders: true, voidLinesOver: 10, refund: true, returnWithoutReceipt: true, priceOverride: true, lineDiscount: true, noSale: true, paidOut: true, loyaltyAdjust: true },
   storage: { checkpointEvery: 1000, segmentBytes: 64 * 1024 * 1024 },
 };
 
@@ -272,6 +302,18 @@ const CHECKS: Record<string, Check> = {
   'catalog.maxPrice': (v, key, out) => {
     if (typeof v !== 'string' || !/^(\d{1,13}([.,]\d{1,4})?)?$/.test(v.trim())) out.push({ key, message: `must be a price in the store currency such as "5000000" or "99999.99", or "" for the default, got ${describe(v)}` });
   },
+  'signIn.idleLockSeconds': int(0, 86400),
+  'signIn.pinLimitPerMinute': int(1, 1000),
+  'signIn.cooldownSeconds': int(1, 86400),
+  'approvals.voidWithTenders': bool,
+  'approvals.voidLinesOver': int(0, 10000),
+  'approvals.refund': bool,
+  'approvals.returnWithoutReceipt': bool,
+  'approvals.priceOverride': bool,
+  'approvals.lineDiscount': bool,
+  'approvals.noSale': bool,
+  'approvals.paidOut': bool,
+  'approvals.loyaltyAdjust': bool,
   'storage.checkpointEvery': int(1, 10_000_000),
   'storage.segmentBytes': int(4096, 2 ** 31),
 };

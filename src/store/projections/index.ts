@@ -7,6 +7,8 @@ import { catalogProjection } from './catalog.js';
 import { salesProjection } from './sales.js';
 import { giftCardsProjection } from './giftcards.js';
 import { loyaltyProjection } from './loyalty.js';
+import { operatorsProjection } from './operators.js';
 
 export const PROJECTIONS: ProjectionModule<any>[] = [catalogProjection, salesProjection, giftCardsProjection];
 PROJECTIONS.push(loyaltyProjection);
+PROJECTIONS.push(operatorsProjection);
