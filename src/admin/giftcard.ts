@@ -19,6 +19,9 @@ import {
 import { readConfig } from '../store/config-file.js';
 import { openStore } from '../store/open.js';
 import { findGiftCard, giftCardSlice } from '../store/projections/giftcards.js';
+import { accountById, loyaltyOf } from '../store/projections/loyalty.js';
+import type { LoyaltyAccount } from '../domain/loyalty/types.js';
+import { resolveCustomer } from './loyalty.js';
 import type { Store } from '../store/types.js';
 
 const SUBS: Record<string, string> = {
@@ -33,7 +36,10 @@ full codes are ever written). Refuses to overwrite an existing FILE.
   --expires DATE      last valid day, YYYY-MM-DD
   --days N            valid N days (from today; for --pending stock, from the day it is sold)
                       default: giftCards.defaultValidityDays of the configuration (0 = never)
-  --customer ID       only this customer may redeem the card
+  --customer CUSTOMER only this customer may redeem the card: a loyalty card number, phone
+                      number or customer id, as for 'till customer show'; an unknown one is
+                      refused. A customer whose loyalty card is blocked may still get one (the
+                      block stops points, not gift cards); the command says so
   --pending           card stock: no value until sold at the till
   --operator ID       who issues them (default: the first operator of the configuration)`,
   show: `Usage: till giftcard show CODE
@@ -50,7 +56,7 @@ Corrects a balance with a compensating movement (never an edit); never below zer
   expire: `Usage: till giftcard expire [--dry-run] [--operator ID]
 Records the expiry of every active or used-up card past its last valid day. Their remaining balance
 is forfeited and shown as "expired" in the liability report.`,
-  list: `Usage: till giftcard list [--state STATE] [--expiring-before DATE] [--customer ID] [--limit N]
+  list: `Usage: till giftcard list [--state STATE] [--expiring-before DATE] [--customer CUSTOMER] [--limit N]
 Lists cards (masked codes). STATE: pending, active, blocked, expired, depleted. --limit 0 = all (default 1000).`,
   liability: `Usage: till giftcard liability [--from DATE] [--to DATE]
 Outstanding balance of active cards (what the shop owes), balances on blocked cards and on cards past
@@ -115,6 +121,15 @@ function cardOf(s: Session, code: string): GiftCard {
   return card;
 }
 
+/**
+ * The customer a card is reserved for, named as everywhere else in the back office (card number, phone
+ * or id: the one resolver of `till customer`). The card stores the customer's id, which is what the
+ * till compares with the customer attached to the sale.
+ */
+function customerOf(s: Session, ref: string): LoyaltyAccount {
+  return resolveCustomer({ config: s.config, slice: () => loyaltyOf(s.store.state) }, ref);
+}
+
 function must<T>(r: Result<T>): T {
   if (!r.ok) throw r.error;
   return r.value;
@@ -154,6 +169,7 @@ async function create(argv: string[], s: Session, deps: GiftCardCommandDeps): Pr
   let expiresOn = values.expires as string | undefined;
   let validityDays: number | undefined;
   if (!expiresOn && days > 0) pending ? (validityDays = days) : (expiresOn = addDays(s.today, days));
+  const owner = values.customer === undefined ? undefined : customerOf(s, values.customer as string);
   const operator = (values.operator as string | undefined) ?? s.config.operators[0].id;
   const batch = randomUUID();
   const cards: GiftCardDraft[] = [];
@@ -162,7 +178,7 @@ async function create(argv: string[], s: Session, deps: GiftCardCommandDeps): Pr
     let code = generateCode(deps.randomBytes(CODE_RANDOM_BYTES));
     while (taken.has(code) || findGiftCard(s.store.state, code)) code = generateCode(deps.randomBytes(CODE_RANDOM_BYTES));
     taken.add(code);
-    const req = { code, currency: s.currency, faceValue, price, pending, expiresOn, validityDays, customerId: values.customer as string | undefined, batch, today: s.today };
+    const req = { code, currency: s.currency, faceValue, price, pending, expiresOn, validityDays, customerId: owner?.id, batch, today: s.today };
     cards.push(...must(planIssue(undefined, req)));
   }
   const file = values.csv as string;
@@ -187,7 +203,9 @@ async function create(argv: string[], s: Session, deps: GiftCardCommandDeps): Pr
   renameSync(tmp, file);
   const what = pending ? 'pending stock card(s)' : 'active card(s)';
   const value = faceValue ? ` of ${values.value} ${s.currency}` : ' with the value set at sale';
-  s.ctx.out(`Created ${count} ${what}${value}${price !== undefined ? `, price ${values.price}` : ''} (batch ${batch}). Codes written to ${file}.`);
+  const only = owner ? `, only for ${owner.name} (card ${owner.card})` : '';
+  s.ctx.out(`Created ${count} ${what}${value}${price !== undefined ? `, price ${values.price}` : ''}${only} (batch ${batch}). Codes written to ${file}.`);
+  if (owner?.blocked) s.ctx.out(`Note: the loyalty card of ${owner.name} is blocked; that stops points only, the gift card can be redeemed in a sale with ${owner.name} attached.`);
   return 0;
 }
 
@@ -240,7 +258,7 @@ function list(argv: string[], s: Session): number {
   const before = values['expiring-before'] as string | undefined;
   if (before !== undefined && !isDate(before)) usageError('--expiring-before must be a date as YYYY-MM-DD');
   const limit = values.limit === undefined ? 1000 : values.limit === '0' ? Infinity : positiveInt(values.limit, '--limit', 10_000_000);
-  const filter = { state, expiringBefore: before, customerId: values.customer as string | undefined };
+  const filter = { state, expiringBefore: before, customerId: values.customer === undefined ? undefined : customerOf(s, values.customer as string).id };
   let n = 0;
   s.ctx.out(LIST_HEADER);
   for (const card of Object.values(giftCardSlice(s.store.state).cards)) {
@@ -286,7 +304,7 @@ async function onCard(sub: string, argv: string[], s: Session): Promise<number> 
   const reason = (values.reason as string | undefined) ?? '';
   switch (sub) {
     case 'show':
-      for (const line of showCard(card, s.today, localTime)) s.ctx.out(line);
+      for (const line of showCard(card, s.today, localTime, card.customerId ? accountById(loyaltyOf(s.store.state), card.customerId) : undefined)) s.ctx.out(line);
       return 0;
     case 'block':
       return commitOne(s, must(planBlock(card, { reason })), operator, code, 'Blocked');

@@ -58,8 +58,15 @@ export async function withLoyalty(ctx: CommandContext, operator: string | undefi
   }
 }
 
-/** A customer named by card number, customer id or phone number (exactly one match). */
-export function resolveCustomer(s: LoyaltySession, ref: string | undefined): LoyaltyAccount {
+/** What resolving a customer needs: the configuration (card prefix, phone country) and the loyalty slice. */
+export type CustomerLookup = Pick<LoyaltySession, 'config' | 'slice'>;
+
+/**
+ * A customer named by card number, customer id or phone number (exactly one match). The one resolver
+ * of the back office: `till customer`, `till loyalty` and `till giftcard --customer` all name a
+ * customer through it, so what one command accepts every other accepts too.
+ */
+export function resolveCustomer(s: CustomerLookup, ref: string | undefined): LoyaltyAccount {
   if (!ref) return usageError('name the customer by card number, phone number or customer id');
   const slice = s.slice();
   const cc = s.config.loyalty.phoneCountryCode;

@@ -5,6 +5,9 @@ import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createGiftCardCommand } from '../../src/admin/giftcard.js';
+import { customerCommand } from '../../src/admin/customer.js';
+import { checkRedeemable } from '../../src/domain/giftcard/redeem.js';
+import { loyaltyOf } from '../../src/store/projections/loyalty.js';
 import { createStore } from '../../src/admin/init.js';
 import { DEFAULT_CONFIG } from '../../src/domain/config.js';
 import { TillError } from '../../src/domain/errors.js';
@@ -19,9 +22,13 @@ let now: Date;
 const command = createGiftCardCommand({ randomBytes });
 
 async function run(...argv: string[]): Promise<{ code: number; error?: TillError }> {
+  return runOf(command, argv);
+}
+
+async function runOf(cmd: { run: typeof command.run }, argv: string[]): Promise<{ code: number; error?: TillError }> {
   const ctx = { dataDir: path.join(dir, 'data'), out: (l: string) => void out.push(l), err: (l: string) => void err.push(l), isTTY: false, now: () => now };
   try {
-    return { code: await command.run(argv, ctx) };
+    return { code: await cmd.run(argv, ctx) };
   } catch (e) {
     if (e instanceof TillError) return { code: e.code === 'USAGE' ? 2 : 1, error: e };
     throw e;
@@ -29,6 +36,18 @@ async function run(...argv: string[]): Promise<{ code: number; error?: TillError
 }
 
 const csvFile = (name = 'codes.csv') => path.join(dir, name);
+
+/** Adds a loyalty customer through `till customer add`; returns its id and generated card number. */
+async function addCustomer(name: string, phone: string): Promise<{ id: string; card: string }> {
+  expect((await runOf(customerCommand, ['add', '--name', name, '--phone', phone])).code).toBe(0);
+  const store = await openStore(path.join(dir, 'data'), { register: 'R1' });
+  try {
+    const a = Object.values(loyaltyOf(store.state).customers).find((c) => c.name === name)!;
+    return { id: a.id, card: a.card };
+  } finally {
+    await store.close();
+  }
+}
 async function state() {
   const store = await openStore(path.join(dir, 'data'), { register: 'R1' });
   const s = structuredClone(giftCardSlice(store.state));
@@ -59,7 +78,8 @@ describe('till giftcard', () => {
 
   it('creates active cards, exports their codes to CSV only, and the store holds them', async () => {
     const file = csvFile();
-    expect((await run('create', '--value', '20.00', '--price', '15.00', '--count', '3', '--days', '30', '--customer', 'C9', '--csv', file)).code).toBe(0);
+    const c9 = await addCustomer('Nine', '0900000009');
+    expect((await run('create', '--value', '20.00', '--price', '15.00', '--count', '3', '--days', '30', '--customer', c9.id, '--csv', file)).code).toBe(0);
     const text = fs.readFileSync(file, 'utf8').trim().split('\n');
     expect(text[0]).toBe('code,code_grouped,barcode,value,price,currency,state,expires,customer');
     expect(text).toHaveLength(4);
@@ -68,13 +88,13 @@ describe('till giftcard', () => {
       expect(hasValidCheck(code)).toBe(true);
       expect(grouped).toBe(code.match(/.{4}/g)!.join(' '));
       expect(barcode).toBe(`GC${code}`);
-      expect([value, price, cur, st, expires, customer]).toEqual(['20.00', '15.00', 'USD', 'active', '2026-04-09', 'C9']);
+      expect([value, price, cur, st, expires, customer]).toEqual(['20.00', '15.00', 'USD', 'active', '2026-04-09', c9.id]);
     }
     expect(fs.statSync(file).mode & 0o777).toBe(0o600);
     expect(fs.readdirSync(dir).filter((f) => f.includes('.tmp'))).toEqual([]);
     const s = await state();
     expect(Object.keys(s.cards).sort()).toEqual(codes.map((c) => c[0]).sort());
-    expect(s.cards[codes[0][0]]).toMatchObject({ state: 'active', balance: 2000, faceValue: 2000, price: 1500, customerId: 'C9', expiresOn: '2026-04-09' });
+    expect(s.cards[codes[0][0]]).toMatchObject({ state: 'active', balance: 2000, faceValue: 2000, price: 1500, customerId: c9.id, expiresOn: '2026-04-09' });
     expect(s.cards[codes[0][0]].history[0]).toMatchObject({ kind: 'issued', op: 'op1', amount: 2000 });
     for (const line of [...out, ...err]) for (const [code] of codes) expect(line).not.toContain(code);
   });
@@ -133,14 +153,15 @@ describe('till giftcard', () => {
 
   it('lists with filters and reports liability, then expires cards past their day', async () => {
     await run('create', '--value', '100', '--count', '2', '--expires', '2026-03-31', '--csv', csvFile('a.csv'));
-    await run('create', '--value', '30', '--price', '10', '--customer', 'C1', '--csv', csvFile('b.csv'));
+    const c1 = await addCustomer('One', '0900000001');
+    await run('create', '--value', '30', '--price', '10', '--customer', c1.card, '--csv', csvFile('b.csv'));
     await run('create', '--pending', '--value', '20', '--csv', csvFile('c.csv'));
     const [a1] = fs.readFileSync(csvFile('a.csv'), 'utf8').split('\n')[1].split(',');
     await run('block', a1, '--reason', 'lost');
     out = [];
-    await run('list', '--customer', 'C1');
+    await run('list', '--customer', c1.card);
     expect(out.at(-1)).toBe('1 card(s).');
-    expect(out[1]).toMatch(/^\*{4}\w{4}\s+active\s+30\.00\s+2027-03-10\s+C1$/);
+    expect(out[1]).toMatch(new RegExp(`^\\*{4}\\w{4}\\s+active\\s+30\\.00\\s+2027-03-10\\s+${c1.id}$`));
     out = [];
     await run('list', '--expiring-before', '2026-04-01');
     expect(out.at(-1)).toBe('2 card(s).');
@@ -169,5 +190,51 @@ describe('till giftcard', () => {
     expect(out.join('\n')).toMatch(/2026-04-01\s+0\s+(0\.00\s+){7}100\.00/);
     const s = await state();
     expect(Object.values(s.cards).filter((c) => c.state === 'expired')).toHaveLength(1);
+  });
+});
+
+describe('issue 8 defect 5: giftcard create --customer resolves by id or card and refuses unknowns', () => {
+  it('stores the id of a customer named by loyalty card number, so the till accepts the card for that customer', async () => {
+    const lan = await addCustomer('Lan', '0912345678');
+    expect((await run('create', '--value', '25.00', '--customer', lan.card, '--csv', csvFile())).code).toBe(0);
+    expect(out.at(-1)).toContain(`only for Lan (card ${lan.card})`);
+    const [code, , , , , , , , customer] = fs.readFileSync(csvFile(), 'utf8').split('\n')[1].split(',');
+    expect(customer).toBe(lan.id);
+    const card = (await state()).cards[code];
+    expect(card.customerId).toBe(lan.id);
+    // What the till checks when the card is scanned with the customer attached: accepted for Lan, refused to anyone else.
+    expect(checkRedeemable(card, { currency: 'USD', customerId: lan.id, today: '2026-03-10' })).toEqual({ ok: true, value: 2500 });
+    expect(checkRedeemable(card, { currency: 'USD', customerId: 'someone-else', today: '2026-03-10' })).toMatchObject({ ok: false, error: { code: 'GIFT_CARD_CUSTOMER' } });
+    out = [];
+    expect((await run('show', code)).code).toBe(0);
+    expect(out).toContain(`  Customer:   Lan (card ${lan.card}, id ${lan.id}) only`);
+  });
+
+  it('accepts a customer id and a phone number, the same as till customer show', async () => {
+    const an = await addCustomer('An', '0987654321');
+    expect((await run('create', '--value', '5', '--customer', an.id, '--csv', csvFile('a.csv'))).code).toBe(0);
+    expect((await run('create', '--value', '5', '--customer', '0987654321', '--csv', csvFile('b.csv'))).code).toBe(0);
+    expect(Object.values((await state()).cards).map((c) => c.customerId)).toEqual([an.id, an.id]);
+  });
+
+  it('refuses an unknown customer (id or card number) and writes nothing: no card, no CSV', async () => {
+    await addCustomer('Lan', '0912345678');
+    for (const ref of ['C9', '2700000000021', '0900000000']) {
+      const r = await run('create', '--value', '5', '--count', '3', '--customer', ref, '--csv', csvFile());
+      expect(r.code).toBe(1);
+      expect(r.error).toMatchObject({ code: 'CUSTOMER_UNKNOWN', message: `No customer with the card, phone or id "${ref}". Try: till customer find ${ref}` });
+      expect(fs.readdirSync(dir)).toEqual(['data']);
+    }
+    expect(Object.keys((await state()).cards)).toEqual([]);
+    expect((await run('list', '--customer', 'C9')).error?.code).toBe('CUSTOMER_UNKNOWN');
+  });
+
+  it('issues a card to a customer whose loyalty card is blocked, and says that the block stops points only', async () => {
+    const lan = await addCustomer('Lan', '0912345678');
+    expect((await runOf(customerCommand, ['block', lan.card, '--reason', 'card lost'])).code).toBe(0);
+    out = [];
+    expect((await run('create', '--value', '5', '--customer', lan.card, '--csv', csvFile())).code).toBe(0);
+    expect(out.at(-1)).toBe('Note: the loyalty card of Lan is blocked; that stops points only, the gift card can be redeemed in a sale with Lan attached.');
+    expect(Object.values((await state()).cards)[0].customerId).toBe(lan.id);
   });
 });

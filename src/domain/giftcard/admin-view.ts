@@ -31,8 +31,14 @@ export function cardCsvLine(card: Pick<GiftCard, 'code' | 'faceValue' | 'price' 
   ]);
 }
 
+/** Who a reserved card is for, as the loyalty projection knows them (absent: the id is not a customer). */
+export interface CardOwner {
+  name: string;
+  card: string;
+}
+
 /** A card and its history, code masked. `local` renders an ISO instant in the shop's time. */
-export function showCard(card: GiftCard, today: string, local: (iso: string) => string): string[] {
+export function showCard(card: GiftCard, today: string, local: (iso: string) => string, owner?: CardOwner): string[] {
   const cur = card.currency;
   const state = effectiveState(card, today);
   const out = [
@@ -44,7 +50,7 @@ export function showCard(card: GiftCard, today: string, local: (iso: string) => 
   const promo = card.price !== null && card.price < card.faceValue ? ` (promotional ${dec(card.faceValue - card.price, cur)})` : '';
   out.push(`  Face value: ${face}${card.price !== null ? `, price ${dec(card.price, cur)}${promo}` : ''}`);
   out.push(`  Expires:    ${card.expiresOn ?? (card.validityDays ? `${card.validityDays} days after sale` : 'never')}`);
-  if (card.customerId) out.push(`  Customer:   ${card.customerId} only`);
+  if (card.customerId) out.push(`  Customer:   ${owner ? `${owner.name} (card ${owner.card}, id ${card.customerId})` : `${card.customerId} (not a customer of this store)`} only`);
   const issued = issuedEntry(card);
   if (issued) out.push(`  Issued:     ${local(issued.at)} by ${issued.op}`);
   const sold = soldEntry(card);
