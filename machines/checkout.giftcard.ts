@@ -47,13 +47,18 @@ interface Lookup {
   error?: TillError;
 }
 
-/** Parses and looks a code up, honouring the cool-down. Unknown and malformed codes look alike. */
+/**
+ * Parses and looks a code up, honouring the cool-down. A malformed code (bad check character, wrong
+ * length) and a well-formed code no card has get the one public refusal, GIFT_CARD_UNKNOWN with one
+ * message, on screen and in headless alike: a guesser learns nothing about which codes are well
+ * formed. (The back office, `till giftcard show`, tells a manager which; see docs/gift-cards.md.)
+ */
 function lookup(ctx: CheckoutContext, raw: string): Lookup {
   const gc = ctx.deps.giftcards!;
   const allowed = guessAllowed(ctx.guess, nowMs(ctx));
   if (!allowed.ok) return { error: allowed.error };
   const parsed = parseCode(raw, gc.prefix);
-  if (!parsed.ok) return { error: parsed.error };
+  if (!parsed.ok) return { error: unknownCardError() };
   const card = gc.lookup(parsed.value);
   if (!card) return { code: parsed.value, error: unknownCardError() };
   return { code: parsed.value, card };

@@ -141,12 +141,13 @@ describe('till giftcard', () => {
     expect(card.history.map((h) => h.kind)).toEqual(['issued', 'loaded', 'adjusted', 'blocked', 'unblocked']);
   });
 
-  it('refuses a mistyped code with the generic message, and an unknown one', async () => {
+  it('8.3 tells a manager a mistyped code has a typo (GIFT_CARD_BAD_CHECK), and refuses an unknown one', async () => {
     await run('create', '--value', '5', '--csv', csvFile());
     const code = fs.readFileSync(csvFile(), 'utf8').split('\n')[1].split(',')[0];
     const typo = code.slice(0, 5) + (code[5] === 'A' ? 'B' : 'A') + code.slice(6);
     const r = await run('show', typo);
-    expect(r.error).toMatchObject({ code: 'GIFT_CARD_BAD_CHECK', message: 'This gift card is not recognised. Check the code and try again.' });
+    expect(r.error?.code).toBe('GIFT_CARD_BAD_CHECK');
+    expect(r.error?.message).toMatch(/typo/);
     expect((await run('show', 'GC' + '0'.repeat(20))).error?.code).toBe('GIFT_CARD_UNKNOWN');
     expect((await run('show')).error?.code).toBe('USAGE');
   });

@@ -41,7 +41,8 @@ describe('gift-card refusals over headless', () => {
     ['card in another currency', () => C.euro, 'GIFT_CARD_CURRENCY'],
     ['card reserved for another customer', () => C.named, 'GIFT_CARD_CUSTOMER'],
     ['unknown code', () => newCode(), 'GIFT_CARD_UNKNOWN'],
-    ['bad check character', () => C.active.slice(0, -1) + (C.active.endsWith('0') ? '1' : '0'), 'GIFT_CARD_BAD_CHECK'],
+    // 8.3: one public code for both, so a guesser cannot tell a well-formed code from a mistyped one.
+    ['bad check character', () => C.active.slice(0, -1) + (C.active.endsWith('0') ? '1' : '0'), 'GIFT_CARD_UNKNOWN'],
   ])('%s is refused with %s, nothing paid, the sale stays open', async (_what, code, want) => {
     const s = await store();
     const replies = await run(s, [

@@ -9,8 +9,8 @@
  * primitive it also detects every x?y -> y?x jump transposition. A mistyped or misread code is
  * therefore refused before any lookup, and a guesser without the rule wastes 31 of 32 tries.
  */
-import { fail, ok, type Result } from '../errors.js';
-import { unknownCardError } from './errors.js';
+import { ok, type Result } from '../errors.js';
+import { refuse } from './errors.js';
 
 /** Crockford base32: no I, L, O, U. Unambiguous on paper and on a thermal print. */
 export const CODE_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
@@ -92,7 +92,8 @@ export function isGiftCardScan(scan: string, prefix: string): boolean {
 /**
  * Parses a scanned or typed code: with or without the prefix, spaces or dashes, any letter case,
  * Crockford aliases (O for 0, I/L for 1). Returns the canonical 20-symbol code, or GIFT_CARD_BAD_CHECK
- * (same cashier message as an unknown card) for anything malformed or failing the check.
+ * for anything malformed or failing the check. That detail is for the back office: the checkout turns
+ * it into GIFT_CARD_UNKNOWN, so the register never tells a guesser which codes are well formed.
  */
 export function parseCode(text: string, prefix: string): Result<string> {
   if (typeof text !== 'string' || text.length > 200) return badCheck();
@@ -109,9 +110,9 @@ export function parseCode(text: string, prefix: string): Result<string> {
   return hasValidCheck(canon) ? ok(canon) : badCheck();
 }
 
+/** The detailed refusal, for the back office; the checkout answers GIFT_CARD_UNKNOWN instead. */
 function badCheck(): Result<string> {
-  const e = unknownCardError();
-  return fail('GIFT_CARD_BAD_CHECK', e.message);
+  return refuse('GIFT_CARD_BAD_CHECK');
 }
 
 /** Groups of four for print and screen: "7K2M 9QX4 ...". */

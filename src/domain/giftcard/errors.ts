@@ -1,7 +1,9 @@
 /**
  * Gift-card refusals: a stable code for logs, headless clients and tests, and a message for the
- * cashier. Messages name a card only by its masked code. An unknown code and a bad check character
- * share one generic message so the register never tells a guesser which of the two happened.
+ * cashier. Messages name a card only by its masked code. At the till an unknown code and a bad check
+ * character are one public refusal, GIFT_CARD_UNKNOWN with one message, so the register never tells a
+ * guesser which of the two happened; GIFT_CARD_BAD_CHECK, with its own message, is for the back office
+ * (a manager typing a code at `till giftcard show` is told it has a typo).
  */
 import { fail, TillError, type Result } from '../errors.js';
 
@@ -35,7 +37,7 @@ export const unknownCardError = (): TillError => new TillError('GIFT_CARD_UNKNOW
 
 const MESSAGES: Record<GiftCardErrorCode, string> = {
   GIFT_CARD_UNKNOWN: UNKNOWN_CARD_MESSAGE,
-  GIFT_CARD_BAD_CHECK: UNKNOWN_CARD_MESSAGE,
+  GIFT_CARD_BAD_CHECK: 'This is not a valid gift-card code: its check character does not match, or it has the wrong length or a character codes never use. Look for a typo.',
   GIFT_CARD_PENDING: 'Gift card {card} has not been sold yet and has no value.',
   GIFT_CARD_BLOCKED: 'Gift card {card} is blocked. Ask the manager.',
   GIFT_CARD_EXPIRED: 'Gift card {card} expired on {date}.',
