@@ -81,7 +81,7 @@ export const checkoutMachine = setup({
       nextTender: 1,
       message: null,
       lastSale: null,
-      guess: initialGuessState(),
+      guess: input.giftcards?.guess ?? initialGuessState(),
       cardPrompt: null,
       balance: null,
       customer: null,

@@ -16,6 +16,11 @@ export interface GiftCardDeps {
   sellMode: SellMode;
   defaultValidityDays: number;
   limits: GuessLimits;
+  /**
+   * The limiter's state at start-up, as the store kept it for this register (src/store/guess-file.ts),
+   * so a restart does not end a cool-down. Default: no misses. The register saves each change.
+   */
+  guess?: GuessState;
   /** Name of a gift-card line on the cart and receipt ("Gift card"). */
   lineName: string;
 }

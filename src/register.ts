@@ -190,6 +190,7 @@ export function createRegister(opts: RegisterOptions): Register {
     },
   });
 
+  const limits = { limitPerMinute: config.giftCards.guessLimitPerMinute, cooldownSeconds: config.giftCards.cooldownSeconds };
   const deps: CheckoutDeps = {
     catalog: store.catalog,
     tax: config.tax,
@@ -207,7 +208,8 @@ export function createRegister(opts: RegisterOptions): Register {
       prefix: config.codes.giftCardPrefix,
       sellMode: config.giftCards.sellMode,
       defaultValidityDays: config.giftCards.defaultValidityDays,
-      limits: { limitPerMinute: config.giftCards.guessLimitPerMinute, cooldownSeconds: config.giftCards.cooldownSeconds },
+      limits,
+      guess: store.guesses?.load(now().getTime(), limits),
       lineName: t('giftcard.line'),
     },
     loyalty: {
@@ -219,6 +221,17 @@ export function createRegister(opts: RegisterOptions): Register {
     },
   };
   const actor = createActor(machine, { input: deps });
+  // The guess limiter's state is the register's, not the process's: each change is saved before the
+  // reply or the next frame (subscribers run synchronously inside send), so a restart keeps a cool-down.
+  let savedGuess = JSON.stringify(actor.getSnapshot().context.guess);
+  const guessSaver = store.guesses
+    ? actor.subscribe((snap) => {
+        const now = JSON.stringify(snap.context.guess);
+        if (now === savedGuess) return;
+        savedGuess = now;
+        store.guesses!.save(snap.context.guess);
+      })
+    : null;
   // A kept receipt printed later (the printer came back): the problem is over once nothing waits.
   const unsubscribePrinted = hardware.printer.onResult?.((_job, res) => {
     if (res.ok && hardware.printer.pending().length === 0) printProblem = null;
@@ -273,6 +286,7 @@ export function createRegister(opts: RegisterOptions): Register {
       unsubscribeScanner();
       unsubscribePrinted?.();
       unsubscribeNotices();
+      guessSaver?.unsubscribe();
       actor.stop();
       await this.settled();
     },

@@ -3,6 +3,7 @@
  * plus a lowdb snapshot of the projection written at checkpoints. See ../../docs/storage.md.
  */
 import type { CatalogLookup, Product } from '../domain/catalog.js';
+import type { GuessStateFile } from './guess-file.js';
 
 /** One line of the journal. Never edited, never deleted. */
 export interface JournalEvent<D = unknown> {
@@ -93,6 +94,8 @@ export interface Store {
   readonly notices?: readonly StoreNotice[];
   /** Called with each notice raised after start-up (background verification); returns an unsubscribe. */
   onNotice?(fn: (n: StoreNotice) => void): () => void;
+  /** The gift-card guess limiter's saved state (guess-file.ts); absent: the limiter lives in memory only. */
+  readonly guesses?: GuessStateFile;
 }
 
 /**
