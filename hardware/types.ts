@@ -81,6 +81,10 @@ export interface Drawer {
   open(): Promise<{ ok: boolean; code?: string; message?: string }>;
   /** ms since epoch when the sensor last saw the drawer open (null when closed or unknown). */
   openSince?(): number | null;
+  /** Why the drawer is `offline` (or its sensor unreadable), in words an installer can act on; null when fine. */
+  problem?(): string | null;
+  /** What drives it ("sysfs (onoff), gpiochip512 [pinctrl-bcm2711] base 512; kick BCM17 = sysfs gpio529..."), for logs and `till doctor`. */
+  detail?(): string | null;
   close(): Promise<void>;
 }
 

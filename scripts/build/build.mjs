@@ -32,19 +32,29 @@ try {
   process.exit(1);
 }
 
-/** Dependencies that carry compiled addons: bundling them would lose their .node files. */
+/**
+ * Dependencies that carry compiled addons, themselves or through a dependency (onoff needs epoll's
+ * epoll.node): bundling them would lose their .node files, which `bindings` finds next to the package.
+ */
 function nativePackages() {
   const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
   const out = new Set(['better-sqlite3']);
-  for (const name of Object.keys({ ...pkg.dependencies, ...pkg.optionalDependencies })) {
+  const seen = new Map();
+  const isNative = (name) => {
+    if (seen.has(name)) return seen.get(name);
+    seen.set(name, false);
     const dir = path.join(ROOT, 'node_modules', name);
-    if (!fs.existsSync(path.join(dir, 'package.json'))) {
-      out.add(name); // not installed (optional): leave the import to run time
-      continue;
-    }
+    if (!fs.existsSync(path.join(dir, 'package.json'))) return false;
     const p = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8'));
-    const hasAddon = fs.existsSync(path.join(dir, 'binding.gyp')) || fs.existsSync(path.join(dir, 'prebuilds')) || p.gypfile || Object.keys(p.dependencies ?? {}).some((d) => /^(bindings|node-gyp-build|node-addon-api|nan|pkg-prebuilt)$/.test(d));
-    if (hasAddon) out.add(name);
+    const deps = Object.keys(p.dependencies ?? {});
+    const native =
+      fs.existsSync(path.join(dir, 'binding.gyp')) || fs.existsSync(path.join(dir, 'prebuilds')) || Boolean(p.gypfile) || deps.some((d) => /^(bindings|node-gyp-build|node-addon-api|nan|pkg-prebuilt)$/.test(d)) || deps.some(isNative);
+    seen.set(name, native);
+    return native;
+  };
+  for (const name of Object.keys({ ...pkg.dependencies, ...pkg.optionalDependencies })) {
+    if (!fs.existsSync(path.join(ROOT, 'node_modules', name, 'package.json'))) out.add(name); // not installed (optional): leave the import to run time
+    else if (isNative(name)) out.add(name);
   }
   return [...out];
 }

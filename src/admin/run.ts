@@ -17,27 +17,43 @@ import { createRealPrinter } from '../../hardware/printer/real.js';
 import { createUsbLink } from '../../hardware/printer/usb.js';
 import { createNetworkLink, parseTcpAddress } from '../../hardware/printer/network.js';
 import { createPrinterDrawer } from '../../hardware/drawer/printer-kick.js';
+import { createGpioDrawer } from '../../hardware/drawer/gpio.js';
+import type { GpioOptions } from '../../hardware/gpio/lines.js';
 import { createStore } from './init.js';
 import { demoSeed, demoStoreConfig } from './demo-store.js';
 import { localDate } from '../domain/giftcard/dates.js';
 
+/** Where device drivers look for the operating system's files; tests and the doctor pass fakes. */
+export interface DeviceEnv {
+  gpio?: GpioOptions;
+}
+
 /** Picks the device implementations the configuration asks for (real drivers: docs/hardware.md). */
-export function hardwareFor(config: TillConfig, dataDir: string, log: (line: string) => void = () => {}): Hardware {
+export function hardwareFor(config: TillConfig, dataDir: string, log: (line: string) => void = () => {}, env: DeviceEnv = {}): Hardware {
   const h = config.hardware;
   const scannerReal = h.scanner !== 'keyboard';
   if (scannerReal) log(`hardware.scanner "${h.scanner}" has no driver in this version yet: reading the scanner as a keyboard (keyboard mode).`);
-  if (h.drawer === 'gpio') throw new TillError('DRIVER_UNAVAILABLE', 'This version has no GPIO drawer driver yet. Use "printer" (drawer on the printer\'s DK port), "simulated" or "none".');
+  // A GPIO drawer is opened here and claims its line at once (driven low); it never stops the register from starting.
+  const gpioDrawer = () =>
+    createGpioDrawer({ pin: h.drawerPin, pulseMs: h.drawerPulseMs, sensorPin: h.drawerSensorPin, sensorOpen: h.drawerSensorOpen, gpio: { chip: h.gpioChip, ...env.gpio }, log });
   if (h.printer === 'usb' || h.printer === 'network') {
     if (h.printer === 'network' && !parseTcpAddress(h.printerAddress))
       throw new TillError('CONFIG_INVALID', `hardware.printerAddress must be tcp://host:9100 for a network printer, got "${h.printerAddress}".`);
     const link = h.printer === 'usb' ? createUsbLink(h.printerDevice || '/dev/usb/lp0') : createNetworkLink(h.printerAddress);
     const printer = createRealPrinter({ link, timeoutMs: h.printerTimeoutMs, pollMs: h.printerPollMs });
     const drawer =
-      h.drawer === 'none' ? createNoDrawer() : h.drawer === 'simulated' ? createSimulatedDrawer() : createPrinterDrawer({ printer, pulseMs: h.drawerPulseMs, pin: h.drawerKickPin });
+      h.drawer === 'none'
+        ? createNoDrawer()
+        : h.drawer === 'simulated'
+          ? createSimulatedDrawer()
+          : h.drawer === 'gpio'
+            ? gpioDrawer()
+            : createPrinterDrawer({ printer, pulseMs: h.drawerPulseMs, pin: h.drawerKickPin });
     return { scanner: createKeyboardScanner(), printer, drawer };
   }
   if (h.drawer === 'printer') throw new TillError('DRIVER_UNAVAILABLE', 'hardware.drawer "printer" needs a real printer (hardware.printer "usb" or "network").');
-  return createSimulatedHardware({ dataDir, printer: h.printer === 'none' ? 'none' : 'simulated', drawer: h.drawer === 'none' ? 'none' : 'simulated' });
+  const sim = createSimulatedHardware({ dataDir, printer: h.printer === 'none' ? 'none' : 'simulated', drawer: h.drawer === 'none' ? 'none' : 'simulated' });
+  return h.drawer === 'gpio' ? { ...sim, drawer: gpioDrawer() } : sim;
 }
 
 export async function openRegister(dataDir: string, log?: (line: string) => void): Promise<Register> {

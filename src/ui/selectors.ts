@@ -135,6 +135,11 @@ export function printProblemText(p: string): string {
   return /^[A-Z_]+$/.test(p) ? errorMessage({ code: p, message: p }) : p;
 }
 
+/** A drawer that cannot be driven, for the message line: "Drawer: <why and what to do>". */
+export function drawerProblemText(problem: string | null): string | null {
+  return problem ? `${t('device.drawer')}: ${problem}` : null;
+}
+
 /** What the message line shows: the cashier's last keystroke first, then the machine, then devices. */
 export function messageLine(input: InputState, snap: CheckoutSnapshot, printProblem: string | null): MessageView | null {
   if (input.notice) return { text: noticeText(input.notice), tone: input.notice.level };

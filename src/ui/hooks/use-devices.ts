@@ -16,15 +16,17 @@ export interface DeviceStatus {
   storeNotice: string | null;
   /** Receipts kept by the printer, waiting for it to come back. */
   waiting: number;
+  /** Why the drawer cannot be driven (GPIO missing, permission), whatever its driver; null when fine. */
+  drawerProblem: string | null;
 }
 
 function read(register: Register): DeviceStatus {
   const h = register.hardware;
-  return { scanner: h.scanner.status(), printer: h.printer.status(), drawer: h.drawer.status(), printProblem: register.printProblem(), storeNotice: register.storeNotice?.() ?? null, waiting: h.printer.pending().length };
+  return { scanner: h.scanner.status(), printer: h.printer.status(), drawer: h.drawer.status(), printProblem: register.printProblem(), storeNotice: register.storeNotice?.() ?? null, waiting: h.printer.pending().length, drawerProblem: h.drawer.problem?.() ?? null };
 }
 
 const same = (a: DeviceStatus, b: DeviceStatus) =>
-  a.scanner === b.scanner && a.printer === b.printer && a.drawer === b.drawer && a.printProblem === b.printProblem && a.storeNotice === b.storeNotice && a.waiting === b.waiting;
+  a.scanner === b.scanner && a.printer === b.printer && a.drawer === b.drawer && a.printProblem === b.printProblem && a.storeNotice === b.storeNotice && a.waiting === b.waiting && a.drawerProblem === b.drawerProblem;
 
 /** Re-reads the devices into state unless the effect that made it has been cleaned up. */
 function refresher(register: Register, setStatus: (f: (prev: DeviceStatus) => DeviceStatus) => void) {
