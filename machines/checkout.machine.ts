@@ -67,6 +67,11 @@ export const checkoutMachine = setup({
     tendersCoverDue: ({ context }) => context.cart.lines.length > 0 && covered(context.priced.total, context.tenders),
     paidWithCash: ({ context }) => (context.lastSale?.tenders ?? []).some((t) => t.kind === 'cash'),
     hasLastSale: ({ context }) => context.lastSale !== null,
+    /** A void that needs a manager (payments on it, many lines: config approvals) waits for one. */
+    voidAllowed: ({ context }) => {
+      const a = context.deps.approvals;
+      return !a || !a.required('void', { tenders: context.tenders.length, lines: context.cart.lines.length }) || a.granted('void');
+    },
   },
 }).createMachine({
   id: 'checkout',
@@ -141,16 +146,20 @@ export const checkoutMachine = setup({
     open: {
       initial: 'sale',
       on: {
-        'cart.void': {
-          target: 'idle',
-          actions: [
-            {
-              type: 'saleVoided',
-              params: ({ context }) => ({ saleId: context.saleId, total: context.priced.total, lines: context.cart.lines.length, tenders: context.tenders.length }),
-            },
-            assign(({ context }) => ({ message: L.voidMessage(context) })),
-          ],
-        },
+        'cart.void': [
+          {
+            guard: 'voidAllowed',
+            target: 'idle',
+            actions: [
+              {
+                type: 'saleVoided',
+                params: ({ context }) => ({ saleId: context.saleId, total: context.priced.total, lines: context.cart.lines.length, tenders: context.tenders.length }),
+              },
+              assign(({ context }) => ({ message: L.voidMessage(context) })),
+            ],
+          },
+          { actions: assign({ message: () => L.refusal('APPROVAL_REQUIRED', 'A manager must approve: {action}.', { action: 'void the sale' }) }) },
+        ],
       },
       states: {
         sale: {

@@ -5,6 +5,7 @@ import type { TaxSettings } from '../src/domain/tax.js';
 import type { Tender } from '../src/domain/tender.js';
 import type { SaleRecord } from '../src/domain/sale.js';
 import type { GiftCard, GiftCardState, GuessLimits, GuessState, HistoryKind, SellMode } from '../src/domain/giftcard/index.js';
+import type { ApprovalAction, ApprovalFacts } from '../src/domain/operators/approval.js';
 import type { LoyaltyAccount, LoyaltyProgram, SaleLoyalty, TierLadder } from '../src/domain/loyalty/types.js';
 
 /** Read-only view of the gift cards in the store, plus this register's selling rules. */
@@ -58,6 +59,12 @@ export interface CheckoutDeps {
   giftcards?: GiftCardDeps;
   /** Absent: loyalty cards are looked up as products. */
   loyalty?: LoyaltyDeps;
+  /** Manager approval (src/session.ts); absent: nothing needs one. */
+  approvals?: {
+    required(action: ApprovalAction, facts?: ApprovalFacts): boolean;
+    /** A manager approved this action on the spot and the approval has not been used yet. */
+    granted(action: ApprovalAction): boolean;
+  };
 }
 
 export interface CheckoutMessage {

@@ -26,8 +26,8 @@ export interface SessionDeps {
   find(codeOrBadge: string): Result<OperatorView>;
   /** Checks a PIN (throttled): the operator, or PIN_WRONG / PIN_COOLDOWN / OPERATOR_DISABLED. */
   verify(id: string, pin: string): Result<OperatorView>;
-  /** Any enabled manager whose PIN this is (to unlock a till locked mid-sale). */
-  verifyManager(pin: string): Result<OperatorView>;
+  /** Unlocks a locked till: the PIN of the operator who locked it, or of any enabled manager (one throttled check). */
+  unlock(id: string, pin: string): Result<OperatorView>;
   /** Lock after this long without a key or scan, ms; 0 = never. */
   idleLockMs: number;
   /** A sale is open on the till (sign-out waits for it to be finished or voided). */
@@ -155,10 +155,7 @@ export const sessionMachine = setup({
           on: {
             'session.pin': {
               target: 'checking',
-              actions: assign(({ context, event }) => {
-                const own = context.deps.verify(context.who!.id, event.pin);
-                return { attempt: own.ok || own.error.code === 'PIN_COOLDOWN' ? own : context.deps.verifyManager(event.pin) };
-              }),
+              actions: assign(({ context, event }) => ({ attempt: context.deps.unlock(context.who!.id, event.pin) })),
             },
             // Between sales anyone may take over the till: back to the operator code.
             'session.signOut': [

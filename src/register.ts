@@ -28,6 +28,10 @@ import { tierProgress } from './domain/loyalty/tiers.js';
 import type { CheckoutDeps } from '../machines/checkout.types.js';
 import { buildPrintJob, receiptText, type ReceiptSectionsProvider } from './receipt-job.js';
 import { createScanHub, type ScanHub } from './scan-hub.js';
+import { createSession, type SessionService } from './session.js';
+import { TillError } from './domain/errors.js';
+import type { ApprovalAction } from './domain/operators/approval.js';
+import type { OperatorView } from './domain/operators/types.js';
 
 export type CheckoutActor = ActorRefFrom<typeof checkoutMachine>;
 
@@ -49,7 +53,15 @@ export interface Register {
   config: TillConfig;
   store: Store;
   hardware: Hardware;
-  operator: { id: string; name: string };
+  /** Who is at the till now (changes with sign-in). */
+  readonly operator: { id: string; name: string };
+  /** Sign-in, lock and manager approval (src/session.ts). */
+  session: SessionService;
+  /**
+   * A manager's PIN for one action, given on the spot: the approval waits (60 s) for that action,
+   * which journals the approver. Refusals: PIN_WRONG, PIN_COOLDOWN, APPROVAL_NOT_NEEDED.
+   */
+  approve(action: ApprovalAction, pin: string): Result<OperatorView>;
   /** The one entry for scans (device and keyboard wedge alike) and who routes them (src/scan-hub.ts). */
   scans: ScanHub;
   /** Last print problem (printer offline...), for the status bar; null when the last job printed. */
@@ -77,7 +89,6 @@ export interface Register {
 
 export function createRegister(opts: RegisterOptions): Register {
   const { config, store, hardware } = opts;
-  const operator = opts.operator ?? config.operators[0];
   const newId = opts.newId ?? randomUUID;
   const now = opts.now ?? (() => new Date());
   const log = opts.log ?? (() => {});
@@ -99,6 +110,28 @@ export function createRegister(opts: RegisterOptions): Register {
 
   const giftCard = (code: string) => findGiftCard(store.state, code);
   const loyalty = () => loyaltyOf(store.state);
+
+  // The checkout actor is created below; the session only asks it whether a sale is open.
+  let actorRef: CheckoutActor | null = null;
+  const saleOpen = () => {
+    const v = actorRef?.getSnapshot().value;
+    return v !== undefined && v !== 'idle' && v !== 'committed' && v !== 'receipt' && !(v === 'balance' && actorRef!.getSnapshot().context.saleId === null);
+  };
+  const session = createSession({ config, store, now, track, log, saleOpen, fallback: opts.operator });
+
+  /** A manager's approval given on the spot, waiting for the one action it was given for. */
+  const GRANT_MS = 60_000;
+  let grant: { action: ApprovalAction; by: OperatorView; until: number } | null = null;
+  const granted = (action: ApprovalAction): OperatorView | null => (grant && grant.action === action && now().getTime() <= grant.until ? grant.by : null);
+  const takeGrant = (action: ApprovalAction): OperatorView | null => {
+    const by = granted(action);
+    if (by) grant = null;
+    return by;
+  };
+  const voidFacts = () => {
+    const c = actorRef?.getSnapshot().context;
+    return { tenders: c?.tenders.length ?? 0, lines: c?.cart.lines.length ?? 0 };
+  };
 
   /**
    * Feature data the sale carries into the journal, checked against the store as it is now: a card
@@ -126,16 +159,19 @@ export function createRegister(opts: RegisterOptions): Register {
   }
 
   async function commitSale(input: CommitInput): Promise<SaleRecord> {
+    // Defence in depth: the UI and headless only feed the checkout while someone is signed in.
+    if (session.status() !== 'signedIn') throw new TillError('SIGNED_OUT', 'Sign in to finish the sale.');
+    const op = session.operator();
     const seq = (store.state.sales.lastReceipt[register] ?? 0) + 1;
     const at = now().toISOString();
     const r = finalizeSale(
       input.priced,
       input.tenders,
-      { saleId: input.saleId, receiptNo: formatReceiptNo(register, seq), at, register, operator, currency: config.currency },
+      { saleId: input.saleId, receiptNo: formatReceiptNo(register, seq), at, register, operator: { id: op.id, name: op.name }, currency: config.currency },
       extensions(input, input.priced.total),
     );
     if (!r.ok) throw r.error;
-    await store.commit({ id: input.saleId, events: [{ type: 'sale.committed', data: { sale: r.value } }], operator: operator.id, at });
+    await store.commit({ id: input.saleId, events: [{ type: 'sale.committed', data: { sale: r.value } }], operator: op.id, at });
     startNoticesSeen = true;
     return r.value;
   }
@@ -171,7 +207,7 @@ export function createRegister(opts: RegisterOptions): Register {
     if (!res.ok) log(`drawer: ${res.code ?? 'failed'}`);
     // The drawer opening is part of the audit trail; a journal failure here must not disturb the sale.
     await store
-      .commit({ id: newId(), events: [{ type: 'drawer.opened', data: { reason: 'sale', ok: res.ok } }], operator: operator.id })
+      .commit({ id: newId(), events: [{ type: 'drawer.opened', data: { reason: 'sale', ok: res.ok } }], operator: session.operator().id })
       .catch((e: Error) => log(`journal drawer.opened: ${e.message}`));
   }
 
@@ -184,7 +220,7 @@ export function createRegister(opts: RegisterOptions): Register {
       saleVoided: (_, p) =>
         void track(
           store
-            .commit({ id: newId(), events: [{ type: 'sale.voided', data: p }], operator: operator.id })
+            .commit({ id: newId(), events: [{ type: 'sale.voided', data: withApprover(p, takeGrant('void')) }], operator: session.operator().id })
             .catch((e: Error) => log(`journal sale.voided: ${e.message}`)),
         ),
     },
@@ -212,6 +248,10 @@ export function createRegister(opts: RegisterOptions): Register {
       guess: store.guesses?.load(now().getTime(), limits),
       lineName: t('giftcard.line'),
     },
+    approvals: {
+      required: (action, facts) => session.needsApproval(action, facts),
+      granted: (action) => granted(action) !== null,
+    },
     loyalty: {
       prefix: config.codes.loyaltyPrefix,
       byCard: (card) => asOfToday(accountByCard(loyalty(), card, config.loyalty.phoneCountryCode)),
@@ -221,6 +261,7 @@ export function createRegister(opts: RegisterOptions): Register {
     },
   };
   const actor = createActor(machine, { input: deps });
+  actorRef = actor;
   // The guess limiter's state is the register's, not the process's: each change is saved before the
   // reply or the next frame (subscribers run synchronously inside send), so a restart keeps a cool-down.
   let savedGuess = JSON.stringify(actor.getSnapshot().context.guess);
@@ -236,7 +277,15 @@ export function createRegister(opts: RegisterOptions): Register {
   const unsubscribePrinted = hardware.printer.onResult?.((_job, res) => {
     if (res.ok && hardware.printer.pending().length === 0) printProblem = null;
   });
-  const scans = createScanHub((scan) => actor.send({ type: 'cart.scan', code: scan.code, source: scan.source }), log);
+  // Signed out, a scan is an operator's badge; locked, it waits for the PIN; signed in, it is the sale's.
+  const scans = createScanHub((scan) => {
+    const st = session.status();
+    if (st === 'signedIn') {
+      session.actor.send({ type: 'session.activity' });
+      actor.send({ type: 'cart.scan', code: scan.code, source: scan.source });
+    } else if (st === 'signedOut' || st === 'pin') session.actor.send({ type: 'session.operator', code: scan.code });
+    else log(`scan while the till is locked: ignored`);
+  }, log);
   const unsubscribeScanner = hardware.scanner.onScan((scan) => scans.deliver(scan));
   actor.start();
 
@@ -245,7 +294,17 @@ export function createRegister(opts: RegisterOptions): Register {
     config,
     store,
     hardware,
-    operator,
+    get operator() {
+      const o = session.operator();
+      return { id: o.id, name: o.name };
+    },
+    session,
+    approve(action, pin) {
+      if (!session.needsApproval(action, action === 'void' ? voidFacts() : {})) return { ok: false, error: new TillError('APPROVAL_NOT_NEEDED', 'No approval is needed for this.') };
+      const r = session.approve(pin);
+      if (r.ok) grant = { action, by: r.value, until: now().getTime() + GRANT_MS };
+      return r;
+    },
     scans,
     printProblem: () => printProblem,
     receiptText: (sale) => receiptText(sale, config, receiptSections),
@@ -257,7 +316,7 @@ export function createRegister(opts: RegisterOptions): Register {
         while (accountById(loyalty(), id));
         const ev = newCustomerEvent(loyalty(), config, input, id, now().toISOString());
         if (!ev.ok) return ev;
-        await store.commit({ id: newId(), events: [ev.value], operator: operator.id });
+        await store.commit({ id: newId(), events: [ev.value], operator: session.operator().id });
         return { ok: true, value: accountById(loyalty(), ev.value.data.customer.id)! };
       },
       preview() {
@@ -288,7 +347,11 @@ export function createRegister(opts: RegisterOptions): Register {
       unsubscribeNotices();
       guessSaver?.unsubscribe();
       actor.stop();
+      session.stop();
       await this.settled();
     },
   };
 }
+
+/** The void's audit entry with the manager who approved it (if one had to). */
+const withApprover = <P extends object>(p: P, by: OperatorView | null): P & { approvedBy?: string } => (by ? { ...p, approvedBy: by.id } : p);

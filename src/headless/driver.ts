@@ -44,6 +44,8 @@ export interface CustomerSummary {
 
 const summary = (a: LoyaltyAccount): CustomerSummary => ({ id: a.id, name: a.name, card: maskCard(a.card), tier: a.tier, blocked: a.blocked, points: { ...a.points } });
 
+const SESSION_COMMANDS = new Set(['sign_in', 'unlock', 'sign_out', 'lock']);
+
 /** Answers one request line. Exported for tests and other transports (a socket, a customer display). */
 export function createHeadlessHandler(register: Register): (line: string) => Promise<HeadlessReply> {
   const { actor } = register;
@@ -52,8 +54,31 @@ export function createHeadlessHandler(register: Register): (line: string) => Pro
   const h = register.hardware;
   const state = (): HeadlessState => ({
     ...toHeadlessState(actor.getSnapshot(), { messageText: text, storeNotices: register.storeNotices }),
+    session: { status: register.session.status(), required: register.session.required(), operator: register.session.status() === 'signedIn' ? register.session.operator() : null },
     devices: { scanner: h.scanner.status(), printer: h.printer.status(), drawer: h.drawer.status(), receiptsWaiting: h.printer.pending().length },
   });
+  /** Sign-in, unlock, sign-out, lock: events of the session machine; a refusal is the message it sets. */
+  function sessionCommand(id: RequestId | undefined, sv: { cmd: 'sign_in'; operator: string; pin: string } | { cmd: 'unlock'; pin: string } | { cmd: 'sign_out' } | { cmd: 'lock' }): HeadlessReply {
+    const s = register.session.actor;
+    const before = s.getSnapshot().context.message;
+    const status = register.session.status();
+    if (sv.cmd === 'sign_in') {
+      if (status === 'signedIn' || status === 'locked')
+        return refuse(id, 'ALREADY_SIGNED_IN', status === 'locked' ? 'The till is locked: "unlock" with the PIN, or "sign_out" between sales.' : `${register.operator.name} is signed in: "sign_out" first.`);
+      s.send({ type: 'session.operator', code: sv.operator });
+      if (register.session.status() === 'pin') s.send({ type: 'session.pin', pin: sv.pin });
+    } else if (sv.cmd === 'unlock') {
+      if (status !== 'locked') return refuse(id, 'NOT_LOCKED', 'The till is not locked.');
+      s.send({ type: 'session.pin', pin: sv.pin });
+    } else s.send({ type: sv.cmd === 'sign_out' ? 'session.signOut' : 'session.lock' });
+    const m = s.getSnapshot().context.message;
+    if (m && m !== before && m.level === 'error') {
+      // A failed sign-in goes back to the operator code: the next sign_in starts afresh.
+      if (register.session.status() === 'pin') s.send({ type: 'session.cancel' });
+      return refuse(id, m.code, text(m));
+    }
+    return withId(id, { ok: true, state: state() });
+  }
   const withId = (id: RequestId | undefined, r: Omit<HeadlessReply, 'id'>): HeadlessReply => (id === undefined ? r : { id, ...r });
   const refuse = (id: RequestId | undefined, code: string, message: string): HeadlessReply =>
     withId(id, { ok: false, error: { code, message }, state: state() });
@@ -62,8 +87,17 @@ export function createHeadlessHandler(register: Register): (line: string) => Pro
     if (req.kind === 'invalid') return refuse(req.id, req.code, req.message);
     const before = actor.getSnapshot();
     if (before.status !== 'active') return refuse(req.id, 'REGISTER_STOPPED', 'The register has stopped. Restart till.');
+    if (req.kind === 'service' && SESSION_COMMANDS.has(req.service.cmd)) {
+      const sv = req.service as Extract<typeof req.service, { cmd: 'sign_in' | 'unlock' | 'sign_out' | 'lock' }>;
+      return sessionCommand(req.id, sv);
+    }
+    // Nothing but sign-in and reading the state while nobody is signed in.
+    const st = register.session.status();
+    if (st !== 'signedIn' && !(req.kind === 'query' && req.cmd === 'state'))
+      return refuse(req.id, st === 'locked' ? 'LOCKED' : 'SIGNED_OUT', st === 'locked' ? 'The till is locked: unlock it with the PIN ("unlock").' : 'Sign in first ("sign_in" with "operator" and "pin").');
+    register.session.actor.send({ type: 'session.activity' });
     if (req.kind === 'service') {
-      const sv = req.service;
+      const sv = req.service as Exclude<typeof req.service, { cmd: 'sign_in' | 'unlock' | 'sign_out' | 'lock' }>;
       if (sv.cmd === 'customer_search') return withId(req.id, { ok: true, state: state(), customers: register.customers.search(sv.query, sv.limit).map(summary) });
       const created = await register.customers.create(sv.input);
       if (!created.ok) return refuse(req.id, created.error.code, errorMessage({ code: created.error.code, message: created.error.message, params: created.error.params }, language));
@@ -76,6 +110,10 @@ export function createHeadlessHandler(register: Register): (line: string) => Pro
       if (!sale) return refuse(req.id, 'NO_LAST_RECEIPT', errorMessage({ code: 'NO_LAST_RECEIPT', message: 'There is no receipt yet.' }, language));
       const body = register.receiptText(sale);
       return withId(req.id, { ok: true, state: state(), receipt: { receiptNo: sale.receiptNo, text: body } });
+    }
+    if (req.approval) {
+      const a = register.approve(req.approval.action, req.approval.pin);
+      if (!a.ok && a.error.code !== 'APPROVAL_NOT_NEEDED') return refuse(req.id, a.error.code, errorMessage({ code: a.error.code, message: a.error.message, params: a.error.params }, language));
     }
     if (!before.can(req.event)) {
       const status = toHeadlessState(before).status;

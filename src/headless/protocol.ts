@@ -5,12 +5,13 @@
  * BAD_QUANTITY...) so the codes are the same as the UI's; here only the JSON types are checked.
  */
 import type { CheckoutEvent } from '../../machines/checkout.types.js';
+import type { ApprovalAction } from '../domain/operators/approval.js';
 
 export type RequestId = string | number;
 
 export type Request =
   /** A command that becomes one checkout event. */
-  | { kind: 'event'; id?: RequestId; cmd: string; event: CheckoutEvent }
+  | { kind: 'event'; id?: RequestId; cmd: string; event: CheckoutEvent; approval?: { action: ApprovalAction; pin: string } }
   /** A command that only reads. */
   | { kind: 'query'; id?: RequestId; cmd: 'state' | 'receipt' }
   /** A command served by the register outside the checkout (customers). */
@@ -86,10 +87,18 @@ const COMMANDS: Record<string, (f: Fields) => CheckoutEvent | 'state' | 'receipt
 };
 
 export type Service =
+  | { cmd: 'sign_in'; operator: string; pin: string }
+  | { cmd: 'unlock'; pin: string }
+  | { cmd: 'sign_out' }
+  | { cmd: 'lock' }
   | { cmd: 'customer_search'; query: string; limit: number }
   | { cmd: 'customer_create'; input: { name: string; phone: string; email?: string; tier?: string; card?: string } };
 
 const SERVICES: Record<string, (f: Fields) => Service> = {
+  sign_in: (f) => ({ cmd: 'sign_in', operator: str(f, 'operator')!, pin: str(f, 'pin')! }),
+  unlock: (f) => ({ cmd: 'unlock', pin: str(f, 'pin')! }),
+  sign_out: () => ({ cmd: 'sign_out' }),
+  lock: () => ({ cmd: 'lock' }),
   customer_search: (f) => {
     const limit = int(f, 'limit', true) ?? 8;
     if (limit < 1 || limit > 100) throw new BadField('"limit" must be from 1 to 100');
@@ -104,6 +113,9 @@ const SERVICES: Record<string, (f: Fields) => Service> = {
     return { cmd: 'customer_create', input };
   },
 };
+
+/** Commands that accept "manager_pin", and the action it approves. */
+const APPROVED_BY_PIN: Record<string, ApprovalAction> = { void: 'void' };
 
 export const COMMAND_NAMES = [...Object.keys(COMMANDS), ...Object.keys(SERVICES)];
 
@@ -135,7 +147,11 @@ export function parseRequest(line: string): Request {
     return withId({ kind: 'invalid', code: 'UNKNOWN_COMMAND', message: `Unknown command "${f.cmd.slice(0, 40)}". Commands: ${COMMAND_NAMES.join(', ')}.` });
   try {
     const r = build(f);
-    return typeof r === 'string' ? withId({ kind: 'query', cmd: r }) : withId({ kind: 'event', cmd: f.cmd, event: r });
+    if (typeof r === 'string') return withId({ kind: 'query', cmd: r });
+    // A manager's PIN given with the command that needs it ("void" with "manager_pin").
+    const pin = str(f, 'manager_pin', true);
+    const action = APPROVED_BY_PIN[f.cmd];
+    return withId({ kind: 'event', cmd: f.cmd, event: r, ...(pin !== undefined && action ? { approval: { action, pin } } : {}) });
   } catch (e) {
     if (e instanceof BadField) return withId({ kind: 'invalid', code: 'BAD_REQUEST', message: `${f.cmd}: ${e.message}.` });
     throw e;

@@ -54,6 +54,8 @@ export interface HeadlessState {
   status: HeadlessStatus;
   /** Device status (issue 9): printer ready/offline/paper-out/cover-open/paper-low, receipts kept for it. */
   devices?: { scanner: string; printer: string; drawer: string; receiptsWaiting: number };
+  /** Sign-in: "signedOut" (operator code next), "pin", "signedIn" or "locked"; who is signed in. */
+  session?: { status: string; required: boolean; operator: { id: string; name: string; role: string } | null };
   saleId: string | null;
   currency: string;
   lines: HeadlessLine[];

@@ -22,6 +22,17 @@ export const en = {
   'error.EMPTY_SALE': 'The sale has no items.',
   'error.NOT_COVERED': 'The payments do not cover the total.',
   'error.CARD_REFERENCE_REQUIRED': 'Enter the approval code from the card terminal.',
+  // ------------------------------------------------------------ errors: operators and approval
+  'error.PIN_WRONG': 'Wrong PIN.',
+  'error.PIN_COOLDOWN': 'Too many wrong PINs: wait {seconds} s.',
+  'error.PIN_FORMAT': 'A PIN is 4 to 8 digits.',
+  'error.OPERATOR_UNKNOWN': 'No operator has that code or badge.',
+  'error.OPERATOR_DISABLED': 'This operator can no longer sign in. Ask a manager.',
+  'error.OPERATOR_FIRST': 'Type your operator code or scan your badge first.',
+  'error.SIGNED_OUT': 'Sign in first.',
+  'error.SALE_OPEN': 'Finish or void the sale first.',
+  'error.APPROVAL_REQUIRED': 'A manager must approve: {action}. Manager PIN?',
+  'error.APPROVAL_NOT_NEEDED': 'No approval is needed for this.',
   // ------------------------------------------------------------ errors: store
   'error.STORE_MISSING': 'No store was found in {dir}. Create one with "till init".',
   'error.STORE_EXISTS': 'A store already exists in {dir}.',

@@ -1,0 +1,13 @@
+/** Operators for tests: a cheap scrypt cost (the cost travels with the hash), fixed salt. */
+import { hashPin } from '../../src/domain/operators/pin.js';
+import { OPERATOR_ADDED } from '../../src/domain/operators/types.js';
+
+export const CHEAP = { N: 16, r: 1, p: 1 };
+
+export const operatorEvent = (id: string, name: string, role: 'cashier' | 'manager', pin: string, card: string | null = null) => ({
+  type: OPERATOR_ADDED,
+  data: { operator: { id, name, role, pin: hashPin(pin, new Uint8Array(16).fill(id.length), CHEAP), card, disabled: false, created: '2025-01-01T00:00:00.000Z' } },
+});
+
+/** Anna (cashier, PIN 1234, badge OP-0001) and Mai (manager, PIN 9999). */
+export const shopOperators = () => [operatorEvent('anna', 'Anna', 'cashier', '1234', 'OP-0001'), operatorEvent('mai', 'Mai', 'manager', '9999')];
