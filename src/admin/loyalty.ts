@@ -18,7 +18,7 @@ import { accrualBatchId, accrualParts, planAccrual, type AccrualFilter } from '.
 import { accountAsOf, computeExpiry } from '../domain/loyalty/expiry.js';
 import { reviewTiers } from '../domain/loyalty/tiers.js';
 import { planAdjustment } from '../domain/loyalty/operations.js';
-import { readProgramFile, writeProgramFile } from '../domain/loyalty/program-file.js';
+import { readProgramText, writeProgramFile } from '../domain/loyalty/program-file.js';
 import { customerRow, ladderLines, programLines, pts } from '../domain/loyalty/admin-view.js';
 import { decimalToUnits, parseSignedUnits } from '../domain/loyalty/units.js';
 import type { LoyaltyAccount, LoyaltyProgram } from '../domain/loyalty/types.js';
@@ -158,16 +158,17 @@ async function program(argv: string[], s: LoyaltySession): Promise<number> {
     return 0;
   }
   if (verb !== 'set' || positionals.length !== 1) return usageError('expected: till loyalty program set FILE.json | list | export [FILE]');
-  let raw: unknown;
+  const file = positionals[0];
+  let text: string;
   try {
-    raw = JSON.parse(readFileSync(positionals[0], 'utf8'));
+    text = readFileSync(file, 'utf8');
   } catch (e) {
-    throw new TillError('FILE_INVALID', `Cannot read ${positionals[0]}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}. Nothing was changed.`);
+    throw new TillError('FILE_INVALID', `Cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}. Nothing was changed.`);
   }
-  const r = readProgramFile(raw, currency(cur), programList(slice));
+  const r = readProgramText(text, currency(cur), programList(slice));
   if (!r.ok) {
-    r.problems.forEach((p) => s.ctx.err(`${positionals[0]}: ${p.key}: ${p.message}`));
-    throw new TillError('FILE_INVALID', `${positionals[0]} has ${r.problems.length} problem(s). Nothing was changed.`);
+    r.problems.forEach((p) => s.ctx.err(`${file}${p.line ? `, line ${p.line}, column ${p.column}` : ''}: ${p.key}: ${p.message} [${p.code}]`));
+    throw new TillError('FILE_INVALID', `${file} has ${r.problems.length} problem(s). Nothing was changed.`);
   }
   for (const p of r.file.programs) for (const w of p.rewards) if (w.kind === 'free-product' && !s.store.catalog.bySku(w.sku)) s.ctx.err(`warning: reward ${p.id}/${w.id}: product ${w.sku} is not in the catalog yet`);
   const events: EventDraft[] = r.file.programs.map((program) => ({ type: EV.programUpserted, data: { program } }));

@@ -44,7 +44,7 @@ describe('till loyalty', () => {
     expect(await h.run('loyalty', 'program', 'set', out)).toBe(0);
     const bad = h.file('bad.json', { programs: [{ id: 'x', name: 'X', rules: [{ id: 'r' }] }] });
     expect(await h.run('loyalty', 'program', 'set', bad)).toBe(1);
-    expect(h.err).toEqual([`${bad}: programs[0].rules[0]: needs "points" with "perAmount", "pointsPerUnit" or "pointsPerOrder"`, `${bad} has 1 problem(s). Nothing was changed.`]);
+    expect(h.err).toEqual([`${bad}, line 1, column 44: programs[0].rules[0]: needs "points" with "perAmount", "pointsPerUnit" or "pointsPerOrder" [PROGRAM_BAD_VALUE]`, `${bad} has 1 problem(s). Nothing was changed.`]);
     expect(Object.keys((await h.slice()).programs)).toEqual(['cb']);
   });
 

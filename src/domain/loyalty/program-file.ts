@@ -1,16 +1,21 @@
 /**
  * The program file a shop owner edits (`till loyalty program set FILE.json`): points and money written
- * as people write them ("0.01", "1.00", 10), turned into the integer units the store keeps. Every
- * problem names its place in the file ("programs[0].rules[1].points").
+ * as people write them ("0.01", "1.00", 10), turned into the integer units the store keeps.
+ *
+ * Strict: every object has a known set of keys (program-file-keys.ts) and anything else is refused
+ * with the closest known key, a rule or reward names one target (a "sku" or a "category"), and every
+ * value is checked once. Every problem names its place ("programs[0].rules[1].points") and, when the
+ * text was read here, its line and column. A file with any problem yields no program at all.
  */
-import { parseAmount, toDecimalString, type Currency } from '../money.js';
-import type { EarnRule, LoyaltyProgram, Reward, Target, Tier, TierLadder } from './types.js';
-import { decimalToUnits, formatUnits, mulR, parseDecimal, ratio, reducePair } from './units.js';
+import type { Currency } from '../money.js';
+import { readJson, type JsonDoc } from '../json-positions.js';
+import type { EarnRule, LoyaltyProgram, Reward, Tier, TierLadder } from './types.js';
+import { mulR, parseDecimal, ratio, reducePair } from './units.js';
+import { FILE_KEYS, LADDER_KEYS, PROGRAM_KEYS, REWARD_KEYS, REWARD_TYPES, RULE_KEYS, TIER_KEYS } from './program-file-keys.js';
+import { got, isObj, present, Reader, type FileProblem, type Obj } from './program-file-fields.js';
 
-export interface FileProblem {
-  key: string;
-  message: string;
-}
+export type { FileProblem, ProblemCode } from './program-file-fields.js';
+export { writeProgramFile } from './program-file-write.js';
 
 export interface ProgramFile {
   programs: LoyaltyProgram[];
@@ -18,84 +23,25 @@ export interface ProgramFile {
   ladder?: TierLadder | null;
 }
 
-type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => !!v && typeof v === 'object' && !Array.isArray(v);
-const ID = /^[A-Za-z0-9_.-]{1,40}$/;
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
-
-class Reader {
-  problems: FileProblem[] = [];
-  constructor(readonly cur: Currency) {}
-  bad(key: string, message: string): undefined {
-    this.problems.push({ key, message });
-    return undefined;
-  }
-  id(o: Obj, k: string, at: string): string {
-    const v = o[k];
-    if (typeof v !== 'string' || !ID.test(v)) this.bad(`${at}.${k}`, 'must be 1-40 letters, digits, ".", "-" or "_"');
-    return String(v ?? '');
-  }
-  text(o: Obj, k: string, at: string): string {
-    const v = o[k];
-    if (typeof v !== 'string' || !v.trim()) this.bad(`${at}.${k}`, 'must be non-empty text');
-    return String(v ?? '').trim();
-  }
-  money(o: Obj, k: string, at: string, required = false): number | undefined {
-    const v = o[k];
-    if (v === undefined || v === null) return required ? this.bad(`${at}.${k}`, 'is required') : undefined;
-    const m = typeof v === 'number' || typeof v === 'string' ? parseAmount(String(v), this.cur) : null;
-    return m === null ? this.bad(`${at}.${k}`, `must be an amount such as "${toDecimalString(10 ** this.cur.exponent * 5, this.cur)}"`) : m;
-  }
-  units(o: Obj, k: string, at: string, decimals: number, opts: { required?: boolean; positive?: boolean } = {}): number | undefined {
-    const v = o[k];
-    if (v === undefined || v === null) return opts.required ? this.bad(`${at}.${k}`, 'is required') : undefined;
-    const u = decimalToUnits(v, decimals);
-    if (u === null) return this.bad(`${at}.${k}`, `must be a number of points with at most ${decimals} decimals`);
-    if (opts.positive && u <= 0) return this.bad(`${at}.${k}`, 'must be more than 0');
-    return u;
-  }
-  /** A decimal scaled by 10^scale (percent -> ppm with scale 4), within [0, max]. */
-  scaled(o: Obj, k: string, at: string, scale: number, max: number): number | undefined {
-    const v = o[k];
-    if (v === undefined || v === null) return undefined;
-    const u = decimalToUnits(v, scale);
-    if (u === null || u > max) return this.bad(`${at}.${k}`, `must be a number from 0 to ${max / 10 ** scale} with at most ${scale} decimals`);
-    return u;
-  }
-  int(o: Obj, k: string, at: string, min: number, max: number): number | undefined {
-    const v = o[k];
-    if (v === undefined || v === null) return undefined;
-    if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max) return this.bad(`${at}.${k}`, `must be a whole number from ${min} to ${max}`);
-    return v;
-  }
-  day(o: Obj, k: string, at: string): string | undefined {
-    const v = o[k];
-    if (v === undefined || v === null || v === '') return undefined;
-    if (typeof v !== 'string' || !DAY.test(v) || Number.isNaN(Date.parse(v))) return this.bad(`${at}.${k}`, 'must be a date "YYYY-MM-DD"');
-    return v;
-  }
-  target(o: Obj, at: string): Target | undefined {
-    const sku = o.sku;
-    const category = o.category;
-    if (sku === undefined && category === undefined) return undefined;
-    if ((sku !== undefined && typeof sku !== 'string') || (category !== undefined && typeof category !== 'string')) return this.bad(at, '"sku" and "category" must be text');
-    return { ...(sku !== undefined ? { sku: sku as string } : {}), ...(category !== undefined ? { category: category as string } : {}) };
-  }
-}
+export type ProgramFileRead = { ok: true; file: ProgramFile } | { ok: false; problems: FileProblem[] };
 
 function rule(r: Reader, o: Obj, at: string, decimals: number): EarnRule {
+  const before = r.problems.length;
+  r.keys(o, at, RULE_KEYS, 'a rule');
   const out: EarnRule = { id: r.id(o, 'id', at) };
-  const target = r.target(o, at);
+  const target = r.target(o, at, 'a rule');
   if (target) out.target = target;
-  if (o.points !== undefined || o.perAmount !== undefined) {
+  if (present(o, 'points') || present(o, 'perAmount')) {
     const pts = parseDecimal(o.points);
-    const per = r.money(o, 'perAmount', at, true);
-    if (!pts) r.bad(`${at}.points`, 'must be a number of points such as "0.01" or 1');
+    // Points are given "per" this amount: zero would divide by zero, so it must be above 0.
+    const per = r.money(o, 'perAmount', at, { required: true, positive: true });
+    if (!present(o, 'points')) r.bad(`${at}.points`, 'is required with "perAmount" (points given per that amount)');
+    else if (!pts || pts.n === 0n) r.bad(`${at}.points`, `must be a number of points more than 0 such as "0.01" or 1, ${got(o.points)}`);
     else if (per !== undefined) {
       // points/per in units per minor unit, reduced: 0.01 points per 1.00 at 0 decimals -> 1 per 10000.
       const q = mulR(pts, ratio(10n ** BigInt(decimals), per));
       const pair = reducePair(q.n, q.d);
-      if (!pair) r.bad(`${at}.points`, 'must be more than 0 points per a positive amount');
+      if (!pair) r.bad(`${at}.points`, 'per "perAmount" is too fine to keep exactly; use fewer decimals');
       else out.perAmount = pair;
     }
   }
@@ -103,61 +49,73 @@ function rule(r: Reader, o: Obj, at: string, decimals: number): EarnRule {
   if (perUnit !== undefined) out.perUnit = perUnit;
   const perOrder = r.units(o, 'pointsPerOrder', at, decimals, { positive: true });
   if (perOrder !== undefined) out.perOrder = perOrder;
-  if (!out.perAmount && out.perUnit === undefined && out.perOrder === undefined && !r.problems.some((p) => p.key.startsWith(at)))
+  if (!out.perAmount && out.perUnit === undefined && out.perOrder === undefined && r.problems.length === before)
     r.bad(at, 'needs "points" with "perAmount", "pointsPerUnit" or "pointsPerOrder"');
   const minQty = r.int(o, 'minQty', at, 0, 1_000_000);
   if (minQty) out.minQty = minQty;
   const minAmount = r.money(o, 'minAmount', at);
   if (minAmount) out.minAmount = minAmount;
-  if (o.taxIncluded === false) out.taxIncluded = false;
-  if (o.cumulative === true) {
-    if (!target) r.bad(`${at}.cumulative`, 'applies only to a rule with a "sku" or "category"');
+  if (r.bool(o, 'taxIncluded', at) === false) out.taxIncluded = false;
+  if (r.bool(o, 'cumulative', at) === true) {
+    if (!target && !present(o, 'sku') && !present(o, 'category')) r.bad(`${at}.cumulative`, 'applies only to a rule with a "sku" or "category"');
     out.cumulative = true;
   }
   return out;
 }
 
 function reward(r: Reader, o: Obj, at: string, decimals: number, ids: Set<string>): Reward | undefined {
+  const type = o.type;
+  if (typeof type !== 'string' || !Object.hasOwn(REWARD_KEYS, type)) {
+    r.bad(`${at}.type`, `must be ${REWARD_TYPES.map((t) => `"${t}"`).join(', ')}, ${got(type)}`);
+    r.keys(o, at, [...new Set(Object.values(REWARD_KEYS).flat())], 'a reward');
+    return undefined;
+  }
+  r.keys(o, at, REWARD_KEYS[type], `a "${type}" reward`);
   const id = r.id(o, 'id', at);
-  if (ids.has(id)) r.bad(`${at}.id`, `"${id}" is used twice`);
+  if (ids.has(id)) r.bad(`${at}.id`, `"${id}" is used twice`, 'PROGRAM_DUPLICATE_ID');
   ids.add(id);
   const name = r.text(o, 'name', at);
   const minBalance = r.units(o, 'minBalance', at, decimals);
   const extra = minBalance ? { minBalance } : {};
-  switch (o.type) {
+  const cost = (required: boolean): number => r.units(o, 'cost', at, decimals, { required, positive: true }) ?? 1;
+  switch (type) {
     case 'cashback': {
-      const value = r.money(o, 'value', at, true);
+      const value = r.money(o, 'value', at, { required: true, positive: true });
       const per = r.units(o, 'perPoints', at, decimals, { positive: true }) ?? 10 ** decimals;
-      const cost = r.units(o, 'cost', at, decimals, { positive: true }) ?? 1;
-      const maxSharePpm = r.scaled(o, 'maxShare', at, 4, 1_000_000);
-      if (value === 0) r.bad(`${at}.value`, 'must be more than 0');
-      return { id, name, kind: 'cashback', cost, value: { amount: value ?? 1, points: per }, ...(maxSharePpm !== undefined ? { maxSharePpm } : {}), ...extra };
+      const maxSharePpm = r.scaled(o, 'maxShare', at, 4, 1_000_000, { what: 'a percentage' });
+      return { id, name, kind: 'cashback', cost: cost(false), value: { amount: value ?? 1, points: per }, ...(maxSharePpm !== undefined ? { maxSharePpm } : {}), ...extra };
     }
     case 'fixed': {
-      const amount = r.money(o, 'amount', at, true);
-      return { id, name, kind: 'fixed', cost: r.units(o, 'cost', at, decimals, { required: true, positive: true }) ?? 1, amount: amount ?? 0, ...extra };
+      const amount = r.money(o, 'amount', at, { required: true, positive: true });
+      return { id, name, kind: 'fixed', cost: cost(true), amount: amount ?? 0, ...extra };
     }
     case 'percent': {
-      const percentPpm = r.scaled(o, 'percent', at, 4, 1_000_000) ?? r.bad(`${at}.percent`, 'is required');
+      const percentPpm = r.scaled(o, 'percent', at, 4, 1_000_000, { required: true, positive: true, what: 'a percentage' });
       const max = r.money(o, 'max', at);
-      const target = r.target(o, at);
-      return { id, name, kind: 'percent', cost: r.units(o, 'cost', at, decimals, { required: true, positive: true }) ?? 1, percentPpm: percentPpm ?? 0, ...(max !== undefined ? { max } : {}), ...(target ? { target } : {}), ...extra };
+      const target = r.target(o, at, 'a reward');
+      return { id, name, kind: 'percent', cost: cost(true), percentPpm: percentPpm ?? 0, ...(max !== undefined ? { max } : {}), ...(target ? { target } : {}), ...extra };
     }
-    case 'free-product': {
-      const sku = typeof o.sku === 'string' && o.sku ? o.sku : (r.bad(`${at}.sku`, 'is required'), '');
-      return { id, name, kind: 'free-product', cost: r.units(o, 'cost', at, decimals, { required: true, positive: true }) ?? 1, sku, ...extra };
+    default: {
+      const sku = r.target({ sku: o.sku }, at, 'a reward')?.sku ?? (present(o, 'sku') ? '' : (r.bad(`${at}.sku`, 'is required (the product given free)'), ''));
+      return { id, name, kind: 'free-product', cost: cost(true), sku, ...extra };
     }
-    default:
-      return r.bad(`${at}.type`, 'must be "cashback", "fixed", "percent" or "free-product"');
   }
 }
 
+/** Reads a list member by member; a member that is not an object is one problem. */
+function each(r: Reader, list: unknown, at: string, read: (o: Obj, at: string) => void): void {
+  if (list === undefined || list === null) return;
+  if (!Array.isArray(list)) return void r.bad(at, `must be a list […], ${got(list)}`);
+  list.forEach((x, i) => (isObj(x) ? read(x, `${at}[${i}]`) : r.bad(`${at}[${i}]`, `must be an object {…}, ${got(x)}`)));
+}
+
 function program(r: Reader, o: Obj, at: string): LoyaltyProgram {
+  r.keys(o, at, PROGRAM_KEYS, 'a program');
   const decimals = r.int(o, 'decimals', at, 0, 3) ?? 0;
   const p: LoyaltyProgram = {
     id: r.id(o, 'id', at),
     name: r.text(o, 'name', at),
-    active: o.active !== false,
+    active: r.bool(o, 'active', at) !== false,
     decimals,
     step: r.units(o, 'step', at, decimals, { positive: true }) ?? 1,
     rules: [],
@@ -170,16 +128,12 @@ function program(r: Reader, o: Obj, at: string): LoyaltyProgram {
   if (start && end && end < start) r.bad(`${at}.end`, 'is before "start"');
   const expiryDays = r.int(o, 'expiryDays', at, 1, 36_500);
   if (expiryDays) p.expiryDays = expiryDays;
-  const rules = o.rules ?? [];
-  if (!Array.isArray(rules)) r.bad(`${at}.rules`, 'must be a list');
-  else rules.forEach((x, i) => (isObj(x) ? p.rules.push(rule(r, x, `${at}.rules[${i}]`, decimals)) : r.bad(`${at}.rules[${i}]`, 'must be an object')));
+  each(r, o.rules, `${at}.rules`, (x, xat) => p.rules.push(rule(r, x, xat, decimals)));
   const ruleIds = p.rules.map((x) => x.id);
-  ruleIds.forEach((x, i) => ruleIds.indexOf(x) !== i && r.bad(`${at}.rules[${i}].id`, `"${x}" is used twice`));
-  const rewards = o.rewards ?? [];
+  ruleIds.forEach((x, i) => ruleIds.indexOf(x) !== i && r.bad(`${at}.rules[${i}].id`, `"${x}" is used twice`, 'PROGRAM_DUPLICATE_ID'));
   const ids = new Set<string>();
-  if (!Array.isArray(rewards)) r.bad(`${at}.rewards`, 'must be a list');
-  else rewards.forEach((x, i) => {
-    const rw = isObj(x) ? reward(r, x, `${at}.rewards[${i}]`, decimals, ids) : r.bad(`${at}.rewards[${i}]`, 'must be an object');
+  each(r, o.rewards, `${at}.rewards`, (x, xat) => {
+    const rw = reward(r, x, xat, decimals, ids);
     if (rw) p.rewards.push(rw);
   });
   return p;
@@ -187,91 +141,55 @@ function program(r: Reader, o: Obj, at: string): LoyaltyProgram {
 
 function ladder(r: Reader, o: Obj, programs: Map<string, LoyaltyProgram>): TierLadder {
   const at = 'tiers';
-  const basis = o.basis === 'points' ? 'points' : o.basis === 'spend' || o.basis === undefined ? 'spend' : (r.bad(`${at}.basis`, 'must be "spend" or "points"'), 'spend');
-  const programId = typeof o.programId === 'string' ? o.programId : undefined;
+  r.keys(o, at, LADDER_KEYS, 'the tiers');
+  const basis = o.basis === 'points' ? 'points' : o.basis === 'spend' || !present(o, 'basis') ? 'spend' : (r.bad(`${at}.basis`, `must be "spend" or "points", ${got(o.basis)}`), 'spend');
+  const programId = present(o, 'programId') ? r.id(o, 'programId', at) || undefined : undefined;
   const prog = programId ? programs.get(programId) : undefined;
   if (basis === 'points' && !prog) r.bad(`${at}.programId`, 'must name a program (in this file or already in the store) when the basis is "points"');
   const periodMonths = r.int(o, 'periodMonths', at, 1, 24);
+  const demotion = r.bool(o, 'demotion', at) === true;
   const tiers: Tier[] = [];
-  const levels = o.levels;
-  if (!Array.isArray(levels) || levels.length === 0) r.bad(`${at}.levels`, 'must be a non-empty list of tiers');
-  else levels.forEach((x, i) => {
-    const lat = `${at}.levels[${i}]`;
-    if (!isObj(x)) return void r.bad(lat, 'must be an object');
-    const threshold = basis === 'spend' ? r.money(x, 'threshold', lat, true) : r.units(x, 'threshold', lat, prog?.decimals ?? 0, { required: true });
+  if (!Array.isArray(o.levels) || o.levels.length === 0) r.bad(`${at}.levels`, `must be a non-empty list of tiers, ${got(o.levels)}`);
+  else each(r, o.levels, `${at}.levels`, (x, lat) => {
+    r.keys(x, lat, TIER_KEYS, 'a tier');
+    const threshold = basis === 'spend' ? r.money(x, 'threshold', lat, { required: true }) : r.units(x, 'threshold', lat, prog?.decimals ?? 0, { required: true });
     const t: Tier = { id: r.id(x, 'id', lat), name: r.text(x, 'name', lat), threshold: threshold ?? 0 };
-    const discountPpm = r.scaled(x, 'discount', lat, 4, 1_000_000);
+    const discountPpm = r.scaled(x, 'discount', lat, 4, 1_000_000, { what: 'a percentage' });
     if (discountPpm) t.discountPpm = discountPpm;
     const mult = r.scaled(x, 'earnMultiplier', lat, 6, 100_000_000);
     if (mult !== undefined) t.earnMultiplierPpm = mult;
-    if (i === 0 && t.threshold !== 0) r.bad(`${lat}.threshold`, 'of the first tier must be 0 (it is the default tier)');
-    if (i > 0 && tiers[i - 1] && t.threshold <= tiers[i - 1].threshold) r.bad(`${lat}.threshold`, 'must be above the previous tier’s');
-    if (tiers.some((y) => y.id === t.id)) r.bad(`${lat}.id`, `"${t.id}" is used twice`);
+    const prev = tiers[tiers.length - 1];
+    if (!prev && t.threshold !== 0) r.bad(`${lat}.threshold`, 'of the first tier must be 0 (it is the default tier)');
+    if (prev && t.threshold <= prev.threshold) r.bad(`${lat}.threshold`, 'must be above the previous tier’s');
+    if (tiers.some((y) => y.id === t.id)) r.bad(`${lat}.id`, `"${t.id}" is used twice`, 'PROGRAM_DUPLICATE_ID');
     tiers.push(t);
   });
-  return { basis, ...(programId ? { programId } : {}), ...(periodMonths ? { periodMonths } : {}), demotion: o.demotion === true, tiers };
+  return { basis, ...(programId ? { programId } : {}), ...(periodMonths ? { periodMonths } : {}), demotion, tiers };
 }
 
-/** Reads a parsed program file. `existing` programs can be referenced by the tier ladder. */
-export function readProgramFile(raw: unknown, cur: Currency, existing: readonly LoyaltyProgram[] = []): { ok: true; file: ProgramFile } | { ok: false; problems: FileProblem[] } {
+/**
+ * Reads a parsed program file. `existing` programs can be referenced by the tier ladder. With `doc`
+ * (from readJson of the same value) every problem carries its line and column.
+ */
+export function readProgramFile(raw: unknown, cur: Currency, existing: readonly LoyaltyProgram[] = [], doc?: JsonDoc): ProgramFileRead {
   const r = new Reader(cur);
-  if (!isObj(raw)) return { ok: false, problems: [{ key: '(file)', message: 'must be a JSON object with "programs" and/or "tiers"' }] };
-  for (const k of Object.keys(raw)) if (k !== 'programs' && k !== 'tiers') r.bad(k, 'is not a known section ("programs", "tiers")');
+  if (!isObj(raw)) return { ok: false, problems: [{ key: '(file)', code: 'PROGRAM_BAD_VALUE', message: 'must be a JSON object {…} with "programs" and/or "tiers"', ...(doc ? { line: 1, column: 1 } : {}) }] };
+  r.keys(raw, '', FILE_KEYS, 'the file');
   const programs: LoyaltyProgram[] = [];
-  if (raw.programs !== undefined) {
-    if (!Array.isArray(raw.programs)) r.bad('programs', 'must be a list');
-    else raw.programs.forEach((x, i) => (isObj(x) ? programs.push(program(r, x, `programs[${i}]`)) : r.bad(`programs[${i}]`, 'must be an object')));
-  }
-  programs.forEach((p, i) => programs.findIndex((q) => q.id === p.id) !== i && r.bad(`programs[${i}].id`, `"${p.id}" is used twice`));
+  each(r, raw.programs, 'programs', (x, at) => programs.push(program(r, x, at)));
+  programs.forEach((p, i) => programs.findIndex((q) => q.id === p.id) !== i && r.bad(`programs[${i}].id`, `"${p.id}" is used twice`, 'PROGRAM_DUPLICATE_ID'));
   const all = new Map(existing.map((p) => [p.id, p]));
   for (const p of programs) all.set(p.id, p);
   let lad: TierLadder | null | undefined;
   if (raw.tiers === null) lad = null;
-  else if (raw.tiers !== undefined) lad = isObj(raw.tiers) ? ladder(r, raw.tiers, all) : (r.bad('tiers', 'must be an object or null'), undefined);
-  if (r.problems.length) return { ok: false, problems: r.problems };
+  else if (raw.tiers !== undefined) lad = isObj(raw.tiers) ? ladder(r, raw.tiers, all) : (r.bad('tiers', `must be an object {…} or null, ${got(raw.tiers)}`), undefined);
+  if (r.problems.length) return { ok: false, problems: doc ? r.problems.map((p, i) => ({ ...p, ...doc.locate(p.key, r.anchors[i]) })) : r.problems };
   return { ok: true, file: { programs, ...(lad !== undefined ? { ladder: lad } : {}) } };
 }
 
-/** The file form of programs and a ladder, so an owner can export, edit and set them again. */
-export function writeProgramFile(programs: readonly LoyaltyProgram[], lad: TierLadder | null, cur: Currency): Record<string, unknown> {
-  const money = (m: number): string => toDecimalString(m, cur);
-  const pct = (ppm: number): number => ppm / 10_000;
-  const tgt = (t?: Target): Record<string, string> => ({ ...(t?.sku !== undefined ? { sku: t.sku } : {}), ...(t?.category !== undefined ? { category: t.category } : {}) });
-  const out: Record<string, unknown> = {
-    programs: programs.map((p) => {
-      const u = (n: number): string => formatUnits(n, p.decimals);
-      return {
-        id: p.id, name: p.name, active: p.active, ...(p.start ? { start: p.start } : {}), ...(p.end ? { end: p.end } : {}),
-        decimals: p.decimals, step: u(p.step), ...(p.expiryDays ? { expiryDays: p.expiryDays } : {}),
-        rules: p.rules.map((x) => ({
-          id: x.id, ...tgt(x.target),
-          // perAmount is kept exact: "points" units per "perAmount" money, written in whole minor units.
-          ...(x.perAmount ? { points: u(x.perAmount.points), perAmount: money(x.perAmount.per) } : {}),
-          ...(x.perUnit ? { pointsPerUnit: u(x.perUnit) } : {}), ...(x.perOrder ? { pointsPerOrder: u(x.perOrder) } : {}),
-          ...(x.minQty ? { minQty: x.minQty } : {}), ...(x.minAmount ? { minAmount: money(x.minAmount) } : {}),
-          ...(x.taxIncluded === false ? { taxIncluded: false } : {}), ...(x.cumulative ? { cumulative: true } : {}),
-        })),
-        rewards: p.rewards.map((w) => {
-          const base = { id: w.id, name: w.name, type: w.kind, cost: u(w.cost), ...(w.minBalance ? { minBalance: u(w.minBalance) } : {}) };
-          switch (w.kind) {
-            case 'cashback': return { ...base, value: money(w.value.amount), perPoints: u(w.value.points), ...(w.maxSharePpm !== undefined ? { maxShare: pct(w.maxSharePpm) } : {}) };
-            case 'fixed': return { ...base, amount: money(w.amount) };
-            case 'percent': return { ...base, percent: pct(w.percentPpm), ...(w.max !== undefined ? { max: money(w.max) } : {}), ...tgt(w.target) };
-            case 'free-product': return { ...base, sku: w.sku };
-          }
-        }),
-      };
-    }),
-  };
-  if (lad) {
-    const prog = programs.find((p) => p.id === lad.programId);
-    out.tiers = {
-      basis: lad.basis, ...(lad.programId ? { programId: lad.programId } : {}), ...(lad.periodMonths ? { periodMonths: lad.periodMonths } : {}), demotion: lad.demotion,
-      levels: lad.tiers.map((t) => ({
-        id: t.id, name: t.name, threshold: lad.basis === 'spend' ? money(t.threshold) : formatUnits(t.threshold, prog?.decimals ?? 0),
-        ...(t.discountPpm ? { discount: pct(t.discountPpm) } : {}), ...(t.earnMultiplierPpm !== undefined ? { earnMultiplier: t.earnMultiplierPpm / 1_000_000 } : {}),
-      })),
-    };
-  }
-  return out;
+/** Reads the text of a program file: JSON with places, then the program, every problem with its line. */
+export function readProgramText(text: string, cur: Currency, existing: readonly LoyaltyProgram[] = []): ProgramFileRead {
+  const j = readJson(text);
+  if (!j.ok) return { ok: false, problems: [{ key: '(file)', code: 'PROGRAM_FILE_SYNTAX', message: `is not valid JSON: ${j.message}`, ...j.pos }] };
+  return readProgramFile(j.doc.value, cur, existing, j.doc);
 }
