@@ -70,8 +70,11 @@ export interface Printer {
 }
 
 // ---------------------------------------------------------------- cash drawer
-/** `offline`: the drawer's line cannot be driven (GPIO missing, printer of a printer-driven drawer away). */
-export type DrawerStatus = 'open' | 'closed' | 'unknown' | 'offline' | 'none';
+/**
+ * `offline`: the drawer's line cannot be driven (GPIO missing, printer of a printer-driven drawer away).
+ * `left-open`: the sensor has seen it open for longer than `hardware.drawerOpenAlertSeconds`.
+ */
+export type DrawerStatus = 'open' | 'closed' | 'left-open' | 'unknown' | 'offline' | 'none';
 
 export interface Drawer {
   readonly kind: string;

@@ -8,8 +8,9 @@
  * another pin (`sensorPin`, with `sensorOpen` the level that means open) it is polled and the status
  * is open/closed; without one the status is `unknown` (the kick is sent, nobody knows if it opened).
  */
-import type { Drawer, DrawerStatus } from '../types.js';
-import { createStatus } from '../listeners.js';
+import type { Drawer } from '../types.js';
+import type { Timers } from '../listeners.js';
+import { createDrawerState } from './drawer-state.js';
 import { openGpio, type GpioLines, type GpioOptions } from '../gpio/lines.js';
 import { t } from '../../src/i18n/index.js';
 
@@ -23,8 +24,11 @@ export interface GpioDrawerOptions {
   sensorOpen?: 0 | 1;
   /** Sensor poll interval, ms (default 250 on sysfs, 500 through libgpiod: each read is a process). */
   sensorPollMs?: number;
+  /** A drawer the sensor sees open longer than this becomes `left-open` (0 = never). */
+  openAlertSeconds?: number;
   gpio?: GpioOptions;
   now?: () => number;
+  timers?: Timers;
   log?: (line: string) => void;
 }
 
@@ -41,29 +45,18 @@ export function createGpioDrawer(opts: GpioDrawerOptions): GpioDrawer {
   const pulseMs = opts.pulseMs ?? 120;
   const sensor = opts.sensorPin !== undefined && opts.sensorPin >= 0 ? opts.sensorPin : undefined;
   const openLevel = opts.sensorOpen ?? 1;
-  const now = opts.now ?? Date.now;
   const log = opts.log ?? (() => {});
-  const status = createStatus<DrawerStatus>('unknown');
+  const status = createDrawerState({ alertSeconds: opts.openAlertSeconds, now: opts.now, timers: opts.timers });
   let lines: GpioLines | null = null;
   let problem: string | null = null;
-  let openSince: number | null = null;
   let timer: ReturnType<typeof setInterval> | null = null;
   let closed = false;
   let reading = false;
   let kicking: Promise<unknown> = Promise.resolve();
 
-  const fail = (why: string, next: DrawerStatus) => {
+  const fail = (why: string, next: 'unknown' | 'offline') => {
     if (why !== problem) log(`drawer (gpio): ${why}`);
     problem = why;
-    openSince = null;
-    status.set(next);
-  };
-
-  const setSensed = (level: 0 | 1) => {
-    const next: DrawerStatus = level === openLevel ? 'open' : 'closed';
-    if (next === 'open' && openSince === null) openSince = now();
-    if (next === 'closed') openSince = null;
-    problem = null;
     status.set(next);
   };
 
@@ -71,7 +64,9 @@ export function createGpioDrawer(opts: GpioDrawerOptions): GpioDrawer {
     if (!lines || sensor === undefined || reading || closed) return;
     reading = true;
     try {
-      setSensed(await lines.read(sensor));
+      const level = await lines.read(sensor);
+      problem = null;
+      status.sensed(level === openLevel);
     } catch (e) {
       fail(`drawer sensor: ${message(e)}`, 'unknown');
     } finally {
@@ -127,7 +122,7 @@ export function createGpioDrawer(opts: GpioDrawerOptions): GpioDrawer {
     kind: 'gpio',
     status: status.get,
     onStatus: status.on,
-    openSince: () => openSince,
+    openSince: status.openSince,
     problem: () => problem,
     detail: () => (lines ? `${lines.description}; kick ${lines.lineName(opts.pin)}, ${pulseMs} ms${sensor !== undefined ? `; sensor ${lines.lineName(sensor)}, open = ${openLevel}` : '; no sensor'}` : null),
     ready: () => started.then(() => undefined),
@@ -141,6 +136,7 @@ export function createGpioDrawer(opts: GpioDrawerOptions): GpioDrawer {
     async close() {
       closed = true;
       if (timer) clearInterval(timer);
+      status.stop();
       await started;
       await kicking;
       await lines?.close();

@@ -6,7 +6,8 @@
  * and its status comes from write results (and, while offline, from whether it can be opened again).
  * When the printer comes back the jobs kept are printed, each once.
  */
-import type { PrintJob, PrintResult, PrinterStatus } from '../types.js';
+import type { PrintJob, PrintResult, PrinterStatus, Unsubscribe } from '../types.js';
+import { createListeners } from '../listeners.js';
 import { createPrinterBase, failure, type PrinterBase } from './job-keeper.js';
 import { DLE_EOT, decodeStatus, type PrinterState } from './dle-eot.js';
 import { LinkError, type Connection, type PrinterLink } from './link.js';
@@ -29,6 +30,8 @@ export interface RealPrinter extends PrinterBase {
   sendRaw(bytes: Uint8Array): Promise<PrintResult>;
   /** Drawer connector pin 3 from the last status answer, when the printer answers. */
   drawerPin(): boolean | undefined;
+  /** Hears pin 3 change between two status answers (the drawer sensor of a printer-driven drawer). */
+  onDrawerPin(listener: (high: boolean) => void): Unsubscribe;
   /** Why the last job or poll failed, for logs and `till doctor`. */
   lastError(): string | null;
 }
@@ -42,6 +45,7 @@ export function createRealPrinter(opts: RealPrinterOptions): RealPrinter {
   /** Whether the printer answers DLE EOT: unknown until the first try. */
   let answers: boolean | undefined;
   let drawerPin: boolean | undefined;
+  const drawerPinListeners = createListeners<boolean>();
   let lastError: string | null = null;
   let lock: Promise<unknown> = Promise.resolve();
   let closed = false;
@@ -73,7 +77,9 @@ export function createRealPrinter(opts: RealPrinterOptions): RealPrinter {
         const st = await ask(conn);
         if (st) {
           answers = true;
+          const pinBefore = drawerPin;
           drawerPin = st.drawerPin;
+          if (drawerPin !== undefined && drawerPin !== pinBefore) drawerPinListeners.emit(drawerPin);
           base.setStatus(bytes && st.status === 'ready' ? 'busy' : st.status);
           const refused = REFUSE[st.status];
           if (refused) return failure(refused);
@@ -126,6 +132,7 @@ export function createRealPrinter(opts: RealPrinterOptions): RealPrinter {
     check,
     sendRaw: (bytes: Uint8Array) => exclusive(() => session(bytes, false)),
     drawerPin: () => drawerPin,
+    onDrawerPin: drawerPinListeners.add,
     lastError: () => lastError,
     async close() {
       closed = true;

@@ -33,9 +33,24 @@ export function hardwareFor(config: TillConfig, dataDir: string, log: (line: str
   const h = config.hardware;
   const scannerReal = h.scanner !== 'keyboard';
   if (scannerReal) log(`hardware.scanner "${h.scanner}" has no driver in this version yet: reading the scanner as a keyboard (keyboard mode).`);
+  const sensor = h.drawerSensor === 'auto' ? (h.drawerSensorPin >= 0 ? 'gpio' : 'none') : h.drawerSensor;
+  const printerDrawer = h.drawer === 'printer' || (h.drawer === 'auto' && (h.printer === 'usb' || h.printer === 'network'));
+  if (sensor === 'printer' && !printerDrawer)
+    throw new TillError('CONFIG_INVALID', 'hardware.drawerSensor "printer" reads the drawer switch through the printer: it needs hardware.drawer "printer" and a usb or network printer.');
+  if (sensor === 'gpio' && h.drawer !== 'gpio')
+    throw new TillError('CONFIG_INVALID', 'hardware.drawerSensor "gpio" (hardware.drawerSensorPin) is read by the GPIO drawer: it needs hardware.drawer "gpio" (for a drawer on the printer use drawerSensor "printer").');
+  if (sensor === 'gpio' && h.drawerSensorPin < 0) throw new TillError('CONFIG_INVALID', 'hardware.drawerSensor "gpio" needs hardware.drawerSensorPin (the BCM number of the sensor input).');
   // A GPIO drawer is opened here and claims its line at once (driven low); it never stops the register from starting.
   const gpioDrawer = () =>
-    createGpioDrawer({ pin: h.drawerPin, pulseMs: h.drawerPulseMs, sensorPin: h.drawerSensorPin, sensorOpen: h.drawerSensorOpen, gpio: { chip: h.gpioChip, ...env.gpio }, log });
+    createGpioDrawer({
+      pin: h.drawerPin,
+      pulseMs: h.drawerPulseMs,
+      sensorPin: sensor === 'gpio' ? h.drawerSensorPin : undefined,
+      sensorOpen: h.drawerSensorOpen,
+      openAlertSeconds: h.drawerOpenAlertSeconds,
+      gpio: { chip: h.gpioChip, ...env.gpio },
+      log,
+    });
   if (h.printer === 'usb' || h.printer === 'network') {
     if (h.printer === 'network' && !parseTcpAddress(h.printerAddress))
       throw new TillError('CONFIG_INVALID', `hardware.printerAddress must be tcp://host:9100 for a network printer, got "${h.printerAddress}".`);
@@ -48,7 +63,13 @@ export function hardwareFor(config: TillConfig, dataDir: string, log: (line: str
           ? createSimulatedDrawer()
           : h.drawer === 'gpio'
             ? gpioDrawer()
-            : createPrinterDrawer({ printer, pulseMs: h.drawerPulseMs, pin: h.drawerKickPin });
+            : createPrinterDrawer({
+                printer,
+                pulseMs: h.drawerPulseMs,
+                pin: h.drawerKickPin,
+                openLevel: sensor === 'printer' ? h.drawerSensorOpen === 1 : undefined,
+                openAlertSeconds: h.drawerOpenAlertSeconds,
+              });
     return { scanner: createKeyboardScanner(), printer, drawer };
   }
   if (h.drawer === 'printer') throw new TillError('DRIVER_UNAVAILABLE', 'hardware.drawer "printer" needs a real printer (hardware.printer "usb" or "network").');

@@ -52,6 +52,12 @@ export interface TillConfig {
     /** GPIO input of the drawer's open sensor (BCM), -1 = none; `drawerSensorOpen` is its level when open. */
     drawerSensorPin: number;
     drawerSensorOpen: 0 | 1;
+    /**
+     * Where the drawer's open sensor is read: "gpio" (drawerSensorPin), "printer" (the printer's drawer
+     * connector bit in DLE EOT 1, for hardware.drawer "printer"; drawerSensorOpen is the level that means
+     * open), "none"; "auto" = gpio when drawerSensorPin is set, else none.
+     */
+    drawerSensor: 'auto' | 'none' | 'gpio' | 'printer';
     /** GPIO chip label or path for the drawer lines ("" = the SoC's: pinctrl-bcm2711/2835/rp1). */
     gpioChip: string;
     /** A drawer open longer than this is shown to the cashier, seconds (0 = never). */
@@ -163,6 +169,7 @@ export const DEFAULT_CONFIG: TillConfig = {
     drawerKickPin: 2,
     drawerSensorPin: -1,
     drawerSensorOpen: 1,
+    drawerSensor: 'auto',
     gpioChip: '',
     drawerOpenAlertSeconds: 60,
     scannerDevice: '',
@@ -268,6 +275,7 @@ const CHECKS: Record<string, Check> = {
   'hardware.drawerKickPin': oneOf(2, 5),
   'hardware.drawerSensorPin': int(-1, 4095),
   'hardware.drawerSensorOpen': oneOf(0, 1),
+  'hardware.drawerSensor': oneOf('auto', 'none', 'gpio', 'printer'),
   'hardware.gpioChip': str(),
   'hardware.drawerOpenAlertSeconds': int(0, 86400),
   'hardware.scannerDevice': str(),

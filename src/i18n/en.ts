@@ -77,6 +77,8 @@ export const en = {
   'status.paper-low': 'paper low',
   'status.waiting': '{n} receipts waiting',
   'status.waiting.one': '1 receipt waiting',
+  'status.left-open': 'open too long',
+  'device.drawer.leftOpen': 'The cash drawer has been left open. Close it.',
   'error.COVER_OPEN': 'The printer cover is open. Close it; the receipt prints then.',
   // ------------------------------------------------------------ receipt
   'receipt.phone': 'Tel: {phone}',

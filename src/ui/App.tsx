@@ -6,7 +6,7 @@
 import React, { useMemo } from 'react';
 import { Box } from 'ink';
 import type { Register } from '../register.js';
-import { deviceView, demoCodes, drawerProblemText, entryLine, FRAME_ROWS, helpRows, hintItems, makeFmt, messageLine, screenOf, searchRows, uiHeight, uiWidth } from './selectors.js';
+import { deviceView, demoCodes, drawerMessageText, entryLine, FRAME_ROWS, helpRows, hintItems, makeFmt, messageLine, screenOf, searchRows, uiHeight, uiWidth } from './selectors.js';
 import { uiScreen } from './input/state.js';
 import { rewardsHot } from './loyalty-view.js';
 import { demoCards } from './demo-cards.js';
@@ -60,7 +60,7 @@ export function App({ register, demo = false, clock: keyClock }: AppProps) {
     deviceView('printer', devices.printer, devices.printProblem !== null, devices.waiting),
     deviceView('drawer', devices.drawer),
   ].map((d) => ({ ...d, label: fmt.text(d.label), state: fmt.text(d.state) }));
-  const message = messageLine(input, snap, devices.printProblem ?? devices.storeNotice ?? drawerProblemText(devices.drawerProblem));
+  const message = messageLine(input, snap, devices.printProblem ?? devices.storeNotice ?? drawerMessageText(devices.drawer, devices.drawerProblem));
   return (
     <Box flexDirection="column" width={width} height={height}>
       <StatusBar

@@ -135,8 +135,12 @@ export function printProblemText(p: string): string {
   return /^[A-Z_]+$/.test(p) ? errorMessage({ code: p, message: p }) : p;
 }
 
-/** A drawer that cannot be driven, for the message line: "Drawer: <why and what to do>". */
-export function drawerProblemText(problem: string | null): string | null {
+/**
+ * The drawer on the message line, whatever its driver: left open past the alert time, or why it
+ * cannot be driven ("Drawer: <why and what to do>"); null when there is nothing to say.
+ */
+export function drawerMessageText(status: string, problem: string | null): string | null {
+  if (status === 'left-open') return t('device.drawer.leftOpen');
   return problem ? `${t('device.drawer')}: ${problem}` : null;
 }
 
