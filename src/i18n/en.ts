@@ -4,6 +4,8 @@
  * under their own prefix ("giftcard.", "loyalty.", "ui."); keep one key per line so merges stay easy.
  * Error keys are "error." + the stable error code, so a TillError resolves with `errorMessage(err)`.
  */
+import { enShift } from './en-shift.js';
+
 export const en = {
   // ------------------------------------------------------------ errors: cart and scanning
   'error.BAD_QUANTITY': 'Quantity must be 1 to {max}.',
@@ -388,6 +390,8 @@ export const en = {
   'error.SCAN_NOT_SAVED': 'The sale is not saved yet: Enter retries, / voids. Then scan {code} again.',
   'error.SCAN_IN_FORM': 'Save the new customer (F2) or leave the form (Esc) before scanning items. A loyalty card scanned here becomes their card.',
   'error.RETURNS_UNAVAILABLE': 'Receipt {receipt} scanned: returns are not available on this register yet.',
+  // ------------------------------------------------------------ the shift (issue 10): en-shift.ts
+  ...enShift,
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;

@@ -8,7 +8,10 @@ import { salesProjection } from './sales.js';
 import { giftCardsProjection } from './giftcards.js';
 import { loyaltyProjection } from './loyalty.js';
 import { operatorsProjection } from './operators.js';
+import { shiftsProjection } from './shifts.js';
 
 export const PROJECTIONS: ProjectionModule<any>[] = [catalogProjection, salesProjection, giftCardsProjection];
 PROJECTIONS.push(loyaltyProjection);
 PROJECTIONS.push(operatorsProjection);
+// Shifts read what the gift-card and loyalty folds have just done: keep them after those.
+PROJECTIONS.push(shiftsProjection);
