@@ -32,6 +32,8 @@ import { errorMessage, priced } from './checkout.logic.js';
 
 type Patch = Partial<CheckoutContext>;
 
+const giftCardsOff = (): Patch => ({ message: errorMessage(new TillError('GIFT_CARDS_OFF', 'Gift cards are not set up on this register.')) });
+
 /** What a gift-card scan asks for, decided without side effects (guards call this). */
 export type CardIntent = 'sell-preset' | 'sell-amount' | 'redeem' | 'balance' | 'refused';
 
@@ -106,7 +108,7 @@ function sell(ctx: CheckoutContext, card: GiftCard | undefined, code: string, am
 
 /** `giftcard.sell {amount}`: a new card with a generated code. */
 export function sellNew(ctx: CheckoutContext, amount: number): Patch {
-  if (!ctx.deps.giftcards) return { message: errorMessage(new TillError('GIFT_CARDS_OFF', 'Gift cards are not set up on this register.')) };
+  if (!ctx.deps.giftcards) return giftCardsOff();
   return sell(ctx, undefined, ctx.deps.giftcards.newCode(), amount);
 }
 
@@ -131,8 +133,15 @@ export function sellPrompted(ctx: CheckoutContext, amount: number): Patch {
   return sell(ctx, ctx.deps.giftcards.lookup(p.code), p.code, amount);
 }
 
+/** Would this balance check show a card? (Guards; records nothing.) */
+export const balanceShown = (ctx: CheckoutContext, raw: string): boolean => !!ctx.deps.giftcards && lookup(ctx, raw).card !== undefined;
+
+/** Would this card pay (a tender added)? (Guards; the action records the lookup.) */
+export const redeemPays = (ctx: CheckoutContext, raw: string, amount?: number): boolean => !!ctx.deps.giftcards && redeem(ctx, raw, amount).tenders !== undefined;
+
 /** A card as a tender: takes min(available, what gift cards may still pay). */
 export function redeem(ctx: CheckoutContext, raw: string, amount?: number): Patch {
+  if (!ctx.deps.giftcards) return giftCardsOff();
   const l = lookup(ctx, raw);
   if (!l.card) return refusal(ctx, l);
   const payable = giftCardPayable(ctx.priced.total, soldCardsTotal(ctx.cart.lines), ctx.tenders);
@@ -147,10 +156,14 @@ export function redeem(ctx: CheckoutContext, raw: string, amount?: number): Patc
   return counted(ctx, l, { tenders: t.value, nextTender: ctx.nextTender + 1, message: null });
 }
 
-/** The balance screen: state, balance, expiry and the last movements of a scanned card. */
+/**
+ * The balance screen: state, balance, expiry and the last movements of a scanned card. A refusal is
+ * only a message: a card already on the screen stays there.
+ */
 export function showBalance(ctx: CheckoutContext, raw: string): Patch {
+  if (!ctx.deps.giftcards) return giftCardsOff();
   const l = lookup(ctx, raw);
-  if (!l.card) return { ...refusal(ctx, l), balance: null };
+  if (!l.card) return refusal(ctx, l);
   const c = l.card;
   const view: GiftCardBalanceView = {
     masked: maskCode(c.code),

@@ -59,7 +59,11 @@ export const checkoutMachine = setup({
     customerKnown: ({ context, event }) => event.type === 'customer.attach' && !!context.deps.loyalty?.account(event.customerId),
     sellNewOk: ({ context, event }) => event.type === 'giftcard.sell' && G.sellNew(context, event.amount).message == null,
     promptedSells: ({ context, event }) => event.type === 'giftcard.amount' && G.sellPrompted(context, event.amount).message == null,
-    balanceFound: ({ context, event }) => G.isCardScan(context, code(event)) && G.showBalance(context, code(event)).balance != null,
+    /** A balance check that shows a card: prefix optional, spaces and dashes ignored (parseCode). */
+    checkShows: ({ context, event }) => event.type === 'giftcard.check' && G.balanceShown(context, event.code),
+    /** A gift card (scanned, or giftcard_pay with an amount) that adds a payment; a refused one stays put. */
+    cardPays: ({ context, event }) =>
+      (event.type === 'cart.scan' || event.type === 'tender.giftcard') && G.redeemPays(context, event.code, event.type === 'tender.giftcard' ? event.amount : undefined),
     saleEmpty: ({ context }) => context.cart.lines.length === 0 && context.customer === null,
     saleInProgress: ({ context }) => context.saleId !== null,
     cartNotEmpty: ({ context }) => context.cart.lines.length > 0,
@@ -131,7 +135,11 @@ export const checkoutMachine = setup({
           { guard: 'sellNewOk', target: 'open', actions: assign(({ context, event }) => ({ ...G.sellNew(context, event.amount), saleId: context.deps.newId() })) },
           { actions: assign(({ context, event }) => G.sellNew(context, event.amount)) },
         ],
-        'giftcard.check': { target: 'balance', actions: raise(({ event }) => ({ type: 'cart.scan', code: event.code })) },
+        // A refused check (unknown code, cool-down) is only a message: the register stays where it is.
+        'giftcard.check': [
+          { guard: 'checkShows', target: 'balance', actions: assign(({ context, event }) => G.showBalance(context, event.code)) },
+          { actions: assign(({ context, event }) => G.showBalance(context, event.code)) },
+        ],
         'customer.attach': [
           { guard: 'customerKnown', target: 'open', actions: assign(({ context, event }) => ({ ...M.attachById(context, event.customerId), saleId: context.deps.newId() })) },
           { actions: assign(({ context, event }) => M.attachById(context, event.customerId)) },
@@ -175,11 +183,8 @@ export const checkoutMachine = setup({
                 target: 'cardAmount',
                 actions: assign(({ context, event }) => G.promptAmount(context, event.code)),
               },
-              {
-                guard: { type: 'cardIntent', params: { intent: 'redeem', where: 'sale' } },
-                target: 'tender',
-                actions: assign(({ context, event }) => P(context, G.redeem(context, event.code))),
-              },
+              // A card that pays goes to the tender screen; a refused one leaves the sale where it is.
+              { guard: 'cardPays', target: 'tender', actions: assign(({ context, event }) => P(context, G.redeem(context, event.code))) },
               { guard: 'isCardScan', actions: assign(({ context, event }) => G.redeem(context, event.code)) },
               { guard: 'isMemberScan', actions: assign(({ context, event }) => M.attachByCard(context, event.code)) },
               { actions: assign(({ context, event }) => P(context, L.scan(context, event.code, event.qty))) },
@@ -187,7 +192,15 @@ export const checkoutMachine = setup({
             'cart.qty': { actions: assign(({ context, event }) => P(context, L.changeQty(context, event.lineId, event.qty))) },
             'cart.remove': { actions: assign(({ context, event }) => P(context, L.remove(context, event.lineId))) },
             'giftcard.sell': { actions: assign(({ context, event }) => P(context, G.sellNew(context, event.amount))) },
-            'giftcard.check': { target: '#checkout.balance', actions: raise(({ event }) => ({ type: 'cart.scan', code: event.code })) },
+            'giftcard.check': [
+              { guard: 'checkShows', target: '#checkout.balance', actions: assign(({ context, event }) => G.showBalance(context, event.code)) },
+              { actions: assign(({ context, event }) => G.showBalance(context, event.code)) },
+            ],
+            // Paying with a card from the sale is what scanning it does: a payment, then the tender screen.
+            'tender.giftcard': [
+              { guard: 'cardPays', target: 'tender', actions: assign(({ context, event }) => P(context, G.redeem(context, event.code, event.amount))) },
+              { guard: 'cartNotEmpty', actions: assign(({ context, event }) => G.redeem(context, event.code, event.amount)) },
+            ],
             'customer.attach': { actions: assign(({ context, event }) => M.attachById(context, event.customerId)) },
             'customer.detach': { actions: assign(({ context }) => M.detach(context)) },
             'reward.apply': { actions: assign(({ context, event }) => M.claimReward(context, event.programId, event.rewardId, event.points)) },
@@ -258,7 +271,11 @@ export const checkoutMachine = setup({
       on: {
         'sale.next': 'idle',
         'cart.scan': { target: 'idle', actions: raise(({ event }) => event) },
-        'giftcard.check': { target: 'idle', actions: raise(({ event }) => event) },
+        // A check that shows a card starts from idle like a scan; a refused one only sets the message.
+        'giftcard.check': [
+          { guard: 'checkShows', target: 'idle', actions: raise(({ event }) => event) },
+          { actions: assign(({ context, event }) => G.showBalance(context, event.code)) },
+        ],
         'giftcard.sell': { target: 'idle', actions: raise(({ event }) => event) },
         'customer.attach': { target: 'idle', actions: raise(({ event }) => event) },
         'receipt.view': 'receipt',
@@ -288,7 +305,11 @@ export const checkoutMachine = setup({
         'receipt.close': 'idle',
         // Like the paid screen: a scan (or a card sold, a customer attached) starts the next sale.
         'cart.scan': { target: 'idle', actions: raise(({ event }) => event) },
-        'giftcard.check': { target: 'idle', actions: raise(({ event }) => event) },
+        // A check that shows a card starts from idle like a scan; a refused one only sets the message.
+        'giftcard.check': [
+          { guard: 'checkShows', target: 'idle', actions: raise(({ event }) => event) },
+          { actions: assign(({ context, event }) => G.showBalance(context, event.code)) },
+        ],
         'giftcard.sell': { target: 'idle', actions: raise(({ event }) => event) },
         'customer.attach': { target: 'idle', actions: raise(({ event }) => event) },
         'sale.next': 'idle',

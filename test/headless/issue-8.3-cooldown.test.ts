@@ -63,7 +63,7 @@ describe('8.3 the guessing cool-down survives a restart', () => {
 
     // 0.8 s later, a new process: the valid card is refused, nothing about it is shown.
     const [again] = await session(dir, T0 + 800, [{ id: 9, cmd: 'giftcard_check', code: `GC${CARD}` }]);
-    expect(again).toMatchObject({ id: 9, ok: false, error: { code: 'GIFT_CARD_COOLDOWN' } });
+    expect(again).toMatchObject({ id: 9, ok: false, error: { code: 'GIFT_CARD_COOLDOWN' }, state: { status: 'idle' } });
     expect(again.state.balance).toBeUndefined();
 
     // Once the cool-down is over, the same card is answered.

@@ -4,6 +4,7 @@ import { formInput } from '../../src/ui/input/overlay-keys.js';
 import { initialInput, uiScreen, type InputState } from '../../src/ui/input/state.js';
 import { decodeKeys } from '../../src/ui/keys/decode.js';
 import { FKEY, KEY } from '../support/keys.js';
+import { formatCode, generateCode } from '../../src/domain/giftcard/index.js';
 
 const view = (over: Partial<KeyView> = {}): KeyView => ({
   screen: 'sale',
@@ -124,6 +125,13 @@ describe('balance check keys', () => {
     expect(a.events).toEqual([]);
     expect(a.s.notice?.key).toBe('ui.notice.notGiftCard');
     expect(run([KEY.escape], view(), a.s).s.overlay).toBeNull();
+  });
+
+  test('8.6 a whole code typed without its prefix, in its printed groups, is checked like a scan', () => {
+    const code = generateCode(new Uint8Array(12).fill(9));
+    // (the entry line drops the spaces; the machine would take them too)
+    expect(run([FKEY.xterm.f7, formatCode(code), KEY.enter], view()).events).toEqual([{ type: 'giftcard.check', code }]);
+    expect(run([code, KEY.ctrlB], view({ screen: 'idle' })).events).toEqual([{ type: 'giftcard.check', code }]);
   });
 
   test('the scanner burst "GC…⏎" arrives as text: no symbol in it is a shortcut', () => {

@@ -21,12 +21,14 @@ export type GiftCardErrorCode =
   | 'GIFT_CARD_NOT_BLOCKED'
   | 'GIFT_CARD_NO_PRESET'
   | 'GIFT_CARD_IN_SALE'
+  | 'GIFT_CARD_RESERVED'
   | 'GIFT_CARD_FOR_GIFT_CARD'
   | 'GIFT_CARD_NOT_EXPIRED'
   | 'GIFT_CARD_COOLDOWN'
   | 'GIFT_CARD_REFUND_EXCEEDS'
   | 'INSUFFICIENT_BALANCE'
   | 'BAD_AMOUNT'
+  | 'AMOUNT_TOO_LARGE'
   | 'BAD_DATE'
   | 'REASON_REQUIRED'
   | 'ALREADY_PAID';
@@ -49,12 +51,14 @@ const MESSAGES: Record<GiftCardErrorCode, string> = {
   GIFT_CARD_NOT_BLOCKED: 'Gift card {card} is not blocked.',
   GIFT_CARD_NO_PRESET: 'Gift card {card} has no preset value. Enter the amount instead.',
   GIFT_CARD_IN_SALE: 'Gift card {card} is already in this sale.',
+  GIFT_CARD_RESERVED: 'Gift card {card} is already used in this sale: its earlier payments take all of its balance.',
   GIFT_CARD_FOR_GIFT_CARD: 'Gift cards cannot be paid with a gift card. Take another payment for them.',
   GIFT_CARD_NOT_EXPIRED: 'Gift card {card} has not reached its expiry date.',
   GIFT_CARD_COOLDOWN: 'Too many unrecognised gift cards. Card lookups resume in {seconds} seconds.',
   GIFT_CARD_REFUND_EXCEEDS: 'Only {amount} was paid with gift card {card}; that is the most that can go back on it.',
   INSUFFICIENT_BALANCE: 'Gift card {card} has only {balance} left.',
   BAD_AMOUNT: 'Enter an amount greater than zero.',
+  AMOUNT_TOO_LARGE: 'Gift card {card} can pay at most {max} here.',
   BAD_DATE: 'Enter a date as YYYY-MM-DD.',
   REASON_REQUIRED: 'Give a reason.',
   ALREADY_PAID: 'The sale is already paid.',

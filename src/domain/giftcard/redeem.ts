@@ -51,13 +51,16 @@ export function checkRedeemable(card: GiftCard | undefined, ctx: RedeemContext, 
   if (c.currency !== ctx.currency) return refuse('GIFT_CARD_CURRENCY', { card: masked, currency: c.currency });
   if (c.customerId && c.customerId !== ctx.customerId) return refuse('GIFT_CARD_CUSTOMER', { card: masked });
   const available = c.balance - reservedOn(c.code, reserved);
-  if (available <= 0) return refuse('GIFT_CARD_DEPLETED', { card: masked });
+  // A card with a balance that this sale's earlier payments already take in full is not depleted.
+  if (available <= 0) return refuse(c.balance > 0 ? 'GIFT_CARD_RESERVED' : 'GIFT_CARD_DEPLETED', { card: masked });
   return ok(available);
 }
 
 /**
  * One card on the tender screen: takes min(available, due), or `amount` when the cashier asks for
- * less. `due` is what gift cards may still pay (see giftCardPayable).
+ * less. `due` is what gift cards may still pay (see giftCardPayable). Refusals of `amount`: BAD_AMOUNT
+ * (not above zero), AMOUNT_TOO_LARGE (above `due`; says min(available, due), the most that can be
+ * entered), INSUFFICIENT_BALANCE (above what the card still has in this sale).
  */
 export function planRedemption(
   card: GiftCard | undefined,
@@ -72,7 +75,9 @@ export function planRedemption(
   const c = card as GiftCard;
   let take = Math.min(avail.value, due);
   if (amount !== undefined) {
-    if (!Number.isSafeInteger(amount) || amount <= 0 || amount > due) return refuse('BAD_AMOUNT');
+    if (!Number.isSafeInteger(amount) || amount <= 0) return refuse('BAD_AMOUNT');
+    // More than gift cards may pay of this sale: say the most that can be entered (due and balance).
+    if (amount > due) return refuse('AMOUNT_TOO_LARGE', { card: maskCode(c.code), max: money(take, c.currency), maxMinor: take });
     if (amount > avail.value) return refuse('INSUFFICIENT_BALANCE', { card: maskCode(c.code), balance: money(avail.value, c.currency) });
     take = amount;
   }

@@ -8,7 +8,7 @@
 import type { CheckoutEvent } from '../../../machines/checkout.types.js';
 import type { CustomerInput } from '../../domain/loyalty/customer.js';
 import { decimalToUnits } from '../../domain/loyalty/units.js';
-import { isGiftCardScan } from '../../domain/giftcard/index.js';
+import { isGiftCardScan, parseCode } from '../../domain/giftcard/index.js';
 import type { Action, Screen } from '../keys/table.js';
 import type { ScanPrefixes } from '../../domain/scan-kind.js';
 import { FORM_FIELDS, type CustomerForm, type FormField, type InputState, type Notice, type Overlay } from './state.js';
@@ -68,7 +68,11 @@ export function openOverlay(s: InputState, action: 'customers' | 'rewards' | 'ch
 }
 
 function check(s: InputState, code: string, v: OverlayView): OverlayResult {
-  if (v.giftCardPrefix !== undefined && !isGiftCardScan(code, v.giftCardPrefix)) return notice({ ...s, entry: '' }, 'ui.notice.notGiftCard', { code });
+  // Typing is forgiving (docs/gift-cards.md): a whole code without its prefix, grouped or not, is
+  // checked like a scan; anything else without the prefix (a product code) is not a gift card.
+  const typedCode = (c: string) => parseCode(c, v.giftCardPrefix ?? '').ok;
+  if (v.giftCardPrefix !== undefined && !isGiftCardScan(code, v.giftCardPrefix) && !typedCode(code))
+    return notice({ ...s, entry: '' }, 'ui.notice.notGiftCard', { code });
   return { state: withOverlay(s, null), events: [{ type: 'giftcard.check', code }] };
 }
 

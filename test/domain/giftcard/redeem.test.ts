@@ -95,11 +95,14 @@ describe('redeeming gift cards (issue scenarios)', () => {
     if (!second.ok) throw second.error;
     const t2 = addNonCash(1000, t1.value, 'giftcard', second.value.amount, 'T2', giftCardTenderExtra(second.value));
     if (!t2.ok) throw t2.error;
-    expect(planRedemption(l.card(code), 700, ctx, reservationsFrom(t2.value))).toMatchObject({ ok: false, error: { code: 'GIFT_CARD_DEPLETED' } });
+    // 8.6: the card still holds 300; this sale's payments take it all, so it is "already used", not depleted.
+    const third = planRedemption(l.card(code), 700, ctx, reservationsFrom(t2.value));
+    expect(third).toMatchObject({ ok: false, error: { code: 'GIFT_CARD_RESERVED' } });
+    if (!third.ok) expect(third.error.message).toMatch(/already used in this sale/);
     // the same card listed twice in one plan
     const plan = planRedemptions(1000, [l.card(code), l.card(code)], ctx);
     expect(plan.takes).toEqual([{ code, amount: 300, balanceAfter: 0 }]);
-    expect(plan.refused.map((x) => x.error.code)).toEqual(['GIFT_CARD_DEPLETED']);
+    expect(plan.refused.map((x) => x.error.code)).toEqual(['GIFT_CARD_RESERVED']);
   });
 
   it('the commit-time check refuses tenders that together exceed the balance', () => {
@@ -115,7 +118,11 @@ describe('redeeming gift cards (issue scenarios)', () => {
     const l = new Ledger();
     const code = l.issue(500);
     expect(planRedemption(l.card(code), 400, ctx, [], 150)).toEqual({ ok: true, value: { code, amount: 150, balanceAfter: 350 } });
-    expect(planRedemption(l.card(code), 400, ctx, [], 450)).toMatchObject({ ok: false, error: { code: 'BAD_AMOUNT' } });
+    // 8.6: more than may be paid is not "greater than zero": it says the most that can be entered.
+    expect(planRedemption(l.card(code), 400, ctx, [], 450)).toMatchObject({ ok: false, error: { code: 'AMOUNT_TOO_LARGE', message: `Gift card ****${code.slice(-4)} can pay at most 4.00 USD here.`, params: { maxMinor: 400 } } });
+    expect(planRedemption(l.card(code), 900, ctx, [], 950)).toMatchObject({ ok: false, error: { code: 'AMOUNT_TOO_LARGE', params: { max: '5.00 USD' } } });
+    expect(planRedemption(l.card(code), 400, ctx, [], 0)).toMatchObject({ ok: false, error: { code: 'BAD_AMOUNT' } });
+    expect(planRedemption(l.card(code), 400, ctx, [], -5)).toMatchObject({ ok: false, error: { code: 'BAD_AMOUNT' } });
     expect(planRedemption(l.card(code), 900, ctx, [], 600)).toMatchObject({ ok: false, error: { code: 'INSUFFICIENT_BALANCE', message: 'Gift card ****' + code.slice(-4) + ' has only 5.00 USD left.' } });
     expect(planRedemption(l.card(code), 0, ctx)).toMatchObject({ ok: false, error: { code: 'ALREADY_PAID' } });
   });
