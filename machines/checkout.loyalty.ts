@@ -5,7 +5,7 @@
  */
 import { TillError } from '../src/domain/errors.js';
 import { isLoyaltyCard } from '../src/domain/loyalty/card.js';
-import { addReward, applyReward, removeReward, rewardsInCart } from '../src/domain/loyalty/rewards.js';
+import { addReward, applyReward, claimableRewards, removeReward, rewardsInCart, type ClaimableReward } from '../src/domain/loyalty/rewards.js';
 import { withTierDiscount } from '../src/domain/loyalty/tiers.js';
 import { buildSaleLoyalty } from '../src/domain/loyalty/sale-extension.js';
 import { localDate } from '../src/domain/giftcard/dates.js';
@@ -98,4 +98,15 @@ export function unclaimReward(ctx: CheckoutContext, id: string): Patch {
   const cart = removeReward(ctx.cart, id);
   if (!cart.ok) return { message: errorMessage(cart.error) };
   return withPreview(ctx, { cart: cart.value, priced: priced(ctx, cart.value), message: null });
+}
+
+/**
+ * The rewards the attached customer can claim on this sale now (none without a customer or loyalty):
+ * the one selector the UI's rewards screen ("now" column, the lit rewards key) and the headless
+ * state read, so both clients agree.
+ */
+export function claimableNow(ctx: CheckoutContext): ClaimableReward[] {
+  const c = ctx.customer;
+  if (!c || !ctx.deps.loyalty) return [];
+  return claimableRewards(ctx.cart, ctx.priced, c, c.points, ctx.deps.loyalty.programs(), (sku) => ctx.deps.catalog.bySku(sku));
 }

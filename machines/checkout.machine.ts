@@ -101,6 +101,7 @@ export const checkoutMachine = setup({
   initial: 'idle',
   on: {
     'message.clear': { actions: assign({ message: null }) },
+    'message.refusal': { actions: assign(({ event }) => ({ message: L.refusal(event.code, event.text, event.params ?? {}) })) },
   },
   states: {
     idle: {

@@ -129,6 +129,11 @@ export type CheckoutEvent =
   | { type: 'receipt.close' }
   | { type: 'receipt.reprint' }
   | { type: 'message.clear' }
+  /**
+   * A refusal of something the register does beside the checkout (creating a customer), shown on the
+   * message line like the checkout's own; changes nothing else.
+   */
+  | { type: 'message.refusal'; code: string; text: string; params?: Record<string, string | number> }
   | { type: 'giftcard.sell'; amount: number }
   | { type: 'giftcard.amount'; amount: number }
   | { type: 'giftcard.cancel' }

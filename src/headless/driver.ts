@@ -100,7 +100,12 @@ export function createHeadlessHandler(register: Register): (line: string) => Pro
       const sv = req.service as Exclude<typeof req.service, { cmd: 'sign_in' | 'unlock' | 'sign_out' | 'lock' }>;
       if (sv.cmd === 'customer_search') return withId(req.id, { ok: true, state: state(), customers: register.customers.search(sv.query, sv.limit).map(summary) });
       const created = await register.customers.create(sv.input);
-      if (!created.ok) return refuse(req.id, created.error.code, errorMessage({ code: created.error.code, message: created.error.message, params: created.error.params }, language));
+      if (!created.ok) {
+        // Like every refusal: the reason is also the state's message, and nothing else changes.
+        const { code, message, params } = created.error;
+        actor.send({ type: 'message.refusal', code, text: message, params });
+        return refuse(req.id, code, errorMessage({ code, message, params }, language));
+      }
       // The full card number is returned once, to the client that created it (to print or hand over).
       return withId(req.id, { ok: true, state: state(), customers: [{ ...summary(created.value), card: created.value.card }] });
     }

@@ -7,6 +7,7 @@ import type { StateValue } from 'xstate';
 import type { CheckoutContext, CheckoutMessage, GiftCardBalanceView } from '../../machines/checkout.types.js';
 import type { SaleLoyalty } from '../domain/loyalty/types.js';
 import { changeOf, due } from '../domain/tender.js';
+import { claimableNow } from '../../machines/checkout.loyalty.js';
 
 export type HeadlessStatus =
   | 'idle'
@@ -50,6 +51,17 @@ export interface HeadlessTender {
   reference?: string;
 }
 
+export interface HeadlessReward {
+  /** Pass as `program` and `reward` to `reward_apply`. */
+  program: string;
+  reward: string;
+  name: string;
+  kind: 'cashback' | 'fixed' | 'percent' | 'free-product';
+  points: number;
+  value: number;
+  step?: number;
+}
+
 export interface HeadlessState {
   status: HeadlessStatus;
   /** Device status (issue 9): printer ready/offline/paper-out/cover-open/paper-low, receipts kept for it. */
@@ -80,6 +92,12 @@ export interface HeadlessState {
   customer?: { id: string; name: string; tier: string | null; points: Record<string, number> };
   /** What the sale will do to the customer's points if paid now. */
   loyalty?: SaleLoyalty;
+  /**
+   * With a customer attached: the rewards a `reward_apply` would put on the sale now (the UI's
+   * rewards screen reads the same selector). `points` is what a claim now reserves (cashback: the
+   * most it may use, in multiples of `step`), `value` the money it takes off. Empty when none.
+   */
+  rewards?: HeadlessReward[];
   /** The gift card on the balance screen (masked code). */
   balance?: GiftCardBalanceView;
   /** The stock gift card waiting for its value (masked code). */
@@ -149,6 +167,16 @@ export function toHeadlessState(snapshot: { value: StateValue; context: Checkout
   if (notices.length) state.storeNotices = notices.map((n) => ({ code: n.code, level: n.level, message: n.message, at: n.at }));
   if (c.customer) state.customer = { id: c.customer.id, name: sanitizeLine(c.customer.name), tier: c.customer.tier, points: { ...c.customer.points } };
   if (c.loyalty) state.loyalty = c.loyalty;
+  if (c.customer)
+    state.rewards = claimableNow(c).map((r) => ({
+      program: r.programId,
+      reward: r.rewardId,
+      name: sanitizeLine(r.name),
+      kind: r.kind,
+      points: r.points,
+      value: r.value,
+      ...(r.step !== undefined ? { step: r.step } : {}),
+    }));
   if (c.balance) state.balance = c.balance;
   if (c.cardPrompt) state.cardPrompt = { masked: c.cardPrompt.masked };
   if (c.lastSale) state.lastSale = { saleId: c.lastSale.saleId, receiptNo: c.lastSale.receiptNo, total: c.lastSale.total, change: c.lastSale.change };

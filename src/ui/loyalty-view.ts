@@ -7,7 +7,8 @@ import type { PricedCart } from '../domain/cart.js';
 import { localDate } from '../domain/giftcard/dates.js';
 import { maskCard } from '../domain/loyalty/card.js';
 import { expiringWithin } from '../domain/loyalty/expiry.js';
-import { affordableRewards, pointsReserved, rewardsInCart } from '../domain/loyalty/rewards.js';
+import { pointsReserved, rewardsInCart } from '../domain/loyalty/rewards.js';
+import { claimableNow } from '../../machines/checkout.loyalty.js';
 import { qualifiedTier, tierMetric, tierProgress } from '../domain/loyalty/tiers.js';
 import type { LoyaltyAccount, LoyaltyProgram, Reward, TierLadder } from '../domain/loyalty/types.js';
 import { formatUnits } from '../domain/loyalty/units.js';
@@ -120,16 +121,16 @@ function rewardTitle(r: Reward, p: LoyaltyProgram, fmt: Fmt): string {
   return `${fmt.text(r.name)} (${rate}${cap ? ', ' + cap : ''})`;
 }
 
-/** Every reward of every running program, then the rewards already on the sale (removable). */
+/** Every reward of every running program ("now": a claim would go through), then the rewards already on the sale (removable). */
 export function rewardRows(ctx: Ctx, fmt: Fmt): RewardRowView[] {
   const c = ctx.customer;
   if (!c) return [];
   const programs = programsOf(ctx);
   const rows: RewardRowView[] = [];
+  const now = claimableNow(ctx);
   for (const p of programs) {
     if (!p.active) continue;
-    const available = (c.points[p.id] ?? 0) - pointsReserved(ctx.cart, p.id);
-    const ok = new Set(affordableRewards(p, available, c).map((r) => r.id));
+    const ok = new Set(now.filter((x) => x.programId === p.id).map((x) => x.rewardId));
     for (const r of p.rewards) {
       rows.push({
         kind: 'reward',
@@ -172,11 +173,7 @@ export function rewardRows(ctx: Ctx, fmt: Fmt): RewardRowView[] {
 }
 
 /** True when the attached customer can claim at least one reward now: the rewards key lights up. */
-export function rewardsHot(ctx: Ctx): boolean {
-  const c = ctx.customer;
-  if (!c || c.blocked) return false;
-  return programsOf(ctx).some((p) => affordableRewards(p, (c.points[p.id] ?? 0) - pointsReserved(ctx.cart, p.id), c).length > 0);
-}
+export const rewardsHot = (ctx: Ctx): boolean => claimableNow(ctx).length > 0;
 
 /** The order discounts of the priced cart as the sale screen lists them. */
 export function discountRows(priced: PricedCart, fmt: Fmt): { id: string; label: string; amount: string }[] {

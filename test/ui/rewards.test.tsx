@@ -55,6 +55,15 @@ describe('rewards', () => {
     expectFits(ui, 80, 24, 'rewards');
   });
 
+  test('8.6 "now" is what a claim would do: the bakery reward says no on a sale without bakery (same selector as headless state.rewards)', async () => {
+    const ui = await saleWith(LAN, ['101']);
+    ui.press(KEY.ctrlR);
+    const f = await ui.waitFor('Rewards: Lan Nguyen');
+    expect(f).toMatch(/Free espresso\s+50 pts\s+-\s+yes/);
+    expect(f).toMatch(/10% off bakery\s+30 pts\s+-\s+no/);
+    expect(hints().filter((h) => h.hot).map((h) => h.text)).toEqual(['F6 Rewards']);
+  });
+
   test('a free product is added at no charge; removing it from the list gives the points back', async () => {
     const ui = await saleWith(LAN, ['102']);
     ui.press(FKEY.xterm.f6);

@@ -85,7 +85,7 @@ function nextDiscountId(cart: Cart): string {
 
 /**
  * Checks a claim and builds what to add to the cart. Refusals: LOYALTY_CARD_BLOCKED, PROGRAM_INACTIVE,
- * REWARD_UNKNOWN, REWARD_MIN_BALANCE, INSUFFICIENT_POINTS, POINTS_STEP, POINTS_EXCEED_LIMIT,
+ * REWARD_UNKNOWN, REWARD_MIN_BALANCE, INSUFFICIENT_POINTS, POINTS_INVALID (zero or less), POINTS_STEP, POINTS_EXCEED_LIMIT,
  * POINTS_TOO_FEW, REWARD_NOT_APPLICABLE, REWARD_PRODUCT_MISSING.
  * `balance` is the program balance from the store; points already reserved by the cart are deducted here.
  */
@@ -121,7 +121,9 @@ export function applyReward(
       points = max;
     } else {
       points = req.points;
-      if (!Number.isSafeInteger(points) || points <= 0 || points % g !== 0) return fail('POINTS_STEP', `Points are spent in steps of ${g}.`, { step: g });
+      // Zero or less is no number of points at all, not a wrong step.
+      if (!Number.isSafeInteger(points) || points <= 0) return fail('POINTS_INVALID', 'Enter a number of points greater than zero.', { step: g });
+      if (points % g !== 0) return fail('POINTS_STEP', `Points are spent in steps of ${g}.`, { step: g });
       if (points > available) return fail('INSUFFICIENT_POINTS', 'Not enough points.', { need: points, available });
       if (points > max) return fail('POINTS_EXCEED_LIMIT', `At most ${max} points can be used on this sale.`, { max });
     }
@@ -178,4 +180,48 @@ export function removeReward(cart: Cart, id: string): Result<Cart> {
 export function affordableRewards(program: LoyaltyProgram, available: Units, customer: Customer): Reward[] {
   if (customer.blocked || !program.active) return [];
   return program.rewards.filter((r) => available >= Math.max(r.cost, r.minBalance ?? 0, 1));
+}
+
+/** A reward the attached customer can claim on this sale now, and what a claim now would do. */
+export interface ClaimableReward {
+  programId: string;
+  rewardId: string;
+  name: string;
+  kind: Reward['kind'];
+  /** Points a claim now reserves: the reward's cost; for cashback, the most it may spend now. */
+  points: Units;
+  /** Money a claim now takes off, in minor units (for cashback: with `points`). */
+  value: Minor;
+  /** Cashback only: points are spent in multiples of this. */
+  step?: Units;
+}
+
+/**
+ * The rewards of the running programs that a claim now would get onto the sale: the same check as
+ * the claim itself (applyReward; a cashback claim asks for as many points as allowed), so "can claim
+ * now" is never a guess. The UI's rewards screen and the headless state both read this.
+ * `balances` are the customer's points per program as the store has them today.
+ */
+export function claimableRewards(
+  cart: Cart,
+  priced: PricedCart,
+  customer: Customer,
+  balances: Record<string, Units>,
+  programs: readonly LoyaltyProgram[],
+  product: (sku: string) => Product | undefined,
+): ClaimableReward[] {
+  const out: ClaimableReward[] = [];
+  if (customer.blocked) return out;
+  for (const p of programs) {
+    if (!p.active) continue;
+    for (const r of p.rewards) {
+      const req: RewardRequest = r.kind === 'cashback' ? { points: 'max' } : r.kind === 'free-product' ? { product: product(r.sku) } : {};
+      const app = applyReward(cart, priced, customer, p, balances[p.id] ?? 0, r.id, req);
+      if (!app.ok) continue;
+      const c: ClaimableReward = { programId: p.id, rewardId: r.id, name: r.name, kind: r.kind, points: app.value.points, value: app.value.value };
+      if (r.kind === 'cashback') c.step = Math.max(1, r.cost);
+      out.push(c);
+    }
+  }
+  return out;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addReward, affordableRewards, applyReward, pointsReserved, removeReward, rewardsInCart } from '../../../src/domain/loyalty/rewards.js';
+import { addReward, affordableRewards, applyReward, claimableRewards, pointsReserved, removeReward, rewardsInCart } from '../../../src/domain/loyalty/rewards.js';
 import type { LoyaltyProgram } from '../../../src/domain/loyalty/types.js';
 import type { Cart } from '../../../src/domain/cart.js';
 import { CAKE, CASHBACK, COFFEE, TV, cartOf, customer, price } from './fixtures.js';
@@ -112,5 +112,49 @@ describe('other rewards', () => {
   it('lists the rewards the balance affords (for the highlighted key)', () => {
     expect(affordableRewards(REWARDS, 60, customer()).map((r) => r.id)).toEqual(['cash', 'capped', 'coffee', 'free']);
     expect(affordableRewards(REWARDS, 60, customer({ blocked: true }))).toEqual([]);
+  });
+});
+
+describe('8.6 points 0 or -3 get POINTS_INVALID, not POINTS_STEP', () => {
+  it.each([0, -3, -10])('%i points', (points) => {
+    const r = claim(cartOf([TV, 1]), CASHBACK, 100, 'cash', { points });
+    expect(r).toMatchObject({ ok: false, error: { code: 'POINTS_INVALID', message: 'Enter a number of points greater than zero.' } });
+  });
+
+  it('a positive number off the step is still POINTS_STEP', () => {
+    const p: LoyaltyProgram = { ...CASHBACK, rewards: [{ id: 'cash', name: 'C', kind: 'cashback', cost: 10, value: { amount: 100, points: 10 } }] };
+    expect(claim(cartOf([TV, 1]), p, 95, 'cash', { points: 15 })).toMatchObject({ ok: false, error: { code: 'POINTS_STEP' } });
+  });
+});
+
+describe('8.6 the rewards a customer can claim now', () => {
+  const product = (sku: string) => (sku === CAKE.sku ? CAKE : undefined);
+  const now = (cart: Cart, balance: number, over = {}) =>
+    claimableRewards(cart, price(cart), customer(over), { cb: balance }, [REWARDS], product).map((r) => [r.rewardId, r.points, r.value]);
+
+  it('lists exactly what a claim now would get onto the sale, with its points and money', () => {
+    // 60 points, a TV: cashback (max 60 pts = 60.00), capped (10% of 250.00 = 25 pts), free cake;
+    // "50% off coffee" is affordable but the sale has no coffee; "five" needs 80, "pct" costs 100.
+    expect(now(cartOf([TV, 1]), 60)).toEqual([
+      ['cash', 60, 6000],
+      ['capped', 25, 2500],
+      ['free', 30, 1000],
+    ]);
+    // A 4.00 coffee: 10% of it is 0.40, less than one 1.00 point, so the capped cashback is not listed.
+    expect(now(cartOf([COFFEE, 1]), 60).map((r) => r[0])).toEqual(['cash', 'coffee', 'free']);
+  });
+
+  it('counts what the cart already reserves, and lists nothing for a blocked card or a stopped program', () => {
+    const cart = claimed(cartOf([TV, 1]), REWARDS, 60, 'free', { product: CAKE });
+    expect(now(cart, 60).map((r) => r[0])).toEqual(['cash', 'capped', 'free']);
+    expect(now(cart, 60).find((r) => r[0] === 'cash')).toEqual(['cash', 30, 3000]);
+    expect(now(cartOf([TV, 1]), 60, { blocked: true })).toEqual([]);
+    expect(claimableRewards(cartOf([TV, 1]), price(cartOf([TV, 1])), customer(), { cb: 60 }, [{ ...REWARDS, active: false }], product)).toEqual([]);
+  });
+
+  it('every listed reward is one applyReward accepts (same check, no guess)', () => {
+    const cart = cartOf([COFFEE, 2], [CAKE, 1]);
+    for (const r of claimableRewards(cart, price(cart), customer(), { cb: 45 }, [REWARDS], product))
+      expect(applyReward(cart, price(cart), customer(), REWARDS, 45, r.rewardId, r.kind === 'cashback' ? { points: r.points } : { product: product(CAKE.sku) }).ok).toBe(true);
   });
 });
