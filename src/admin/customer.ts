@@ -13,10 +13,14 @@ import { newCustomerId, validateCustomerUpdate, type CustomerRules } from '../do
 import { parseCustomerCsv } from '../domain/loyalty/customer-import.js';
 import { EV } from '../domain/loyalty/events.js';
 import { planBlock, planRegrade, planUnblock } from '../domain/loyalty/operations.js';
-import { customerDetails, customerRow, pts } from '../domain/loyalty/admin-view.js';
+import { customerDetails, customerRow, customerRowJson, pts } from '../domain/loyalty/admin-view.js';
+import { pageFields } from '../domain/paging.js';
 import { accountById, findCustomers, programList } from '../store/projections/loyalty.js';
 import { customerRules, newCustomerEvent } from '../store/customers.js';
 import { customerHistory } from '../store/loyalty-history.js';
+import { customerJson, foldMismatches, historyLines, historyWarnings, HISTORY_ORDER } from '../domain/loyalty/history-view.js';
+import { localDateTime } from '../domain/giftcard/dates.js';
+import { PAGE_OPTIONS, pageFooter, pageOrRefuse, pageRequest, printJson, refuseLimit } from './paging.js';
 import type { EventDraft } from '../store/types.js';
 import { commit, must, programArg, resolveCustomer, usageError, withLoyalty, type LoyaltySession } from './loyalty.js';
 
@@ -24,11 +28,15 @@ const SUBS: Record<string, string> = {
   add: `Usage: till customer add --name NAME --phone PHONE [--email EMAIL] [--tier ID] [--card NUMBER]
 Creates a customer with a loyalty card. Without --card a number is generated (EAN-13, check digit,
 in the store's loyalty prefix); without --tier the first tier of the ladder is given.`,
-  find: `Usage: till customer find QUERY [--limit N]
+  find: `Usage: till customer find QUERY [--page N] [--per-page M] [--json]
 Finds customers by card number, the start or the last 4+ digits of a phone number, or the start of
-name words ("ngu an" finds "Nguyễn Văn An").`,
-  show: `Usage: till customer show CUSTOMER
-A customer's card, tier and progress, balances, points expiring within 30 days and recent movements.
+name words ("ngu an" finds "Nguyễn Văn An"), best match first, 20 a page.`,
+  show: `Usage: till customer show CUSTOMER [--page N] [--per-page M] [--json]
+A customer's card, tier and progress, balances, points expiring within 30 days, and the whole history
+read from the journal, newest first, 20 rows a page: every points movement (earned, spent, adjusted,
+expired, bonus, refund) with the balance after it, and every change of state (created, edited,
+blocked, unblocked, regraded, promoted on a sale), with the operator and the sale or batch reference.
+--json prints one JSON document (points as integer units, money as minor units with the currency).
 CUSTOMER is a card number, a phone number or a customer id (the same for every subcommand).`,
   edit: `Usage: till customer edit CUSTOMER [--name NAME] [--phone PHONE] [--email EMAIL|""]`,
   block: `Usage: till customer block CUSTOMER --reason TEXT
@@ -75,23 +83,39 @@ async function add(argv: string[], s: LoyaltySession): Promise<number> {
   return 0;
 }
 
+/** Matches beyond this are not paged: a search that finds more should be narrowed. */
+const MAX_MATCHES = 10_000;
+
 async function find(argv: string[], s: LoyaltySession): Promise<number> {
-  const { values, positionals } = parse(argv, { limit: { type: 'string' } });
+  refuseLimit(argv);
+  const { values, positionals } = parse(argv, { ...PAGE_OPTIONS });
   const q = positionals.join(' ');
   if (!q.trim()) usageError('give something to search for: a card number, phone digits or a name');
-  const limit = values.limit === undefined ? 20 : Number(values.limit);
-  if (!Number.isInteger(limit) || limit < 1 || limit > 1000) usageError('--limit must be a whole number from 1 to 1000');
-  const found = findCustomers(s.slice(), q, s.config.loyalty.phoneCountryCode, limit);
+  const req = pageRequest(values);
+  const found = findCustomers(s.slice(), q, s.config.loyalty.phoneCountryCode, MAX_MATCHES);
+  const page = pageOrRefuse(found, req);
   const programs = programList(s.slice());
-  found.forEach((a) => s.ctx.out(customerRow(a, programs, s.today)));
-  if (found.length === 0) s.ctx.out(`No customer matches "${q}".`);
+  if (values.json) return printJson(s.ctx, { query: q, ...pageFields(page), customers: page.items.map((a) => customerRowJson(a, programs, s.today)) }), 0;
+  if (found.length === 0) return s.ctx.out(`No customer matches "${q}".`), 0;
+  page.items.forEach((a) => s.ctx.out(customerRow(a, programs, s.today)));
+  s.ctx.out(pageFooter(page, 'customers', found.length === MAX_MATCHES ? `best first; only the first ${MAX_MATCHES} matches, narrow the search` : 'best first'));
   return 0;
 }
 
 async function show(argv: string[], s: LoyaltySession): Promise<number> {
-  const { positionals } = parse(argv, {});
+  const { values, positionals } = parse(argv, { ...PAGE_OPTIONS });
+  const req = pageRequest(values);
   const a = resolveCustomer(s, positionals.join(' '));
-  customerDetails(a, programList(s.slice()), s.slice().ladder, s.config.currency, s.today, customerHistory(s.store.dir, a)).forEach((l) => s.ctx.out(l));
+  const programs = programList(s.slice());
+  const ladder = s.slice().ladder;
+  const { rows, unread } = customerHistory(s.store.dir, a);
+  const mismatches = foldMismatches(rows, a);
+  const page = pageOrRefuse(rows.slice().reverse(), req);
+  if (values.json) return printJson(s.ctx, customerJson(a, programs, ladder, s.config.currency, s.today, page, unread, mismatches)), 0;
+  for (const line of customerDetails(a, programs, ladder, s.config.currency, s.today)) s.ctx.out(line);
+  for (const line of historyLines(page, programs, localDateTime)) s.ctx.out(line);
+  for (const line of historyWarnings(unread, mismatches, programs)) s.ctx.out(line);
+  s.ctx.out(`  ${pageFooter(page, 'rows', HISTORY_ORDER)}`);
   return 0;
 }
 

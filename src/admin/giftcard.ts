@@ -13,8 +13,8 @@ import { TillError, type Result } from '../domain/errors.js';
 import { currency as currencyOf, parseAmount, type Minor } from '../domain/money.js';
 import type { TillConfig } from '../domain/config.js';
 import {
-  CODE_RANDOM_BYTES, CARD_CSV_HEADER, addDays, cardCsvLine, generateCode, isDate, liability, liabilityLines, listRow, LIST_HEADER, localDate,
-  matchesFilter, maskCode, money, parseCode, planAdjust, planBlock, planExpire, planIssue, planLoad, planUnblock, showCard, type GiftCard, type GiftCardDraft, type GiftCardState, type IssuedData,
+  CODE_RANDOM_BYTES, CARD_CSV_HEADER, addDays, localDateTime, cardCsvLine, generateCode, isDate, liability, liabilityLines, listRow, LIST_HEADER, localDate,
+  matchesFilter, maskCode, money, parseCode, cardHistoryLines, cardJson, listRowJson, planAdjust, planBlock, planExpire, planIssue, planLoad, planUnblock, showCard, type GiftCard, type GiftCardDraft, type GiftCardState, type IssuedData,
 } from '../domain/giftcard/index.js';
 import { readConfig } from '../store/config-file.js';
 import { openStore } from '../store/open.js';
@@ -22,6 +22,8 @@ import { findGiftCard, giftCardSlice } from '../store/projections/giftcards.js';
 import { accountById, loyaltyOf } from '../store/projections/loyalty.js';
 import type { LoyaltyAccount } from '../domain/loyalty/types.js';
 import { resolveCustomer } from './loyalty.js';
+import { PAGE_OPTIONS, pageFooter, pageOrRefuse, pageRequest, printJson, refuseLimit } from './paging.js';
+import { pageFields } from '../domain/paging.js';
 import type { Store } from '../store/types.js';
 
 const SUBS: Record<string, string> = {
@@ -42,9 +44,12 @@ full codes are ever written). Refuses to overwrite an existing FILE.
                       block stops points, not gift cards); the command says so
   --pending           card stock: no value until sold at the till
   --operator ID       who issues them (default: the first operator of the configuration)`,
-  show: `Usage: till giftcard show CODE
+  show: `Usage: till giftcard show CODE [--page N] [--per-page M] [--json]
 Shows a card (state, balance, face value, price, expiry, customer, who sold it in which sale) and
-every movement with the balance after it. CODE may carry the prefix, spaces or dashes.`,
+every movement (issued, activated, loaded, redeemed, refunded, adjusted, blocked, unblocked,
+expired) newest first, 20 a page, with the balance after it, the operator and the sale reference.
+CODE may carry the prefix, spaces or dashes; it is shown masked. --json prints one JSON document
+(money as integer minor units with the currency).`,
   block: `Usage: till giftcard block CODE --reason TEXT [--operator ID]
 Blocks a card: it can no longer be sold, loaded or redeemed. Its balance stays on it.`,
   unblock: `Usage: till giftcard unblock CODE --reason TEXT [--operator ID]
@@ -56,8 +61,8 @@ Corrects a balance with a compensating movement (never an edit); never below zer
   expire: `Usage: till giftcard expire [--dry-run] [--operator ID]
 Records the expiry of every active or used-up card past its last valid day. Their remaining balance
 is forfeited and shown as "expired" in the liability report.`,
-  list: `Usage: till giftcard list [--state STATE] [--expiring-before DATE] [--customer CUSTOMER] [--limit N]
-Lists cards (masked codes). STATE: pending, active, blocked, expired, depleted. --limit 0 = all (default 1000).`,
+  list: `Usage: till giftcard list [--state STATE] [--expiring-before DATE] [--customer CUSTOMER] [--page N] [--per-page M] [--json]
+Lists cards (masked codes) in order of issue, 20 a page. STATE: pending, active, blocked, expired, depleted.`,
   liability: `Usage: till giftcard liability [--from DATE] [--to DATE]
 Outstanding balance of active cards (what the shop owes), balances on blocked cards and on cards past
 expiry, and per day: cards sold (value, price, promotional value), loaded, redeemed, refunded,
@@ -251,21 +256,21 @@ async function expire(argv: string[], s: Session): Promise<number> {
 const STATES: GiftCardState[] = ['pending', 'active', 'blocked', 'expired', 'depleted'];
 
 function list(argv: string[], s: Session): number {
-  const { values } = parse(argv, { state: { type: 'string' }, 'expiring-before': { type: 'string' }, customer: { type: 'string' }, limit: { type: 'string' } }, false);
+  refuseLimit(argv);
+  const { values } = parse(argv, { state: { type: 'string' }, 'expiring-before': { type: 'string' }, customer: { type: 'string' }, ...PAGE_OPTIONS }, false);
   if (values.help) return s.ctx.out(SUBS.list), 0;
   const state = values.state as GiftCardState | undefined;
   if (state !== undefined && !STATES.includes(state)) usageError(`--state must be one of ${STATES.join(', ')}`);
   const before = values['expiring-before'] as string | undefined;
   if (before !== undefined && !isDate(before)) usageError('--expiring-before must be a date as YYYY-MM-DD');
-  const limit = values.limit === undefined ? 1000 : values.limit === '0' ? Infinity : positiveInt(values.limit, '--limit', 10_000_000);
+  const req = pageRequest(values);
   const filter = { state, expiringBefore: before, customerId: values.customer === undefined ? undefined : customerOf(s, values.customer as string).id };
-  let n = 0;
+  const cards = Object.values(giftCardSlice(s.store.state).cards).filter((card) => matchesFilter(card, filter, s.today));
+  const page = pageOrRefuse(cards, req);
+  if (values.json) return printJson(s.ctx, { ...pageFields(page), cards: page.items.map((card) => listRowJson(card, s.today)) }), 0;
   s.ctx.out(LIST_HEADER);
-  for (const card of Object.values(giftCardSlice(s.store.state).cards)) {
-    if (!matchesFilter(card, filter, s.today)) continue;
-    if (n++ < limit) s.ctx.out(listRow(card, s.today));
-  }
-  s.ctx.out(n > limit ? `${n} card(s); first ${limit} shown (--limit 0 for all).` : `${n} card(s).`);
+  for (const card of page.items) s.ctx.out(listRow(card, s.today));
+  s.ctx.out(pageFooter(page, 'cards', 'in order of issue'));
   return 0;
 }
 
@@ -280,10 +285,7 @@ function report(argv: string[], s: Session): number {
   return 0;
 }
 
-const localTime = (iso: string): string => {
-  const d = new Date(iso);
-  return `${localDate(d)} ${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
-};
+const localTime = localDateTime;
 
 /** `--amount -5.00` reads as an option to parseArgs; glue a negative amount to its option. */
 function glueNegative(argv: string[]): string[] {
@@ -295,6 +297,20 @@ function glueNegative(argv: string[]): string[] {
   return out;
 }
 
+/** `show`: the card, then its history newest first, a page at a time (or one JSON document). */
+function show(argv: string[], s: Session): number {
+  const { values, positionals } = parse(argv, { ...PAGE_OPTIONS });
+  if (values.help) return s.ctx.out(SUBS.show), 0;
+  const req = pageRequest(values);
+  const card = cardOf(s, codeArg(positionals, s));
+  const owner = card.customerId ? accountById(loyaltyOf(s.store.state), card.customerId) : undefined;
+  const page = pageOrRefuse(card.history.slice().reverse(), req);
+  if (values.json) return printJson(s.ctx, cardJson(card, s.today, owner, page)), 0;
+  for (const line of [...showCard(card, s.today, localTime, owner), ...cardHistoryLines(page, card.currency, localTime)]) s.ctx.out(line);
+  s.ctx.out(pageFooter(page, 'movements', 'newest first'));
+  return 0;
+}
+
 async function onCard(sub: string, argv: string[], s: Session): Promise<number> {
   const { values, positionals } = parse(glueNegative(argv), { reason: { type: 'string' }, amount: { type: 'string' }, operator: { type: 'string' } });
   if (values.help) return s.ctx.out(SUBS[sub]), 0;
@@ -303,9 +319,6 @@ async function onCard(sub: string, argv: string[], s: Session): Promise<number> 
   const operator = (values.operator as string | undefined) ?? s.config.operators[0].id;
   const reason = (values.reason as string | undefined) ?? '';
   switch (sub) {
-    case 'show':
-      for (const line of showCard(card, s.today, localTime, card.customerId ? accountById(loyaltyOf(s.store.state), card.customerId) : undefined)) s.ctx.out(line);
-      return 0;
     case 'block':
       return commitOne(s, must(planBlock(card, { reason })), operator, code, 'Blocked');
     case 'unblock':
@@ -338,6 +351,7 @@ export function createGiftCardCommand(deps: GiftCardCommandDeps = { randomBytes:
         if (sub === 'create') return await create(rest, s, deps);
         if (sub === 'expire') return await expire(rest, s);
         if (sub === 'list') return list(rest, s);
+        if (sub === 'show') return show(rest, s);
         if (sub === 'liability') return report(rest, s);
         return await onCard(sub, rest, s);
       } finally {

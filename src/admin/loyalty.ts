@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import type { AdminCommand, CommandContext } from './command.js';
 import { parse } from './args.js';
 import { progressBar } from './progress.js';
+import { printJson } from './paging.js';
 import { TillError, type Result } from '../domain/errors.js';
 import { currency, parseAmount, type Minor } from '../domain/money.js';
 import type { TillConfig } from '../domain/config.js';
@@ -50,7 +51,7 @@ export async function withLoyalty(ctx: CommandContext, operator: string | undefi
   const config = readConfig(ctx.dataDir);
   const op = operator ?? config.operators[0].id;
   if (!config.operators.some((o) => o.id === op)) usageError(`--operator must be one of ${config.operators.map((o) => o.id).join(', ')}`);
-  const store = await openStore(ctx.dataDir, { register: config.register.id, operator: op });
+  const store = await openStore(ctx.dataDir, { register: config.register.id, operator: op, now: ctx.now });
   try {
     return await fn({ ctx, config, store, today: localDate(ctx.now()), operator: op, slice: () => loyaltyOf(store.state) });
   } finally {
@@ -107,11 +108,12 @@ const day = (text: unknown, what: string): string => (isDate(text) ? text : usag
 
 const SUBS: Record<string, string> = {
   program: `Usage: till loyalty program set FILE.json [--dry-run]
-       till loyalty program list
+       till loyalty program list [--json]
        till loyalty program export [FILE.json]
 "set" creates or replaces the programs in the file (by id) and, if the file has "tiers", the tier
 ladder; programs not in the file stay as they are (stop one with "active": false). "export" writes
-the current programs and tiers in the same format, to edit and set again. See docs/loyalty.md.`,
+the current programs and tiers in the same format, to edit and set again. "list --json" prints them
+as the journal holds them: money in minor units, points in units, rates in ppm. See docs/loyalty.md.`,
   adjust: `Usage: till loyalty adjust CARD --points [+|-]N --reason TEXT [--program ID] [--operator ID]
 Adds or removes points by hand; the reason stays in the card's history. Never below zero.`,
   accrue: `Usage: till loyalty accrue --points N --reason TEXT [filters] [--program ID] [--batch ID] [--dry-run]
@@ -139,11 +141,14 @@ Subcommands:
 
 async function program(argv: string[], s: LoyaltySession): Promise<number> {
   const [verb, ...rest] = argv;
-  const { values, positionals } = parse(rest, { 'dry-run': { type: 'boolean' }, operator: { type: 'string' } });
+  const { values, positionals } = parse(rest, { 'dry-run': { type: 'boolean' }, operator: { type: 'string' }, json: { type: 'boolean' } });
   const cur = s.config.currency;
   const slice = s.slice();
   if (verb === 'list') {
     const all = programList(slice);
+    // The programs and ladder as the journal holds them (loyalty.program.upserted, loyalty.tiers.set):
+    // money in minor units of `currency`, points in units of each program's `decimals`, rates in ppm.
+    if (values.json) return printJson(s.ctx, { currency: cur, programs: all, tiers: slice.ladder }), 0;
     if (all.length === 0) s.ctx.out('No loyalty program yet. Create one with: till loyalty program set FILE.json');
     for (const p of all) programLines(p, cur).forEach((l) => s.ctx.out(l));
     if (slice.ladder) ladderLines(slice.ladder, all, cur).forEach((l) => s.ctx.out(l));

@@ -76,9 +76,13 @@ class SegmentReader {
     return m ? { start, seq: Number(m[1]) } : null; // zero padding or the end: past the last line
   }
 
-  /** The event with this sequence number, checked against its own hash, or null if not here. */
-  find(seq: number): JournalEvent | null {
-    let lo = 0;
+  /**
+   * The event with this sequence number, checked against its own hash, or null if not here. `from`
+   * is a byte offset known to be at or before its line (the start of an earlier seq's line): reading
+   * ascending seqs, each search starts where the last one ended.
+   */
+  find(seq: number, from = 0): JournalEvent | null {
+    let lo = from;
     let hi = this.size;
     while (lo < hi) {
       const mid = Math.floor((lo + hi) / 2);
@@ -87,12 +91,16 @@ class SegmentReader {
       else lo = mid + 1;
     }
     const p = this.probe(lo);
+    this.last = p ? p.start : this.size;
     if (!p || p.seq !== seq) return null;
     const line = this.lineFrom(p.start);
     if (!line) return null;
     const d = decodeLine(line, 0, line.length);
     return d.ok && d.event.seq === seq ? d.event : null;
   }
+
+  /** Where the line of the last `find` starts (or would): the `from` of a search for a later seq. */
+  last = 0;
 }
 
 /**
@@ -102,31 +110,41 @@ class SegmentReader {
  */
 export function readEventsBySeq(dataDir: string, seqs: readonly number[]): Map<number, JournalEvent> {
   const out = new Map<number, JournalEvent>();
-  const segments: SegmentInfo[] = listSegments(path.join(dataDir, 'journal'));
-  const bySegment = new Map<SegmentInfo, number[]>();
-  for (const seq of new Set(seqs)) {
-    let i = segments.length - 1;
-    while (i >= 0 && segments[i].first > seq) i--;
-    if (i < 0) continue;
-    const list = bySegment.get(segments[i]) ?? [];
-    list.push(seq);
-    bySegment.set(segments[i], list);
-  }
-  for (const [seg, list] of bySegment) {
-    let r: SegmentReader;
-    try {
-      r = new SegmentReader(seg.file);
-    } catch {
-      continue;
-    }
-    try {
-      for (const seq of list) {
-        const ev = r.find(seq);
-        if (ev) out.set(seq, ev);
-      }
-    } finally {
-      r.close();
-    }
-  }
+  forEachEventBySeq(dataDir, seqs, (seq, ev) => {
+    if (ev) out.set(seq, ev);
+  });
   return out;
+}
+
+/**
+ * Calls `fn` for each of `seqs` in ascending order, once each, with its event or null (not in the
+ * journal, or its line does not check out). One event is held at a time, so a caller can fold a
+ * customer's whole history without keeping it; each segment is opened once and searched from where
+ * the previous seq was found.
+ */
+export function forEachEventBySeq(dataDir: string, seqs: readonly number[], fn: (seq: number, ev: JournalEvent | null) => void): void {
+  const segments: SegmentInfo[] = listSegments(path.join(dataDir, 'journal'));
+  const sorted = [...new Set(seqs)].sort((a, b) => a - b);
+  let i = 0;
+  while (i < sorted.length) {
+    const seq = sorted[i];
+    let k = segments.length - 1;
+    while (k >= 0 && segments[k].first > seq) k--;
+    const nextFirst = k + 1 < segments.length ? segments[k + 1].first : Infinity;
+    let j = i;
+    while (j < sorted.length && sorted[j] < nextFirst) j++;
+    const batch = sorted.slice(i, j);
+    i = j;
+    let r: SegmentReader | null = null;
+    try {
+      r = k >= 0 ? new SegmentReader(segments[k].file) : null;
+    } catch {
+      r = null;
+    }
+    try {
+      for (const s of batch) fn(s, r ? r.find(s, r.last) : null);
+    } finally {
+      r?.close();
+    }
+  }
 }

@@ -1,33 +1,42 @@
 /**
- * A loyalty card's recent points movements and the sales behind them, read back from the journal.
- * The projection keeps only the sequence numbers of the events that moved an account's points
- * (`LoyaltyAccount.recent`); the movements are what `movementsOf` makes of those events, the same
- * function the projection folds, so the history always agrees with the balance.
+ * A loyalty customer's whole history, read back from the journal. The projection keeps, per account,
+ * the sequence numbers of every event about the customer (`LoyaltyAccount.seqs`); this reads exactly
+ * those events (a binary search in their segment each, never a scan of the journal) one at a time and
+ * folds them into rows (src/domain/loyalty/history.ts): memory holds the rows, not the events.
  */
-import { movementsOf } from '../domain/loyalty/events.js';
-import type { HistoryEntry, LoyaltyAccount } from '../domain/loyalty/types.js';
-import { readEventsBySeq } from './journal-read.js';
-import { recentSeqs } from './projections/loyalty.js';
+import { HistoryFold, type HistoryRow } from '../domain/loyalty/history.js';
+import type { LoyaltyAccount } from '../domain/loyalty/types.js';
+import { forEachEventBySeq } from './journal-read.js';
+import { accountSeqs } from './projections/loyalty.js';
 import type { JournalEvent } from './types.js';
 
-type Account = Pick<LoyaltyAccount, 'id' | 'recent'>;
+type Account = Pick<LoyaltyAccount, 'id' | 'seqs'>;
 
-/**
- * The movements of the account's recent events, oldest first. An event the journal no longer yields
- * (damage: `till journal verify` names it) is left out rather than failing the whole view.
- */
-export function customerHistory(dataDir: string, account: Account): HistoryEntry[] {
-  return historyFromEvents(account, readEventsBySeq(dataDir, recentSeqs(account)));
+export interface CustomerHistory {
+  /** Oldest first, each with the balance after it. */
+  rows: HistoryRow[];
+  /**
+   * Events the index names that the journal did not yield (damage: `till journal verify` names it).
+   * They are left out rather than failing the view, and the balances after them cannot be trusted.
+   */
+  unread: number[];
 }
 
-/** The same from events already at hand, by seq. */
-export function historyFromEvents(account: Account, events: ReadonlyMap<number, JournalEvent>): HistoryEntry[] {
-  const out: HistoryEntry[] = [];
-  for (const seq of recentSeqs(account)) {
+export function customerHistory(dataDir: string, account: Account): CustomerHistory {
+  const fold = new HistoryFold(account.id);
+  const unread: number[] = [];
+  forEachEventBySeq(dataDir, accountSeqs(account), (seq, ev) => (ev ? fold.add(ev) : unread.push(seq)));
+  return { rows: fold.rows, unread };
+}
+
+/** The same from events already at hand, by seq (tests, an in-memory journal). */
+export function historyFromEvents(account: Account, events: ReadonlyMap<number, JournalEvent>): CustomerHistory {
+  const fold = new HistoryFold(account.id);
+  const unread: number[] = [];
+  for (const seq of accountSeqs(account)) {
     const ev = events.get(seq);
-    if (!ev) continue;
-    const day = typeof ev.at === 'string' ? ev.at.slice(0, 10) : '';
-    for (const m of movementsOf(ev.type, ev.data, day)) if (m.customerId === account.id) out.push([seq, m.kind, m.programId, m.delta, m.day, m.ref]);
+    if (ev) fold.add(ev);
+    else unread.push(seq);
   }
-  return out;
+  return { rows: fold.rows, unread };
 }

@@ -37,11 +37,15 @@ describe('till customer', () => {
     await h.run('customer', 'add', '--name', 'Nguyễn Văn An', '--phone', '0912 345 678');
     await h.run('customer', 'add', '--name', 'Nguyễn Thị Cúc', '--phone', '0988 111 222');
     expect(await h.run('customer', 'find', 'ngu', 'cuc')).toBe(0);
-    expect(h.out).toEqual(['2700000000021  |  Nguyễn Thị Cúc  |  0988 111 222  |  -']);
+    expect(h.out).toEqual(['2700000000021  |  Nguyễn Thị Cúc  |  0988 111 222  |  -', 'page 1 of 1 (customers 1-1 of 1, best first)']);
     await h.run('customer', 'find', '5678');
-    expect(h.out.map((l) => l.split('  |  ')[1])).toEqual(['Nguyễn Văn An']);
+    expect(h.out.slice(0, -1).map((l) => l.split('  |  ')[1])).toEqual(['Nguyễn Văn An']);
     await h.run('customer', 'find', 'nguyen');
-    expect(h.out).toHaveLength(2);
+    expect(h.out).toHaveLength(3);
+    await h.run('customer', 'find', 'nguyen', '--per-page', '1', '--page', '2');
+    expect(h.out.at(-1)).toBe('page 2 of 2 (customers 2-2 of 2, best first)');
+    expect(await h.run('customer', 'find', 'nguyen', '--limit', '5')).toBe(2);
+    expect(h.err.join('\n')).toContain('--limit is replaced by --page N --per-page M');
     await h.run('customer', 'find', 'zzz');
     expect(h.out).toEqual(['No customer matches "zzz".']);
     expect(await h.run('customer', 'show', '0912345678')).toBe(0);

@@ -57,9 +57,10 @@ describe('till loyalty', () => {
     expect(h.err.join('\n')).toContain('does not have that many points');
     expect(await h.run('loyalty', 'adjust', '2700000000014', '--points', '5')).toBe(1);
     const c = Object.values((await h.slice()).customers)[0];
-    expect([c.points.cb, customerHistory(h.data, c).map((x) => [x[1], x[3], x[5]])]).toEqual([7, [['adjust', 10, 'phone order 42'], ['adjust', -3, 'typo']]]);
+    const moves = customerHistory(h.data, c).rows.filter((r) => r.programId !== null);
+    expect([c.points.cb, moves.map((x) => [x.kind, x.delta, x.balance, x.reason])]).toEqual([7, [['adjust', 10, 10, 'phone order 42'], ['adjust', -3, 7, 'typo']]]);
     expect(await h.run('customer', 'show', '2700000000014')).toBe(0);
-    expect(h.out.join('\n')).toMatch(/recent movements:\n.*adjusted +-3 cb +typo +\(#\d+\)\n.*adjusted +\+10 cb +phone order 42/);
+    expect(h.out.join('\n')).toMatch(/history \(newest first\):\n.*\n.*adjusted +-3 +cb +7 +op1 +"typo" +#\d+\n.*adjusted +\+10 +cb +10 +op1 +"phone order 42"/);
   });
 
   it('bulk accrual over a spend range credits exactly the matching customers, once', async () => {

@@ -210,7 +210,7 @@ const LADDER: TierLadder = {
 function account(over: Partial<LoyaltyAccount> = {}): LoyaltyAccount {
   return {
     id: 'c1', name: 'Lan Nguyen', phone: '0901234567', tier: 'std', card: '2700000000014', blocked: false, created: '2026-01-01T00:00:00Z',
-    points: { cb: 10 }, lots: {}, spend: 0, earned: { cb: 10 }, months: '', purchases: 0, recent: '', ...over,
+    points: { cb: 10 }, lots: {}, spend: 0, earned: { cb: 10 }, months: '', purchases: 0, seqs: '', ...over,
   };
 }
 const loyaltyDeps = (a: LoyaltyAccount): LoyaltyDeps => ({

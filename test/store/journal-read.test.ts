@@ -42,7 +42,7 @@ describe('reading events back by sequence number', () => {
 });
 
 describe('a loyalty card history read from the journal', () => {
-  it('shows the movements of the last events and the sales behind them', async () => {
+  it('shows every event of the customer, with the balance after each movement and the sales behind them', async () => {
     const dir = tmpDir('jread');
     const c = { id: 'c1', name: 'Lan', phone: '0901234567', tier: null, card: '2700000000014', blocked: false, created: '2025-01-01T00:00:00.000Z' };
     const s = await initStore(dir, { currency: 'USD', register: 'R1' }, [{ type: EV.customerCreated, data: { customer: c } }], { segmentBytes: 4096, now: fixedClock() });
@@ -53,12 +53,15 @@ describe('a loyalty card history read from the journal', () => {
     await s.commit({ id: 'adj', events: [{ type: EV.pointsAdjusted, data: { customerId: 'c1', programId: 'cb', points: -5, day: '2025-01-03', reason: 'typo' } }] });
     const a = accountById(loyaltyOf(s.state), 'c1')!;
     expect(a.points.cb).toBe(105 - 5);
-    const h = customerHistory(dir, a);
-    expect(h.map(([, kind, pid, delta, , ref]) => [kind, pid, delta, ref])).toEqual([
-      ...Array.from({ length: 9 }, (_, k) => ['earn', 'cb', k + 6, `R1-${k + 6}`]),
-      ['adjust', 'cb', -5, 'typo'],
+    expect(listSegments(path.join(dir, 'journal')).length).toBeGreaterThan(2);
+    const { rows, unread } = customerHistory(dir, a);
+    expect(unread).toEqual([]);
+    expect(rows.map((r) => [r.kind, r.programId, r.delta, r.balance, r.ref || r.reason])).toEqual([
+      ['created', null, 0, null, ''],
+      ...Array.from({ length: 14 }, (_, k) => ['earn', 'cb', k + 1, ((k + 1) * (k + 2)) / 2, `R1-${k + 1}`]),
+      ['adjust', 'cb', -5, 100, 'typo'],
     ]);
-    expect(h.every(([seq], i) => i === 0 || seq > h[i - 1][0])).toBe(true);
+    expect(rows.every((r, i) => i === 0 || r.seq > rows[i - 1].seq)).toBe(true);
     await s.close();
   });
 });

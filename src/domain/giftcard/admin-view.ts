@@ -9,7 +9,8 @@ import { formatCode, maskCode, scanValue } from './code.js';
 import { effectiveState } from './dates.js';
 import { issuedEntry, soldEntry } from './ledger.js';
 import type { LiabilityReport } from './report.js';
-import type { GiftCard } from './types.js';
+import type { GiftCard, HistoryEntry } from './types.js';
+import { pageFields, type Page } from '../paging.js';
 
 const dec = (amount: Minor, cur: string): string => toDecimalString(amount, currency(cur));
 const signed = (amount: Minor, cur: string): string => (amount > 0 ? `+${dec(amount, cur)}` : dec(amount, cur));
@@ -37,7 +38,7 @@ export interface CardOwner {
   card: string;
 }
 
-/** A card and its history, code masked. `local` renders an ISO instant in the shop's time. */
+/** A card's facts for `show`, code masked (the history follows: cardHistoryLines). `local` renders an ISO instant in the shop's time. */
 export function showCard(card: GiftCard, today: string, local: (iso: string) => string, owner?: CardOwner): string[] {
   const cur = card.currency;
   const state = effectiveState(card, today);
@@ -54,18 +55,50 @@ export function showCard(card: GiftCard, today: string, local: (iso: string) => 
   const issued = issuedEntry(card);
   if (issued) out.push(`  Issued:     ${local(issued.at)} by ${issued.op}`);
   const sold = soldEntry(card);
-  if (sold) {
-    const where = [card.register && `on ${card.register}`, (card.receiptNo || card.saleId) && `sale ${card.receiptNo || card.saleId}`].filter(Boolean).join(', ');
-    out.push(`  Activated:  ${local(sold.at)} by ${sold.op}${where ? ` ${where}` : ''}`);
-  }
-  out.push('History:');
-  for (const h of card.history) {
-    const cols = [local(h.at), h.kind.padEnd(9), signed(h.amount, cur).padStart(12), dec(h.balance, cur).padStart(12), h.op];
+  if (sold) out.push(`  Activated:  ${local(sold.at)} by ${sold.op}${soldWhere(card) ? ` ${soldWhere(card)}` : ''}`);
+  return out;
+}
+
+const soldWhere = (card: GiftCard): string => [card.register && `on ${card.register}`, (card.receiptNo || card.saleId) && `sale ${card.receiptNo || card.saleId}`].filter(Boolean).join(', ');
+
+/** The card's history, newest first as a page of it: each movement with the balance after it. */
+export function cardHistoryLines(page: Page<HistoryEntry>, cur: string, local: (iso: string) => string): string[] {
+  const out = ['History (newest first):', `  ${'when'.padEnd(16)}  ${'what'.padEnd(9)}  ${'amount'.padStart(12)}  ${'balance'.padStart(12)}  by  reference`];
+  for (const h of page.items) {
+    const cols = [local(h.at).padEnd(16), h.kind.padEnd(9), signed(h.amount, cur).padStart(12), dec(h.balance, cur).padStart(12), h.op];
     if (h.ref) cols.push(h.ref);
     if (h.reason) cols.push(`"${h.reason}"`);
     out.push(`  ${cols.join('  ')}`);
   }
   return out;
+}
+
+const amountJson = (amount: Minor, cur: string) => ({ amount, currency: cur });
+
+/** The `--json` document of `till giftcard show`: code masked, money as minor units with the currency. */
+export function cardJson(card: GiftCard, today: string, owner: CardOwner | undefined, page: Page<HistoryEntry>) {
+  const cur = card.currency;
+  const issued = issuedEntry(card);
+  const sold = soldEntry(card);
+  return {
+    card: {
+      code: maskCode(card.code), state: effectiveState(card, today), recordedState: card.state, blockReason: card.blockReason ?? null,
+      balance: amountJson(card.balance, cur), faceValue: card.faceValue > 0 ? amountJson(card.faceValue, cur) : null, price: card.price !== null ? amountJson(card.price, cur) : null,
+      expiresOn: card.expiresOn ?? null, validityDays: card.validityDays ?? null,
+      customer: card.customerId ? { id: card.customerId, name: owner?.name ?? null, card: owner?.card ?? null } : null,
+      issued: issued ? { at: issued.at, operator: issued.op } : null,
+      activated: sold ? { at: sold.at, operator: sold.op, register: card.register ?? null, ref: card.receiptNo || card.saleId || null } : null,
+    },
+    history: {
+      order: 'newest-first', ...pageFields(page),
+      rows: page.items.map((h) => ({ seq: h.seq, at: h.at, kind: h.kind, amount: amountJson(h.amount, cur), balanceAfter: amountJson(h.balance, cur), operator: h.op, ref: h.ref ?? null, reason: h.reason ?? null })),
+    },
+  };
+}
+
+/** A card of a `list --json` answer. */
+export function listRowJson(card: GiftCard, today: string) {
+  return { code: maskCode(card.code), state: effectiveState(card, today), balance: amountJson(card.balance, card.currency), expiresOn: card.expiresOn ?? null, customerId: card.customerId ?? null };
 }
 
 export const LIST_HEADER = `${'card'.padEnd(8)}  ${'state'.padEnd(8)}  ${'balance'.padStart(12)}  ${'expires'.padEnd(10)}  customer`;

@@ -2,14 +2,12 @@
 import { currency, toDecimalString, type Minor } from '../money.js';
 import { accountAsOf, expiringWithin } from './expiry.js';
 import { tierProgress } from './tiers.js';
-import type { HistoryEntry, LoyaltyAccount, LoyaltyProgram, Reward, TierLadder, Units } from './types.js';
+import type { LoyaltyAccount, LoyaltyProgram, Reward, TierLadder, Units } from './types.js';
 import { formatUnits } from './units.js';
 
 export const money = (m: Minor, cur: string): string => `${toDecimalString(m, currency(cur))} ${cur}`;
 
 export const pts = (units: Units, program: Pick<LoyaltyProgram, 'decimals'> | undefined): string => formatUnits(units, program?.decimals ?? 0);
-
-const KIND: Record<string, string> = { earn: 'earned', spend: 'spent', adjust: 'adjusted', expire: 'expired', accrue: 'bonus', refund: 'refund' };
 
 /** One line per customer for `find`; balances as of `day` (expired points out). */
 export function customerRow(account: LoyaltyAccount, programs: readonly LoyaltyProgram[], day: string): string {
@@ -18,8 +16,17 @@ export function customerRow(account: LoyaltyAccount, programs: readonly LoyaltyP
   return [a.card, a.name, a.phone, a.tier ?? '-', a.blocked ? 'BLOCKED' : '', bal].filter((x) => x !== '').join('  |  ');
 }
 
-/** `history`: the account's recent movements, oldest first, as read from the journal (loyalty-history.ts). */
-export function customerDetails(account: LoyaltyAccount, programs: readonly LoyaltyProgram[], ladder: TierLadder | null, cur: string, day: string, history: readonly HistoryEntry[] = []): string[] {
+/** A customer of a `find --json` answer: points as integer units of each program, as of `day`. */
+export function customerRowJson(account: LoyaltyAccount, programs: readonly LoyaltyProgram[], day: string) {
+  const a = accountAsOf(account, day);
+  return {
+    id: a.id, name: a.name, card: a.card, phone: a.phone, email: a.email ?? null, tier: a.tier, blocked: a.blocked,
+    programs: programs.filter((p) => (a.points[p.id] ?? 0) !== 0 || p.active).map((p) => ({ id: p.id, decimals: p.decimals, points: a.points[p.id] ?? 0 })),
+  };
+}
+
+/** A customer's card, tier and balances for `show` (the history follows: history-view.ts). */
+export function customerDetails(account: LoyaltyAccount, programs: readonly LoyaltyProgram[], ladder: TierLadder | null, cur: string, day: string): string[] {
   const a = accountAsOf(account, day);
   const byId = new Map(programs.map((p) => [p.id, p]));
   const lines = [
@@ -39,16 +46,12 @@ export function customerDetails(account: LoyaltyAccount, programs: readonly Loya
   }
   for (const p of programs) {
     const bal = a.points[p.id] ?? 0;
-    if (bal === 0 && !p.active) continue;
+    const ledger = account.points[p.id] ?? 0;
+    if (bal === 0 && ledger === 0 && !p.active) continue;
     const soon = p.expiryDays ? expiringWithin(a, p.id, day, 30) : 0;
-    lines.push(`  ${p.name}: ${pts(bal, p)} points${soon ? ` (${pts(soon, p)} expire within 30 days)` : ''}`);
-  }
-  if (history.length) {
-    lines.push('  recent movements:');
-    for (const [seq, kind, pid, delta, d, ref] of history.slice().reverse()) {
-      const p = byId.get(pid);
-      lines.push(`    ${d}  ${(KIND[kind] ?? kind).padEnd(8)} ${(delta > 0 ? '+' : '') + pts(delta, p)} ${p?.id ?? pid}  ${ref}  (#${seq})`);
-    }
+    // The history's balances are the ledger's; points past their date stay in it until `till loyalty expire` journals them.
+    const lapsed = ledger !== bal ? `; ${pts(ledger - bal, p)} past their expiry date, recorded at the next till loyalty expire (ledger ${pts(ledger, p)})` : '';
+    lines.push(`  ${p.name}: ${pts(bal, p)} points${soon ? ` (${pts(soon, p)} expire within 30 days)` : ''}${lapsed}`);
   }
   return lines;
 }

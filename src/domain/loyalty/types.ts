@@ -151,7 +151,7 @@ export type MonthRuns = string;
 /**
  * A customer as the projection keeps it: the customer plus folds of their history. Kept small (100k
  * of them live in a register's memory): the movements themselves stay in the journal, the account
- * only remembers where (`recent`).
+ * only remembers where (`seqs`).
  */
 export interface LoyaltyAccount extends Customer {
   /** Balance per program, units. */
@@ -167,11 +167,12 @@ export interface LoyaltyAccount extends Customer {
   purchases: number;
   lastPurchase?: string;
   /**
-   * Journal sequence numbers of the last events that moved this customer's points, oldest first
-   * (bounded), in base 36 separated by commas ("" when none): a string costs a third of an array of
-   * numbers. The movements are read back from the journal (src/store/loyalty-history.ts).
+   * Journal sequence numbers of every event about this customer (points movements, sales, refunds,
+   * created, edited, blocked, unblocked, regraded), oldest first, in base 36 separated by commas (""
+   * when none): about 5 bytes an event, a third of an array of numbers. The events themselves are read
+   * back from the journal (src/store/loyalty-history.ts); this is the index that finds them.
    */
-  recent: string;
+  seqs: string;
   /** Bulk accrual batches recently credited (idempotency of a resumed batch). */
   batches?: string[];
 }

@@ -1,7 +1,7 @@
 /**
  * Loyalty slice: programs, the tier ladder, and one account per customer holding the folds of their
- * history (balances, FIFO lots for expiry, lifetime and monthly spend, where their recent movements
- * are in the journal). Balances change only through `movementsOf` (src/domain/loyalty/events.ts), so
+ * history (balances, FIFO lots for expiry, lifetime and monthly spend, where in the journal every
+ * event about them is). Balances change only through `movementsOf` (src/domain/loyalty/events.ts), so
  * every balance is the sum of its journaled movements. The search index is derived, kept in memory
  * beside the slice, never persisted. Accounts are kept compact: 100k of them live in the register.
  */
@@ -32,8 +32,6 @@ export interface LoyaltySlice {
   batches: Record<string, BatchInfo>;
 }
 
-/** Events with movements remembered per account (their sequence numbers); the journal has them all. */
-export const HISTORY_KEEP = 10;
 /** Months of spend/earn kept per account for rolling tier windows (ladder periods are 1-24 months). */
 export const MONTHS_KEEP = 24;
 /** Recent batches remembered per account, enough to resume a batch cut short. */
@@ -44,30 +42,54 @@ const indexes = new WeakMap<LoyaltySlice, { cc: string; index: CustomerIndex }>(
 const dayOf = (ev: JournalEvent): string => (typeof ev.at === 'string' ? ev.at.slice(0, 10) : '');
 
 function newAccount(c: CustomerCreatedData['customer']): LoyaltyAccount {
-  const a: LoyaltyAccount = { id: c.id, name: c.name, phone: c.phone, tier: c.tier, card: c.card, blocked: c.blocked, created: c.created, points: {}, spend: 0, earned: {}, months: '', purchases: 0, recent: '' };
+  const a: LoyaltyAccount = { id: c.id, name: c.name, phone: c.phone, tier: c.tier, card: c.card, blocked: c.blocked, created: c.created, points: {}, spend: 0, earned: {}, months: '', purchases: 0, seqs: '' };
   if (c.email !== undefined) a.email = c.email;
   return a;
 }
 
-/** The journal seqs of an account's recent movements, oldest first (see `LoyaltyAccount.recent`). */
-export const recentSeqs = (a: Pick<LoyaltyAccount, 'recent'>): number[] => (a.recent ? a.recent.split(',').map((s) => parseInt(s, 36)) : []);
+/** The journal seqs of every event about the account, oldest first (see `LoyaltyAccount.seqs`). */
+export const accountSeqs = (a: Pick<LoyaltyAccount, 'seqs'>): number[] => (a.seqs ? a.seqs.split(',').map((s) => parseInt(s, 36)) : []);
 
-/** Remembers that event `seq` moved the account's points. */
+/**
+ * Accounts whose `seqs` grew since the last flattening. V8 keeps `s + ',' + t` as a rope (a node of
+ * ~50 bytes per append, ten times the characters) until the string is read whole; a replay of a
+ * million movements would hold ~70 MB of nodes. Converting a string to a number reads it whole and
+ * flattens it in place (the technique of the `flatstr` package, used by pino), so every
+ * FLATTEN_EVERY appends the grown strings are flattened: at most that many rope nodes live at once,
+ * and a long history is copied once per FLATTEN_EVERY appends, not on every one.
+ */
+const grown: LoyaltyAccount[] = [];
+const FLATTEN_EVERY = 1024;
+
+/** Remembers that event `seq` is about the account (called once per account and event). */
 function remember(a: LoyaltyAccount, seq: number): void {
-  const r = recentSeqs(a);
-  if (r[r.length - 1] === seq) return;
-  r.push(seq);
-  a.recent = r
-    .slice(-HISTORY_KEEP)
-    .map((n) => n.toString(36))
-    .join(',');
+  a.seqs = a.seqs ? `${a.seqs},${seq.toString(36)}` : seq.toString(36);
+  grown.push(a);
+  if (grown.length < FLATTEN_EVERY) return;
+  for (const g of grown) Number(g.seqs);
+  grown.length = 0;
+}
+
+/**
+ * The customers a sale, refund or points event is about: whose history (`till customer show`) lists
+ * it. A sale or refund that moved no points is still theirs (spend, purchases, a tier promotion).
+ * State changes (created, edited, blocked, regraded) are remembered where they are folded.
+ */
+function customersOf(type: string, d: Record<string, unknown>, moved: readonly Movement[]): Set<string> {
+  const ids = new Set(moved.map((m) => m.customerId));
+  if (type === EV.pointsRefunded && typeof d.customerId === 'string') ids.add(d.customerId);
+  if (type === EV.saleCommitted) {
+    const sale = saleLoyaltyOf(d);
+    if (sale) ids.add(sale.loyalty.customerId);
+  }
+  return ids;
 }
 
 function lotsOf(a: LoyaltyAccount): Record<string, Lot[]> {
   return (a.lots ??= {});
 }
 
-function move(slice: LoyaltySlice, m: Movement, seq: number): void {
+function move(slice: LoyaltySlice, m: Movement): void {
   const a = getOwn(slice.customers, m.customerId);
   if (!a) return;
   const bal = getOwn(a.points, m.programId) ?? 0;
@@ -90,7 +112,6 @@ function move(slice: LoyaltySlice, m: Movement, seq: number): void {
     }
   }
   setOwn(a.points, m.programId, bal + m.delta);
-  remember(a, seq);
 }
 
 function applySale(slice: LoyaltySlice, ev: JournalEvent): void {
@@ -116,7 +137,8 @@ export const loyaltyProjection: ProjectionModule<LoyaltySlice> = {
   // 2: accounts keep the journal seqs of recent movements (not the movements), months as flat runs, no empty lots.
   // 3: recent seqs and months as strings.
   // 4: a spend takes only lots still valid on its day (expired ones wait for their points.expired).
-  version: 4,
+  // 5: `seqs` holds every event about the account (state changes too), not the last 10 movements.
+  version: 5,
   initial: () => ({ programs: {}, ladder: null, customers: {}, cardSerial: 0, batches: {} }),
   apply(slice, ev: JournalEvent) {
     const d = ev.data as Record<string, unknown> | null;
@@ -129,6 +151,7 @@ export const loyaltyProjection: ProjectionModule<LoyaltySlice> = {
         setOwn(slice.customers, c.id, a);
         if (Number.isSafeInteger(cardSerial) && cardSerial! > slice.cardSerial) slice.cardSerial = cardSerial!;
         reindex(slice, a);
+        remember(a, ev.seq);
         return;
       }
       case EV.customerUpdated: {
@@ -141,18 +164,23 @@ export const loyaltyProjection: ProjectionModule<LoyaltySlice> = {
         if (changes.email === '') delete a.email;
         else if (typeof changes.email === 'string') a.email = changes.email;
         reindex(slice, a);
+        remember(a, ev.seq);
         return;
       }
       case EV.cardBlocked:
       case EV.cardUnblocked: {
         const a = getOwn(slice.customers, (d as unknown as CardBlockData).customerId);
-        if (a) a.blocked = ev.type === EV.cardBlocked;
+        if (!a) return;
+        a.blocked = ev.type === EV.cardBlocked;
+        remember(a, ev.seq);
         return;
       }
       case EV.customerRegraded: {
         const r = d as unknown as CustomerRegradedData;
         const a = getOwn(slice.customers, r.customerId);
-        if (a && (typeof r.to === 'string' || r.to === null)) a.tier = r.to;
+        if (!a || (typeof r.to !== 'string' && r.to !== null)) return;
+        a.tier = r.to;
+        remember(a, ev.seq);
         return;
       }
       case EV.programUpserted: {
@@ -189,7 +217,12 @@ export const loyaltyProjection: ProjectionModule<LoyaltySlice> = {
         break;
       }
     }
-    for (const m of movementsOf(ev.type, ev.data, dayOf(ev))) move(slice, m, ev.seq);
+    const moved = movementsOf(ev.type, ev.data, dayOf(ev));
+    for (const m of moved) move(slice, m);
+    for (const id of customersOf(ev.type, d, moved)) {
+      const a = getOwn(slice.customers, id);
+      if (a) remember(a, ev.seq);
+    }
   },
 };
 

@@ -6,7 +6,7 @@ import type { LoyaltyAccount, Lot } from '../../../src/domain/loyalty/types.js';
 
 const account = (points: number, lots: Lot[]): LoyaltyAccount => ({
   id: 'c1', name: 'Lan', phone: '+84901234567', tier: null, card: '2700000000014', blocked: false, created: '2026-01-01T00:00:00Z',
-  points: { cb: points }, lots: { cb: lots }, spend: 0, earned: { cb: points }, months: '', purchases: 0, recent: '',
+  points: { cb: points }, lots: { cb: lots }, spend: 0, earned: { cb: points }, months: '', purchases: 0, seqs: '',
 });
 
 describe('issue 8.2 expired points', () => {

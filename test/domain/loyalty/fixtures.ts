@@ -57,7 +57,7 @@ export const account = (over: Partial<LoyaltyAccount> = {}): LoyaltyAccount => (
   earned: {},
   months: '',
   purchases: 0,
-  recent: '',
+  seqs: '',
   ...over,
 });
 

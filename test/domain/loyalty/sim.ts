@@ -43,8 +43,13 @@ export class Sim {
     return this.slice.customers[id];
   }
 
-  /** The account's recent movements as `till customer show` reads them from the journal. */
+  /** The account's history rows, oldest first, as `till customer show` reads them from the journal. */
   history(id: string) {
-    return historyFromEvents(this.acc(id), new Map(this.events.map((e) => [e.seq, e])));
+    return historyFromEvents(this.acc(id), new Map(this.events.map((e) => [e.seq, e]))).rows;
+  }
+
+  /** Only the rows that moved points. */
+  movements(id: string) {
+    return this.history(id).filter((r) => r.programId !== null);
   }
 }

@@ -1,0 +1,103 @@
+/**
+ * A customer's history for `till customer show`: the text table and the `--json` document. Rows are
+ * shown newest first (the page a manager wants is what just happened), each with the balance after it.
+ * Points in JSON are integer units of the program (`decimals` says where the point goes); money is
+ * integer minor units with the currency beside it, as everywhere in the store.
+ */
+import { pageFields, type Page } from '../paging.js';
+import { accountAsOf, expiringWithin } from './expiry.js';
+import type { HistoryKind, HistoryRow } from './history.js';
+import { tierProgress } from './tiers.js';
+import type { LoyaltyAccount, LoyaltyProgram, TierLadder, Units } from './types.js';
+import { pts } from './admin-view.js';
+
+const LABEL: Record<HistoryKind, string> = {
+  earn: 'earned', spend: 'spent', adjust: 'adjusted', expire: 'expired', accrue: 'bonus', refund: 'refund',
+  created: 'created', edited: 'edited', blocked: 'blocked', unblocked: 'unblocked', regraded: 'regraded', promoted: 'promoted', purchase: 'purchase',
+};
+
+export const HISTORY_ORDER = 'newest first';
+
+/** A program whose last row does not carry the balance the projection holds. */
+export interface Mismatch {
+  programId: string;
+  fold: Units;
+  ledger: Units;
+}
+
+/** Compares the fold of the rows (oldest first) with the account's balances. [] = they agree. */
+export function foldMismatches(rowsOldestFirst: readonly HistoryRow[], account: Pick<LoyaltyAccount, 'points'>): Mismatch[] {
+  const fold = new Map<string, Units>();
+  for (const r of rowsOldestFirst) if (r.programId !== null && r.balance !== null) fold.set(r.programId, r.balance);
+  const ids = new Set([...fold.keys(), ...Object.keys(account.points)]);
+  return [...ids].map((programId) => ({ programId, fold: fold.get(programId) ?? 0, ledger: account.points[programId] ?? 0 })).filter((m) => m.fold !== m.ledger);
+}
+
+/** The table of one page of rows (newest first), with a header line. `local` renders an ISO instant. */
+export function historyLines(page: Page<HistoryRow>, programs: readonly LoyaltyProgram[], local: (iso: string) => string): string[] {
+  if (page.total === 0) return ['  history: none yet'];
+  const byId = new Map(programs.map((p) => [p.id, p]));
+  const num = (units: Units | null, pid: string | null, sign: boolean): string => {
+    if (units === null || pid === null) return '';
+    const text = pts(units, byId.get(pid));
+    return sign && units > 0 ? `+${text}` : text;
+  };
+  const lines = [`  history (${HISTORY_ORDER}):`, `    ${'when'.padEnd(16)}  ${'what'.padEnd(9)}  ${'points'.padStart(8)}  ${'program'.padEnd(8)}  ${'balance'.padStart(8)}  by  reference`];
+  for (const r of page.items) {
+    const isMove = r.programId !== null;
+    const cols = [
+      local(r.at).padEnd(16),
+      LABEL[r.kind].padEnd(9),
+      (isMove ? num(r.delta, r.programId, true) : '').padStart(8),
+      (r.programId ?? '').padEnd(8),
+      (isMove ? num(r.balance, r.programId, false) : '').padStart(8),
+      r.operator,
+    ];
+    const tail = [r.ref, r.reason && `"${r.reason}"`, r.detail].filter(Boolean).join('  ');
+    lines.push(`    ${cols.join('  ')}${tail ? `  ${tail}` : ''}  #${r.seq}`);
+  }
+  return lines;
+}
+
+/** Warnings after the table: events the journal did not yield, a fold that misses the balance. */
+export function historyWarnings(unread: readonly number[], mismatches: readonly Mismatch[], programs: readonly LoyaltyProgram[]): string[] {
+  const byId = new Map(programs.map((p) => [p.id, p]));
+  const out: string[] = [];
+  if (unread.length) out.push(`  warning: ${unread.length} event(s) of this history could not be read from the journal (#${unread.slice(0, 5).join(', #')}${unread.length > 5 ? ', ...' : ''}); run: till journal verify`);
+  for (const m of mismatches) out.push(`  warning: the movements of ${m.programId} add up to ${pts(m.fold, byId.get(m.programId))}, the balance is ${pts(m.ledger, byId.get(m.programId))}; run: till journal verify`);
+  return out;
+}
+
+const rowJson = (r: HistoryRow) => ({
+  seq: r.seq, at: r.at, day: r.day, kind: r.kind, program: r.programId, points: r.programId === null ? null : r.delta, balanceAfter: r.balance,
+  operator: r.operator, ref: r.ref || null, reason: r.reason || null, detail: r.detail || null,
+});
+
+/** The `--json` document of `till customer show`: stable keys, every key always present. */
+export function customerJson(
+  account: LoyaltyAccount, programs: readonly LoyaltyProgram[], ladder: TierLadder | null, cur: string, day: string,
+  page: Page<HistoryRow>, unread: readonly number[], mismatches: readonly Mismatch[],
+) {
+  const a = accountAsOf(account, day);
+  const prog = tierProgress(a, ladder, day);
+  const remaining = (n: number) => (ladder?.basis === 'spend' ? { amount: n, currency: cur } : { points: n, program: ladder?.programId ?? null });
+  return {
+    customer: {
+      id: a.id, name: a.name, card: a.card, phone: a.phone, email: a.email ?? null, blocked: a.blocked, created: a.created,
+      tier: a.tier, tierName: ladder?.tiers.find((t) => t.id === a.tier)?.name ?? null,
+    },
+    spend: { amount: a.spend, currency: cur },
+    purchases: a.purchases,
+    lastPurchase: a.lastPurchase ?? null,
+    nextTier: prog?.next ? { id: prog.next.id, name: prog.next.name, remaining: remaining(prog.remaining) } : null,
+    programs: programs
+      .filter((p) => p.active || (account.points[p.id] ?? 0) !== 0)
+      .map((p) => ({
+        id: p.id, name: p.name, decimals: p.decimals, points: a.points[p.id] ?? 0, ledgerPoints: account.points[p.id] ?? 0,
+        expiringWithin30Days: p.expiryDays ? expiringWithin(a, p.id, day, 30) : 0,
+      })),
+    history: { order: 'newest-first', ...pageFields(page), rows: page.items.map(rowJson) },
+    unreadEvents: [...unread],
+    ledgerAgrees: mismatches.length === 0 && unread.length === 0,
+  };
+}
