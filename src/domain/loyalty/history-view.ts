@@ -42,14 +42,15 @@ export function historyLines(page: Page<HistoryRow>, programs: readonly LoyaltyP
     const text = pts(units, byId.get(pid));
     return sign && units > 0 ? `+${text}` : text;
   };
-  const lines = [`  history (${HISTORY_ORDER}):`, `    ${'when'.padEnd(16)}  ${'what'.padEnd(9)}  ${'points'.padStart(8)}  ${'program'.padEnd(8)}  ${'balance'.padStart(8)}  by  reference`];
+  const pw = Math.max('program'.length, ...page.items.map((r) => (r.programId ?? '').length));
+  const lines = [`  history (${HISTORY_ORDER}):`, `    ${'when'.padEnd(16)}  ${'what'.padEnd(9)}  ${'points'.padStart(8)}  ${'program'.padEnd(pw)}  ${'balance'.padStart(8)}  by  reference`];
   for (const r of page.items) {
     const isMove = r.programId !== null;
     const cols = [
       local(r.at).padEnd(16),
       LABEL[r.kind].padEnd(9),
       (isMove ? num(r.delta, r.programId, true) : '').padStart(8),
-      (r.programId ?? '').padEnd(8),
+      (r.programId ?? '').padEnd(pw),
       (isMove ? num(r.balance, r.programId, false) : '').padStart(8),
       r.operator,
     ];
