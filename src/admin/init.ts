@@ -5,6 +5,8 @@ import { parse } from './args.js';
 import { DEFAULT_CONFIG, type TillConfig } from '../domain/config.js';
 import { configPath, readConfigFile, writeConfig } from '../store/config-file.js';
 import { initStore, storeExists } from '../store/open.js';
+import { TillError } from '../domain/errors.js';
+import { currencyCodeProblem } from '../domain/currency-code.js';
 import type { EventDraft } from '../store/types.js';
 
 const usage = `Usage: till init [--config FILE] [--data DIR]
@@ -21,6 +23,16 @@ export async function createStore(dataDir: string, config: TillConfig, seed: Eve
   writeConfig(dataDir, config);
   const store = await initStore(dataDir, { currency: config.currency, register: config.register.id, operator: config.operators[0].id }, seed);
   await store.close();
+}
+
+/** The configuration of a store to create: checked like any configuration, and refused with "Nothing was created". */
+function readNew(path: string): TillConfig {
+  try {
+    return readConfigFile(path);
+  } catch (e) {
+    if (e instanceof TillError) throw new TillError(e.code, `${e.message}\nNothing was created.`, e.params);
+    throw e;
+  }
 }
 
 export const initCommand: AdminCommand = {
@@ -40,7 +52,10 @@ export const initCommand: AdminCommand = {
       ctx.out(`Restored the backup ${values['from-backup']} into ${ctx.dataDir}.`);
       return 0;
     }
-    const config = values.config ? readConfigFile(values.config as string) : DEFAULT_CONFIG;
+    const config = values.config ? readNew(values.config as string) : DEFAULT_CONFIG;
+    // A withdrawn code is readable in a store that already keeps its books in it, never chosen anew.
+    const withdrawn = currencyCodeProblem(config.currency, { newStore: true });
+    if (withdrawn) throw new TillError('CONFIG_INVALID', `${values.config as string} has 1 problem(s):\n  currency: ${withdrawn}\nNothing was created.`);
     if (!values.config && existsSync(configPath(ctx.dataDir))) {
       ctx.err(`${configPath(ctx.dataDir)} exists; pass --config to use it explicitly.`);
       return 1;

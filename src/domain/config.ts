@@ -2,7 +2,7 @@
  * The register's configuration file (`till.config.json` in the data folder). Validated at start:
  * a wrong value names its key and what is allowed. Pure: parsing the file is done by the caller.
  */
-import { currency } from './money.js';
+import { currencyCodeProblem } from './currency-code.js';
 
 export type TaxMode = 'inclusive' | 'exclusive';
 export type TaxRounding = 'line' | 'total';
@@ -223,8 +223,8 @@ const CHECKS: Record<string, Check> = {
   'store.taxId': str(),
   'store.phone': str(),
   currency: (v, key, out) => {
-    if (typeof v !== 'string' || !/^[A-Z]{3}$/.test(v)) out.push({ key, message: `must be an ISO 4217 code in capitals such as "USD", "VND", "RUB", "CNY", got ${describe(v)}` });
-    else currency(v);
+    const problem = currencyCodeProblem(v);
+    if (problem) out.push({ key, message: problem });
   },
   locale: (v, key, out) => {
     try {

@@ -2,9 +2,11 @@
  * Money is an integer count of the currency's minor unit (VND 0 decimals, USD 2, KWD 3), always
  * carried beside its currency. Never a float. Arithmetic that can exceed 2^53 (rates) goes through BigInt.
  */
+import { digitsOf } from './currency-code.js';
+
 export interface Currency {
   readonly code: string;
-  /** ISO 4217 exponent: number of minor-unit digits. */
+  /** Number of minor-unit digits the books are kept in (iso4217.ts). */
   readonly exponent: number;
 }
 
@@ -12,14 +14,17 @@ export type Minor = number;
 
 const cache = new Map<string, Currency>();
 
-/** Currency by ISO code, exponent from ICU's ISO 4217 data (Intl). */
+/**
+ * Currency by ISO 4217 code, its exponent from the register's own table (iso4217.ts), never from the
+ * runtime's ICU data, so the meaning of stored amounts does not change with the Node version.
+ * Throws RangeError for a code not in the table (configurations are checked before they get here).
+ */
 export function currency(code: string): Currency {
   const upper = code.toUpperCase();
   const hit = cache.get(upper);
   if (hit) return hit;
-  if (!/^[A-Z]{3}$/.test(upper)) throw new RangeError(`not an ISO 4217 currency code: ${code}`);
-  const exponent = new Intl.NumberFormat('en', { style: 'currency', currency: upper }).resolvedOptions()
-    .maximumFractionDigits ?? 2;
+  const exponent = /^[A-Z]{3}$/.test(upper) ? digitsOf(upper) : undefined;
+  if (exponent === undefined) throw new RangeError(`not an ISO 4217 currency code the register keeps books in: ${code}`);
   const c = Object.freeze({ code: upper, exponent });
   cache.set(upper, c);
   return c;
