@@ -13,6 +13,9 @@ import { newCustomerId } from '../domain/loyalty/customer.js';
 import { addDays } from '../domain/loyalty/expiry.js';
 import type { Customer, LoyaltyProgram, TierLadder } from '../domain/loyalty/types.js';
 import { generateCode, planIssue } from '../domain/giftcard/index.js';
+import { randomBytes } from 'node:crypto';
+import { hashPin } from '../domain/operators/pin.js';
+import { OPERATOR_ADDED } from '../domain/operators/types.js';
 
 // [short code, name, price in cents, category, tax class]
 const ITEMS: [string, string, number, string, string][] = [
@@ -153,5 +156,18 @@ export function demoExtras(today: string): EventDraft[] {
   return out;
 }
 
+/** The demo's operators (README): cashier code 1 with PIN 1234, manager code 2 with PIN 9999. */
+export const DEMO_OPERATORS = [
+  { id: '1', name: 'Demo Cashier', role: 'cashier' as const, pin: '1234' },
+  { id: '2', name: 'Demo Manager', role: 'manager' as const, pin: '9999' },
+];
+
+export function demoOperators(today: string): EventDraft[] {
+  return DEMO_OPERATORS.map((o) => ({
+    type: OPERATOR_ADDED,
+    data: { operator: { id: o.id, name: o.name, role: o.role, pin: hashPin(o.pin, randomBytes(16)), card: null, disabled: false, created: `${today}T08:00:00.000Z` } },
+  }));
+}
+
 /** Everything the demo store starts with. */
-export const demoSeed = (today: string): EventDraft[] => [{ type: 'catalog.upserted', data: { products: demoProducts() } }, ...demoExtras(today)];
+export const demoSeed = (today: string): EventDraft[] => [{ type: 'catalog.upserted', data: { products: demoProducts() } }, ...demoExtras(today), ...demoOperators(today)];

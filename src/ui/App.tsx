@@ -15,6 +15,9 @@ import { useTerminalSize } from './hooks/use-terminal-size.js';
 import { useClock } from './hooks/use-clock.js';
 import { useDevices } from './hooks/use-devices.js';
 import { useRegisterKeys } from './hooks/use-register-keys.js';
+import { sessionScreenOf, useSession } from './hooks/use-session.js';
+import { sessionStatus } from '../../machines/session.machine.js';
+import { errorMessage } from '../i18n/index.js';
 import { StatusBar } from './components/StatusBar.js';
 import { MessageLine } from './components/MessageLine.js';
 import { EntryLine } from './components/EntryLine.js';
@@ -36,6 +39,8 @@ export function App({ register, demo = false, clock: keyClock }: AppProps) {
   const { config } = register;
   const snap = useSnapshot(register.actor);
   const screen = screenOf(snap);
+  const sess = useSession(register);
+  const sessionScreen = sessionScreenOf(sessionStatus(sess.value));
   const size = useTerminalSize();
   const width = uiWidth(size.columns);
   const height = uiHeight(size.rows);
@@ -45,8 +50,8 @@ export function App({ register, demo = false, clock: keyClock }: AppProps) {
   const devices = useDevices(register, `${clock}|${JSON.stringify(snap.value)}`);
   const lastSale = snap.context.lastSale;
   const receipt = useMemo(() => (lastSale ? register.receiptText(lastSale).replace(/\n+$/, '').split('\n') : []), [lastSale, register]);
-  const { input, interactive } = useRegisterKeys(register, screen, { bodyRows, receiptLines: receipt.length, helpLines: helpRowCount(screen) }, keyClock);
-  const keyScreen = uiScreen(screen, input);
+  const { input, interactive } = useRegisterKeys(register, screen, { bodyRows, receiptLines: receipt.length, helpLines: helpRowCount(screen) }, keyClock, sessionScreen);
+  const keyScreen = uiScreen(screen, input, sessionScreen);
   const help = useMemo(() => helpRows(keyScreen, fmt.ascii).map((h) => ({ keys: h.keys, label: fmt.text(h.label), screens: fmt.text(h.screens) })), [keyScreen, fmt]);
   const codes = useMemo(() => (demo ? demoCodes(register.store.state.catalog.products) : null), [demo, register.store]);
   // Re-read after each sale: a card sold or spent in the demo shows its new balance.
@@ -60,13 +65,18 @@ export function App({ register, demo = false, clock: keyClock }: AppProps) {
     deviceView('printer', devices.printer, devices.printProblem !== null, devices.waiting),
     deviceView('drawer', devices.drawer),
   ].map((d) => ({ ...d, label: fmt.text(d.label), state: fmt.text(d.state) }));
-  const message = messageLine(input, snap, devices.printProblem ?? devices.storeNotice ?? drawerMessageText(devices.drawer, devices.drawerProblem));
+  // On the sign-in screens the session's refusals (wrong PIN, pause) are the message.
+  const sm = sess.context.message;
+  const message =
+    sessionScreen && !input.notice && sm && sm.level === 'error'
+      ? { text: errorMessage({ code: sm.code, message: sm.text, params: sm.params }), tone: 'error' as const }
+      : messageLine(input, snap, devices.printProblem ?? devices.storeNotice ?? drawerMessageText(devices.drawer, devices.drawerProblem));
   return (
     <Box flexDirection="column" width={width} height={height}>
       <StatusBar
         shop={fmt.text(config.store.name)}
         register={config.register.id}
-        operator={fmt.text(register.operator.name)}
+        operator={sessionScreen === 'signIn' || sessionScreen === 'pin' ? fmt.t('ui.signIn.nobody') : fmt.text(register.operator.name)}
         clock={clock}
         devices={deviceViews}
         width={width}
@@ -85,6 +95,7 @@ export function App({ register, demo = false, clock: keyClock }: AppProps) {
         demoCodes={codes}
         demoCards={cards}
         found={found}
+        session={sessionScreen ? { screen: sessionScreen, who: sess.context.who?.name ?? null } : null}
       />
       <MessageLine message={message && { ...message, text: fmt.text(message.text) }} />
       <EntryLine entry={entryLine(keyScreen, input, snap, fmt)} interactive={interactive} readOnlyText={fmt.t('ui.readOnly')} />

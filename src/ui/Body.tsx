@@ -17,6 +17,8 @@ import { BalanceScreen } from './screens/BalanceScreen.js';
 import { CustomerSearch } from './screens/CustomerSearch.js';
 import { NewCustomerForm } from './screens/NewCustomerForm.js';
 import { RewardsScreen } from './screens/RewardsScreen.js';
+import { ApprovalScreen, SignInScreen } from './screens/SignInScreen.js';
+import type { SessionScreen } from './keys/table.js';
 
 export interface BodyProps {
   snap: CheckoutSnapshot;
@@ -32,11 +34,18 @@ export interface BodyProps {
   demoCards: DemoCard[] | null;
   /** Customer search results (customers overlay). */
   found: readonly LoyaltyAccount[];
+  /** The sign-in screen covering the till, and whose PIN it asks for. */
+  session?: { screen: SessionScreen; who: string | null } | null;
 }
 
-export function Body({ snap, screen, input, fmt, width, height, shop, receipt, help, demoCodes, demoCards, found }: BodyProps) {
+export function Body({ snap, screen, input, fmt, width, height, shop, receipt, help, demoCodes, demoCards, found, session }: BodyProps) {
   if (input.help) return <HelpOverlay rows={help} top={input.help.top} width={width} height={height} ascii={fmt.ascii} />;
   const ctx = snap.context;
+  if (session) {
+    const waiting = session.screen === 'locked' && ctx.cart.lines.length > 0 ? { lines: ctx.cart.lines.length, total: fmt.money(ctx.priced.total) } : null;
+    return <SignInScreen screen={session.screen} shop={shop} who={session.who} waiting={waiting} fmt={fmt} width={width} height={height} />;
+  }
+  if (input.overlay?.kind === 'approval') return <ApprovalScreen action={input.overlay.label} fmt={fmt} width={width} height={height} />;
   const o = input.overlay;
   if (o?.kind === 'customers') {
     const c = ctx.customer;

@@ -164,6 +164,9 @@ export interface EntryView {
 /** The entry line: what it is for, the pending quantity, what was typed. */
 export function entryLine(screen: Screen, input: InputState, snap: CheckoutSnapshot, fmt: Fmt): EntryView {
   const mode = entryMode(screen, input);
+  // A PIN is shown as dots, never as digits.
+  if (mode === 'pin') return { prompt: fmt.t(screen === 'approval' ? 'ui.entry.managerPin' : 'ui.entry.pin'), prefix: '', text: (fmt.ascii ? '*' : '•').repeat(input.entry.length), active: true };
+  if (screen === 'signIn') return { prompt: fmt.t('ui.signIn.code'), prefix: '', text: input.entry, active: true };
   const qty = input.qty !== null ? `${input.qty} × `.replace('×', fmt.ascii ? 'x' : '×') : '';
   const o = input.overlay;
   if (o?.kind === 'customers') return { prompt: fmt.t('ui.entry.search'), prefix: '', text: o.query, active: true };

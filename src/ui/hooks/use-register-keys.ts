@@ -20,6 +20,10 @@ import { useKeypress } from './use-keypress.js';
 import { routeScan, type ScanView } from '../input/scan-route.js';
 import { classifyScan, type ScanPrefixes } from '../../domain/scan-kind.js';
 import type { Scan } from '../../../hardware/types.js';
+import type { SessionScreen } from '../keys/table.js';
+import { sessionScreenOf } from './use-session.js';
+import type { ApprovalAction } from '../../domain/operators/approval.js';
+import { ACTION_LABEL } from '../../domain/operators/approval.js';
 
 const wedgeOf = (register: Register) => {
   const w = register.config.scanner;
@@ -52,7 +56,7 @@ const prefixesOf = (register: Register): ScanPrefixes => {
   return { giftCardPrefix: c.giftCardPrefix, loyaltyPrefix: c.loyaltyPrefix, receiptPrefix: c.receiptPrefix };
 };
 
-export function useRegisterKeys(register: Register, screen: MachineScreen, layout: KeyLayout, clock?: () => number): { input: InputState; interactive: boolean } {
+export function useRegisterKeys(register: Register, screen: MachineScreen, layout: KeyLayout, clock?: () => number, session: SessionScreen | null = null): { input: InputState; interactive: boolean } {
   const { exit } = useApp();
   const [input, setInput] = useState<InputState>(initialInput);
   const state = useRef(input);
@@ -71,13 +75,28 @@ export function useRegisterKeys(register: Register, screen: MachineScreen, layou
     shown.current = screen;
     apply(onScreenChange(state.current));
   }, [screen]);
+  // Signing in, out or locking: what was typed (a PIN) is gone, and so is an open overlay.
+  const shownSession = useRef(session);
+  useEffect(() => {
+    if (shownSession.current === session) return;
+    shownSession.current = session;
+    apply({ ...onScreenChange(state.current), notice: null });
+  }, [session]);
 
   /** Sends events; a change of the machine's screen resets what belonged to the old one. */
   const send = (next: InputState, events: readonly CheckoutEvent[]): InputState => {
     const actor = register.actor;
     const before = screenOf(actor.getSnapshot());
+    const msgBefore = actor.getSnapshot().context.message;
     for (const ev of events) actor.send(ev);
-    const after = screenOf(actor.getSnapshot());
+    const snapAfter = actor.getSnapshot();
+    const after = screenOf(snapAfter);
+    // The machine wants a manager: ask for the PIN on the spot (the action is repeated once approved).
+    const m = snapAfter.context.message;
+    if (m && m !== msgBefore && m.code === 'APPROVAL_REQUIRED') {
+      const action: ApprovalAction = 'void';
+      return { ...next, entry: '', confirm: null, overlay: { kind: 'approval', action, label: ACTION_LABEL[action] } };
+    }
     if (after === before) return next;
     shown.current = after;
     return onScreenChange(next);
@@ -99,6 +118,14 @@ export function useRegisterKeys(register: Register, screen: MachineScreen, layou
     );
   };
 
+  /** A manager's PIN for the action waiting: approved, the action is repeated; refused, the prompt stays. */
+  const approve = (cur: InputState, action: ApprovalAction, pin: string): InputState => {
+    const res = register.approve(action, pin);
+    if (!res.ok) return { ...cur, entry: '', notice: { key: `error.${res.error.code}`, params: res.error.params, level: 'error', text: errorMessage(res.error) } };
+    const closed = { ...cur, overlay: null, entry: '' };
+    return send(closed, action === 'void' ? [{ type: 'cart.void' }] : []);
+  };
+
   /** What the key and scan handlers need to know of the register at the moment the input arrives. */
   const viewNow = (): KeyView => {
     const before = register.actor.getSnapshot();
@@ -106,6 +133,7 @@ export function useRegisterKeys(register: Register, screen: MachineScreen, layou
     const { bodyRows, receiptLines, helpLines } = layoutRef.current;
     return {
       screen: screenNow,
+      session: sessionScreenOf(register.session.status()),
       lineIds: before.context.cart.lines.map((l) => l.id),
       tenderIds: before.context.tenders.map((tn) => tn.id),
       currency: register.config.currency,
@@ -120,7 +148,9 @@ export function useRegisterKeys(register: Register, screen: MachineScreen, layou
   const onScan = (scan: Scan) => {
     const v: ScanView = { ...viewNow(), confirmPending: register.actor.getSnapshot().context.confirm != null };
     const r = routeScan(state.current, scan, classifyScan(scan.code, prefixesOf(register)), v);
+    if (register.session.status() === 'signedIn') register.session.actor.send({ type: 'session.activity' });
     apply(send(r.state, r.events));
+    for (const ev of r.session ?? []) register.session.actor.send(ev);
   };
   const router = useRef(onScan);
   router.current = onScan;
@@ -130,8 +160,11 @@ export function useRegisterKeys(register: Register, screen: MachineScreen, layou
   const { interactive } = useKeypress(
     (key: Key) => {
       const actor = register.actor;
+      if (register.session.status() === 'signedIn') register.session.actor.send({ type: 'session.activity' });
       const r = handleKey(state.current, key, viewNow());
       let next = send(r.state, r.events);
+      for (const ev of r.session ?? []) register.session.actor.send(ev);
+      if (r.approve) next = approve(next, r.approve.action, r.approve.pin);
       // A claim the machine accepted closes the rewards list; a refusal keeps it open with the reason.
       if (r.onOk && actor.getSnapshot().context.message?.level !== 'error') next = r.onOk;
       apply(next);

@@ -7,7 +7,11 @@ import type { CheckoutEvent } from '../../../machines/checkout.types.js';
 import { currency, parseAmount } from '../../domain/money.js';
 import { MAX_QTY } from '../../domain/cart.js';
 import type { Key } from '../keys/decode.js';
-import { bindingFor, type Action, type MachineScreen, type Screen } from '../keys/table.js';
+import { bindingFor, type Action, type MachineScreen, type Screen, type SessionScreen } from '../keys/table.js';
+import type { SessionEvent } from '../../../machines/session.machine.js';
+import type { ApprovalAction } from '../../domain/operators/approval.js';
+
+const MAX_PIN = 8;
 import { entryMode, FOLLOW, MAX_ENTRY, moveSelection, selectedId, uiScreen, type InputState, type Notice } from './state.js';
 import { overlayAction, typeInto, type OverlayResult, type OverlayView } from './overlay-keys.js';
 
@@ -21,12 +25,18 @@ export interface KeyView extends OverlayView {
   pageRows: number;
   receiptLines: number;
   helpLines: number;
+  /** The sign-in screen covering everything while nobody is signed in (or the till is locked). */
+  session?: SessionScreen | null;
 }
 
 export interface KeyResult extends Omit<OverlayResult, 'events'> {
   state: InputState;
   events: CheckoutEvent[];
   quit?: boolean;
+  /** Events for the sign-in session (sign in, PIN, lock, sign out). */
+  session?: SessionEvent[];
+  /** A manager's PIN typed for an action: the hook asks the register to approve, then repeats the action. */
+  approve?: { action: ApprovalAction; pin: string };
 }
 
 const SALE_OPEN: MachineScreen[] = ['sale', 'cardAmount', 'tender', 'commitFailed', 'committing'];
@@ -42,6 +52,7 @@ const notice = (s: InputState, key: Notice['key'], params?: Notice['params'], le
 /** Characters the entry line accepts in each mode. */
 function accepts(mode: string, ch: string): boolean {
   if (mode === 'value') return /^[0-9.,]$/.test(ch);
+  if (mode === 'pin') return /^[0-9]$/.test(ch);
   if (mode === 'text') return ch >= ' ' && ch !== '\x7f';
   return /^[\x21-\x7e]$/.test(ch);
 }
@@ -85,8 +96,9 @@ export function handleKey(prev: InputState, key: Key, v: KeyView): KeyResult {
     return { state: next, events: [], quit: true };
   }
 
-  const screen = uiScreen(v.screen, s);
+  const screen = uiScreen(v.screen, s, v.session ?? null);
   const action = resolveAction(s, key, screen);
+  if (v.session || s.overlay?.kind === 'approval') return sessionKey(s, action, key, screen);
   if (action === null) return v.screen === 'committed' && !s.overlay && key.name !== 'char' ? act(s, 'next', v) : same(s);
   if (action === 'type') {
     if (s.overlay) return same(typeInto(s, key.ch ?? '', MAX_ENTRY));
@@ -106,6 +118,8 @@ function act(s: InputState, action: Action, v: KeyView): KeyResult {
   switch (action) {
     case 'help':
       return same({ ...s, help: { top: 0 } });
+    case 'lock':
+      return { state: { ...s, entry: '', qty: null, card: null, confirm: null }, events: [], session: [{ type: 'session.lock' }] };
     case 'quit':
       if (saleOpen(v)) return notice(s, 'ui.notice.finishFirst');
       return { state: s, events: [], quit: true };
@@ -242,4 +256,39 @@ function helpKey(s: InputState, key: Key, v: KeyView): KeyResult {
   const delta = key.name === 'up' ? -1 : key.name === 'down' ? 1 : key.name === 'pageup' ? -page : key.name === 'pagedown' ? page : null;
   if (delta === null) return same({ ...s, help: null });
   return same({ ...s, help: { top: Math.max(0, Math.min(top + delta, max)) } });
+}
+
+/**
+ * Keys of the sign-in screens and the manager-approval prompt. A PIN is only ever digits in the
+ * entry line (shown masked); Enter hands it to the session or the approval, and it is cleared at once.
+ */
+function sessionKey(s: InputState, action: Action | 'type' | null, key: Key, screen: Screen): KeyResult {
+  const limit = screen === 'signIn' ? 16 : MAX_PIN;
+  switch (action) {
+    case 'type':
+      return s.entry.length >= limit ? same(s) : same({ ...s, entry: s.entry + key.ch });
+    case 'backspace':
+      return same({ ...s, entry: s.entry.slice(0, -1) });
+    case 'help':
+      return same({ ...s, help: { top: 0 } });
+    case 'quit':
+      return { state: s, events: [], quit: true };
+    case 'submit': {
+      const typed = s.entry.trim();
+      const cleared = { ...s, entry: '' };
+      if (typed === '') return notice(s, screen === 'signIn' ? 'error.OPERATOR_FIRST' : 'ui.notice.pinFirst');
+      if (s.overlay?.kind === 'approval') return { state: cleared, events: [], approve: { action: s.overlay.action, pin: typed } };
+      if (screen === 'signIn') return { state: cleared, events: [], session: [{ type: 'session.operator', code: typed }] };
+      return { state: cleared, events: [], session: [{ type: 'session.pin', pin: typed }] };
+    }
+    case 'dismiss':
+      if (s.overlay?.kind === 'approval') return notice({ ...s, overlay: null, entry: '' }, 'ui.notice.approvalCancelled', undefined, 'info');
+      return { state: { ...s, entry: '' }, events: [], session: [{ type: 'session.cancel' }] };
+    case 'signOut':
+      return { state: { ...s, entry: '' }, events: [], session: [{ type: 'session.signOut' }] };
+    default:
+      // Esc on the operator code or a locked till clears what was typed.
+      if (key.name === 'escape') return same({ ...s, entry: '' });
+      return same(s);
+  }
 }

@@ -14,6 +14,7 @@
  * - `check`: the armed balance check shows that card;
  * - `fillCard`: the new-customer form takes the loyalty card number being handed out;
  * - `return`: a printed receipt's barcode opens its return (input/return-route.ts);
+ * - `badge`: signed out, a scan is an operator's badge (the session machine looks it up);
  * - `{ refuse }`: nothing happens but the message with that code.
  */
 import type { CheckoutEvent } from '../../../machines/checkout.types.js';
@@ -23,7 +24,7 @@ import { FOLLOW, uiScreen, type InputState, type Notice } from './state.js';
 import type { KeyResult, KeyView } from './handle-key.js';
 import { returnRoute } from './return-route.js';
 
-export type ScanRoute = 'machine' | 'close' | 'check' | 'fillCard' | 'return' | { refuse: string };
+export type ScanRoute = 'machine' | 'close' | 'check' | 'fillCard' | 'return' | 'badge' | { refuse: string };
 
 const M: ScanRoute = 'machine';
 const C: ScanRoute = 'close';
@@ -45,6 +46,11 @@ export const SCAN_ROUTES: Record<Screen, Record<ScanKind, ScanRoute>> = {
   rewards: everywhere(C),
   rewardPoints: everywhere(C),
   checkCard: { product: C, giftcard: 'check', loyalty: C, receipt: 'return' },
+  // A scan is never a PIN: on a locked till or the approval prompt it is refused, nothing else.
+  approval: everywhere({ refuse: 'SCAN_IN_APPROVAL' }, { refuse: 'SCAN_IN_APPROVAL' }),
+  signIn: everywhere('badge', 'badge'),
+  pin: everywhere({ refuse: 'SCAN_NOT_PIN' }, { refuse: 'SCAN_NOT_PIN' }),
+  locked: everywhere({ refuse: 'SCAN_WHILE_LOCKED' }, { refuse: 'SCAN_WHILE_LOCKED' }),
 };
 
 const notice = (s: InputState, key: Notice['key'], params?: Notice['params']): KeyResult => ({ state: { ...s, notice: { key, params, level: 'error' } }, events: [] });
@@ -59,7 +65,7 @@ export function routeScan(prev: InputState, scan: { code: string; source: string
   // Help closes and a pending question of the keyboard (void? quit?) is answered "no".
   const s: InputState = { ...prev, notice: null, help: null, confirm: null };
   const pre: CheckoutEvent[] = v.confirmPending ? [{ type: 'confirm.reject' }] : [];
-  const route = SCAN_ROUTES[uiScreen(v.screen, s)][kind];
+  const route = SCAN_ROUTES[uiScreen(v.screen, s, v.session ?? null)][kind];
   const machine = (st: InputState): KeyResult => {
     // "3*301" arriving in one burst (typed faster than a person can) is still 3 x 301: scanners never send "*".
     const typed = st.qty === null ? /^(\d{1,4})\*(\S+)$/.exec(code) : null;
@@ -81,6 +87,8 @@ export function routeScan(prev: InputState, scan: { code: string; source: string
       if (o?.kind !== 'newCustomer' || o.form.saving) return { state: s, events: [] };
       return { state: { ...s, overlay: { ...o, form: { ...o.form, card: code, cardEdited: true, focus: 'card' } } }, events: [] };
     }
+    case 'badge':
+      return { state: { ...s, entry: '' }, events: [], session: [{ type: 'session.operator', code }] };
     case 'return': {
       const r = returnRoute({ ...s, overlay: null, entry: '' }, code, v);
       return { ...r, events: [...pre, ...r.events] };

@@ -4,13 +4,14 @@
  * positions. Which screen is shown is never decided here: it comes from the machine's snapshot.
  */
 import type { MessageKey } from '../../i18n/index.js';
-import type { MachineScreen, Screen } from '../keys/table.js';
+import type { MachineScreen, Screen, SessionScreen } from '../keys/table.js';
+import type { ApprovalAction } from '../../domain/operators/approval.js';
 
 /**
  * code: a scan; tender: cash amount or a gift-card code; value: an amount only; cardRef: approval code;
  * text: free text of an overlay (a name, an e-mail: letters, spaces and symbols are all text).
  */
-export type EntryMode = 'code' | 'tender' | 'value' | 'cardRef' | 'text';
+export type EntryMode = 'code' | 'tender' | 'value' | 'cardRef' | 'text' | 'pin';
 
 /** A selected row that follows the newest row until the cashier moves it. */
 export interface Selection {
@@ -53,7 +54,9 @@ export type Overlay =
   | { kind: 'customers'; query: string; sel: number }
   | { kind: 'newCustomer'; form: CustomerForm }
   | { kind: 'rewards'; sel: number; points: { programId: string; rewardId: string } | null }
-  | { kind: 'checkCard' };
+  | { kind: 'checkCard' }
+  /** A manager's PIN for an action the machine refused with APPROVAL_REQUIRED (the PIN is the entry). */
+  | { kind: 'approval'; action: ApprovalAction; label: string };
 
 export interface InputState {
   entry: string;
@@ -116,6 +119,8 @@ export function moveSelection(ids: readonly string[], sel: Selection, delta: num
 
 /** What the entry line is for on a screen. */
 export const entryMode = (screen: string, s: InputState): EntryMode | null => {
+  if (screen === 'pin' || screen === 'locked' || screen === 'approval') return 'pin';
+  if (screen === 'signIn') return 'code';
   if (screen === 'customers' || screen === 'newCustomer') return 'text';
   if (screen === 'rewardPoints' || screen === 'checkCard') return 'code';
   if (screen === 'rewards') return null;
@@ -128,7 +133,8 @@ export const entryMode = (screen: string, s: InputState): EntryMode | null => {
 export const MAX_ENTRY = 48;
 
 /** The screen the keys act on: an open overlay, else the machine's screen. */
-export function uiScreen(screen: MachineScreen, s: Pick<InputState, 'overlay'>): Screen {
+export function uiScreen(screen: MachineScreen, s: Pick<InputState, 'overlay'>, session: SessionScreen | null = null): Screen {
+  if (session) return session;
   const o = s.overlay;
   if (!o) return screen;
   if (o.kind === 'rewards') return o.points ? 'rewardPoints' : 'rewards';

@@ -18,9 +18,12 @@ export type MachineScreen = 'idle' | 'sale' | 'cardAmount' | 'tender' | 'committ
  * Prompts and overlays of the UI alone (the machine knows nothing of them until an event is sent):
  * customer search, the new-customer form, the rewards list and its points prompt, the armed balance check.
  */
-export type OverlayScreen = 'customers' | 'newCustomer' | 'rewards' | 'rewardPoints' | 'checkCard';
+export type OverlayScreen = 'customers' | 'newCustomer' | 'rewards' | 'rewardPoints' | 'checkCard' | 'approval';
 
-export type Screen = MachineScreen | OverlayScreen;
+/** Screens of the sign-in session (machines/session.machine.ts): they cover every other screen. */
+export type SessionScreen = 'signIn' | 'pin' | 'locked';
+
+export type Screen = MachineScreen | OverlayScreen | SessionScreen;
 
 export const SCREENS: readonly Screen[] = [
   'idle',
@@ -37,6 +40,10 @@ export const SCREENS: readonly Screen[] = [
   'rewards',
   'rewardPoints',
   'checkCard',
+  'approval',
+  'signIn',
+  'pin',
+  'locked',
 ];
 
 export type Action =
@@ -82,7 +89,10 @@ export type Action =
   | 'usePoints'
   | 'checkCard'
   | 'check'
-  | 'dismiss';
+  | 'dismiss'
+  | 'submit'
+  | 'lock'
+  | 'signOut';
 
 export type KeySpec = { key: Exclude<KeyName, 'char'> } | { ch: string } | { ctrl: string };
 
@@ -99,7 +109,9 @@ export interface Binding {
 }
 
 const SALE_LIKE: Screen[] = ['idle', 'sale', 'committed'];
-const WITH_ENTRY: Screen[] = ['idle', 'sale', 'cardAmount', 'tender', 'committed', 'balance', 'customers', 'newCustomer', 'rewardPoints', 'checkCard'];
+const WITH_ENTRY: Screen[] = ['idle', 'sale', 'cardAmount', 'tender', 'committed', 'balance', 'customers', 'newCustomer', 'rewardPoints', 'checkCard', 'approval', 'signIn', 'pin', 'locked'];
+/** Screens where the till can be locked (Ctrl+L): every machine screen once someone is signed in. */
+const LOCKABLE: Screen[] = ['idle', 'sale', 'cardAmount', 'tender', 'commitFailed', 'committed', 'receipt', 'balance'];
 
 export const KEY_TABLE: readonly Binding[] = [
   { action: 'scan', screens: [...SALE_LIKE, 'balance'], keys: [{ key: 'enter' }], label: 'ui.key.scan', hint: 'ui.hint.scan' },
@@ -152,8 +164,17 @@ export const KEY_TABLE: readonly Binding[] = [
   { action: 'backspace', screens: WITH_ENTRY, keys: [{ key: 'backspace' }, { key: 'delete' }], label: 'ui.key.backspace' },
   { action: 'clear', screens: ['idle', 'sale'], keys: [{ key: 'escape' }, { ctrl: 'u' }], label: 'ui.key.clear' },
   { action: 'clear', screens: ['customers', 'newCustomer', 'rewardPoints', 'checkCard'], keys: [{ ctrl: 'u' }], label: 'ui.key.clearField' },
+  // Sign-in and approval: a code or PIN typed, then Enter.
+  { action: 'submit', screens: ['signIn'], keys: [{ key: 'enter' }], label: 'ui.key.signIn', hint: 'ui.hint.signIn' },
+  { action: 'submit', screens: ['pin', 'locked'], keys: [{ key: 'enter' }], label: 'ui.key.pin', hint: 'ui.hint.pin' },
+  { action: 'submit', screens: ['approval'], keys: [{ key: 'enter' }], label: 'ui.key.approve', hint: 'ui.hint.approve' },
+  { action: 'dismiss', screens: ['pin'], keys: [{ key: 'escape' }], label: 'ui.key.pinBack', hint: 'ui.hint.back' },
+  { action: 'dismiss', screens: ['approval'], keys: [{ key: 'escape' }], label: 'ui.key.approvalCancel', hint: 'ui.hint.cancel' },
+  { action: 'signOut', screens: ['locked'], keys: [{ ctrl: 'l' }], label: 'ui.key.switchOperator', hint: 'ui.hint.switchOperator' },
+  { action: 'lock', screens: LOCKABLE, keys: [{ ctrl: 'l' }], label: 'ui.key.lock' },
   { action: 'help', screens: SCREENS, keys: [{ ch: '?' }, { key: 'f1' }], label: 'ui.key.help', hint: 'ui.hint.help' },
-  { action: 'quit', screens: SCREENS, keys: [{ ctrl: 'q' }, { key: 'f10' }, { ctrl: 'c' }], label: 'ui.key.quit' },
+  // A locked till or a PIN prompt cannot be quit by whoever walks up to it.
+  { action: 'quit', screens: SCREENS.filter((x) => x !== 'locked' && x !== 'pin' && x !== 'approval'), keys: [{ ctrl: 'q' }, { key: 'f10' }, { ctrl: 'c' }], label: 'ui.key.quit' },
 ];
 
 export function specMatches(spec: KeySpec, key: Key): boolean {
