@@ -7,7 +7,9 @@
  *
  * Wrong PINs are throttled per register like gift-card guesses: `signIn.pinLimitPerMinute` misses in
  * a minute pause every PIN check (sign-in, unlock, approval) for `signIn.cooldownSeconds`. Each miss
- * is journaled (`operator.pin.failed`, never the PIN typed) so a manager can see attempts.
+ * is journaled (`operator.pin.failed`, never the PIN typed) so a manager can see attempts. The
+ * throttle's state is kept in DATA/pin-guesses.json like the gift-card limiter's, so a restart does
+ * not reset a pause.
  */
 import { randomUUID } from 'node:crypto';
 import { createActor, type ActorRefFrom } from 'xstate';
@@ -58,7 +60,8 @@ export function createSession(opts: SessionOptions): SessionService {
   const first = opts.fallback ?? config.operators[0];
   const fallback: OperatorView = { id: first.id, name: first.name, role: 'manager' };
   const limits = { limitPerMinute: config.signIn.pinLimitPerMinute, cooldownSeconds: config.signIn.cooldownSeconds };
-  let guesses: GuessState = initialGuessState();
+  // Durable like the gift-card limiter: a restart (or pulling the plug) does not reset the pause.
+  let guesses: GuessState = store.pinGuesses?.load(now().getTime(), limits) ?? initialGuessState();
 
   const journal = (type: string, data: unknown, operator: string) =>
     void track(store.commit({ id: randomUUID(), events: [{ type, data }], operator }).catch((e: Error) => log(`journal ${type}: ${e.message}`)));
@@ -70,7 +73,9 @@ export function createSession(opts: SessionOptions): SessionService {
 
   /** Records one PIN check; a miss counts towards the pause and is journaled. */
   function outcome(matched: OperatorView | null, purpose: 'sign-in' | 'unlock' | 'approval', who: string | null): Result<OperatorView> {
-    guesses = recordGuess(guesses, now().getTime(), matched !== null, limits);
+    const next = recordGuess(guesses, now().getTime(), matched !== null, limits);
+    if (JSON.stringify(next) !== JSON.stringify(guesses)) store.pinGuesses?.save(next);
+    guesses = next;
     if (matched) return ok(matched);
     journal(OPERATOR_PIN_FAILED, { operator: who, purpose, register: config.register.id }, who ?? current().id);
     return coolingDown() ?? fail('PIN_WRONG', 'Wrong PIN.');

@@ -16,6 +16,8 @@ import { FILE_MODE } from './fs-ops.js';
 import { appendLog } from './notices.js';
 
 export const GUESS_FILE = 'giftcard-guesses.json';
+/** The wrong-PIN throttle of sign-in and approval (src/session.ts), kept the same way. */
+export const PIN_GUESS_FILE = 'pin-guesses.json';
 
 export interface GuessStateFile {
   /** The saved state as of now, or the cautious one if it cannot be read. Never throws. */
@@ -24,8 +26,9 @@ export interface GuessStateFile {
   save(state: GuessState): void;
 }
 
-export function guessStateFile(dataDir: string, now: () => Date = () => new Date()): GuessStateFile {
-  const file = path.join(dataDir, GUESS_FILE);
+export function guessStateFile(dataDir: string, now: () => Date = () => new Date(), name: string = GUESS_FILE, what = 'gift-card lookups'): GuessStateFile {
+  const file = path.join(dataDir, name);
+  const GUESS_FILE = name;
   let failing = false;
   const log = (level: string, code: string, message: string) => appendLog(dataDir, `${now().toISOString()} ${level} ${code} ${message}`);
   return {
@@ -35,7 +38,7 @@ export function guessStateFile(dataDir: string, now: () => Date = () => new Date
         text = fs.readFileSync(file, 'utf8');
       } catch (e) {
         if ((e as NodeJS.ErrnoException).code === 'ENOENT') return initialGuessState();
-        log('WARNING', 'GUESS_STATE_UNREADABLE', `${GUESS_FILE} could not be read (${(e as NodeJS.ErrnoException).code ?? 'error'}): gift-card lookups start cautious (one unrecognised code before a cool-down).`);
+        log('WARNING', 'GUESS_STATE_UNREADABLE', `${GUESS_FILE} could not be read (${(e as NodeJS.ErrnoException).code ?? 'error'}): ${what} start cautious (one miss before a cool-down).`);
         return cautiousGuessState(nowMs, limits);
       }
       let restored: GuessState | null = null;
@@ -45,7 +48,7 @@ export function guessStateFile(dataDir: string, now: () => Date = () => new Date
         /* not JSON: as damaged */
       }
       if (restored) return restored;
-      log('WARNING', 'GUESS_STATE_UNREADABLE', `${GUESS_FILE} is damaged: gift-card lookups start cautious (one unrecognised code before a cool-down); it is rewritten at the next change.`);
+      log('WARNING', 'GUESS_STATE_UNREADABLE', `${GUESS_FILE} is damaged: ${what} start cautious (one miss before a cool-down); it is rewritten at the next change.`);
       return cautiousGuessState(nowMs, limits);
     },
     save(state) {
@@ -68,7 +71,7 @@ export function guessStateFile(dataDir: string, now: () => Date = () => new Date
         }
         failing = false;
       } catch (e) {
-        if (!failing) log('WARNING', 'GUESS_STATE_NOT_SAVED', `${GUESS_FILE} could not be written (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}): the gift-card cool-down holds while the register runs but not across a restart.`);
+        if (!failing) log('WARNING', 'GUESS_STATE_NOT_SAVED', `${GUESS_FILE} could not be written (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}): the cool-down of ${what} holds while the register runs but not across a restart.`);
         failing = true;
       }
     },

@@ -21,7 +21,7 @@ import { getOwn } from './projections/own.js';
 import { nextReceiptSeq } from './projections/sales.js';
 import { BalanceGuard } from './balance-guard.js';
 import { NoticeBoard } from './notices.js';
-import { guessStateFile, type GuessStateFile } from './guess-file.js';
+import { guessStateFile, PIN_GUESS_FILE, type GuessStateFile } from './guess-file.js';
 import { verifyHistory, type HistoryResult, type VerifiedMark } from './history-check.js';
 import type { StoreNotice } from './types.js';
 
@@ -70,11 +70,13 @@ export class TillStore implements Store {
   readonly board: NoticeBoard;
   /** The gift-card guess limiter's state, kept per register in the data folder (guess-file.ts). */
   readonly guesses: GuessStateFile;
+  readonly pinGuesses: GuessStateFile;
 
   constructor(parts: TillStoreParts) {
     this.p = parts;
     this.board = new NoticeBoard(parts.dir, parts.now);
     this.guesses = guessStateFile(parts.dir, parts.now);
+    this.pinGuesses = guessStateFile(parts.dir, parts.now, PIN_GUESS_FILE, 'PIN checks');
     this.dir = parts.dir;
     this.state = parts.state;
     this.recovery = parts.recovery;

@@ -96,6 +96,8 @@ export interface Store {
   onNotice?(fn: (n: StoreNotice) => void): () => void;
   /** The gift-card guess limiter's saved state (guess-file.ts); absent: the limiter lives in memory only. */
   readonly guesses?: GuessStateFile;
+  /** The wrong-PIN throttle's state, kept like the gift-card limiter's (pin-guesses.json). */
+  readonly pinGuesses?: GuessStateFile;
 }
 
 /**

@@ -105,3 +105,34 @@ describe('sign-in at the till (headless)', () => {
     expect(r.state.lines).toHaveLength(1);
   });
 });
+
+describe('the wrong-PIN pause survives a restart', () => {
+  it('a new process on the same data folder still refuses during the pause', async () => {
+    const { mkdtempSync, rmSync, statSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { initStore, openStore } = await import('../../src/store/open.js');
+    const { createRegister } = await import('../../src/register.js');
+    const { createMockHardware } = await import('../../hardware/index.js');
+    const { demoConfig } = await import('../../src/admin/demo-store.js');
+    const dir = mkdtempSync(path.join(tmpdir(), 'till-pin-'));
+    const config = { ...demoConfig(), signIn: { idleLockSeconds: 0, pinLimitPerMinute: 3, cooldownSeconds: 60 } };
+    const now = () => new Date('2025-03-14T09:26:00Z');
+    try {
+      const s1 = await initStore(dir, { currency: 'USD', register: 'R1' }, shopOperators());
+      const r1 = createRegister({ config, store: s1, hardware: createMockHardware({ now: () => 0 }), now });
+      const h1 = createHeadlessHandler(r1);
+      for (let i = 0; i < 3; i++) await h1(JSON.stringify({ cmd: 'sign_in', operator: 'anna', pin: '0000' }));
+      await r1.stop();
+      await s1.close();
+      expect(statSync(path.join(dir, 'pin-guesses.json')).mode & 0o777).toBe(0o600);
+      const s2 = await openStore(dir, { register: 'R1' });
+      const r2 = createRegister({ config, store: s2, hardware: createMockHardware({ now: () => 0 }), now });
+      const r = await createHeadlessHandler(r2)(JSON.stringify({ cmd: 'sign_in', operator: 'anna', pin: '1234' }));
+      expect(r.error?.code).toBe('PIN_COOLDOWN');
+      await r2.stop();
+      await s2.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
