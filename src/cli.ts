@@ -16,6 +16,7 @@ import { storeCommand } from './admin/store-cmd.js';
 import { backupCommand } from './admin/backup.js';
 import { customerCommand } from './admin/customer.js';
 import { loyaltyCommand } from './admin/loyalty.js';
+import { doctorCommand } from './admin/doctor.js';
 import { operatorCommand } from './admin/operator.js';
 import { guardOutput, isClosedPipe } from './admin/closed-pipe.js';
 
@@ -24,6 +25,7 @@ export const COMMANDS: AdminCommand[] = [startCommand, demoCommand, headlessComm
 COMMANDS.push(giftcardCommand);
 COMMANDS.push(journalCommand, storeCommand, backupCommand);
 COMMANDS.push(customerCommand, loyaltyCommand);
+COMMANDS.push(doctorCommand);
 COMMANDS.push(operatorCommand);
 
 export const defaultDataDir = (): string => process.env.TILL_DATA || join(homedir(), '.local', 'share', 'till');

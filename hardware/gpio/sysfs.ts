@@ -18,7 +18,7 @@ export interface GpioLine {
   write(value: 0 | 1): void;
   /** Reads the level; throws GpioError. */
   read(): 0 | 1;
-  /** Gives the line back (unexport). Never throws. */
+  /** Gives the line back: an output low, unexported if this process exported it. Never throws. */
   release(): void;
 }
 
@@ -45,8 +45,10 @@ export async function openFileLine(root: string, n: number, dir: LineDirection, 
   const base = sysfsGpioDir(root);
   const line = join(base, `gpio${n}`);
   const what = `sysfs GPIO ${n}`;
+  // A line exported before us (the register, while `till doctor --pulse-drawer` runs) is left exported.
+  const ours = !existsSync(line);
   try {
-    if (!existsSync(line)) writeFileSync(join(base, 'export'), String(n));
+    if (ours) writeFileSync(join(base, 'export'), String(n));
     if (!(await waitUsable(join(line, 'value'), exportWaitMs)))
       throw new GpioError('GPIO_UNAVAILABLE', `${what}: ${line}/value did not appear after export (is ${n} a line of this chip?)`);
     writeFileSync(join(line, 'direction'), dir === 'out' ? 'low' : 'in');
@@ -73,7 +75,7 @@ export async function openFileLine(root: string, n: number, dir: LineDirection, 
     release() {
       try {
         if (dir === 'out') writeFileSync(join(line, 'value'), '0');
-        writeFileSync(join(base, 'unexport'), String(n));
+        if (ours) writeFileSync(join(base, 'unexport'), String(n));
       } catch {
         // Already gone (unexported by someone else, or the tree vanished): nothing left to give back.
       }
@@ -97,6 +99,7 @@ export function loadOnoff(): Promise<OnoffModule> {
 export async function openOnoffLine(n: number, dir: LineDirection): Promise<GpioLine> {
   const { Gpio } = await loadOnoff();
   const what = `sysfs GPIO ${n}`;
+  const ours = !existsSync(`/sys/class/gpio/gpio${n}`);
   let gpio: InstanceType<OnoffModule['Gpio']>;
   try {
     gpio = new Gpio(n, dir === 'out' ? 'low' : 'in');
@@ -122,7 +125,7 @@ export async function openOnoffLine(n: number, dir: LineDirection): Promise<Gpio
     release() {
       try {
         if (dir === 'out') gpio.writeSync(0);
-        gpio.unexport();
+        if (ours) gpio.unexport();
       } catch {
         // Already unexported.
       }

@@ -154,7 +154,7 @@ function sectionBlocks(sale: SaleRecord, cfg: ReceiptConfig, c: ReceiptContext):
  * Every text and code a block carries loses its control characters: a name imported before the
  * import refused them must not reach the printer as ESC p (drawer kick) or GS V (cut).
  */
-function safeBlock(b: ReceiptBlock): ReceiptBlock {
+export function safeBlock(b: ReceiptBlock): ReceiptBlock {
   if (b.type === 'text') return { ...b, text: sanitizeReceiptText(b.text) };
   if (b.type === 'columns') return { ...b, left: sanitizeReceiptText(b.left), right: sanitizeReceiptText(b.right) };
   if (b.type === 'barcode' || b.type === 'qr') return { ...b, data: sanitizeLine(b.data) };
@@ -162,7 +162,7 @@ function safeBlock(b: ReceiptBlock): ReceiptBlock {
 }
 
 /** ASCII mode: every text the blocks carry, transliterated (barcode and QR data are left as they are). */
-function asciiBlock(b: ReceiptBlock): ReceiptBlock {
+export function asciiBlock(b: ReceiptBlock): ReceiptBlock {
   if (b.type === 'text') return { ...b, text: toAscii(b.text) };
   if (b.type === 'columns') return { ...b, left: toAscii(b.left), right: toAscii(b.right) };
   return b;

@@ -61,6 +61,13 @@ export function fakeSysfs(chips: FakeChip[]): FakeSysfs {
     writeFileSync(join(dir, `gpio${n}`, 'active_low'), '0\n');
   };
   const tick = () => {
+    // Levels first: a line set low and unexported since the last tick keeps its last level in the history.
+    for (const n of exported()) {
+      const v = read(join(dir, `gpio${n}`, 'value'));
+      const h = histories.get(n) ?? [];
+      if (h[h.length - 1] !== v) h.push(v);
+      histories.set(n, h);
+    }
     const ex = read(join(dir, 'export'));
     if (ex) {
       writeFileSync(join(dir, 'export'), '');
@@ -70,12 +77,6 @@ export function fakeSysfs(chips: FakeChip[]): FakeSysfs {
     if (un) {
       writeFileSync(join(dir, 'unexport'), '');
       rmSync(join(dir, `gpio${un}`), { recursive: true, force: true });
-    }
-    for (const n of exported()) {
-      const v = read(join(dir, `gpio${n}`, 'value'));
-      const h = histories.get(n) ?? [];
-      if (h[h.length - 1] !== v) h.push(v);
-      histories.set(n, h);
     }
   };
   const exported = () =>

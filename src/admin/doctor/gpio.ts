@@ -1,0 +1,85 @@
+/**
+ * GPIO as the doctor sees it: the chips sysfs lists (with their base, the number the kernel adds to a
+ * pin since 6.6), the character devices /dev/gpiochip*, libgpiod's tools, and - for a GPIO drawer -
+ * which interface the register will use, which line that is, and whether the user may drive it.
+ * Reads only: nothing is exported or claimed (`--pulse-drawer` does that).
+ */
+import { readdirSync } from 'node:fs';
+import type { TillConfig } from '../../domain/config.js';
+import { checkOffset, pickChip, sysfsChips, type GpioChip } from '../../../hardware/gpio/chips.js';
+import { gpiodChips, gpiodTools, type GpiodTools } from '../../../hardware/gpio/gpiod.js';
+import type { DoctorEnv } from './env.js';
+import { info, ok, problem, type Finding } from './report.js';
+import { accessFinding, rooted, type SystemGroup, type Who } from './system.js';
+
+const chipText = (c: GpioChip) => `${c.name} [${c.label}]${c.base !== undefined ? ` base ${c.base}` : ''}${c.ngpio !== undefined ? `, ${c.ngpio} lines` : ''}`;
+
+export async function gpioFindings(env: DoctorEnv, who: Who, groups: SystemGroup[], cfg: TillConfig): Promise<Finding[]> {
+  const h = cfg.hardware;
+  const used = h.drawer === 'gpio';
+  const out: Finding[] = [];
+  const sysfs = sysfsChips(env.root);
+  for (const c of sysfs ?? []) out.push(info('gpio', `sysfs: ${chipText(c)}`));
+  let devChips: string[] = [];
+  try {
+    devChips = readdirSync(rooted(env.root, '/dev')).filter((n) => /^gpiochip\d+$/.test(n)).sort((a, b) => Number(a.slice(8)) - Number(b.slice(8)));
+  } catch {
+    // no /dev
+  }
+  let tools: GpiodTools | null = null;
+  let toolsError = '';
+  try {
+    tools = await gpiodTools(env.path);
+  } catch (e) {
+    toolsError = (e as Error).message;
+  }
+  let cdevChips: GpioChip[] = [];
+  if (tools) {
+    try {
+      cdevChips = await gpiodChips(tools);
+      for (const c of cdevChips) out.push(info('gpio', `character device: ${chipText(c)} (gpiodetect)`));
+    } catch (e) {
+      out.push(info('gpio', `gpiodetect failed: ${(e as Error).message}`));
+    }
+  } else
+    for (const n of devChips) {
+      const a = accessFinding(rooted(env.root, `/dev/${n}`), who, groups);
+      out.push(info('gpio', `character device: /dev/${n}${a.ok ? '' : ` (${who.name} cannot open it)`}`));
+    }
+  if (!sysfs && !devChips.length && !cdevChips.length) {
+    out.push((used ? problem : info)('gpio', 'no GPIO chips (no /sys/class/gpio, no /dev/gpiochip*): not a Raspberry Pi, or GPIO is off in this kernel', used ? 'a GPIO drawer needs a board with GPIO; use hardware.drawer "printer" otherwise' : undefined));
+    return out;
+  }
+  if (!used) return out;
+
+  // The drawer's line, as the register will drive it (hardware/gpio/lines.ts: sysfs first).
+  const pins: [string, number][] = [['kick', h.drawerPin]];
+  if (h.drawerSensorPin >= 0 && h.drawerSensor !== 'none' && h.drawerSensor !== 'printer') pins.push(['sensor', h.drawerSensorPin]);
+  if (sysfs) {
+    const pick = pickChip(sysfs, h.gpioChip);
+    if ('error' in pick) return [...out, problem('gpio drawer', pick.error)];
+    const c = pick.chip;
+    for (const [what, pin] of pins) {
+      const bad = checkOffset(c, pin);
+      if (bad) out.push(problem('gpio drawer', `${what}: ${bad}`, 'fix hardware.drawerPin / drawerSensorPin (BCM numbers)'));
+      else out.push(ok('gpio drawer', `${what} BCM${pin} = sysfs gpio${(c.base ?? 0) + pin} on ${c.name} [${c.label}] (through onoff)`));
+    }
+    const a = accessFinding(rooted(env.root, '/sys/class/gpio/export'), who, groups);
+    out.push(a.ok ? ok('gpio drawer', a.text.replace(rooted(env.root, '/'), '/')) : problem('gpio drawer', a.text.replace(rooted(env.root, '/'), '/'), a.fix));
+    return out;
+  }
+  if (!tools) return [...out, problem('gpio drawer', toolsError, 'sudo apt install gpiod')];
+  const pick = pickChip(cdevChips, h.gpioChip);
+  if ('error' in pick) return [...out, problem('gpio drawer', pick.error)];
+  const c = pick.chip;
+  for (const [what, pin] of pins) {
+    const bad = checkOffset(c, pin);
+    if (bad) out.push(problem('gpio drawer', `${what}: ${bad}`, 'fix hardware.drawerPin / drawerSensorPin'));
+    else out.push(ok('gpio drawer', `${what}: ${c.name} line ${pin} [${c.label}] through libgpiod ${tools.version} (${tools.gpioset})`));
+  }
+  const dev = rooted(env.root, `/dev/${c.name}`);
+  const a = accessFinding(dev, who, groups);
+  const shown = a.text.replace(dev, `/dev/${c.name}`);
+  out.push(a.ok ? ok('gpio drawer', shown) : problem('gpio drawer', shown, a.fix));
+  return out;
+}
