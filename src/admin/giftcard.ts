@@ -6,6 +6,7 @@
  */
 import { randomBytes as cryptoRandomBytes, randomUUID } from 'node:crypto';
 import { closeSync, existsSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { backOfficeOperator } from './operator-arg.js';
 import type { AdminCommand, CommandContext } from './command.js';
 import { parse } from './args.js';
 import { progressBar } from './progress.js';
@@ -175,7 +176,7 @@ async function create(argv: string[], s: Session, deps: GiftCardCommandDeps): Pr
   let validityDays: number | undefined;
   if (!expiresOn && days > 0) pending ? (validityDays = days) : (expiresOn = addDays(s.today, days));
   const owner = values.customer === undefined ? undefined : customerOf(s, values.customer as string);
-  const operator = (values.operator as string | undefined) ?? s.config.operators[0].id;
+  const operator = backOfficeOperator(s.config, s.store.state, values.operator as string | undefined);
   const batch = randomUUID();
   const cards: GiftCardDraft[] = [];
   const taken = new Set<string>();
@@ -242,7 +243,7 @@ async function expire(argv: string[], s: Session): Promise<number> {
   const summary = `${drafts.length} card(s) past expiry, ${money(forfeited, s.currency)} forfeited`;
   if (values['dry-run']) return s.ctx.out(`Dry run: ${summary}. Nothing was changed.`), 0;
   const bar = progressBar(s.ctx.isTTY, 'Expiring');
-  const operator = (values.operator as string | undefined) ?? s.config.operators[0].id;
+  const operator = backOfficeOperator(s.config, s.store.state, values.operator as string | undefined);
   const batch = randomUUID();
   for (let i = 0; i < drafts.length; i += CHUNK) {
     await s.store.commit({ id: `${batch}-${i / CHUNK + 1}`, events: drafts.slice(i, i + CHUNK), operator });
@@ -316,7 +317,7 @@ async function onCard(sub: string, argv: string[], s: Session): Promise<number> 
   if (values.help) return s.ctx.out(SUBS[sub]), 0;
   const code = codeArg(positionals, s);
   const card = cardOf(s, code);
-  const operator = (values.operator as string | undefined) ?? s.config.operators[0].id;
+  const operator = backOfficeOperator(s.config, s.store.state, values.operator as string | undefined);
   const reason = (values.reason as string | undefined) ?? '';
   switch (sub) {
     case 'block':

@@ -5,6 +5,7 @@
  */
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
+import { backOfficeOperator } from './operator-arg.js';
 import type { AdminCommand, CommandContext } from './command.js';
 import { parse } from './args.js';
 import { progressBar } from './progress.js';
@@ -49,10 +50,9 @@ export function must<T>(r: Result<T>): T {
 
 export async function withLoyalty(ctx: CommandContext, operator: string | undefined, fn: (s: LoyaltySession) => Promise<number>): Promise<number> {
   const config = readConfig(ctx.dataDir);
-  const op = operator ?? config.operators[0].id;
-  if (!config.operators.some((o) => o.id === op)) usageError(`--operator must be one of ${config.operators.map((o) => o.id).join(', ')}`);
-  const store = await openStore(ctx.dataDir, { register: config.register.id, operator: op, now: ctx.now });
+  const store = await openStore(ctx.dataDir, { register: config.register.id, operator: config.operators[0].id, now: ctx.now });
   try {
+    const op = backOfficeOperator(config, store.state, operator);
     return await fn({ ctx, config, store, today: localDate(ctx.now()), operator: op, slice: () => loyaltyOf(store.state) });
   } finally {
     await store.close();

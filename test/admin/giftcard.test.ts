@@ -60,7 +60,7 @@ beforeEach(async () => {
   out = [];
   err = [];
   now = new Date(2026, 2, 10, 12, 0, 0);
-  await createStore(path.join(dir, 'data'), { ...DEFAULT_CONFIG, giftCards: { ...DEFAULT_CONFIG.giftCards, defaultValidityDays: 365 } });
+  await createStore(path.join(dir, 'data'), { ...DEFAULT_CONFIG, operators: [...DEFAULT_CONFIG.operators, { id: 'mgr', name: 'Manager' }], giftCards: { ...DEFAULT_CONFIG.giftCards, defaultValidityDays: 365 } });
 });
 afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 

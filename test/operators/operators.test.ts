@@ -124,3 +124,21 @@ describe('till operator', () => {
     }
   });
 });
+
+describe('--operator of the back office', () => {
+  it('takes an operator of the store or of the configuration, refuses unknown and disabled ones', async () => {
+    const { backOfficeOperator } = await import('../../src/admin/operator-arg.js');
+    const { initialState } = await import('../../src/store/fold.js');
+    const state = initialState();
+    const slice = operatorsOf(state);
+    for (const [id, role] of [['boss', 'manager'], ['ann', 'cashier']] as const) {
+      const r = planAddOperator(slice, { id, name: id, role }, hashPin('1111', salt, CHEAP), '2025-01-01T00:00:00Z');
+      if (r.ok) applyOperatorEvent(slice, r.value.type, r.value.data);
+    }
+    applyOperatorEvent(slice, 'operator.disabled', { id: 'ann' });
+    expect(backOfficeOperator(DEFAULT_CONFIG, state, undefined)).toBe('op1');
+    expect(backOfficeOperator(DEFAULT_CONFIG, state, 'BOSS')).toBe('boss');
+    expect(() => backOfficeOperator(DEFAULT_CONFIG, state, 'ann')).toThrow(/ann is disabled/);
+    expect(() => backOfficeOperator(DEFAULT_CONFIG, state, 'ghost')).toThrow(/op1, boss/);
+  });
+});
