@@ -18,6 +18,8 @@ import { customerCommand } from './admin/customer.js';
 import { loyaltyCommand } from './admin/loyalty.js';
 import { doctorCommand } from './admin/doctor.js';
 import { operatorCommand } from './admin/operator.js';
+import { reportCommand } from './admin/report.js';
+import { shiftCommand } from './admin/shift.js';
 import { guardOutput, isClosedPipe } from './admin/closed-pipe.js';
 
 /** Every command. Features add theirs here (one line each). */
@@ -27,6 +29,7 @@ COMMANDS.push(journalCommand, storeCommand, backupCommand);
 COMMANDS.push(customerCommand, loyaltyCommand);
 COMMANDS.push(doctorCommand);
 COMMANDS.push(operatorCommand);
+COMMANDS.push(shiftCommand, reportCommand);
 
 export const defaultDataDir = (): string => process.env.TILL_DATA || join(homedir(), '.local', 'share', 'till');
 

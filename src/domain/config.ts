@@ -108,6 +108,11 @@ export interface TillConfig {
     /** Highest unit price accepted, a decimal in the store currency; "" = 9999999999 minor units. */
     maxPrice: string;
   };
+  /** The shift and its cash (docs/shift.md). */
+  shift: {
+    /** "required": no sale starts until a shift is opened (SHIFT_NOT_OPEN); "auto": the first sale opens one with a float of 0 (a kiosk). */
+    mode: 'auto' | 'required';
+  };
   /** Sign-in at the till (docs/operators.md); on once the store has operators (`till operator add`). */
   signIn: {
     /** Lock the till after this long without a key or a scan, seconds (0 = never). */
@@ -182,6 +187,7 @@ export const DEFAULT_CONFIG: TillConfig = {
   giftCards: { sellMode: 'generate', defaultValidityDays: 365, terms: 'Valid at this shop. Not exchangeable for cash.', guessLimitPerMinute: 5, cooldownSeconds: 60 },
   loyalty: { phoneCountryCode: '' },
   catalog: { maxPrice: '' },
+  shift: { mode: 'auto' },
   signIn: { idleLockSeconds: 300, pinLimitPerMinute: 5, cooldownSeconds: 60 },
   approvals: { voidWithTenders: true, voidLinesOver: 10, refund: true, returnWithoutReceipt: true, priceOverride: true, lineDiscount: true, noSale: true, paidOut: true, loyaltyAdjust: true },
   storage: { checkpointEvery: 1000, segmentBytes: 64 * 1024 * 1024 },
@@ -310,6 +316,7 @@ const CHECKS: Record<string, Check> = {
   'catalog.maxPrice': (v, key, out) => {
     if (typeof v !== 'string' || !/^(\d{1,13}([.,]\d{1,4})?)?$/.test(v.trim())) out.push({ key, message: `must be a price in the store currency such as "5000000" or "99999.99", or "" for the default, got ${describe(v)}` });
   },
+  'shift.mode': oneOf('auto', 'required'),
   'signIn.idleLockSeconds': int(0, 86400),
   'signIn.pinLimitPerMinute': int(1, 1000),
   'signIn.cooldownSeconds': int(1, 86400),

@@ -50,6 +50,9 @@ const COMMANDS: [string, string[], string, number[]][] = [
   ['till journal verify', ['journal', 'verify'], '', [0]],
   // 1 = problems found (a machine without a printer, scanner or drawer has them); it still ran.
   ['till doctor', ['doctor'], '', [0, 1]],
+  ['till report sales', ['report', 'sales', '--from', '2000-01-01', '--to', '2100-12-31', '--csv'], '', [0]],
+  // 1 = no shift is open on this fresh store; it still ran.
+  ['till report x', ['report', 'x'], '', [1]],
 ];
 
 describe.each([

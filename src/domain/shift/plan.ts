@@ -3,7 +3,7 @@
  * one journal event to commit, or a refusal with a code and a cashier's message (nothing is written).
  */
 import { fail, ok, type Result } from '../errors.js';
-import type { Minor } from '../money.js';
+import { currency as currencyOf, toDecimalString, type Minor } from '../money.js';
 import { countTotal, normalizeCount, type DenominationCount } from '../denominations.js';
 import { expectedCash } from './totals.js';
 import { ACTION_LABEL } from '../operators/approval.js';
@@ -27,7 +27,10 @@ function checkCount(amount: Minor, count: DenominationCount | undefined, currenc
   if (count === undefined) return ok(undefined);
   const total = countTotal(count, currency);
   if (!total.ok) return total;
-  if (total.value !== amount) return fail('COUNT_MISMATCH', `The notes and coins add up to ${total.value}, not the ${what} of ${amount} (minor units).`, { counted: total.value, amount });
+  if (total.value !== amount) {
+    const d = (m: Minor) => `${toDecimalString(m, currencyOf(currency))} ${currency}`;
+    return fail('COUNT_MISMATCH', `The notes and coins add up to ${d(total.value)}, not the ${what} of ${d(amount)}.`, { counted: d(total.value), amount: d(amount) });
+  }
   return ok(normalizeCount(count));
 }
 
@@ -50,7 +53,7 @@ export function planOpen(
 
 export function planCashMove(
   shift: Shift | undefined,
-  req: { direction: 'in' | 'out'; amount: Minor; reason: string; approvedBy?: string; approvalRequired: boolean },
+  req: { direction: 'in' | 'out'; amount: Minor; reason: string; approvedBy?: string; approvalRequired: boolean; currency: string },
 ): Result<ShiftEvent<CashMovedData>> {
   if (!shift) return notOpen();
   if (!amountOk(req.amount, 1)) return fail('BAD_AMOUNT', 'Enter an amount greater than zero.');
@@ -61,7 +64,10 @@ export function planCashMove(
   if (req.direction === 'out') {
     if (req.approvalRequired && !req.approvedBy) return fail('APPROVAL_REQUIRED', 'Cash paid out needs a manager’s approval.', { action: ACTION_LABEL.paidOut });
     const inDrawer = expectedCash(shift);
-    if (req.amount > inDrawer) return fail('CASH_SHORT', 'The drawer does not hold that much cash by the shift’s totals.', { available: inDrawer });
+    if (req.amount > inDrawer) {
+      const available = `${toDecimalString(inDrawer, currencyOf(req.currency))} ${req.currency}`;
+      return fail('CASH_SHORT', `The drawer holds ${available} by the shift’s totals: it cannot pay out more.`, { available });
+    }
   }
   const data: CashMovedData = { shiftId: shift.shiftId, direction: req.direction, amount: req.amount, reason };
   if (req.approvedBy) data.approvedBy = req.approvedBy;

@@ -62,7 +62,7 @@ describe('planOpen', () => {
 });
 
 describe('planCashMove', () => {
-  const out = { direction: 'out' as const, amount: 2000, reason: 'Window cleaner', approvalRequired: true };
+  const out = { direction: 'out' as const, amount: 2000, reason: 'Window cleaner', approvalRequired: true, currency: 'USD' };
   it('refuses without a shift, a zero amount, an empty or multi-line reason, a paid-out without approval and more cash than the drawer holds', () => {
     expect(code(planCashMove(undefined, out))).toBe('SHIFT_NOT_OPEN');
     expect(code(planCashMove(shift(), { ...out, amount: 0, approvedBy: 'mgr' }))).toBe('BAD_AMOUNT');
@@ -73,13 +73,13 @@ describe('planCashMove', () => {
     expect(code(planCashMove(shift(), { ...out, approvedBy: 'no spaces allowed' }))).toBe('BAD_APPROVER');
     // 100.00 float + 5.00 cash sales = 105.00 in the drawer.
     const r = planCashMove(withCashSales(500), { ...out, amount: 10_501, approvedBy: 'mgr' });
-    expect(r.ok ? null : [r.error.code, r.error.params]).toEqual(['CASH_SHORT', { available: 10_500 }]);
+    expect(r.ok ? null : [r.error.code, r.error.params]).toEqual(['CASH_SHORT', { available: '105.00 USD' }]);
   });
   it('builds cash.moved; a paid-out of exactly the drawer is allowed; cash in needs no approval', () => {
     expect(planCashMove(withCashSales(500), { ...out, amount: 10_500, approvedBy: 'mgr' })).toEqual({
       ok: true, value: { type: 'cash.moved', data: { shiftId: 'S1', direction: 'out', amount: 10_500, reason: 'Window cleaner', approvedBy: 'mgr' } },
     });
-    expect(planCashMove(shift(), { direction: 'in', amount: 5000, reason: ' Change from bank ', approvalRequired: true })).toEqual({
+    expect(planCashMove(shift(), { direction: 'in', amount: 5000, reason: ' Change from bank ', approvalRequired: true, currency: 'USD' })).toEqual({
       ok: true, value: { type: 'cash.moved', data: { shiftId: 'S1', direction: 'in', amount: 5000, reason: 'Change from bank' } },
     });
     expect(code(planCashMove(shift(), { ...out, approvalRequired: false }))).toBe('ok');
