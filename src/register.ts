@@ -28,6 +28,7 @@ import { tierProgress } from './domain/loyalty/tiers.js';
 import type { CheckoutDeps } from '../machines/checkout.types.js';
 import { buildPrintJob, receiptText, type ReceiptSectionsProvider } from './receipt-job.js';
 import { createScanHub, type ScanHub } from './scan-hub.js';
+import { createShiftService, type ShiftService } from './shift-service.js';
 import { createSession, type SessionService } from './session.js';
 import { TillError } from './domain/errors.js';
 import type { ApprovalAction } from './domain/operators/approval.js';
@@ -62,6 +63,8 @@ export interface Register {
    * which journals the approver. Refusals: PIN_WRONG, PIN_COOLDOWN, APPROVAL_NOT_NEEDED.
    */
   approve(action: ApprovalAction, pin: string): Result<OperatorView>;
+  /** The shift: float, cash in/out, no-sale, X, close with the Z (src/shift-service.ts, docs/shift.md). */
+  shift: ShiftService;
   /** The one entry for scans (device and keyboard wedge alike) and who routes them (src/scan-hub.ts). */
   scans: ScanHub;
   /** Last print problem (printer offline...), for the status bar; null when the last job printed. */
@@ -107,6 +110,13 @@ export function createRegister(opts: RegisterOptions): Register {
     pending.push(p);
     return p;
   };
+  async function settleAll(): Promise<void> {
+    while (pending.length) {
+      const batch = pending;
+      pending = [];
+      await Promise.allSettled(batch);
+    }
+  }
 
   const giftCard = (code: string) => findGiftCard(store.state, code);
   const loyalty = () => loyaltyOf(store.state);
@@ -158,9 +168,24 @@ export function createRegister(opts: RegisterOptions): Register {
     return ext;
   }
 
+  // The shift (src/shift-service.ts): a sale belongs to the register's open shift; paid-outs and
+  // no-sales take the approval a manager gave with register.approve(action, pin).
+  const shift = createShiftService({
+    config, store, hardware, newId, now, log, saleOpen, settled: settleAll,
+    operator: () => session.operator(),
+    approver: (action, claimed) => {
+      if (!session.needsApproval(action)) return { required: false };
+      const by = granted(action);
+      return { required: true, by: by && (!claimed || claimed === by.id) ? by.id : undefined };
+    },
+    approvalUsed: (action) => void takeGrant(action),
+  });
+
   async function commitSale(input: CommitInput): Promise<SaleRecord> {
     // Defence in depth: the UI and headless only feed the checkout while someone is signed in.
     if (session.status() !== 'signedIn') throw new TillError('SIGNED_OUT', 'Sign in to finish the sale.');
+    // shift.mode "auto" opens the shift now; "required" refuses (SHIFT_NOT_OPEN) and the sale stays open.
+    await shift.ensureForSale();
     const op = session.operator();
     const seq = (store.state.sales.lastReceipt[register] ?? 0) + 1;
     const at = now().toISOString();
@@ -299,6 +324,7 @@ export function createRegister(opts: RegisterOptions): Register {
       return { id: o.id, name: o.name };
     },
     session,
+    shift,
     approve(action, pin) {
       if (!session.needsApproval(action, action === 'void' ? voidFacts() : {})) return { ok: false, error: new TillError('APPROVAL_NOT_NEEDED', 'No approval is needed for this.') };
       const r = session.approve(pin);
@@ -334,13 +360,7 @@ export function createRegister(opts: RegisterOptions): Register {
       return list.length ? list[list.length - 1].message : null;
     },
     storeNotices: () => store.notices ?? [],
-    async settled() {
-      while (pending.length) {
-        const batch = pending;
-        pending = [];
-        await Promise.allSettled(batch);
-      }
-    },
+    settled: settleAll,
     async stop() {
       unsubscribeScanner();
       unsubscribePrinted?.();

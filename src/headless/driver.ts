@@ -13,6 +13,7 @@ import type { CheckoutMessage } from '../../machines/checkout.types.js';
 import { toHeadlessState, type HeadlessState } from './state.js';
 import { MAX_LINE_BYTES, parseRequest, type Request, type RequestId } from './protocol.js';
 import { readLines } from './lines.js';
+import { runShiftCommand, shiftState, type ShiftReplyPart } from './shift.js';
 import { maskCard } from '../domain/loyalty/card.js';
 import type { LoyaltyAccount } from '../domain/loyalty/types.js';
 
@@ -21,7 +22,7 @@ export interface HeadlessIo {
   output: Writable;
 }
 
-export interface HeadlessReply {
+export interface HeadlessReply extends ShiftReplyPart {
   id?: RequestId;
   ok: boolean;
   error?: { code: string; message: string };
@@ -56,6 +57,7 @@ export function createHeadlessHandler(register: Register): (line: string) => Pro
     ...toHeadlessState(actor.getSnapshot(), { messageText: text, storeNotices: register.storeNotices }),
     session: { status: register.session.status(), required: register.session.required(), operator: register.session.status() === 'signedIn' ? register.session.operator() : null },
     devices: { scanner: h.scanner.status(), printer: h.printer.status(), drawer: h.drawer.status(), receiptsWaiting: h.printer.pending().length },
+    shift: shiftState(register),
   });
   /** Sign-in, unlock, sign-out, lock: events of the session machine; a refusal is the message it sets. */
   function sessionCommand(id: RequestId | undefined, sv: { cmd: 'sign_in'; operator: string; pin: string } | { cmd: 'unlock'; pin: string } | { cmd: 'sign_out' } | { cmd: 'lock' }): HeadlessReply {
@@ -96,6 +98,11 @@ export function createHeadlessHandler(register: Register): (line: string) => Pro
     if (st !== 'signedIn' && !(req.kind === 'query' && req.cmd === 'state'))
       return refuse(req.id, st === 'locked' ? 'LOCKED' : 'SIGNED_OUT', st === 'locked' ? 'The till is locked: unlock it with the PIN ("unlock").' : 'Sign in first ("sign_in" with "operator" and "pin").');
     register.session.actor.send({ type: 'session.activity' });
+    if (req.kind === 'shift') {
+      const r = await runShiftCommand(register, req.shift);
+      if (!r.ok) return refuse(req.id, r.error.code, errorMessage({ code: r.error.code, message: r.error.message, params: r.error.params }, language));
+      return withId(req.id, { ok: true, state: state(), ...r.value });
+    }
     if (req.kind === 'service') {
       const sv = req.service as Exclude<typeof req.service, { cmd: 'sign_in' | 'unlock' | 'sign_out' | 'lock' }>;
       if (sv.cmd === 'customer_search') return withId(req.id, { ok: true, state: state(), customers: register.customers.search(sv.query, sv.limit).map(summary) });

@@ -6,6 +6,7 @@
  */
 import type { CheckoutEvent } from '../../machines/checkout.types.js';
 import type { ApprovalAction } from '../domain/operators/approval.js';
+import { SHIFT_COMMANDS, ShiftField, type ShiftCommand } from './shift.js';
 
 export type RequestId = string | number;
 
@@ -16,6 +17,8 @@ export type Request =
   | { kind: 'query'; id?: RequestId; cmd: 'state' | 'receipt' }
   /** A command served by the register outside the checkout (customers). */
   | { kind: 'service'; id?: RequestId; service: Service }
+  /** The shift: open, cash in/out, no-sale, X, Z, close (src/headless/shift.ts). */
+  | { kind: 'shift'; id?: RequestId; shift: ShiftCommand }
   | { kind: 'invalid'; id?: RequestId; code: 'BAD_REQUEST' | 'UNKNOWN_COMMAND'; message: string };
 
 /** Longest accepted line, in bytes. A longer line is answered BAD_REQUEST and skipped. */
@@ -117,7 +120,7 @@ const SERVICES: Record<string, (f: Fields) => Service> = {
 /** Commands that accept "manager_pin", and the action it approves. */
 const APPROVED_BY_PIN: Record<string, ApprovalAction> = { void: 'void' };
 
-export const COMMAND_NAMES = [...Object.keys(COMMANDS), ...Object.keys(SERVICES)];
+export const COMMAND_NAMES = [...Object.keys(COMMANDS), ...Object.keys(SERVICES), ...Object.keys(SHIFT_COMMANDS)];
 
 export function parseRequest(line: string): Request {
   let raw: unknown;
@@ -133,6 +136,15 @@ export function parseRequest(line: string): Request {
   const id = f.id as RequestId | undefined;
   const withId = <T extends object>(r: T): T & { id?: RequestId } => (id === undefined ? r : { ...r, id });
   if (typeof f.cmd !== 'string') return withId({ kind: 'invalid', code: 'BAD_REQUEST', message: 'A request needs a "cmd" string.' });
+  const shift = Object.prototype.hasOwnProperty.call(SHIFT_COMMANDS, f.cmd) ? SHIFT_COMMANDS[f.cmd] : undefined;
+  if (shift) {
+    try {
+      return withId({ kind: 'shift', shift: shift(f) });
+    } catch (e) {
+      if (e instanceof ShiftField) return withId({ kind: 'invalid', code: 'BAD_REQUEST', message: `${f.cmd}: ${e.message}.` });
+      throw e;
+    }
+  }
   const service = Object.prototype.hasOwnProperty.call(SERVICES, f.cmd) ? SERVICES[f.cmd] : undefined;
   if (service) {
     try {

@@ -68,6 +68,8 @@ export interface HeadlessState {
   devices?: { scanner: string; printer: string; drawer: string; receiptsWaiting: number };
   /** Sign-in: "signedOut" (operator code next), "pin", "signedIn" or "locked"; who is signed in. */
   session?: { status: string; required: boolean; operator: { id: string; name: string; role: string } | null };
+  /** The register's open shift (null when none is open): docs/shift.md. */
+  shift?: { shiftId: string; openedAt: string; openedBy: string; float: number; auto: boolean; expectedCash: number; sales: { count: number; total: number } } | null;
   saleId: string | null;
   currency: string;
   lines: HeadlessLine[];

@@ -13,6 +13,8 @@ import { createRegister, type Register } from '../../src/register.js';
 import { createMockHardware, type MockHardware } from '../../hardware/index.js';
 import { runHeadless } from '../../src/headless/driver.js';
 import { catalogOf } from '../machines/fixtures.js';
+import { shiftsProjection } from '../../src/store/projections/shifts.js';
+import { applyShiftEvent, emptyShiftSlice } from '../../src/domain/shift/fold.js';
 
 export interface MemoryStore extends Store {
   readonly events: JournalEvent[];
@@ -21,6 +23,12 @@ export interface MemoryStore extends Store {
   failNext(e: Error): void;
   /** Commits wait until release(); `reached` resolves when a commit is waiting. */
   hold(): { reached: Promise<void>; release: () => void };
+}
+
+function openShift() {
+  const slice = emptyShiftSlice();
+  applyShiftEvent(slice, { seq: 0, at: '2025-01-01T00:00:00.000Z', type: 'shift.opened', register: 'R1', operator: 'op1', data: { shiftId: 'shift-0', register: 'R1', float: 0 } }, { program: () => undefined });
+  return slice;
 }
 
 export function createMemoryStore(products: Product[], currency = 'USD'): MemoryStore {
@@ -33,6 +41,9 @@ export function createMemoryStore(products: Product[], currency = 'USD'): Memory
     meta: { storeId: 'mem', currency, createdAt: '2025-01-01T00:00:00.000Z', seq: 0, hash: '' },
     catalog: { products: Object.fromEntries(products.map((p) => [p.sku, p])) },
     sales: { count: 0, lastReceipt: {} },
+    // Like the catalog, the register's shift is there from the start (opened before the test, float 0),
+    // so a sale is one commit of one event; later shift events fold through the real projection.
+    shifts: openShift(),
   };
   return {
     dir: '/memory',
@@ -58,6 +69,7 @@ export function createMemoryStore(products: Product[], currency = 'USD'): Memory
       }));
       for (const e of out) {
         events.push(e);
+        shiftsProjection.apply(state.shifts as never, e, state);
         if (e.type === 'sale.committed') {
           const sale = (e.data as { sale: { register: string; receiptNo: string } }).sale;
           state.sales.count++;

@@ -1,0 +1,199 @@
+/**
+ * Issue 10's golden day, through headless on a real store: open with a 100.00 float counted in
+ * notes, 20 sales in cash, card, gift card and points (a cashback reward), a void, a refused and an
+ * approved paid-out, a no-sale, a close refused while a sale is open, then the close with a counted
+ * difference of -0.50. Every Z figure is checked against numbers computed by hand (below, per sale),
+ * and the Z equals the journal's own fold. The issue's two returns are left out: returns are built later.
+ *
+ * Prices are tax-inclusive, tax rounded per line: 10% (standard) is amount*10/110, 5% (reduced)
+ * amount*5/105, rounded half up. Per sale: total = tax std + tax reduced (+ zero-rated) ...
+ *   1 Espresso 2.50 (tax .23)                       cash 5.00, change 2.50
+ *   2 Cappuccino 3.80 (.35) + Croissant 2.80 (.13)   card
+ *   3 Latte 4.20 (.38)                              cash exact
+ *   4 Americano x2 6.00 (.55)                       card
+ *   5 Banh mi 4.50 (.21) + Water 1.20 (.11)          cash 10.00
+ *   6 Cola 1.80 (.16) + Chips 1.99 (.18)             card
+ *   7 Milk 1.39 (.07) + Bananas 1.99 (0%)            cash exact
+ *   8 Reusable cup 8.99 (.82)                       gift card
+ *   9 Espresso x2 5.00 (.45)                        gift card 3.00 + cash 2.00
+ *  10 Lan: Latte 4.20 - 20 points (2.00) = 2.20 (.20), earns 2 points   card
+ *  11 Dmitri (gold, 10%): Cappuccino 3.80-.38 = 3.42 (.31) + Banh mi 4.50-.45 = 4.05 (.19) = 7.47,
+ *     earns floor(7.47 x 1.5) = 11 points                                cash 10.00
+ *  12 Gift card sold, 20.00 (untaxed)              card
+ *  13 Water x3 3.60 (.33)                          cash 4.00
+ *  14 Chips 1.99 (.18)                             card
+ *  15 Croissant x2 5.60 (.27)                      cash exact
+ *  16 Americano 3.00 (.27) + Espresso 2.50 (.23)    card
+ *  17 Lan: Espresso 2.50 (.23), earns 2 points      cash exact
+ *  18 Cola 1.80 (.16)                              cash 2.00
+ *  19 Milk 1.39 (.07) + Bananas 1.99               gift card
+ *  20 Cappuccino 3.80 (.35) + Latte 4.20 (.38)      card
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { must, openTill, ringUp, SALES } from './shift-day.js';
+import type { TestRegister } from '../support/register-fixture.js';
+import { foldEvents } from '../../src/store/fold.js';
+import { shiftSlice } from '../../src/store/projections/shifts.js';
+import { findGiftCard } from '../../src/store/projections/giftcards.js';
+import { demoGiftCards } from '../../src/admin/demo-store.js';
+import type { JournalEvent } from '../../src/store/types.js';
+import type { MockHardware } from '../../hardware/index.js';
+
+let t: TestRegister | null = null;
+afterEach(async () => {
+  await t?.close();
+  t = null;
+});
+
+const journal = (dir: string): JournalEvent[] =>
+  fs.readdirSync(path.join(dir, 'journal')).sort().flatMap((f) =>
+    fs.readFileSync(path.join(dir, 'journal', f), 'utf8').split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as JournalEvent));
+
+describe('the golden day (issue 10, cash and the shift)', () => {
+  it('every Z figure equals the hand-computed one and the journal fold', async () => {
+    const till = await openTill({ shift: { mode: 'required' } });
+    t = till.t;
+    const { send } = till;
+    const hw = t.hardware as MockHardware;
+    const code = async (o: Record<string, unknown>) => (await send(o)).error?.code ?? 'ok';
+
+    await must(send, { cmd: 'sign_in', operator: 'anna', pin: '1234' });
+    expect(await code({ cmd: 'report_x' })).toBe('SHIFT_NOT_OPEN');
+    expect(await code({ cmd: 'shift_close', counted: 0 })).toBe('SHIFT_NOT_OPEN');
+    expect(await code({ cmd: 'shift_open', float: 10_000, count: { '2000': 2 } })).toBe('COUNT_MISMATCH');
+    expect(await code({ cmd: 'shift_open', float: 10_000, count: { '3000': 1 } })).toBe('BAD_COUNT');
+    const opened = await must(send, { cmd: 'shift_open', float: 10_000, count: { '2000': 2, '1000': 4, '500': 2, '100': 10 } });
+    expect(opened.shift).toMatchObject({ float: 10_000, expectedCash: 10_000, openedBy: 'anna', auto: false });
+    expect(await code({ cmd: 'shift_open', float: 0 })).toBe('SHIFT_ALREADY_OPEN');
+
+    for (let i = 0; i < SALES.length; i++) {
+      await ringUp(send, i);
+      if (i === 4) {
+        // A void: a sale of one espresso abandoned.
+        await must(send, { cmd: 'scan', code: '101' });
+        await must(send, { cmd: 'void' });
+      }
+      if (i === 11) {
+        // Paid-out: refused without the manager, with a wrong PIN, and above the cash in the drawer.
+        expect(await code({ cmd: 'cash_out', amount: 1500, reason: 'Milk delivery' })).toBe('APPROVAL_REQUIRED');
+        expect(await code({ cmd: 'cash_out', amount: 1500, reason: 'Milk delivery', manager_pin: '0000' })).toBe('PIN_WRONG');
+        const short = await send({ cmd: 'cash_out', amount: 1_000_000, reason: 'Milk delivery', manager_pin: '9999' });
+        expect(short.error?.code).toBe('CASH_SHORT');
+        // 100.00 + 25.25 cash from sales 1, 3, 5, 7, 9 and 11 (2.50 + 4.20 + 5.70 + 3.38 + 2.00 + 7.47).
+        expect(short.error?.message).toBe('The drawer holds 125.25 USD by the shift’s totals: it cannot pay out more.');
+        const out = await must(send, { cmd: 'cash_out', amount: 1500, reason: 'Milk delivery', manager_pin: '9999' });
+        expect(out.cash).toMatchObject({ direction: 'out', amount: 1500, reason: 'Milk delivery', operator: 'anna', approvedBy: 'mai' });
+      }
+      if (i === 14) {
+        const before = hw.drawer.pulses;
+        expect(await code({ cmd: 'no_sale' })).toBe('APPROVAL_REQUIRED');
+        expect(hw.drawer.pulses).toBe(before); // refused: the drawer stayed shut
+        const ns = await must(send, { cmd: 'no_sale', manager_pin: '9999' });
+        expect(ns.drawer).toEqual({ opened: true });
+        expect(hw.drawer.pulses).toBe(before + 1);
+      }
+    }
+
+    // A sale still open: no close; it is voided (the second void of the day).
+    await must(send, { cmd: 'scan', code: '101' });
+    expect(await code({ cmd: 'shift_close', counted: 12_325 })).toBe('SALE_OPEN');
+    await must(send, { cmd: 'void' });
+    expect(await code({ cmd: 'shift_close', counted: 12_325, count: { '2000': 4 } })).toBe('COUNT_MISMATCH');
+    const seqBefore = t.store.state.meta.seq;
+    const hashBefore = t.store.state.meta.hash;
+    const jobsBefore = hw.printer.jobs.length;
+
+    const closed = await must(send, { cmd: 'shift_close', counted: 12_325, count: { '2000': 4, '1000': 3, '500': 2, '100': 3, '25': 1 } });
+    expect(closed.shift).toBeNull();
+    const z = closed.report!.data;
+
+    // ---- every figure of the Z, by hand
+    expect(z).toMatchObject({ kind: 'Z', z: 1, copy: false, register: 'R1', openedBy: 'anna', closedBy: 'anna', currency: 'USD' });
+    expect(z.sales).toEqual({ count: 20, items: 33, gross: 11_103, discounts: { count: 2, amount: 283 }, net: 10_139, tax: 681, total: 10_820 });
+    expect(z.taxes).toEqual([
+      { taxClass: 'reduced', ratePct: 5, net: 1973 - 94, tax: 94, gross: 1973 }, // .13 .21 .07 .19 .27 .07
+      { taxClass: 'standard', ratePct: 10, net: 6449 - 587, tax: 587, gross: 6449 },
+      { taxClass: 'zero', ratePct: 0, net: 398, tax: 0, gross: 398 },
+    ]);
+    expect(z.categories).toEqual([
+      { category: 'bakery', qty: 5, amount: 280 + 450 + 405 + 560 },
+      { category: 'coffee', qty: 14, amount: 250 + 380 + 420 + 600 + 500 + 220 + 342 + 300 + 250 + 250 + 380 + 420 },
+      { category: 'dairy', qty: 2, amount: 278 },
+      { category: 'drinks', qty: 6, amount: 120 + 180 + 360 + 180 },
+      { category: 'giftcard', qty: 1, amount: 2000 },
+      { category: 'household', qty: 1, amount: 899 },
+      { category: 'produce', qty: 2, amount: 398 },
+      { category: 'snacks', qty: 2, amount: 398 },
+    ]);
+    const cashSales = 250 + 420 + 570 + 338 + 200 + 747 + 360 + 560 + 250 + 180;
+    expect(z.payments).toEqual([
+      { method: 'cash', count: 10, amount: cashSales },
+      { method: 'card', count: 8, amount: 660 + 600 + 379 + 220 + 2000 + 199 + 550 + 800 },
+      { method: 'giftcard', count: 3, amount: 899 + 300 + 338 },
+    ]);
+    expect(cashSales).toBe(3875);
+    expect(z.cash).toMatchObject({
+      float: 10_000,
+      floatCount: [{ value: 2000, pieces: 2, amount: 4000 }, { value: 1000, pieces: 4, amount: 4000 }, { value: 500, pieces: 2, amount: 1000 }, { value: 100, pieces: 10, amount: 1000 }],
+      sales: 3875,
+      rounding: 0,
+      in: { count: 0, amount: 0 },
+      out: { count: 1, amount: 1500 },
+      expected: 10_000 + 3875 - 1500,
+      counted: 12_325,
+      difference: -50,
+      count: [{ value: 2000, pieces: 4, amount: 8000 }, { value: 1000, pieces: 3, amount: 3000 }, { value: 500, pieces: 2, amount: 1000 }, { value: 100, pieces: 3, amount: 300 }, { value: 25, pieces: 1, amount: 25 }],
+    });
+    expect(z.cash.moves).toMatchObject([{ direction: 'out', amount: 1500, reason: 'Milk delivery', approvedBy: 'mai' }]);
+    expect(z.voids).toEqual({ count: 2, amount: 500 });
+    expect(z.noSales).toEqual({ count: 1, approved: 1 });
+    // The demo card held 37.50: 8.99 + 3.00 + 3.38 redeemed; the card sold adds 20.00.
+    expect(z.giftcards).toEqual({ sold: { count: 1, value: 2000, price: 2000 }, redeemed: { count: 3, amount: 1537 }, liability: { outstanding: 3750 + 2000 - 1537, blocked: 0 } });
+    expect(findGiftCard(t.store.state, demoGiftCards().active)!.balance).toBe(3750 - 1537);
+    // 2 + 11 + 2 earned, worth 0.10 each at the cashback rate; 20 spent for a 2.00 reward.
+    expect(z.points).toEqual([{ programId: 'coffee-club', name: 'Coffee Club', decimals: 0, earned: 15, spent: 20, expired: 0, other: 0, spentValue: 200, earnedValue: 150, expiredValue: 0 }]);
+    expect(z.operators).toEqual([{ operator: 'anna', name: 'Anna', count: 20, amount: 10_820 }]);
+    expect(z.receipts).toEqual({ first: 'R1-000001', last: 'R1-000020' });
+    expect(z.journal.covers).toEqual({ seq: seqBefore, hash: hashBefore });
+    expect(z.journal.lastSeq).toBe(seqBefore + 1);
+
+    // ---- printed on the receipt printer, and the same text in the reply
+    expect(closed.report!.printed).toEqual({ ok: true });
+    const job = hw.printer.jobs[jobsBefore];
+    expect(job.id).toBe('z:R1-1');
+    expect(job.text).toBe(closed.report!.text);
+    expect(job.text).toContain('Z REPORT No. 1');
+    expect(job.text).toMatch(/Difference\s+-\$0\.50/);
+    expect(job.text).not.toContain('COPY');
+
+    // ---- the journal: one shift.closed, and its fold equals the Z
+    const events = journal(t.dir);
+    const closes = events.filter((e) => e.type === 'shift.closed');
+    expect(closes.map((e) => e.data)).toEqual([{ shiftId: z.shiftId, counted: 12_325, count: { '25': 1, '100': 3, '500': 2, '1000': 3, '2000': 4 }, expected: 12_375, difference: -50, z: 1, covers: { seq: seqBefore, hash: hashBefore } }]);
+    expect(closes[0].prev).toBe(hashBefore);
+    const inShift = events.filter((e) => e.seq >= z.journal.firstSeq! && e.seq <= z.journal.lastSeq!);
+    const sales = inShift.filter((e) => e.type === 'sale.committed').map((e) => (e.data as { sale: { total: number } }).sale.total);
+    expect(sales).toHaveLength(20);
+    expect(sales.reduce((a, b) => a + b, 0)).toBe(z.sales.total);
+    expect(shiftSlice(foldEvents(events))).toEqual(shiftSlice(t.store.state));
+    expect(inShift.filter((e) => e.type === 'cash.moved').map((e) => e.data)).toEqual([{ shiftId: z.shiftId, direction: 'out', amount: 1500, reason: 'Milk delivery', approvedBy: 'mai' }]);
+    expect(inShift.filter((e) => e.type === 'drawer.opened' && (e.data as { reason: string }).reason === 'no-sale').map((e) => [e.operator, e.data])).toEqual([['anna', { reason: 'no-sale', ok: true, approvedBy: 'mai' }]]);
+
+    // ---- closed twice: refused, nothing written; a reprint is the same Z marked COPY
+    const seqAfter = t.store.state.meta.seq;
+    expect(await code({ cmd: 'shift_close', counted: 12_325 })).toBe('SHIFT_NOT_OPEN');
+    expect(await code({ cmd: 'cash_in', amount: 100, reason: 'late' })).toBe('SHIFT_NOT_OPEN');
+    expect(t.store.state.meta.seq).toBe(seqAfter);
+    const copy = await must(send, { cmd: 'report_z', print: false });
+    expect(copy.report!.copy).toBe(true);
+    expect({ ...copy.report!.data, copy: false, printedAt: z.printedAt }).toEqual(z);
+    expect(copy.report!.text.split('\n').filter((l) => l.includes('*** COPY ***'))).toHaveLength(2);
+    // Required mode: no sale until the next shift is opened.
+    await must(send, { cmd: 'scan', code: '101' });
+    await must(send, { cmd: 'pay' });
+    expect(await code({ cmd: 'exact' })).toBe('SHIFT_NOT_OPEN');
+    expect(t.store.state.meta.seq).toBe(seqAfter);
+  });
+});
