@@ -38,13 +38,20 @@ node_major=$(node -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0
 if [ "$node_major" -lt 20 ]; then echo "Node.js 20.19 or newer is needed (apt install nodejs npm)" >&2; exit 1; fi
 if [ -n "$CONFIG" ] && [ ! -f "$CONFIG" ]; then echo "no such config file: $CONFIG" >&2; exit 1; fi
 
-# libusb is needed by the HID scanner driver's prebuilt binary; console-setup gives a font with
-# Cyrillic and Vietnamese letters on the console (CJK needs kmscon or fbterm, see README).
-run apt-get install -y --no-install-recommends libusb-1.0-0 console-setup
+# What the device drivers need (docs/hardware.md):
+#   libusb-1.0-0, libudev1  node-hid's prebuilt binary (HID scanners; `till doctor` lists HID devices);
+#   gpiod                   libgpiod's gpioset/gpioget/gpiodetect: the GPIO drawer on kernels without
+#                           /sys/class/gpio (Debian trixie, Pi 5);
+#   build-essential python3 node-gyp, to compile onoff's epoll addon (the GPIO drawer on sysfs) in npm ci;
+#   console-setup           a console font with Cyrillic and Vietnamese letters (CJK: kmscon or fbterm, README).
+run apt-get install -y --no-install-recommends libusb-1.0-0 libudev1 gpiod build-essential python3 console-setup
 
 id "$USER_NAME" >/dev/null 2>&1 || run useradd --system --home-dir "$DATA_DIR" --shell /usr/sbin/nologin "$USER_NAME"
-for g in lp plugdev gpio tty dialout; do
-  getent group "$g" >/dev/null 2>&1 && run usermod -aG "$g" "$USER_NAME"
+# The groups the udev rules give the devices to: lp (USB printer), plugdev (hidraw scanner), gpio (drawer),
+# input (a scanner read from its input device), dialout (serial). Debian has no gpio group: created here.
+for g in lp plugdev gpio input tty dialout; do
+  getent group "$g" >/dev/null 2>&1 || run groupadd --system "$g"
+  run usermod -aG "$g" "$USER_NAME"
 done
 
 # The register runs the production bundle (dist/, `npm run build`); it is built here in the source
@@ -79,3 +86,6 @@ run systemctl disable --now getty@tty1.service
 run systemctl enable --now till.service
 
 echo "till is installed. It runs on tty1; logs: journalctl -u till; stop: systemctl stop till."
+# What the kiosk's user can reach now, device by device (exit code 1 = something to fix; the install stands).
+echo "Checking the devices (till doctor):"
+run env TILL_DATA="$DATA_DIR" node "$APP_DIR/bin/till.js" doctor --user "$USER_NAME" || echo "Fix the problems above, then run: till doctor --user $USER_NAME --data $DATA_DIR"

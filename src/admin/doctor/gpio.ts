@@ -64,7 +64,7 @@ export async function gpioFindings(env: DoctorEnv, who: Who, groups: SystemGroup
       if (bad) out.push(problem('gpio drawer', `${what}: ${bad}`, 'fix hardware.drawerPin / drawerSensorPin (BCM numbers)'));
       else out.push(ok('gpio drawer', `${what} BCM${pin} = sysfs gpio${(c.base ?? 0) + pin} on ${c.name} [${c.label}] (through onoff)`));
     }
-    const a = accessFinding(rooted(env.root, '/sys/class/gpio/export'), who, groups);
+    const a = accessFinding(rooted(env.root, '/sys/class/gpio/export'), who, groups, 'w');
     out.push(a.ok ? ok('gpio drawer', a.text.replace(rooted(env.root, '/'), '/')) : problem('gpio drawer', a.text.replace(rooted(env.root, '/'), '/'), a.fix));
     return out;
   }

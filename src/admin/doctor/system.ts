@@ -64,25 +64,27 @@ export function statOf(path: string): Stats | null {
   }
 }
 
-/** Can `who` read and write a file with this mode and owner? (root can.) */
-export function canReadWrite(st: Stats, who: Who): boolean {
+/** Can `who` open a file with this mode and owner read-write (`rw`) or for writing (`w`)? (root can.) */
+export function canOpen(st: Stats, who: Who, want: 'rw' | 'w' = 'rw'): boolean {
   if (who.uid === 0) return true;
   const bits = st.uid === who.uid ? (st.mode >> 6) & 7 : who.gids.includes(st.gid) ? (st.mode >> 3) & 7 : st.mode & 7;
-  return (bits & 6) === 6;
+  const need = want === 'rw' ? 6 : 2;
+  return (bits & need) === need;
 }
 
 /**
- * Whether `who` can open `path` read-write, and if not what to do: usually join the file's group
+ * Whether `who` can open `path` (read-write, or write-only for sysfs's export), and if not what to do: usually join the file's group
  * (the udev rules in scripts/kiosk/99-till.rules give printers to lp, hidraw to plugdev, GPIO to gpio).
  */
-export function accessFinding(path: string, who: Who, groups: SystemGroup[]): { ok: true; text: string } | { ok: false; text: string; fix: string } {
+export function accessFinding(path: string, who: Who, groups: SystemGroup[], want: 'rw' | 'w' = 'rw'): { ok: true; text: string } | { ok: false; text: string; fix: string } {
   const st = statOf(path);
   if (!st) return { ok: false, text: `${path} is missing`, fix: 'check the device is plugged in' };
   const mode = (st.mode & 0o777).toString(8).padStart(3, '0');
   const group = groupName(groups, st.gid);
   const text = `${path} (mode ${mode}, group ${group})`;
-  if (canReadWrite(st, who)) return { ok: true, text: `${text}: ${who.name} can open it` };
-  if (((st.mode >> 3) & 6) === 6 && !who.gids.includes(st.gid))
+  const need = want === 'rw' ? 6 : 2;
+  if (canOpen(st, who, want)) return { ok: true, text: `${text}: ${who.name} can open it` };
+  if (((st.mode >> 3) & need) === need && !who.gids.includes(st.gid))
     return { ok: false, text: `${text}: ${who.name} cannot open it`, fix: `sudo usermod -aG ${group} ${who.name}, then log in again (or restart the till service)` };
   return { ok: false, text: `${text}: ${who.name} cannot open it`, fix: 'install the udev rules (scripts/kiosk/install.sh) so the device gets mode 0660 and its group' };
 }
