@@ -64,10 +64,11 @@ Records the expiry of every active or used-up card past its last valid day. Thei
 is forfeited and shown as "expired" in the liability report.`,
   list: `Usage: till giftcard list [--state STATE] [--expiring-before DATE] [--customer CUSTOMER] [--page N] [--per-page M] [--json]
 Lists cards (masked codes) in order of issue, 20 a page. STATE: pending, active, blocked, expired, depleted.`,
-  liability: `Usage: till giftcard liability [--from DATE] [--to DATE]
+  liability: `Usage: till giftcard liability [--from DATE] [--to DATE] [--as-of DATE]
 Outstanding balance of active cards (what the shop owes), balances on blocked cards and on cards past
 expiry, and per day: cards sold (value, price, promotional value), loaded, redeemed, refunded,
-adjusted and expired.`,
+adjusted and expired. --as-of DATE (today or later) adds what will expire by then: the balance today
+of active cards whose last valid day is before DATE, and what stays outstanding on DATE.`,
 };
 
 const usage = `Usage: till giftcard <subcommand> [options] [--data DIR]     (till giftcard <subcommand> --help)
@@ -276,11 +277,14 @@ function list(argv: string[], s: Session): number {
 }
 
 function report(argv: string[], s: Session): number {
-  const { values } = parse(argv, { from: { type: 'string' }, to: { type: 'string' } }, false);
+  const { values } = parse(argv, { from: { type: 'string' }, to: { type: 'string' }, 'as-of': { type: 'string' } }, false);
   if (values.help) return s.ctx.out(SUBS.liability), 0;
-  for (const k of ['from', 'to'] as const) if (values[k] !== undefined && !isDate(values[k])) usageError(`--${k} must be a date as YYYY-MM-DD`);
+  for (const k of ['from', 'to', 'as-of'] as const) if (values[k] !== undefined && !isDate(values[k])) usageError(`--${k} must be a date as YYYY-MM-DD`);
+  const asOf = values['as-of'] as string | undefined;
+  // A preview of what lies ahead; a past day would need balances as they were then, which this is not.
+  if (asOf !== undefined && asOf < s.today) usageError(`--as-of looks ahead: give today (${s.today}) or a later date`);
   const r = liability(Object.values(giftCardSlice(s.store.state).cards), {
-    currency: s.currency, today: s.today, dayOf: (iso) => localDate(new Date(iso)), from: values.from as string | undefined, to: values.to as string | undefined,
+    currency: s.currency, today: s.today, dayOf: (iso) => localDate(new Date(iso)), from: values.from as string | undefined, to: values.to as string | undefined, asOf,
   });
   for (const line of liabilityLines(r)) s.ctx.out(line);
   return 0;

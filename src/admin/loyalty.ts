@@ -18,6 +18,7 @@ import { isLoyaltyCard } from '../domain/loyalty/card.js';
 import { EV } from '../domain/loyalty/events.js';
 import { accrualBatchId, accrualParts, planAccrual, type AccrualFilter } from '../domain/loyalty/accrue.js';
 import { accountAsOf, computeExpiry } from '../domain/loyalty/expiry.js';
+import { previewExpiry } from '../domain/loyalty/expiry-preview.js';
 import { reviewTiers } from '../domain/loyalty/tiers.js';
 import { planAdjustment } from '../domain/loyalty/operations.js';
 import { readProgramText, writeProgramFile } from '../domain/loyalty/program-file.js';
@@ -124,7 +125,10 @@ Credits N points to every customer matching the filters (blocked cards never):
 --dry-run shows how many customers and a sample. A batch is credited once: the same request on the
 same day (or the same --batch ID) credits nobody twice, and a run cut short resumes where it stopped.`,
   expire: `Usage: till loyalty expire [--dry-run]
-Records the expiry of points past their date (programs with "expiryDays"). Oldest points go first.`,
+       till loyalty expire --dry-run --as-of DATE [--sample N]
+Records the expiry of points past their date (programs with "expiryDays"). Oldest points go first.
+--as-of DATE previews what can no longer be spent on DATE (lots expiring on or before it), with the
+first N customers (default 10) by date: for planning a reminder or a campaign. Nothing is recorded.`,
   tiers: `Usage: till loyalty tiers review [--dry-run]
 Moves customers to the tier they qualify for today: up always, down only when the ladder has
 "demotion": true. Run it on the schedule the shop wants (e.g. monthly from cron).`,
@@ -250,16 +254,46 @@ async function accrue(argv: string[], s: LoyaltySession): Promise<number> {
 }
 
 async function expire(argv: string[], s: LoyaltySession): Promise<number> {
-  const { values } = parse(argv, { 'dry-run': { type: 'boolean' }, operator: { type: 'string' } }, false);
+  const { values } = parse(argv, { 'dry-run': { type: 'boolean' }, 'as-of': { type: 'string' }, sample: { type: 'string' }, operator: { type: 'string' } }, false);
   const all = programList(s.slice());
+  if (values['as-of'] !== undefined) return previewAsOf(s, all, values['as-of'] as string, Boolean(values['dry-run']), values.sample);
   const due = computeExpiry(Object.values(s.slice().customers), all, s.today);
-  const total = new Map<string, number>();
-  for (const e of due) total.set(e.programId, (total.get(e.programId) ?? 0) + e.points);
-  const summary = [...total].map(([pid, u]) => `${pts(u, all.find((p) => p.id === pid))} points of ${pid}`).join(', ');
+  const summary = expirySummary(due, all);
   if (due.length === 0) return s.ctx.out(`No points expire on ${s.today}.`), 0;
   if (values['dry-run']) return s.ctx.out(`Dry run: ${due.length} balance(s) would lose ${summary}.`), 0;
   for (let i = 0; i < due.length; i += 1000) await commit(s, due.slice(i, i + 1000).map((data) => ({ type: EV.pointsExpired, data })));
   s.ctx.out(`Expired ${summary} on ${due.length} balance(s).`);
+  return 0;
+}
+
+const expirySummary = (due: readonly { programId: string; points: number }[], all: readonly LoyaltyProgram[]): string => {
+  const total = new Map<string, number>();
+  for (const e of due) total.set(e.programId, (total.get(e.programId) ?? 0) + e.points);
+  return [...total].map(([pid, u]) => `${pts(u, all.find((p) => p.id === pid))} points of ${pid}`).join(', ');
+};
+
+/**
+ * `expire --dry-run --as-of DATE`: what can no longer be spent on DATE, from the lots as they stand.
+ * A preview only: an expiry is journaled on its day, never ahead of it (the customer may still spend
+ * the points), so --as-of without --dry-run is refused.
+ */
+function previewAsOf(s: LoyaltySession, all: readonly LoyaltyProgram[], asOf: string, dryRun: boolean, sample: unknown): number {
+  if (!isDate(asOf)) usageError('--as-of must be a date as YYYY-MM-DD');
+  if (!dryRun) usageError('--as-of previews what will expire by a date: add --dry-run (points are expired on their day by till loyalty expire)');
+  if (asOf < s.today) usageError(`--as-of looks ahead: give today (${s.today}) or a later date`);
+  const n = sample === undefined ? 10 : Number(sample);
+  if (!Number.isInteger(n) || n < 0) usageError('--sample must be a whole number of customers to list');
+  const pre = previewExpiry(Object.values(s.slice().customers), all, s.today, asOf);
+  if (pre.rows.length === 0) return s.ctx.out(`Dry run: no points expire by ${asOf}.`), 0;
+  const now = pre.rows.reduce((a, r) => a + (r.dueToday > 0 ? 1 : 0), 0);
+  s.ctx.out(`Dry run: by ${asOf}, ${pre.rows.length} balance(s) would lose ${expirySummary(pre.rows, all)}${now ? ` (${now} of them already past their date today)` : ''}.`);
+  for (const r of pre.rows.slice(0, n)) {
+    const a = accountById(s.slice(), r.customerId);
+    const p = all.find((x) => x.id === r.programId);
+    s.ctx.out(`  ${a ? `${a.card}  |  ${a.name}` : r.customerId}  |  ${pts(r.points, p)} points of ${r.programId} from ${r.first}`);
+  }
+  if (pre.rows.length > n) s.ctx.out(`  … and ${pre.rows.length - n} more (--sample N lists more)`);
+  s.ctx.out('Points spent before then go oldest first and will not expire. Nothing was changed.');
   return 0;
 }
 

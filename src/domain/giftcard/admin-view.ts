@@ -118,6 +118,15 @@ export function liabilityLines(r: LiabilityReport): string[] {
     row('Pending stock cards (no value)', String(r.pendingCount)),
     '',
   ];
+  if (r.expiring) {
+    const e = r.expiring;
+    out.push(
+      `Expiring by ${e.asOf} (no longer spendable that day, at today's balances)`,
+      row(`Expiring on ${e.count} active card(s)`, d(e.amount)),
+      row(`Still outstanding on ${e.asOf}`, d(e.stillOutstanding)),
+      '',
+    );
+  }
   if (r.days.length === 0) return [...out, 'No movements in the period.'];
   const cols = ['day'.padEnd(10), 'sold', 'value', 'price', 'promo', 'loaded', 'redeemed', 'refunded', 'adjusted', 'expired'];
   out.push(cols.map((c, i) => (i === 0 ? c : c.padStart(i === 1 ? 5 : 12))).join(' '));

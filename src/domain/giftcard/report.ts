@@ -5,7 +5,7 @@
  * the caller's local date of each movement (dayOf), so a shop in UTC+7 gets its own days.
  */
 import type { Minor } from '../money.js';
-import { effectiveState } from './dates.js';
+import { effectiveState, isPastExpiry } from './dates.js';
 import type { GiftCard, GiftCardState } from './types.js';
 
 export interface CardFilter {
@@ -47,6 +47,20 @@ export interface LiabilityReport {
   pastExpiry: Minor;
   pendingCount: number;
   days: DayRow[];
+  /** With `asOf`: what will expire by then (see ExpiringBy). */
+  expiring?: ExpiringBy;
+}
+
+/**
+ * Cards spendable today that can no longer be spent on `asOf` (their last valid day is before it):
+ * the balance they hold today, an upper bound of what will be forfeited (the customer may spend some
+ * first). `stillOutstanding` is what active cards will still owe on `asOf` at today's balances.
+ */
+export interface ExpiringBy {
+  asOf: string;
+  count: number;
+  amount: Minor;
+  stillOutstanding: Minor;
 }
 
 const newDay = (day: string): DayRow => ({ day, soldCount: 0, soldValue: 0, soldPrice: 0, promotional: 0, loaded: 0, redeemed: 0, refunded: 0, adjusted: 0, expired: 0 });
@@ -54,9 +68,10 @@ const newDay = (day: string): DayRow => ({ day, soldCount: 0, soldValue: 0, sold
 /** Cards of one currency (the store's), movements bucketed by `dayOf(entry.at)`; days from..to inclusive when given. */
 export function liability(
   cards: Iterable<GiftCard>,
-  opts: { currency: string; today: string; dayOf: (iso: string) => string; from?: string; to?: string },
+  opts: { currency: string; today: string; dayOf: (iso: string) => string; from?: string; to?: string; asOf?: string },
 ): LiabilityReport {
   const r: LiabilityReport = { currency: opts.currency, outstanding: 0, activeCount: 0, blocked: 0, pastExpiry: 0, pendingCount: 0, days: [] };
+  const exp: ExpiringBy | undefined = opts.asOf ? { asOf: opts.asOf, count: 0, amount: 0, stillOutstanding: 0 } : undefined;
   const days = new Map<string, DayRow>();
   for (const card of cards) {
     if (card.currency !== opts.currency) continue;
@@ -64,6 +79,10 @@ export function liability(
     if (state === 'active') {
       r.outstanding += card.balance;
       r.activeCount++;
+      if (exp && isPastExpiry(card, exp.asOf)) {
+        exp.count++;
+        exp.amount += card.balance;
+      } else if (exp) exp.stillOutstanding += card.balance;
     } else if (state === 'blocked') r.blocked += card.balance;
     else if (state === 'expired') r.pastExpiry += card.balance;
     else if (state === 'pending') r.pendingCount++;
@@ -100,5 +119,6 @@ export function liability(
     }
   }
   r.days = [...days.values()].sort((a, b) => (a.day < b.day ? -1 : 1));
+  if (exp) r.expiring = exp;
   return r;
 }
