@@ -99,6 +99,7 @@ function sell(ctx: CheckoutContext, card: GiftCard | undefined, code: string, am
     today: today(ctx),
     defaultValidityDays: gc.defaultValidityDays,
     inSale: codesInSale(ctx.cart.lines, ctx.tenders),
+    ...(gc.maxValue != null ? { maxValue: gc.maxValue } : {}),
   });
   if (!plan.ok) return { message: errorMessage(plan.error) };
   const r = addLine(ctx.cart, giftCardCartLine(plan.value, { name: gc.lineName, taxClass: UNTAXED }));

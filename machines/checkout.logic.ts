@@ -79,7 +79,7 @@ export const dropTender = (ctx: CheckoutContext, id: string): Patch => withTende
 
 export const freshSale = (ctx: CheckoutContext): Patch => {
   const cart = emptyCart();
-  return { saleId: null, cart, priced: priceCart(cart, ctx.deps.tax), tenders: [], nextTender: 1, cardPrompt: null, balance: null, customer: null, loyalty: null, confirm: null };
+  return { saleId: null, cart, priced: priceCart(cart, ctx.deps.tax), tenders: [], nextTender: 1, cardPrompt: null, balance: null, customer: null, loyalty: null, confirm: null, totalAccepted: 0 };
 };
 
 export const voidMessage = (ctx: CheckoutContext): CheckoutMessage =>

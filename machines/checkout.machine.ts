@@ -23,10 +23,16 @@ import type { CheckoutContext, CheckoutDeps, CheckoutEvent, CommitInput, CommitO
 import * as L from './checkout.logic.js';
 import * as G from './checkout.giftcard.js';
 import * as M from './checkout.loyalty.js';
+import * as C from './checkout.confirm.js';
 
 type Where = 'idle' | 'sale' | 'tender';
 const P = M.withPreview;
 const code = (e: CheckoutEvent): string => ('code' in e && typeof e.code === 'string' ? e.code : '');
+/** A plausibility question instead of the event (checkout.confirm.ts): held until the answer. */
+/** A plausibility question instead of the event (checkout.confirm.ts): held until the answer. */
+const ask = (where: Where) => ({ guard: { type: 'asks' as const, params: { where } }, actions: { type: 'ask' as const, params: { where } } });
+/** The cashier's yes where the question was asked: the held event is sent again, marked confirmed. */
+const answer = (where: Where) => ({ guard: { type: 'answerHere' as const, params: { where } }, actions: [{ type: 'raiseHeld' as const }, { type: 'accepted' as const }] });
 
 export const checkoutMachine = setup({
   types: {
@@ -48,6 +54,9 @@ export const checkoutMachine = setup({
     /** A sale was voided (audit trail); receives the abandoned sale. */
     saleVoided: (_, _p: { saleId: string | null; total: number; lines: number; tenders: number }) => {},
     reprintReceipt: (_, _sale: CommitOutput | null) => {},
+    ask: assign(({ context, event }, p: { where: Where }) => C.ask(context, event, p.where)),
+    raiseHeld: raise(({ context }) => C.heldEvent(context)),
+    accepted: assign(({ context }) => C.accepted(context)),
   },
   guards: {
     scanAdds: ({ context, event }) => event.type === 'cart.scan' && L.scan(context, event.code, event.qty).message == null,
@@ -64,6 +73,10 @@ export const checkoutMachine = setup({
     /** A gift card (scanned, or giftcard_pay with an amount) that adds a payment; a refused one stays put. */
     cardPays: ({ context, event }) =>
       (event.type === 'cart.scan' || event.type === 'tender.giftcard') && G.redeemPays(context, event.code, event.type === 'tender.giftcard' ? event.amount : undefined),
+    asks: ({ context, event }, p: { where: Where }) => C.asks(context, event, p.where),
+    /** A yes counts only where the question was asked. */
+    answerHere: ({ context }, p: { where: Where }) => context.confirm?.where === p.where,
+    questionPending: ({ context }) => context.confirm !== null,
     saleEmpty: ({ context }) => context.cart.lines.length === 0 && context.customer === null,
     saleInProgress: ({ context }) => context.saleId !== null,
     cartNotEmpty: ({ context }) => context.cart.lines.length > 0,
@@ -96,11 +109,13 @@ export const checkoutMachine = setup({
       customer: null,
       loyalty: null,
       confirm: null,
+      totalAccepted: 0,
     };
   },
   initial: 'idle',
   on: {
     'message.clear': { actions: assign({ message: null }) },
+    'confirm.reject': { guard: 'questionPending', actions: assign(() => C.rejected()) },
     'message.refusal': { actions: assign(({ event }) => ({ message: L.refusal(event.code, event.text, event.params ?? {}) })) },
   },
   states: {
@@ -125,6 +140,7 @@ export const checkoutMachine = setup({
             actions: assign(({ context, event }) => ({ ...M.attachByCard(context, event.code), saleId: context.deps.newId() })),
           },
           { guard: 'isMemberScan', actions: assign(({ context, event }) => M.attachByCard(context, event.code)) },
+          ask('idle'),
           {
             guard: 'scanAdds',
             target: 'open',
@@ -150,6 +166,7 @@ export const checkoutMachine = setup({
           { actions: assign({ message: L.info('NO_LAST_RECEIPT', 'There is no receipt yet.') }) },
         ],
         'receipt.reprint': { guard: 'hasLastSale', actions: { type: 'reprintReceipt', params: ({ context }) => context.lastSale } },
+        'confirm.accept': answer('idle'),
       },
     },
     open: {
@@ -184,13 +201,14 @@ export const checkoutMachine = setup({
                 target: 'cardAmount',
                 actions: assign(({ context, event }) => G.promptAmount(context, event.code)),
               },
+              ask('sale'),
               // A card that pays goes to the tender screen; a refused one leaves the sale where it is.
               { guard: 'cardPays', target: 'tender', actions: assign(({ context, event }) => P(context, G.redeem(context, event.code))) },
               { guard: 'isCardScan', actions: assign(({ context, event }) => G.redeem(context, event.code)) },
               { guard: 'isMemberScan', actions: assign(({ context, event }) => M.attachByCard(context, event.code)) },
               { actions: assign(({ context, event }) => P(context, L.scan(context, event.code, event.qty))) },
             ],
-            'cart.qty': { actions: assign(({ context, event }) => P(context, L.changeQty(context, event.lineId, event.qty))) },
+            'cart.qty': [ask('sale'), { actions: assign(({ context, event }) => P(context, L.changeQty(context, event.lineId, event.qty))) }],
             'cart.remove': { actions: assign(({ context, event }) => P(context, L.remove(context, event.lineId))) },
             'giftcard.sell': { actions: assign(({ context, event }) => P(context, G.sellNew(context, event.amount))) },
             'giftcard.check': [
@@ -199,6 +217,7 @@ export const checkoutMachine = setup({
             ],
             // Paying with a card from the sale is what scanning it does: a payment, then the tender screen.
             'tender.giftcard': [
+              ask('sale'),
               { guard: 'cardPays', target: 'tender', actions: assign(({ context, event }) => P(context, G.redeem(context, event.code, event.amount))) },
               { guard: 'cartNotEmpty', actions: assign(({ context, event }) => G.redeem(context, event.code, event.amount)) },
             ],
@@ -206,7 +225,8 @@ export const checkoutMachine = setup({
             'customer.detach': { actions: assign(({ context }) => M.detach(context)) },
             'reward.apply': { actions: assign(({ context, event }) => M.claimReward(context, event.programId, event.rewardId, event.points)) },
             'reward.remove': { actions: assign(({ context, event }) => M.unclaimReward(context, event.id)) },
-            'tender.start': { guard: 'cartNotEmpty', target: 'tender', actions: assign({ message: null }) },
+            'tender.start': [ask('sale'), { guard: 'cartNotEmpty', target: 'tender', actions: assign({ message: null }) }],
+            'confirm.accept': answer('sale'),
           },
         },
         cardAmount: {
@@ -223,7 +243,8 @@ export const checkoutMachine = setup({
         tender: {
           always: { guard: 'tendersCoverDue', target: '#checkout.committing' },
           on: {
-            'tender.cash': { actions: assign(({ context, event }) => P(context, L.cash(context, event.amount))) },
+            'tender.cash': [ask('tender'), { actions: assign(({ context, event }) => P(context, L.cash(context, event.amount))) }],
+            'confirm.accept': answer('tender'),
             'tender.exact': { actions: assign(({ context }) => P(context, L.exactCash(context))) },
             'tender.card': { actions: assign(({ context, event }) => P(context, L.card(context, event.reference, event.amount))) },
             'tender.giftcard': { actions: assign(({ context, event }) => P(context, G.redeem(context, event.code, event.amount))) },

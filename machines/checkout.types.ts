@@ -6,6 +6,7 @@ import type { Tender } from '../src/domain/tender.js';
 import type { SaleRecord } from '../src/domain/sale.js';
 import type { GiftCard, GiftCardState, GuessLimits, GuessState, HistoryKind, SellMode } from '../src/domain/giftcard/index.js';
 import type { ApprovalAction, ApprovalFacts } from '../src/domain/operators/approval.js';
+import type { PlausibilityLimits, Question } from '../src/domain/plausibility.js';
 import type { LoyaltyAccount, LoyaltyProgram, SaleLoyalty, TierLadder } from '../src/domain/loyalty/types.js';
 
 /** Read-only view of the gift cards in the store, plus this register's selling rules. */
@@ -24,6 +25,8 @@ export interface GiftCardDeps {
   guess?: GuessState;
   /** Name of a gift-card line on the cart and receipt ("Gift card"). */
   lineName: string;
+  /** Most a card sold here may hold (`giftCards.maxValue`), minor units; absent or null = no limit. */
+  maxValue?: number | null;
 }
 
 /** Read-only view of loyalty accounts and programs in the store. */
@@ -59,6 +62,8 @@ export interface CheckoutDeps {
   giftcards?: GiftCardDeps;
   /** Absent: loyalty cards are looked up as products. */
   loyalty?: LoyaltyDeps;
+  /** Plausibility questions (src/domain/plausibility.ts); absent: nothing is asked. */
+  checks?: PlausibilityLimits;
   /** Manager approval (src/session.ts); absent: nothing needs one. */
   approvals?: {
     required(action: ApprovalAction, facts?: ApprovalFacts): boolean;
@@ -101,24 +106,29 @@ export interface CheckoutContext {
    * a large total): the event that asked is held here and applied only on `confirm.accept`.
    */
   confirm: PendingConfirm | null;
+  /** A sale total the cashier said yes to (CONFIRM_TOTAL): not asked again unless the total grows. 0 = none. */
+  totalAccepted: number;
 }
 
 export interface PendingConfirm {
   /** CONFIRM_CASH, CONFIRM_QTY, CONFIRM_TOTAL. */
-  code: string;
+  code: Question['code'];
   text: string;
   params: Record<string, string | number>;
   /** Sent again, marked confirmed, when the cashier says yes. */
   event: CheckoutEvent;
+  /** Where it was asked: an answer arriving elsewhere (the sale moved on) does nothing. */
+  where: 'idle' | 'sale' | 'tender';
 }
 
 export type CheckoutEvent =
-  | { type: 'cart.scan'; code: string; qty?: number; source?: string }
-  | { type: 'cart.qty'; lineId: string; qty: number }
+  /** `confirmed`: the cashier said yes to this event's plausibility question (only confirm.accept sets it). */
+  | { type: 'cart.scan'; code: string; qty?: number; source?: string; confirmed?: true }
+  | { type: 'cart.qty'; lineId: string; qty: number; confirmed?: true }
   | { type: 'cart.remove'; lineId: string }
   | { type: 'cart.void' }
   | { type: 'tender.start' }
-  | { type: 'tender.cash'; amount: number }
+  | { type: 'tender.cash'; amount: number; confirmed?: true }
   | { type: 'tender.exact' }
   | { type: 'tender.card'; amount?: number; reference: string }
   | { type: 'tender.remove'; tenderId: string }

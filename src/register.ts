@@ -33,6 +33,7 @@ import { createSession, type SessionService } from './session.js';
 import { TillError } from './domain/errors.js';
 import type { ApprovalAction } from './domain/operators/approval.js';
 import type { OperatorView } from './domain/operators/types.js';
+import { giftCardMaxValue, plausibilityLimits } from './domain/plausibility.js';
 
 export type CheckoutActor = ActorRefFrom<typeof checkoutMachine>;
 
@@ -272,7 +273,9 @@ export function createRegister(opts: RegisterOptions): Register {
       limits,
       guess: store.guesses?.load(now().getTime(), limits),
       lineName: t('giftcard.line'),
+      maxValue: giftCardMaxValue(config),
     },
+    checks: plausibilityLimits(config),
     approvals: {
       required: (action, facts) => session.needsApproval(action, facts),
       granted: (action) => granted(action) !== null,

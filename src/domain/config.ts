@@ -97,6 +97,22 @@ export interface TillConfig {
     /** Unrecognised codes (unknown or bad check) a register accepts per minute before lookups pause. */
     guessLimitPerMinute: number;
     cooldownSeconds: number;
+    /** Most a card sold at the till may hold, a decimal in the store currency; "" = 10 times the largest note (plausibility.ts). Refused above. */
+    maxValue: string;
+  };
+  /**
+   * Typos that would cost money are asked about before anything happens (src/domain/plausibility.ts,
+   * docs/keys.md): cash far above what is due, a large quantity, a large sale total.
+   */
+  plausibility: {
+    /** Cash received above this many times what is due, and above the largest note, asks (0 = never). */
+    cashTimesDue: number;
+    /** The currency's largest note, a decimal; "" = from the table of notes (src/domain/denominations.ts). */
+    largestNote: string;
+    /** A quantity above this asks (0 = never). */
+    qtyAbove: number;
+    /** A sale total above this asks before the first payment, a decimal; "" = 100 times the largest note, "0" = never. */
+    saleTotalAbove: string;
   };
   /** Loyalty (docs/loyalty.md). Programs, rewards and tiers are store data (`till loyalty program set`), not settings. */
   loyalty: {
@@ -184,7 +200,8 @@ export const DEFAULT_CONFIG: TillConfig = {
   display: { ascii: false },
   scanner: { gapMs: 30, minLength: 3, terminator: 'both', prefix: '', suffix: '' },
   codes: { giftCardPrefix: 'GC', loyaltyPrefix: '27', receiptPrefix: 'R' },
-  giftCards: { sellMode: 'generate', defaultValidityDays: 365, terms: 'Valid at this shop. Not exchangeable for cash.', guessLimitPerMinute: 5, cooldownSeconds: 60 },
+  giftCards: { sellMode: 'generate', defaultValidityDays: 365, terms: 'Valid at this shop. Not exchangeable for cash.', guessLimitPerMinute: 5, cooldownSeconds: 60, maxValue: '' },
+  plausibility: { cashTimesDue: 10, largestNote: '', qtyAbove: 100, saleTotalAbove: '' },
   loyalty: { phoneCountryCode: '' },
   catalog: { maxPrice: '' },
   shift: { mode: 'auto' },
@@ -216,6 +233,11 @@ const int = (min: number, max: number): Check => (v, key, out) => {
 };
 const bool: Check = (v, key, out) => {
   if (typeof v !== 'boolean') out.push({ key, message: `must be true or false, got ${describe(v)}` });
+};
+
+/** A decimal amount in the store currency ("500.00", "5000000"), or "" for the default. */
+const amountText: Check = (v, key, out) => {
+  if (typeof v !== 'string' || !/^(\d{1,13}([.,]\d{1,4})?)?$/.test(v.trim())) out.push({ key, message: `must be an amount in the store currency such as "1000.00" or "5000000", or "" for the default, got ${describe(v)}` });
 };
 
 function describe(v: unknown): string {
@@ -309,6 +331,11 @@ const CHECKS: Record<string, Check> = {
   'giftCards.terms': str(),
   'giftCards.guessLimitPerMinute': int(1, 1000),
   'giftCards.cooldownSeconds': int(1, 86400),
+  'giftCards.maxValue': amountText,
+  'plausibility.cashTimesDue': int(0, 1_000_000),
+  'plausibility.largestNote': amountText,
+  'plausibility.qtyAbove': int(0, 9999),
+  'plausibility.saleTotalAbove': amountText,
   'loyalty.phoneCountryCode': (v, key, out) => {
     if (typeof v !== 'string' || !/^\d{0,3}$/.test(v)) out.push({ key, message: `must be a country calling code of 1-3 digits without "+" (e.g. "84"), or "", got ${describe(v)}` });
   },

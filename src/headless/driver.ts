@@ -11,6 +11,7 @@ import type { Register } from '../register.js';
 import { errorMessage } from '../i18n/index.js';
 import type { CheckoutMessage } from '../../machines/checkout.types.js';
 import { toHeadlessState, type HeadlessState } from './state.js';
+import { pendingQuestion } from '../../machines/checkout.confirm.js';
 import { MAX_LINE_BYTES, parseRequest, type Request, type RequestId } from './protocol.js';
 import { readLines } from './lines.js';
 import { runShiftCommand, shiftState, type ShiftReplyPart } from './shift.js';
@@ -53,8 +54,9 @@ export function createHeadlessHandler(register: Register): (line: string) => Pro
   const language = register.config.language;
   const text = (m: CheckoutMessage) => errorMessage({ code: m.code, message: m.text, params: m.params }, language);
   const h = register.hardware;
+  const questionText = (q: { code: string; text: string; params: Record<string, string | number> }) => errorMessage({ code: q.code, message: q.text, params: q.params }, language);
   const state = (): HeadlessState => ({
-    ...toHeadlessState(actor.getSnapshot(), { messageText: text, storeNotices: register.storeNotices }),
+    ...toHeadlessState(actor.getSnapshot(), { messageText: text, questionText, storeNotices: register.storeNotices }),
     session: { status: register.session.status(), required: register.session.required(), operator: register.session.status() === 'signedIn' ? register.session.operator() : null },
     devices: { scanner: h.scanner.status(), printer: h.printer.status(), drawer: h.drawer.status(), receiptsWaiting: h.printer.pending().length },
     shift: shiftState(register),
@@ -123,6 +125,14 @@ export function createHeadlessHandler(register: Register): (line: string) => Pro
       const body = register.receiptText(sale);
       return withId(req.id, { ok: true, state: state(), receipt: { receiptNo: sale.receiptNo, text: body } });
     }
+    // A question waits: its answer, or any other command, which answers it "no" first (as a key or a scan does in the UI).
+    const question = pendingQuestion(before);
+    if (req.event.type === 'confirm.accept' || req.event.type === 'confirm.reject') {
+      if (!question) return refuse(req.id, 'NO_QUESTION', errorMessage({ code: 'NO_QUESTION', message: 'There is no question to answer.' }, language));
+    } else if (before.context.confirm) {
+      actor.send({ type: 'confirm.reject' });
+      return handle({ ...req });
+    }
     if (req.approval) {
       const a = register.approve(req.approval.action, req.approval.pin);
       if (!a.ok && a.error.code !== 'APPROVAL_NOT_NEEDED') return refuse(req.id, a.error.code, errorMessage({ code: a.error.code, message: a.error.message, params: a.error.params }, language));
@@ -135,6 +145,9 @@ export function createHeadlessHandler(register: Register): (line: string) => Pro
     // Durability first: the reply waits for the journal's answer (committed or commit_failed).
     const committing = (s: { value: unknown }) => s.value === 'committing';
     const after = committing(actor.getSnapshot()) ? await waitFor(actor, (s) => !committing(s)) : actor.getSnapshot();
+    // The command asked a question instead of acting: not done, and the reply says what is asked.
+    const asked = pendingQuestion(after);
+    if (asked && asked !== before.context.confirm) return refuse(req.id, asked.code, questionText(asked));
     const m = after.context.message;
     // A refusal is an error message this event put there; an older message is not this command's fault.
     if (m && m.level === 'error' && m !== before.context.message) return refuse(req.id, m.code, text(m));

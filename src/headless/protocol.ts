@@ -85,6 +85,9 @@ const COMMANDS: Record<string, (f: Fields) => CheckoutEvent | 'state' | 'receipt
   },
   // "id" is the request id: the reward's discount id travels as "discount".
   reward_remove: (f) => ({ type: 'reward.remove', id: str(f, 'discount')! }),
+  // The answer to a plausibility question (state.confirm): do it after all, or not.
+  confirm_accept: () => ({ type: 'confirm.accept' }),
+  confirm_reject: () => ({ type: 'confirm.reject' }),
   receipt: () => 'receipt',
   state: () => 'state',
 };

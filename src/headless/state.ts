@@ -8,6 +8,7 @@ import type { CheckoutContext, CheckoutMessage, GiftCardBalanceView } from '../.
 import type { SaleLoyalty } from '../domain/loyalty/types.js';
 import { changeOf, due } from '../domain/tender.js';
 import { claimableNow } from '../../machines/checkout.loyalty.js';
+import { pendingQuestion } from '../../machines/checkout.confirm.js';
 
 export type HeadlessStatus =
   | 'idle'
@@ -104,6 +105,12 @@ export interface HeadlessState {
   balance?: GiftCardBalanceView;
   /** The stock gift card waiting for its value (masked code). */
   cardPrompt?: { masked: string };
+  /**
+   * A plausibility question waiting for its answer (CONFIRM_CASH, CONFIRM_QTY, CONFIRM_TOTAL): the
+   * command that asked was not applied; `confirm_accept` applies it, `confirm_reject` (or any other
+   * command) drops it.
+   */
+  confirm?: { code: string; text: string; params: Record<string, string | number> };
   /** Store notices of this run for the manager (torn tail cut, snapshot discarded, damaged history); absent when none. */
   storeNotices?: { code: string; level: 'warning' | 'error'; message: string; at: string }[];
 }
@@ -124,6 +131,8 @@ export function statusOf(value: StateValue): HeadlessStatus {
 export interface HeadlessStateOptions {
   /** Text of the state's message for the reader (the message catalog); default: the machine's English text. */
   messageText?: (m: CheckoutMessage) => string;
+  /** Text of a pending question for the reader (the message catalog); default: its English text. */
+  questionText?: (q: { code: string; text: string; params: Record<string, string | number> }) => string;
   /** The register's store notices (Register.storeNotices). */
   storeNotices?: () => readonly { code: string; level: 'warning' | 'error'; message: string; at: string }[];
 }
@@ -181,6 +190,8 @@ export function toHeadlessState(snapshot: { value: StateValue; context: Checkout
     }));
   if (c.balance) state.balance = c.balance;
   if (c.cardPrompt) state.cardPrompt = { masked: c.cardPrompt.masked };
+  const q = pendingQuestion(snapshot);
+  if (q) state.confirm = { code: q.code, text: opts.questionText?.(q) ?? q.text, params: { ...q.params } };
   if (c.lastSale) state.lastSale = { saleId: c.lastSale.saleId, receiptNo: c.lastSale.receiptNo, total: c.lastSale.total, change: c.lastSale.change };
   return state;
 }

@@ -422,6 +422,15 @@ export const en = {
   'error.SCAN_NOT_SAVED': 'The sale is not saved yet: Enter retries, / voids. Then scan {code} again.',
   'error.SCAN_IN_FORM': 'Save the new customer (F2) or leave the form (Esc) before scanning items. A loyalty card scanned here becomes their card.',
   'error.RETURNS_UNAVAILABLE': 'Receipt {receipt} scanned: returns are not available on this register yet.',
+  // ------------------------------------------------------------ counter (issue 11): typos cannot cost money
+  'error.CONFIRM_CASH': 'Cash received {amount} with {due} due: is that right?',
+  'error.CONFIRM_QTY': 'Quantity {qty} of {name}: is that right?',
+  'error.CONFIRM_TOTAL': "The sale's total is {total}, above {limit}: is that right?",
+  'error.NO_QUESTION': 'There is no question to answer.',
+  'error.GIFT_CARD_VALUE_TOO_LARGE': 'A gift card can hold at most {max}. Check the value.',
+  'ui.info.CONFIRM_REJECTED': 'Not done: nothing was added or paid.',
+  'ui.hint.confirmYes': 'Yes, that is right',
+  'ui.hint.confirmNo': 'No',
   // ------------------------------------------------------------ the shift (issue 10): en-shift.ts
   ...enShift,
 } satisfies Record<string, string>;

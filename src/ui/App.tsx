@@ -17,6 +17,7 @@ import { useDevices } from './hooks/use-devices.js';
 import { useRegisterKeys } from './hooks/use-register-keys.js';
 import { sessionScreenOf, useSession } from './hooks/use-session.js';
 import { sessionStatus } from '../../machines/session.machine.js';
+import { pendingQuestion } from '../../machines/checkout.confirm.js';
 import { errorMessage } from '../i18n/index.js';
 import { StatusBar } from './components/StatusBar.js';
 import { MessageLine } from './components/MessageLine.js';
@@ -58,7 +59,8 @@ export function App({ register, demo = false, clock: keyClock }: AppProps) {
   const cards = useMemo(() => (demo ? demoCards(register.store.state, config.codes.giftCardPrefix, fmt) : null), [demo, register.store, config, fmt, snap.context.lastSale]);
   const query = input.overlay?.kind === 'customers' ? input.overlay.query : null;
   const found = useMemo(() => (query === null ? [] : register.customers.search(query, searchRows(bodyRows))), [register, query, bodyRows]);
-  const hints = interactive ? hintItems(keyScreen, width, input, { customer: snap.context.customer !== null, rewardsHot: rewardsHot(snap.context) }) : [];
+  const question = pendingQuestion(snap) !== null && !sessionScreen && !input.help;
+  const hints = interactive ? hintItems(keyScreen, width, input, { customer: snap.context.customer !== null, rewardsHot: rewardsHot(snap.context), question }) : [];
 
   const deviceViews = [
     deviceView('scanner', devices.scanner),
@@ -70,7 +72,7 @@ export function App({ register, demo = false, clock: keyClock }: AppProps) {
   const message =
     sessionScreen && !input.notice && sm && sm.level === 'error'
       ? { text: errorMessage({ code: sm.code, message: sm.text, params: sm.params }), tone: 'error' as const }
-      : messageLine(input, snap, devices.printProblem ?? devices.storeNotice ?? drawerMessageText(devices.drawer, devices.drawerProblem));
+      : messageLine(input, snap, devices.printProblem ?? devices.storeNotice ?? drawerMessageText(devices.drawer, devices.drawerProblem), fmt);
   return (
     <Box flexDirection="column" width={width} height={height}>
       <StatusBar

@@ -5,7 +5,8 @@
  */
 import type { SnapshotFrom } from 'xstate';
 import type { checkoutMachine } from '../../machines/checkout.machine.js';
-import type { CheckoutMessage } from '../../machines/checkout.types.js';
+import type { CheckoutMessage, PendingConfirm } from '../../machines/checkout.types.js';
+import { pendingQuestion } from '../../machines/checkout.confirm.js';
 import type { TillConfig } from '../domain/config.js';
 import type { Tender } from '../domain/tender.js';
 import { errorMessage, formatMoney, hasMessage, t, toAscii } from '../i18n/index.js';
@@ -144,8 +145,24 @@ export function drawerMessageText(status: string, problem: string | null): strin
   return problem ? `${t('device.drawer')}: ${problem}` : null;
 }
 
-/** What the message line shows: the cashier's last keystroke first, then the machine, then devices. */
-export function messageLine(input: InputState, snap: CheckoutSnapshot, printProblem: string | null): MessageView | null {
+/**
+ * A plausibility question in the cashier's words, its money in the store's format: a parameter
+ * "amount" with "amountMinor" beside it is shown as fmt.money(amountMinor).
+ */
+export function questionText(q: Pick<PendingConfirm, 'code' | 'text' | 'params'>, money?: (minor: number) => string): string {
+  const params: Record<string, string | number> = { ...q.params };
+  if (money)
+    for (const [k, v] of Object.entries(q.params)) if (k.endsWith('Minor') && typeof v === 'number') params[k.slice(0, -'Minor'.length)] = money(v);
+  return errorMessage({ code: q.code, message: q.text, params });
+}
+
+/**
+ * What the message line shows: a question of the machine waiting for its answer first, then the
+ * cashier's last keystroke, then the machine's message, then devices.
+ */
+export function messageLine(input: InputState, snap: CheckoutSnapshot, printProblem: string | null, fmt?: Pick<Fmt, 'money'>): MessageView | null {
+  const q = pendingQuestion(snap);
+  if (q) return { text: questionText(q, fmt?.money), tone: 'warn' };
   if (input.notice) return { text: noticeText(input.notice), tone: input.notice.level };
   if (screenOf(snap) === 'committing') return { text: t('ui.saving'), tone: 'info' };
   const m = snap.context.message;
@@ -196,6 +213,8 @@ export function entryLine(screen: Screen, input: InputState, snap: CheckoutSnaps
 export interface HintFlags {
   customer?: boolean;
   rewardsHot?: boolean;
+  /** A plausibility question waits: its two answers take the hint bar. */
+  question?: boolean;
 }
 
 export interface HintItem {
@@ -207,6 +226,7 @@ export interface HintItem {
 /** One line of key hints that fits `cols`; the help key is always on it. */
 export function hintItems(screen: Screen, cols: number, input?: Pick<InputState, 'card' | 'confirm'>, flags: HintFlags = {}): HintItem[] {
   // Prompts that take the keyboard over have their own keys.
+  if (flags.question) return [{ text: `Enter ${t('ui.hint.confirmYes')}  Esc ${t('ui.hint.confirmNo')}  F1 ${t('ui.hint.help')}`, hot: false }];
   if (input?.confirm === 'void') return [{ text: `/ Enter ${t('ui.hint.confirmVoid')}  ${t('ui.hint.anyKeyKeeps')}`, hot: false }];
   if (input?.card) return [{ text: `Enter ${t('ui.hint.cardConfirm')}  Esc ${t('ui.hint.cardCancel')}  F1 ${t('ui.hint.help')}`, hot: false }];
   const items: HintItem[] = [];

@@ -29,6 +29,7 @@ export type GiftCardErrorCode =
   | 'INSUFFICIENT_BALANCE'
   | 'BAD_AMOUNT'
   | 'AMOUNT_TOO_LARGE'
+  | 'GIFT_CARD_VALUE_TOO_LARGE'
   | 'BAD_DATE'
   | 'REASON_REQUIRED'
   | 'ALREADY_PAID';
@@ -59,6 +60,7 @@ const MESSAGES: Record<GiftCardErrorCode, string> = {
   INSUFFICIENT_BALANCE: 'Gift card {card} has only {balance} left.',
   BAD_AMOUNT: 'Enter an amount greater than zero.',
   AMOUNT_TOO_LARGE: 'Gift card {card} can pay at most {max} here.',
+  GIFT_CARD_VALUE_TOO_LARGE: 'A gift card can hold at most {max}. Check the value.',
   BAD_DATE: 'Enter a date as YYYY-MM-DD.',
   REASON_REQUIRED: 'Give a reason.',
   ALREADY_PAID: 'The sale is already paid.',

@@ -7,7 +7,7 @@
  * The card is a cart line that takes no order discount; it becomes active only when the sale commits
  * (the projection folds `extensions.giftcards.sold`), so a voided sale leaves it pending or unissued.
  */
-import type { Minor } from '../money.js';
+import { currency, toDecimalString, type Minor } from '../money.js';
 import { ok, type Result } from '../errors.js';
 import type { CartLine } from '../cart.js';
 import type { Tender } from '../tender.js';
@@ -26,6 +26,8 @@ export interface SellRequest {
   defaultValidityDays: number;
   /** Codes already on the open sale (sold lines and gift-card tenders). */
   inSale: readonly string[];
+  /** Most a card may hold (`giftCards.maxValue`); absent = no limit. A typo must not load a fortune. */
+  maxValue?: Minor;
 }
 
 export type SellPlan = Omit<SoldCard, 'lineId'>;
@@ -55,6 +57,8 @@ export function planSellCard(card: GiftCard | undefined, r: SellRequest): Result
     faceValue = r.amount;
     price = r.amount;
   }
+  if (r.maxValue !== undefined && faceValue > r.maxValue)
+    return refuse('GIFT_CARD_VALUE_TOO_LARGE', { max: `${toDecimalString(r.maxValue, currency(r.currency))} ${r.currency}`, maxMinor: r.maxValue });
   const plan: SellPlan = { code: r.code, mode: r.mode, faceValue, price };
   const expiresOn = expiryForSale(card, r.today, r.defaultValidityDays);
   if (expiresOn) plan.expiresOn = expiresOn;

@@ -24,6 +24,7 @@ import type { SessionScreen } from '../keys/table.js';
 import { sessionScreenOf } from './use-session.js';
 import type { ApprovalAction } from '../../domain/operators/approval.js';
 import { ACTION_LABEL } from '../../domain/operators/approval.js';
+import { pendingQuestion } from '../../../machines/checkout.confirm.js';
 
 const wedgeOf = (register: Register) => {
   const w = register.config.scanner;
@@ -140,6 +141,7 @@ export function useRegisterKeys(register: Register, screen: MachineScreen, layou
       pageRows: pageRows(screenNow, state.current.help !== null, bodyRows, saleExtraRows(before.context, bodyRows)),
       receiptLines,
       helpLines,
+      question: pendingQuestion(before) !== null,
       ...overlayView(register, before, state.current, bodyRows),
     };
   };

@@ -27,6 +27,8 @@ export interface KeyView extends OverlayView {
   helpLines: number;
   /** The sign-in screen covering everything while nobody is signed in (or the till is locked). */
   session?: SessionScreen | null;
+  /** The machine asks a plausibility question here (context.confirm): Enter is yes, Esc no. */
+  question?: boolean;
 }
 
 export interface KeyResult extends Omit<OverlayResult, 'events'> {
@@ -97,6 +99,7 @@ export function handleKey(prev: InputState, key: Key, v: KeyView): KeyResult {
   }
 
   const screen = uiScreen(v.screen, s, v.session ?? null);
+  if (v.question && !v.session && !s.overlay) return questionKey(prev, s, key, screen, v);
   const action = resolveAction(s, key, screen);
   if (v.session || s.overlay?.kind === 'approval') return sessionKey(s, action, key, screen);
   if (action === null) return v.screen === 'committed' && !s.overlay && key.name !== 'char' ? act(s, 'next', v) : same(s);
@@ -112,6 +115,19 @@ export function handleKey(prev: InputState, key: Key, v: KeyView): KeyResult {
   if (action === 'quit' && key.name === 'char' && key.ch === 'c' && key.ctrl && saleOpen(v))
     return notice({ ...s, confirm: 'quit' }, 'ui.notice.confirmQuit', undefined, 'info');
   return act(s, action, v);
+}
+
+/**
+ * A plausibility question of the machine ("Cash received $999.99 with $7.00 due: is that right?"):
+ * Enter says yes, Esc no; the help key opens help and the question waits. Any other key says no and
+ * then does what it always does (a digit starts the amount again).
+ */
+function questionKey(prev: InputState, s: InputState, key: Key, screen: Screen, v: KeyView): KeyResult {
+  if (key.name === 'enter') return { state: s, events: [{ type: 'confirm.accept' }] };
+  if (key.name === 'escape') return { state: s, events: [{ type: 'confirm.reject' }] };
+  if (bindingFor(key, screen)?.action === 'help') return same({ ...s, help: { top: 0 } });
+  const r = handleKey(prev, key, { ...v, question: false });
+  return { ...r, events: [{ type: 'confirm.reject' }, ...r.events] };
 }
 
 function act(s: InputState, action: Action, v: KeyView): KeyResult {
@@ -218,11 +234,20 @@ function scan(s: InputState, v: KeyView): KeyResult {
     const lineId = selectedId(v.lineIds, s.line);
     if (lineId) return { state: cleared, events: [{ type: 'cart.qty', lineId, qty: s.qty }] };
   }
-  // "3*301" typed faster than the key reader splits it still means 3 x 301: scanners never send "*".
-  const typed = s.qty === null ? /^(\d{1,4})\*(\S+)$/.exec(code) : null;
-  const qty = typed ? Number(typed[1]) : s.qty;
-  const ev: CheckoutEvent = { type: 'cart.scan', code: typed ? typed[2] : code, source: 'keyboard', ...(qty !== null ? { qty } : {}) };
+  const typed = s.qty === null ? splitQty(code) : null;
+  const qty = typed ? typed.qty : s.qty;
+  const ev: CheckoutEvent = { type: 'cart.scan', code: typed ? typed.code : code, source: 'keyboard', ...(qty !== null ? { qty } : {}) };
   return { state: { ...cleared, line: FOLLOW }, events: [ev] };
+}
+
+/**
+ * "3*301" typed faster than the key reader splits it (or in one burst) still means 3 x 301: scanners
+ * never send "*". Any count of digits is a quantity, so "10000*101" is refused as a quantity too
+ * large (BAD_QUANTITY), not looked up as a barcode.
+ */
+export function splitQty(code: string): { qty: number; code: string } | null {
+  const m = /^(\d+)\*(\S+)$/.exec(code);
+  return m ? { qty: Number(m[1]), code: m[2] } : null;
 }
 
 function card(s: InputState, v: KeyView): KeyResult {

@@ -21,7 +21,7 @@ import type { CheckoutEvent } from '../../../machines/checkout.types.js';
 import type { ScanKind } from '../../domain/scan-kind.js';
 import type { Screen } from '../keys/table.js';
 import { FOLLOW, uiScreen, type InputState, type Notice } from './state.js';
-import type { KeyResult, KeyView } from './handle-key.js';
+import { splitQty, type KeyResult, type KeyView } from './handle-key.js';
 import { returnRoute } from './return-route.js';
 
 export type ScanRoute = 'machine' | 'close' | 'check' | 'fillCard' | 'return' | 'badge' | { refuse: string };
@@ -67,10 +67,10 @@ export function routeScan(prev: InputState, scan: { code: string; source: string
   const pre: CheckoutEvent[] = v.confirmPending ? [{ type: 'confirm.reject' }] : [];
   const route = SCAN_ROUTES[uiScreen(v.screen, s, v.session ?? null)][kind];
   const machine = (st: InputState): KeyResult => {
-    // "3*301" arriving in one burst (typed faster than a person can) is still 3 x 301: scanners never send "*".
-    const typed = st.qty === null ? /^(\d{1,4})\*(\S+)$/.exec(code) : null;
-    const qty = typed ? Number(typed[1]) : st.qty;
-    const ev: CheckoutEvent = { type: 'cart.scan', code: typed ? typed[2] : code, source: scan.source, ...(qty !== null ? { qty } : {}) };
+    // "3*301" arriving in one burst (typed faster than a person can) is still 3 x 301 (handle-key.ts).
+    const typed = st.qty === null ? splitQty(code) : null;
+    const qty = typed ? typed.qty : st.qty;
+    const ev: CheckoutEvent = { type: 'cart.scan', code: typed ? typed.code : code, source: scan.source, ...(qty !== null ? { qty } : {}) };
     // The card approval prompt is left: a scan is never an approval code.
     return { state: { ...st, qty: null, card: null, line: FOLLOW, tender: FOLLOW }, events: [...pre, ev] };
   };

@@ -4,7 +4,7 @@ import { validateConfig } from '../../../src/domain/config.js';
 describe('giftCards configuration', () => {
   it('has defaults and names a wrong value by its key', () => {
     const v = validateConfig({});
-    expect(v.ok && v.config.giftCards).toEqual({ sellMode: 'generate', defaultValidityDays: 365, terms: expect.any(String), guessLimitPerMinute: 5, cooldownSeconds: 60 });
+    expect(v.ok && v.config.giftCards).toEqual({ sellMode: 'generate', defaultValidityDays: 365, terms: expect.any(String), guessLimitPerMinute: 5, cooldownSeconds: 60, maxValue: '' });
     const ok = validateConfig({ giftCards: { sellMode: 'scan-preset', defaultValidityDays: 0 } });
     expect(ok.ok && ok.config.giftCards).toMatchObject({ sellMode: 'scan-preset', defaultValidityDays: 0, guessLimitPerMinute: 5 });
     const bad = validateConfig({ giftCards: { sellMode: 'scan', guessLimitPerMinute: 0, cooldownSeconds: 1.5 } });
