@@ -14,6 +14,7 @@ import type { Hardware } from '../hardware/types.js';
 import { CODE_RANDOM_BYTES, generateCode, localDate, saleGiftCards, validateSaleGiftCards } from './domain/giftcard/index.js';
 import { buildSaleLoyalty } from './domain/loyalty/sale-extension.js';
 import { accountAsOf } from './domain/loyalty/expiry.js';
+import { programsForRegister } from './domain/loyalty/register-programs.js';
 import { findGiftCard } from './store/projections/giftcards.js';
 import { accountByCard, accountById, findCustomers, loyaltyOf, programList } from './store/projections/loyalty.js';
 import { customerRules, newCustomerEvent } from './store/customers.js';
@@ -121,6 +122,9 @@ export function createRegister(opts: RegisterOptions): Register {
 
   const giftCard = (code: string) => findGiftCard(store.state, code);
   const loyalty = () => loyaltyOf(store.state);
+  // What this register earns and offers (loyalty.programs); the receipt looks programs up in the full
+  // list, so a sale rung up elsewhere or before a change still prints with its own programs.
+  const programs = () => programsForRegister(programList(loyalty()), config.loyalty.programs);
 
   // The checkout actor is created below; the session only asks it whether a sale is open.
   let actorRef: CheckoutActor | null = null;
@@ -161,7 +165,7 @@ export function createRegister(opts: RegisterOptions): Register {
       const account = accountAsOf(accountById(loyalty(), input.customer.id) ?? input.customer, today);
       // A blocked card neither earns nor spends: the sale goes through without loyalty.
       if (!account.blocked) {
-        const r = buildSaleLoyalty({ cart: input.cart, priced: input.priced, tenders: input.tenders, account, programs: programList(loyalty()), ladder: loyalty().ladder, day: today });
+        const r = buildSaleLoyalty({ cart: input.cart, priced: input.priced, tenders: input.tenders, account, programs: programs(), ladder: loyalty().ladder, day: today });
         if (!r.ok) throw r.error;
         ext.loyalty = r.value;
       }
@@ -284,7 +288,7 @@ export function createRegister(opts: RegisterOptions): Register {
       prefix: config.codes.loyaltyPrefix,
       byCard: (card) => asOfToday(accountByCard(loyalty(), card, config.loyalty.phoneCountryCode)),
       account: (id) => asOfToday(accountById(loyalty(), id)),
-      programs: () => programList(loyalty()),
+      programs,
       ladder: () => loyalty().ladder,
     },
   };

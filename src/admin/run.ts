@@ -22,6 +22,8 @@ import type { GpioOptions } from '../../hardware/gpio/lines.js';
 import { createStore } from './init.js';
 import { demoSeed, demoStoreConfig } from './demo-store.js';
 import { localDate } from '../domain/giftcard/dates.js';
+import { registerProgramsStoreProblem } from '../domain/loyalty/register-programs.js';
+import { loyaltyOf, programList } from '../store/projections/loyalty.js';
 
 /** Where device drivers look for the operating system's files; tests and the doctor pass fakes. */
 export interface DeviceEnv {
@@ -90,6 +92,11 @@ export async function openRegister(dataDir: string, log?: (line: string) => void
   if (store.state.meta.currency !== config.currency) {
     await store.close();
     throw new TillError('CONFIG_CURRENCY', `The store keeps its books in ${store.state.meta.currency} but the configuration says ${config.currency}. Fix "currency" in the configuration.`);
+  }
+  const programsProblem = registerProgramsStoreProblem(config.loyalty.programs, programList(loyaltyOf(store.state)));
+  if (programsProblem) {
+    await store.close();
+    throw new TillError('CONFIG_INVALID', programsProblem);
   }
   const hardware = hardwareFor(config, dataDir, log ?? ((line) => process.stderr.write(`${line}\n`)));
   return createRegister({ config, store, hardware, log });

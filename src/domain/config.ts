@@ -3,6 +3,7 @@
  * a wrong value names its key and what is allowed. Pure: parsing the file is done by the caller.
  */
 import { currencyCodeProblem } from './currency-code.js';
+import { registerProgramsFormProblem, type RegisterPrograms } from './loyalty/register-programs.js';
 
 export type TaxMode = 'inclusive' | 'exclusive';
 export type TaxRounding = 'line' | 'total';
@@ -118,6 +119,8 @@ export interface TillConfig {
   loyalty: {
     /** Country calling code without "+" ("84", "7", "86"): national and international phone forms then match. "" = none. */
     phoneCountryCode: string;
+    /** Programs this register applies: "all" (also when absent), or a list of program ids (src/domain/loyalty/register-programs.ts). */
+    programs?: RegisterPrograms;
   };
   /** Product catalog import (`till import`). */
   catalog: {
@@ -202,7 +205,7 @@ export const DEFAULT_CONFIG: TillConfig = {
   codes: { giftCardPrefix: 'GC', loyaltyPrefix: '27', receiptPrefix: 'R' },
   giftCards: { sellMode: 'generate', defaultValidityDays: 365, terms: 'Valid at this shop. Not exchangeable for cash.', guessLimitPerMinute: 5, cooldownSeconds: 60, maxValue: '' },
   plausibility: { cashTimesDue: 10, largestNote: '', qtyAbove: 100, saleTotalAbove: '' },
-  loyalty: { phoneCountryCode: '' },
+  loyalty: { phoneCountryCode: '', programs: 'all' },
   catalog: { maxPrice: '' },
   shift: { mode: 'auto' },
   signIn: { idleLockSeconds: 300, pinLimitPerMinute: 5, cooldownSeconds: 60 },
@@ -338,6 +341,10 @@ const CHECKS: Record<string, Check> = {
   'plausibility.saleTotalAbove': amountText,
   'loyalty.phoneCountryCode': (v, key, out) => {
     if (typeof v !== 'string' || !/^\d{0,3}$/.test(v)) out.push({ key, message: `must be a country calling code of 1-3 digits without "+" (e.g. "84"), or "", got ${describe(v)}` });
+  },
+  'loyalty.programs': (v, key, out) => {
+    const problem = registerProgramsFormProblem(v);
+    if (problem) out.push({ key, message: problem });
   },
   // ledger-io: catalog import
   'catalog.maxPrice': (v, key, out) => {

@@ -176,7 +176,12 @@ export function toHeadlessState(snapshot: { value: StateValue; context: Checkout
   if (c.message) state.message = { code: c.message.code, text: opts.messageText?.(c.message) ?? c.message.text, level: c.message.level };
   const notices = opts.storeNotices?.() ?? [];
   if (notices.length) state.storeNotices = notices.map((n) => ({ code: n.code, level: n.level, message: n.message, at: n.at }));
-  if (c.customer) state.customer = { id: c.customer.id, name: sanitizeLine(c.customer.name), tier: c.customer.tier, points: { ...c.customer.points } };
+  if (c.customer) {
+    // Only the programs this register runs (loyalty.programs), as the till's screen shows them.
+    const here = new Set((c.deps.loyalty?.programs() ?? []).map((p) => p.id));
+    const points = Object.fromEntries(Object.entries(c.customer.points).filter(([id]) => here.has(id)));
+    state.customer = { id: c.customer.id, name: sanitizeLine(c.customer.name), tier: c.customer.tier, points };
+  }
   if (c.loyalty) state.loyalty = c.loyalty;
   if (c.customer)
     state.rewards = claimableNow(c).map((r) => ({
