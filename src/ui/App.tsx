@@ -98,6 +98,7 @@ export function App({ register, demo = false, clock: keyClock }: AppProps) {
         demoCards={cards}
         found={found}
         session={sessionScreen ? { screen: sessionScreen, who: sess.context.who?.name ?? null } : null}
+        shift={input.overlay?.kind === 'shift' ? register.shift.current() : null}
       />
       <MessageLine message={message && { ...message, text: fmt.text(message.text) }} />
       <EntryLine entry={entryLine(keyScreen, input, snap, fmt)} interactive={interactive} readOnlyText={fmt.t('ui.readOnly')} />

@@ -18,6 +18,8 @@ import { CustomerSearch } from './screens/CustomerSearch.js';
 import { NewCustomerForm } from './screens/NewCustomerForm.js';
 import { RewardsScreen } from './screens/RewardsScreen.js';
 import { ApprovalScreen, SignInScreen } from './screens/SignInScreen.js';
+import { ShiftScreen } from './screens/ShiftScreen.js';
+import type { ShiftView } from '../shift-service.js';
 import type { SessionScreen } from './keys/table.js';
 
 export interface BodyProps {
@@ -36,15 +38,18 @@ export interface BodyProps {
   found: readonly LoyaltyAccount[];
   /** The sign-in screen covering the till, and whose PIN it asks for. */
   session?: { screen: SessionScreen; who: string | null } | null;
+  /** The open shift (shift overlay). */
+  shift?: ShiftView | null;
 }
 
-export function Body({ snap, screen, input, fmt, width, height, shop, receipt, help, demoCodes, demoCards, found, session }: BodyProps) {
+export function Body({ snap, screen, input, fmt, width, height, shop, receipt, help, demoCodes, demoCards, found, session, shift }: BodyProps) {
   if (input.help) return <HelpOverlay rows={help} top={input.help.top} width={width} height={height} ascii={fmt.ascii} />;
   const ctx = snap.context;
   if (session) {
     const waiting = session.screen === 'locked' && ctx.cart.lines.length > 0 ? { lines: ctx.cart.lines.length, total: fmt.money(ctx.priced.total) } : null;
     return <SignInScreen screen={session.screen} shop={shop} who={session.who} waiting={waiting} fmt={fmt} width={width} height={height} />;
   }
+  if (input.overlay?.kind === 'shift') return <ShiftScreen overlay={input.overlay} shift={shift ?? null} fmt={fmt} width={width} height={height} />;
   if (input.overlay?.kind === 'approval') return <ApprovalScreen action={input.overlay.label} fmt={fmt} width={width} height={height} />;
   const o = input.overlay;
   if (o?.kind === 'customers') {

@@ -181,9 +181,15 @@ export interface EntryView {
 /** The entry line: what it is for, the pending quantity, what was typed. */
 export function entryLine(screen: Screen, input: InputState, snap: CheckoutSnapshot, fmt: Fmt): EntryView {
   const mode = entryMode(screen, input);
+  const o0 = input.overlay;
   // A PIN is shown as dots, never as digits.
   if (mode === 'pin') return { prompt: fmt.t(screen === 'approval' ? 'ui.entry.managerPin' : 'ui.entry.pin'), prefix: '', text: (fmt.ascii ? '*' : '•').repeat(input.entry.length), active: true };
   if (screen === 'signIn') return { prompt: fmt.t('ui.signIn.code'), prefix: '', text: input.entry, active: true };
+  if (o0?.kind === 'shift') {
+    if (o0.step === 'amount' && o0.item) return { prompt: fmt.t(`ui.shift.entry.${o0.item}`), prefix: '', text: input.entry, active: true };
+    if (o0.step === 'reason') return { prompt: fmt.t('ui.shift.entry.reason'), prefix: '', text: input.entry, active: true };
+    return { prompt: '', prefix: '', text: '', active: false };
+  }
   const qty = input.qty !== null ? `${input.qty} × `.replace('×', fmt.ascii ? 'x' : '×') : '';
   const o = input.overlay;
   if (o?.kind === 'customers') return { prompt: fmt.t('ui.entry.search'), prefix: '', text: o.query, active: true };

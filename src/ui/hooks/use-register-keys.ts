@@ -25,6 +25,8 @@ import { sessionScreenOf } from './use-session.js';
 import type { ApprovalAction } from '../../domain/operators/approval.js';
 import { ACTION_LABEL } from '../../domain/operators/approval.js';
 import { pendingQuestion } from '../../../machines/checkout.confirm.js';
+import type { ShiftOp } from '../input/shift-keys.js';
+import type { ShiftReport } from '../../domain/shift/report.js';
 
 const wedgeOf = (register: Register) => {
   const w = register.config.scanner;
@@ -123,8 +125,60 @@ export function useRegisterKeys(register: Register, screen: MachineScreen, layou
   const approve = (cur: InputState, action: ApprovalAction, pin: string): InputState => {
     const res = register.approve(action, pin);
     if (!res.ok) return { ...cur, entry: '', notice: { key: `error.${res.error.code}`, params: res.error.params, level: 'error', text: errorMessage(res.error) } };
+    const retry = cur.overlay?.kind === 'approval' ? cur.overlay.retry : undefined;
     const closed = { ...cur, overlay: null, entry: '' };
+    if (retry) {
+      runShift(retry);
+      return closed;
+    }
     return send(closed, action === 'void' ? [{ type: 'cart.void' }] : []);
+  };
+
+  /** The last X or Z shown, for "print it". */
+  const shownReport = useRef<ShiftReport | null>(null);
+  /** Runs a shift operation; the outcome (or the manager's PIN it needs) lands in the input state. */
+  const runShift = (op: ShiftOp): void => {
+    const sh = register.shift;
+    const money = (m: number) => makeFmt(register.config).money(m);
+    const fail = (e: { code: string; message: string; params?: Record<string, string | number> }) => {
+      const cur = state.current;
+      if (e.code === 'APPROVAL_REQUIRED' && (op.op === 'cashOut' || op.op === 'noSale')) {
+        const action: ApprovalAction = op.op === 'cashOut' ? 'paidOut' : 'noSale';
+        return apply({ ...cur, entry: '', overlay: { kind: 'approval', action, label: ACTION_LABEL[action], retry: op } });
+      }
+      apply({ ...cur, notice: { key: `error.${e.code}`, params: e.params, level: 'error', text: errorMessage(e) } });
+    };
+    const done = (key: string, params: Record<string, string | number> = {}, overlay: InputState['overlay'] = null) =>
+      apply({ ...state.current, entry: '', overlay, notice: { key, params, level: 'info' } });
+    const showReport = (r: ShiftReport, key: string) => {
+      shownReport.current = r;
+      const lines = sh.text(r).replace(/\n+$/, '').split('\n');
+      done(key, {}, { kind: 'shift', step: 'report', sel: 0, item: null, amount: null, lines, top: 0 });
+    };
+    const settle = <T,>(p: Promise<{ ok: true; value: T } | { ok: false; error: { code: string; message: string; params?: Record<string, string | number> } }>, onOk: (v: T) => void) =>
+      p.then((r) => (r.ok ? onOk(r.value) : fail(r.error)), (e: Error & { code?: string }) => fail({ code: e.code ?? 'IO_ERROR', message: e.message }));
+    switch (op.op) {
+      case 'open':
+        return void settle(sh.open(op.amount), () => done('ui.shift.done.open', { amount: money(op.amount) }));
+      case 'cashIn':
+        return void settle(sh.cashIn(op.amount, op.reason), () => done('ui.shift.done.cashIn', { amount: money(op.amount) }));
+      case 'cashOut':
+        return void settle(sh.cashOut(op.amount, op.reason), () => done('ui.shift.done.cashOut', { amount: money(op.amount) }));
+      case 'noSale':
+        return void settle(sh.noSale(), () => done('ui.shift.done.noSale'));
+      case 'x': {
+        const r = sh.x();
+        return r.ok ? showReport(r.value, 'ui.shift.report') : fail(r.error);
+      }
+      case 'close':
+        return void settle(sh.close(op.amount), (r) => {
+          showReport(r, 'ui.shift.done.close');
+          void sh.printReport(r);
+        });
+      case 'print':
+        if (shownReport.current) void sh.printReport(shownReport.current).then(() => done('ui.shift.done.print', {}, state.current.overlay));
+        return;
+    }
   };
 
   /** What the key and scan handlers need to know of the register at the moment the input arrives. */
@@ -167,6 +221,9 @@ export function useRegisterKeys(register: Register, screen: MachineScreen, layou
       let next = send(r.state, r.events);
       for (const ev of r.session ?? []) register.session.actor.send(ev);
       if (r.approve) next = approve(next, r.approve.action, r.approve.pin);
+      apply(next);
+      if (r.shift) runShift(r.shift);
+      next = state.current;
       // A claim the machine accepted closes the rewards list; a refusal keeps it open with the reason.
       if (r.onOk && actor.getSnapshot().context.message?.level !== 'error') next = r.onOk;
       apply(next);

@@ -10,6 +10,7 @@ import type { Key } from '../keys/decode.js';
 import { bindingFor, type Action, type MachineScreen, type Screen, type SessionScreen } from '../keys/table.js';
 import type { SessionEvent } from '../../../machines/session.machine.js';
 import type { ApprovalAction } from '../../domain/operators/approval.js';
+import { openShiftOverlay, shiftKey, type ShiftOp } from './shift-keys.js';
 
 const MAX_PIN = 8;
 import { entryMode, FOLLOW, MAX_ENTRY, moveSelection, selectedId, uiScreen, type InputState, type Notice } from './state.js';
@@ -39,6 +40,8 @@ export interface KeyResult extends Omit<OverlayResult, 'events'> {
   session?: SessionEvent[];
   /** A manager's PIN typed for an action: the hook asks the register to approve, then repeats the action. */
   approve?: { action: ApprovalAction; pin: string };
+  /** A shift operation to run on the register (the shift overlay). */
+  shift?: ShiftOp;
 }
 
 const SALE_OPEN: MachineScreen[] = ['sale', 'cardAmount', 'tender', 'commitFailed', 'committing'];
@@ -102,6 +105,10 @@ export function handleKey(prev: InputState, key: Key, v: KeyView): KeyResult {
   if (v.question && !v.session && !s.overlay) return questionKey(prev, s, key, screen, v);
   const action = resolveAction(s, key, screen);
   if (v.session || s.overlay?.kind === 'approval') return sessionKey(s, action, key, screen);
+  if (s.overlay?.kind === 'shift') {
+    const r = shiftKey(s, s.overlay, action, key, v.currency, v.pageRows);
+    return { state: r.state, events: [], ...(r.op ? { shift: r.op } : {}) };
+  }
   if (action === null) return v.screen === 'committed' && !s.overlay && key.name !== 'char' ? act(s, 'next', v) : same(s);
   if (action === 'type') {
     if (s.overlay) return same(typeInto(s, key.ch ?? '', MAX_ENTRY));
@@ -134,6 +141,8 @@ function act(s: InputState, action: Action, v: KeyView): KeyResult {
   switch (action) {
     case 'help':
       return same({ ...s, help: { top: 0 } });
+    case 'shift':
+      return same({ ...s, entry: '', qty: null, overlay: openShiftOverlay() });
     case 'lock':
       return { state: { ...s, entry: '', qty: null, card: null, confirm: null }, events: [], session: [{ type: 'session.lock' }] };
     case 'quit':

@@ -48,6 +48,8 @@ export const SCAN_ROUTES: Record<Screen, Record<ScanKind, ScanRoute>> = {
   checkCard: { product: C, giftcard: 'check', loyalty: C, receipt: 'return' },
   // A scan is never a PIN: on a locked till or the approval prompt it is refused, nothing else.
   approval: everywhere({ refuse: 'SCAN_IN_APPROVAL' }, { refuse: 'SCAN_IN_APPROVAL' }),
+  // A product scan closes the shift menu and starts the sale, like every overlay.
+  shift: everywhere(C),
   signIn: everywhere('badge', 'badge'),
   pin: everywhere({ refuse: 'SCAN_NOT_PIN' }, { refuse: 'SCAN_NOT_PIN' }),
   locked: everywhere({ refuse: 'SCAN_WHILE_LOCKED' }, { refuse: 'SCAN_WHILE_LOCKED' }),

@@ -6,6 +6,7 @@
 import type { MessageKey } from '../../i18n/index.js';
 import type { MachineScreen, Screen, SessionScreen } from '../keys/table.js';
 import type { ApprovalAction } from '../../domain/operators/approval.js';
+import type { ShiftOp, ShiftOverlay } from './shift-keys.js';
 
 /**
  * code: a scan; tender: cash amount or a gift-card code; value: an amount only; cardRef: approval code;
@@ -56,7 +57,8 @@ export type Overlay =
   | { kind: 'rewards'; sel: number; points: { programId: string; rewardId: string } | null }
   | { kind: 'checkCard' }
   /** A manager's PIN for an action the machine refused with APPROVAL_REQUIRED (the PIN is the entry). */
-  | { kind: 'approval'; action: ApprovalAction; label: string };
+  | { kind: 'approval'; action: ApprovalAction; label: string; retry?: ShiftOp }
+  | ShiftOverlay;
 
 export interface InputState {
   entry: string;
@@ -120,6 +122,7 @@ export function moveSelection(ids: readonly string[], sel: Selection, delta: num
 /** What the entry line is for on a screen. */
 export const entryMode = (screen: string, s: InputState): EntryMode | null => {
   if (screen === 'pin' || screen === 'locked' || screen === 'approval') return 'pin';
+  if (screen === 'shift') return s.overlay?.kind === 'shift' ? (s.overlay.step === 'amount' ? 'value' : s.overlay.step === 'reason' ? 'text' : null) : null;
   if (screen === 'signIn') return 'code';
   if (screen === 'customers' || screen === 'newCustomer') return 'text';
   if (screen === 'rewardPoints' || screen === 'checkCard') return 'code';

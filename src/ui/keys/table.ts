@@ -18,7 +18,7 @@ export type MachineScreen = 'idle' | 'sale' | 'cardAmount' | 'tender' | 'committ
  * Prompts and overlays of the UI alone (the machine knows nothing of them until an event is sent):
  * customer search, the new-customer form, the rewards list and its points prompt, the armed balance check.
  */
-export type OverlayScreen = 'customers' | 'newCustomer' | 'rewards' | 'rewardPoints' | 'checkCard' | 'approval';
+export type OverlayScreen = 'customers' | 'newCustomer' | 'rewards' | 'rewardPoints' | 'checkCard' | 'approval' | 'shift';
 
 /** Screens of the sign-in session (machines/session.machine.ts): they cover every other screen. */
 export type SessionScreen = 'signIn' | 'pin' | 'locked';
@@ -41,6 +41,7 @@ export const SCREENS: readonly Screen[] = [
   'rewardPoints',
   'checkCard',
   'approval',
+  'shift',
   'signIn',
   'pin',
   'locked',
@@ -92,7 +93,8 @@ export type Action =
   | 'dismiss'
   | 'submit'
   | 'lock'
-  | 'signOut';
+  | 'signOut'
+  | 'shift';
 
 export type KeySpec = { key: Exclude<KeyName, 'char'> } | { ch: string } | { ctrl: string };
 
@@ -109,7 +111,7 @@ export interface Binding {
 }
 
 const SALE_LIKE: Screen[] = ['idle', 'sale', 'committed'];
-const WITH_ENTRY: Screen[] = ['idle', 'sale', 'cardAmount', 'tender', 'committed', 'balance', 'customers', 'newCustomer', 'rewardPoints', 'checkCard', 'approval', 'signIn', 'pin', 'locked'];
+const WITH_ENTRY: Screen[] = ['idle', 'sale', 'cardAmount', 'tender', 'committed', 'balance', 'customers', 'newCustomer', 'rewardPoints', 'checkCard', 'approval', 'shift', 'signIn', 'pin', 'locked'];
 /** Screens where the till can be locked (Ctrl+L): every machine screen once someone is signed in. */
 const LOCKABLE: Screen[] = ['idle', 'sale', 'cardAmount', 'tender', 'commitFailed', 'committed', 'receipt', 'balance'];
 
@@ -171,6 +173,12 @@ export const KEY_TABLE: readonly Binding[] = [
   { action: 'dismiss', screens: ['pin'], keys: [{ key: 'escape' }], label: 'ui.key.pinBack', hint: 'ui.hint.back' },
   { action: 'dismiss', screens: ['approval'], keys: [{ key: 'escape' }], label: 'ui.key.approvalCancel', hint: 'ui.hint.cancel' },
   { action: 'signOut', screens: ['locked'], keys: [{ ctrl: 'l' }], label: 'ui.key.switchOperator', hint: 'ui.hint.switchOperator' },
+  { action: 'shift', screens: ['idle', 'committed'], keys: [{ ctrl: 't' }], label: 'ui.key.shift' },
+  { action: 'up', screens: ['shift'], keys: [{ key: 'up' }], label: 'ui.key.upList' },
+  { action: 'down', screens: ['shift'], keys: [{ key: 'down' }], label: 'ui.key.downList' },
+  { action: 'submit', screens: ['shift'], keys: [{ key: 'enter' }], label: 'ui.key.shiftChoose', hint: 'ui.hint.choose' },
+  { action: 'reprint', screens: ['shift'], keys: [{ ch: '+' }, { key: 'f9' }], label: 'ui.key.shiftPrint', hint: 'ui.hint.reprint' },
+  { action: 'dismiss', screens: ['shift'], keys: [{ key: 'escape' }], label: 'ui.key.shiftBack', hint: 'ui.hint.back' },
   { action: 'lock', screens: LOCKABLE, keys: [{ ctrl: 'l' }], label: 'ui.key.lock' },
   { action: 'help', screens: SCREENS, keys: [{ ch: '?' }, { key: 'f1' }], label: 'ui.key.help', hint: 'ui.hint.help' },
   // A locked till or a PIN prompt cannot be quit by whoever walks up to it.
