@@ -77,6 +77,9 @@ export const checkoutMachine = setup({
     /** A yes counts only where the question was asked. */
     answerHere: ({ context }, p: { where: Where }) => context.confirm?.where === p.where,
     questionPending: ({ context }) => context.confirm !== null,
+    /** A sale would start but may not (saleStart): a gift card's balance may still be shown. */
+    saleRefused: ({ context, event }) =>
+      !!context.deps.saleStart?.() && !(event.type === 'cart.scan' && G.isCardScan(context, event.code) && !G.cardIntent(context, event.code, 'idle').startsWith('sell')),
     saleEmpty: ({ context }) => context.cart.lines.length === 0 && context.customer === null,
     saleInProgress: ({ context }) => context.saleId !== null,
     cartNotEmpty: ({ context }) => context.cart.lines.length > 0,
@@ -123,6 +126,7 @@ export const checkoutMachine = setup({
       entry: assign(({ context }) => L.freshSale(context)),
       on: {
         'cart.scan': [
+          { guard: 'saleRefused', actions: assign(({ context }) => ({ message: L.refusal(context.deps.saleStart!()!.code, context.deps.saleStart!()!.message) })) },
           {
             guard: { type: 'cardIntent', params: { intent: 'sell-preset', where: 'idle' } },
             target: 'open',
@@ -149,6 +153,7 @@ export const checkoutMachine = setup({
           { actions: assign(({ context, event }) => L.scan(context, event.code, event.qty)) },
         ],
         'giftcard.sell': [
+          { guard: 'saleRefused', actions: assign(({ context }) => ({ message: L.refusal(context.deps.saleStart!()!.code, context.deps.saleStart!()!.message) })) },
           { guard: 'sellNewOk', target: 'open', actions: assign(({ context, event }) => ({ ...G.sellNew(context, event.amount), saleId: context.deps.newId() })) },
           { actions: assign(({ context, event }) => G.sellNew(context, event.amount)) },
         ],
@@ -158,6 +163,7 @@ export const checkoutMachine = setup({
           { actions: assign(({ context, event }) => G.showBalance(context, event.code)) },
         ],
         'customer.attach': [
+          { guard: 'saleRefused', actions: assign(({ context }) => ({ message: L.refusal(context.deps.saleStart!()!.code, context.deps.saleStart!()!.message) })) },
           { guard: 'customerKnown', target: 'open', actions: assign(({ context, event }) => ({ ...M.attachById(context, event.customerId), saleId: context.deps.newId() })) },
           { actions: assign(({ context, event }) => M.attachById(context, event.customerId)) },
         ],

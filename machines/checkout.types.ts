@@ -70,6 +70,8 @@ export interface CheckoutDeps {
     /** A manager approved this action on the spot and the approval has not been used yet. */
     granted(action: ApprovalAction): boolean;
   };
+  /** Why a new sale may not start now (no shift open while shift.mode is "required"), or null. Absent: always. */
+  saleStart?: () => { code: string; message: string } | null;
 }
 
 export interface CheckoutMessage {

@@ -280,6 +280,10 @@ export function createRegister(opts: RegisterOptions): Register {
       maxValue: giftCardMaxValue(config),
     },
     checks: plausibilityLimits(config),
+    saleStart: () => {
+      const e = shift.saleRefusal();
+      return e ? { code: e.code, message: e.message } : null;
+    },
     approvals: {
       required: (action, facts) => session.needsApproval(action, facts),
       granted: (action) => granted(action) !== null,

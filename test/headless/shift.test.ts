@@ -64,11 +64,11 @@ describe('shift commands over headless', () => {
     expect(s.shift).toMatchObject({ auto: true, float: 0, expectedCash: 250, sales: { count: 1, total: 250 } });
     await t!.close();
     const req = await till({ shift: { mode: 'required' } });
-    for (const c of [{ cmd: 'scan', code: '101' }, { cmd: 'pay' }]) await req.send(c);
-    const r = await req.send({ cmd: 'exact' });
-    expect(r.error?.code).toBe('SHIFT_NOT_OPEN');
-    expect(r.state.status).toBe('commit_failed');
+    const r = await req.send({ cmd: 'scan', code: '101' });
+    expect([r.error?.code, r.state.status, r.state.lines]).toEqual(['SHIFT_NOT_OPEN', 'idle', []]);
+    expect(r.error?.message).toBe('No shift is open on this register. Open a shift first.');
     await req.send({ cmd: 'shift_open', float: 0 });
-    expect((await req.send({ cmd: 'commit' })).state.status).toBe('committed');
+    for (const c of [{ cmd: 'scan', code: '101' }, { cmd: 'pay' }]) await req.send(c);
+    expect((await req.send({ cmd: 'exact' })).state.status).toBe('committed');
   });
 });

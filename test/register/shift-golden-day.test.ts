@@ -190,10 +190,11 @@ describe('the golden day (issue 10, cash and the shift)', () => {
     expect(copy.report!.copy).toBe(true);
     expect({ ...copy.report!.data, copy: false, printedAt: z.printedAt }).toEqual(z);
     expect(copy.report!.text.split('\n').filter((l) => l.includes('*** COPY ***'))).toHaveLength(2);
-    // Required mode: no sale until the next shift is opened.
-    await must(send, { cmd: 'scan', code: '101' });
-    await must(send, { cmd: 'pay' });
-    expect(await code({ cmd: 'exact' })).toBe('SHIFT_NOT_OPEN');
+    // Required mode: no sale starts until the next shift is opened (a gift card's balance may still be checked).
+    const refused = await send({ cmd: 'scan', code: '101' });
+    expect([refused.error?.code, refused.state.status]).toEqual(['SHIFT_NOT_OPEN', 'idle']);
+    expect(await code({ cmd: 'giftcard_sell', amount: 1000 })).toBe('SHIFT_NOT_OPEN');
+    expect((await send({ cmd: 'giftcard_check', code: `GC${demoGiftCards().active}` })).state.status).toBe('balance');
     expect(t.store.state.meta.seq).toBe(seqAfter);
   });
 });
