@@ -14,6 +14,8 @@ import type { DenominationCount } from '../domain/denominations.js';
 import { readConfig } from '../store/config-file.js';
 import { openStore } from '../store/open.js';
 import { createShiftService, type ShiftView } from '../shift-service.js';
+import { backOfficeOperator } from './operator-arg.js';
+import { operatorsOf } from '../store/projections/operators.js';
 
 const usage = `Usage: till shift open --float AMOUNT [--count COUNT] [--operator ID] [--data DIR]
        till shift close --counted AMOUNT [--count COUNT] [--operator ID] [--data DIR]
@@ -25,7 +27,8 @@ status  The open shift: when and by whom it was opened, its float, sales and the
   AMOUNT        a decimal in the store currency: "100.00", "500000"
   --count COUNT the notes and coins counted, VALUExPIECES separated by commas, values as decimals:
                 "50.00x1,20.00x2,0.25x4" (must add up to the amount)
-  --operator ID who does it (default: the first operator of the configuration)
+  --operator ID who does it: an operator of the configuration or of the store (default: the
+                configuration's first)
 The register must be closed (this takes the store's lock).`;
 
 function usageError(message: string): never {
@@ -66,14 +69,15 @@ function describeShift(v: ShiftView, cur: string): string[] {
 }
 
 async function run(sub: string, values: Record<string, unknown>, config: TillConfig, ctx: CommandContext): Promise<number> {
-  const operatorId = (values.operator as string | undefined) ?? config.operators[0].id;
-  const store = await openStore(ctx.dataDir, { register: config.register.id, operator: operatorId, now: ctx.now });
+  const store = await openStore(ctx.dataDir, { register: config.register.id, operator: config.operators[0].id, now: ctx.now });
   try {
+    const operatorId = backOfficeOperator(config, store.state, values.operator as string | undefined);
+    const name = config.operators.find((o) => o.id === operatorId)?.name ?? operatorsOf(store.state).byId[operatorId]?.name ?? operatorId;
     const cur = store.state.meta.currency || config.currency;
     const service = createShiftService({
       config,
       store,
-      operator: () => ({ id: operatorId, name: config.operators.find((o) => o.id === operatorId)?.name ?? operatorId }),
+      operator: () => ({ id: operatorId, name }),
       newId: randomUUID,
       now: ctx.now,
     });

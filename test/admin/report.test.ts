@@ -63,6 +63,7 @@ describe('till shift and till report', () => {
     await t.register.stop();
     await t.store.close();
     expect(await till(['shift', 'open', '--float', '0'], dir)).toMatchObject({ code: 1, err: expect.stringContaining('already open') });
+    expect(await till(['shift', 'close', '--counted', '1.00', '--operator', 'ghost'], dir)).toMatchObject({ code: 2, err: expect.stringContaining('--operator must be one of') });
     r = await till(['shift', 'status'], dir);
     expect(r.out).toContain('Float 100.00 USD; 2 sale(s), 6.30 USD; cash expected in the drawer 106.30 USD.');
     expect(await till(['shift', 'close', '--counted', '106.30', '--count', '100.00x1,5.00x1,1.00x1'], dir)).toMatchObject({ code: 1, err: 'The notes and coins add up to 106.00 USD, not the counted cash of 106.30 USD.' });
