@@ -15,6 +15,7 @@ import { bareAppend, naiveLowdb, sqliteCommit } from './baselines.js';
 import { medianOf, registerInUse, ROOT, startEmptyInk, startRegister } from './startup.js';
 import { scanActor, scanDomain } from './scan.js';
 import { ms, timeEach, type Summary } from './stats.js';
+import { shiftReportBench, shiftRows } from './shift.js';
 
 const FULL = Number(process.env.BENCH_EVENTS ?? 1_000_000);
 const COMMITS = Number(process.env.BENCH_COMMITS ?? 1000);
@@ -79,6 +80,10 @@ for (const [label, flags] of HEAPS) {
   inUse.push({ label, ...(await registerInUse(full.dir, cardOf(4242), Array.from({ length: 100 }, (_, i) => barcodeOf((i * 997) % PRODUCTS)), IN_USE_SALES, flags)) });
 }
 
+log('X/Z reports over a shift of 5,000 sales (issue 10)...');
+const shiftSmall = await shiftReportBench(small.dir, log);
+const shiftFull = await shiftReportBench(full.dir, log);
+
 log('scan to priced cart...');
 const store = await openStore(full.dir, { register: 'B2', idleCheckpointMs: 0 });
 const scanD = scanDomain(store, full.dir, 20_000);
@@ -117,6 +122,7 @@ const rows: [string, string, string, string][] = [
     verdict(u.peakMb < 250),
   ]),
   [`scan -> priced cart, checkout actor, ${products.toLocaleString('en')} products`, typeof scanA === 'string' ? scanA : `median ${ms(scanA.median)} ms, p99 ${ms(scanA.p99)} ms`, '< 1 ms p99', typeof scanA === 'string' ? 'n/a' : verdict(scanA.p99 < 1)],
+  ...shiftRows(shiftSmall, shiftFull, ms),
   ['scan -> priced cart, lookup + addProduct + priceCart', `median ${ms(scanD.median)} ms, p99 ${ms(scanD.p99)} ms`, '< 1 ms p99', verdict(scanD.p99 < 1)],
 ];
 const w = [0, 1, 2, 3].map((i) => Math.max(...rows.map((r) => r[i].length), ['measure', 'result', 'target', 'verdict'][i].length));

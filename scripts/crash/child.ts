@@ -25,6 +25,9 @@ export interface Reply {
   };
   customers?: { id: string; card: string; points: Record<string, number> }[];
   receipt?: { receiptNo: string; text: string };
+  /** Shift commands (docs/headless.md, "The shift"). */
+  shift?: { shiftId: string; expectedCash: number } | null;
+  report?: { kind: string; z: number | null; text: string };
 }
 
 export class ChildGone extends Error {}
