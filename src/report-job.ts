@@ -8,9 +8,14 @@ import { renderText } from './domain/receipt-text.js';
 import type { ReceiptDoc } from './domain/receipt-doc.js';
 import { renderEscPos } from '../hardware/printer/escpos.js';
 import type { PrintJob } from '../hardware/types.js';
+import type { StoreState } from './store/types.js';
+import { operatorsOf } from './store/projections/operators.js';
 
-/** Operator id -> name, from the configuration's list (the sign-in registry may supply its own). */
-export const configOperatorName = (config: TillConfig) => (id: string): string | undefined => config.operators.find((o) => o.id === id)?.name;
+/** Operator id -> name: the store's operators (`till operator add`), then the configuration's list. */
+export const configOperatorName = (config: TillConfig, state?: StoreState) => (id: string): string | undefined => {
+  const ops = state ? operatorsOf(state).byId : undefined;
+  return (ops && Object.prototype.hasOwnProperty.call(ops, id) ? ops[id].name : undefined) ?? config.operators.find((o) => o.id === id)?.name;
+};
 
 export function reportDoc(report: ShiftReport, config: TillConfig, width: 32 | 42 | 48 = config.receipt.width, operatorName = configOperatorName(config)): ReceiptDoc {
   return layoutShiftReport(report, { width, locale: config.locale, ascii: config.display.ascii, storeName: config.store.name, operatorName });

@@ -103,7 +103,7 @@ export function createShiftService(o: ShiftServiceOptions): ShiftService {
   const { config, store, hardware } = o;
   const register = config.register.id;
   const log = o.log ?? (() => {});
-  const operatorName = o.operatorName ?? configOperatorName(config);
+  const operatorName = o.operatorName ?? configOperatorName(config, store.state);
   const slice = () => shiftSlice(store.state);
   // A configuration object made before these settings existed (tests, embedders) gets the defaults.
   const mode = () => config.shift?.mode ?? 'auto';

@@ -81,8 +81,7 @@ for (const [label, flags] of HEAPS) {
 }
 
 log('X/Z reports over a shift of 5,000 sales (issue 10)...');
-const shiftSmall = await shiftReportBench(small.dir, log);
-const shiftFull = await shiftReportBench(full.dir, log);
+const [shiftSmall, shiftFull] = await shiftReportBench(small.dir, full.dir, log);
 
 log('scan to priced cart...');
 const store = await openStore(full.dir, { register: 'B2', idleCheckpointMs: 0 });

@@ -17,6 +17,5 @@ fs.mkdirSync(dir, { recursive: true });
 const small = await generateStore(path.join(dir, 'small'), 1000, 400, log);
 const full = await generateStore(path.join(dir, 'full'), FULL, CUSTOMERS, log);
 log('X/Z over a shift of 5,000 sales...');
-const s = await shiftReportBench(small.dir, log);
-const f = await shiftReportBench(full.dir, log);
+const [s, f] = await shiftReportBench(small.dir, full.dir, log);
 for (const r of shiftRows(s, f, ms)) console.log(`| ${r.join(' | ')} |`);

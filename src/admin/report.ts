@@ -19,7 +19,7 @@ import { shiftSlice } from '../store/projections/shifts.js';
 import type { LoyaltySlice } from '../store/projections/loyalty.js';
 import { getOwn } from '../store/projections/own.js';
 import type { StoreState } from '../store/types.js';
-import { reportText } from '../report-job.js';
+import { configOperatorName, reportText } from '../report-job.js';
 
 const usage = `Usage: till report x [--register R] [--csv | --json] [--width N] [--data DIR]
        till report z [--register R] [--z N] [--csv | --json] [--width N] [--data DIR]
@@ -42,7 +42,7 @@ function usageError(message: string): never {
   throw new TillError('USAGE', message);
 }
 
-function emit(r: ShiftReport, values: Record<string, unknown>, config: TillConfig, ctx: CommandContext): void {
+function emit(r: ShiftReport, values: Record<string, unknown>, config: TillConfig, ctx: CommandContext, state?: StoreState): void {
   if (values.json) return ctx.out(JSON.stringify(r, null, 2));
   if (values.csv) {
     for (const line of reportCsv(r)) ctx.out(line);
@@ -50,7 +50,7 @@ function emit(r: ShiftReport, values: Record<string, unknown>, config: TillConfi
   }
   const width = values.width === undefined ? config.receipt.width : Number(values.width);
   if (width !== 32 && width !== 42 && width !== 48) usageError('--width must be 32, 42 or 48');
-  ctx.out(reportText(r, config, width).replace(/\s+$/, ''));
+  ctx.out(reportText(r, config, width, configOperatorName(config, state)).replace(/\s+$/, ''));
 }
 
 const programsOf = (state: StoreState) => (id: string) => {
@@ -120,14 +120,14 @@ export const reportCommand: AdminCommand = {
       if (values.z !== undefined) usageError('--z is for z reports');
       const open = openShiftOf(slice, reg);
       if (!open) throw new TillError('SHIFT_NOT_OPEN', `No shift is open on register ${reg}.`);
-      emit(buildShiftReport(open, { currency, printedAt: ctx.now().toISOString(), liability: slice.liability }), values, config, ctx);
+      emit(buildShiftReport(open, { currency, printedAt: ctx.now().toISOString(), liability: slice.liability }), values, config, ctx, state);
       return 0;
     }
     const n = values.z === undefined ? undefined : Number(values.z);
     if (n !== undefined && !(Number.isInteger(n) && n >= 1)) usageError('--z must be a Z number, 1 or more');
     const closed = closedShift(slice, reg, n);
     if (!closed) throw new TillError('Z_NOT_FOUND', n === undefined ? `Register ${reg} has not closed a shift yet.` : `There is no Z report ${n} for register ${reg}.`);
-    emit(buildShiftReport(closed, { currency, printedAt: ctx.now().toISOString(), copy: true }), values, config, ctx);
+    emit(buildShiftReport(closed, { currency, printedAt: ctx.now().toISOString(), copy: true }), values, config, ctx, state);
     return 0;
   },
 };

@@ -16,12 +16,22 @@ export interface MoneyFormatOptions {
 }
 
 
+// Building an Intl.NumberFormat costs ~50 µs; a receipt or a Z formats dozens of amounts with the
+// same few settings, so formatters are kept per locale and options (a handful in a register's life).
+const formats = new Map<string, Intl.NumberFormat>();
+
 function numberFormat(locale: string | undefined, opts: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = `${locale ?? ''}|${JSON.stringify(opts)}`;
+  let f = formats.get(key);
+  if (f) return f;
   try {
-    return new Intl.NumberFormat(locale || 'en-US', opts);
+    f = new Intl.NumberFormat(locale || 'en-US', opts);
   } catch {
-    return new Intl.NumberFormat('en-US', opts);
+    f = new Intl.NumberFormat('en-US', opts);
   }
+  if (formats.size > 256) formats.clear();
+  formats.set(key, f);
+  return f;
 }
 
 /** 123456 USD en-US -> "$1,234.56"; 1234567 VND vi-VN -> "1.234.567 ₫"; ascii -> "1.234.567 VND". */
@@ -66,6 +76,20 @@ export interface DateTimeOptions {
   timeZone?: string;
 }
 
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** A DateTimeFormat per locale and options (building one costs far more than formatting with it). */
+export function dateFormat(locale: string, opts: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale}|${JSON.stringify(opts)}`;
+  let f = dateFormats.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(locale, opts);
+    if (dateFormats.size > 256) dateFormats.clear();
+    dateFormats.set(key, f);
+  }
+  return f;
+}
+
 /**
  * Date and time for receipts and the status bar, in the locale's own order with 2-digit fields and a
  * 24-hour clock ("14.03.2025, 09:26"). An unparsable input is returned as given.
@@ -85,9 +109,9 @@ export function formatDateTime(iso: string, locale?: string, ascii = false, opti
   };
   let s: string;
   try {
-    s = new Intl.DateTimeFormat(locale || 'en-US', opts).format(d);
+    s = dateFormat(locale || 'en-US', opts).format(d);
   } catch {
-    s = new Intl.DateTimeFormat('en-US', { ...opts, timeZone: undefined }).format(d);
+    s = dateFormat('en-US', { ...opts, timeZone: undefined }).format(d);
   }
   return ascii ? toAscii(s) : s;
 }

@@ -167,6 +167,8 @@ describe('the golden day (issue 10, cash and the shift)', () => {
     expect(job.text).toContain('Z REPORT No. 1');
     expect(job.text).toMatch(/Difference\s+-\$0\.50/);
     expect(job.text).not.toContain('COPY');
+    expect(job.text).toContain('Opened 03/14/2025, ');
+    expect(job.text).toMatch(/by Anna/); // the store's operator, by name
 
     // ---- the journal: one shift.closed, and its fold equals the Z
     const events = journal(t.dir);

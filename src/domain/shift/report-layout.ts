@@ -3,7 +3,7 @@
  * receipt printer's 32, 42 or 48 columns by the same blocks as a receipt, so the plain text
  * (receipt-text.ts) and the ESC/POS bytes (hardware/printer/escpos.ts) say the same thing.
  */
-import { formatDateTime, formatMoney, formatNumber } from '../../i18n/format.js';
+import { dateFormat, formatDateTime, formatMoney, formatNumber } from '../../i18n/format.js';
 import { toAscii } from '../../i18n/ascii.js';
 import { translator, type Translate } from '../../i18n/index.js';
 import { columns, cut, feed, separator, text, type ReceiptBlock, type ReceiptDoc } from '../receipt-doc.js';
@@ -48,7 +48,11 @@ function context(r: ShiftReport, cfg: ReportLayoutConfig): Ctx {
     time: (iso) => {
       const d = new Date(iso);
       if (Number.isNaN(d.getTime())) return iso;
-      return new Intl.DateTimeFormat(cfg.locale || 'en-US', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', ...tz }).format(d);
+      try {
+        return dateFormat(cfg.locale || 'en-US', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', ...tz }).format(d);
+      } catch {
+        return iso;
+      }
     },
     who: (id) => (id === null ? '' : (cfg.operatorName?.(id) ?? id) || '-'),
   };
