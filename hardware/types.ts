@@ -17,11 +17,20 @@ export interface Scan {
   source: string;
 }
 
+/**
+ * `keyboard`: the register reads no scanner itself; a scanner in keyboard mode types into it (also
+ * what a HID scanner reports when node-hid cannot be loaded). `disconnected`: a HID scanner that is
+ * not found, cannot be opened or was unplugged; it is looked for again until it is back.
+ */
 export type ScannerStatus = 'connected' | 'disconnected' | 'keyboard';
 
 export interface Scanner {
   readonly kind: string;
   status(): ScannerStatus;
+  /** Why the configured scanner is not read, in words an installer can act on; null when fine. */
+  problem?(): string | null;
+  /** What is read and how ("hid-pos 0c2e:0b61 ... at /dev/hidraw3 (hidraw)"), for logs and `till doctor`. */
+  detail?(): string | null;
   onScan(listener: (scan: Scan) => void): Unsubscribe;
   onStatus(listener: (status: ScannerStatus) => void): Unsubscribe;
   start(): Promise<void>;

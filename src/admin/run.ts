@@ -12,7 +12,7 @@ import { openStore, storeExists } from '../store/open.js';
 import { createRegister, type Register } from '../register.js';
 import { createSimulatedHardware } from '../../hardware/index.js';
 import type { Hardware } from '../../hardware/types.js';
-import { createKeyboardScanner, createNoDrawer, createSimulatedDrawer } from '../../hardware/index.js';
+import { createNoDrawer, createSimulatedDrawer } from '../../hardware/index.js';
 import { createRealPrinter } from '../../hardware/printer/real.js';
 import { createUsbLink } from '../../hardware/printer/usb.js';
 import { createNetworkLink, parseTcpAddress } from '../../hardware/printer/network.js';
@@ -20,21 +20,22 @@ import { createPrinterDrawer } from '../../hardware/drawer/printer-kick.js';
 import { createGpioDrawer } from '../../hardware/drawer/gpio.js';
 import type { GpioOptions } from '../../hardware/gpio/lines.js';
 import { createStore } from './init.js';
+import { scannerFor, type ScannerEnv } from './scanner-config.js';
 import { demoSeed, demoStoreConfig } from './demo-store.js';
 import { localDate } from '../domain/giftcard/dates.js';
 import { registerProgramsStoreProblem } from '../domain/loyalty/register-programs.js';
 import { loyaltyOf, programList } from '../store/projections/loyalty.js';
 
 /** Where device drivers look for the operating system's files; tests and the doctor pass fakes. */
-export interface DeviceEnv {
+export interface DeviceEnv extends ScannerEnv {
   gpio?: GpioOptions;
 }
 
 /** Picks the device implementations the configuration asks for (real drivers: docs/hardware.md). */
 export function hardwareFor(config: TillConfig, dataDir: string, log: (line: string) => void = () => {}, env: DeviceEnv = {}): Hardware {
   const h = config.hardware;
-  const scannerReal = h.scanner !== 'keyboard';
-  if (scannerReal) log(`hardware.scanner "${h.scanner}" has no driver in this version yet: reading the scanner as a keyboard (keyboard mode).`);
+  // Not opened here: the register starts it (openRegister), so a configuration error stops start-up first.
+  const scanner = scannerFor(config, log, env);
   const sensor = h.drawerSensor === 'auto' ? (h.drawerSensorPin >= 0 ? 'gpio' : 'none') : h.drawerSensor;
   const printerDrawer = h.drawer === 'printer' || (h.drawer === 'auto' && (h.printer === 'usb' || h.printer === 'network'));
   if (sensor === 'printer' && !printerDrawer)
@@ -72,11 +73,11 @@ export function hardwareFor(config: TillConfig, dataDir: string, log: (line: str
                 openLevel: sensor === 'printer' ? h.drawerSensorOpen === 1 : undefined,
                 openAlertSeconds: h.drawerOpenAlertSeconds,
               });
-    return { scanner: createKeyboardScanner(), printer, drawer };
+    return { scanner, printer, drawer };
   }
   if (h.drawer === 'printer') throw new TillError('DRIVER_UNAVAILABLE', 'hardware.drawer "printer" needs a real printer (hardware.printer "usb" or "network").');
   const sim = createSimulatedHardware({ dataDir, printer: h.printer === 'none' ? 'none' : 'simulated', drawer: h.drawer === 'none' ? 'none' : 'simulated' });
-  return h.drawer === 'gpio' ? { ...sim, drawer: gpioDrawer() } : sim;
+  return { ...sim, scanner, drawer: h.drawer === 'gpio' ? gpioDrawer() : sim.drawer };
 }
 
 export async function openRegister(dataDir: string, log?: (line: string) => void): Promise<Register> {
@@ -99,7 +100,10 @@ export async function openRegister(dataDir: string, log?: (line: string) => void
     throw new TillError('CONFIG_INVALID', programsProblem);
   }
   const hardware = hardwareFor(config, dataDir, log ?? ((line) => process.stderr.write(`${line}\n`)));
-  return createRegister({ config, store, hardware, log });
+  const reg = createRegister({ config, store, hardware, log });
+  // A HID scanner looks for its device in the background; start() never rejects (a problem is a status).
+  void hardware.scanner.start();
+  return reg;
 }
 
 async function shutdown(reg: Register): Promise<void> {

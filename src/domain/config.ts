@@ -63,9 +63,9 @@ export interface TillConfig {
     gpioChip: string;
     /** A drawer open longer than this is shown to the cashier, seconds (0 = never). */
     drawerOpenAlertSeconds: number;
-    /** Scanner input device or hidraw path ("" = find by vendor/product id). */
+    /** node-hid path of the scanner: /dev/hidrawN (hid-pos) or a libusb path "1-1.2:1.0" (hid-keyboard), as till doctor lists them ("" = find by vendor/product id). */
     scannerDevice: string;
-    /** Keyboard layout of a scanner in keyboard mode: us, de, fr, ru (what the scanner is set to emulate). */
+    /** Keyboard layout a hid-keyboard scanner is set to emulate (us, de, fr): how its key codes are read. */
     scannerLayout: 'us' | 'de' | 'fr';
   };
   /** Receipt printer language (docs/hardware.md). */

@@ -58,7 +58,7 @@ export function createHeadlessHandler(register: Register): (line: string) => Pro
   const state = (): HeadlessState => ({
     ...toHeadlessState(actor.getSnapshot(), { messageText: text, questionText, storeNotices: register.storeNotices }),
     session: { status: register.session.status(), required: register.session.required(), operator: register.session.status() === 'signedIn' ? register.session.operator() : null },
-    devices: { scanner: h.scanner.status(), printer: h.printer.status(), drawer: h.drawer.status(), receiptsWaiting: h.printer.pending().length },
+    devices: { scanner: h.scanner.status(), printer: h.printer.status(), drawer: h.drawer.status(), receiptsWaiting: h.printer.pending().length, ...(h.scanner.problem?.() ? { scannerProblem: h.scanner.problem!()! } : {}) },
     shift: shiftState(register),
   });
   /** Sign-in, unlock, sign-out, lock: events of the session machine; a refusal is the message it sets. */

@@ -66,7 +66,7 @@ export interface HeadlessReward {
 export interface HeadlessState {
   status: HeadlessStatus;
   /** Device status (issue 9): printer ready/offline/paper-out/cover-open/paper-low, receipts kept for it. */
-  devices?: { scanner: string; printer: string; drawer: string; receiptsWaiting: number };
+  devices?: { scanner: string; printer: string; drawer: string; receiptsWaiting: number; scannerProblem?: string };
   /** Sign-in: "signedOut" (operator code next), "pin", "signedIn" or "locked"; who is signed in. */
   session?: { status: string; required: boolean; operator: { id: string; name: string; role: string } | null };
   /** The register's open shift (null when none is open): docs/shift.md. */

@@ -6,7 +6,7 @@
 import React, { useMemo } from 'react';
 import { Box } from 'ink';
 import type { Register } from '../register.js';
-import { deviceView, demoCodes, drawerMessageText, entryLine, FRAME_ROWS, helpRows, hintItems, makeFmt, messageLine, screenOf, searchRows, uiHeight, uiWidth } from './selectors.js';
+import { deviceView, demoCodes, drawerMessageText, scannerMessageText, entryLine, FRAME_ROWS, helpRows, hintItems, makeFmt, messageLine, screenOf, searchRows, uiHeight, uiWidth } from './selectors.js';
 import { uiScreen } from './input/state.js';
 import { rewardsHot } from './loyalty-view.js';
 import { demoCards } from './demo-cards.js';
@@ -72,7 +72,7 @@ export function App({ register, demo = false, clock: keyClock }: AppProps) {
   const message =
     sessionScreen && !input.notice && sm && sm.level === 'error'
       ? { text: errorMessage({ code: sm.code, message: sm.text, params: sm.params }), tone: 'error' as const }
-      : messageLine(input, snap, devices.printProblem ?? devices.storeNotice ?? drawerMessageText(devices.drawer, devices.drawerProblem), fmt);
+      : messageLine(input, snap, devices.printProblem ?? devices.storeNotice ?? drawerMessageText(devices.drawer, devices.drawerProblem) ?? scannerMessageText(devices.scannerProblem), fmt);
   return (
     <Box flexDirection="column" width={width} height={height}>
       <StatusBar

@@ -145,6 +145,10 @@ export function drawerMessageText(status: string, problem: string | null): strin
   return problem ? `${t('device.drawer')}: ${problem}` : null;
 }
 
+export function scannerMessageText(problem: string | null): string | null {
+  return problem ? `${t('device.scanner')}: ${problem}` : null;
+}
+
 /**
  * A plausibility question in the cashier's words, its money in the store's format: a parameter
  * "amount" with "amountMinor" beside it is shown as fmt.money(amountMinor).

@@ -18,15 +18,17 @@ export interface DeviceStatus {
   waiting: number;
   /** Why the drawer cannot be driven (GPIO missing, permission), whatever its driver; null when fine. */
   drawerProblem: string | null;
+  /** Why the configured HID scanner is not read (unplugged, no permission, no libusb); null when fine. */
+  scannerProblem: string | null;
 }
 
 function read(register: Register): DeviceStatus {
   const h = register.hardware;
-  return { scanner: h.scanner.status(), printer: h.printer.status(), drawer: h.drawer.status(), printProblem: register.printProblem(), storeNotice: register.storeNotice?.() ?? null, waiting: h.printer.pending().length, drawerProblem: h.drawer.problem?.() ?? null };
+  return { scanner: h.scanner.status(), printer: h.printer.status(), drawer: h.drawer.status(), printProblem: register.printProblem(), storeNotice: register.storeNotice?.() ?? null, waiting: h.printer.pending().length, drawerProblem: h.drawer.problem?.() ?? null, scannerProblem: h.scanner.problem?.() ?? null };
 }
 
 const same = (a: DeviceStatus, b: DeviceStatus) =>
-  a.scanner === b.scanner && a.printer === b.printer && a.drawer === b.drawer && a.printProblem === b.printProblem && a.storeNotice === b.storeNotice && a.waiting === b.waiting && a.drawerProblem === b.drawerProblem;
+  a.scanner === b.scanner && a.printer === b.printer && a.drawer === b.drawer && a.printProblem === b.printProblem && a.storeNotice === b.storeNotice && a.waiting === b.waiting && a.drawerProblem === b.drawerProblem && a.scannerProblem === b.scannerProblem;
 
 /** Re-reads the devices into state unless the effect that made it has been cleaned up. */
 function refresher(register: Register, setStatus: (f: (prev: DeviceStatus) => DeviceStatus) => void) {
