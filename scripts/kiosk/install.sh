@@ -47,8 +47,9 @@ if [ -n "$CONFIG" ] && [ ! -f "$CONFIG" ]; then echo "no such config file: $CONF
 run apt-get install -y --no-install-recommends libusb-1.0-0 libudev1 gpiod build-essential python3 console-setup
 
 id "$USER_NAME" >/dev/null 2>&1 || run useradd --system --home-dir "$DATA_DIR" --shell /usr/sbin/nologin "$USER_NAME"
-# The groups the udev rules give the devices to: lp (USB printer), plugdev (hidraw scanner), gpio (drawer),
-# input (a scanner read from its input device), dialout (serial). Debian has no gpio group: created here.
+# The groups the udev rules give the devices to: lp (USB printer), plugdev (HID scanners: hidraw, and the
+# USB device of a hid-keyboard scanner), gpio (drawer), input (keyboard event devices, for evtest),
+# dialout (serial). Debian has no gpio group: created here.
 for g in lp plugdev gpio input tty dialout; do
   getent group "$g" >/dev/null 2>&1 || run groupadd --system "$g"
   run usermod -aG "$g" "$USER_NAME"

@@ -18,7 +18,8 @@ import { exitCode, formatFinding, info, ok, problem, summary, type Finding } fro
 import { readGroups, whoIs } from './doctor/system.js';
 import { hidFindings, inputFindings, usbPrinterFindings, userFindings } from './doctor/host.js';
 import { gpioFindings } from './doctor/gpio.js';
-import { drawerFindings, printerFindings, scannerFindings } from './doctor/configured.js';
+import { drawerFindings, printerFindings } from './doctor/configured.js';
+import { scannerFindings, waitForHidScan } from './doctor/hid-scan.js';
 import { printTest, pulseDrawer, waitForScan, type ScanInput } from './doctor/actions.js';
 
 const usage = `Usage: till doctor [--data DIR] [--user NAME] [--print-test] [--pulse-drawer] [--scan [--timeout S]]
@@ -30,7 +31,8 @@ register running; never opens or changes the store. Exit code 1 when a problem w
   --user NAME     check the permissions of this user (the one till.service runs as; default: you)
   --print-test    print a test page: the shop's texts and languages, a Code128 and a QR
   --pulse-drawer  kick the drawer once and read its sensor
-  --scan          wait for one scan (keyboard mode: scan at the kiosk's console) and show it
+  --scan          wait for one scan and show it (keyboard mode: scan at the kiosk's console;
+                  hid-pos / hid-keyboard: read through the register's own HID driver)
   --timeout S     how long --scan waits, seconds (default 20)
   --root DIR      look for /dev, /sys and /etc under DIR instead of / (tests, a mounted image)`;
 
@@ -95,7 +97,8 @@ export async function runDoctor(argv: string[], ctx: CommandContext, io: DoctorI
   show(await gpioFindings(env, who, groups, config));
   if (values['print-test']) show(await printTest(config, env, ctx.now(), ctx.out));
   if (values['pulse-drawer']) show(await pulseDrawer(config, env));
-  if (values.scan) show(await waitForScan(config, io.stdin ?? (process.stdin as ScanInput), timeout * 1000, ctx.out));
+  if (values.scan)
+    show(config.hardware.scanner === 'keyboard' ? await waitForScan(config, io.stdin ?? (process.stdin as ScanInput), timeout * 1000, ctx.out) : await waitForHidScan(config, env, timeout * 1000, ctx.out));
   ctx.out(summary(findings));
   return exitCode(findings);
 }

@@ -1,6 +1,7 @@
 /**
  * The devices the configuration names: the receipt printer (a USB device or a network address, asked
- * for its DLE EOT status: harmless real-time bytes that print nothing), the drawer and the scanner.
+ * for its DLE EOT status: harmless real-time bytes that print nothing) and the drawer (the scanner:
+ * hid-scan.ts).
  */
 import type { TillConfig } from '../../domain/config.js';
 import { createRealPrinter } from '../../../hardware/printer/real.js';
@@ -71,8 +72,3 @@ export function drawerFindings(cfg: TillConfig): Finding[] {
   return [ok('drawer', `GPIO BCM${h.drawerPin}, ${h.drawerPulseMs} ms pulse; ${sensorText} (lines: see gpio drawer; test it: till doctor --pulse-drawer)`)];
 }
 
-export function scannerFindings(cfg: TillConfig): Finding[] {
-  const s = cfg.hardware.scanner;
-  if (s === 'keyboard') return [ok('scanner', 'keyboard mode: the scanner types into the console like a keyboard (no driver, no permission needed; test it: till doctor --scan)')];
-  return [problem('scanner', `hardware.scanner "${s}" has no driver in this version: the register reads the scanner as a keyboard`, 'set the scanner to USB keyboard mode (its manual has the barcode) and hardware.scanner "keyboard"')];
-}

@@ -1,19 +1,11 @@
 /** Where the doctor looks: the real system by default; tests inject a fake root, PATH and HID library. */
 
-export interface HidDeviceInfo {
-  vendorId: number;
-  productId: number;
-  path?: string;
-  manufacturer?: string;
-  product?: string;
-  usagePage?: number;
-  usage?: number;
-  interface?: number;
-}
+import { loadNodeHid as loadHid, type HidDeviceInfo, type HidDriverType, type HidModule } from '../../../hardware/scanner/hid-module.js';
 
-export interface HidLibrary {
-  devices(): HidDeviceInfo[];
-}
+export type { HidDeviceInfo, HidDriverType };
+
+/** node-hid as the doctor needs it: the listing always, opening a device only for --scan. */
+export type HidLibrary = Pick<HidModule, 'devices'> & Partial<HidModule>;
 
 export interface DoctorEnv {
   /** Filesystem root for /dev, /sys and /etc ("/" = this machine). */
@@ -22,13 +14,13 @@ export interface DoctorEnv {
   path: string;
   /** The user whose permissions are checked (default: who runs the doctor). */
   user?: string;
-  /** Loads node-hid (default: a lazy import of the real one). */
-  hid: () => Promise<HidLibrary>;
+  /** Loads node-hid with the backend the configured scanner uses (default: a lazy import of the real one). */
+  hid: (driver: HidDriverType) => Promise<HidLibrary>;
   /** Groups of this login session (process.getgroups), only when checking the running user on "/". */
   sessionGids?: number[];
 }
 
-export async function loadNodeHid(): Promise<HidLibrary> {
-  const m = (await import('node-hid')) as unknown as { default?: HidLibrary } & HidLibrary;
-  return m.default ?? m;
-}
+export const loadNodeHid = (driver: HidDriverType): Promise<HidLibrary> => loadHid(driver);
+
+/** The node-hid backend of the configured scanner: libusb for hid-keyboard (its paths are what hardware.scannerDevice takes), else hidraw. */
+export const hidDriverOf = (scanner: string): HidDriverType => (scanner === 'hid-keyboard' ? 'libusb' : 'hidraw');

@@ -3,10 +3,10 @@
  * (node-hid, loaded here only), input devices (/dev/input/by-id) and USB printers (/dev/usb/lp*,
  * the installer's /dev/till-printer). Reads only.
  */
-import { readdirSync, realpathSync } from 'node:fs';
+import { readdirSync, readFileSync, realpathSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TillConfig } from '../../domain/config.js';
-import type { DoctorEnv } from './env.js';
+import { hidDriverOf, type DoctorEnv } from './env.js';
 import { info, ok, problem, type Finding } from './report.js';
 import { accessFinding, rooted, type SystemGroup, type Who } from './system.js';
 
@@ -21,8 +21,8 @@ export function userFindings(who: Who, groups: SystemGroup[], cfg: TillConfig, e
   else out.push(ok('user', `${who.name} (uid ${who.uid}), groups: ${names.join(' ') || 'none'}`));
   const needs: [string, string, boolean][] = [
     ['lp', 'USB receipt printer (/dev/usb/lp*)', h.printer === 'usb'],
-    ['plugdev', 'HID-POS scanner (hidraw)', h.scanner === 'hid' || h.scanner === 'hid-pos'],
-    ['input', 'scanner read from its input device (hid-keyboard)', h.scanner === 'hid-keyboard'],
+    ['plugdev', 'HID scanner (hid-pos: hidraw; hid-keyboard: the USB device through libusb)', h.scanner !== 'keyboard'],
+    ['input', 'input devices (/dev/input; till reads a hid-keyboard scanner through libusb, not here)', false],
     ['gpio', 'GPIO cash drawer', h.drawer === 'gpio'],
     ['dialout', 'serial (USB-CDC) scanners and printers', false],
   ];
@@ -52,12 +52,31 @@ function libusbMissing(msg: string): boolean {
   return /libusb|libudev|cannot open shared object/i.test(msg);
 }
 
+/**
+ * The device file libusb opens for a libusb path ("1-1.2:1.0" = bus 1, ports 1.2, config 1,
+ * interface 0): /dev/bus/usb/BBB/DDD, numbered from sysfs. Null when sysfs does not know it.
+ */
+export function usbDeviceFile(root: string, libusbPath: string): string | null {
+  const m = /^(\d+-[\d.]+):\d+\.\d+$/.exec(libusbPath);
+  if (!m) return null;
+  try {
+    const dir = rooted(root, `/sys/bus/usb/devices/${m[1]}`);
+    const bus = Number(readFileSync(join(dir, 'busnum'), 'utf8').trim());
+    const dev = Number(readFileSync(join(dir, 'devnum'), 'utf8').trim());
+    if (!Number.isInteger(bus) || !Number.isInteger(dev)) return null;
+    return `/dev/bus/usb/${String(bus).padStart(3, '0')}/${String(dev).padStart(3, '0')}`;
+  } catch {
+    return null;
+  }
+}
+
 export async function hidFindings(env: DoctorEnv, who: Who, groups: SystemGroup[], cfg: TillConfig): Promise<Finding[]> {
   const h = cfg.hardware;
-  const hidMode = h.scanner === 'hid' || h.scanner === 'hid-pos';
+  const hidMode = h.scanner !== 'keyboard';
+  const libusb = hidDriverOf(h.scanner) === 'libusb';
   let devices;
   try {
-    devices = (await env.hid()).devices();
+    devices = (await env.hid(hidDriverOf(h.scanner))).devices();
   } catch (e) {
     const msg = ((e as Error)?.message ?? String(e)).split('\n')[0];
     if (libusbMissing(msg)) return [problem('hid', `node-hid cannot list HID devices: ${msg}`, 'sudo apt install libusb-1.0-0 libudev1 (scripts/kiosk/install.sh does)')];
@@ -72,17 +91,28 @@ export async function hidFindings(env: DoctorEnv, who: Who, groups: SystemGroup[
     const name = [d.manufacturer, d.product].filter(Boolean).join(' ') || 'unnamed';
     const pos = d.usagePage === 0x8c;
     const kind = pos ? 'HID-POS scanner (usage page 0x8c)' : d.usagePage === 1 && d.usage === 6 ? 'keyboard' : d.usagePage !== undefined ? `usage page 0x${d.usagePage.toString(16)}` : 'HID';
-    if (wanted && id.startsWith(wanted.replace(/:$/, ''))) matched = true;
+    const named = (wanted !== '' && id.startsWith(wanted.replace(/:$/, ''))) || (h.scannerDevice !== '' && d.path === h.scannerDevice);
+    if (named) matched = true;
     const base = `${id} ${name}: ${kind}`;
     if (!d.path) {
       out.push(info('hid', base));
       continue;
     }
-    const path = d.path.startsWith('/') ? rooted(env.root, d.path) : d.path;
+    // Through libusb the path names a USB interface; the file opened is the USB device's.
+    const file = libusb ? usbDeviceFile(env.root, d.path) : d.path;
+    if (!file) {
+      out.push(info('hid', `${base}, ${d.path}`));
+      continue;
+    }
+    const path = file.startsWith('/') ? rooted(env.root, file) : file;
+    const shown = libusb ? `${d.path} (${file})` : d.path;
     const a = accessFinding(path, who, groups);
-    if (a.ok) out.push(ok('hid', `${base}, ${d.path}`));
-    else out.push((hidMode && (pos || matched) ? problem : info)('hid', `${base}, ${a.text.replace(path, d.path)}`, a.fix));
+    const mine = named || (!libusb && pos);
+    if (a.ok) out.push(ok('hid', `${base}, ${shown}`));
+    else out.push((hidMode && mine ? problem : info)('hid', `${base}, ${libusb ? `${d.path}: ` : ''}${a.text.replace(path, file)}`, a.fix));
   }
+  if (hidMode && h.scannerDevice && !devices.some((d) => d.path === h.scannerDevice))
+    out.push(problem('hid', `no HID device at ${h.scannerDevice} (hardware.scannerDevice)`, `plug the scanner in, or set hardware.scannerDevice to one of the ${libusb ? 'libusb paths' : 'paths'} above`));
   if (hidMode && wanted && !matched) out.push(problem('hid', `no HID device ${wanted} (hardware.scannerVendorId/ProductId)`, 'plug the scanner in, or fix the ids (the list above has what is connected)'));
   return out;
 }

@@ -15,6 +15,7 @@ import { createStore } from '../../../src/admin/init.js';
 import { startFakeTcpPrinter, type FakeTcpPrinter } from '../../hardware/fakes/tcp-printer.js';
 import { fakeGpiod, fakeSysfs, PI4_CHIPS } from '../../hardware/fakes/sysfs-gpio.js';
 import { fakeRoot } from './fake-root.js';
+import { createFakeHid, hidPosReports, usKeys } from '../../hardware/fakes/node-hid.js';
 
 const cleanups: (() => unknown)[] = [];
 afterEach(async () => {
@@ -117,7 +118,7 @@ describe('till doctor on a configured kiosk', () => {
     expect(none.line('problem', 'hid')[0]).toContain('no HID devices found');
     const other = await doctor(dataDir({ scanner: 'hid-pos', scannerVendorId: '05e0' }), [], { env: { root: r.root, path: '', hid: hidOf([{ ...SCANNER, path: undefined }]) } });
     expect(other.line('problem', 'hid')[0]).toContain('no HID device 05e0: (hardware.scannerVendorId/ProductId)');
-    expect(other.line('problem', 'scanner')[0]).toContain('hardware.scanner "hid-pos" has no driver in this version');
+    expect(other.line('ok', 'scanner')[0]).toContain('hid-pos: the register reads 05e0 through hidraw');
   });
 
   it('no configuration: checked against the defaults, and the store is never opened or changed', async () => {
@@ -314,4 +315,85 @@ it('from outside: `node bin/till.js doctor --root FAKE` runs without the registe
   expect(r.stdout).toContain('ok       usb printer    /dev/usb/lp0 (mode 660, group lp): till can open it');
   expect(r.stdout).toContain('problem  group gpio     no group "gpio" on this system: GPIO cash drawer');
   expect(r.stdout).toMatch(/\n\d+ problems? found\.\n$/);
+});
+
+describe('till doctor and a HID scanner', () => {
+  const POS = { ...SCANNER, path: '/dev/hidraw3' };
+  const WEDGE: HidDeviceInfo = { vendorId: 0x05e0, productId: 0x1200, manufacturer: 'Symbol', product: 'LS2208', interface: 0, path: '1-1.2:1.0' };
+  const machine = (groups: Record<string, string[]> = {}) => {
+    const r = fakeRoot();
+    cleanups.push(() => r.stop());
+    r.etc({ groups });
+    r.file('dev/hidraw3');
+    // What libusb opens for 1-1.2:1.0: the USB device file named by sysfs busnum/devnum.
+    r.file('sys/bus/usb/devices/1-1.2/busnum');
+    writeFileSync(join(r.root, 'sys/bus/usb/devices/1-1.2/busnum'), '1\n');
+    writeFileSync(join(r.root, 'sys/bus/usb/devices/1-1.2/devnum'), '5\n');
+    r.file('dev/bus/usb/001/005', 0o644);
+    return r;
+  };
+  /** Runs the doctor; `onLine` sees each line as it is written (to scan when it asks). */
+  async function run(data: string, argv: string[], env: DoctorIo['env'], onLine: (l: string) => void = () => {}) {
+    const lines: string[] = [];
+    const out = (l: string) => {
+      lines.push(l);
+      onLine(l);
+    };
+    const code = await runDoctor(argv, { dataDir: data, out, err: out, isTTY: false, now: () => new Date('2026-03-14T10:00:00Z') }, { env });
+    const line = (level: string, topic: string) => lines.filter((l) => l.startsWith(`${level.padEnd(8)} ${topic.padEnd(14)} `));
+    return { code, lines, line };
+  }
+
+  it('hid-pos: how the register reads it, the plugdev group it needs, --scan through the register\'s driver', async () => {
+    const r = machine({ plugdev: [] });
+    const hid = createFakeHid();
+    hid.plug(POS);
+    const data = dataDir({ scanner: 'hid-pos' });
+    const d = await run(data, ['--user', 'till', '--scan', '--timeout', '2'], { root: r.root, path: '', hid: hid.load }, (l) => {
+      if (l.startsWith('Scan a barcode now')) setImmediate(() => hidPosReports('4006381333931').forEach((x) => hid.report(POS.path, x)));
+    });
+    expect(hid.drivers[0]).toBe('hidraw');
+    expect(d.line('ok', 'scanner')[0]).toContain('hid-pos: the register reads the first HID-POS scanner (usage page 0x8c) through hidraw');
+    expect(d.line('problem', 'group plugdev')[0]).toContain('till is not in "plugdev": HID scanner');
+    expect(d.lines).toContain('Scan a barcode now with hid-pos 0c2e:0b61 Honeywell Xenon 1900 at /dev/hidraw3 (hidraw) (waiting 2 s)...');
+    expect(d.line('ok', 'scan')[0]).toContain('read "4006381333931" (13 characters) from hid:0c2e:0b61: the register takes it as a scan');
+    expect(hid.isOpen(POS.path)).toBe(false); // closed again
+  });
+
+  it('hid-keyboard: listed through libusb with the USB device file it opens; --scan decodes the layout', async () => {
+    const r = machine({ plugdev: ['till'] });
+    const hid = createFakeHid();
+    hid.plug(WEDGE);
+    const data = dataDir({ scanner: 'hid-keyboard', scannerVendorId: '05e0', scannerProductId: '1200' });
+    const d = await run(data, ['--user', 'till', '--scan', '--timeout', '2'], { root: r.root, path: '', hid: hid.load }, (l) => {
+      if (l.startsWith('Scan a barcode now')) setImmediate(() => usKeys('RR1-000042\n').forEach((x) => hid.report(WEDGE.path!, x)));
+    });
+    expect(hid.drivers).toEqual(['libusb', 'libusb']);
+    expect(d.line('ok', 'scanner')[0]).toContain('hid-keyboard: the register reads 05e0:1200 through libusb, with its keyboard driver detached so its codes do not also reach the console; layout us');
+    // mode 644: the group may not write, and libusb needs to.
+    expect(d.line('problem', 'hid')[0]).toContain('05e0:1200 Symbol LS2208: HID, 1-1.2:1.0: /dev/bus/usb/001/005 (mode 644, group lp): till cannot open it  -> install the udev rules');
+    expect(d.line('ok', 'scan')[0]).toContain('read "RR1-000042" (10 characters) from hid:05e0:1200');
+  });
+
+  it('hid-keyboard without ids is a configuration problem; no libusb makes --scan a problem with what to install', async () => {
+    const r = machine();
+    const noIds = await run(dataDir({ scanner: 'hid-keyboard' }), [], { root: r.root, path: '', hid: createFakeHid().load });
+    expect(noIds.line('problem', 'scanner')[0]).toContain('hid-keyboard" takes the scanner away from the console');
+    const hid = createFakeHid({ loadError: 'libusb-1.0.so.0: cannot open shared object file: No such file or directory' });
+    const d = await run(dataDir({ scanner: 'hid-pos' }), ['--scan', '--timeout', '1'], { root: r.root, path: '', hid: hid.load });
+    expect(d.line('problem', 'scan')[0]).toContain('hid-pos: needs libusb: sudo apt install libusb-1.0-0 libudev1 and restart');
+    expect(d.code).toBe(1);
+  });
+
+  it('--scan: a HID scanner that is not plugged in, or sends nothing in time', async () => {
+    const r = machine();
+    const hid = createFakeHid();
+    const missing = await run(dataDir({ scanner: 'hid-pos', scannerDevice: '/dev/hidraw3' }), ['--scan', '--timeout', '1'], { root: r.root, path: '', hid: hid.load });
+    expect(missing.line('problem', 'scan')[0]).toContain('no HID device at /dev/hidraw3 (hardware.scannerDevice)');
+    expect(missing.line('problem', 'hid').join('\n')).toContain('no HID devices found');
+    hid.plug(POS);
+    const silent = await run(dataDir({ scanner: 'hid-pos' }), ['--scan', '--timeout', '0.2'], { root: r.root, path: '', hid: hid.load });
+    expect(silent.line('problem', 'scan')[0]).toContain('no scan within 0.2 s from hid-pos 0c2e:0b61');
+    expect(silent.line('problem', 'scan')[0]).toContain('USB HID-POS mode');
+  });
 });
