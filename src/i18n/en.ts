@@ -5,6 +5,7 @@
  * Error keys are "error." + the stable error code, so a TillError resolves with `errorMessage(err)`.
  */
 import { enShift } from './en-shift.js';
+import { enReturns } from './en-returns.js';
 
 export const en = {
   // ------------------------------------------------------------ errors: cart and scanning
@@ -461,6 +462,8 @@ export const en = {
   'ui.hint.confirmNo': 'No',
   // ------------------------------------------------------------ the shift (issue 10): en-shift.ts
   ...enShift,
+  // ------------------------------------------------------------ returns and refunds (issue 10): en-returns.ts
+  ...enReturns,
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;
