@@ -57,6 +57,21 @@ export function makeFmt(config: Pick<TillConfig, 'currency' | 'locale' | 'displa
   };
 }
 
+/** The locale's decimal separator ("." en-US, "," vi-VN / ru-RU / de-DE, "٫" ar-EG), "." when unknown. */
+export function decimalSeparator(locale: string): string {
+  let sep = decimals.get(locale);
+  if (sep === undefined) {
+    try {
+      sep = new Intl.NumberFormat(locale).formatToParts(1.5).find((p) => p.type === 'decimal')?.value ?? '.';
+    } catch {
+      sep = '.';
+    }
+    decimals.set(locale, sep);
+  }
+  return sep;
+}
+const decimals = new Map<string, string>();
+
 /** Rows of the whole UI: one fewer than the terminal, so Ink never scrolls the screen. */
 export const uiHeight = (rows: number | undefined): number => Math.max(12, (rows && rows > 0 ? rows : 24) - 1);
 export const uiWidth = (columns: number | undefined): number => Math.max(40, columns && columns > 0 ? columns : 80);

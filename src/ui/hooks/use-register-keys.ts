@@ -13,7 +13,7 @@ import type { MachineScreen } from '../keys/table.js';
 import { handleKey, type KeyView } from '../input/handle-key.js';
 import { formRefused } from '../input/overlay-keys.js';
 import { initialInput, onScreenChange, type InputState } from '../input/state.js';
-import { makeFmt, pageRows, saleExtraRows, screenOf, searchRows } from '../selectors.js';
+import { decimalSeparator, makeFmt, pageRows, saleExtraRows, screenOf, searchRows } from '../selectors.js';
 import { rewardRows } from '../loyalty-view.js';
 import { errorMessage } from '../../i18n/index.js';
 import { useKeypress } from './use-keypress.js';
@@ -196,6 +196,7 @@ export function useRegisterKeys(register: Register, screen: MachineScreen, layou
       receiptLines,
       helpLines,
       question: pendingQuestion(before) !== null,
+      decimal: decimalSeparator(register.config.locale),
       ...overlayView(register, before, state.current, bodyRows),
     };
   };

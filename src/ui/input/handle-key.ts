@@ -30,6 +30,8 @@ export interface KeyView extends OverlayView {
   session?: SessionScreen | null;
   /** The machine asks a plausibility question here (context.confirm): Enter is yes, Esc no. */
   question?: boolean;
+  /** The locale's decimal separator (vi-VN and ru-RU ",", ar "٫"); "." and "," are always accepted too. */
+  decimal?: string;
 }
 
 export interface KeyResult extends Omit<OverlayResult, 'events'> {
@@ -48,27 +50,38 @@ const SALE_OPEN: MachineScreen[] = ['sale', 'cardAmount', 'tender', 'commitFaile
 const OVERLAY_OPENERS: readonly Action[] = ['customers', 'rewards', 'checkCard', 'detach'];
 /** A sale is open on this screen (the balance screen can be opened in the middle of one). */
 const saleOpen = (v: KeyView) => SALE_OPEN.includes(v.screen) || (v.screen === 'balance' && v.lineIds.length > 0);
-const hasLetter = (s: string) => /[^0-9.,\s]/.test(s);
+/** Anything but digits, spaces and decimal separators: a code (a gift card typed to pay), not an amount. */
+const hasLetter = (s: string, decimal = '.') => /[^0-9.,\s]/.test(s.split(decimal).join('.'));
+/** An amount as parseAmount reads it: the locale's decimal separator becomes ".". */
+const amountOf = (entry: string, v: KeyView) => parseAmount(v.decimal ? entry.split(v.decimal).join('.') : entry, currency(v.currency));
+const AMOUNT_MODES = new Set(['tender', 'value']);
 
 const same = (state: InputState): KeyResult => ({ state, events: [] });
 const notice = (s: InputState, key: Notice['key'], params?: Notice['params'], level: Notice['level'] = 'error'): KeyResult =>
   same({ ...s, notice: { key, params, level } });
 
 /** Characters the entry line accepts in each mode. */
-function accepts(mode: string, ch: string): boolean {
+function accepts(mode: string, ch: string, decimal = '.'): boolean {
+  if (AMOUNT_MODES.has(mode) && ch === decimal) return true;
   if (mode === 'value') return /^[0-9.,]$/.test(ch);
   if (mode === 'pin') return /^[0-9]$/.test(ch);
   if (mode === 'text') return ch >= ' ' && ch !== '\x7f';
   return /^[\x21-\x7e]$/.test(ch);
 }
 
-/** The action a key triggers, or 'type' when it is text for the entry line. */
-export function resolveAction(s: InputState, key: Key, screen: Screen): Action | 'type' | null {
+/**
+ * The action a key triggers, or 'type' when it is text for the entry line. A symbol key is a shortcut
+ * while the entry is empty or a number; once it holds anything else (a letter of a code) or the key
+ * arrives in a scanner burst, symbols are text. Where an amount is typed (the payment screen, a card
+ * value) a number may have a decimal separator: "1.50" then `*` is the card key, not "1.50*".
+ */
+export function resolveAction(s: InputState, key: Key, screen: Screen, decimal = '.'): Action | 'type' | null {
   const mode = entryMode(screen, s);
   if (key.name === 'char' && !key.ctrl && !key.meta && mode) {
+    const number = mode && AMOUNT_MODES.has(mode) ? !hasLetter(s.entry, decimal) : /^[0-9]*$/.test(s.entry);
     // Names and e-mails are text through and through: no symbol is a shortcut there.
-    const typing = key.burst === true || mode === 'cardRef' || mode === 'text' || /[^0-9]/.test(s.entry);
-    if (typing && accepts(mode, key.ch ?? '')) return 'type';
+    const typing = key.burst === true || mode === 'cardRef' || mode === 'text' || !number;
+    if (typing && accepts(mode, key.ch ?? '', decimal)) return 'type';
   }
   // While the card approval code is typed, only Enter, Esc and Backspace act.
   if (mode === 'cardRef') {
@@ -80,7 +93,7 @@ export function resolveAction(s: InputState, key: Key, screen: Screen): Action |
   }
   const b = bindingFor(key, screen);
   if (b) return b.action;
-  if (key.name === 'char' && !key.ctrl && !key.meta && mode && accepts(mode, key.ch ?? '')) return 'type';
+  if (key.name === 'char' && !key.ctrl && !key.meta && mode && accepts(mode, key.ch ?? '', decimal)) return 'type';
   return null;
 }
 
@@ -103,7 +116,7 @@ export function handleKey(prev: InputState, key: Key, v: KeyView): KeyResult {
 
   const screen = uiScreen(v.screen, s, v.session ?? null);
   if (v.question && !v.session && !s.overlay) return questionKey(prev, s, key, screen, v);
-  const action = resolveAction(s, key, screen);
+  const action = resolveAction(s, key, screen, v.decimal);
   if (v.session || s.overlay?.kind === 'approval') return sessionKey(s, action, key, screen);
   if (s.overlay?.kind === 'shift') {
     const r = shiftKey(s, s.overlay, action, key, v.currency, v.pageRows);
@@ -179,8 +192,8 @@ function act(s: InputState, action: Action, v: KeyView): KeyResult {
     case 'cash': {
       if (s.entry === '') return notice(s, 'ui.notice.amountFirst');
       // Letters make it a code: a gift card scanned (or typed) to pay with.
-      if (hasLetter(s.entry)) return { state: { ...s, entry: '', tender: FOLLOW }, events: [{ type: 'cart.scan', code: s.entry.trim(), source: 'keyboard' }] };
-      const amount = parseAmount(s.entry, currency(v.currency));
+      if (hasLetter(s.entry, v.decimal)) return { state: { ...s, entry: '', tender: FOLLOW }, events: [{ type: 'cart.scan', code: s.entry.trim(), source: 'keyboard' }] };
+      const amount = amountOf(s.entry, v);
       if (amount === null) return notice(s, 'ui.notice.badAmount', { text: s.entry });
       return { state: { ...s, entry: '', tender: FOLLOW }, events: [{ type: 'tender.cash', amount }] };
     }
@@ -211,13 +224,13 @@ function act(s: InputState, action: Action, v: KeyView): KeyResult {
       return { state: s, events: [{ type: 'receipt.close' }] };
     case 'cardValue': {
       if (s.entry === '') return notice(s, 'error.ENTER_CARD_VALUE');
-      const amount = parseAmount(s.entry, currency(v.currency));
+      const amount = amountOf(s.entry, v);
       if (amount === null) return notice(s, 'ui.notice.badAmount', { text: s.entry });
       return { state: { ...s, entry: '' }, events: [{ type: 'giftcard.amount', amount }] };
     }
     case 'sellCard': {
       if (s.entry === '') return notice(s, 'ui.notice.cardValueFirst');
-      const amount = parseAmount(s.entry, currency(v.currency));
+      const amount = amountOf(s.entry, v);
       if (amount === null) return notice(s, 'ui.notice.badAmount', { text: s.entry });
       return { state: { ...s, entry: '', qty: null, line: FOLLOW }, events: [{ type: 'giftcard.sell', amount }] };
     }
@@ -262,7 +275,7 @@ export function splitQty(code: string): { qty: number; code: string } | null {
 function card(s: InputState, v: KeyView): KeyResult {
   if (!s.card) {
     if (s.entry === '') return same({ ...s, card: { amount: null } });
-    const amount = parseAmount(s.entry, currency(v.currency));
+    const amount = amountOf(s.entry, v);
     if (amount === null) return notice(s, 'ui.notice.badAmount', { text: s.entry });
     return same({ ...s, entry: '', card: { amount } });
   }

@@ -5,8 +5,8 @@
  * Every action has an F-key and a plain key (a numeric keypad's `+ - * / .` and Enter, or Esc and
  * the arrows) so a cheap kiosk keyboard or a keypad is enough. Letters are never shortcuts: scanner
  * codes contain letters (gift cards "GC…"). A symbol key is a shortcut only while the entry line is
- * empty or holds digits; once it holds a letter, or the input arrives as a scanner burst, symbols are
- * typed as text.
+ * empty or holds a number (where an amount is typed, with a decimal separator: "1.50"); once it holds
+ * a letter, or the input arrives as a scanner burst, symbols are typed as text.
  */
 import type { Key, KeyName } from './decode.js';
 import type { MessageKey } from '../../i18n/index.js';
