@@ -2,7 +2,7 @@
  * Turns a committed sale into a print job: pure layout (src/domain/receipt.ts), then the two
  * renderings the printer contract carries — ESC/POS bytes and the same receipt as plain text.
  */
-import type { TillConfig } from './domain/config.js';
+import { receiptLanguage, type TillConfig } from './domain/config.js';
 import type { SaleRecord } from './domain/sale.js';
 import { layoutReceipt, renderText, type ReceiptSection } from './domain/receipt.js';
 import { renderEscPos } from '../hardware/printer/escpos.js';
@@ -20,6 +20,7 @@ export function receiptDoc(sale: SaleRecord, config: TillConfig, sections?: Rece
     locale: config.locale,
     ascii: config.display.ascii,
     receiptPrefix: config.codes.receiptPrefix,
+    language: receiptLanguage(config),
     sections: sections?.(sale) ?? [],
   });
 }
@@ -28,11 +29,21 @@ export function receiptText(sale: SaleRecord, config: TillConfig, sections?: Rec
   return renderText(receiptDoc(sale, config, sections), config.receipt.width);
 }
 
+/**
+ * What picks the code page when printer.charset is "auto": the receipt's language when it has a page
+ * of its own (ru CP866, vi CP1258, zh GB18030), else the shop's locale (an English receipt of a
+ * Vietnamese shop still prints its product names in CP1258).
+ */
+function printLocale(config: TillConfig): string {
+  const lang = receiptLanguage(config);
+  return lang === 'ru' || lang === 'vi' || lang === 'zh' ? lang : config.locale;
+}
+
 export function buildPrintJob(sale: SaleRecord, config: TillConfig, sections?: ReceiptSectionsProvider): PrintJob {
   const doc = receiptDoc(sale, config, sections);
   return {
     id: `receipt:${sale.receiptNo}`,
-    bytes: renderEscPos(doc, { width: config.receipt.width, locale: config.locale, charset: config.printer?.charset && config.printer.charset !== 'auto' ? config.printer.charset : undefined, codeTable: config.printer?.codeTable }),
+    bytes: renderEscPos(doc, { width: config.receipt.width, locale: printLocale(config), charset: config.printer?.charset && config.printer.charset !== 'auto' ? config.printer.charset : undefined, codeTable: config.printer?.codeTable }),
     text: renderText(doc, config.receipt.width),
   };
 }

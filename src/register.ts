@@ -7,7 +7,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { createActor, fromPromise, type ActorRefFrom } from 'xstate';
 import { checkoutMachine } from '../machines/checkout.machine.js';
 import type { CommitInput } from '../machines/checkout.types.js';
-import type { TillConfig } from './domain/config.js';
+import { receiptLanguage, type TillConfig } from './domain/config.js';
 import { finalizeSale, formatReceiptNo, type SaleRecord } from './domain/sale.js';
 import type { Store, StoreNotice } from './store/types.js';
 import type { Hardware } from '../hardware/types.js';
@@ -22,7 +22,10 @@ import { cardNumberFor } from './domain/loyalty/card.js';
 import { newCustomerId, type CustomerInput } from './domain/loyalty/customer.js';
 import type { LoyaltyAccount } from './domain/loyalty/types.js';
 import type { Result } from './domain/errors.js';
-import { t } from './i18n/index.js';
+import { translate } from './i18n/index.js';
+import { nextLanguage } from './i18n/languages.js';
+import { operatorLanguage } from './domain/operators/operations.js';
+import { operatorsOf } from './store/projections/operators.js';
 import { giftCardReceiptSection } from './domain/giftcard/receipt.js';
 import { loyaltyReceiptSection } from './domain/loyalty/receipt.js';
 import { tierProgress } from './domain/loyalty/tiers.js';
@@ -87,6 +90,14 @@ export interface Register {
   storeNotice(): string | null;
   /** Every store notice of this run, oldest first (headless `state.storeNotices`). */
   storeNotices(): readonly StoreNotice[];
+  /**
+   * The language the screen speaks now: one picked at the till with the language key (kept until
+   * the next sign-out), else the signed-in operator's own (`till operator language`), else the
+   * shop's `language`. Receipts do not follow it (receipt.language, else the shop's).
+   */
+  screenLanguage(): string;
+  /** The language key: the screen switches to the next language until sign-out; returns it. */
+  switchLanguage(): string;
   /** Resolves when effects started by the last commit (print, drawer) have settled. For tests. */
   settled(): Promise<void>;
   stop(): Promise<void>;
@@ -276,7 +287,8 @@ export function createRegister(opts: RegisterOptions): Register {
       defaultValidityDays: config.giftCards.defaultValidityDays,
       limits,
       guess: store.guesses?.load(now().getTime(), limits),
-      lineName: t('giftcard.line'),
+      // The line is journaled with the sale and printed: the receipt's language, not the screen's.
+      lineName: translate(receiptLanguage(config), 'giftcard.line'),
       maxValue: giftCardMaxValue(config),
     },
     checks: plausibilityLimits(config),
@@ -325,6 +337,21 @@ export function createRegister(opts: RegisterOptions): Register {
   const unsubscribeScanner = hardware.scanner.onScan((scan) => scans.deliver(scan));
   actor.start();
 
+  // A language picked with the key lasts until the operator signs out (it is chosen on the sign-in
+  // screen and kept through sign-in, lock and unlock).
+  let pickedLanguage: string | null = null;
+  let lastStatus = session.status();
+  const languageWatch = session.actor.subscribe(() => {
+    const st = session.status();
+    if (st === 'signedOut' && lastStatus !== 'signedOut' && lastStatus !== 'pin') pickedLanguage = null;
+    lastStatus = st;
+  });
+  const screenLanguage = (): string => {
+    if (pickedLanguage) return pickedLanguage;
+    const own = session.status() !== 'signedOut' ? operatorLanguage(operatorsOf(store.state).byId[session.operator().id]) : null;
+    return own ?? config.language;
+  };
+
   return {
     actor,
     config,
@@ -371,12 +398,18 @@ export function createRegister(opts: RegisterOptions): Register {
       return list.length ? list[list.length - 1].message : null;
     },
     storeNotices: () => store.notices ?? [],
+    screenLanguage,
+    switchLanguage() {
+      pickedLanguage = nextLanguage(screenLanguage());
+      return pickedLanguage;
+    },
     settled: settleAll,
     async stop() {
       unsubscribeScanner();
       unsubscribePrinted?.();
       unsubscribeNotices();
       guessSaver?.unsubscribe();
+      languageWatch.unsubscribe();
       actor.stop();
       session.stop();
       await this.settled();

@@ -79,7 +79,7 @@ export function demoConfig(): TillConfig {
     register: { id: 'R1' },
     operators: [{ id: 'demo', name: 'Demo Cashier' }],
     tax: { mode: 'inclusive', rounding: 'line', classes: { standard: 10, reduced: 5, zero: 0 } },
-    receipt: { width: 42, header: ['Open daily 7:00-21:00'], footer: ['Thank you for shopping with us!', 'Keep this receipt for returns.'] },
+    receipt: { width: 42, header: ['Open daily 7:00-21:00'], footer: ['Thank you for shopping with us!', 'Keep this receipt for returns.'], language: '' },
   };
 }
 

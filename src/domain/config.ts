@@ -4,6 +4,7 @@
  */
 import { currencyCodeProblem } from './currency-code.js';
 import { registerProgramsFormProblem, type RegisterPrograms } from './loyalty/register-programs.js';
+import { LANGUAGES } from '../i18n/languages.js';
 
 export type TaxMode = 'inclusive' | 'exclusive';
 export type TaxRounding = 'line' | 'total';
@@ -13,7 +14,10 @@ export interface TillConfig {
   currency: string;
   /** BCP 47 locale for number and date formatting, e.g. "en-US", "vi-VN", "ru-RU", "zh-CN". */
   locale: string;
-  /** Message catalog language. */
+  /**
+   * Language of the screen and, unless `receipt.language` says otherwise, of the receipt: one of
+   * LANGUAGES (src/i18n/languages.ts). An operator with a language of their own sees theirs on screen.
+   */
   language: string;
   register: { id: string };
   operators: { id: string; name: string }[];
@@ -25,7 +29,8 @@ export interface TillConfig {
   };
   /** Cash payments are rounded to a multiple of this many minor units (1 = no rounding). */
   cash: { roundingUnit: number };
-  receipt: { width: 32 | 42 | 48; header: string[]; footer: string[] };
+  /** `language`: the receipt's own language ("" = the shop's `language`). */
+  receipt: { width: 32 | 42 | 48; header: string[]; footer: string[]; language: string };
   hardware: {
     /** "hid" is the older name of "hid-pos". */
     scanner: 'keyboard' | 'hid' | 'hid-pos' | 'hid-keyboard';
@@ -177,7 +182,7 @@ export const DEFAULT_CONFIG: TillConfig = {
   operators: [{ id: 'op1', name: 'Cashier' }],
   tax: { mode: 'inclusive', rounding: 'line', classes: { standard: 10, reduced: 5, zero: 0 } },
   cash: { roundingUnit: 1 },
-  receipt: { width: 42, header: [], footer: ['Thank you!'] },
+  receipt: { width: 42, header: [], footer: ['Thank you!'], language: '' },
   hardware: {
     scanner: 'keyboard',
     printer: 'simulated',
@@ -212,6 +217,9 @@ export const DEFAULT_CONFIG: TillConfig = {
   approvals: { voidWithTenders: true, voidLinesOver: 10, refund: true, returnWithoutReceipt: true, priceOverride: true, lineDiscount: true, noSale: true, paidOut: true, loyaltyAdjust: true },
   storage: { checkpointEvery: 1000, segmentBytes: 64 * 1024 * 1024 },
 };
+
+/** The language receipts print in: `receipt.language`, else the shop's `language`. */
+export const receiptLanguage = (config: Pick<TillConfig, 'language' | 'receipt'>): string => config.receipt?.language || config.language || 'en';
 
 export interface ConfigProblem {
   key: string;
@@ -265,7 +273,7 @@ const CHECKS: Record<string, Check> = {
       out.push({ key, message: `must be a locale tag such as "en-US", "vi-VN", "ru-RU", "zh-CN", got ${describe(v)}` });
     }
   },
-  language: oneOf('en'),
+  language: oneOf(...LANGUAGES),
   'register.id': (v, key, out) => {
     if (typeof v !== 'string' || !/^[A-Za-z0-9_-]{1,16}$/.test(v)) out.push({ key, message: `must be 1-16 letters, digits, - or _, got ${describe(v)}` });
   },
@@ -291,6 +299,7 @@ const CHECKS: Record<string, Check> = {
   'receipt.width': oneOf(32, 42, 48),
   'receipt.header': strList,
   'receipt.footer': strList,
+  'receipt.language': oneOf('', ...LANGUAGES),
   'hardware.scanner': oneOf('keyboard', 'hid', 'hid-pos', 'hid-keyboard'),
   'hardware.printer': oneOf('simulated', 'usb', 'network', 'none'),
   'hardware.drawer': oneOf('auto', 'simulated', 'printer', 'gpio', 'none'),

@@ -5,9 +5,10 @@
  * `t` never throws, whatever it is given.
  */
 import { en, type MessageKey } from './en.js';
+import { formatMessage, type Params } from './message.js';
 
 export type Messages = Readonly<Record<string, string>>;
-export type Params = Readonly<Record<string, string | number | undefined>>;
+export type { Params };
 export type Translate = (key: MessageKey | (string & {}), params?: Params) => string;
 
 const catalogs = new Map<string, Messages>([['en', en]]);
@@ -40,28 +41,29 @@ function chain(language: string): string[] {
   return out;
 }
 
-function lookup(key: string, language: string): string | undefined {
+/** The template of a key and the language of the catalog it came from (its plural rules apply). */
+function find(key: string, language: string): { template: string; lang: string } | undefined {
   for (const lang of chain(language)) {
     const cat = catalogs.get(lang);
-    if (cat && Object.prototype.hasOwnProperty.call(cat, key)) return cat[key];
+    if (cat && Object.prototype.hasOwnProperty.call(cat, key)) return { template: cat[key], lang };
   }
   return undefined;
 }
 
-/** Replaces {name} with params.name; a {slot} without a value stays as written. */
-export function interpolate(template: string, params?: Params): string {
-  if (!params) return template;
-  return template.replace(/\{([A-Za-z0-9_.]+)\}/g, (whole, name: string) => {
-    const v = Object.prototype.hasOwnProperty.call(params, name) ? params[name] : undefined;
-    return v === undefined || v === null ? whole : String(v);
-  });
-}
+const lookup = (key: string, language: string): string | undefined => find(key, language)?.template;
+
+/**
+ * Fills {name} slots and plural forms (message.ts) of a template; a {slot} without a value stays as
+ * written. `language` picks the plural rules (English when not given).
+ */
+export const interpolate = (template: string, params?: Params, language = 'en'): string => formatMessage(template, params, language);
 
 /** Message in an explicit language (receipts are printed in the store's language, not the UI's). */
 export function translate(language: string, key: string, params?: Params): string {
   if (typeof key !== 'string') return String(key);
   try {
-    return interpolate(lookup(key, language) ?? key, params);
+    const hit = find(key, language);
+    return hit ? formatMessage(hit.template, params, hit.lang) : key;
   } catch {
     return key;
   }

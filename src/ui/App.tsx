@@ -18,7 +18,7 @@ import { useRegisterKeys } from './hooks/use-register-keys.js';
 import { sessionScreenOf, useSession } from './hooks/use-session.js';
 import { sessionStatus } from '../../machines/session.machine.js';
 import { pendingQuestion } from '../../machines/checkout.confirm.js';
-import { errorMessage } from '../i18n/index.js';
+import { errorMessage, setLanguage } from '../i18n/index.js';
 import { StatusBar } from './components/StatusBar.js';
 import { MessageLine } from './components/MessageLine.js';
 import { EntryLine } from './components/EntryLine.js';
@@ -42,6 +42,10 @@ export function App({ register, demo = false, clock: keyClock }: AppProps) {
   const screen = screenOf(snap);
   const sess = useSession(register);
   const sessionScreen = sessionScreenOf(sessionStatus(sess.value));
+  // The screen speaks the signed-in operator's language (or the one picked with the language key):
+  // set before anything below translates, since every view reads the current language through `t`.
+  const language = register.screenLanguage();
+  setLanguage(language);
   const size = useTerminalSize();
   const width = uiWidth(size.columns);
   const height = uiHeight(size.rows);
@@ -53,10 +57,10 @@ export function App({ register, demo = false, clock: keyClock }: AppProps) {
   const receipt = useMemo(() => (lastSale ? register.receiptText(lastSale).replace(/\n+$/, '').split('\n') : []), [lastSale, register]);
   const { input, interactive } = useRegisterKeys(register, screen, { bodyRows, receiptLines: receipt.length, helpLines: helpRowCount(screen) }, keyClock, sessionScreen);
   const keyScreen = uiScreen(screen, input, sessionScreen);
-  const help = useMemo(() => helpRows(keyScreen, fmt.ascii).map((h) => ({ keys: h.keys, label: fmt.text(h.label), screens: fmt.text(h.screens) })), [keyScreen, fmt]);
+  const help = useMemo(() => helpRows(keyScreen, fmt.ascii).map((h) => ({ keys: h.keys, label: fmt.text(h.label), screens: fmt.text(h.screens) })), [keyScreen, fmt, language]);
   const codes = useMemo(() => (demo ? demoCodes(register.store.state.catalog.products) : null), [demo, register.store]);
   // Re-read after each sale: a card sold or spent in the demo shows its new balance.
-  const cards = useMemo(() => (demo ? demoCards(register.store.state, config.codes.giftCardPrefix, fmt) : null), [demo, register.store, config, fmt, snap.context.lastSale]);
+  const cards = useMemo(() => (demo ? demoCards(register.store.state, config.codes.giftCardPrefix, fmt) : null), [demo, register.store, config, fmt, snap.context.lastSale, language]);
   const query = input.overlay?.kind === 'customers' ? input.overlay.query : null;
   const found = useMemo(() => (query === null ? [] : register.customers.search(query, searchRows(bodyRows))), [register, query, bodyRows]);
   const question = pendingQuestion(snap) !== null && !sessionScreen && !input.help;
@@ -97,7 +101,7 @@ export function App({ register, demo = false, clock: keyClock }: AppProps) {
         demoCodes={codes}
         demoCards={cards}
         found={found}
-        session={sessionScreen ? { screen: sessionScreen, who: sess.context.who?.name ?? null } : null}
+        session={sessionScreen ? { screen: sessionScreen, who: sess.context.who?.name ?? null, language } : null}
         shift={input.overlay?.kind === 'shift' ? register.shift.current() : null}
       />
       <MessageLine message={message && { ...message, text: fmt.text(message.text) }} />

@@ -21,6 +21,7 @@ import { ApprovalScreen, SignInScreen } from './screens/SignInScreen.js';
 import { ShiftScreen } from './screens/ShiftScreen.js';
 import type { ShiftView } from '../shift-service.js';
 import type { SessionScreen } from './keys/table.js';
+import { approvalActionText } from './selectors.js';
 
 export interface BodyProps {
   snap: CheckoutSnapshot;
@@ -37,7 +38,7 @@ export interface BodyProps {
   /** Customer search results (customers overlay). */
   found: readonly LoyaltyAccount[];
   /** The sign-in screen covering the till, and whose PIN it asks for. */
-  session?: { screen: SessionScreen; who: string | null } | null;
+  session?: { screen: SessionScreen; who: string | null; language?: string } | null;
   /** The open shift (shift overlay). */
   shift?: ShiftView | null;
 }
@@ -47,10 +48,10 @@ export function Body({ snap, screen, input, fmt, width, height, shop, receipt, h
   const ctx = snap.context;
   if (session) {
     const waiting = session.screen === 'locked' && ctx.cart.lines.length > 0 ? { lines: ctx.cart.lines.length, total: fmt.money(ctx.priced.total) } : null;
-    return <SignInScreen screen={session.screen} shop={shop} who={session.who} waiting={waiting} fmt={fmt} width={width} height={height} />;
+    return <SignInScreen screen={session.screen} shop={shop} who={session.who} waiting={waiting} language={session.language} fmt={fmt} width={width} height={height} />;
   }
   if (input.overlay?.kind === 'shift') return <ShiftScreen overlay={input.overlay} shift={shift ?? null} fmt={fmt} width={width} height={height} />;
-  if (input.overlay?.kind === 'approval') return <ApprovalScreen action={input.overlay.label} fmt={fmt} width={width} height={height} />;
+  if (input.overlay?.kind === 'approval') return <ApprovalScreen action={approvalActionText(input.overlay.action, input.overlay.label)} fmt={fmt} width={width} height={height} />;
   const o = input.overlay;
   if (o?.kind === 'customers') {
     const c = ctx.customer;

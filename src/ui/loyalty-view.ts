@@ -25,7 +25,7 @@ export const tierName = (ladder: TierLadder | null, id: string | null): string =
 
 /** "120 pts" in the program's point unit. */
 export const pointsText = (units: number, decimals: number, fmt: Fmt): string =>
-  fmt.t(Math.abs(units) === 10 ** decimals ? 'ui.points.one' : 'ui.points', { points: formatUnits(units, decimals) });
+  fmt.t('ui.points', { points: formatUnits(units, decimals) });
 
 /** "Coffee Club 120 pts (57 on this sale)": the balances the rewards list starts from. */
 export function rewardBalances(ctx: Ctx, fmt: Fmt): string {

@@ -10,6 +10,7 @@ import { pendingQuestion } from '../../machines/checkout.confirm.js';
 import type { TillConfig } from '../domain/config.js';
 import type { Tender } from '../domain/tender.js';
 import { errorMessage, formatMoney, hasMessage, t, toAscii } from '../i18n/index.js';
+import { ACTION_LABEL } from '../domain/operators/approval.js';
 import { bindingsOn, keysLabel, KEY_TABLE, SCREENS, specLabel, type Binding, type MachineScreen, type Screen } from './keys/table.js';
 import type { InputState, Notice } from './input/state.js';
 import { entryMode } from './input/state.js';
@@ -137,8 +138,19 @@ export interface MessageView {
   tone: Tone;
 }
 
+/**
+ * The action a manager approves, in the screen's language ("approval.action.void"). The machine and
+ * the shift plans name it in English (ACTION_LABEL) in their params; that name is mapped back here.
+ */
+export function approvalActionText(action: string | undefined, label?: string): string {
+  const id = action && hasMessage(`approval.action.${action}`) ? action : (Object.entries(ACTION_LABEL).find(([, l]) => l === (label ?? action))?.[0] ?? null);
+  return id ? t(`approval.action.${id}`) : (label ?? action ?? '');
+}
+
 /** The catalog text of a machine message: "error.<CODE>" / "ui.info.<CODE>", else its English text. */
 export function machineMessageText(m: CheckoutMessage): string {
+  if (m.level === 'error' && m.code === 'APPROVAL_REQUIRED' && typeof m.params?.action === 'string')
+    return errorMessage({ code: m.code, message: m.text, params: { ...m.params, action: approvalActionText(undefined, m.params.action) } });
   if (m.level === 'error') return errorMessage({ code: m.code, message: m.text, params: m.params });
   const key = `ui.info.${m.code}`;
   return hasMessage(key) ? t(key, m.params) : m.text;
@@ -315,7 +327,7 @@ const NEUTRAL = new Set(['none', 'busy', 'unknown', 'paper-low']);
 export function deviceView(device: 'scanner' | 'printer' | 'drawer', status: string, problem = false, waiting = 0): DeviceView {
   const tone: Tone = problem || waiting > 0 ? 'error' : GOOD.has(status) ? 'ok' : NEUTRAL.has(status) ? 'info' : 'error';
   const state = t(`status.${status}`);
-  return { label: t(`device.${device}`), state: waiting > 0 ? `${state}, ${t(waiting === 1 ? 'status.waiting.one' : 'status.waiting', { n: waiting })}` : state, tone };
+  return { label: t(`device.${device}`), state: waiting > 0 ? `${state}, ${t('status.waiting', { n: waiting })}` : state, tone };
 }
 
 /** Payments as the cashier reads them: kind, amount, and cash given or the card reference. */

@@ -8,7 +8,7 @@ import { DEFAULT_CONFIG } from '../../src/domain/config.js';
 import { openStore } from '../../src/store/open.js';
 import { operatorsOf } from '../../src/store/projections/operators.js';
 import { checkPin, hashPin, verifyPin } from '../../src/domain/operators/pin.js';
-import { emptyOperatorSlice, applyOperatorEvent, planAddOperator, planSetDisabled, findOperator } from '../../src/domain/operators/operations.js';
+import { emptyOperatorSlice, applyOperatorEvent, planAddOperator, planSetDisabled, planSetLanguage, operatorLanguage, findOperator } from '../../src/domain/operators/operations.js';
 import { needsApproval } from '../../src/domain/operators/approval.js';
 
 const CHEAP = { N: 16, r: 1, p: 1 };
@@ -68,6 +68,31 @@ describe('operator events', () => {
   });
 });
 
+describe('operator languages', () => {
+  it('an operator may have a screen language of their own; "shop" or none is the shop\'s', () => {
+    const s = emptyOperatorSlice();
+    const pin = hashPin('1111', salt, CHEAP);
+    const add = planAddOperator(s, { id: 'olga', name: 'Ольга', role: 'cashier', language: 'RU' }, pin, '2025-01-01T00:00:00Z');
+    expect(add.ok && add.value.data.operator.language).toBe('ru');
+    if (add.ok) applyOperatorEvent(s, add.value.type, add.value.data);
+    expect(operatorLanguage(s.byId.olga)).toBe('ru');
+    expect(planAddOperator(s, { id: 'x', name: 'X', role: 'cashier', language: 'fr' }, pin, '')).toMatchObject({ ok: false, error: { code: 'OPERATOR_LANGUAGE' } });
+    const none = planAddOperator(s, { id: 'lan', name: 'Lan', role: 'cashier', language: 'shop' }, pin, '');
+    expect(none.ok && 'language' in none.value.data.operator).toBe(false);
+    const set = planSetLanguage(s, 'olga', 'zh');
+    expect(set).toMatchObject({ ok: true, value: { type: 'operator.language.set', data: { id: 'olga', language: 'zh' } } });
+    if (set.ok) applyOperatorEvent(s, set.value.type, set.value.data);
+    expect(operatorLanguage(s.byId.olga)).toBe('zh');
+    const back = planSetLanguage(s, 'olga', 'shop');
+    if (back.ok) applyOperatorEvent(s, back.value.type, back.value.data);
+    expect(operatorLanguage(s.byId.olga)).toBeNull();
+    expect(planSetLanguage(s, 'olga', 'klingon')).toMatchObject({ ok: false, error: { code: 'OPERATOR_LANGUAGE' } });
+    expect(planSetLanguage(s, 'ghost', 'vi')).toMatchObject({ ok: false, error: { code: 'OPERATOR_UNKNOWN' } });
+    // A code the register does not know (a newer version wrote it) reads as the shop's.
+    expect(operatorLanguage({ language: 'xx' })).toBeNull();
+  });
+});
+
 describe('till operator', () => {
   async function setup() {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'till-op-'));
@@ -104,10 +129,16 @@ describe('till operator', () => {
     const dup = await run(null, 'add', '--id', 'anna', '--name', 'Anna 2', '--role', 'cashier');
     expect(dup.err).toMatch(/already exists/);
     const list = await run(null, 'list');
-    expect(list.out).toMatch(/anna\s+Anna\s+cashier\s+…1234\s+enabled/);
+    expect(list.out).toMatch(/anna\s+Anna\s+cashier\s+…1234\s+shop\s+enabled/);
     const json = JSON.parse((await run(null, 'list', '--json')).out);
     expect(json.operators.map((o: { id: string }) => o.id)).toEqual(['anna', 'boss']);
     expect((await run('5678', 'pin', 'anna')).out).toBe('New PIN set for Anna.');
+    expect((await run('4321', 'add', '--id', 'olga', '--name', 'Ольга', '--role', 'cashier', '--lang', 'ru')).out).toBe('Added cashier Ольга (code olga, screen in Русский).');
+    expect((await run(null, 'add', '--id', 'pierre', '--name', 'Pierre', '--role', 'cashier', '--lang', 'fr')).err).toMatch(/en, vi, zh, ru/);
+    expect((await run(null, 'language', 'anna', 'vi')).out).toBe('Anna (anna): the screen speaks Tiếng Việt while they are signed in.');
+    expect((await run(null, 'list')).out).toMatch(/anna\s+Anna\s+cashier\s+…1234\s+vi\s+enabled/);
+    expect(JSON.parse((await run(null, 'list', '--json')).out).operators.map((o: { language: string | null }) => o.language)).toEqual(['vi', null, 'ru']);
+    expect((await run(null, 'language', 'anna', 'shop')).out).toMatch(/the shop's language/);
     expect((await run(null, 'disable', 'boss')).err).toMatch(/only manager/);
     expect((await run(null, 'disable', 'anna')).code).toBe(0);
     expect((await run(null, 'disable', 'ghost')).err).toMatch(/no operator ghost/);
@@ -116,6 +147,7 @@ describe('till operator', () => {
     const store = await openStore(data, { register: 'R1' });
     try {
       const s = operatorsOf(store.state);
+      expect(s.byId.anna.language).toBeNull();
       expect(verifyPin('5678', s.byId.anna.pin)).toBe(true);
       expect(verifyPin('1234', s.byId.anna.pin)).toBe(false);
       expect(s.byId.anna.disabled).toBe(true);

@@ -11,7 +11,8 @@ export interface OperatorDraft<D> {
 import { fail, ok, type Result } from '../errors.js';
 import { firstControl } from '../text-safety.js';
 import type { PinHash } from './pin.js';
-import { OPERATOR_ADDED, OPERATOR_DISABLED, OPERATOR_ENABLED, OPERATOR_PIN_SET, ROLES, type Operator, type OperatorRole, type OperatorSlice } from './types.js';
+import { isLanguage, LANGUAGES } from '../../i18n/languages.js';
+import { OPERATOR_ADDED, OPERATOR_DISABLED, OPERATOR_ENABLED, OPERATOR_LANGUAGE_SET, OPERATOR_PIN_SET, ROLES, type Operator, type OperatorRole, type OperatorSlice } from './types.js';
 
 export const emptyOperatorSlice = (): OperatorSlice => ({ byId: {}, byCard: {} });
 
@@ -32,10 +33,20 @@ export interface NewOperator {
   name: string;
   role: string;
   card?: string | null;
+  /** Screen language of the operator ("" or absent: the shop's). */
+  language?: string | null;
+}
+
+/** An operator's language as stored: a known code or null (the shop's). "" and "shop" mean null. */
+function checkLanguage(v: unknown): Result<string | null> {
+  if (v === undefined || v === null || v === '' || v === 'shop') return ok(null);
+  const lang = String(v).trim().toLowerCase();
+  if (!isLanguage(lang)) return fail('OPERATOR_LANGUAGE', `The language is one of: ${LANGUAGES.join(', ')} (or "shop" for the shop's).`, { languages: LANGUAGES.join(', ') });
+  return ok(lang);
 }
 
 /** The operator as it would be added (code lowercased, trimmed), or why not. */
-export function checkNewOperator(slice: OperatorSlice, input: NewOperator): Result<{ id: string; name: string; role: OperatorRole; card: string | null }> {
+export function checkNewOperator(slice: OperatorSlice, input: NewOperator): Result<{ id: string; name: string; role: OperatorRole; card: string | null; language?: string }> {
   const id = String(input.id ?? '').trim().toLowerCase();
   if (!/^[a-z0-9][a-z0-9_-]{0,15}$/.test(id)) return fail('OPERATOR_ID', 'An operator code is 1 to 16 letters, digits, "-" or "_".');
   if (own(slice.byId, id)) return fail('OPERATOR_EXISTS', `Operator ${id} already exists.`, { id });
@@ -47,7 +58,10 @@ export function checkNewOperator(slice: OperatorSlice, input: NewOperator): Resu
     if (!/^[\x21-\x7e]{4,64}$/.test(card)) return fail('OPERATOR_CARD', 'A badge code is 4 to 64 printable characters.');
     if (own(slice.byCard, card) || own(slice.byId, card.toLowerCase())) return fail('OPERATOR_CARD_TAKEN', 'That badge code is already in use.');
   }
-  return ok({ id, name, role: input.role as OperatorRole, card });
+  const language = checkLanguage(input.language);
+  if (!language.ok) return language;
+  // Only a language of their own is written: an operator.added without one reads as before languages.
+  return ok({ id, name, role: input.role as OperatorRole, card, ...(language.value ? { language: language.value } : {}) });
 }
 
 export function planAddOperator(slice: OperatorSlice, input: NewOperator, pin: PinHash, at: string): Result<OperatorDraft<{ operator: Operator }>> {
@@ -66,6 +80,18 @@ export function planSetPin(slice: OperatorSlice, id: string, pin: PinHash): Resu
   if (!o.ok) return o;
   return ok({ type: OPERATOR_PIN_SET, data: { id: o.value.id, pin } });
 }
+
+/** A new screen language for an operator (null: the shop's again). */
+export function planSetLanguage(slice: OperatorSlice, id: string, language: string | null): Result<OperatorDraft<{ id: string; language: string | null }>> {
+  const o = existing(slice, id);
+  if (!o.ok) return o;
+  const lang = checkLanguage(language);
+  if (!lang.ok) return lang;
+  return ok({ type: OPERATOR_LANGUAGE_SET, data: { id: o.value.id, language: lang.value } });
+}
+
+/** The screen language of an operator, or null for the shop's (an unknown code in the journal reads as null). */
+export const operatorLanguage = (o: Pick<Operator, 'language'> | undefined): string | null => (o && isLanguage(o.language) ? o.language : null);
 
 /**
  * Disabling the last enabled manager is refused: nobody could approve a refund or add an operator
@@ -91,6 +117,8 @@ export function applyOperatorEvent(slice: OperatorSlice, type: string, data: unk
     if (o.card) slice.byCard[o.card] = o.id;
   } else if (type === OPERATOR_PIN_SET) {
     if (typeof d.id === 'string' && own(slice.byId, d.id)) slice.byId[d.id].pin = d.pin as PinHash;
+  } else if (type === OPERATOR_LANGUAGE_SET) {
+    if (typeof d.id === 'string' && own(slice.byId, d.id)) slice.byId[d.id].language = typeof d.language === 'string' ? d.language : null;
   } else if (type === OPERATOR_DISABLED || type === OPERATOR_ENABLED) {
     if (typeof d.id === 'string' && own(slice.byId, d.id)) slice.byId[d.id].disabled = type === OPERATOR_DISABLED;
   }

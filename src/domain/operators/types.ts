@@ -14,6 +14,11 @@ export interface Operator {
   card: string | null;
   disabled: boolean;
   created: string;
+  /**
+   * The language the till's screen speaks to this operator (a code of src/i18n/languages.ts); absent
+   * or null: the shop's. Receipts keep the shop's language whoever is signed in.
+   */
+  language?: string | null;
 }
 
 /** What the register and headless show of an operator: never the PIN hash. */
@@ -35,6 +40,8 @@ export const OPERATOR_ADDED = 'operator.added';
 export const OPERATOR_PIN_SET = 'operator.pin.set';
 export const OPERATOR_DISABLED = 'operator.disabled';
 export const OPERATOR_ENABLED = 'operator.enabled';
+/** data: { id, language } — language null goes back to the shop's. */
+export const OPERATOR_LANGUAGE_SET = 'operator.language.set';
 export const OPERATOR_SIGNED_IN = 'operator.signed-in';
 export const OPERATOR_SIGNED_OUT = 'operator.signed-out';
 /** A wrong PIN or an approval refused: journaled so a manager sees attempts (never the PIN typed). */

@@ -27,6 +27,7 @@ import { ACTION_LABEL } from '../../domain/operators/approval.js';
 import { pendingQuestion } from '../../../machines/checkout.confirm.js';
 import type { ShiftOp } from '../input/shift-keys.js';
 import type { ShiftReport } from '../../domain/shift/report.js';
+import { LANGUAGE_NAMES, type Language } from '../../i18n/languages.js';
 
 const wedgeOf = (register: Register) => {
   const w = register.config.scanner;
@@ -227,6 +228,10 @@ export function useRegisterKeys(register: Register, screen: MachineScreen, layou
       next = state.current;
       // A claim the machine accepted closes the rewards list; a refusal keeps it open with the reason.
       if (r.onOk && actor.getSnapshot().context.message?.level !== 'error') next = r.onOk;
+      if (r.language) {
+        const lang = register.switchLanguage();
+        next = { ...next, notice: { key: 'ui.notice.language', params: { name: LANGUAGE_NAMES[lang as Language] ?? lang }, level: 'info' } };
+      }
       apply(next);
       if (r.create) createCustomer(r.create);
       if (r.quit) exit();

@@ -44,6 +44,8 @@ export interface KeyResult extends Omit<OverlayResult, 'events'> {
   approve?: { action: ApprovalAction; pin: string };
   /** A shift operation to run on the register (the shift overlay). */
   shift?: ShiftOp;
+  /** The language key: the hook asks the register for the next screen language. */
+  language?: boolean;
 }
 
 const SALE_OPEN: MachineScreen[] = ['sale', 'cardAmount', 'tender', 'commitFailed', 'committing'];
@@ -156,6 +158,8 @@ function act(s: InputState, action: Action, v: KeyView): KeyResult {
       return same({ ...s, help: { top: 0 } });
     case 'shift':
       return same({ ...s, entry: '', qty: null, overlay: openShiftOverlay() });
+    case 'language':
+      return { state: s, events: [], language: true };
     case 'lock':
       return { state: { ...s, entry: '', qty: null, card: null, confirm: null }, events: [], session: [{ type: 'session.lock' }] };
     case 'quit':
@@ -318,6 +322,8 @@ function sessionKey(s: InputState, action: Action | 'type' | null, key: Key, scr
       return same({ ...s, entry: s.entry.slice(0, -1) });
     case 'help':
       return same({ ...s, help: { top: 0 } });
+    case 'language':
+      return { state: s, events: [], language: true };
     case 'quit':
       return { state: s, events: [], quit: true };
     case 'submit': {

@@ -94,7 +94,8 @@ export type Action =
   | 'submit'
   | 'lock'
   | 'signOut'
-  | 'shift';
+  | 'shift'
+  | 'language';
 
 export type KeySpec = { key: Exclude<KeyName, 'char'> } | { ch: string } | { ctrl: string };
 
@@ -180,6 +181,8 @@ export const KEY_TABLE: readonly Binding[] = [
   { action: 'reprint', screens: ['shift'], keys: [{ ch: '+' }, { key: 'f9' }], label: 'ui.key.shiftPrint', hint: 'ui.hint.reprint' },
   { action: 'dismiss', screens: ['shift'], keys: [{ key: 'escape' }], label: 'ui.key.shiftBack', hint: 'ui.hint.back' },
   { action: 'lock', screens: LOCKABLE, keys: [{ ctrl: 'l' }], label: 'ui.key.lock' },
+  // The screen's language, for this operator until they sign out (src/register.ts screenLanguage).
+  { action: 'language', screens: ['signIn', 'pin', 'locked', 'idle'], keys: [{ key: 'f2' }, { ctrl: 'o' }], label: 'ui.key.language', hint: 'ui.hint.language', hintKeys: 1 },
   { action: 'help', screens: SCREENS, keys: [{ ch: '?' }, { key: 'f1' }], label: 'ui.key.help', hint: 'ui.hint.help' },
   // A locked till or a PIN prompt cannot be quit by whoever walks up to it.
   { action: 'quit', screens: SCREENS.filter((x) => x !== 'locked' && x !== 'pin' && x !== 'approval'), keys: [{ ctrl: 'q' }, { key: 'f10' }, { ctrl: 'c' }], label: 'ui.key.quit' },

@@ -8,6 +8,7 @@ import { Box, Text } from 'ink';
 import type { Fmt } from '../selectors.js';
 import type { SessionScreen } from '../keys/table.js';
 import { center } from '../text.js';
+import { LANGUAGE_NAMES, LANGUAGES } from '../../i18n/languages.js';
 
 export interface SignInScreenProps {
   screen: SessionScreen;
@@ -16,12 +17,23 @@ export interface SignInScreenProps {
   who: string | null;
   /** A sale waiting under a locked till. */
   waiting: { lines: number; total: string } | null;
+  /** The screen's language now: the sign-in screen lists them all, this one marked, with the key. */
+  language?: string;
   fmt: Fmt;
   width: number;
   height: number;
 }
 
-export function SignInScreen({ screen, shop, who, waiting, fmt, width, height }: SignInScreenProps) {
+/**
+ * "F2  [English]  Tiếng Việt  简体中文  Русский": each name in its own language, so anyone finds
+ * theirs. The console font (ASCII mode) has none of them but the codes.
+ */
+export function languageLine(current: string | undefined, ascii: boolean): string {
+  const name = (l: (typeof LANGUAGES)[number]) => (ascii ? l : LANGUAGE_NAMES[l]);
+  return `F2  ${LANGUAGES.map((l) => (l === current ? `[${name(l)}]` : name(l))).join('  ')}`;
+}
+
+export function SignInScreen({ screen, shop, who, waiting, language, fmt, width, height }: SignInScreenProps) {
   const rows: { text: string; bold?: boolean; color?: string; dim?: boolean }[] = [{ text: fmt.text(shop), bold: true }, { text: '' }];
   if (screen === 'locked') {
     rows.push({ text: fmt.t('ui.signIn.locked', { name: fmt.text(who ?? '') }), bold: true, color: 'yellow' });
@@ -31,6 +43,7 @@ export function SignInScreen({ screen, shop, who, waiting, fmt, width, height }:
     rows.push({ text: fmt.t('ui.signIn.title'), bold: true, color: 'cyan' });
     rows.push({ text: screen === 'pin' ? fmt.t('ui.signIn.pin', { name: fmt.text(who ?? '') }) : fmt.t('ui.signIn.help') });
   }
+  rows.push({ text: '' }, { text: languageLine(language, fmt.ascii), dim: true });
   const pad = Math.max(0, Math.floor((height - rows.length) / 2));
   return (
     <Box flexDirection="column" height={height} width={width}>
