@@ -6,12 +6,20 @@
  */
 import { en, type MessageKey } from './en.js';
 import { formatMessage, type Params } from './message.js';
+import { vi } from './vi.js';
+import { zh } from './zh.js';
+import { ru } from './ru.js';
 
 export type Messages = Readonly<Record<string, string>>;
 export type { Params };
 export type Translate = (key: MessageKey | (string & {}), params?: Params) => string;
 
-const catalogs = new Map<string, Messages>([['en', en]]);
+const catalogs = new Map<string, Messages>([
+  ['en', en],
+  ['vi', vi],
+  ['zh', zh],
+  ['ru', ru],
+]);
 let current = 'en';
 
 /** Adds or replaces the catalog of a language. Keys missing from it fall back to English. */
@@ -88,5 +96,6 @@ export function errorMessage(err: { code: string; message?: string; params?: Par
 }
 
 export { en, type MessageKey } from './en.js';
+export { LANGUAGES, LANGUAGE_NAMES, DEFAULT_LOCALE, isLanguage, nextLanguage, type Language } from './languages.js';
 export { formatMoney, formatDateTime, formatPercent, formatNumber, type MoneyFormatOptions, type DateTimeOptions } from './format.js';
 export { toAscii, charWidth } from './ascii.js';

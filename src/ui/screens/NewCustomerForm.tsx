@@ -7,7 +7,7 @@ import { Box, Text } from 'ink';
 import type { Fmt } from '../selectors.js';
 import type { CustomerForm, FormField } from '../input/state.js';
 import { FORM_FIELDS } from '../input/state.js';
-import { padEnd } from '../text.js';
+import { padEnd, width as cols } from '../text.js';
 
 export interface NewCustomerFormProps {
   form: CustomerForm;
@@ -18,7 +18,7 @@ export interface NewCustomerFormProps {
 }
 
 export function NewCustomerForm({ form, tierName, fmt, width, height }: NewCustomerFormProps) {
-  const labelW = Math.max(...FORM_FIELDS.map((f) => fmt.t(`ui.form.${f}`).length)) + 3;
+  const labelW = Math.max(...FORM_FIELDS.map((f) => cols(fmt.t(`ui.form.${f}`)))) + 3;
   const value = (f: FormField): { text: string; note: string } => {
     if (f === 'tier') return { text: form.tier === null ? fmt.t('ui.form.noTiers') : `< ${fmt.text(tierName(form.tier))} >`, note: form.tiers.length > 1 ? fmt.t('ui.form.tierNote') : '' };
     if (f === 'card') return { text: form.card, note: form.cardEdited ? '' : fmt.t('ui.form.cardNote') };

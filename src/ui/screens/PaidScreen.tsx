@@ -3,7 +3,7 @@ import React from 'react';
 import { Box, Text } from 'ink';
 import type { CheckoutSnapshot, Fmt } from '../selectors.js';
 import { tenderRow } from '../selectors.js';
-import { padEnd, padStart } from '../text.js';
+import { padEnd, padStart, width as cols } from '../text.js';
 import { BigAmount } from '../components/BigAmount.js';
 import { BIG_ROWS } from '../big-text.js';
 
@@ -22,8 +22,9 @@ export function PaidScreen({ snap, fmt, width, height }: PaidScreenProps) {
     // Cash shows what was handed over: that is what the cashier counts against the change.
     return { kind: r.kind, amount: tn.kind === 'cash' && tn.given !== undefined ? fmt.money(tn.given) : r.amount, detail: tn.reference ? r.detail : '' };
   });
-  const labelW = Math.max(fmt.t('ui.paid.total').length, ...rows.map((r) => r.kind.length)) + 2;
-  const amountW = Math.max(fmt.money(sale.total).length, ...rows.map((r) => r.amount.length));
+  // Columns, not characters: a CJK label is twice as wide as it is long.
+  const labelW = Math.max(cols(fmt.t('ui.paid.total')), ...rows.map((r) => cols(r.kind))) + 2;
+  const amountW = Math.max(cols(fmt.money(sale.total)), ...rows.map((r) => cols(r.amount)));
   const fixed = 2 + rows.length + 2 + 1;
   const bigRows = height - fixed >= BIG_ROWS ? BIG_ROWS : 1;
   return (

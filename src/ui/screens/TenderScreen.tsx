@@ -5,7 +5,7 @@ import { cashDue, due } from '../../domain/tender.js';
 import type { CheckoutSnapshot, Fmt } from '../selectors.js';
 import { tenderRow } from '../selectors.js';
 import { selectedIndex, type InputState } from '../input/state.js';
-import { padEnd, padStart, spread } from '../text.js';
+import { padEnd, padStart, spread, width as cols } from '../text.js';
 import { BigAmount } from '../components/BigAmount.js';
 import { BIG_ROWS } from '../big-text.js';
 
@@ -27,10 +27,14 @@ export function TenderScreen({ snap, input, fmt, width, height }: TenderScreenPr
     input.tender,
   );
   const rows = tenders.map((tn) => tenderRow(tn, fmt));
-  const kindW = Math.max(0, ...rows.map((r) => r.kind.length));
-  const amountW = Math.max(0, ...rows.map((r) => r.amount.length));
+  const kindW = Math.max(0, ...rows.map((r) => cols(r.kind)));
+  const amountW = Math.max(0, ...rows.map((r) => cols(r.amount)));
   const pointer = fmt.ascii ? '> ' : '▶ ';
   const rule = (fmt.ascii ? '-' : '─').repeat(width);
+  // The DUE label stands left of the large digits and wraps there at its spaces ("К" / "ОПЛАТЕ",
+  // "CÒN" / "PHẢI" / "TRẢ"): as wide as its longest word plus a gap, never a cut word.
+  const dueLabel = fmt.t('ui.tender.due');
+  const labelW = Math.min(14, Math.max(6, ...dueLabel.split(/\s+/).map((w) => cols(w) + 1)));
   return (
     <Box flexDirection="column" height={height} width={width}>
       <Text bold wrap="truncate">
@@ -42,12 +46,12 @@ export function TenderScreen({ snap, input, fmt, width, height }: TenderScreenPr
         )}
       </Text>
       <Box>
-        <Box width={6}>
+        <Box width={labelW} flexShrink={0}>
           <Text bold color="yellow">
-            {fmt.t('ui.tender.due')}
+            {dueLabel}
           </Text>
         </Box>
-        <BigAmount text={fmt.money(owed)} width={width - 6} ascii={fmt.ascii} color="yellow" rows={bigRows} />
+        <BigAmount text={fmt.money(owed)} width={width - labelW} ascii={fmt.ascii} color="yellow" rows={bigRows} />
       </Box>
       {cash !== owed ? <Text wrap="truncate">{fmt.t('ui.tender.cashDue', { amount: fmt.money(cash) })}</Text> : null}
       <Text dimColor wrap="truncate">
