@@ -7,6 +7,7 @@
  */
 import type { MessageKey } from './en.js';
 import { ruShift } from './ru-shift.js';
+import { ruReturns } from './ru-returns.js';
 
 export const ru = {
   // ------------------------------------------------------------ errors: cart and scanning
@@ -168,6 +169,34 @@ export const ru = {
   'ui.key.pinBack': 'Назад к коду кассира',
   'ui.key.approvalCancel': 'Не подтверждать',
   'ui.key.switchOperator': 'Входит другой кассир (между чеками)',
+  'ui.key.shift': 'Смена: размен, внесение/изъятие, ящик без продажи, X-отчёт, закрытие',
+  'ui.key.shiftChoose': 'Выбрать; после суммы или причины: выполнить',
+  'ui.key.shiftPrint': 'Напечатать отчёт с экрана',
+  'ui.key.shiftBack': 'Назад (в меню: закрыть)',
+  'ui.hint.choose': 'Выбрать',
+  'ui.screen.shift': 'смена',
+  'ui.shift.title': 'Смена',
+  'ui.shift.none': 'На этой кассе смена не открыта.',
+  'ui.shift.open': 'Открыта {at}, {by}: размен {float}, чеков {sales} на {total}, наличных в ящике {cash}.',
+  'ui.shift.item.open': 'Открыть смену (пересчитать размен)',
+  'ui.shift.item.cashIn': 'Внесение наличных',
+  'ui.shift.item.cashOut': 'Изъятие наличных (выплата)',
+  'ui.shift.item.noSale': 'Открыть ящик без продажи',
+  'ui.shift.item.x': 'X-отчёт (смена на сейчас)',
+  'ui.shift.item.close': 'Закрыть смену (пересчёт ящика, Z-отчёт)',
+  'ui.shift.entry.open': 'Размен на начало:',
+  'ui.shift.entry.cashIn': 'Внесение, сумма:',
+  'ui.shift.entry.cashOut': 'Изъятие, сумма:',
+  'ui.shift.entry.close': 'Наличных в ящике по пересчёту:',
+  'ui.shift.entry.reason': 'Причина:',
+  'ui.shift.report': 'Отчёт',
+  'ui.shift.done.open': 'Смена открыта, размен {amount}.',
+  'ui.shift.done.cashIn': 'Внесение {amount} записано.',
+  'ui.shift.done.cashOut': 'Изъятие {amount} записано.',
+  'ui.shift.done.noSale': 'Ящик открыт без продажи, записано.',
+  'ui.shift.done.close': 'Смена закрыта. Печатается Z-отчёт.',
+  'ui.shift.done.print': 'Отчёт отправлен на принтер.',
+  'ui.notice.reasonFirst': 'Введите причину, затем Enter.',
   'ui.key.lock': 'Заблокировать кассу (чек подождёт)',
   'ui.hint.signIn': 'Войти',
   'ui.hint.pin': 'Открыть',
@@ -421,6 +450,15 @@ export const ru = {
   'error.SCAN_NOT_SAVED': 'Чек ещё не сохранён: Enter — повторить, / — аннулировать. Потом снова отсканируйте {code}.',
   'error.SCAN_IN_FORM': 'Перед сканированием товаров сохраните покупателя (F2) или выйдите из формы (Esc). Бонусная карта, отсканированная здесь, станет его картой.',
   'error.RETURNS_UNAVAILABLE': 'Отсканирован чек {receipt}: возвраты на этой кассе пока недоступны.',
+  // ------------------------------------------------------------ counter (issue 11): typos cannot cost money
+  'error.CONFIRM_CASH': 'Получено {amount} при сумме к оплате {due}: всё верно?',
+  'error.CONFIRM_QTY': '{name}: количество {qty}. Всё верно?',
+  'error.CONFIRM_TOTAL': 'Итог чека {total} — больше {limit}. Всё верно?',
+  'error.NO_QUESTION': 'Нет вопроса, на который нужно ответить.',
+  'error.GIFT_CARD_VALUE_TOO_LARGE': 'На подарочной карте может быть не больше {max}. Проверьте номинал.',
+  'ui.info.CONFIRM_REJECTED': 'Отменено: ничего не добавлено и не оплачено.',
+  'ui.hint.confirmYes': 'Да, верно',
+  'ui.hint.confirmNo': 'Нет',
   // ------------------------------------------------------------ languages (issue 13)
   'ui.key.language': 'Язык экрана: следующий (до выхода кассира)',
   'ui.hint.language': 'Язык',
@@ -436,4 +474,6 @@ export const ru = {
   'approval.action.loyaltyAdjust': 'скорректировать баллы',
   // ------------------------------------------------------------ the shift (issue 10): ru-shift.ts
   ...ruShift,
+  // ------------------------------------------------------------ returns and refunds (issue 10): ru-returns.ts
+  ...ruReturns,
 } satisfies { [K in MessageKey]?: string };

@@ -6,6 +6,7 @@
  */
 import type { MessageKey } from './en.js';
 import { viShift } from './vi-shift.js';
+import { viReturns } from './vi-returns.js';
 
 export const vi = {
   // ------------------------------------------------------------ errors: cart and scanning
@@ -167,6 +168,34 @@ export const vi = {
   'ui.key.pinBack': 'Quay lại mã nhân viên',
   'ui.key.approvalCancel': 'Không duyệt',
   'ui.key.switchOperator': 'Nhân viên khác đăng nhập (giữa hai đơn)',
+  'ui.key.shift': 'Ca làm việc: tiền đầu ca, nộp/rút tiền, mở két, báo cáo X, đóng ca',
+  'ui.key.shiftChoose': 'Chọn; sau khi nhập số tiền hoặc lý do: thực hiện',
+  'ui.key.shiftPrint': 'In báo cáo đang xem',
+  'ui.key.shiftBack': 'Quay lại (ở menu: đóng)',
+  'ui.hint.choose': 'Chọn',
+  'ui.screen.shift': 'ca làm việc',
+  'ui.shift.title': 'Ca làm việc',
+  'ui.shift.none': 'Quầy này chưa mở ca.',
+  'ui.shift.open': 'Mở từ {at}, {by}: tiền đầu ca {float}, {sales} đơn {total}, tiền mặt trong két {cash}.',
+  'ui.shift.item.open': 'Mở ca (đếm tiền đầu ca)',
+  'ui.shift.item.cashIn': 'Nộp tiền vào két',
+  'ui.shift.item.cashOut': 'Rút tiền khỏi két (chi)',
+  'ui.shift.item.noSale': 'Mở két (không bán)',
+  'ui.shift.item.x': 'Báo cáo X (ca đến hiện tại)',
+  'ui.shift.item.close': 'Đóng ca (đếm két, in báo cáo Z)',
+  'ui.shift.entry.open': 'Tiền đầu ca:',
+  'ui.shift.entry.cashIn': 'Nộp tiền, số tiền:',
+  'ui.shift.entry.cashOut': 'Rút tiền, số tiền:',
+  'ui.shift.entry.close': 'Tiền mặt đếm được trong két:',
+  'ui.shift.entry.reason': 'Lý do:',
+  'ui.shift.report': 'Báo cáo',
+  'ui.shift.done.open': 'Đã mở ca, tiền đầu ca {amount}.',
+  'ui.shift.done.cashIn': 'Đã ghi nộp {amount}.',
+  'ui.shift.done.cashOut': 'Đã ghi rút {amount}.',
+  'ui.shift.done.noSale': 'Đã mở két (không bán), đã ghi lại.',
+  'ui.shift.done.close': 'Đã đóng ca. Đang in báo cáo Z.',
+  'ui.shift.done.print': 'Đã gửi báo cáo tới máy in.',
+  'ui.notice.reasonFirst': 'Nhập lý do, rồi Enter.',
   'ui.key.lock': 'Khóa máy (đơn được giữ lại)',
   'ui.hint.signIn': 'Đăng nhập',
   'ui.hint.pin': 'Mở khóa',
@@ -420,6 +449,15 @@ export const vi = {
   'error.SCAN_NOT_SAVED': 'Đơn chưa lưu: Enter để thử lại, / để hủy. Rồi quét lại {code}.',
   'error.SCAN_IN_FORM': 'Lưu khách mới (F2) hoặc thoát (Esc) trước khi quét hàng. Thẻ thành viên quét ở đây sẽ thành thẻ của khách.',
   'error.RETURNS_UNAVAILABLE': 'Đã quét hóa đơn {receipt}: máy này chưa hỗ trợ trả hàng.',
+  // ------------------------------------------------------------ counter (issue 11): typos cannot cost money
+  'error.CONFIRM_CASH': 'Khách đưa {amount}, phải trả {due}: đúng không?',
+  'error.CONFIRM_QTY': 'Số lượng {qty} {name}: đúng không?',
+  'error.CONFIRM_TOTAL': 'Tổng đơn {total}, vượt {limit}: đúng không?',
+  'error.NO_QUESTION': 'Không có câu hỏi nào để trả lời.',
+  'error.GIFT_CARD_VALUE_TOO_LARGE': 'Thẻ quà tặng chỉ chứa tối đa {max}. Kiểm tra lại mệnh giá.',
+  'ui.info.CONFIRM_REJECTED': 'Chưa làm gì: không thêm hàng, không thu tiền.',
+  'ui.hint.confirmYes': 'Đúng',
+  'ui.hint.confirmNo': 'Không',
   // ------------------------------------------------------------ languages (issue 13)
   'ui.key.language': 'Ngôn ngữ màn hình: đổi sang tiếng tiếp theo (đến khi đăng xuất)',
   'ui.hint.language': 'Ngôn ngữ',
@@ -435,4 +473,6 @@ export const vi = {
   'approval.action.loyaltyAdjust': 'điều chỉnh điểm',
   // ------------------------------------------------------------ the shift (issue 10): vi-shift.ts
   ...viShift,
+  // ------------------------------------------------------------ returns and refunds (issue 10): vi-returns.ts
+  ...viReturns,
 } satisfies { [K in MessageKey]?: string };

@@ -5,6 +5,7 @@
  */
 import type { MessageKey } from './en.js';
 import { zhShift } from './zh-shift.js';
+import { zhReturns } from './zh-returns.js';
 
 export const zh = {
   // ------------------------------------------------------------ errors: cart and scanning
@@ -166,6 +167,34 @@ export const zh = {
   'ui.key.pinBack': '返回工号',
   'ui.key.approvalCancel': '不授权',
   'ui.key.switchOperator': '换收银员登录（两单之间）',
+  'ui.key.shift': '班次：备用金、存取现金、开钱箱、X 报表、交班',
+  'ui.key.shiftChoose': '选择；输入金额或原因后：执行',
+  'ui.key.shiftPrint': '打印当前报表',
+  'ui.key.shiftBack': '返回（菜单中：关闭）',
+  'ui.hint.choose': '确定',
+  'ui.screen.shift': '班次',
+  'ui.shift.title': '班次',
+  'ui.shift.none': '此收银机还没有开班。',
+  'ui.shift.open': '{at} 由 {by} 开班：备用金 {float}，{sales} 单 {total}，应有现金 {cash}。',
+  'ui.shift.item.open': '开班（清点备用金）',
+  'ui.shift.item.cashIn': '存入现金',
+  'ui.shift.item.cashOut': '取出现金（支出）',
+  'ui.shift.item.noSale': '开钱箱（非销售）',
+  'ui.shift.item.x': 'X 报表（本班至今）',
+  'ui.shift.item.close': '交班（清点钱箱，打印 Z 报表）',
+  'ui.shift.entry.open': '备用金：',
+  'ui.shift.entry.cashIn': '存入金额：',
+  'ui.shift.entry.cashOut': '取出金额：',
+  'ui.shift.entry.close': '钱箱实点现金：',
+  'ui.shift.entry.reason': '原因：',
+  'ui.shift.report': '报表',
+  'ui.shift.done.open': '已开班，备用金 {amount}。',
+  'ui.shift.done.cashIn': '已记录存入 {amount}。',
+  'ui.shift.done.cashOut': '已记录取出 {amount}。',
+  'ui.shift.done.noSale': '已开钱箱（非销售），已记录。',
+  'ui.shift.done.close': '已交班，正在打印 Z 报表。',
+  'ui.shift.done.print': '报表已发送到打印机。',
+  'ui.notice.reasonFirst': '输入原因，再按 Enter。',
   'ui.key.lock': '锁定收银机（当前单保留）',
   'ui.hint.signIn': '登录',
   'ui.hint.pin': '解锁',
@@ -419,6 +448,15 @@ export const zh = {
   'error.SCAN_NOT_SAVED': '此单还未保存：Enter 重试，/ 作废。然后再扫 {code}。',
   'error.SCAN_IN_FORM': '扫商品前请先保存新会员（F2）或退出（Esc）。在此扫的会员卡会成为新会员的卡。',
   'error.RETURNS_UNAVAILABLE': '扫到小票 {receipt}：此收银机暂不支持退货。',
+  // ------------------------------------------------------------ counter (issue 11): typos cannot cost money
+  'error.CONFIRM_CASH': '实收 {amount}，应付 {due}：确定吗？',
+  'error.CONFIRM_QTY': '{name} 数量 {qty}：确定吗？',
+  'error.CONFIRM_TOTAL': '此单合计 {total}，超过 {limit}：确定吗？',
+  'error.NO_QUESTION': '没有需要回答的问题。',
+  'error.GIFT_CARD_VALUE_TOO_LARGE': '礼品卡面值最多 {max}，请核对。',
+  'ui.info.CONFIRM_REJECTED': '未执行：没有加商品，也没有收款。',
+  'ui.hint.confirmYes': '确定',
+  'ui.hint.confirmNo': '取消',
   // ------------------------------------------------------------ languages (issue 13)
   'ui.key.language': '界面语言：换下一种（到退出登录为止）',
   'ui.hint.language': '语言',
@@ -434,4 +472,6 @@ export const zh = {
   'approval.action.loyaltyAdjust': '调整积分',
   // ------------------------------------------------------------ the shift (issue 10): zh-shift.ts
   ...zhShift,
+  // ------------------------------------------------------------ returns and refunds (issue 10): zh-returns.ts
+  ...zhReturns,
 } satisfies { [K in MessageKey]?: string };

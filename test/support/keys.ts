@@ -27,9 +27,9 @@ export const KEY = {
   ctrlN: '\x0e',
   ctrlR: '\x12',
   ctrlS: '\x13',
-  // Lock (Ctrl+L) and the screen language (Ctrl+T, also F2 on the sign-in screens and idle).
+  // Lock (Ctrl+L) and the screen language (Ctrl+O, also F2 on the sign-in screens and idle).
   ctrlL: '\x0c',
-  ctrlT: '\x14',
+  ctrlO: '\x0f',
   // Plain-key alternatives (numeric keypad keys).
   pay: '+',
   exact: '+',
