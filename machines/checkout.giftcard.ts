@@ -28,7 +28,7 @@ import {
   type GiftCard,
 } from '../src/domain/giftcard/index.js';
 import type { CheckoutContext, GiftCardBalanceView } from './checkout.types.js';
-import { errorMessage, priced } from './checkout.logic.js';
+import { cartRefusal, errorMessage, priced } from './checkout.logic.js';
 
 type Patch = Partial<CheckoutContext>;
 
@@ -103,7 +103,7 @@ function sell(ctx: CheckoutContext, card: GiftCard | undefined, code: string, am
   });
   if (!plan.ok) return { message: errorMessage(plan.error) };
   const r = addLine(ctx.cart, giftCardCartLine(plan.value, { name: gc.lineName, taxClass: UNTAXED }));
-  if (!r.ok) return { message: errorMessage(r.error) };
+  if (!r.ok) return { message: cartRefusal(ctx, r.error) };
   return { cart: r.value, priced: priced(ctx, r.value), cardPrompt: null, message: null };
 }
 

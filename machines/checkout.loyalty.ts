@@ -11,7 +11,7 @@ import { buildSaleLoyalty } from '../src/domain/loyalty/sale-extension.js';
 import { localDate } from '../src/domain/giftcard/dates.js';
 import type { LoyaltyAccount } from '../src/domain/loyalty/types.js';
 import type { CheckoutContext } from './checkout.types.js';
-import { errorMessage, info, priced } from './checkout.logic.js';
+import { cartRefusal, errorMessage, info, priced } from './checkout.logic.js';
 
 type Patch = Partial<CheckoutContext>;
 
@@ -90,7 +90,7 @@ export function claimReward(ctx: CheckoutContext, programId: string, rewardId: s
   const app = applyReward(ctx.cart, ctx.priced, ctx.customer, program, ctx.customer.points[programId] ?? 0, rewardId, { points, product });
   if (!app.ok) return { message: errorMessage(app.error) };
   const cart = addReward(ctx.cart, app.value);
-  if (!cart.ok) return { message: errorMessage(cart.error) };
+  if (!cart.ok) return { message: cartRefusal(ctx, cart.error) };
   return withPreview(ctx, { cart: cart.value, priced: priced(ctx, cart.value), message: null });
 }
 

@@ -2,7 +2,7 @@
  * The cart is plain data; every operation returns a new cart. Pricing (discounts, tax, totals) is a
  * pure function of the cart and the tax settings, recomputed on every change.
  */
-import { allocate, mulPpm, type Minor } from './money.js';
+import { allocate, exactSum, MAX_SALE_AMOUNT, mulPpm, toDecimalString, type Currency, type Minor } from './money.js';
 import type { Product } from './catalog.js';
 import { computeTax, type TaxSettings, type TaxSummaryRow } from './tax.js';
 import { fail, ok, type Result } from './errors.js';
@@ -64,7 +64,7 @@ export function addProduct(cart: Cart, p: Product, qty = 1, barcode?: string): R
     lines[i] = { ...line, qty: line.qty + qty };
     // The line just scanned moves to the bottom so the cashier sees it.
     lines.push(lines.splice(i, 1)[0]);
-    return ok({ ...cart, lines });
+    return withinLimits({ ...cart, lines });
   }
   return addLine(cart, {
     kind: 'product',
@@ -81,7 +81,7 @@ export function addProduct(cart: Cart, p: Product, qty = 1, barcode?: string): R
 export function addLine(cart: Cart, line: Omit<CartLine, 'id'>): Result<Cart> {
   if (cart.lines.length >= MAX_LINES) return fail('CART_FULL', `A sale can hold at most ${MAX_LINES} lines.`, { max: MAX_LINES });
   const id = `L${cart.nextLine}`;
-  return ok({ ...cart, lines: [...cart.lines, { ...line, id }], nextLine: cart.nextLine + 1 });
+  return withinLimits({ ...cart, lines: [...cart.lines, { ...line, id }], nextLine: cart.nextLine + 1 });
 }
 
 export function setQty(cart: Cart, lineId: string, qty: number): Result<Cart> {
@@ -89,8 +89,28 @@ export function setQty(cart: Cart, lineId: string, qty: number): Result<Cart> {
   if (!line) return fail('NO_SUCH_LINE', 'That line is not in the sale.');
   if (line.kind !== 'product') return fail('QTY_NOT_ALLOWED', 'The quantity of this line cannot be changed.');
   if (!Number.isInteger(qty) || qty < 1 || qty > MAX_QTY) return fail('BAD_QUANTITY', `Quantity must be 1 to ${MAX_QTY}.`, { max: MAX_QTY });
-  return ok({ ...cart, lines: cart.lines.map((l) => (l.id === lineId ? { ...l, qty } : l)) });
+  return withinLimits({ ...cart, lines: cart.lines.map((l) => (l.id === lineId ? { ...l, qty } : l)) });
 }
+
+/**
+ * Every cart the operations above return passes here: the lines' unit price × quantity, added
+ * exactly (BigInt) and by magnitude, must not pass MAX_SALE_AMOUNT, so that pricing (discounts, tax,
+ * total) and the tenders summed against it never leave the safe integers, where a double silently
+ * rounds. SALE_TOO_LARGE names the limit; the cart is left as it was. A price or line discount that
+ * is not a whole number of minor units (a hand-made event could carry one) is PRICE_INVALID.
+ */
+function withinLimits(cart: Cart): Result<Cart> {
+  const magnitude = exactSum(cart.lines.map((l) => [Math.abs(l.unitPrice), l.qty] as const));
+  if (magnitude === null || cart.lines.some((l) => l.lineDiscount !== undefined && !Number.isSafeInteger(l.lineDiscount)))
+    return fail('PRICE_INVALID', 'This item has no valid price (not a whole number of minor units). Ask a manager to check the catalog.');
+  if (magnitude > BigInt(MAX_SALE_AMOUNT)) return fail('SALE_TOO_LARGE', saleLimitText(`${MAX_SALE_AMOUNT} minor units`), { max: MAX_SALE_AMOUNT });
+  return ok(cart);
+}
+
+const saleLimitText = (max: string): string => `A sale can come to at most ${max} before tax; this would pass it. Sell the rest as another sale.`;
+
+/** The SALE_TOO_LARGE text with the limit in the store's currency ("45035996273704.95 USD"), for the checkout that knows it. */
+export const saleLimitMessage = (cur: Currency): string => saleLimitText(`${toDecimalString(MAX_SALE_AMOUNT, cur)} ${cur.code}`);
 
 export function removeLine(cart: Cart, lineId: string): Result<Cart> {
   if (!cart.lines.some((l) => l.id === lineId)) return fail('NO_SUCH_LINE', 'That line is not in the sale.');

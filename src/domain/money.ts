@@ -42,6 +42,24 @@ export function assertMinor(n: number, what = 'amount'): Minor {
 export const sum = (xs: readonly Minor[]): Minor => xs.reduce((a, b) => a + b, 0);
 
 /**
+ * The most a sale may come to before tax is added: half of Number.MAX_SAFE_INTEGER,
+ * 4,503,599,627,370,495 minor units (USD 45,035,996,273,704.95). Half, because tax added on top
+ * (exclusive prices, a rate of at most 100%) can at most double it, so every sum the register makes
+ * of a sale (lines, discounts, tax, total, tenders, change) stays a safe integer, exact in a double.
+ */
+export const MAX_SALE_AMOUNT: Minor = Math.floor(Number.MAX_SAFE_INTEGER / 2);
+
+/** Exact sum of `unit × qty` over the pairs (BigInt), or null when a part is not an integer. */
+export function exactSum(pairs: readonly (readonly [Minor, number])[]): bigint | null {
+  let s = 0n;
+  for (const [unit, qty] of pairs) {
+    if (!Number.isSafeInteger(unit) || !Number.isSafeInteger(qty)) return null;
+    s += BigInt(unit) * BigInt(qty);
+  }
+  return s;
+}
+
+/**
  * Splits `total` in proportion to `weights` so that the parts add up to `total` exactly
  * (largest-remainder / Hamilton method). Ties go to the earlier weight. Negative totals are split
  * as the mirror image of the positive split. All-zero weights split evenly.

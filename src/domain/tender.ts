@@ -4,7 +4,7 @@
  * larger than what is due is refused. Cash can be rounded to a unit (e.g. 5 for CHF 0.05) when it
  * settles the sale; the rounding difference is recorded on the sale, never lost.
  */
-import { roundTo, type Minor } from './money.js';
+import { MAX_SALE_AMOUNT, roundTo, type Minor } from './money.js';
 import { fail, ok, type Result } from './errors.js';
 
 export type TenderKind = 'cash' | 'card' | 'giftcard' | 'points';
@@ -42,14 +42,26 @@ export const changeOf = (tenders: readonly Tender[]): Minor => tenders.reduce((a
 /** The cash amount that settles what is due under the store's cash rounding. */
 export const cashDue = (total: Minor, tenders: readonly Tender[], roundingUnit: number): Minor => roundTo(due(total, tenders), roundingUnit);
 
+/**
+ * Tenders are summed against a total the cart keeps within MAX_SALE_AMOUNT (cart.ts); a total or
+ * payments outside the safe integers (a sale not built by the cart) are refused, never summed as floats.
+ */
+function unsafeSums(total: Minor, tenders: readonly Tender[]): Result<Tender[]> | null {
+  if (Number.isSafeInteger(total) && tenders.every((t) => Number.isSafeInteger(t.amount)) && Number.isSafeInteger(paid(tenders))) return null;
+  return fail('SALE_TOO_LARGE', 'This sale is larger than the register can add up exactly. Void it and sell it as smaller sales.', { max: MAX_SALE_AMOUNT });
+}
+
 export function addCash(total: Minor, tenders: readonly Tender[], given: Minor, roundingUnit: number, id: string): Result<Tender[]> {
+  const unsafe = unsafeSums(total, tenders);
+  if (unsafe) return unsafe;
   const owed = due(total, tenders);
   if (owed <= 0) return fail('ALREADY_PAID', 'The sale is already paid.');
   const settle = roundTo(owed, roundingUnit);
+  // Checked first: an amount past the safe integers is absurd, not "no amount".
+  if (typeof given === 'number' && given > Math.max(settle, 1) * MAX_CASH_FACTOR && given > settle + 10 ** 9)
+    return fail('ABSURD_AMOUNT', 'That amount of cash is not plausible. Check the amount.');
   // Zero cash is accepted only when what is left rounds to nothing (2 cents owed with 5-cent rounding).
   if (!Number.isSafeInteger(given) || given < 0 || (given === 0 && settle > 0)) return fail('BAD_AMOUNT', 'Enter the amount of cash received.');
-  if (given > Math.max(settle, 1) * MAX_CASH_FACTOR && given > settle + 10 ** 9)
-    return fail('ABSURD_AMOUNT', 'That amount of cash is not plausible. Check the amount.');
   // Cash settles the sale once it reaches what is owed or its rounded amount, whichever is lower. The
   // drawer keeps at most the rounded amount; the rest is change; kept - owed is the recorded rounding.
   if (given >= Math.min(owed, settle)) {
@@ -67,10 +79,13 @@ export function addNonCash(
   id: string,
   extra: Pick<Tender, 'reference' | 'meta'> = {},
 ): Result<Tender[]> {
+  const unsafe = unsafeSums(total, tenders);
+  if (unsafe) return unsafe;
   const owed = due(total, tenders);
   if (owed <= 0) return fail('ALREADY_PAID', 'The sale is already paid.');
+  // Above what is due is said as such, also past the safe integers (never "greater than zero").
+  if (typeof amount === 'number' && amount > owed) return fail('TENDER_EXCEEDS_DUE', 'Only cash can pay more than is due.', { due: owed });
   if (!Number.isSafeInteger(amount) || amount <= 0) return fail('BAD_AMOUNT', 'Enter an amount greater than zero.');
-  if (amount > owed) return fail('TENDER_EXCEEDS_DUE', 'Only cash can pay more than is due.', { due: owed });
   return ok([...tenders, { id, kind, amount, ...extra }]);
 }
 
