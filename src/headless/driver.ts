@@ -17,6 +17,7 @@ import { readLines } from './lines.js';
 import { runShiftCommand, shiftState, type ShiftReplyPart } from './shift.js';
 import { maskCard } from '../domain/loyalty/card.js';
 import type { LoyaltyAccount } from '../domain/loyalty/types.js';
+import { sanitizeLine } from '../domain/text-safety.js';
 
 export interface HeadlessIo {
   input: Readable;
@@ -44,7 +45,9 @@ export interface CustomerSummary {
   points: Record<string, number>;
 }
 
-const summary = (a: LoyaltyAccount): CustomerSummary => ({ id: a.id, name: a.name, card: maskCard(a.card), tier: a.tier, blocked: a.blocked, points: { ...a.points } });
+/** The operator in `state.session`, name as one clean line. */
+const signedIn = (o: { id: string; name: string; role: string }) => ({ ...o, name: sanitizeLine(o.name) });
+const summary = (a: LoyaltyAccount): CustomerSummary => ({ id: a.id, name: sanitizeLine(a.name), card: maskCard(a.card), tier: a.tier, blocked: a.blocked, points: { ...a.points } });
 
 const SESSION_COMMANDS = new Set(['sign_in', 'unlock', 'sign_out', 'lock']);
 
@@ -57,7 +60,7 @@ export function createHeadlessHandler(register: Register): (line: string) => Pro
   const questionText = (q: { code: string; text: string; params: Record<string, string | number> }) => errorMessage({ code: q.code, message: q.text, params: q.params }, language);
   const state = (): HeadlessState => ({
     ...toHeadlessState(actor.getSnapshot(), { messageText: text, questionText, storeNotices: register.storeNotices }),
-    session: { status: register.session.status(), required: register.session.required(), operator: register.session.status() === 'signedIn' ? register.session.operator() : null },
+    session: { status: register.session.status(), required: register.session.required(), operator: register.session.status() === 'signedIn' ? signedIn(register.session.operator()) : null },
     devices: { scanner: h.scanner.status(), printer: h.printer.status(), drawer: h.drawer.status(), receiptsWaiting: h.printer.pending().length, ...(h.scanner.problem?.() ? { scannerProblem: h.scanner.problem!()! } : {}) },
     shift: shiftState(register),
   });
@@ -85,7 +88,7 @@ export function createHeadlessHandler(register: Register): (line: string) => Pro
   }
   const withId = (id: RequestId | undefined, r: Omit<HeadlessReply, 'id'>): HeadlessReply => (id === undefined ? r : { id, ...r });
   const refuse = (id: RequestId | undefined, code: string, message: string): HeadlessReply =>
-    withId(id, { ok: false, error: { code, message }, state: state() });
+    withId(id, { ok: false, error: { code, message: sanitizeLine(message) }, state: state() });
 
   async function handle(req: Request): Promise<HeadlessReply> {
     if (req.kind === 'invalid') return refuse(req.id, req.code, req.message);

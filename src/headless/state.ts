@@ -158,7 +158,7 @@ export function toHeadlessState(snapshot: { value: StateValue; context: Checkout
     })),
     subtotal: p.gross - p.discountTotal,
     discount: p.discountTotal,
-    discounts: p.discounts.map((d) => ({ id: d.id, label: d.label, source: d.source, amount: d.amount })),
+    discounts: p.discounts.map((d) => ({ id: d.id, label: sanitizeLine(d.label), source: d.source, amount: d.amount })),
     net: p.net,
     tax: p.tax,
     total: p.total,
@@ -173,7 +173,7 @@ export function toHeadlessState(snapshot: { value: StateValue; context: Checkout
     due: due(p.total, c.tenders),
     change: changeOf(c.tenders),
   };
-  if (c.message) state.message = { code: c.message.code, text: opts.messageText?.(c.message) ?? c.message.text, level: c.message.level };
+  if (c.message) state.message = { code: c.message.code, text: sanitizeLine(opts.messageText?.(c.message) ?? c.message.text), level: c.message.level };
   const notices = opts.storeNotices?.() ?? [];
   if (notices.length) state.storeNotices = notices.map((n) => ({ code: n.code, level: n.level, message: n.message, at: n.at }));
   if (c.customer) {

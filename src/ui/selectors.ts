@@ -16,6 +16,7 @@ import type { InputState, Notice } from './input/state.js';
 import { entryMode } from './input/state.js';
 import { discountRows, tierName } from './loyalty-view.js';
 import { width } from './text.js';
+import { sanitizeLine } from '../domain/text-safety.js';
 
 export type CheckoutSnapshot = SnapshotFrom<typeof checkoutMachine>;
 
@@ -37,9 +38,12 @@ export function screenOf(snap: CheckoutSnapshot): MachineScreen {
 /** Formatting bound to the store's locale, currency and display mode. */
 export interface Fmt {
   money(minor: number): string;
-  /** Catalog or customer text as the display can show it (ASCII transliteration on the console). */
+  /**
+   * Catalog or customer text as the display can show it: control characters stripped again (import
+   * refuses them, but a hand-made event could carry ESC [ or ESC p), ASCII transliteration on the console.
+   */
   text(s: string): string;
-  /** Catalog message, transliterated in ASCII mode (the console font has no other glyphs). */
+  /** Catalog message, control characters stripped, transliterated in ASCII mode (the console font has no other glyphs). */
   t(key: string, params?: Record<string, string | number>): string;
   ascii: boolean;
   locale: string;
@@ -50,8 +54,8 @@ export function makeFmt(config: Pick<TillConfig, 'currency' | 'locale' | 'displa
   const ascii = config.display.ascii;
   return {
     money: (m) => formatMoney(m, config.currency, { locale: config.locale, ascii }),
-    text: (s) => (ascii ? toAscii(s) : s),
-    t: (key, params) => (ascii ? toAscii(t(key, params)) : t(key, params)),
+    text: (s) => (ascii ? toAscii(sanitizeLine(s)) : sanitizeLine(s)),
+    t: (key, params) => (ascii ? toAscii(sanitizeLine(t(key, params))) : sanitizeLine(t(key, params))),
     ascii,
     locale: config.locale,
     currency: config.currency,

@@ -3,6 +3,7 @@
  * truncation that never split a wide character, so a table measured here lines up on screen.
  */
 import { charWidth } from '../i18n/index.js';
+import { sanitizeLine } from '../domain/text-safety.js';
 
 export function width(text: string): number {
   let w = 0;
@@ -10,9 +11,14 @@ export function width(text: string): number {
   return w;
 }
 
-/** Cuts `text` to at most `cols` columns, ending in "…" (or "." in ASCII mode) when cut. */
-export function truncate(text: string, cols: number, ascii = false): string {
+/**
+ * Cuts `text` to at most `cols` columns, ending in "…" (or "." in ASCII mode) when cut. Every cell
+ * the screens lay out passes here, so control characters are stripped here too (text-safety.ts): a
+ * name that reached the store with ESC [ or ESC p cannot repaint the screen or move the columns.
+ */
+export function truncate(raw: string, cols: number, ascii = false): string {
   if (cols <= 0) return '';
+  const text = sanitizeLine(raw);
   if (width(text) <= cols) return text;
   const ell = ascii ? '.' : '…';
   let out = '';
