@@ -23,8 +23,12 @@ parsed as a whole, nothing is applied.
 
 const CHUNK = 1000;
 
-/** `catalog.maxPrice` ("" = the default) in minor units of the store currency. */
-const maxPriceOf = (text: string, cur: Currency): number => (text.trim() === '' ? DEFAULT_MAX_PRICE : (parseAmount(text, cur) ?? DEFAULT_MAX_PRICE));
+/**
+ * `catalog.maxPrice` ("" = the default) in minor units of the store currency; null when it is not an
+ * amount of that currency (more decimals than it has, past the safe integers): refused, never
+ * silently replaced by the default.
+ */
+const maxPriceOf = (text: string, cur: Currency): number | null => (text.trim() === '' ? DEFAULT_MAX_PRICE : parseAmount(text, cur));
 
 export const importCommand: AdminCommand = {
   name: 'import',
@@ -52,6 +56,11 @@ export const importCommand: AdminCommand = {
     }
     const text = decoded.text;
     const config = readConfig(ctx.dataDir);
+    const maxPrice = maxPriceOf(config.catalog.maxPrice, currency(config.currency));
+    if (maxPrice === null) {
+      ctx.err(`catalog.maxPrice in the configuration, "${config.catalog.maxPrice}", is not a price in ${config.currency} (at most ${currency(config.currency).exponent} decimals). Fix it or remove it for the default. Nothing was imported.`);
+      return 1;
+    }
     const store = await openStore(ctx.dataDir, { register: config.register.id, operator: config.operators[0].id });
     try {
       const bar = progressBar(ctx.isTTY, 'Checking');
@@ -59,7 +68,7 @@ export const importCommand: AdminCommand = {
         currency: currency(config.currency),
         taxClasses: Object.keys(config.tax.classes),
         barcodeOwner: (code) => store.catalog.byBarcode(code)?.sku,
-        maxPrice: maxPriceOf(config.catalog.maxPrice, currency(config.currency)),
+        maxPrice,
         onProgress: bar.update,
       });
       bar.done();
