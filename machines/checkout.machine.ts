@@ -70,6 +70,8 @@ export const checkoutMachine = setup({
     promptedSells: ({ context, event }) => event.type === 'giftcard.amount' && G.sellPrompted(context, event.amount).message == null,
     /** A balance check that shows a card: prefix optional, spaces and dashes ignored (parseCode). */
     checkShows: ({ context, event }) => event.type === 'giftcard.check' && G.balanceShown(context, event.code),
+    /** A gift card scanned at idle whose balance can be shown (not unknown, no cool-down). */
+    cardScanShows: ({ context, event }) => event.type === 'cart.scan' && G.isCardScan(context, event.code) && G.balanceShown(context, event.code),
     /** A gift card (scanned, or giftcard_pay with an amount) that adds a payment; a refused one stays put. */
     cardPays: ({ context, event }) =>
       (event.type === 'cart.scan' || event.type === 'tender.giftcard') && G.redeemPays(context, event.code, event.type === 'tender.giftcard' ? event.amount : undefined),
@@ -137,7 +139,9 @@ export const checkoutMachine = setup({
             target: 'open.cardAmount',
             actions: assign(({ context, event }) => ({ ...G.promptAmount(context, event.code), saleId: context.deps.newId() })),
           },
-          { guard: 'isCardScan', target: 'balance', actions: assign(({ context, event }) => G.showBalance(context, event.code)) },
+          // A card scanned at idle shows its balance; a refused one (unknown, cool-down) is only a message.
+          { guard: 'cardScanShows', target: 'balance', actions: assign(({ context, event }) => G.showBalance(context, event.code)) },
+          { guard: 'isCardScan', actions: assign(({ context, event }) => G.showBalance(context, event.code)) },
           {
             guard: 'memberKnown',
             target: 'open',

@@ -38,6 +38,25 @@ describe('8.6 a refused gift-card scan stays in sale', () => {
   });
 });
 
+describe('8.6 a refused gift-card scan at idle stays idle', () => {
+  it('an unknown and a mistyped card scanned with no sale: only the message changes; a blocked or active card shows its balance', async () => {
+    const s = await store();
+    const r = await run(s, [
+      { id: 1, cmd: 'state' },
+      { id: 2, cmd: 'scan', code: `GC${newCode()}` },
+      { id: 3, cmd: 'scan', code: `GC${C.card.slice(0, -1)}${C.card.endsWith('A') ? 'B' : 'A'}` },
+      { id: 4, cmd: 'scan', code: `GC${C.blocked}` },
+      { id: 5, cmd: 'scan', code: `GC${C.card}` },
+    ]);
+    expect(r[1]).toMatchObject({ ok: false, error: { code: 'GIFT_CARD_UNKNOWN' }, state: { status: 'idle' } });
+    expect(r[2]).toMatchObject({ ok: false, error: { code: 'GIFT_CARD_UNKNOWN' }, state: { status: 'idle' } });
+    for (const x of r.slice(1, 3)) expect(rest(x.state)).toEqual(rest(r[0].state));
+    expect(r[3]).toMatchObject({ ok: true, state: { status: 'balance', balance: { state: 'blocked' } } });
+    expect(r[4]).toMatchObject({ ok: true, state: { status: 'balance', balance: { balance: 3750 } } });
+    await s.close();
+  });
+});
+
 describe('8.6 a refused giftcard_check changes only the message', () => {
   it('from idle and from a sale, and on the balance screen the card stays', async () => {
     const s = await store();
