@@ -2,7 +2,7 @@
  * Pure context updates for the checkout machine. Each returns a partial context: either the new
  * cart/tenders with the message cleared, or only a message explaining the refusal (nothing else changes).
  */
-import { addProduct, priceCart, removeLine, saleLimitMessage, setQty, emptyCart, type Cart } from '../src/domain/cart.js';
+import { addProduct, priceCart, removeLine, saleLimitAmount, saleLimitMessage, setQty, emptyCart, type Cart } from '../src/domain/cart.js';
 import { currency } from '../src/domain/money.js';
 import { validateBarcode } from '../src/domain/catalog.js';
 import { maskCode } from '../src/domain/giftcard/code.js';
@@ -32,8 +32,12 @@ const refuse = (code: string, text: string, params: Record<string, string | numb
 export const priced = (ctx: CheckoutContext, cart: Cart) => priceCart(cart, ctx.deps.tax);
 
 /** A refused cart change; SALE_TOO_LARGE names its limit in the store's currency. */
-export const cartRefusal = (ctx: CheckoutContext, e: TillError): CheckoutMessage =>
-  e.code === 'SALE_TOO_LARGE' ? { ...errorMessage(e), text: saleLimitMessage(currency(ctx.deps.currency)) } : errorMessage(e);
+export function cartRefusal(ctx: CheckoutContext, e: TillError): CheckoutMessage {
+  if (e.code !== 'SALE_TOO_LARGE') return errorMessage(e);
+  const cur = currency(ctx.deps.currency);
+  const m = errorMessage(e);
+  return { ...m, text: saleLimitMessage(cur), params: { ...m.params, max: saleLimitAmount(cur) } };
+}
 
 function withCart(ctx: CheckoutContext, r: Result<Cart>): Patch {
   if (!r.ok) return { message: cartRefusal(ctx, r.error) };

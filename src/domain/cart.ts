@@ -103,14 +103,19 @@ function withinLimits(cart: Cart): Result<Cart> {
   const magnitude = exactSum(cart.lines.map((l) => [Math.abs(l.unitPrice), l.qty] as const));
   if (magnitude === null || cart.lines.some((l) => l.lineDiscount !== undefined && !Number.isSafeInteger(l.lineDiscount)))
     return fail('PRICE_INVALID', 'This item has no valid price (not a whole number of minor units). Ask a manager to check the catalog.');
-  if (magnitude > BigInt(MAX_SALE_AMOUNT)) return fail('SALE_TOO_LARGE', saleLimitText(`${MAX_SALE_AMOUNT} minor units`), { max: MAX_SALE_AMOUNT });
+  if (magnitude > BigInt(MAX_SALE_AMOUNT)) return fail('SALE_TOO_LARGE', saleLimitText(SALE_LIMIT_MINOR), { max: SALE_LIMIT_MINOR, maxMinor: MAX_SALE_AMOUNT });
   return ok(cart);
 }
 
+const SALE_LIMIT_MINOR = `${MAX_SALE_AMOUNT} minor units`;
+/** Same text as the catalog's error.SALE_TOO_LARGE. */
 const saleLimitText = (max: string): string => `A sale can come to at most ${max} before tax; this would pass it. Sell the rest as another sale.`;
 
-/** The SALE_TOO_LARGE text with the limit in the store's currency ("45035996273704.95 USD"), for the checkout that knows it. */
-export const saleLimitMessage = (cur: Currency): string => saleLimitText(`${toDecimalString(MAX_SALE_AMOUNT, cur)} ${cur.code}`);
+/** The limit in the store's currency ("45035996273704.95 USD"): `max` of SALE_TOO_LARGE where the currency is known. */
+export const saleLimitAmount = (cur: Currency): string => `${toDecimalString(MAX_SALE_AMOUNT, cur)} ${cur.code}`;
+
+/** The SALE_TOO_LARGE text with the limit in the store's currency. */
+export const saleLimitMessage = (cur: Currency): string => saleLimitText(saleLimitAmount(cur));
 
 export function removeLine(cart: Cart, lineId: string): Result<Cart> {
   if (!cart.lines.some((l) => l.id === lineId)) return fail('NO_SUCH_LINE', 'That line is not in the sale.');

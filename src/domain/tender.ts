@@ -48,7 +48,8 @@ export const cashDue = (total: Minor, tenders: readonly Tender[], roundingUnit: 
  */
 function unsafeSums(total: Minor, tenders: readonly Tender[]): Result<Tender[]> | null {
   if (Number.isSafeInteger(total) && tenders.every((t) => Number.isSafeInteger(t.amount)) && Number.isSafeInteger(paid(tenders))) return null;
-  return fail('SALE_TOO_LARGE', 'This sale is larger than the register can add up exactly. Void it and sell it as smaller sales.', { max: MAX_SALE_AMOUNT });
+  const max = `${MAX_SALE_AMOUNT} minor units`;
+  return fail('SALE_TOO_LARGE', `A sale can come to at most ${max} before tax; this would pass it. Sell the rest as another sale.`, { max, maxMinor: MAX_SALE_AMOUNT });
 }
 
 export function addCash(total: Minor, tenders: readonly Tender[], given: Minor, roundingUnit: number, id: string): Result<Tender[]> {

@@ -11,6 +11,8 @@ export const en = {
   // ------------------------------------------------------------ errors: cart and scanning
   'error.BAD_QUANTITY': 'Quantity must be 1 to {max}.',
   'error.CART_FULL': 'A sale can hold at most {max} lines.',
+  'error.SALE_TOO_LARGE': 'A sale can come to at most {max} before tax; this would pass it. Sell the rest as another sale.',
+  'error.PRICE_INVALID': 'This item has no valid price (not a whole number of minor units). Ask a manager to check the catalog.',
   'error.NO_SUCH_LINE': 'That line is not in the sale.',
   'error.QTY_NOT_ALLOWED': 'The quantity of this line cannot be changed.',
   'error.UNKNOWN_BARCODE': 'No product has barcode {code}.',

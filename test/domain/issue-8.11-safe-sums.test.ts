@@ -41,7 +41,7 @@ describe('issue 8.11 a sale whose sums would pass the safe integers is refused',
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.error.code).toBe('SALE_TOO_LARGE');
-    expect(r.error.params).toEqual({ max: MAX_SALE_AMOUNT });
+    expect(r.error.params).toEqual({ max: `${MAX_SALE_AMOUNT} minor units`, maxMinor: MAX_SALE_AMOUNT });
     expect(r.error.message).toContain(String(MAX_SALE_AMOUNT));
     expect(r.error.message).not.toMatch(/greater than zero/);
     // A smaller quantity of the same product still fits.
