@@ -7,7 +7,7 @@
  * `setStatus('offline' | 'paper-out')` makes it fail like a real one, for demos; `setStatus('ready')`
  * brings it back, and `reprintPending()` prints what failed meanwhile.
  */
-import { chmod, mkdir, writeFile } from 'node:fs/promises';
+import { chmod, lstat, mkdir, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { PrintJob, PrinterStatus } from '../types.js';
 import { createPrinterBase, failure, type PrinterBase } from './job-keeper.js';
@@ -29,6 +29,17 @@ export function createSimulatedPrinter(opts: { dataDir: string; initial?: Printe
   const dir = join(opts.dataDir, 'receipts');
   let last: PrintJob | undefined;
   const fileFor = (id: string) => join(dir, jobFileName(id));
+  let tightened = false;
+  /** Once per process: receipt files an earlier version left at 0644 become 0600 (they may carry whole card codes). */
+  const tightenOld = async () => {
+    if (tightened) return;
+    tightened = true;
+    for (const f of await readdir(dir)) {
+      const path = join(dir, f);
+      const st = await lstat(path);
+      if (st.isFile() && (st.mode & 0o077) !== 0) await chmod(path, 0o600);
+    }
+  };
   const base = createPrinterBase({
     kind: 'simulated',
     initial: opts.initial ?? 'ready',
@@ -36,6 +47,7 @@ export function createSimulatedPrinter(opts: { dataDir: string; initial?: Printe
       try {
         await mkdir(dir, { recursive: true, mode: 0o700 });
         await chmod(dir, 0o700);
+        await tightenOld();
         const file = fileFor(job.id);
         for (const [name, data] of [[`${file}.bin`, job.bytes], [`${file}.txt`, job.text]] as const) {
           await writeFile(name, data, { mode: 0o600 });

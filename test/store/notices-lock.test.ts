@@ -115,4 +115,15 @@ describe('issue 8.14 receipt file modes', () => {
     expect(fs.statSync(path.join(dir, 'receipts')).mode & 0o777).toBe(0o700);
     for (const ext of ['bin', 'txt']) expect(fs.statSync(path.join(dir, 'receipts', `R1-000001.${ext}`)).mode & 0o777).toBe(0o600);
   });
+
+  it('receipt files an earlier version left at 0644 and that are never reprinted become 0600 at the first print', async () => {
+    const dir = tmpDir('receipts-old');
+    fs.mkdirSync(path.join(dir, 'receipts'), { mode: 0o755 });
+    for (const f of ['R1-000001.bin', 'R1-000001.txt']) fs.writeFileSync(path.join(dir, 'receipts', f), 'GIFT CARD 07K8 T7FK 6FDP BE03 ZDRN', { mode: 0o644 });
+    fs.chmodSync(path.join(dir, 'receipts', 'R1-000001.txt'), 0o644);
+    const p = createSimulatedPrinter({ dataDir: dir });
+    expect((await p.print({ id: 'receipt:R1-000002', bytes: Buffer.from('x'), text: 'y' } as never)).ok).toBe(true);
+    for (const f of fs.readdirSync(path.join(dir, 'receipts'))) expect(fs.statSync(path.join(dir, 'receipts', f)).mode & 0o777, f).toBe(0o600);
+    expect(fs.readdirSync(path.join(dir, 'receipts')).sort()).toEqual(['R1-000001.bin', 'R1-000001.txt', 'R1-000002.bin', 'R1-000002.txt']);
+  });
 });
