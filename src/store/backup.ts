@@ -85,12 +85,15 @@ export async function backupStore(dir: string, destDir: string, opts: { now?: ()
     // Cut a commit that was in flight while copying, then check the whole copy.
     await loadStore(destDir, ops, { repair: true });
     const v = await verifyStore(destDir);
-    if (!v.ok)
+    if (!v.ok) {
+      // A snapshot that does not equal the fold is rebuilt; a damaged journal is repaired.
+      const fix = path.basename(v.problems[0].file) === SNAPSHOT_FILE ? 'store rebuild' : 'store repair';
       throw new StoreError(
         'STORE_CORRUPT',
-        `The store does not verify, so no backup was made (${destDir} was left ${created ? 'uncreated' : 'empty'}): ${v.problems[0].message.split(destDir).join(dir)} Run \`till journal verify --data ${dir}\`, then \`till store repair --data ${dir}\` with the register closed.`,
+        `The store does not verify, so no backup was made (${destDir} was left ${created ? 'uncreated' : 'empty'}): ${v.problems[0].message.split(destDir).join(dir)} Run \`till journal verify --data ${dir}\`, then \`till ${fix} --data ${dir}\` with the register closed.`,
         { file: destDir },
       );
+    }
     const files: BackupManifest['files'] = [];
     const add = (rel: string) => {
       const buf = fs.readFileSync(path.join(destDir, rel));

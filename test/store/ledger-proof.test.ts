@@ -6,7 +6,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { initStore, openStore } from '../../src/store/index.js';
-import { verifyStore } from '../../src/store/maintenance.js';
+import { backupStore, verifyStore } from '../../src/store/maintenance.js';
+import { sealLines } from '../../src/store/snapshot-lines.js';
 import { findGiftCard } from '../../src/store/projections/giftcards.js';
 import { loyaltyOf } from '../../src/store/projections/loyalty.js';
 import type { TillStore } from '../../src/store/till-store.js';
@@ -95,6 +96,27 @@ describe('issue 8.1 hand-edited snapshot', () => {
     const b = await openStore(dir, { register: 'R1' });
     expect(b.recovery).toEqual({ tornBytes: 0, replayed: 0 });
     await b.close();
+  });
+});
+
+describe('issue 8.1 a snapshot edited and given a recomputed digest (the limit docs/storage.md names)', () => {
+  it('journal verify names the slice and value that differ from the fold; a backup refuses and advises store rebuild', async () => {
+    const { dir, s } = await cardStore();
+    await s.close();
+    const file = path.join(dir, 'store.json');
+    const body = fs
+      .readFileSync(file, 'utf8')
+      .replace('"faceValue":1000,"price":1000,"balance":1000', '"faceValue":1000,"price":1000,"balance":99999')
+      .split('\n')
+      .filter((l) => l !== '' && !l.startsWith('["end",'));
+    fs.writeFileSync(file, [...body, sealLines(body)].join('\n') + '\n');
+    const v = await verifyStore(dir);
+    expect(v.snapshot.status).toBe('mismatch');
+    expect(v.problems[0].message).toContain(`giftcards.cards.${CODE}.balance: snapshot has 99999, the journal folds to 1000`);
+    const dest = tmpDir('forged-backup');
+    fs.rmSync(dest, { recursive: true, force: true });
+    await expect(backupStore(dir, dest)).rejects.toThrow(`then \`till store rebuild --data ${dir}\``);
+    expect(fs.existsSync(dest)).toBe(false);
   });
 });
 
