@@ -2,6 +2,9 @@
 import type { AdminCommand } from './command.js';
 import { parse } from './args.js';
 import { rebuildSnapshot, repairStore } from '../store/maintenance.js';
+import { isStoreError } from '../store/errors.js';
+
+const CANNOT_START = 'The store cannot start: ';
 
 const usage = `Usage: till store rebuild [--data DIR]
        till store repair [--data DIR]
@@ -45,7 +48,16 @@ export const storeCommand: AdminCommand = {
       ctx.out('Check those transactions against paper receipts; the set-aside journal keeps their bytes.');
       return 0;
     }
-    const r = await rebuildSnapshot(ctx.dataDir);
+    let r: Awaited<ReturnType<typeof rebuildSnapshot>>;
+    try {
+      r = await rebuildSnapshot(ctx.dataDir);
+    } catch (e) {
+      // Rebuilding replays the whole journal, so it stops at damage the running register may start past:
+      // say what failed (not "cannot start") and keep the advice, which is the repair.
+      if (!isStoreError(e) || e.code !== 'STORE_CORRUPT' || !e.message.startsWith(CANNOT_START)) throw e;
+      ctx.err(`The snapshot cannot be rebuilt, the journal is damaged: ${e.message.slice(CANNOT_START.length)}`);
+      return 1;
+    }
     if (r.recovery.tornBytes) ctx.out(`Cut ${r.recovery.tornBytes} bytes of an incomplete transaction at the end of ${r.recovery.tornFile}.`);
     ctx.out(`Rebuilt the snapshot from ${r.events} journal events (last event ${r.seq}).`);
     return 0;

@@ -65,4 +65,14 @@ describe('admin commands', () => {
     expect(fs.existsSync(path.join(dest, 'manifest.json'))).toBe(true);
     expect(await storeCommand.run(['frobnicate'], ctx(dir).c)).toBe(2);
   });
+
+  it('issue 8.9: store rebuild on a damaged journal says the snapshot cannot be rebuilt (not that the store cannot start) and points to repair', async () => {
+    const dir = await store();
+    fs.writeFileSync(seg1(dir), fs.readFileSync(seg1(dir), 'utf8').replace('R1-000002', 'R1-000003'));
+    const r = ctx(dir);
+    expect(await storeCommand.run(['rebuild'], r.c)).toBe(1);
+    expect(r.err.join('\n')).toMatch(/^The snapshot cannot be rebuilt, the journal is damaged: .*line 3: the line was altered/);
+    expect(r.err.join('\n')).not.toMatch(/cannot start/);
+    expect(r.err.join('\n')).toContain(`till store repair --data ${dir}`);
+  });
 });
