@@ -196,7 +196,13 @@ export function toHeadlessState(snapshot: { value: StateValue; context: Checkout
   if (c.balance) state.balance = c.balance;
   if (c.cardPrompt) state.cardPrompt = { masked: c.cardPrompt.masked };
   const q = pendingQuestion(snapshot);
-  if (q) state.confirm = { code: q.code, text: opts.questionText?.(q) ?? q.text, params: { ...q.params } };
+  // A question can name a product (CONFIRM_QTY): its text and params are clean lines too.
+  if (q)
+    state.confirm = {
+      code: q.code,
+      text: sanitizeLine(opts.questionText?.(q) ?? q.text),
+      params: Object.fromEntries(Object.entries(q.params).map(([k, v]) => [k, typeof v === 'string' ? sanitizeLine(v) : v])),
+    };
   if (c.lastSale) state.lastSale = { saleId: c.lastSale.saleId, receiptNo: c.lastSale.receiptNo, total: c.lastSale.total, change: c.lastSale.change };
   return state;
 }

@@ -63,7 +63,9 @@ describe('issue 8.11 till import and headless, as processes', () => {
       { id: 2, cmd: 'scan', code: '4006381333962', qty: 4 },
       { id: 3, cmd: 'scan', code: '4006381333962' },
       { id: 4, cmd: 'pay' },
-      { id: 5, cmd: 'card', reference: 'A1' },
+      // A total this large is a plausibility question first (plausibility.saleTotalAbove): yes.
+      { id: 5, cmd: 'confirm_accept' },
+      { id: 6, cmd: 'card', reference: 'A1' },
     ];
     const r = run(['headless'], lines.map((l) => JSON.stringify(l)).join('\n') + '\n');
     expect(r.status).toBe(0);
@@ -72,6 +74,7 @@ describe('issue 8.11 till import and headless, as processes', () => {
     expect(replies[0]).toMatchObject(tooLarge);
     expect(replies[1]).toMatchObject({ ok: true, state: { total: 3999999999999996 } });
     expect(replies[2]).toMatchObject({ ...tooLarge, state: { status: 'sale', total: 3999999999999996 } });
-    expect(replies[4]).toMatchObject({ ok: true, state: { status: 'committed', due: 0, lastSale: { total: 3999999999999996 } } });
+    expect(replies[3]).toMatchObject({ ok: false, error: { code: 'CONFIRM_TOTAL' } });
+    expect(replies[5]).toMatchObject({ ok: true, state: { status: 'committed', due: 0, lastSale: { total: 3999999999999996 } } });
   }, 60_000);
 });

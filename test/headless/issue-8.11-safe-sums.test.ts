@@ -16,15 +16,23 @@ describe('issue 8.11 safe sums in headless', () => {
   it('the 46th line of 9,999 at the highest default price is SALE_TOO_LARGE; the 45 lines are paid and committed', async () => {
     const products = Array.from({ length: 46 }, (_, i) => product(i, DEFAULT_MAX_PRICE));
     const s = await realStore([{ type: 'catalog.upserted', data: { products } }]);
-    const scans = products.map((p, i) => ({ id: i + 1, cmd: 'scan', code: p.barcodes[0], qty: 9999 }));
-    const r = await run(s, [...scans, { id: 100, cmd: 'pay' }, { id: 101, cmd: 'exact' }]);
+    // Each quantity of 9,999 is a plausibility question (CONFIRM_QTY), answered yes; so is the total on pay.
+    const scans = products.flatMap((p, i) => [{ id: i + 1, cmd: 'scan', code: p.barcodes[0], qty: 9999 }, { id: `y${i + 1}`, cmd: 'confirm_accept' }]);
+    const all = await run(s, [...scans, { id: 100, cmd: 'pay' }, { id: 'y100', cmd: 'confirm_accept' }, { id: 101, cmd: 'exact' }]);
+    const r = all.filter((x) => typeof x.id === 'number' || x.id === 'y100');
+    const answers = all.filter((x) => typeof x.id === 'string' && x.id !== 'y100');
+    expect(r.slice(0, 45).every((x) => x.ok === false && x.error.code === 'CONFIRM_QTY')).toBe(true);
+    expect(answers.slice(0, 45).every((x) => x.ok)).toBe(true);
+    // The 46th is refused before any question is asked: nothing to confirm.
     const last = r[45];
-    expect(r.slice(0, 45).every((x) => x.ok)).toBe(true);
+    expect(answers[45]).toMatchObject({ ok: false, error: { code: 'NO_QUESTION' } });
     expect(last).toMatchObject({ ok: false, error: { code: 'SALE_TOO_LARGE' }, state: { status: 'sale', message: { code: 'SALE_TOO_LARGE', level: 'error' } } });
     expect(last.error.message).toContain('45035996273704.95 USD');
     expect(last.state.lines).toHaveLength(45);
     expect(last.state.total).toBe(45 * 9999 * DEFAULT_MAX_PRICE);
-    expect(r[47]).toMatchObject({ ok: true, state: { status: 'committed', due: 0, lastSale: { total: 45 * 9999 * DEFAULT_MAX_PRICE } } });
+    expect(r[46]).toMatchObject({ ok: false, error: { code: 'CONFIRM_TOTAL' } });
+    expect(r[47]).toMatchObject({ ok: true, state: { status: 'tender' } });
+    expect(r[48]).toMatchObject({ ok: true, state: { status: 'committed', due: 0, lastSale: { total: 45 * 9999 * DEFAULT_MAX_PRICE } } });
     await s.close();
   }, 30_000);
 

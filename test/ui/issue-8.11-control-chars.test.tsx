@@ -77,7 +77,8 @@ describe('issue 8.11 control characters from the store never reach the screen or
     let out = '';
     output.on('data', (d) => (out += d));
     const done = runHeadless(t.register, { input, output });
-    for (const c of [{ cmd: 'scan', code: demoMemberCards()[0] }, { cmd: 'scan', code: '7777' }, { cmd: 'customer_search', query: 'nguyen' }]) input.write(`${JSON.stringify(c)}\n`);
+    const cmds = [{ cmd: 'scan', code: demoMemberCards()[0] }, { cmd: 'scan', code: '7777' }, { cmd: 'customer_search', query: 'nguyen' }, { cmd: 'scan', code: '7777', qty: 500 }];
+    for (const c of cmds) input.write(`${JSON.stringify(c)}\n`);
     input.end();
     await done;
     await t.close();
@@ -85,6 +86,9 @@ describe('issue 8.11 control characters from the store never reach the screen or
     expect(replies[1].state.lines[0].name).toBe(sanitizeLine(EVIL));
     expect(replies[1].state.customer.name).toBe('Lan[31m Nguyen');
     expect(replies[2].customers[0].name).toBe('Lan[31m Nguyen');
+    // The quantity question names the product (CONFIRM_QTY): clean in the reply and in state.confirm.
+    expect(replies[3]).toMatchObject({ ok: false, error: { code: 'CONFIRM_QTY' }, state: { confirm: { code: 'CONFIRM_QTY', params: { name: sanitizeLine(EVIL) } } } });
+    expect(replies[3].state.confirm.text).toContain(sanitizeLine(EVIL));
     expect(out).not.toMatch(/\\u00(1[0-9a-f]|0[0-9a-f]|7f|9[0-9a-f])/i);
   });
 });
