@@ -12,6 +12,8 @@ export const vi = {
   // ------------------------------------------------------------ errors: cart and scanning
   'error.BAD_QUANTITY': 'Số lượng phải từ 1 đến {max}.',
   'error.CART_FULL': 'Một đơn chỉ có tối đa {max} dòng.',
+  'error.SALE_TOO_LARGE': 'Một đơn chỉ được tối đa {max} trước thuế; món này sẽ vượt quá. Hãy bán phần còn lại trong một đơn khác.',
+  'error.PRICE_INVALID': 'Món này không có giá hợp lệ (không phải số nguyên đơn vị nhỏ nhất). Hãy nhờ quản lý kiểm tra danh mục.',
   'error.NO_SUCH_LINE': 'Dòng này không có trong đơn.',
   'error.QTY_NOT_ALLOWED': 'Không đổi được số lượng của dòng này.',
   'error.UNKNOWN_BARCODE': 'Không có sản phẩm nào mã vạch {code}.',

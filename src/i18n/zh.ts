@@ -11,6 +11,8 @@ export const zh = {
   // ------------------------------------------------------------ errors: cart and scanning
   'error.BAD_QUANTITY': '数量须为 1 到 {max}。',
   'error.CART_FULL': '一单最多 {max} 行。',
+  'error.SALE_TOO_LARGE': '一单税前最多 {max}；加上这一项会超出。其余请另开一单。',
+  'error.PRICE_INVALID': '此商品没有有效价格（不是最小货币单位的整数）。请经理检查商品目录。',
   'error.NO_SUCH_LINE': '单中没有这一行。',
   'error.QTY_NOT_ALLOWED': '这一行不能改数量。',
   'error.UNKNOWN_BARCODE': '没有条码为 {code} 的商品。',
