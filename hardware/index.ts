@@ -10,6 +10,7 @@ import { createMockScanner, type MockScanner } from './scanner/mock.js';
 import { createSimulatedPrinter, type SimulatedPrinter } from './printer/simulated.js';
 import { createMockPrinter, type MockPrinter } from './printer/mock.js';
 import { createNoPrinter } from './printer/none.js';
+import type { PrinterBaseOptions } from './printer/job-keeper.js';
 import { createSimulatedDrawer, type SimulatedDrawer } from './drawer/simulated.js';
 import { createMockDrawer, type MockDrawer } from './drawer/mock.js';
 import { createNoDrawer } from './drawer/none.js';
@@ -22,6 +23,8 @@ export interface SimulatedHardwareOptions {
   /** How long the simulated cashier leaves the drawer open (ms, default 4000). */
   drawerAutoCloseMs?: number;
   timers?: Timers;
+  /** The simulated printer's kept jobs: durable queue, COPY marking, log (printer/job-keeper.ts). */
+  keeper?: Pick<PrinterBaseOptions, 'queue' | 'copy' | 'log'>;
 }
 
 export interface SimulatedHardware extends Hardware {
@@ -34,7 +37,7 @@ export interface SimulatedHardware extends Hardware {
 export function createSimulatedHardware(opts: SimulatedHardwareOptions): SimulatedHardware {
   return {
     scanner: createKeyboardScanner(),
-    printer: opts.printer === 'none' ? createNoPrinter() : createSimulatedPrinter({ dataDir: opts.dataDir }),
+    printer: opts.printer === 'none' ? createNoPrinter() : createSimulatedPrinter({ dataDir: opts.dataDir, keeper: opts.keeper }),
     drawer: opts.drawer === 'none' ? createNoDrawer() : createSimulatedDrawer({ autoCloseMs: opts.drawerAutoCloseMs, timers: opts.timers }),
   };
 }

@@ -58,6 +58,32 @@ export interface PrintResult {
   /** Set when ok is false: "PRINTER_OFFLINE", "PAPER_OUT", "PRINTER_ERROR". */
   code?: string;
   message?: string;
+  /** ok is false but the bytes may have reached the printer (a write that failed part-way): its reprint is marked COPY. */
+  maybePrinted?: boolean;
+}
+
+/** A job kept for a reprint; `uncertain` when it may have printed already (its reprint says COPY). */
+export interface KeptJob {
+  job: PrintJob;
+  uncertain: boolean;
+}
+
+/**
+ * Where kept print jobs survive a restart (src/store/print-queue.ts: files in the data folder). Every
+ * job is written before it is sent and removed once it printed, so after a crash a job still there
+ * that was being sent has an unknown outcome and is reprinted marked COPY; one that waited is printed
+ * as it was. Methods resolve when the change is on disk; a failure rejects (the printer logs it and
+ * prints anyway: a receipt on paper matters more than its copy on disk).
+ */
+export interface PrintQueue {
+  /** Jobs a previous run left, oldest first. */
+  load(): KeptJob[];
+  /** The job is about to be sent. */
+  sending(job: PrintJob): Promise<void>;
+  /** The job waits for a reprint (refused, or failed; uncertain when it may have printed). */
+  kept(entry: KeptJob): Promise<void>;
+  /** The job printed: it is removed. */
+  printed(id: string): Promise<void>;
 }
 
 export interface Printer {

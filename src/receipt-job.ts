@@ -6,7 +6,10 @@ import { receiptLanguage, type TillConfig } from './domain/config.js';
 import type { SaleRecord } from './domain/sale.js';
 import { layoutReceipt, renderText, type ReceiptSection } from './domain/receipt.js';
 import { renderEscPos } from '../hardware/printer/escpos.js';
+import { copyJob } from '../hardware/printer/job-keeper.js';
 import type { PrintJob } from '../hardware/types.js';
+import { text, type ReceiptDoc } from './domain/receipt-doc.js';
+import { translate } from './i18n/index.js';
 
 /** Feature sections (gift cards sold/redeemed, loyalty points) chosen per sale. */
 export type ReceiptSectionsProvider = (sale: SaleRecord) => ReceiptSection[];
@@ -39,11 +42,20 @@ function printLocale(config: TillConfig): string {
   return lang === 'ru' || lang === 'vi' || lang === 'zh' ? lang : config.locale;
 }
 
+const escPosOptions = (config: TillConfig) => ({ width: config.receipt.width, locale: printLocale(config), charset: config.printer?.charset && config.printer.charset !== 'auto' ? config.printer.charset : undefined, codeTable: config.printer?.codeTable });
+
 export function buildPrintJob(sale: SaleRecord, config: TillConfig, sections?: ReceiptSectionsProvider): PrintJob {
   const doc = receiptDoc(sale, config, sections);
-  return {
-    id: `receipt:${sale.receiptNo}`,
-    bytes: renderEscPos(doc, { width: config.receipt.width, locale: printLocale(config), charset: config.printer?.charset && config.printer.charset !== 'auto' ? config.printer.charset : undefined, codeTable: config.printer?.codeTable }),
-    text: renderText(doc, config.receipt.width),
-  };
+  return { id: `receipt:${sale.receiptNo}`, bytes: renderEscPos(doc, escPosOptions(config)), text: renderText(doc, config.receipt.width) };
+}
+
+/**
+ * How a kept job whose first print may have come out (hardware/printer/job-keeper.ts) is marked on
+ * its reprint: "*** COPY ***" in the receipt's language, bold and centred, in the receipt's code page.
+ */
+export function copyMarker(config: TillConfig): (job: PrintJob) => PrintJob {
+  const doc: ReceiptDoc = { width: config.receipt.width, locale: config.locale, ascii: config.display.ascii, blocks: [text(translate(receiptLanguage(config), 'shift.report.copy'), { align: 'center', bold: true })] };
+  const banner = renderEscPos(doc, escPosOptions(config));
+  const line = renderText(doc, config.receipt.width).replace(/\n+$/, '');
+  return (job) => copyJob(job, banner, line);
 }

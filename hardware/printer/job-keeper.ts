@@ -3,8 +3,15 @@
  * (oldest first, one entry per job id) until a print of the same id succeeds, and status changes are
  * announced. The driver supplies only `send`: the transport of one job's bytes.
  * Nothing here throws or rejects: every failure becomes a PrintResult.
+ *
+ * With a `queue` (src/store/print-queue.ts) the kept jobs survive a restart: each job is written
+ * before it is sent and removed after it printed, and the jobs a previous run left are pending again
+ * at start. A job whose outcome is unknown - the previous run died while sending it, or a write failed
+ * part-way (`maybePrinted`) - is `uncertain`: its reprint goes out marked COPY (`copy`), so a receipt
+ * is never printed twice as an original. Reprints of kept jobs check at their turn that the job still
+ * waits, so two callers (a status poll and the register) never print it twice.
  */
-import type { PrintJob, PrintResult, Printer, PrinterStatus } from '../types.js';
+import type { KeptJob, PrintJob, PrintQueue, PrintResult, Printer, PrinterStatus } from '../types.js';
 import { createListeners, createStatus } from '../listeners.js';
 import { t } from '../../src/i18n/index.js';
 
@@ -24,45 +31,76 @@ export function isPrintJob(job: unknown): job is PrintJob {
   return !!j && typeof j.id === 'string' && j.id !== '' && j.bytes instanceof Uint8Array && typeof j.text === 'string';
 }
 
-export function createPrinterBase(opts: { kind: string; initial?: PrinterStatus; send: Send; close?: () => Promise<void> }): PrinterBase {
+export interface PrinterBaseOptions {
+  kind: string;
+  initial?: PrinterStatus;
+  send: Send;
+  close?: () => Promise<void>;
+  /** Durable home of kept jobs (none: kept in memory only). */
+  queue?: PrintQueue;
+  /** The job as a COPY (default: an ASCII "*** COPY ***" line above it). */
+  copy?: (job: PrintJob) => PrintJob;
+  log?: (line: string) => void;
+}
+
+export function createPrinterBase(opts: PrinterBaseOptions): PrinterBase {
   const status = createStatus<PrinterStatus>(opts.initial ?? 'ready');
   const results = createListeners<{ job: PrintJob; result: PrintResult }>();
-  let pending: PrintJob[] = [];
+  const copy = opts.copy ?? copyJob;
+  const log = opts.log ?? (() => {});
+  const queue = opts.queue;
+  /** Kept jobs by id, oldest first (a reprint of the same id keeps its place). */
+  const pending = new Map<string, KeptJob>();
   let chain: Promise<unknown> = Promise.resolve();
 
-  const keep = (job: PrintJob) => {
-    const i = pending.findIndex((p) => p.id === job.id);
-    if (i >= 0) pending[i] = job;
-    else pending.push(job);
+  const durable = (what: string, p: Promise<void> | undefined) =>
+    p?.catch((e: unknown) => log(`printer: the print queue could not record ${what}: ${(e as Error)?.message ?? e}`));
+  const keep = async (entry: KeptJob) => {
+    pending.set(entry.job.id, entry);
+    await durable(`${entry.job.id} as waiting`, queue?.kept(entry));
   };
 
-  async function once(job: PrintJob): Promise<PrintResult> {
+  if (queue) {
+    try {
+      for (const e of queue.load()) pending.set(e.job.id, e);
+    } catch (e) {
+      log(`printer: the print queue could not be read: ${(e as Error)?.message ?? e}`);
+    }
+  }
+
+  async function once(job: PrintJob, onlyIfKept: boolean): Promise<PrintResult> {
+    const kept = pending.get(job.id);
+    if (onlyIfKept && !kept) return { ok: true }; // printed meanwhile (another reprint got there first)
+    const uncertain = kept?.uncertain ?? false;
     const before = status.get();
     const refused = CODE_OF[before];
     if (refused) {
-      keep(job);
+      await keep({ job, uncertain });
       const res = failure(refused);
       results.emit({ job, result: res });
       return res;
     }
     status.set('busy');
+    await durable(`${job.id} before sending it`, queue?.sending(job));
     let res: PrintResult;
     try {
-      res = await opts.send(job);
+      res = await opts.send(uncertain ? copy(job) : job);
       if (!res || typeof res.ok !== 'boolean') res = failure('PRINTER_ERROR');
     } catch (e) {
       res = failure('PRINTER_ERROR', (e as Error)?.message);
     }
     if (status.get() === 'busy') status.set(before === 'paper-low' ? 'paper-low' : 'ready');
-    if (res.ok) pending = pending.filter((p) => p.id !== job.id);
-    else keep(job);
+    if (res.ok) {
+      pending.delete(job.id);
+      await durable(`${job.id} as printed`, queue?.printed(job.id));
+    } else await keep({ job, uncertain: uncertain || res.maybePrinted === true });
     results.emit({ job, result: res });
     return res;
   }
 
-  const print = (job: PrintJob): Promise<PrintResult> => {
+  const enqueue = (job: PrintJob, onlyIfKept: boolean): Promise<PrintResult> => {
     if (!isPrintJob(job)) return Promise.resolve(failure('PRINTER_ERROR', 'Not a print job.'));
-    const run = chain.then(() => once(job));
+    const run = chain.then(() => once(job, onlyIfKept));
     chain = run.catch(() => undefined);
     return run.catch(() => failure('PRINTER_ERROR'));
   };
@@ -72,17 +110,28 @@ export function createPrinterBase(opts: { kind: string; initial?: PrinterStatus;
     status: status.get,
     onStatus: status.on,
     setStatus: status.set,
-    print,
-    pending: () => pending.slice(),
+    print: (job) => enqueue(job, false),
+    pending: () => [...pending.values()].map((e) => e.job),
     onResult: (listener) => results.add(({ job, result }) => listener(job, result)),
     async reprintPending() {
-      const results: PrintResult[] = [];
-      for (const job of pending.slice()) results.push(await print(job));
-      return results;
+      const out: PrintResult[] = [];
+      for (const { job } of [...pending.values()]) out.push(await enqueue(job, true));
+      return out;
     },
     async close() {
       await chain.catch(() => undefined);
       await opts.close?.().catch(() => undefined);
     },
   };
+}
+
+/** "*** COPY ***" in bold, centred, above the job: plain ASCII, which every code page prints. */
+const COPY_BANNER = Uint8Array.from([0x1b, 0x40, 0x1b, 0x61, 0x01, 0x1b, 0x45, 0x01, ...Buffer.from('*** COPY ***', 'latin1'), 0x0a, 0x1b, 0x45, 0x00, 0x1b, 0x61, 0x00]);
+
+/** A job marked as a copy: a banner before its bytes (they start with ESC @, which resets the style), a line before its text. */
+export function copyJob(job: PrintJob, banner: Uint8Array = COPY_BANNER, label = '*** COPY ***'): PrintJob {
+  const bytes = new Uint8Array(banner.length + job.bytes.length);
+  bytes.set(banner, 0);
+  bytes.set(job.bytes, banner.length);
+  return { id: job.id, bytes, text: `${label}\n${job.text}` };
 }

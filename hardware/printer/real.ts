@@ -8,7 +8,7 @@
  */
 import type { PrintJob, PrintResult, PrinterStatus, Unsubscribe } from '../types.js';
 import { createListeners } from '../listeners.js';
-import { createPrinterBase, failure, type PrinterBase } from './job-keeper.js';
+import { createPrinterBase, failure, type PrinterBase, type PrinterBaseOptions } from './job-keeper.js';
 import { DLE_EOT, decodeStatus, type PrinterState } from './dle-eot.js';
 import { LinkError, type Connection, type PrinterLink } from './link.js';
 
@@ -20,6 +20,8 @@ export interface RealPrinterOptions {
   answerMs?: number;
   /** Status poll interval, ms (default 3000); 0 = no polling (tests drive `check()`). */
   pollMs?: number;
+  /** Where kept jobs survive a restart, how a COPY looks, where problems are logged (job-keeper.ts). */
+  keeper?: Pick<PrinterBaseOptions, 'queue' | 'copy' | 'log'>;
 }
 
 export interface RealPrinter extends PrinterBase {
@@ -71,6 +73,7 @@ export function createRealPrinter(opts: RealPrinterOptions): RealPrinter {
   /** One connection: status first (when the printer answers), then the bytes if it can print. */
   async function session(bytes: Uint8Array | null, forceAsk: boolean): Promise<PrintResult> {
     let conn: Connection | undefined;
+    let writing = false;
     try {
       conn = await link.open(timeoutMs);
       if (answers !== false || forceAsk) {
@@ -85,14 +88,19 @@ export function createRealPrinter(opts: RealPrinterOptions): RealPrinter {
           if (refused) return failure(refused);
         } else if (answers === undefined || forceAsk) answers = answers ?? false;
       }
-      if (bytes) await conn.write(bytes, timeoutMs);
+      if (bytes) {
+        writing = true;
+        await conn.write(bytes, timeoutMs);
+      }
       lastError = null;
       return { ok: true };
     } catch (e) {
       const le = e instanceof LinkError ? e : new LinkError('PRINTER_ERROR', String((e as Error)?.message ?? e));
       lastError = le.message;
       if (le.code !== 'PRINTER_ERROR') base.setStatus('offline');
-      return failure(le.code === 'PRINTER_PERMISSION' ? 'PRINTER_OFFLINE' : le.code, undefined);
+      const res = failure(le.code === 'PRINTER_PERMISSION' ? 'PRINTER_OFFLINE' : le.code, undefined);
+      // Part of the job may be on paper already: its reprint must not pass for the original.
+      return writing ? { ...res, maybePrinted: true } : res;
     } finally {
       await conn?.close().catch(() => undefined);
     }
@@ -102,6 +110,7 @@ export function createRealPrinter(opts: RealPrinterOptions): RealPrinter {
     kind: link.kind,
     initial: 'ready',
     send: (job: PrintJob) => exclusive(() => session(job.bytes, false)),
+    ...opts.keeper,
   });
 
   async function check(): Promise<PrinterStatus> {

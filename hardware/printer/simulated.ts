@@ -10,7 +10,7 @@
 import { chmod, lstat, mkdir, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { PrintJob, PrinterStatus } from '../types.js';
-import { createPrinterBase, failure, type PrinterBase } from './job-keeper.js';
+import { createPrinterBase, failure, type PrinterBase, type PrinterBaseOptions } from './job-keeper.js';
 
 export interface SimulatedPrinter extends PrinterBase {
   /** The folder receipts are written to. */
@@ -25,7 +25,7 @@ export interface SimulatedPrinter extends PrinterBase {
 export const jobFileName = (id: string): string =>
   id.replace(/^receipt:/, '').replace(/[^A-Za-z0-9._-]+/g, '_').replace(/^\.+/, '_').slice(0, 120) || 'job';
 
-export function createSimulatedPrinter(opts: { dataDir: string; initial?: PrinterStatus }): SimulatedPrinter {
+export function createSimulatedPrinter(opts: { dataDir: string; initial?: PrinterStatus; keeper?: Pick<PrinterBaseOptions, 'queue' | 'copy' | 'log'> }): SimulatedPrinter {
   const dir = join(opts.dataDir, 'receipts');
   let last: PrintJob | undefined;
   const fileFor = (id: string) => join(dir, jobFileName(id));
@@ -59,6 +59,7 @@ export function createSimulatedPrinter(opts: { dataDir: string; initial?: Printe
       last = job;
       return { ok: true };
     },
+    ...opts.keeper,
   });
   return Object.assign(base, { dir, lastPrinted: () => last, fileFor });
 }

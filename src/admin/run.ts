@@ -11,7 +11,7 @@ import { readConfig } from '../store/config-file.js';
 import { openStore, storeExists } from '../store/open.js';
 import { createRegister, type Register } from '../register.js';
 import { createSimulatedHardware } from '../../hardware/index.js';
-import type { Hardware } from '../../hardware/types.js';
+import type { Hardware, PrintQueue } from '../../hardware/types.js';
 import { createNoDrawer, createSimulatedDrawer } from '../../hardware/index.js';
 import { createRealPrinter } from '../../hardware/printer/real.js';
 import { createUsbLink } from '../../hardware/printer/usb.js';
@@ -21,6 +21,8 @@ import { createGpioDrawer } from '../../hardware/drawer/gpio.js';
 import type { GpioOptions } from '../../hardware/gpio/lines.js';
 import { createStore } from './init.js';
 import { scannerFor, type ScannerEnv } from './scanner-config.js';
+import { copyMarker } from '../receipt-job.js';
+import { openPrintQueue } from '../store/print-queue.js';
 import { demoSeed, demoStoreConfig } from './demo-store.js';
 import { localDate } from '../domain/giftcard/dates.js';
 import { registerProgramsStoreProblem } from '../domain/loyalty/register-programs.js';
@@ -29,6 +31,8 @@ import { loyaltyOf, programList } from '../store/projections/loyalty.js';
 /** Where device drivers look for the operating system's files; tests and the doctor pass fakes. */
 export interface DeviceEnv extends ScannerEnv {
   gpio?: GpioOptions;
+  /** Where kept print jobs survive a restart (the store's print queue; none: kept in memory). */
+  printQueue?: PrintQueue;
 }
 
 /** Picks the device implementations the configuration asks for (real drivers: docs/hardware.md). */
@@ -36,6 +40,7 @@ export function hardwareFor(config: TillConfig, dataDir: string, log: (line: str
   const h = config.hardware;
   // Not opened here: the register starts it (openRegister), so a configuration error stops start-up first.
   const scanner = scannerFor(config, log, env);
+  const keeper = { queue: env.printQueue, copy: copyMarker(config), log };
   const sensor = h.drawerSensor === 'auto' ? (h.drawerSensorPin >= 0 ? 'gpio' : 'none') : h.drawerSensor;
   const printerDrawer = h.drawer === 'printer' || (h.drawer === 'auto' && (h.printer === 'usb' || h.printer === 'network'));
   if (sensor === 'printer' && !printerDrawer)
@@ -58,7 +63,7 @@ export function hardwareFor(config: TillConfig, dataDir: string, log: (line: str
     if (h.printer === 'network' && !parseTcpAddress(h.printerAddress))
       throw new TillError('CONFIG_INVALID', `hardware.printerAddress must be tcp://host:9100 for a network printer, got "${h.printerAddress}".`);
     const link = h.printer === 'usb' ? createUsbLink(h.printerDevice || '/dev/usb/lp0') : createNetworkLink(h.printerAddress);
-    const printer = createRealPrinter({ link, timeoutMs: h.printerTimeoutMs, pollMs: h.printerPollMs });
+    const printer = createRealPrinter({ link, timeoutMs: h.printerTimeoutMs, pollMs: h.printerPollMs, keeper });
     const drawer =
       h.drawer === 'none'
         ? createNoDrawer()
@@ -76,7 +81,7 @@ export function hardwareFor(config: TillConfig, dataDir: string, log: (line: str
     return { scanner, printer, drawer };
   }
   if (h.drawer === 'printer') throw new TillError('DRIVER_UNAVAILABLE', 'hardware.drawer "printer" needs a real printer (hardware.printer "usb" or "network").');
-  const sim = createSimulatedHardware({ dataDir, printer: h.printer === 'none' ? 'none' : 'simulated', drawer: h.drawer === 'none' ? 'none' : 'simulated' });
+  const sim = createSimulatedHardware({ dataDir, printer: h.printer === 'none' ? 'none' : 'simulated', drawer: h.drawer === 'none' ? 'none' : 'simulated', keeper });
   return { ...sim, scanner, drawer: h.drawer === 'gpio' ? gpioDrawer() : sim.drawer };
 }
 
@@ -99,10 +104,14 @@ export async function openRegister(dataDir: string, log?: (line: string) => void
     await store.close();
     throw new TillError('CONFIG_INVALID', programsProblem);
   }
-  const hardware = hardwareFor(config, dataDir, log ?? ((line) => process.stderr.write(`${line}\n`)));
+  const say = log ?? ((line: string) => process.stderr.write(`${line}\n`));
+  // Under the store's lock: one register prints this data folder's queue.
+  const hardware = hardwareFor(config, dataDir, say, { printQueue: openPrintQueue(dataDir, { log: say }) });
   const reg = createRegister({ config, store, hardware, log });
   // A HID scanner looks for its device in the background; start() never rejects (a problem is a status).
   void hardware.scanner.start();
+  // Receipts a previous run left waiting print now, each once (a real printer that is not ready keeps them).
+  if (hardware.printer.pending().length) void hardware.printer.reprintPending();
   return reg;
 }
 

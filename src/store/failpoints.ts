@@ -5,9 +5,10 @@
  * Why: a SIGKILL from outside never tears a write (the kernel finishes the syscall and keeps the page
  * cache), so it cannot show what a power cut does. These points kill the process from inside at the
  * moments that matter: with half a transaction written, after the fsync but before the caller hears
- * of it, with half a snapshot temp file, and between the snapshot rename and the folder fsync.
+ * of it, with half a snapshot temp file, and between the snapshot rename and the folder fsync; and
+ * `print-sent`: a receipt handed to the printer while its job file is still in the print queue.
  */
-export type Failpoint = 'append-torn' | 'append-synced' | 'snapshot-temp' | 'snapshot-renamed';
+export type Failpoint = 'append-torn' | 'append-synced' | 'snapshot-temp' | 'snapshot-renamed' | 'print-sent';
 
 function parse(spec: string | undefined): Map<string, number> {
   const out = new Map<string, number>();
