@@ -22,6 +22,7 @@ import { nextReceiptSeq } from './projections/sales.js';
 import { BalanceGuard } from './balance-guard.js';
 import { NoticeBoard } from './notices.js';
 import { guessStateFile, PIN_GUESS_FILE, type GuessStateFile } from './guess-file.js';
+import { readEventsBySeq } from './journal-read.js';
 import { verifyHistory, type HistoryResult, type VerifiedMark } from './history-check.js';
 import type { StoreNotice } from './types.js';
 
@@ -135,6 +136,10 @@ export class TillStore implements Store {
 
   nextReceiptSeq(register: string): number {
     return nextReceiptSeq(this.state, register);
+  }
+
+  readEvents(seqs: readonly number[]): Map<number, JournalEvent> {
+    return readEventsBySeq(this.dir, seqs);
   }
 
   hasTx(id: string): boolean {

@@ -83,6 +83,12 @@ export interface Store {
   commit(req: CommitRequest): Promise<CommitResult>;
   /** True if a transaction with this id is already committed. */
   hasTx(id: string): boolean;
+  /**
+   * Journal events by sequence number, read back from the journal (a binary search in their segment
+   * each, never a walk); an event that is not there, or whose line does not check out, is absent.
+   * Absent on stores without a journal on disk (test doubles).
+   */
+  readEvents?(seqs: readonly number[]): Map<number, JournalEvent>;
   /** Write the snapshot now (fsync'd temp file + rename + directory fsync). */
   checkpoint(): Promise<void>;
   close(): Promise<void>;

@@ -9,7 +9,7 @@
 import { movementsOf } from '../loyalty/events.js';
 import type { LoyaltyProgram, SaleLoyalty } from '../loyalty/types.js';
 import type { SaleRecord } from '../sale.js';
-import { emptyTotals, foldCashMove, foldNoSale, foldPoints, foldSale, foldVoid, rewardValues } from './totals.js';
+import { emptyTotals, foldCashMove, foldNoSale, foldPoints, foldReturn, foldSale, foldVoid, rewardValues } from './totals.js';
 import { getOwn, setOwn } from './records.js';
 import { closedKey, SHIFT_EVENTS, type CashMovedData, type GiftCardLiability, type Shift, type ShiftClosedData, type ShiftOpenedData, type ShiftSlice, type ShiftTotals } from './types.js';
 
@@ -37,11 +37,9 @@ const dayOf = (ev: ShiftEventIn): string => (typeof ev.at === 'string' ? ev.at.s
 const points: ShiftFold = (t, ev, ctx) => foldPoints(t, movementsOf(ev.type, ev.data, dayOf(ev)), ctx.program);
 
 /**
- * What each event type adds to the totals of the shift it belongs to. Returns (issue 10, built
- * later) are one entry here: `'return.committed': foldReturn`, a function in totals.ts that takes the
- * returned lines off sales, taxes, categories and operators, adds the refunds per method, and the
- * cash refunded to a `cash.refunds` figure that `expectedCash` subtracts. Bump the projection's
- * version (src/store/projections/shifts.ts) when it lands.
+ * What each event type adds to the totals of the shift it belongs to. A return (`return.committed`)
+ * is folded into `returns` (what came back per category and tax class, refunds per method) and its
+ * cash handed out into `cash.refunds`, which `expectedCash` subtracts (totals.ts foldReturn).
  */
 export const SHIFT_FOLDS: Readonly<Record<string, ShiftFold>> = {
   'sale.committed': (t, ev, ctx) => {
@@ -50,6 +48,10 @@ export const SHIFT_FOLDS: Readonly<Record<string, ShiftFold>> = {
     foldSale(t, sale, ev.operator);
     const loyalty = (sale.extensions as { loyalty?: Partial<SaleLoyalty> } | undefined)?.loyalty;
     foldPoints(t, movementsOf(ev.type, ev.data, dayOf(ev)), ctx.program, rewardValues(loyalty));
+  },
+  'return.committed': (t, ev) => {
+    const r = (ev.data as { return?: unknown } | undefined)?.return;
+    if (r && typeof r === 'object') foldReturn(t, r as never);
   },
   [SHIFT_EVENTS.saleVoided]: (t, ev) => foldVoid(t, ev.data as never),
   [SHIFT_EVENTS.drawerOpened]: (t, ev) => foldNoSale(t, ev.data as never),

@@ -38,12 +38,30 @@ export function reportCsv(r: ShiftReport): string[] {
   }
   for (const x of r.categories) add('category', x.category, x.qty, x.amount);
   for (const p of r.payments) add('payment', p.method, p.count, p.amount);
+  const x = r.returns;
+  if (x) {
+    add('returns', 'returns', x.count, x.total);
+    add('returns', 'items', x.items, '');
+    add('returns', 'discounts reversed', '', x.discounts);
+    add('returns', 'net', '', x.net);
+    add('returns', 'tax', '', x.tax);
+    for (const t of x.taxes) {
+      add('return tax', `${t.taxClass} ${t.ratePct}% net`, '', t.net);
+      add('return tax', `${t.taxClass} ${t.ratePct}% tax`, '', t.tax);
+    }
+    for (const k of x.categories) add('return category', k.category, k.qty, k.amount);
+    for (const f of x.refunds) add('refund', f.method, f.count, f.amount);
+    add('returns', 'cash rounding', '', x.rounding);
+    add('gift cards', 'returned unspent', x.giftcards.returned.count, x.giftcards.returned.value);
+    add('gift cards', 'refunded onto cards', x.giftcards.refunded.count, x.giftcards.refunded.amount);
+  }
   const k = r.cash;
   if (k.float !== null) add('cash', 'float', '', k.float);
   add('cash', 'sales', '', k.sales);
   add('cash', 'rounding', '', k.rounding);
   add('cash', 'in', k.in.count, k.in.amount);
   add('cash', 'out', k.out.count, k.out.amount);
+  if (k.refunds) add('cash', 'refunded', k.refunds.count, k.refunds.amount);
   for (const m of k.moves) add('cash move', `${m.at} ${m.direction} ${m.reason}${m.approvedBy ? ` (approved by ${m.approvedBy})` : ''}`, '', m.direction === 'out' ? -m.amount : m.amount);
   if (k.expected !== null) add('cash', 'expected', '', k.expected);
   if (k.counted !== null) add('cash', 'counted', '', k.counted);

@@ -110,6 +110,29 @@ function salesBlocks(r: ShiftReport, c: Ctx): ReceiptBlock[] {
   return out;
 }
 
+/** What returns gave back, shown only when there were some (the sales figures above stay what was sold). */
+function returnBlocks(r: ShiftReport, c: Ctx): ReceiptBlock[] {
+  const x = r.returns;
+  if (!x || x.count === 0) return [];
+  const out: ReceiptBlock[] = [
+    separator(),
+    title(c.t('shift.report.returnsTitle')),
+    columns(c.t('shift.report.returnsCount'), c.num(x.count)),
+    columns(c.t('shift.report.returnsItems'), c.num(x.items)),
+    columns(c.t('shift.report.returnsDiscounts'), c.money(x.discounts)),
+    columns(c.t('shift.report.tax'), c.money(-x.tax)),
+    columns(c.t('shift.report.returnsTotal'), c.money(-x.total), { bold: true }),
+  ];
+  for (const t of x.taxes) {
+    out.push(columns(c.t('shift.report.taxRow', { taxClass: t.taxClass, rate: c.num(t.ratePct) }), c.money(-t.tax)));
+    out.push(text(c.t('shift.report.taxBase', { net: c.money(-t.net) })));
+  }
+  for (const k of x.categories) out.push(columns(c.t('shift.report.categoryRow', { category: k.category, qty: c.num(k.qty) }), c.money(-k.amount)));
+  for (const f of x.refunds) out.push(columns(c.t('shift.report.refundRow', { method: methodLabel(c, f.method), count: c.num(f.count) }), c.money(-f.amount)));
+  out.push(columns(c.t('shift.report.netSales'), c.money(r.sales.total - x.total), { bold: true }));
+  return out;
+}
+
 function countBlocks(rows: CountRow[] | null, c: Ctx): ReceiptBlock[] {
   return (rows ?? []).map((x) => columns(c.t('shift.report.countRow', { pieces: c.num(x.pieces), value: c.money(x.value) }), c.money(x.amount)));
 }
@@ -127,6 +150,7 @@ function cashBlocks(r: ShiftReport, c: Ctx): ReceiptBlock[] {
     out.push(columns(c.t('shift.report.move', { time: c.time(m.at), reason: m.reason }), c.money(-m.amount)));
     if (m.approvedBy) out.push(text(c.t('shift.report.approvedBy', { operator: c.who(m.approvedBy) })));
   }
+  if (k.refunds?.count) out.push(columns(c.t('shift.report.cashRefunds', { count: c.num(k.refunds.count) }), c.money(-k.refunds.amount)));
   if (k.expected !== null) out.push(columns(c.t('shift.report.expected'), c.money(k.expected), { bold: true }));
   if (k.counted !== null) out.push(columns(c.t('shift.report.counted'), c.money(k.counted)), ...countBlocks(k.count, c));
   if (k.difference !== null) out.push(columns(c.t('shift.report.difference'), c.signed(k.difference), { bold: true }));
@@ -142,6 +166,9 @@ function cardBlocks(r: ShiftReport, c: Ctx): ReceiptBlock[] {
   out.push(columns(c.t('shift.report.gcSold', { count: c.num(g.sold.count) }), c.money(g.sold.value)));
   if (g.sold.price !== g.sold.value) out.push(columns(c.t('shift.report.gcSoldPrice'), c.money(g.sold.price)));
   out.push(columns(c.t('shift.report.gcRedeemed', { count: c.num(g.redeemed.count) }), c.money(g.redeemed.amount)));
+  const back = r.returns?.giftcards;
+  if (back?.returned.count) out.push(columns(c.t('shift.report.gcReturned', { count: c.num(back.returned.count) }), c.money(-back.returned.value)));
+  if (back?.refunded.count) out.push(columns(c.t('shift.report.gcRefunded', { count: c.num(back.refunded.count) }), c.money(back.refunded.amount)));
   if (g.liability) {
     out.push(columns(c.t('shift.report.gcOutstanding'), c.money(g.liability.outstanding)));
     if (g.liability.blocked) out.push(columns(c.t('shift.report.gcBlocked'), c.money(g.liability.blocked)));
@@ -197,6 +224,7 @@ export function layoutShiftReport(r: ShiftReport, cfg: ReportLayoutConfig): Rece
     ...head(r, cfg, c),
     separator('='),
     ...salesBlocks(r, c),
+    ...returnBlocks(r, c),
     ...cashBlocks(r, c),
     ...cardBlocks(r, c),
     ...tailBlocks(r, c),

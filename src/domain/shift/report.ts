@@ -7,8 +7,8 @@
  */
 import type { Minor } from '../money.js';
 import { countRows } from '../denominations.js';
-import { expectedCash } from './totals.js';
-import type { CashMove, CountAmount, GiftCardLiability, Shift, ShiftTotals } from './types.js';
+import { emptyReturnTotals, expectedCash } from './totals.js';
+import type { CashMove, CountAmount, GiftCardLiability, ReturnTotals, Shift, ShiftTotals } from './types.js';
 
 export type ReportKind = 'X' | 'Z' | 'SALES';
 
@@ -51,6 +51,8 @@ export interface ShiftReport {
     in: CountAmount;
     out: CountAmount;
     moves: CashMove[];
+    /** Cash handed back by returns. */
+    refunds: CountAmount;
     expected: Minor | null;
     counted: Minor | null;
     count: CountRow[] | null;
@@ -62,6 +64,21 @@ export interface ShiftReport {
   points: { programId: string; name: string; decimals: number; earned: number; spent: number; expired: number; other: number; spentValue: Minor; earnedValue: Minor | null; expiredValue: Minor | null }[];
   operators: { operator: string; name: string; count: number; amount: Minor }[];
   receipts: { first: string | null; last: string | null };
+  /** What returns gave back (sales figures above are what was sold). */
+  returns: {
+    count: number;
+    items: number;
+    gross: Minor;
+    discounts: Minor;
+    net: Minor;
+    tax: Minor;
+    total: Minor;
+    taxes: { taxClass: string; ratePct: number; net: Minor; tax: Minor; gross: Minor }[];
+    categories: { category: string; qty: number; amount: Minor }[];
+    refunds: { method: string; count: number; amount: Minor }[];
+    rounding: Minor;
+    giftcards: ReturnTotals['giftcards'];
+  };
   journal: { firstSeq: number | null; lastSeq: number | null; covers: { seq: number; hash: string } | null };
   /** A sales range: per local day, and the Z reports closed in it. */
   days?: { day: string; count: number; total: Minor }[];
@@ -71,9 +88,35 @@ export interface ShiftReport {
 /** Payment methods in the order a report lists them; others follow by name. */
 const METHOD_ORDER = ['cash', 'card', 'giftcard', 'points'];
 
-function sections(t: ShiftTotals): Pick<ShiftReport, 'sales' | 'taxes' | 'categories' | 'payments' | 'voids' | 'noSales' | 'points' | 'operators' | 'receipts'> & { giftcards: ShiftTotals['giftcards'] } {
-  const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-  const rank = (m: string) => (METHOD_ORDER.includes(m) ? METHOD_ORDER.indexOf(m) : METHOD_ORDER.length);
+const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+const rank = (m: string) => (METHOD_ORDER.includes(m) ? METHOD_ORDER.indexOf(m) : METHOD_ORDER.length);
+
+function returnsSection(t: ShiftTotals): ShiftReport['returns'] {
+  // A slice folded before returns existed has none (the projection's version bump rebuilds it).
+  const x = t.returns ?? emptyReturnTotals();
+  return {
+    count: x.count,
+    items: x.items,
+    gross: x.gross,
+    discounts: x.discounts,
+    net: x.net,
+    tax: x.tax,
+    total: x.total,
+    taxes: Object.entries(x.taxes)
+      .sort(([a], [b]) => byName(a, b))
+      .map(([taxClass, r]) => ({ taxClass, ratePct: r.ratePct, net: r.net, tax: r.tax, gross: r.net + r.tax })),
+    categories: Object.entries(x.categories)
+      .sort(([a], [b]) => byName(a, b))
+      .map(([category, r]) => ({ category, qty: r.qty, amount: r.amount })),
+    refunds: Object.entries(x.refunds)
+      .sort(([a], [b]) => rank(a) - rank(b) || byName(a, b))
+      .map(([method, r]) => ({ method, count: r.count, amount: r.amount })),
+    rounding: x.rounding,
+    giftcards: { returned: { ...x.giftcards.returned }, refunded: { ...x.giftcards.refunded } },
+  };
+}
+
+function sections(t: ShiftTotals): Pick<ShiftReport, 'sales' | 'taxes' | 'categories' | 'payments' | 'voids' | 'noSales' | 'points' | 'operators' | 'receipts' | 'returns'> & { giftcards: ShiftTotals['giftcards'] } {
   return {
     sales: { ...t.sales, discounts: { ...t.sales.discounts } },
     taxes: Object.entries(t.taxes)
@@ -95,6 +138,7 @@ function sections(t: ShiftTotals): Pick<ShiftReport, 'sales' | 'taxes' | 'catego
       .sort(([a], [b]) => byName(a, b))
       .map(([operator, r]) => ({ operator, name: r.name, count: r.count, amount: r.amount })),
     receipts: { ...t.receipts },
+    returns: returnsSection(t),
   };
 }
 
@@ -129,6 +173,7 @@ export function buildShiftReport(shift: Shift, opts: { currency: string; printed
       in: { ...shift.totals.cash.in },
       out: { ...shift.totals.cash.out },
       moves: shift.totals.cash.moves.map((m) => ({ ...m })),
+      refunds: { ...(shift.totals.cash.refunds ?? { count: 0, amount: 0 }) },
       expected: c ? c.expected : expectedCash(shift),
       counted: c ? c.counted : null,
       count: c?.count ? countRows(c.count) : null,
@@ -171,7 +216,7 @@ export function buildRangeReport(
     to: opts.to,
     printedAt: opts.printedAt,
     ...s,
-    cash: { float: null, floatCount: null, sales: t.cash.sales, rounding: t.cash.rounding, in: { ...t.cash.in }, out: { ...t.cash.out }, moves: t.cash.moves.map((m) => ({ ...m })), expected: null, counted: null, count: null, difference: null },
+    cash: { float: null, floatCount: null, sales: t.cash.sales, rounding: t.cash.rounding, in: { ...t.cash.in }, out: { ...t.cash.out }, moves: t.cash.moves.map((m) => ({ ...m })), refunds: { ...(t.cash.refunds ?? { count: 0, amount: 0 }) }, expected: null, counted: null, count: null, difference: null },
     giftcards: { ...s.giftcards, liability: null },
     journal: { firstSeq: opts.firstSeq, lastSeq: opts.lastSeq, covers: null },
     days: opts.days.map((d) => ({ ...d })),

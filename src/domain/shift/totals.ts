@@ -10,21 +10,40 @@ import type { LoyaltyProgram, SaleLoyalty } from '../loyalty/types.js';
 import type { Movement } from '../loyalty/events.js';
 import { cashbackValue } from '../loyalty/rewards.js';
 import { getOwn, setOwn } from './records.js';
-import type { CashMovedData, DrawerOpenedData, PointsRow, SaleVoidedData, Shift, ShiftTotals } from './types.js';
+import type { ReturnRecord } from '../returns/types.js';
+import type { CashMovedData, DrawerOpenedData, PointsRow, ReturnTotals, SaleVoidedData, Shift, ShiftTotals } from './types.js';
 
 export const emptyTotals = (): ShiftTotals => ({
   sales: { count: 0, items: 0, gross: 0, discounts: { count: 0, amount: 0 }, net: 0, tax: 0, total: 0 },
   taxes: {},
   categories: {},
   payments: {},
-  cash: { sales: 0, rounding: 0, in: { count: 0, amount: 0 }, out: { count: 0, amount: 0 }, moves: [] },
+  cash: { sales: 0, rounding: 0, in: { count: 0, amount: 0 }, out: { count: 0, amount: 0 }, moves: [], refunds: { count: 0, amount: 0 } },
   voids: { count: 0, amount: 0 },
   noSales: { count: 0, approved: 0 },
   giftcards: { sold: { count: 0, value: 0, price: 0 }, redeemed: { count: 0, amount: 0 } },
   points: {},
   operators: {},
   receipts: { first: null, last: null },
+  returns: emptyReturnTotals(),
 });
+
+export function emptyReturnTotals(): ReturnTotals {
+  return {
+    count: 0,
+    items: 0,
+    gross: 0,
+    discounts: 0,
+    net: 0,
+    tax: 0,
+    total: 0,
+    taxes: {},
+    categories: {},
+    refunds: {},
+    rounding: 0,
+    giftcards: { returned: { count: 0, value: 0, price: 0 }, refunded: { count: 0, amount: 0 } },
+  };
+}
 
 const int = (v: unknown): number => (typeof v === 'number' && Number.isSafeInteger(v) ? v : 0);
 const list = <T>(v: unknown): T[] => (Array.isArray(v) ? (v as T[]) : []);
@@ -97,6 +116,58 @@ export function foldSale(t: ShiftTotals, sale: Partial<SaleRecord>, operator: st
   if (typeof sale.receiptNo === 'string') {
     t.receipts.first ??= sale.receiptNo;
     t.receipts.last = sale.receiptNo;
+  }
+}
+
+/**
+ * Folds a committed return (domain/returns): the mirror of a sale, kept apart in `returns` so the
+ * sales figures stay what was sold. Its cash handed out leaves the drawer (`cash.refunds`), its
+ * receipt number is the register's latest. Points it moved are folded from its `points.refunded`.
+ */
+export function foldReturn(t: ShiftTotals, r: Partial<ReturnRecord>): void {
+  const x = t.returns;
+  const lines = list<Partial<ReturnRecord['lines'][number]>>(r.lines);
+  x.count++;
+  x.items += lines.reduce((a, l) => a + int(l.qty), 0);
+  x.gross += int(r.gross);
+  x.discounts += int(r.discount);
+  x.net += int(r.net);
+  x.tax += int(r.tax);
+  x.total += int(r.total);
+  const exclusive = int(r.tax) !== 0 && int(r.total) === lines.reduce((a, l) => a + int(l.amount), 0) + int(r.tax);
+  for (const s of list<{ taxClass?: unknown; ratePct?: unknown; base?: unknown; tax?: unknown }>(r.taxSummary)) {
+    const tr = row(x.taxes, text(s.taxClass, '?'), () => ({ ratePct: typeof s.ratePct === 'number' ? s.ratePct : 0, net: 0, tax: 0 }));
+    tr.tax += int(s.tax);
+    tr.net += exclusive ? int(s.base) : int(s.base) - int(s.tax);
+  }
+  for (const l of lines) {
+    const c = row(x.categories, text(l.category, '-'), () => ({ qty: 0, amount: 0 }));
+    c.qty += int(l.qty);
+    c.amount += int(l.amount);
+  }
+  for (const f of list<{ kind?: unknown; amount?: unknown }>(r.refunds)) {
+    const p = row(x.refunds, text(f.kind, '?'), () => ({ count: 0, amount: 0 }));
+    p.count++;
+    p.amount += int(f.amount);
+  }
+  const given = int(r.cash?.given);
+  if (given > 0) {
+    t.cash.refunds.count++;
+    t.cash.refunds.amount += given;
+  }
+  x.rounding += int(r.cash?.rounding);
+  for (const c of list<{ cleared?: unknown; lineId?: unknown }>(r.giftcards?.returned)) {
+    x.giftcards.returned.count++;
+    x.giftcards.returned.value += int(c.cleared);
+    x.giftcards.returned.price += lines.filter((l) => l.lineId === c.lineId).reduce((a, l) => a + int(l.refund), 0);
+  }
+  for (const c of list<{ amount?: unknown }>(r.giftcards?.refunded)) {
+    x.giftcards.refunded.count++;
+    x.giftcards.refunded.amount += int(c.amount);
+  }
+  if (typeof r.receiptNo === 'string') {
+    t.receipts.first ??= r.receiptNo;
+    t.receipts.last = r.receiptNo;
   }
 }
 
@@ -179,6 +250,7 @@ export function foldCashMove(t: ShiftTotals, d: CashMovedData, origin: { seq: nu
 
 /**
  * Cash the drawer should hold: the float, plus what the sales left in it, plus cash in, minus cash
- * out. (Returns, when they come, take their cash refunds off here too.)
+ * out, minus the cash returns handed back.
  */
-export const expectedCash = (shift: Pick<Shift, 'float' | 'totals'>): Minor => shift.float + shift.totals.cash.sales + shift.totals.cash.in.amount - shift.totals.cash.out.amount;
+export const expectedCash = (shift: Pick<Shift, 'float' | 'totals'>): Minor =>
+  shift.float + shift.totals.cash.sales + shift.totals.cash.in.amount - shift.totals.cash.out.amount - (shift.totals.cash.refunds?.amount ?? 0);

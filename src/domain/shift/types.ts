@@ -39,7 +39,8 @@ export interface CashMovedData {
 }
 
 export interface DrawerOpenedData {
-  reason: 'sale' | 'no-sale';
+  /** 'return': cash refunded by a return (never a no-sale). */
+  reason: 'sale' | 'no-sale' | 'return';
   ok: boolean;
   approvedBy?: string;
 }
@@ -119,6 +120,29 @@ export interface OperatorRow {
   amount: Minor;
 }
 
+/** What the shift's returns gave back (the mirror of `sales`, folded from `return.committed`). */
+export interface ReturnTotals {
+  count: number;
+  /** Units taken back. */
+  items: number;
+  gross: Minor;
+  /** Discounts reversed with the returned lines (their own and their share of order discounts). */
+  discounts: Minor;
+  net: Minor;
+  tax: Minor;
+  /** Value refunded. */
+  total: Minor;
+  /** Per tax class: the tax reversed and its tax-exclusive base. */
+  taxes: Record<string, TaxRow>;
+  categories: Record<string, CategoryRow>;
+  /** How the money went back, per method (cash, card, giftcard; points: no money). */
+  refunds: Record<string, CountAmount>;
+  /** Cash handed out minus cash due over the refunds (cash rounding; negative: the drawer kept it). */
+  rounding: Minor;
+  /** Cards the shift's sales sold that came back unspent (blocked, value cleared), and the value put back onto cards. */
+  giftcards: { returned: { count: number; value: Minor; price: Minor }; refunded: CountAmount };
+}
+
 export interface ShiftTotals {
   sales: {
     count: number;
@@ -146,6 +170,8 @@ export interface ShiftTotals {
     in: CountAmount;
     out: CountAmount;
     moves: CashMove[];
+    /** Cash handed out by returns (after cash rounding): expected cash drops by it. */
+    refunds: CountAmount;
   };
   voids: CountAmount;
   /** Drawer opened without a sale (and how many of those a manager approved). */
@@ -158,6 +184,7 @@ export interface ShiftTotals {
   /** By the envelope's operator id. */
   operators: Record<string, OperatorRow>;
   receipts: { first: string | null; last: string | null };
+  returns: ReturnTotals;
 }
 
 /** Gift-card balances the shop owes, store-wide (kept running by the projection, see projection). */

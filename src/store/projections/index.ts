@@ -9,9 +9,11 @@ import { giftCardsProjection } from './giftcards.js';
 import { loyaltyProjection } from './loyalty.js';
 import { operatorsProjection } from './operators.js';
 import { shiftsProjection } from './shifts.js';
+import { returnsProjection } from './returns.js';
 
 export const PROJECTIONS: ProjectionModule<any>[] = [catalogProjection, salesProjection, giftCardsProjection];
 PROJECTIONS.push(loyaltyProjection);
 PROJECTIONS.push(operatorsProjection);
+PROJECTIONS.push(returnsProjection);
 // Shifts read what the gift-card and loyalty folds have just done: keep them after those.
 PROJECTIONS.push(shiftsProjection);

@@ -1,6 +1,7 @@
 /**
  * Sales slice: how many sales, and the last receipt sequence issued per register (parsed from the
  * receipt number "R1-000042"), so receipt numbers continue after a restart without scanning history.
+ * Returns print receipts from the same sequence (docs/returns.md): their numbers count here too.
  */
 import type { SaleRecord } from '../../domain/sale.js';
 import type { JournalEvent, ProjectionModule, StoreState } from '../types.js';
@@ -9,6 +10,8 @@ import { getOwn, setOwn } from './own.js';
 export type SalesSlice = StoreState['sales'];
 
 export const SALE_COMMITTED = 'sale.committed';
+/** The same string as domain/returns RETURN_COMMITTED (kept here so the slice has no feature import). */
+const RETURN_COMMITTED = 'return.committed';
 
 export interface SaleCommitted {
   sale: SaleRecord;
@@ -23,13 +26,15 @@ export function receiptSeqOf(receiptNo: unknown): number | undefined {
 
 export const salesProjection: ProjectionModule<SalesSlice> = {
   name: 'sales',
-  version: 1,
+  // 2: return receipts advance the sequence.
+  version: 2,
   initial: () => ({ count: 0, lastReceipt: {} }),
   apply(slice, ev: JournalEvent) {
-    if (ev.type !== SALE_COMMITTED) return;
-    const sale = (ev.data as SaleCommitted)?.sale;
+    if (ev.type !== SALE_COMMITTED && ev.type !== RETURN_COMMITTED) return;
+    const d = ev.data as { sale?: Partial<SaleRecord>; return?: { receiptNo?: unknown; register?: unknown } } | null;
+    const sale = ev.type === SALE_COMMITTED ? d?.sale : d?.return;
     if (!sale || typeof sale !== 'object') return;
-    slice.count++;
+    if (ev.type === SALE_COMMITTED) slice.count++;
     const n = receiptSeqOf(sale.receiptNo);
     const reg = typeof sale.register === 'string' ? sale.register : ev.register;
     if (n !== undefined && n > (getOwn(slice.lastReceipt, reg) ?? 0)) setOwn(slice.lastReceipt, reg, n);

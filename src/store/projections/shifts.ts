@@ -50,7 +50,8 @@ function cardMovements(state: StoreState, ev: JournalEvent): CardMovement[] {
 
 export const shiftsProjection: ProjectionModule<ShiftSlice> = {
   name: SHIFTS_SLICE,
-  version: 1,
+  // 2: returns (return.committed) folded into `returns` and `cash.refunds`.
+  version: 2,
   initial: emptyShiftSlice,
   apply(slice, ev: JournalEvent, state: StoreState) {
     const moves = cardMovements(state, ev);

@@ -17,6 +17,7 @@ import { applyEvent, initialState } from '../../../src/store/fold.js';
 import { BalanceGuard } from '../../../src/store/balance-guard.js';
 import { findGiftCard } from '../../../src/store/projections/giftcards.js';
 import { loyaltyOf } from '../../../src/store/projections/loyalty.js';
+import { saleReturns } from '../../../src/store/projections/returns.js';
 import type { JournalEvent, StoreState } from '../../../src/store/types.js';
 import { foldReturn, noReturns, planReturn, RETURN_COMMITTED, type RefundMode, type ReturnPick, type ReturnPlan, type ReturnRecord, type SaleReturns } from '../../../src/domain/returns/index.js';
 import type { Result } from '../../../src/domain/errors.js';
@@ -64,7 +65,8 @@ export const cardCode = (n: number): string => generateCode(new Uint8Array(CODE_
 export class Book {
   state: StoreState = initialState();
   events: JournalEvent[] = [];
-  returns = new Map<string, SaleReturns>();
+  /** What the returns took back per sale, folded here by the domain fold (the projection's is `before`). */
+  folded = new Map<string, SaleReturns>();
   private receipt = 0;
   private tx = 0;
 
@@ -90,9 +92,9 @@ export class Book {
       applyEvent(this.state, ev);
       if (ev.type === RETURN_COMMITTED) {
         const r = (ev.data as { return: ReturnRecord }).return;
-        const so = this.returns.get(r.sale.saleId) ?? noReturns();
+        const so = this.folded.get(r.sale.saleId) ?? noReturns();
         foldReturn(so, r);
-        this.returns.set(r.sale.saleId, so);
+        this.folded.set(r.sale.saleId, so);
       }
     }
     return evs;
@@ -105,7 +107,7 @@ export class Book {
   card = (code: string) => findGiftCard(this.state, code);
   account = (id: string) => loyaltyOf(this.state).customers[id];
   points = (id: string) => this.account(id)?.points.cb ?? 0;
-  before = (saleId: string) => this.returns.get(saleId) ?? noReturns();
+  before = (saleId: string) => saleReturns(this.state, saleId);
 
   setup(opts: { cards?: [string, number][]; customers?: Customer[]; ladder?: TierLadder | null } = {}): this {
     const ev: { type: string; data: unknown }[] = [{ type: 'loyalty.program.upserted', data: { program: PROGRAM } }];

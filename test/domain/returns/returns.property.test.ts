@@ -5,7 +5,7 @@
  * folded by its projections:
  * - no return ever takes back more of a line than was sold (a request for more is RETURN_TOO_MANY,
  *   and nothing is planned);
- * - no gift card or points balance is ever negative;
+ * - no gift card or points balance is ever negative, and the returns projection agrees with the fold;
  * - once everything has come back, the sale and its returns sum to exactly zero: money, tax per class,
  *   discounts, each tender, every gift card's balance and the customer's points and lifetime spend.
  */
@@ -13,7 +13,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { Book, cardCode, customer, prod, sell, TAX, type Pay } from './fixtures.js';
 import { returnableLines } from '../../../src/domain/returns/plan.js';
-import type { ReturnRecord } from '../../../src/domain/returns/types.js';
+import { noReturns, type ReturnRecord } from '../../../src/domain/returns/types.js';
 import type { OrderDiscount } from '../../../src/domain/cart.js';
 import { giftCardSlice } from '../../../src/store/projections/giftcards.js';
 import { loyaltyOf } from '../../../src/store/projections/loyalty.js';
@@ -87,6 +87,8 @@ describe('returns: property', () => {
         const check = () => {
           for (const c of Object.values(giftCardSlice(book.state).cards)) expect(c.balance).toBeGreaterThanOrEqual(0);
           for (const a of Object.values(loyaltyOf(book.state).customers)) for (const v of Object.values(a.points)) expect(v).toBeGreaterThanOrEqual(0);
+          // The returns projection holds what the domain fold of the sale's returns says.
+          expect(book.before(sale.saleId)).toEqual(book.folded.get(sale.saleId) ?? noReturns());
           for (const r of returnableLines(sale, book.before(sale.saleId))) {
             expect(r.returned).toBeLessThanOrEqual(r.sold);
             expect(r.returnable).toBeGreaterThanOrEqual(0);

@@ -9,7 +9,7 @@ function closedShift(): Shift {
   totals.taxes = { standard: { ratePct: 10, net: 1000, tax: 100 } };
   totals.categories = { coffee: { qty: 3, amount: 1100 } };
   totals.payments = { card: { count: 1, amount: 600 }, cash: { count: 1, amount: 500 } };
-  totals.cash = { sales: 500, rounding: 0, in: { count: 0, amount: 0 }, out: { count: 1, amount: 200 }, moves: [{ seq: 9, at: '2025-03-14T11:00:00.000Z', direction: 'out', amount: 200, reason: '=HYPERLINK("x")', operator: 'op1', approvedBy: 'mgr' }] };
+  totals.cash = { sales: 500, rounding: 0, in: { count: 0, amount: 0 }, out: { count: 1, amount: 200 }, moves: [{ seq: 9, at: '2025-03-14T11:00:00.000Z', direction: 'out', amount: 200, reason: '=HYPERLINK("x")', operator: 'op1', approvedBy: 'mgr' }], refunds: { count: 0, amount: 0 } };
   totals.operators = { op1: { name: 'Ann', count: 2, amount: 1100 } };
   totals.receipts = { first: 'R1-000001', last: 'R1-000002' };
   return {
