@@ -9,4 +9,15 @@ export const ruReturns = {
   'error.GIFT_CARD_USED': 'Подарочной картой {card} из этого чека уже пользовались: вернуть её нельзя.',
   'error.REFUND_CARD_BLOCKED': 'Подарочная карта {card} заблокирована: вернуть деньги на неё нельзя. Менеджер может вернуть наличными.',
   'error.REFUND_CARD_EXPIRED': 'Срок подарочной карты {card} истёк {date}: вернуть деньги на неё нельзя. Менеджер может вернуть наличными.',
+  // ------------------------------------------------------------ the X / Z / sales report: returns
+  'shift.report.returnsTitle': 'ВОЗВРАТЫ',
+  'shift.report.returnsCount': 'Возвраты',
+  'shift.report.returnsItems': 'Возвращено товаров',
+  'shift.report.returnsDiscounts': 'Отменённые скидки',
+  'shift.report.returnsTotal': 'Итого возвращено',
+  'shift.report.refundRow': 'возврат: {method} ({count})',
+  'shift.report.netSales': 'Продажи за вычетом возвратов',
+  'shift.report.cashRefunds': 'Возвраты наличными ({count})',
+  'shift.report.gcReturned': 'Возвращены неиспользованными ({count})',
+  'shift.report.gcRefunded': 'Возвращено на карты ({count})',
 };

@@ -9,4 +9,15 @@ export const zhReturns = {
   'error.GIFT_CARD_USED': '此小票售出的礼品卡 {card} 已被使用，不能再退。',
   'error.REFUND_CARD_BLOCKED': '礼品卡 {card} 已冻结，退款不能退回卡中。店长可改退现金。',
   'error.REFUND_CARD_EXPIRED': '礼品卡 {card} 已于 {date} 过期，退款不能退回卡中。店长可改退现金。',
+  // ------------------------------------------------------------ the X / Z / sales report: returns
+  'shift.report.returnsTitle': '退货',
+  'shift.report.returnsCount': '退货笔数',
+  'shift.report.returnsItems': '退回件数',
+  'shift.report.returnsDiscounts': '冲回折扣',
+  'shift.report.returnsTotal': '退款合计',
+  'shift.report.refundRow': '退款：{method}（{count}）',
+  'shift.report.netSales': '销售减退货',
+  'shift.report.cashRefunds': '现金退款（{count}）',
+  'shift.report.gcReturned': '未使用退回（{count}）',
+  'shift.report.gcRefunded': '退回卡内（{count}）',
 };
