@@ -172,7 +172,7 @@ export const checkoutMachine = setup({
           { actions: assign(({ context, event }) => M.attachById(context, event.customerId)) },
         ],
         'receipt.view': [
-          { guard: 'hasLastSale', target: 'receipt' },
+          { guard: 'hasLastSale', target: 'receipt', actions: assign({ message: null }) },
           { actions: assign({ message: L.info('NO_LAST_RECEIPT', 'There is no receipt yet.') }) },
         ],
         'receipt.reprint': { guard: 'hasLastSale', actions: { type: 'reprintReceipt', params: ({ context }) => context.lastSale } },
@@ -301,7 +301,7 @@ export const checkoutMachine = setup({
         if (check('paidWithCash')) enqueue('openDrawer');
       }),
       on: {
-        'sale.next': 'idle',
+        'sale.next': { target: 'idle', actions: assign({ message: null }) },
         'cart.scan': { target: 'idle', actions: raise(({ event }) => event) },
         // A check that shows a card starts from idle like a scan; a refused one only sets the message.
         'giftcard.check': [
@@ -310,7 +310,7 @@ export const checkoutMachine = setup({
         ],
         'giftcard.sell': { target: 'idle', actions: raise(({ event }) => event) },
         'customer.attach': { target: 'idle', actions: raise(({ event }) => event) },
-        'receipt.view': 'receipt',
+        'receipt.view': { target: 'receipt', actions: assign({ message: null }) },
         'receipt.reprint': { actions: { type: 'reprintReceipt', params: ({ context }) => context.lastSale } },
       },
     },
@@ -334,7 +334,8 @@ export const checkoutMachine = setup({
     },
     receipt: {
       on: {
-        'receipt.close': 'idle',
+        // Closing the receipt moves on: an older message does not come back on the ready screen.
+        'receipt.close': { target: 'idle', actions: assign({ message: null }) },
         // Like the paid screen: a scan (or a card sold, a customer attached) starts the next sale.
         'cart.scan': { target: 'idle', actions: raise(({ event }) => event) },
         // A check that shows a card starts from idle like a scan; a refused one only sets the message.
@@ -344,7 +345,7 @@ export const checkoutMachine = setup({
         ],
         'giftcard.sell': { target: 'idle', actions: raise(({ event }) => event) },
         'customer.attach': { target: 'idle', actions: raise(({ event }) => event) },
-        'sale.next': 'idle',
+        'sale.next': { target: 'idle', actions: assign({ message: null }) },
         'receipt.reprint': { actions: { type: 'reprintReceipt', params: ({ context }) => context.lastSale } },
       },
     },

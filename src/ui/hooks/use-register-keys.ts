@@ -197,6 +197,7 @@ export function useRegisterKeys(register: Register, screen: MachineScreen, layou
       receiptLines,
       helpLines,
       question: pendingQuestion(before) !== null,
+      message: before.context.message !== null,
       decimal: decimalSeparator(register.config.locale),
       ...overlayView(register, before, state.current, bodyRows),
     };

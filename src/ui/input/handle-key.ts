@@ -30,6 +30,8 @@ export interface KeyView extends OverlayView {
   session?: SessionScreen | null;
   /** The machine asks a plausibility question here (context.confirm): Enter is yes, Esc no. */
   question?: boolean;
+  /** The machine shows a message (context.message): the next action clears it. */
+  message?: boolean;
   /** The locale's decimal separator (vi-VN and ru-RU ",", ar "٫"); "." and "," are always accepted too. */
   decimal?: string;
 }
@@ -124,12 +126,29 @@ export function handleKey(prev: InputState, key: Key, v: KeyView): KeyResult {
     const r = shiftKey(s, s.overlay, action, key, v.currency, v.pageRows);
     return { state: r.state, events: [], ...(r.op ? { shift: r.op } : {}) };
   }
-  if (action === null) return v.screen === 'committed' && !s.overlay && key.name !== 'char' ? act(s, 'next', v) : same(s);
+  if (action === null) return v.screen === 'committed' && !s.overlay && key.name !== 'char' ? movedOn('next', act(s, 'next', v), v) : same(s);
   if (action === 'type') {
     if (s.overlay) return same(typeInto(s, key.ch ?? '', MAX_ENTRY));
     if (s.entry.length >= MAX_ENTRY) return same(s);
     return same({ ...s, entry: s.entry + key.ch });
   }
+  return movedOn(action, actOn(s, action, key, screen, v), v);
+}
+
+/** Keys that edit or look, and leave the machine's message (the last error) where it is. */
+const KEEPS_MESSAGE: ReadonlySet<Action> = new Set(['backspace', 'help']);
+
+/**
+ * The cashier moved on: the machine's message (an error, "Sale voided.") is cleared before the
+ * action's own events, which may set a new one. Typing and Backspace keep it, so an error stays on
+ * screen while the code is typed again, until the next action (Enter, Esc, an arrow, a tender key).
+ */
+function movedOn(action: Action, r: KeyResult, v: KeyView): KeyResult {
+  if (!v.message || KEEPS_MESSAGE.has(action)) return r;
+  return { ...r, events: [{ type: 'message.clear' }, ...r.events] };
+}
+
+function actOn(s: InputState, action: Action, key: Key, screen: Screen, v: KeyView): KeyResult {
   if (s.overlay || OVERLAY_OPENERS.includes(action)) {
     const r = overlayAction(s, action, screen, v);
     if (r) return r;
