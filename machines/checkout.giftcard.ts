@@ -11,23 +11,30 @@ import { TillError } from '../src/domain/errors.js';
 import {
   codesInSale,
   effectiveState,
+  forfeitOnRenewal,
   giftCardCartLine,
   giftCardPayable,
   giftCardTenderExtra,
   guessAllowed,
   isGiftCardScan,
+  isTopUpPlan,
   localDate,
   maskCode,
   parseCode,
   planRedemption,
   planSellCard,
+  planTopUp,
   recordGuess,
+  renewalFor,
+  refuse,
   reservationsFrom,
   soldCardsTotal,
+  topUpCartLine,
+  topUpRefusal,
   unknownCardError,
   type GiftCard,
 } from '../src/domain/giftcard/index.js';
-import type { CheckoutContext, GiftCardBalanceView } from './checkout.types.js';
+import type { CardPrompt, CheckoutContext, GiftCardBalanceView } from './checkout.types.js';
 import { cartRefusal, errorMessage, priced } from './checkout.logic.js';
 
 type Patch = Partial<CheckoutContext>;
@@ -77,9 +84,12 @@ function counted(ctx: CheckoutContext, l: Lookup, patch: Patch): Patch {
 export function cardIntent(ctx: CheckoutContext, raw: string, where: 'idle' | 'sale' | 'tender'): CardIntent {
   const l = lookup(ctx, raw);
   if (!l.card) return 'refused';
-  const mode = ctx.deps.giftcards!.sellMode;
+  const gc = ctx.deps.giftcards!;
+  const mode = gc.sellMode;
   const state = effectiveState(l.card, today(ctx));
   if (where !== 'tender' && state === 'pending' && mode !== 'generate') return mode === 'scan-preset' ? 'sell-preset' : 'sell-amount';
+  // Top-up mode: an existing card outside the payment screen asks for a value to type, as stock does.
+  if (where !== 'tender' && gc.topUp && !topUpRefusal(l.card, topUpRequest(ctx), l.code!)) return 'sell-amount';
   if (where === 'idle') return 'balance';
   return 'redeem';
 }
@@ -120,18 +130,47 @@ export function sellScannedPreset(ctx: CheckoutContext, raw: string): Patch {
   return counted(ctx, l, sell(ctx, l.card, l.code!, undefined));
 }
 
-/** Scan of a pending stock card whose value the cashier types next. */
+/** What a top-up here is checked with (the amount comes later). */
+const topUpRequest = (ctx: CheckoutContext) => {
+  const gc = ctx.deps.giftcards!;
+  return {
+    currency: ctx.deps.currency,
+    today: today(ctx),
+    validityDays: gc.defaultValidityDays,
+    inSale: codesInSale(ctx.cart.lines, ctx.tenders),
+    ...(gc.maxValue != null ? { maxValue: gc.maxValue } : {}),
+  };
+};
+
+/** Scan of a card whose value the cashier types next: pending stock to sell, or (top-up mode) a card to load. */
 export function promptAmount(ctx: CheckoutContext, raw: string): Patch {
   const l = lookup(ctx, raw);
   if (!l.card) return refusal(ctx, l);
-  return counted(ctx, l, { cardPrompt: { code: l.code!, masked: maskCode(l.code!) }, message: null });
+  const prompt: CardPrompt = { code: l.code!, masked: maskCode(l.code!) };
+  if (effectiveState(l.card, today(ctx)) !== 'pending') {
+    const r = topUpRequest(ctx);
+    const renew = renewalFor(l.card, r.today, r.validityDays, false);
+    prompt.topUp = { balance: l.card.balance - (renew ? forfeitOnRenewal(l.card, r.today) : 0), ...(renew ? { renewTo: renew.expiresOn } : {}) };
+  }
+  return counted(ctx, l, { cardPrompt: prompt, message: null });
 }
 
-/** `giftcard.amount {amount}` for the prompted stock card. */
+/** `giftcard.amount {amount}` for the prompted card: sold (stock) or loaded (top-up). */
 export function sellPrompted(ctx: CheckoutContext, amount: number): Patch {
   const p = ctx.cardPrompt;
   if (!p || !ctx.deps.giftcards) return {};
-  return sell(ctx, ctx.deps.giftcards.lookup(p.code), p.code, amount);
+  const card = ctx.deps.giftcards.lookup(p.code);
+  return p.topUp ? topUp(ctx, card, p.code, amount) : sell(ctx, card, p.code, amount);
+}
+
+/** A top-up as a line of the sale; the card is loaded (and renewed) when the sale commits. */
+function topUp(ctx: CheckoutContext, card: GiftCard | undefined, code: string, amount: number): Patch {
+  const gc = ctx.deps.giftcards!;
+  const plan = planTopUp(card, code, { ...topUpRequest(ctx), amount });
+  if (!plan.ok) return { message: errorMessage(plan.error) };
+  const r = addLine(ctx.cart, topUpCartLine(plan.value, { name: gc.topUpLineName ?? gc.lineName, taxClass: UNTAXED }));
+  if (!r.ok) return { message: cartRefusal(ctx, r.error) };
+  return { cart: r.value, priced: priced(ctx, r.value), cardPrompt: null, message: null };
 }
 
 /** Would this balance check show a card? (Guards; records nothing.) */
@@ -145,6 +184,11 @@ export function redeem(ctx: CheckoutContext, raw: string, amount?: number): Patc
   if (!ctx.deps.giftcards) return giftCardsOff();
   const l = lookup(ctx, raw);
   if (!l.card) return refusal(ctx, l);
+  // A card topped up on this sale cannot pay for it (the load is not on it before the sale commits).
+  if (ctx.cart.lines.some((x) => isTopUpPlan(x.meta?.giftcardLoad) && x.meta!.giftcardLoad.code === l.code)) {
+    const inSale = refuse('GIFT_CARD_IN_SALE', { card: maskCode(l.code!) });
+    if (!inSale.ok) return counted(ctx, l, { message: errorMessage(inSale.error) });
+  }
   const payable = giftCardPayable(ctx.priced.total, soldCardsTotal(ctx.cart.lines), ctx.tenders);
   const customerId = ctx.customer?.id;
   const plan = planRedemption(l.card, payable, { currency: ctx.deps.currency, customerId, today: today(ctx) }, reservationsFrom(ctx.tenders), amount);

@@ -27,6 +27,10 @@ export interface GiftCardDeps {
   lineName: string;
   /** Most a card sold here may hold (`giftCards.maxValue`), minor units; absent or null = no limit. */
   maxValue?: number | null;
+  /** Top-up mode (`giftCards.topUp`): a scanned existing card in a sale asks for a value to load. */
+  topUp?: boolean;
+  /** Name of a top-up line ("Gift card top-up"); default: lineName. */
+  topUpLineName?: string;
 }
 
 /** Read-only view of loyalty accounts and programs in the store. */
@@ -95,8 +99,8 @@ export interface CheckoutContext {
   lastSale: SaleRecord | null;
   /** Gift-card guess limiter (unknown codes per minute, cool-down). */
   guess: GuessState;
-  /** A scanned stock card waiting for the value the cashier types. */
-  cardPrompt: { code: string; masked: string } | null;
+  /** A scanned card waiting for the value the cashier types (stock to sell, or a card to top up). */
+  cardPrompt: CardPrompt | null;
   /** The card shown on the balance screen. */
   balance: GiftCardBalanceView | null;
   /** Loyalty customer attached to the sale (as the store had it when attached). */
@@ -110,6 +114,16 @@ export interface CheckoutContext {
   confirm: PendingConfirm | null;
   /** A sale total the cashier said yes to (CONFIRM_TOTAL): not asked again unless the total grows. 0 = none. */
   totalAccepted: number;
+}
+
+/**
+ * A scanned card waiting for the value the cashier types: stock to sell, or (top-up mode) an existing
+ * card to load, with its balance today and, when the load renews it, the new expiry (null = none).
+ */
+export interface CardPrompt {
+  code: string;
+  masked: string;
+  topUp?: { balance: number; renewTo?: string | null };
 }
 
 export interface PendingConfirm {

@@ -289,6 +289,8 @@ export function createRegister(opts: RegisterOptions): Register {
       guess: store.guesses?.load(now().getTime(), limits),
       // The line is journaled with the sale and printed: the receipt's language, not the screen's.
       lineName: translate(receiptLanguage(config), 'giftcard.line'),
+      topUp: config.giftCards.topUp === true,
+      topUpLineName: translate(receiptLanguage(config), 'giftcard.topUpLine'),
       maxValue: giftCardMaxValue(config),
     },
     checks: plausibilityLimits(config),

@@ -55,8 +55,12 @@ CODE may carry the prefix, spaces or dashes; it is shown masked. --json prints o
 Blocks a card: it can no longer be sold, loaded or redeemed. Its balance stays on it.`,
   unblock: `Usage: till giftcard unblock CODE --reason TEXT [--operator ID]
 Returns a blocked card to the state it had before.`,
-  load: `Usage: till giftcard load CODE --amount AMOUNT [--operator ID]
-Tops up an active (or used-up) card by AMOUNT, a decimal in the store currency.`,
+  load: `Usage: till giftcard load CODE --amount AMOUNT [--extend [--days N]] [--operator ID]
+Tops up an active (or used-up) card by AMOUNT, a decimal in the store currency.
+  --extend   also an expired card: it is valid again for giftCards.defaultValidityDays from today
+             (or --days N; 0 days in the configuration = never expires); what was left on it when it
+             expired is forfeited first, as till giftcard expire records it. On a card still valid it
+             moves the expiry to that day when it is later.`,
   adjust: `Usage: till giftcard adjust CODE --amount [+|-]AMOUNT --reason TEXT [--operator ID]
 Corrects a balance with a compensating movement (never an edit); never below zero.`,
   expire: `Usage: till giftcard expire [--dry-run] [--operator ID]
@@ -317,8 +321,10 @@ function show(argv: string[], s: Session): number {
 }
 
 async function onCard(sub: string, argv: string[], s: Session): Promise<number> {
-  const { values, positionals } = parse(glueNegative(argv), { reason: { type: 'string' }, amount: { type: 'string' }, operator: { type: 'string' } });
+  const { values, positionals } = parse(glueNegative(argv), { reason: { type: 'string' }, amount: { type: 'string' }, operator: { type: 'string' }, extend: { type: 'boolean' }, days: { type: 'string' } });
   if (values.help) return s.ctx.out(SUBS[sub]), 0;
+  if (sub !== 'load' && (values.extend || values.days !== undefined)) usageError(`--extend and --days belong to till giftcard load, not ${sub}`);
+  if (values.days !== undefined && !values.extend) usageError('--days N goes with --extend (the validity of the renewed card)');
   const code = codeArg(positionals, s);
   const card = cardOf(s, code);
   const operator = backOfficeOperator(s.config, s.store.state, values.operator as string | undefined);
@@ -330,7 +336,17 @@ async function onCard(sub: string, argv: string[], s: Session): Promise<number> 
       return commitOne(s, must(planUnblock(card, { reason })), operator, code, 'Unblocked');
     case 'load': {
       const amount = amountOf(values.amount, s.currency, '--amount');
-      return commitOne(s, must(planLoad(card, { amount, currency: s.currency, today: s.today })), operator, code, 'Loaded');
+      if (!values.extend) {
+        const r = planLoad(card, { amount, currency: s.currency, today: s.today });
+        if (!r.ok && r.error.code === 'GIFT_CARD_EXPIRED')
+          throw new TillError('GIFT_CARD_EXPIRED', `${r.error.message} To top it up with a new expiry: till giftcard load ${maskCode(code)} --amount ${values.amount} --extend`, r.error.params);
+        return commitOne(s, must(r), operator, code, 'Loaded');
+      }
+      const validityDays = values.days === undefined ? s.config.giftCards.defaultValidityDays : positiveInt(values.days, '--days', 36500);
+      await commitOne(s, must(planLoad(card, { amount, currency: s.currency, today: s.today, extend: { validityDays } })), operator, code, 'Loaded');
+      const after = cardOf(s, code);
+      s.ctx.out(after.expiresOn ? `Valid until ${after.expiresOn}.` : 'It never expires.');
+      return 0;
     }
     default: {
       const amount = signedAmount(values.amount, s.currency);

@@ -105,6 +105,12 @@ export interface TillConfig {
     cooldownSeconds: number;
     /** Most a card sold at the till may hold, a decimal in the store currency; "" = 10 times the largest note (plausibility.ts). Refused above. */
     maxValue: string;
+    /**
+     * Top-up mode (docs/gift-cards.md): an active, depleted or expired card scanned in a sale asks for
+     * the value to load (an expired one gets a new expiry, defaultValidityDays from the sale); paying
+     * with a card is then done on the payment screen. Absent = false.
+     */
+    topUp?: boolean;
   };
   /**
    * Typos that would cost money are asked about before anything happens (src/domain/plausibility.ts,
@@ -208,7 +214,7 @@ export const DEFAULT_CONFIG: TillConfig = {
   display: { ascii: false },
   scanner: { gapMs: 30, minLength: 3, terminator: 'both', prefix: '', suffix: '' },
   codes: { giftCardPrefix: 'GC', loyaltyPrefix: '27', receiptPrefix: 'R' },
-  giftCards: { sellMode: 'generate', defaultValidityDays: 365, terms: 'Valid at this shop. Not exchangeable for cash.', guessLimitPerMinute: 5, cooldownSeconds: 60, maxValue: '' },
+  giftCards: { sellMode: 'generate', defaultValidityDays: 365, terms: 'Valid at this shop. Not exchangeable for cash.', guessLimitPerMinute: 5, cooldownSeconds: 60, maxValue: '', topUp: false },
   plausibility: { cashTimesDue: 10, largestNote: '', qtyAbove: 100, saleTotalAbove: '' },
   loyalty: { phoneCountryCode: '', programs: 'all' },
   catalog: { maxPrice: '' },
@@ -344,6 +350,7 @@ const CHECKS: Record<string, Check> = {
   'giftCards.guessLimitPerMinute': int(1, 1000),
   'giftCards.cooldownSeconds': int(1, 86400),
   'giftCards.maxValue': amountText,
+  'giftCards.topUp': bool,
   'plausibility.cashTimesDue': int(0, 1_000_000),
   'plausibility.largestNote': amountText,
   'plausibility.qtyAbove': int(0, 9999),

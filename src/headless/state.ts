@@ -104,7 +104,8 @@ export interface HeadlessState {
   /** The gift card on the balance screen (masked code). */
   balance?: GiftCardBalanceView;
   /** The stock gift card waiting for its value (masked code). */
-  cardPrompt?: { masked: string };
+  /** `topUp` (top-up mode): the card's balance now and, when the load renews it, its new expiry (null: none). */
+  cardPrompt?: { masked: string; topUp?: { balance: number; renewTo?: string | null } };
   /**
    * A plausibility question waiting for its answer (CONFIRM_CASH, CONFIRM_QTY, CONFIRM_TOTAL): the
    * command that asked was not applied; `confirm_accept` applies it, `confirm_reject` (or any other
@@ -194,7 +195,7 @@ export function toHeadlessState(snapshot: { value: StateValue; context: Checkout
       ...(r.step !== undefined ? { step: r.step } : {}),
     }));
   if (c.balance) state.balance = c.balance;
-  if (c.cardPrompt) state.cardPrompt = { masked: c.cardPrompt.masked };
+  if (c.cardPrompt) state.cardPrompt = { masked: c.cardPrompt.masked, ...(c.cardPrompt.topUp ? { topUp: { ...c.cardPrompt.topUp } } : {}) };
   const q = pendingQuestion(snapshot);
   // A question can name a product (CONFIRM_QTY): its text and params are clean lines too.
   if (q)

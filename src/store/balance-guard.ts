@@ -36,7 +36,7 @@ function codesOf(ev: JournalEvent): string[] {
   const ext = ((d as unknown as SaleCommitted).sale as Partial<SaleRecord> | undefined)?.extensions?.giftcards as SaleGiftCards | undefined;
   if (!ext || typeof ext !== 'object') return [];
   const out: string[] = [];
-  for (const list of [ext.sold, ext.redeemed]) if (Array.isArray(list)) for (const x of list) if (x && isCode(x.code)) out.push(x.code);
+  for (const list of [ext.sold, ext.redeemed, ext.loaded]) if (Array.isArray(list)) for (const x of list) if (x && isCode(x.code)) out.push(x.code);
   return out;
 }
 

@@ -5,7 +5,7 @@
  */
 import type { SnapshotFrom } from 'xstate';
 import type { checkoutMachine } from '../../machines/checkout.machine.js';
-import type { CheckoutMessage, PendingConfirm } from '../../machines/checkout.types.js';
+import type { CardPrompt, CheckoutMessage, PendingConfirm } from '../../machines/checkout.types.js';
 import { pendingQuestion } from '../../machines/checkout.confirm.js';
 import type { TillConfig } from '../domain/config.js';
 import type { Tender } from '../domain/tender.js';
@@ -239,8 +239,7 @@ export function entryLine(screen: Screen, input: InputState, snap: CheckoutSnaps
   if (o?.kind === 'checkCard') return { prompt: fmt.t('ui.entry.checkCard'), prefix: '', text: input.entry, active: true };
   if (mode === 'code') return { prompt: fmt.t('ui.entry.code'), prefix: qty, text: input.entry, active: true };
   if (mode === 'tender') return { prompt: fmt.t('ui.entry.cash'), prefix: '', text: input.entry, active: true };
-  if (mode === 'value')
-    return { prompt: fmt.t('ui.entry.cardValue', { masked: fmt.text(snap.context.cardPrompt?.masked ?? '') }), prefix: '', text: input.entry, active: true };
+  if (mode === 'value') return { prompt: cardValuePrompt(snap.context.cardPrompt, fmt), prefix: '', text: input.entry, active: true };
   if (mode === 'cardRef') {
     const amount = input.card?.amount ?? null;
     const prompt = amount === null ? fmt.t('ui.entry.cardDue') : fmt.t('ui.entry.cardAmount', { amount: fmt.money(amount) });
@@ -248,6 +247,14 @@ export function entryLine(screen: Screen, input: InputState, snap: CheckoutSnaps
   }
   if (screen === 'committing') return { prompt: fmt.t('ui.saving'), prefix: '', text: '', active: false };
   return { prompt: '', prefix: '', text: '', active: false };
+}
+
+/** The value prompt: stock to sell, or a card to top up (its balance, or the expiry a renewal gives). */
+function cardValuePrompt(p: CardPrompt | null, fmt: Fmt): string {
+  const masked = fmt.text(p?.masked ?? '');
+  if (!p?.topUp) return fmt.t('ui.entry.cardValue', { masked });
+  if (p.topUp.renewTo === undefined) return fmt.t('ui.entry.cardTopUp', { masked, balance: fmt.money(p.topUp.balance) });
+  return p.topUp.renewTo === null ? fmt.t('ui.entry.cardRenewNoExpiry', { masked }) : fmt.t('ui.entry.cardRenew', { masked, date: p.topUp.renewTo });
 }
 
 /** What the hint bar needs to know beyond the screen: a customer is attached, a reward is affordable. */

@@ -10,3 +10,4 @@ export * from './redeem.js';
 export * from './report.js';
 export * from './sell.js';
 export * from './types.js';
+export * from './topup.js';

@@ -17,10 +17,12 @@ import type {
   HistoryKind,
   IssuedData,
   ReasonData,
+  Renewal,
   SaleGiftCards,
   SaleRef,
 } from './types.js';
 import { hasValidCheck } from './code.js';
+import { forfeitOnRenewal } from './topup.js';
 
 export const emptySlice = (): GiftCardSlice => ({ cards: {} });
 
@@ -81,6 +83,22 @@ function activate(card: GiftCard, d: ActivatedData, o: EventOrigin): void {
   settle(card);
 }
 
+/**
+ * A renewing load (types.ts, Renewal): the balance left on a card past its last valid day is forfeited
+ * first (an `expired` movement, as `till giftcard expire` records it), then the card is active again
+ * with its new expiry. Pending and blocked cards are never renewed (the plans refuse them).
+ */
+function renew(card: GiftCard, r: Renewal, o: EventOrigin): void {
+  if (!r || typeof r.day !== 'string' || (r.expiresOn !== null && typeof r.expiresOn !== 'string')) return;
+  if (card.state !== 'active' && card.state !== 'depleted' && card.state !== 'expired') return;
+  const left = forfeitOnRenewal(card, r.day);
+  if (left > 0) record(card, o, 'expired', -left);
+  // settle() after the load makes it active (balance > 0) from here.
+  card.state = 'depleted';
+  if (r.expiresOn) card.expiresOn = r.expiresOn;
+  else delete card.expiresOn;
+}
+
 /** Folds one journal event of a `giftcard.*` type; other types are ignored. */
 export function applyGiftCardEvent(slice: GiftCardSlice, type: string, data: unknown, o: EventOrigin): void {
   if (!type.startsWith('giftcard.') || !data || typeof data !== 'object') return;
@@ -98,6 +116,7 @@ export function applyGiftCardEvent(slice: GiftCardSlice, type: string, data: unk
       const a = data as AmountData;
       if (!isAmount(a.amount)) return;
       const kind = type.slice('giftcard.'.length) as HistoryKind;
+      if (kind === 'loaded' && a.renew) renew(card, a.renew, o);
       record(card, o, kind, kind === 'redeemed' ? -a.amount : a.amount, { ref: refOf(a), reason: a.reason });
       return settle(card);
     }
@@ -146,6 +165,14 @@ export function applySaleGiftCards(slice: GiftCardSlice, ext: SaleGiftCards, sal
     } else {
       activate(card, { code: s.code, faceValue: s.faceValue, price: s.price, expiresOn: s.expiresOn, customerId: s.customerId, ...ref }, o);
     }
+  }
+  for (const l of Array.isArray(ext.loaded) ? ext.loaded : []) {
+    if (!l || !isCode(l.code) || !isAmount(l.amount) || l.amount <= 0) continue;
+    const card = slice.cards[l.code];
+    if (!card) continue;
+    if (l.renew) renew(card, l.renew, o);
+    record(card, o, 'loaded', l.amount, { ref: refOf(ref) });
+    settle(card);
   }
   for (const r of Array.isArray(ext.redeemed) ? ext.redeemed : []) {
     if (!r || !isCode(r.code) || !isAmount(r.amount)) continue;

@@ -9,6 +9,7 @@ import { maskCode } from './code.js';
 import { effectiveState, isDate, isPastExpiry } from './dates.js';
 import { refuse } from './errors.js';
 import { historyTotals } from './ledger.js';
+import { renewalFor, topUpRefusal } from './topup.js';
 import { GIFT_CARD_EVENTS as E, type GiftCard, type IssuedData, type SaleRef } from './types.js';
 
 export interface GiftCardDraft<D = unknown> {
@@ -73,14 +74,23 @@ export function planIssue(existing: GiftCard | undefined, r: IssueRequest): Resu
   return ok([{ type: E.issued, data }]);
 }
 
-/** Top up an active or depleted card. */
-export function planLoad(card: GiftCard | undefined, r: { amount: Minor; currency: string; today: string } & SaleRef): Result<GiftCardDraft[]> {
-  const no = unusable(card, r.today, { allowDepleted: true });
+/**
+ * Top up an active or depleted card. With `extend` (`till giftcard load --extend`) an expired card may
+ * be topped up too: it gets a new expiry, `validityDays` from today (0 = never expires), after what
+ * was left on it is forfeited (topup.ts); a card still valid gets that later expiry, never a shorter one.
+ */
+export function planLoad(
+  card: GiftCard | undefined,
+  r: { amount: Minor; currency: string; today: string; extend?: { validityDays: number } } & SaleRef,
+): Result<GiftCardDraft[]> {
+  const no = r.extend ? topUpRefusal(card, { currency: r.currency, today: r.today, validityDays: r.extend.validityDays, inSale: [] }, card?.code ?? '') : unusable(card, r.today, { allowDepleted: true });
   if (no) return no;
   const c = card as GiftCard;
   if (c.currency !== r.currency) return refuse('GIFT_CARD_CURRENCY', { card: maskCode(c.code), currency: c.currency });
   if (!isPositive(r.amount)) return refuse('BAD_AMOUNT');
   const data: Record<string, unknown> = { code: c.code, amount: r.amount };
+  const renew = r.extend ? renewalFor(c, r.today, r.extend.validityDays, true) : undefined;
+  if (renew) data.renew = renew;
   if (r.saleId) data.saleId = r.saleId;
   if (r.receiptNo) data.receiptNo = r.receiptNo;
   return ok([{ type: E.loaded, data }]);

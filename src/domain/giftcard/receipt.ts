@@ -2,7 +2,8 @@
  * Gift cards on the receipt. A card sold prints as a card: value, code in groups of four, Code128 and
  * QR of what a scanner reads back (prefix + code), expiry and one line of terms. A card used to pay
  * shows only its last four characters, the amount taken and the balance left — the full code of a
- * redeemed card never prints.
+ * redeemed card never prints. A card topped up shows the same way: last four characters, the amount
+ * loaded, the balance after it and, when the load renewed an expired card, its new expiry.
  */
 import type { ReceiptSection } from '../receipt.js';
 import { barcode, columns, feed, qr, separator, text, type ReceiptBlock } from '../receipt-doc.js';
@@ -19,6 +20,12 @@ export function giftCardReceiptSection(opts: { prefix: string; terms: string }):
       const left = typeof tender?.meta?.balanceAfter === 'number' ? tender.meta.balanceAfter : undefined;
       out.push(columns(c.t('receipt.giftcard.used', { card: maskCode(r.code) }), c.money(r.amount)));
       if (left !== undefined) out.push(columns(c.t('receipt.giftcard.left'), c.money(left)));
+    }
+    // A top-up: the customer holds the card already, so it prints masked, with what it holds now.
+    for (const l of ext.loaded ?? []) {
+      out.push(columns(c.t('receipt.giftcard.loaded', { card: maskCode(l.code) }), c.money(l.amount)));
+      out.push(columns(c.t('receipt.giftcard.balanceNow'), c.money(l.balanceAfter)));
+      if (l.renew) out.push(text(l.renew.expiresOn ? c.t('receipt.giftcard.renewed', { date: l.renew.expiresOn }) : c.t('receipt.giftcard.renewedNoExpiry')));
     }
     for (const s of ext.sold) {
       out.push(separator('*'), text(c.t('receipt.giftcard.title'), { align: 'center', bold: true, size: 'double' }));

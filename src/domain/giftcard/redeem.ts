@@ -12,6 +12,7 @@ import { maskCode } from './code.js';
 import { refuse } from './errors.js';
 import { money, unusable, type GiftCardDraft } from './operations.js';
 import { GIFT_CARD_EVENTS, type GiftCard, type SaleGiftCards, type SaleRef } from './types.js';
+import { topUpRefusal } from './topup.js';
 
 export interface RedeemContext {
   /** The sale's currency. */
@@ -147,8 +148,9 @@ export function planRedeem(card: GiftCard | undefined, amount: Minor, ctx: Redee
 
 /**
  * The last check before a sale with gift cards commits, against the projection as it is now: every
- * redeemed card still usable and covering the sum of its tenders, every sold card still sellable, no
- * card twice among the sold, and no gift card paid with a gift card.
+ * redeemed card still usable and covering the sum of its tenders, every sold card still sellable,
+ * every topped-up card still loadable, no card twice among the sold and loaded, and no gift card
+ * (sold or loaded) paid with a gift card.
  */
 export function validateSaleGiftCards(
   lookup: (code: string) => GiftCard | undefined,
@@ -167,6 +169,16 @@ export function validateSaleGiftCards(
     if (card && card.state !== 'pending') return refuse('GIFT_CARD_ACTIVE', { card: masked });
     if (card && card.currency !== ctx.currency) return refuse('GIFT_CARD_CURRENCY', { card: masked, currency: card.currency });
   }
+  // Top-ups: each card still there to load (not blocked, not pending stock, the store's currency).
+  let loadedTotal = 0;
+  for (const l of ext.loaded ?? []) {
+    if (seen.has(l.code)) return refuse('GIFT_CARD_IN_SALE', { card: maskCode(l.code) });
+    seen.add(l.code);
+    if (!Number.isSafeInteger(l.amount) || l.amount <= 0) return refuse('BAD_AMOUNT');
+    const no = topUpRefusal(lookup(l.code), { currency: ctx.currency, today: ctx.today, validityDays: 0, inSale: [] }, l.code);
+    if (no) return no;
+    loadedTotal += l.amount;
+  }
   const per = new Map<string, Minor>();
   for (const r of ext.redeemed) {
     if (!Number.isSafeInteger(r.amount) || r.amount <= 0) return refuse('BAD_AMOUNT');
@@ -178,7 +190,7 @@ export function validateSaleGiftCards(
     if (!avail.ok) return avail;
     if (amount > avail.value) return refuse('INSUFFICIENT_BALANCE', { card: maskCode(code), balance: money(avail.value, ctx.currency) });
   }
-  const soldTotal = ext.sold.reduce((a, s) => a + s.price, 0);
+  const soldTotal = ext.sold.reduce((a, s) => a + s.price, 0) + loadedTotal;
   const byCards = [...per.values()].reduce((a, b) => a + b, 0);
   if (byCards > ctx.total - soldTotal) return refuse('GIFT_CARD_FOR_GIFT_CARD');
   return ok(true);

@@ -14,7 +14,8 @@ import type { Tender } from '../tender.js';
 import { maskCode } from './code.js';
 import { effectiveState, expiryForSale } from './dates.js';
 import { refuse } from './errors.js';
-import type { GiftCard, SaleGiftCards, SellMode, SoldCard } from './types.js';
+import type { GiftCard, LoadedCard, SaleGiftCards, SellMode, SoldCard } from './types.js';
+import { isTopUpPlan, type TopUpPlan } from './topup.js';
 
 export interface SellRequest {
   mode: SellMode;
@@ -87,14 +88,17 @@ const isPlan = (v: unknown): v is SellPlan =>
 /** Gift-card codes an open sale already holds (sold lines and tenders), for SellRequest.inSale. */
 export function codesInSale(lines: readonly CartLine[], tenders: readonly Tender[]): string[] {
   const sold = lines.filter((l) => l.kind === 'giftcard' && isPlan(l.meta?.giftcard)).map((l) => (l.meta!.giftcard as SellPlan).code);
+  sold.push(...topUpLines(lines).map((l) => (l.meta!.giftcardLoad as TopUpPlan).code));
   const used = tenders.filter((t) => t.kind === 'giftcard' && typeof t.meta?.code === 'string').map((t) => t.meta!.code as string);
   return [...sold, ...used];
 }
 
 /** Total price of the cards sold on a sale: the part gift cards may not pay. */
 export function soldCardsTotal(lines: readonly CartLine[]): Minor {
-  return lines.reduce((a, l) => (l.kind === 'giftcard' && isPlan(l.meta?.giftcard) ? a + l.unitPrice * l.qty : a), 0);
+  return lines.reduce((a, l) => (l.kind === 'giftcard' && (isPlan(l.meta?.giftcard) || isTopUpPlan(l.meta?.giftcardLoad)) ? a + l.unitPrice * l.qty : a), 0);
 }
+
+const topUpLines = (lines: readonly CartLine[]): CartLine[] => lines.filter((l) => l.kind === 'giftcard' && isTopUpPlan(l.meta?.giftcardLoad));
 
 /**
  * `SaleRecord.extensions.giftcards` from the sale's lines and tenders, or undefined when the sale
@@ -107,5 +111,8 @@ export function saleGiftCards(lines: readonly CartLine[], tenders: readonly Tend
   const redeemed = tenders
     .filter((t) => t.kind === 'giftcard' && typeof t.meta?.code === 'string')
     .map((t) => ({ code: t.meta!.code as string, amount: t.amount, tenderId: t.id }));
-  return sold.length || redeemed.length ? { sold, redeemed } : undefined;
+  const loaded: LoadedCard[] = topUpLines(lines).map((l) => ({ ...(l.meta!.giftcardLoad as TopUpPlan), lineId: l.id, amount: l.unitPrice * l.qty }));
+  if (!sold.length && !redeemed.length && !loaded.length) return undefined;
+  // `loaded` only when there are top-ups: sales without them keep the shape they always had.
+  return loaded.length ? { sold, redeemed, loaded } : { sold, redeemed };
 }

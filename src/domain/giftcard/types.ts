@@ -113,6 +113,19 @@ export interface AmountData extends SaleRef {
   /** > 0 */
   amount: Minor;
   reason?: string;
+  /** `giftcard.loaded` only: the load renews the card (see Renewal). */
+  renew?: Renewal;
+}
+
+/**
+ * A load that gives a card a new expiry (a top-up of an expired card, `till giftcard load --extend`).
+ * Folded as: if the card is past its last valid day on `day` (or recorded expired), what is left on
+ * it is forfeited first, as `till giftcard expire` records it; the card is active again with
+ * `expiresOn` (null = never expires), then the amount is loaded.
+ */
+export interface Renewal {
+  day: string;
+  expiresOn: string | null;
 }
 
 export interface AdjustedData {
@@ -161,6 +174,18 @@ export interface SoldCard {
   customerId?: string;
 }
 
+/** An existing card topped up as a line of a sale (top-up mode); the value is loaded when the sale commits. */
+export interface LoadedCard {
+  code: string;
+  /** Cart line id of the top-up line. */
+  lineId: string;
+  /** Value loaded (the line amount). */
+  amount: Minor;
+  renew?: Renewal;
+  /** The card's balance after the load, as planned when the line was added (for the receipt). */
+  balanceAfter: Minor;
+}
+
 /** A gift-card tender of a sale. */
 export interface RedeemedCard {
   code: string;
@@ -173,4 +198,6 @@ export interface RedeemedCard {
 export interface SaleGiftCards {
   sold: SoldCard[];
   redeemed: RedeemedCard[];
+  /** Absent on sales without top-ups (and on every sale before top-ups existed). */
+  loaded?: LoadedCard[];
 }

@@ -16,7 +16,8 @@ export const GIFT_CARDS_SLICE = 'giftcards';
 
 export const giftCardsProjection: ProjectionModule<GiftCardSlice> = {
   name: GIFT_CARDS_SLICE,
-  version: 2,
+  // 3: top-ups (sale extension `loaded`, `giftcard.loaded` with `renew`) reactivate and renew cards.
+  version: 3,
   initial: emptySlice,
   apply(slice, ev: JournalEvent, state: StoreState) {
     const origin = { seq: ev.seq, at: ev.at, operator: ev.operator, register: ev.register, tx: ev.tx };

@@ -1,5 +1,6 @@
 /**
- * Random sequences of issue, sell, load, redeem, refund, adjust, block, unblock and expire: the fold
+ * Random sequences of issue, sell, load, redeem, refund, adjust, block, unblock and expire, and (issue
+ * 14) top-ups at the till and `load --extend` that renew cards past their expiry: the fold
  * never lets a balance go below zero, every balance equals the sum of its history (and each entry's
  * balance is the running sum), and no money is created or lost — what went onto cards minus what
  * came off them is exactly what the cards hold, by an independent count of the accepted operations.
@@ -14,6 +15,7 @@ import {
   planRedeem,
   planRedemptions,
   planRefund,
+  planTopUp,
   planUnblock,
   type GiftCardDraft,
 } from '../../../src/domain/giftcard/index.js';
@@ -25,7 +27,8 @@ type Op =
   | { k: 'load' | 'redeem' | 'refund'; card: number; amount: number }
   | { k: 'adjust'; card: number; amount: number }
   | { k: 'block' | 'unblock' | 'expire'; card: number }
-  | { k: 'pay'; cards: number[]; due: number };
+  | { k: 'pay'; cards: number[]; due: number }
+  | { k: 'topup' | 'extend'; card: number; amount: number };
 
 const amount = fc.integer({ min: -5, max: 5000 });
 const card = fc.nat(40);
@@ -38,6 +41,7 @@ const op: fc.Arbitrary<Op> = fc.oneof(
   fc.record({ k: fc.constant('adjust' as const), card, amount: fc.integer({ min: -5000, max: 5000 }) }),
   fc.record({ k: fc.constantFrom('block' as const, 'unblock' as const, 'expire' as const), card }),
   fc.record({ k: fc.constant('pay' as const), cards: fc.array(card, { maxLength: 4 }), due: fc.integer({ min: 0, max: 8000 }) }),
+  fc.record({ k: fc.constantFrom('topup' as const, 'extend' as const), card, amount }),
 );
 
 const LATER = '2026-04-01';
@@ -92,6 +96,28 @@ function run(ops: Op[]) {
       case 'expire':
         drafts = take(planExpire(l.card(pick(o.card)), { today }));
         break;
+      case 'topup': {
+        // At the till, after the cards of 2026-03-20 expired: renews them (forfeiting what was left).
+        const code = pick(o.card);
+        const before = l.card(code);
+        const plan = planTopUp(before, code, { amount: o.amount, currency: 'USD', today: LATER, validityDays: 30, inSale: [] });
+        if (!plan.ok) break;
+        seen.add('topup');
+        if (plan.value.renew && (before!.state === 'active' || before!.state === 'depleted') && before!.expiresOn && before!.expiresOn < LATER && before!.balance > 0) {
+          off += before!.balance;
+          seen.add('forfeit');
+        }
+        l.commitSale({ sold: [], redeemed: [], loaded: [{ ...plan.value, lineId: 'L1' }] });
+        expect(l.card(code)!.balance).toBe(plan.value.balanceAfter);
+        onto += o.amount;
+        break;
+      }
+      case 'extend': {
+        const before = l.card(pick(o.card));
+        drafts = take(planLoad(before, { amount: o.amount, currency: 'USD', today: LATER, extend: { validityDays: 30 } }));
+        if (drafts.length && (before!.state === 'active' || before!.state === 'depleted') && before!.expiresOn && before!.expiresOn < LATER) off += before!.balance;
+        break;
+      }
       case 'pay': {
         const plan = planRedemptions(o.due, o.cards.map((i) => l.card(pick(i))), c);
         const taken = plan.takes.reduce((a, t) => a + t.amount, 0);
@@ -140,7 +166,7 @@ describe('gift-card ledger properties', () => {
       }),
       { numRuns: 300 },
     );
-    expect([...seen].sort()).toEqual(['giftcard.adjusted', 'giftcard.blocked', 'giftcard.expired', 'giftcard.loaded', 'giftcard.redeemed', 'giftcard.refunded', 'giftcard.unblocked']);
+    expect([...seen].sort()).toEqual(['forfeit', 'giftcard.adjusted', 'giftcard.blocked', 'giftcard.expired', 'giftcard.loaded', 'giftcard.redeemed', 'giftcard.refunded', 'giftcard.unblocked', 'topup']);
   });
 
   it('a refund never returns more than was redeemed from the card', () => {
