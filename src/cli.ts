@@ -9,7 +9,7 @@ import type { AdminCommand, CommandContext } from './admin/command.js';
 import { TillError } from './domain/errors.js';
 import { initCommand } from './admin/init.js';
 import { importCommand } from './admin/import.js';
-import { demoCommand, demoDataDir, headlessCommand, startCommand } from './admin/run.js';
+import { demoCommand, demoDataDir, headlessCommand, langArgument, startCommand } from './admin/run.js';
 import { giftcardCommand } from './admin/giftcard.js';
 import { journalCommand } from './admin/journal.js';
 import { storeCommand } from './admin/store-cmd.js';
@@ -44,7 +44,7 @@ function helpText(): string {
     ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
     '',
     'Global options:',
-    `  --data DIR   data folder (default: $TILL_DATA or ~/.local/share/till; the demo uses ./demo-data)`,
+    `  --data DIR   data folder (default: $TILL_DATA or ~/.local/share/till; the demo uses ./demo-data, ./demo-data-vi …)`,
     '  --version    print the version',
     '',
     'With no command, `till` opens the register (same as `till start`).',
@@ -93,7 +93,7 @@ export async function main(argv: string[], io: Partial<CommandContext> = {}): Pr
       return 2;
     }
     const ctx: CommandContext = {
-      dataDir: name === 'demo' ? demoDataDir(dataDir ?? process.env.TILL_DATA) : resolve(dataDir ?? defaultDataDir()),
+      dataDir: name === 'demo' ? demoDataDir(dataDir ?? process.env.TILL_DATA, langArgument(cmdArgs)) : resolve(dataDir ?? defaultDataDir()),
       out,
       err,
       isTTY: io.isTTY ?? Boolean(process.stdout.isTTY),

@@ -2,7 +2,8 @@
  * The demo store: a small café-and-corner-shop catalog with real-looking EAN-13 barcodes and a
  * short three-digit code on every product so a person can type a "scan" by hand; a loyalty program
  * with tiers and three customers; gift cards to check, spend and sell. Card numbers and gift-card
- * codes are fixed (generated from fixed bytes) so the README can list them.
+ * codes are fixed (generated from fixed bytes) so the README can list them. The store exists in
+ * every language of the register (`till demo --lang vi|zh|ru`, demo-locales.ts): English here.
  */
 import { ean13 } from '../domain/catalog.js';
 import type { Product } from '../domain/catalog.js';
@@ -16,9 +17,10 @@ import { generateCode, planIssue } from '../domain/giftcard/index.js';
 import { randomBytes } from 'node:crypto';
 import { hashPin } from '../domain/operators/pin.js';
 import { OPERATOR_ADDED } from '../domain/operators/types.js';
+import { DEMO_RU, DEMO_VI, DEMO_ZH, type DemoItem, type DemoLocale, type DemoMember } from './demo-locales.js';
 
 // [short code, name, price in cents, category, tax class]
-const ITEMS: [string, string, number, string, string][] = [
+const ITEMS: DemoItem[] = [
   ['101', 'Espresso', 250, 'coffee', 'standard'],
   ['102', 'Cappuccino', 380, 'coffee', 'standard'],
   ['103', 'Latte', 420, 'coffee', 'standard'],
@@ -58,8 +60,8 @@ const ITEMS: [string, string, number, string, string][] = [
   ['704', 'Reusable cup', 899, 'household', 'standard'],
 ];
 
-export function demoProducts(): Product[] {
-  return ITEMS.map(([code, name, price, category, taxClass], i) => ({
+export function demoProducts(lang = 'en'): Product[] {
+  return demoLocale(lang).items.map(([code, name, price, category, taxClass], i) => ({
     sku: `SKU-${code}`,
     // GS1 prefix 20-29 is for in-store use: these never collide with a real product's barcode.
     barcodes: [ean13(`200000${String(100000 + i * 7).slice(-6)}`), code],
@@ -70,22 +72,29 @@ export function demoProducts(): Product[] {
   }));
 }
 
-export function demoConfig(): TillConfig {
+/** The demo's configuration in a language (en, vi, zh, ru; anything else is English). */
+export function demoConfig(lang = 'en'): TillConfig {
+  const l = demoLocale(lang);
+  const c = l.config;
   return {
     ...DEFAULT_CONFIG,
-    store: { name: 'Demo Cafe & Corner Shop', address: ['12 Harbour Street', 'Springfield'], taxId: 'VAT 123 456 789', phone: '+1 555 0100' },
-    currency: 'USD',
-    locale: 'en-US',
+    store: c.store,
+    currency: c.currency,
+    locale: c.locale,
+    language: c.language,
     register: { id: 'R1' },
-    operators: [{ id: 'demo', name: 'Demo Cashier' }],
-    tax: { mode: 'inclusive', rounding: 'line', classes: { standard: 10, reduced: 5, zero: 0 } },
-    receipt: { width: 42, header: ['Open daily 7:00-21:00'], footer: ['Thank you for shopping with us!', 'Keep this receipt for returns.'], language: '' },
+    operators: [{ id: 'demo', name: l.operators.cashier }],
+    tax: c.tax,
+    cash: c.cash,
+    receipt: { width: 42, header: c.receipt.header, footer: c.receipt.footer, language: '' },
+    giftCards: { ...DEFAULT_CONFIG.giftCards, terms: c.giftCardTerms },
+    loyalty: { ...DEFAULT_CONFIG.loyalty, phoneCountryCode: c.phoneCountryCode },
   };
 }
 
 /** The demo register sells stock cards too: scan-set-amount keeps F11 (a new code) working as well. */
-export function demoStoreConfig(): TillConfig {
-  const c = demoConfig();
+export function demoStoreConfig(lang = 'en'): TillConfig {
+  const c = demoConfig(lang);
   return { ...c, giftCards: { ...c.giftCards, sellMode: 'scan-set-amount' } };
 }
 
@@ -117,11 +126,36 @@ export const DEMO_LADDER: TierLadder = {
 };
 
 // [name, phone, tier, points now, of which earned 350 days ago (expiring within the month)]
-const MEMBERS: [string, string, string, number, number][] = [
+const MEMBERS: DemoMember[] = [
   ['Lan Nguyen', '+1 555 0101', 'standard', 120, 40],
   ['Dmitri Ivanov', '+1 555 0102', 'gold', 480, 0],
   ['Wei Chen', '+1 555 0103', 'silver', 20, 0],
 ];
+
+const DEMO_EN: DemoLocale = {
+  config: {
+    store: { name: 'Demo Cafe & Corner Shop', address: ['12 Harbour Street', 'Springfield'], taxId: 'VAT 123 456 789', phone: '+1 555 0100' },
+    currency: 'USD',
+    locale: 'en-US',
+    language: 'en',
+    tax: { mode: 'inclusive', rounding: 'line', classes: { standard: 10, reduced: 5, zero: 0 } },
+    cash: DEFAULT_CONFIG.cash,
+    receipt: { header: ['Open daily 7:00-21:00'], footer: ['Thank you for shopping with us!', 'Keep this receipt for returns.'] },
+    giftCardTerms: DEFAULT_CONFIG.giftCards.terms,
+    phoneCountryCode: DEFAULT_CONFIG.loyalty.phoneCountryCode,
+  },
+  items: ITEMS,
+  program: DEMO_PROGRAM,
+  ladder: DEMO_LADDER,
+  members: MEMBERS,
+  giftCard: { face: 5_000, spent: 1_250 },
+  operators: { cashier: 'Demo Cashier', manager: 'Demo Manager' },
+};
+
+const LOCALES: Record<string, DemoLocale> = { en: DEMO_EN, vi: DEMO_VI, zh: DEMO_ZH, ru: DEMO_RU };
+
+/** The demo store's data in a language; English for a language without a demo. */
+export const demoLocale = (lang = 'en'): DemoLocale => LOCALES[lang] ?? DEMO_EN;
 
 const fixedBytes = (n: number, seed: number): Uint8Array => Uint8Array.from({ length: n }, (_, i) => (i * 73 + seed * 29 + 11) & 0xff);
 
@@ -132,26 +166,28 @@ export const demoMemberCards = (): string[] => MEMBERS.map((_, i) => cardNumberF
 export const demoGiftCards = (): { active: string; stock: string } => ({ active: generateCode(fixedBytes(12, 1)), stock: generateCode(fixedBytes(12, 2)) });
 
 /** Loyalty program, tiers, customers with points, and gift cards, as journal events for `today`. */
-export function demoExtras(today: string): EventDraft[] {
+export function demoExtras(today: string, lang = 'en'): EventDraft[] {
+  const l = demoLocale(lang);
+  const program = l.program;
   const out: EventDraft[] = [
-    { type: 'loyalty.program.upserted', data: { program: DEMO_PROGRAM } },
-    { type: 'loyalty.tiers.set', data: { ladder: DEMO_LADDER } },
+    { type: 'loyalty.program.upserted', data: { program } },
+    { type: 'loyalty.tiers.set', data: { ladder: l.ladder } },
   ];
   const cards = demoMemberCards();
-  MEMBERS.forEach(([name, phone, tier, points, old], i) => {
+  l.members.forEach(([name, phone, tier, points, old], i) => {
     const customer: Customer = { id: newCustomerId(fixedBytes(7, 10 + i)), name, phone, tier, card: cards[i], blocked: false, created: `${today}T08:00:00.000Z` };
     out.push({ type: 'customer.created', data: { customer, cardSerial: i + 1 } });
-    const move = (pts: number, day: string) => ({ type: 'points.adjusted', data: { customerId: customer.id, programId: DEMO_PROGRAM.id, points: pts, day, reason: 'demo: opening balance' } });
+    const move = (pts: number, day: string) => ({ type: 'points.adjusted', data: { customerId: customer.id, programId: program.id, points: pts, day, reason: 'demo: opening balance' } });
     if (old) out.push(move(old, addDays(today, -350)));
     if (points - old) out.push(move(points - old, addDays(today, -20)));
   });
   const gc = demoGiftCards();
   const issue = (code: string, faceValue: number, pending: boolean) => {
-    const r = planIssue(undefined, { code, currency: 'USD', faceValue, pending, today, ...(pending ? {} : { expiresOn: addDays(today, 365) }) });
+    const r = planIssue(undefined, { code, currency: l.config.currency, faceValue, pending, today, ...(pending ? {} : { expiresOn: addDays(today, 365) }) });
     if (!r.ok) throw new Error(`demo gift card: ${r.error.code}`);
     return r.value;
   };
-  out.push(...issue(gc.active, 5_000, false), { type: 'giftcard.redeemed', data: { code: gc.active, amount: 1_250 } });
+  out.push(...issue(gc.active, l.giftCard.face, false), { type: 'giftcard.redeemed', data: { code: gc.active, amount: l.giftCard.spent } });
   out.push(...issue(gc.stock, 0, true));
   return out;
 }
@@ -162,12 +198,17 @@ export const DEMO_OPERATORS = [
   { id: '2', name: 'Demo Manager', role: 'manager' as const, pin: '9999' },
 ];
 
-export function demoOperators(today: string): EventDraft[] {
+export function demoOperators(today: string, lang = 'en'): EventDraft[] {
+  const names = demoLocale(lang).operators;
   return DEMO_OPERATORS.map((o) => ({
     type: OPERATOR_ADDED,
-    data: { operator: { id: o.id, name: o.name, role: o.role, pin: hashPin(o.pin, randomBytes(16)), card: null, disabled: false, created: `${today}T08:00:00.000Z` } },
+    data: { operator: { id: o.id, name: o.role === 'manager' ? names.manager : names.cashier, role: o.role, pin: hashPin(o.pin, randomBytes(16)), card: null, disabled: false, created: `${today}T08:00:00.000Z` } },
   }));
 }
 
-/** Everything the demo store starts with. */
-export const demoSeed = (today: string): EventDraft[] => [{ type: 'catalog.upserted', data: { products: demoProducts() } }, ...demoExtras(today), ...demoOperators(today)];
+/** Everything the demo store starts with, in a language. */
+export const demoSeed = (today: string, lang = 'en'): EventDraft[] => [
+  { type: 'catalog.upserted', data: { products: demoProducts(lang) } },
+  ...demoExtras(today, lang),
+  ...demoOperators(today, lang),
+];

@@ -25,6 +25,7 @@ import { copyMarker } from '../receipt-job.js';
 import { openPrintQueue } from '../store/print-queue.js';
 import { demoSeed, demoStoreConfig } from './demo-store.js';
 import { localDate } from '../domain/giftcard/dates.js';
+import { isLanguage, LANGUAGES, type Language } from '../i18n/languages.js';
 import { registerProgramsStoreProblem } from '../domain/loyalty/register-programs.js';
 import { loyaltyOf, programList } from '../store/projections/loyalty.js';
 
@@ -85,10 +86,26 @@ export function hardwareFor(config: TillConfig, dataDir: string, log: (line: str
   return { ...sim, scanner, drawer: h.drawer === 'gpio' ? gpioDrawer() : sim.drawer };
 }
 
-export async function openRegister(dataDir: string, log?: (line: string) => void): Promise<Register> {
+/**
+ * `--lang` of start and demo: the screen's language for this run. The receipt keeps the shop's
+ * (`receipt.language`, else the configuration's `language`), as it would for an operator of that language.
+ */
+export function withScreenLanguage(config: TillConfig, lang: string | undefined): TillConfig {
+  if (!lang || lang === config.language) return config;
+  return { ...config, language: lang, receipt: { ...config.receipt, language: config.receipt.language || config.language } };
+}
+
+/** The value of --lang, checked: one of the register's languages. */
+export function langOption(v: unknown): Language | undefined {
+  if (v === undefined) return undefined;
+  if (!isLanguage(v)) throw new TillError('USAGE', `--lang is one of ${LANGUAGES.join(', ')}, got "${String(v)}"`);
+  return v;
+}
+
+export async function openRegister(dataDir: string, log?: (line: string) => void, opts: { language?: string } = {}): Promise<Register> {
   if (!storeExists(dataDir))
     throw new TillError('STORE_MISSING', `There is no store in ${dataDir}. Create one with: till init --config FILE --data ${dataDir} (or try the demo: npm start).`);
-  const config = readConfig(dataDir);
+  const config = withScreenLanguage(readConfig(dataDir), opts.language);
   const store = await openStore(dataDir, {
     register: config.register.id,
     operator: config.operators[0].id,
@@ -148,33 +165,38 @@ async function runUi(reg: Register, demo: boolean): Promise<number> {
   return 0;
 }
 
-const startUsage = `Usage: till start [--data DIR]
+const startUsage = `Usage: till start [--data DIR] [--lang en|vi|zh|ru]
 
-Opens the register in the terminal on the store in the data folder (see README for keys).`;
+Opens the register in the terminal on the store in the data folder (see README for keys).
+--lang: the screen's language for this run (receipts keep the shop's).`;
 
 export const startCommand: AdminCommand = {
   name: 'start',
   summary: 'open the register (terminal UI)',
   usage: startUsage,
   async run(argv, ctx) {
-    const { values } = parse(argv, {}, false);
+    const { values } = parse(argv, { lang: { type: 'string' } }, false);
     if (values.help) return ctx.out(startUsage), 0;
-    return runUi(await openRegister(ctx.dataDir), false);
+    return runUi(await openRegister(ctx.dataDir, undefined, { language: langOption(values.lang) }), false);
   },
 };
 
 export const DEMO_DIR = 'demo-data';
 
-const demoUsage = `Usage: till demo [--data DIR] [--reset]
+const demoUsage = `Usage: till demo [--data DIR] [--lang en|vi|zh|ru]
 
 Opens the register with simulated scanner, printer and drawer on a demo store. The demo store is
-created on first run in ./${DEMO_DIR} (or --data DIR). Receipts are written to DIR/receipts/.`;
+created on first run in ./${DEMO_DIR} (./${DEMO_DIR}-vi, -zh, -ru with --lang; or --data DIR).
+Receipts are written to DIR/receipts/. --lang vi|zh|ru: a Vietnamese, Chinese or Russian shop
+(its products, prices in VND, CNY or RUB, its loyalty program); on a demo store that already exists
+in another language, the screen speaks --lang and the receipts the shop's language.`;
 
-export async function ensureDemoStore(dataDir: string, ctx: Pick<CommandContext, 'out'>): Promise<void> {
-  if (storeExists(dataDir)) return;
+export async function ensureDemoStore(dataDir: string, ctx: Pick<CommandContext, 'out'>, lang = 'en'): Promise<boolean> {
+  if (storeExists(dataDir)) return false;
   // Loyalty program, customers and gift cards too, so every feature can be tried (README lists the codes).
-  await createStore(dataDir, demoStoreConfig(), demoSeed(localDate(new Date())));
+  await createStore(dataDir, demoStoreConfig(lang), demoSeed(localDate(new Date()), lang));
   ctx.out(`Created the demo store in ${dataDir}.`);
+  return true;
 }
 
 export const demoCommand: AdminCommand = {
@@ -182,10 +204,11 @@ export const demoCommand: AdminCommand = {
   summary: 'open the register on a demo store with simulated hardware',
   usage: demoUsage,
   async run(argv, ctx) {
-    const { values } = parse(argv, {}, false);
+    const { values } = parse(argv, { lang: { type: 'string' } }, false);
     if (values.help) return ctx.out(demoUsage), 0;
-    await ensureDemoStore(ctx.dataDir, ctx);
-    return runUi(await openRegister(ctx.dataDir), true);
+    const lang = langOption(values.lang);
+    await ensureDemoStore(ctx.dataDir, ctx, lang);
+    return runUi(await openRegister(ctx.dataDir, undefined, { language: lang }), true);
   },
 };
 
@@ -212,5 +235,15 @@ export const headlessCommand: AdminCommand = {
   },
 };
 
-/** The demo's data folder unless --data/TILL_DATA says otherwise. */
-export const demoDataDir = (explicit: string | undefined): string => resolve(explicit ?? DEMO_DIR);
+/** The demo's data folder unless --data/TILL_DATA says otherwise: one per language (the currency differs). */
+export const demoDataDir = (explicit: string | undefined, lang?: string): string =>
+  resolve(explicit ?? (lang && lang !== 'en' && isLanguage(lang) ? `${DEMO_DIR}-${lang}` : DEMO_DIR));
+
+/** --lang X or --lang=X among a command's arguments (the demo's folder depends on it). */
+export function langArgument(argv: readonly string[]): string | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--lang') return argv[i + 1];
+    if (argv[i].startsWith('--lang=')) return argv[i].slice(7);
+  }
+  return undefined;
+}

@@ -102,7 +102,8 @@ function summaryBlocks(sale: SaleRecord, cfg: ReceiptConfig, c: ReceiptContext):
   // A sale does not record its tax mode, but its arithmetic does: exclusive tax is added on top.
   const mode = cfg.taxMode ?? (sale.tax !== 0 && sale.total === subtotal - orderTotal + sale.tax ? 'exclusive' : 'inclusive');
   const out: ReceiptBlock[] = [columns(c.t('receipt.subtotal'), c.money(subtotal))];
-  for (const d of orderDiscounts) out.push(columns(c.t('receipt.discount', { label: d.label }), c.money(-d.amount)));
+  // A tier's discount is labelled with the tier's name: said as a member discount, not a bare "Gold".
+  for (const d of orderDiscounts) out.push(columns(c.t(d.source === 'tier' ? 'receipt.discount.tier' : 'receipt.discount', { label: d.label }), c.money(-d.amount)));
   const rows = sale.taxSummary;
   const rateKey = mode === 'exclusive' ? 'receipt.taxExclusive' : 'receipt.taxInclusive';
   for (const r of rows) {

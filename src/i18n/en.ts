@@ -95,6 +95,7 @@ export const en = {
   'receipt.subtotal': 'Subtotal',
   'receipt.discounts': 'Discounts',
   'receipt.discount': '{label}',
+  'receipt.discount.tier': '{label} member discount',
   'receipt.taxInclusive': 'incl. tax {rate}% on {base}',
   'receipt.taxExclusive': 'Tax {rate}% on {base}',
   'receipt.taxTotalInclusive': 'Tax included',

@@ -66,6 +66,19 @@ export function formatNumber(n: number, locale?: string, ascii = false): string 
   return ascii ? toAscii(s) : s;
 }
 
+/**
+ * A plain decimal as the ledger writes it ("1480", "12.50") in the locale ("1 480", "12,50"),
+ * exactly: handed to Intl as a string, keeping its own count of decimals.
+ */
+export function formatDecimal(decimal: string, locale?: string, ascii = false): string {
+  const m = /^-?\d+(?:\.(\d+))?$/.exec(String(decimal).trim());
+  if (!m) return String(decimal);
+  const digits = m[1]?.length ?? 0;
+  const opts = { minimumFractionDigits: digits, maximumFractionDigits: digits, ...(ascii ? { numberingSystem: 'latn' } : {}) } as Intl.NumberFormatOptions;
+  const s = numberFormat(locale, opts).format(String(decimal).trim() as unknown as number);
+  return ascii ? toAscii(s) : s;
+}
+
 /** A tax rate in percent, shown as written in the configuration: 10 -> "10", 8.875 -> "8.875". */
 export function formatPercent(pct: number, locale?: string, ascii = false): string {
   return formatNumber(pct, locale, ascii);

@@ -94,6 +94,7 @@ export const zh = {
   'receipt.subtotal': '小计',
   'receipt.discounts': '优惠',
   'receipt.discount': '{label}',
+  'receipt.discount.tier': '{label}折扣',
   'receipt.taxInclusive': '含税 {rate}%，计税 {base}',
   'receipt.taxExclusive': '税 {rate}%，计税 {base}',
   'receipt.taxTotalInclusive': '其中税额',

@@ -328,11 +328,12 @@ describe('layoutReceipt', () => {
       { mode: 'inclusive', rounding: 'line', classes: { standard: 10, reduced: 5 } },
       (total) => [{ kind: 'cash', amount: total }],
       { currency: 'USD' },
-      [{ id: 'd1', label: 'Member 10%', source: 'tier', kind: 'percent', value: 100000 }],
+      [{ id: 'd1', label: 'Gold', source: 'tier', kind: 'percent', value: 100000 }],
     );
     const lines = renderText(layoutReceipt(sale, cfg)).split('\n').map((l) => l.trimEnd());
     expect(lines).toContain('Subtotal                            $22.47');
-    expect(lines).toContain('Member 10%                          -$2.25');
+    // A tier's discount carries the tier's name, said as a member discount.
+    expect(lines).toContain('Gold member discount                -$2.25');
     expect(lines).toContain('TOTAL                               $20.22');
     expect(sale.total).toBe(2022);
   });

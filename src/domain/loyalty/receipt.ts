@@ -8,6 +8,7 @@ import type { ReceiptSection } from '../receipt.js';
 import { columns, text, type ReceiptBlock } from '../receipt-doc.js';
 import { maskCard } from './card.js';
 import { formatUnits } from './units.js';
+import { formatDecimal } from '../../i18n/format.js';
 import type { TierProgress } from './tiers.js';
 import type { LoyaltyProgram, SaleLoyalty, TierLadder } from './types.js';
 
@@ -25,13 +26,15 @@ export function loyaltyReceiptSection(data: LoyaltyReceiptData): ReceiptSection 
     const programs = new Map(data.programs().map((p) => [p.id, p]));
     const tierName = (id: string | null) => data.ladder()?.tiers.find((t) => t.id === id)?.name ?? id ?? '';
     const out: ReceiptBlock[] = [columns(c.t('receipt.loyalty.card'), maskCard(l.cardNumber))];
+    // Points written as the receipt's locale writes numbers ("1 480" in ru-RU, "12,5"), exactly.
+    const pts = (units: number, d: number) => formatDecimal(formatUnits(units, d), c.locale, c.ascii);
     for (const p of l.programs) {
       const d = programs.get(p.programId)?.decimals ?? 0;
       out.push(text(p.name, { bold: true }));
-      out.push(columns(c.t('receipt.loyalty.earned'), `+${formatUnits(p.earned, d)}`));
-      if (p.spent) out.push(columns(c.t('receipt.loyalty.spent'), `-${formatUnits(p.spent, d)}`));
-      out.push(columns(c.t('receipt.loyalty.balance'), formatUnits(p.balanceAfter, d), { bold: true }));
-      if (p.expiringSoon > 0) out.push(columns(c.t('receipt.loyalty.expiring'), formatUnits(p.expiringSoon, d)));
+      out.push(columns(c.t('receipt.loyalty.earned'), `+${pts(p.earned, d)}`));
+      if (p.spent) out.push(columns(c.t('receipt.loyalty.spent'), `-${pts(p.spent, d)}`));
+      out.push(columns(c.t('receipt.loyalty.balance'), pts(p.balanceAfter, d), { bold: true }));
+      if (p.expiringSoon > 0) out.push(columns(c.t('receipt.loyalty.expiring'), pts(p.expiringSoon, d)));
     }
     if (l.tierAfter) {
       out.push(columns(c.t('receipt.loyalty.tier'), tierName(l.tierAfter)));
@@ -40,7 +43,7 @@ export function loyaltyReceiptSection(data: LoyaltyReceiptData): ReceiptSection 
         const pr = data.progress(l.customerId);
         const ladder = data.ladder();
         if (pr?.next && ladder) {
-          const need = ladder.basis === 'spend' ? c.money(pr.remaining) : formatUnits(pr.remaining, programs.get(ladder.programId ?? '')?.decimals ?? 0);
+          const need = ladder.basis === 'spend' ? c.money(pr.remaining) : pts(pr.remaining, programs.get(ladder.programId ?? '')?.decimals ?? 0);
           out.push(text(c.t('receipt.loyalty.toNext', { amount: need, tier: pr.next.name })));
         }
       }
