@@ -1,5 +1,6 @@
 /**
- * `npm run bench`: issue 3's scale and speed benchmark, one table. Data is generated once into
+ * `npm run bench`: issue 3's scale and speed benchmark, one table (with the device rows of issue 9,
+ * also alone as `npm run bench:hardware`). Data is generated once into
  * .bench/ (about 1 GB at full scale; delete the folder to regenerate). Run on an idle machine:
  * fsync latency and start-up time depend on what else the disk and CPUs are doing.
  *   BENCH_EVENTS=200000 npm run bench   a smaller "full" store for a quick look
@@ -16,6 +17,7 @@ import { medianOf, registerInUse, ROOT, startEmptyInk, startRegister } from './s
 import { scanActor, scanDomain } from './scan.js';
 import { ms, timeEach, type Summary } from './stats.js';
 import { shiftReportBench, shiftRows } from './shift.js';
+import { hardwareRows, hidScanBench, printBench } from './hardware.js';
 
 const FULL = Number(process.env.BENCH_EVENTS ?? 1_000_000);
 const COMMITS = Number(process.env.BENCH_COMMITS ?? 1000);
@@ -95,6 +97,10 @@ try {
 const products = Object.keys(store.state.catalog.products).length;
 await store.close();
 
+log('devices: scan -> cart through the HID path, receipt print to the TCP printer fake (issue 9)...');
+const hwScan = await hidScanBench(small.dir, 5000);
+const hwPrint = await printBench(path.join(dir, 'hardware'), 300);
+
 const sq = typeof sqlite === 'string' ? null : sqlite;
 const verdict = (ok: boolean) => (ok ? 'met' : 'MISSED');
 const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}x`;
@@ -123,6 +129,7 @@ const rows: [string, string, string, string][] = [
   [`scan -> priced cart, checkout actor, ${products.toLocaleString('en')} products`, typeof scanA === 'string' ? scanA : `median ${ms(scanA.median)} ms, p99 ${ms(scanA.p99)} ms`, '< 1 ms p99', typeof scanA === 'string' ? 'n/a' : verdict(scanA.p99 < 1)],
   ...shiftRows(shiftSmall, shiftFull, ms),
   ['scan -> priced cart, lookup + addProduct + priceCart', `median ${ms(scanD.median)} ms, p99 ${ms(scanD.p99)} ms`, '< 1 ms p99', verdict(scanD.p99 < 1)],
+  ...hardwareRows(hwScan, hwPrint, ms),
 ];
 const w = [0, 1, 2, 3].map((i) => Math.max(...rows.map((r) => r[i].length), ['measure', 'result', 'target', 'verdict'][i].length));
 const line = (r: string[]) => `| ${r.map((c, i) => c.padEnd(w[i])).join(' | ')} |`;
