@@ -154,6 +154,19 @@ export interface PricedCart {
   itemCount: number;
 }
 
+/**
+ * What a line costs before order discounts: its gross less its own discount (a free-product reward
+ * makes it 0.00). The one reading of a sale the screen and the receipt share: lines at this amount,
+ * the order discounts (tier, rewards) on their own lines below, so no discount is counted twice.
+ */
+export const lineBeforeOrderDiscounts = (l: Pick<PricedLine, 'gross' | 'lineDiscount'>): Minor => l.gross - Math.min(l.lineDiscount ?? 0, l.gross);
+
+/** The order discounts of a priced sale (what the discount lines add up to). */
+export const orderDiscountTotal = (p: Pick<PricedCart, 'discounts'>): Minor => p.discounts.reduce((a, d) => a + d.amount, 0);
+
+/** What the lines add up to before order discounts: subtotal - order discounts (+ exclusive tax) = total. */
+export const subtotalBeforeOrderDiscounts = (p: Pick<PricedCart, 'gross' | 'discountTotal' | 'discounts'>): Minor => p.gross - (p.discountTotal - orderDiscountTotal(p));
+
 function matches(l: CartLine, t?: OrderDiscount['target']): boolean {
   if (l.noDiscount) return false;
   if (!t) return true;

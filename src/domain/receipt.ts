@@ -5,6 +5,7 @@
  * receipt number and its Code128 barcode, which returns scan back), footer, cut.
  * Opening the drawer is not part of a receipt: the drawer is its own device, driven after commit.
  */
+import { subtotalBeforeOrderDiscounts } from './cart.js';
 import type { TillConfig } from './config.js';
 import type { SaleRecord } from './sale.js';
 import type { Minor } from './money.js';
@@ -97,8 +98,9 @@ function lineBlocks(sale: SaleRecord, c: ReceiptContext): ReceiptBlock[] {
 function summaryBlocks(sale: SaleRecord, cfg: ReceiptConfig, c: ReceiptContext): ReceiptBlock[] {
   const orderDiscounts = sale.discounts.filter((d) => d.amount !== 0);
   const orderTotal = orderDiscounts.reduce((a, d) => a + d.amount, 0);
-  // Line discounts are shown under their lines; the subtotal is what the lines above it add up to.
-  const subtotal = sale.gross - (sale.discountTotal - orderTotal);
+  // Line discounts are shown under their lines; the subtotal is what the lines above it add up to
+  // (the sale screen's subtotal too: cart.ts).
+  const subtotal = subtotalBeforeOrderDiscounts(sale);
   // A sale does not record its tax mode, but its arithmetic does: exclusive tax is added on top.
   const mode = cfg.taxMode ?? (sale.tax !== 0 && sale.total === subtotal - orderTotal + sale.tax ? 'exclusive' : 'inclusive');
   const out: ReceiptBlock[] = [columns(c.t('receipt.subtotal'), c.money(subtotal))];

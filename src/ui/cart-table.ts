@@ -2,7 +2,7 @@
  * The cart as table rows that fit the terminal exactly: the name column takes whatever the money
  * columns leave, the window scrolls to keep the selected line visible. Pure.
  */
-import type { PricedLine } from '../domain/cart.js';
+import { lineBeforeOrderDiscounts, type PricedLine } from '../domain/cart.js';
 import { formatNumber } from '../i18n/index.js';
 import type { Fmt } from './selectors.js';
 import { padEnd, padStart, width } from './text.js';
@@ -32,7 +32,8 @@ export function scrollTop(prevTop: number, selected: number, rows: number, count
 export function cartTable(lines: readonly PricedLine[], cols: number, rows: number, selected: number, prevTop: number, fmt: Fmt): CartTableView {
   const qty = lines.map((l) => formatNumber(l.qty, fmt.locale, fmt.ascii));
   const unit = lines.map((l) => fmt.money(l.unitPrice));
-  const total = lines.map((l) => fmt.money(l.amount));
+  // Before order discounts, as the receipt prints them: those are listed on their own lines below.
+  const total = lines.map((l) => fmt.money(lineBeforeOrderDiscounts(l)));
   const h = { item: fmt.t('ui.cart.item'), qty: fmt.t('ui.cart.qty'), price: fmt.t('ui.cart.price'), total: fmt.t('ui.cart.total') };
   const w = (xs: string[], head: string, min: number) => Math.max(min, width(head), ...xs.map(width));
   const qtyW = w(qty, h.qty, 3);

@@ -8,6 +8,7 @@ import { discountRows, saleLayout, tenderRow, type CheckoutSnapshot, type Fmt } 
 import { customerPanel } from '../loyalty-view.js';
 import { CustomerPanel } from '../components/CustomerPanel.js';
 import { cartTable } from '../cart-table.js';
+import { orderDiscountTotal, subtotalBeforeOrderDiscounts } from '../../domain/cart.js';
 import { selectedIndex, type InputState } from '../input/state.js';
 import { padEnd, spread, width as cols } from '../text.js';
 import type { Screen } from '../keys/table.js';
@@ -41,9 +42,10 @@ export function SaleScreen({ snap, screen, input, fmt, width, height }: SaleScre
   const marker = more ? ` ${more} ` : '';
   const taxLabel = snap.context.deps.tax.mode === 'inclusive' ? fmt.t('ui.totals.taxIncluded') : fmt.t('ui.totals.tax');
   const sums = [
-    // As on the receipt: lines before discounts; tax added (exclusive prices) or included.
-    `${fmt.t('ui.totals.subtotal')} ${fmt.money(priced.gross)}`,
-    priced.discountTotal ? `${fmt.t('ui.totals.discounts')} -${fmt.money(priced.discountTotal)}` : '',
+    // As on the receipt: the lines before order discounts add up to the subtotal, the order
+    // discounts are listed on their own lines and summed here once; tax added or included.
+    `${fmt.t('ui.totals.subtotal')} ${fmt.money(subtotalBeforeOrderDiscounts(priced))}`,
+    orderDiscountTotal(priced) ? `${fmt.t('ui.totals.discounts')} -${fmt.money(orderDiscountTotal(priced))}` : '',
     `${taxLabel} ${fmt.money(priced.tax)}`,
   ]
     .filter(Boolean)
