@@ -10,9 +10,32 @@ import { copyJob } from '../hardware/printer/job-keeper.js';
 import type { PrintJob } from '../hardware/types.js';
 import { text, type ReceiptDoc } from './domain/receipt-doc.js';
 import { translate } from './i18n/index.js';
+import { layoutReturnReceipt } from './domain/returns/receipt.js';
+import type { ReturnRecord } from './domain/returns/types.js';
 
 /** Feature sections (gift cards sold/redeemed, loyalty points) chosen per sale. */
 export type ReceiptSectionsProvider = (sale: SaleRecord) => ReceiptSection[];
+
+const receiptConfig = (config: TillConfig) => ({
+  width: config.receipt.width,
+  store: config.store,
+  header: config.receipt.header,
+  footer: config.receipt.footer,
+  locale: config.locale,
+  ascii: config.display.ascii,
+  receiptPrefix: config.codes.receiptPrefix,
+  language: receiptLanguage(config),
+});
+
+/** A return's receipt (src/domain/returns/receipt.ts): the same shop header, width and language as a sale's. */
+export const returnReceiptDoc = (r: ReturnRecord, config: TillConfig, approverName?: (id: string) => string | undefined): ReceiptDoc => layoutReturnReceipt(r, receiptConfig(config), approverName);
+
+export const returnReceiptText = (r: ReturnRecord, config: TillConfig, approverName?: (id: string) => string | undefined): string => renderText(returnReceiptDoc(r, config, approverName), config.receipt.width);
+
+export function buildReturnPrintJob(r: ReturnRecord, config: TillConfig, approverName?: (id: string) => string | undefined): PrintJob {
+  const doc = returnReceiptDoc(r, config, approverName);
+  return { id: `receipt:${r.receiptNo}`, bytes: renderEscPos(doc, escPosOptions(config)), text: renderText(doc, config.receipt.width) };
+}
 
 export function receiptDoc(sale: SaleRecord, config: TillConfig, sections?: ReceiptSectionsProvider) {
   return layoutReceipt(sale, {

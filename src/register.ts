@@ -33,6 +33,9 @@ import type { CheckoutDeps } from '../machines/checkout.types.js';
 import { buildPrintJob, receiptText, type ReceiptSectionsProvider } from './receipt-job.js';
 import { createScanHub, type ScanHub } from './scan-hub.js';
 import { createShiftService, type ShiftService } from './shift-service.js';
+import { createReturnService, type ReturnService } from './return-service.js';
+import { classifyScan } from './domain/scan-kind.js';
+import { configOperatorName } from './report-job.js';
 import { createSession, type SessionService } from './session.js';
 import { TillError } from './domain/errors.js';
 import type { ApprovalAction } from './domain/operators/approval.js';
@@ -70,6 +73,8 @@ export interface Register {
   approve(action: ApprovalAction, pin: string): Result<OperatorView>;
   /** The shift: float, cash in/out, no-sale, X, close with the Z (src/shift-service.ts, docs/shift.md). */
   shift: ShiftService;
+  /** Returns against a receipt: the return machine and its effects (src/return-service.ts, docs/returns.md). */
+  returns: ReturnService;
   /** The one entry for scans (device and keyboard wedge alike) and who routes them (src/scan-hub.ts). */
   scans: ScanHub;
   /** Last print problem (printer offline...), for the status bar; null when the last job printed. */
@@ -143,7 +148,10 @@ export function createRegister(opts: RegisterOptions): Register {
     const v = actorRef?.getSnapshot().value;
     return v !== undefined && v !== 'idle' && v !== 'committed' && v !== 'receipt' && !(v === 'balance' && actorRef!.getSnapshot().context.saleId === null);
   };
-  const session = createSession({ config, store, now, track, log, saleOpen, fallback: opts.operator });
+  // A return being taken keeps the till as busy as a sale: no sign-out, no shift close under it.
+  let returnsRef: ReturnService | null = null;
+  const busy = () => saleOpen() || (returnsRef?.active() ?? false);
+  const session = createSession({ config, store, now, track, log, saleOpen: busy, fallback: opts.operator });
 
   /** A manager's approval given on the spot, waiting for the one action it was given for. */
   const GRANT_MS = 60_000;
@@ -187,7 +195,7 @@ export function createRegister(opts: RegisterOptions): Register {
   // The shift (src/shift-service.ts): a sale belongs to the register's open shift; paid-outs and
   // no-sales take the approval a manager gave with register.approve(action, pin).
   const shift = createShiftService({
-    config, store, hardware, newId, now, log, saleOpen, settled: settleAll,
+    config, store, hardware, newId, now, log, saleOpen: busy, settled: settleAll,
     operator: () => session.operator(),
     approver: (action, claimed) => {
       if (!session.needsApproval(action)) return { required: false };
@@ -196,6 +204,22 @@ export function createRegister(opts: RegisterOptions): Register {
     },
     approvalUsed: (action) => void takeGrant(action),
   });
+
+  // Returns (src/return-service.ts): the refund takes the approval a manager gave with register.approve('refund', pin).
+  const returns = createReturnService({
+    config, store, hardware, shift, newId, now, log, track, saleOpen,
+    operator: () => session.operator(),
+    signedIn: () => session.status() === 'signedIn',
+    approvalRequired: (action, facts) => session.needsApproval(action, facts),
+    granted,
+    approvalUsed: (action) => void takeGrant(action),
+    operatorName: (id) => configOperatorName(config, store.state)(id),
+    printed: (res, label, e) => {
+      printProblem = res?.ok ? null : (res?.message ?? res?.code ?? 'PRINTER_ERROR');
+      if (!res?.ok) log(`print ${label}: ${e?.message ?? res?.code ?? 'failed'}`);
+    },
+  });
+  returnsRef = returns;
 
   async function commitSale(input: CommitInput): Promise<SaleRecord> {
     // Defence in depth: the UI and headless only feed the checkout while someone is signed in.
@@ -332,6 +356,11 @@ export function createRegister(opts: RegisterOptions): Register {
     const st = session.status();
     if (st === 'signedIn') {
       session.actor.send({ type: 'session.activity' });
+      // A receipt's barcode between sales opens its return; while a return is taken nothing else is scanned.
+      if (returns.active()) return log('scan during a return: ignored (finish or cancel the return)');
+      const c = config.codes;
+      if (!saleOpen() && classifyScan(scan.code, { giftCardPrefix: c.giftCardPrefix, loyaltyPrefix: c.loyaltyPrefix, receiptPrefix: c.receiptPrefix }) === 'receipt')
+        return void returns.actor.send({ type: 'return.open', receipt: scan.code });
       actor.send({ type: 'cart.scan', code: scan.code, source: scan.source });
     } else if (st === 'signedOut' || st === 'pin') session.actor.send({ type: 'session.operator', code: scan.code });
     else log(`scan while the till is locked: ignored`);
@@ -365,8 +394,10 @@ export function createRegister(opts: RegisterOptions): Register {
     },
     session,
     shift,
+    returns,
     approve(action, pin) {
-      if (!session.needsApproval(action, action === 'void' ? voidFacts() : {})) return { ok: false, error: new TillError('APPROVAL_NOT_NEEDED', 'No approval is needed for this.') };
+      const facts = action === 'void' ? voidFacts() : action === 'refund' ? { managerChoice: returns.actor.getSnapshot().context.mode !== 'original' } : {};
+      if (!session.needsApproval(action, facts)) return { ok: false, error: new TillError('APPROVAL_NOT_NEEDED', 'No approval is needed for this.') };
       const r = session.approve(pin);
       if (r.ok) grant = { action, by: r.value, until: now().getTime() + GRANT_MS };
       return r;
@@ -413,6 +444,7 @@ export function createRegister(opts: RegisterOptions): Register {
       guessSaver?.unsubscribe();
       languageWatch.unsubscribe();
       actor.stop();
+      returns.stop();
       session.stop();
       await this.settled();
     },

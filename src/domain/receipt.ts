@@ -56,7 +56,7 @@ export interface ReceiptConfig {
 /** What a receipt barcode holds: scanning it back yields prefix + receipt number. */
 export const receiptBarcode = (receiptPrefix: string, receiptNo: string): string => `${receiptPrefix}${receiptNo}`;
 
-export function receiptContext(sale: SaleRecord, cfg: ReceiptConfig): ReceiptContext {
+export function receiptContext(sale: Pick<SaleRecord, 'currency'>, cfg: ReceiptConfig): ReceiptContext {
   const language = cfg.language ?? (cfg.locale.split('-')[0] || 'en');
   const tr = translator(language);
   return {
@@ -70,7 +70,8 @@ export function receiptContext(sale: SaleRecord, cfg: ReceiptConfig): ReceiptCon
   };
 }
 
-function headerBlocks(cfg: ReceiptConfig, c: ReceiptContext): ReceiptBlock[] {
+/** The shop's name, address, phone, tax id and header lines (a return receipt opens the same way). */
+export function headerBlocks(cfg: ReceiptConfig, c: ReceiptContext): ReceiptBlock[] {
   const s = cfg.store;
   const out: ReceiptBlock[] = [text(s.name, { align: 'center', bold: true, size: 'double' })];
   for (const a of s.address) out.push(text(a, { align: 'center' }));

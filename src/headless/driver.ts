@@ -15,6 +15,7 @@ import { pendingQuestion } from '../../machines/checkout.confirm.js';
 import { MAX_LINE_BYTES, parseRequest, type Request, type RequestId } from './protocol.js';
 import { readLines } from './lines.js';
 import { runShiftCommand, shiftState, type ShiftReplyPart } from './shift.js';
+import { returnState, runReturnCommand, type ReturnReplyPart } from './returns.js';
 import { maskCard } from '../domain/loyalty/card.js';
 import type { LoyaltyAccount } from '../domain/loyalty/types.js';
 import { sanitizeLine } from '../domain/text-safety.js';
@@ -24,7 +25,7 @@ export interface HeadlessIo {
   output: Writable;
 }
 
-export interface HeadlessReply extends ShiftReplyPart {
+export interface HeadlessReply extends ShiftReplyPart, ReturnReplyPart {
   id?: RequestId;
   ok: boolean;
   error?: { code: string; message: string };
@@ -58,12 +59,19 @@ export function createHeadlessHandler(register: Register): (line: string) => Pro
   const text = (m: CheckoutMessage) => errorMessage({ code: m.code, message: m.text, params: m.params }, language);
   const h = register.hardware;
   const questionText = (q: { code: string; text: string; params: Record<string, string | number> }) => errorMessage({ code: q.code, message: q.text, params: q.params }, language);
-  const state = (): HeadlessState => ({
+  const state = (): HeadlessState => withReturn({
     ...toHeadlessState(actor.getSnapshot(), { messageText: text, questionText, storeNotices: register.storeNotices }),
     session: { status: register.session.status(), required: register.session.required(), operator: register.session.status() === 'signedIn' ? signedIn(register.session.operator()) : null },
     devices: { scanner: h.scanner.status(), printer: h.printer.status(), drawer: h.drawer.status(), receiptsWaiting: h.printer.pending().length, ...(h.scanner.problem?.() ? { scannerProblem: h.scanner.problem!()! } : {}) },
     shift: shiftState(register),
   });
+  /** A return being taken covers the checkout: status "return"; a return just saved is shown until the next step. */
+  function withReturn(s: HeadlessState): HeadlessState {
+    const r = returnState(register, text);
+    if (!r) return s;
+    const m = register.returns.actor.getSnapshot().context.message;
+    return { ...s, ...(r.status !== 'done' ? { status: 'return' as const } : {}), ...(m && r.status !== 'done' ? { message: { code: m.code, text: text(m), level: m.level } } : {}), return: r };
+  }
   /** Sign-in, unlock, sign-out, lock: events of the session machine; a refusal is the message it sets. */
   function sessionCommand(id: RequestId | undefined, sv: { cmd: 'sign_in'; operator: string; pin: string } | { cmd: 'unlock'; pin: string } | { cmd: 'sign_out' } | { cmd: 'lock' }): HeadlessReply {
     const s = register.session.actor;
@@ -103,6 +111,15 @@ export function createHeadlessHandler(register: Register): (line: string) => Pro
     if (st !== 'signedIn' && !(req.kind === 'query' && req.cmd === 'state'))
       return refuse(req.id, st === 'locked' ? 'LOCKED' : 'SIGNED_OUT', st === 'locked' ? 'The till is locked: unlock it with the PIN ("unlock").' : 'Sign in first ("sign_in" with "operator" and "pin").');
     register.session.actor.send({ type: 'session.activity' });
+    if (req.kind === 'return') {
+      const r = await runReturnCommand(register, req.ret);
+      if (!r.ok) return refuse(req.id, r.code, r.message);
+      return withId(req.id, { ok: true, state: state(), ...r.value });
+    }
+    // The checkout waits while a return is taken; a return just saved gives way to the next step.
+    if (register.returns.active() && !(req.kind === 'query' && req.cmd === 'state'))
+      return refuse(req.id, 'RETURN_OPEN', errorMessage({ code: 'RETURN_OPEN', message: 'A return is open: finish it or cancel it (Esc) first.' }, language));
+    if (register.returns.actor.getSnapshot().value === 'done' && !(req.kind === 'query')) register.returns.actor.send({ type: 'return.close' });
     if (req.kind === 'shift') {
       const r = await runShiftCommand(register, req.shift);
       if (!r.ok) return refuse(req.id, r.error.code, errorMessage({ code: r.error.code, message: r.error.message, params: r.error.params }, language));

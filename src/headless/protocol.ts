@@ -7,6 +7,7 @@
 import type { CheckoutEvent } from '../../machines/checkout.types.js';
 import type { ApprovalAction } from '../domain/operators/approval.js';
 import { SHIFT_COMMANDS, ShiftField, type ShiftCommand } from './shift.js';
+import { RETURN_COMMANDS, ReturnField, type ReturnCommand } from './returns.js';
 
 export type RequestId = string | number;
 
@@ -19,6 +20,8 @@ export type Request =
   | { kind: 'service'; id?: RequestId; service: Service }
   /** The shift: open, cash in/out, no-sale, X, Z, close (src/headless/shift.ts). */
   | { kind: 'shift'; id?: RequestId; shift: ShiftCommand }
+  /** Returns: open a receipt, choose lines, commit the refund (src/headless/returns.ts). */
+  | { kind: 'return'; id?: RequestId; ret: ReturnCommand }
   | { kind: 'invalid'; id?: RequestId; code: 'BAD_REQUEST' | 'UNKNOWN_COMMAND'; message: string };
 
 /** Longest accepted line, in bytes. A longer line is answered BAD_REQUEST and skipped. */
@@ -123,7 +126,7 @@ const SERVICES: Record<string, (f: Fields) => Service> = {
 /** Commands that accept "manager_pin", and the action it approves. */
 const APPROVED_BY_PIN: Record<string, ApprovalAction> = { void: 'void' };
 
-export const COMMAND_NAMES = [...Object.keys(COMMANDS), ...Object.keys(SERVICES), ...Object.keys(SHIFT_COMMANDS)];
+export const COMMAND_NAMES = [...Object.keys(COMMANDS), ...Object.keys(SERVICES), ...Object.keys(SHIFT_COMMANDS), ...Object.keys(RETURN_COMMANDS)];
 
 export function parseRequest(line: string): Request {
   let raw: unknown;
@@ -145,6 +148,15 @@ export function parseRequest(line: string): Request {
       return withId({ kind: 'shift', shift: shift(f) });
     } catch (e) {
       if (e instanceof ShiftField) return withId({ kind: 'invalid', code: 'BAD_REQUEST', message: `${f.cmd}: ${e.message}.` });
+      throw e;
+    }
+  }
+  const ret = Object.prototype.hasOwnProperty.call(RETURN_COMMANDS, f.cmd) ? RETURN_COMMANDS[f.cmd] : undefined;
+  if (ret) {
+    try {
+      return withId({ kind: 'return', ret: ret(f) });
+    } catch (e) {
+      if (e instanceof ReturnField) return withId({ kind: 'invalid', code: 'BAD_REQUEST', message: `${f.cmd}: ${e.message}.` });
       throw e;
     }
   }

@@ -9,6 +9,7 @@ import type { SaleLoyalty } from '../domain/loyalty/types.js';
 import { changeOf, due } from '../domain/tender.js';
 import { claimableNow } from '../../machines/checkout.loyalty.js';
 import { pendingQuestion } from '../../machines/checkout.confirm.js';
+import type { HeadlessReturn } from './returns.js';
 
 export type HeadlessStatus =
   | 'idle'
@@ -21,7 +22,9 @@ export type HeadlessStatus =
   /** A gift card's balance is shown (giftcard_check); balance_close returns. */
   | 'balance'
   /** A stock gift card was scanned: the value to load is awaited (giftcard_amount / giftcard_cancel). */
-  | 'card_amount';
+  | 'card_amount'
+  /** A return is open or being saved (`state.return`); the checkout waits underneath. */
+  | 'return';
 
 export interface HeadlessLine {
   /** Line id to pass to `qty` and `remove` ("L1"). */
@@ -71,6 +74,8 @@ export interface HeadlessState {
   session?: { status: string; required: boolean; operator: { id: string; name: string; role: string } | null };
   /** The register's open shift (null when none is open): docs/shift.md. */
   shift?: { shiftId: string; openedAt: string; openedBy: string; float: number; auto: boolean; expectedCash: number; sales: { count: number; total: number } } | null;
+  /** The return being taken, or the one just saved (docs/headless.md, "Returns"); absent when none. */
+  return?: HeadlessReturn;
   saleId: string | null;
   currency: string;
   lines: HeadlessLine[];

@@ -58,6 +58,7 @@ describe('parseRequest', () => {
       giftcard_pay: { code: 'GC' }, customer_attach: { customer: 'c1' }, reward_apply: { program: 'p', reward: 'r', points: 'max' }, reward_remove: { discount: 'x' },
       customer_search: { query: 'an' }, sign_in: { operator: 'anna', pin: '1234' }, unlock: { pin: '1234' }, customer_create: { name: 'An', phone: '0901234567' },
       shift_open: { float: 0 }, cash_in: { amount: 1, reason: 'r' }, cash_out: { amount: 1, reason: 'r' }, shift_close: { counted: 0 },
+      return_open: { receipt: 'R1-000001' }, return_line: { line: 'L1', qty: 1 }, return_refund: { refund: 'cash' },
     };
     for (const cmd of COMMAND_NAMES) {
       const r = parseRequest(JSON.stringify({ id: 1, cmd, ...samples[cmd] }));

@@ -11,10 +11,13 @@ export interface ApprovalFacts {
   /** Void: payments on the sale and its line count. */
   tenders?: number;
   lines?: number;
+  /** Refund: the money goes back another way than it came (cash instead): always a manager's choice. */
+  managerChoice?: boolean;
 }
 
 export function needsApproval(rules: TillConfig['approvals'], action: ApprovalAction, facts: ApprovalFacts = {}): boolean {
   if (action === 'void') return (rules.voidWithTenders && (facts.tenders ?? 0) > 0) || (facts.lines ?? 0) > rules.voidLinesOver;
+  if (action === 'refund') return rules.refund || facts.managerChoice === true;
   return rules[action];
 }
 

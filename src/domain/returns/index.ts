@@ -6,3 +6,4 @@ export * from './giftcards.js';
 export * from './loyalty.js';
 export * from './plan.js';
 export * from './fold.js';
+export * from './receipt.js';

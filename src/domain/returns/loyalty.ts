@@ -84,7 +84,7 @@ export function planReturnLoyalty(sale: Pick<SaleRecord, 'saleId' | 'receiptNo' 
   const moves = ev.data.spend > 0 || ev.data.programs.some((p) => p.returned || p.clawedBack || p.unrecovered);
   if (!moves) return { events: [] };
   const events: LoyaltyEvent[] = [ev];
-  const names = new Map(ctx.programs.map((p) => [p.id, p.name]));
+  const byId = new Map(ctx.programs.map((p) => [p.id, p]));
   const tier = reviewTier(account, ctx.ladder, ext, before, ev.data, ctx.today);
   if (tier?.changed) {
     const data: CustomerRegradedData = { customerId: account.id, from: tier.before, to: tier.after, reason: `return ${ctx.returnReceiptNo}: tier reached by ${sale.receiptNo} reviewed`, auto: true };
@@ -98,7 +98,8 @@ export function planReturnLoyalty(sale: Pick<SaleRecord, 'saleId' | 'receiptNo' 
       spend: ev.data.spend,
       programs: ev.data.programs.map((p) => ({
         ...p,
-        name: names.get(p.programId) ?? ext.programs.find((x) => x.programId === p.programId)?.name ?? p.programId,
+        name: byId.get(p.programId)?.name ?? ext.programs.find((x) => x.programId === p.programId)?.name ?? p.programId,
+        decimals: byId.get(p.programId)?.decimals ?? 0,
         balanceAfter: (account.points[p.programId] ?? 0) + p.returned - p.clawedBack,
       })),
       tier,

@@ -60,6 +60,8 @@ export interface Refund {
 export interface ReturnLoyaltyProgram {
   programId: string;
   name: string;
+  /** 1 point = 10^decimals units (for the receipt). */
+  decimals: number;
   /** Points the sale spent, given back. */
   returned: Units;
   /** Points the sale earned, taken back (never below zero: the rest is `unrecovered`). */

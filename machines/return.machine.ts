@@ -1,0 +1,106 @@
+/**
+ * A return at the till: a receipt is opened (typed or scanned), lines and quantities are chosen with
+ * the refund shown as it would be committed, a manager approves, and the return is journaled in one
+ * transaction. Both the Ink UI and the headless driver are clients. Money is computed only by
+ * src/domain/returns (through the `preview` dependency and the commit actor).
+ *
+ *   idle ──return.open──▶ open ──return.commit (approved)──▶ committing ──▶ done ──close──▶ idle
+ *                          │ ▲                                  │error
+ *                          │ └──────────────────────────────────┘ (message, same return id)
+ *                          └──cancel──▶ idle (nothing written)
+ *
+ * Invariant: `committing` is entered only with a preview the domain accepted and, when approval is
+ * required, a manager's approval waiting for the refund.
+ */
+import { and, assign, enqueueActions, fromPromise, setup } from 'xstate';
+import type { ReturnRecord } from '../src/domain/returns/types.js';
+import { fromUnknownError, refusal } from './checkout.logic.js';
+import type { CommitReturnInput, ReturnContext, ReturnDeps, ReturnEvent } from './return.types.js';
+import * as R from './return.logic.js';
+
+export const returnMachine = setup({
+  types: {
+    context: {} as ReturnContext,
+    events: {} as ReturnEvent,
+    input: {} as ReturnDeps,
+  },
+  actors: {
+    /** Journals the return durably and returns the committed record. Must be provided. */
+    commitReturn: fromPromise<ReturnRecord, CommitReturnInput>(async () => {
+      throw new Error('commitReturn actor was not provided');
+    }),
+  },
+  actions: {
+    /** After commit only: print the return receipt. Failure never un-commits. */
+    printReturn: (_, _r: ReturnRecord | null) => {},
+    /** After a commit that hands out cash: open the drawer. */
+    openDrawer: (_, _r: ReturnRecord) => {},
+  },
+  guards: {
+    opens: ({ context, event }) => event.type === 'return.open' && R.openReceipt(context, event.receipt).open != null,
+    committable: ({ context }) => R.commitRefusal(context) === null,
+    /** A refund needs a manager (approvals.refund), and so does any choice of how the money goes back. */
+    approved: ({ context }) => {
+      const a = context.deps.approvals;
+      return !a || !a.required('refund', { managerChoice: context.mode !== 'original' }) || a.granted('refund');
+    },
+    handsOutCash: ({ context }) => (context.last?.cash.given ?? 0) > 0,
+  },
+}).createMachine({
+  id: 'return',
+  context: ({ input }) => ({ deps: input, ...(R.closed() as Pick<ReturnContext, 'open' | 'picks' | 'mode' | 'preview' | 'problem'>), message: null, last: null }),
+  initial: 'idle',
+  on: { 'message.clear': { actions: assign({ message: null }) } },
+  states: {
+    idle: {
+      on: {
+        'return.open': [
+          { guard: 'opens', target: 'open', actions: assign(({ context, event }) => R.openReceipt(context, event.receipt)) },
+          { actions: assign(({ context, event }) => R.openReceipt(context, event.receipt)) },
+        ],
+      },
+    },
+    open: {
+      on: {
+        'return.pick': { actions: assign(({ context, event }) => R.pick(context, event.lineId, event.qty)) },
+        'return.all': { actions: assign(({ context }) => R.pickAll(context)) },
+        'return.mode': { actions: assign(({ context, event }) => R.setMode(context, event.mode)) },
+        'return.commit': [
+          { guard: and(['committable', 'approved']), target: 'committing', actions: assign({ message: null }) },
+          // The plan is good but the manager has not approved yet: the client asks for the PIN and commits again.
+          { guard: 'committable', actions: assign({ message: () => refusal('APPROVAL_REQUIRED', 'A manager must approve: {action}.', { action: 'refund' }) }) },
+          { actions: assign(({ context }) => ({ message: R.commitRefusal(context) })) },
+        ],
+        'return.cancel': { target: 'idle', actions: assign(() => ({ ...R.closed(), message: null })) },
+        // Another receipt while one is open is refused: the open return is finished or cancelled first.
+        'return.open': { actions: assign({ message: () => refusal('RETURN_OPEN', 'A return is open: finish it or cancel it (Esc) first.') }) },
+      },
+    },
+    committing: {
+      invoke: {
+        id: 'commitReturn',
+        src: 'commitReturn',
+        input: ({ context }) => ({ open: context.open!, picks: context.picks, mode: context.mode }),
+        onDone: {
+          target: 'done',
+          actions: [assign(({ event }) => ({ last: event.output, ...R.closed(), message: null })), { type: 'printReturn', params: ({ event }) => event.output }],
+        },
+        onError: { target: 'open', actions: assign(({ event }) => ({ message: fromUnknownError(event.error) })) },
+      },
+    },
+    done: {
+      entry: enqueueActions(({ enqueue, check, context }) => {
+        if (check('handsOutCash')) enqueue({ type: 'openDrawer', params: context.last! });
+      }),
+      on: {
+        'return.close': 'idle',
+        'return.reprint': { actions: { type: 'printReturn', params: ({ context }) => context.last } },
+        'return.open': [
+          { guard: 'opens', target: 'open', actions: assign(({ context, event }) => R.openReceipt(context, event.receipt)) },
+          { actions: assign(({ context, event }) => R.openReceipt(context, event.receipt)) },
+        ],
+      },
+    },
+  },
+});
+

@@ -1,0 +1,213 @@
+/**
+ * Returns at a register: the return machine (machines/return.machine.ts) with its effects — the
+ * receipt looked up through the returns projection and read back from the journal (never a walk),
+ * the return planned by the domain (src/domain/returns) against the store as it is at the moment of
+ * the commit, journaled as one transaction (`return.committed` with its gift-card and points events),
+ * then the return receipt printed and, when cash goes out, the drawer opened. A refusal writes nothing.
+ *
+ * Receipt numbers: a return prints from the register's one receipt sequence, like a sale (the Z's
+ * first and last receipt cover both; the returns projection tells them apart).
+ */
+import { createActor, fromPromise, type ActorRefFrom } from 'xstate';
+import { returnMachine } from '../machines/return.machine.js';
+import type { CommitReturnInput, OpenReturn, ReturnDeps } from '../machines/return.types.js';
+import type { TillConfig } from './domain/config.js';
+import { fail, ok, TillError, type Result } from './domain/errors.js';
+import { localDate } from './domain/giftcard/dates.js';
+import { formatMoney } from './i18n/format.js';
+import { planReturn, type ReturnPick } from './domain/returns/plan.js';
+import { RETURN_COMMITTED, type RefundMode, type ReturnCommitted, type ReturnRecord, type SaleReturns } from './domain/returns/types.js';
+import { formatReceiptNo, type SaleRecord } from './domain/sale.js';
+import { receiptNoOf } from './domain/scan-kind.js';
+import type { ApprovalAction, ApprovalFacts } from './domain/operators/approval.js';
+import type { OperatorView } from './domain/operators/types.js';
+import { findGiftCard } from './store/projections/giftcards.js';
+import { loyaltyOf, programList } from './store/projections/loyalty.js';
+import { receiptEntry, saleReturns } from './store/projections/returns.js';
+import type { SaleCommitted } from './store/projections/sales.js';
+import type { Store } from './store/types.js';
+import type { Hardware, PrintResult } from '../hardware/types.js';
+import type { ShiftService } from './shift-service.js';
+import { buildReturnPrintJob, returnReceiptText } from './receipt-job.js';
+
+export type ReturnActor = ActorRefFrom<typeof returnMachine>;
+
+export interface ReturnService {
+  /** The return machine: clients send `return.*` events and read its snapshot. */
+  actor: ReturnActor;
+  /** A return is open or being saved: the checkout waits. */
+  active(): boolean;
+  /** The return receipt as printed (plain text). */
+  receiptText(r: ReturnRecord): string;
+  stop(): void;
+}
+
+export interface ReturnServiceOptions {
+  config: TillConfig;
+  store: Store;
+  hardware: Pick<Hardware, 'printer' | 'drawer'>;
+  shift: ShiftService;
+  newId: () => string;
+  now: () => Date;
+  log: (line: string) => void;
+  track: <T>(p: Promise<T>) => Promise<T>;
+  operator: () => { id: string; name: string };
+  signedIn: () => boolean;
+  saleOpen: () => boolean;
+  /** Does the refund need a manager here (sign-in on and approvals.refund, or a manager's choice)? */
+  approvalRequired: (action: ApprovalAction, facts?: ApprovalFacts) => boolean;
+  /** The manager whose approval for the action is waiting, or null. */
+  granted: (action: ApprovalAction) => OperatorView | null;
+  /** The approval was used by the journaled return. */
+  approvalUsed: (action: ApprovalAction) => void;
+  operatorName: (id: string) => string | undefined;
+  /** The outcome of each receipt print (the register's printer status). */
+  printed: (res: PrintResult | null, label: string, error?: Error) => void;
+}
+
+/** Receipt numbers look like "R1-000042". */
+const RECEIPT_NO = /^[A-Za-z0-9_-]{1,16}-\d{6,}$/;
+
+export function createReturnService(o: ReturnServiceOptions): ReturnService {
+  const { config, store } = o;
+  const register = config.register.id;
+  const today = () => localDate(o.now());
+
+  /**
+   * What the cashier typed or scanned, as candidate receipt numbers: as it is ("R1-000042"), without
+   * the receipt barcode's prefix ("RR1-000042"), or a bare number for this register's receipt ("42").
+   */
+  function candidates(text: string): string[] {
+    const t = text.trim();
+    const out: string[] = [];
+    if (/^\d{1,9}$/.test(t) && Number(t) > 0) out.push(formatReceiptNo(register, Number(t)));
+    if (RECEIPT_NO.test(t)) out.push(t);
+    const scanned = receiptNoOf(t, config.codes.receiptPrefix);
+    if (scanned) out.push(scanned);
+    return out;
+  }
+
+  function lookup(text: string): Result<{ sale: SaleRecord; before: SaleReturns }> {
+    const shown = text.trim().slice(0, 40);
+    for (const no of candidates(text)) {
+      const hit = receiptEntry(store.state, no);
+      if (!hit) continue;
+      if (hit.kind === 'return') return fail('RECEIPT_IS_RETURN', '{receipt} is the receipt of a return: a return cannot be returned. Scan the receipt of the sale.', { receipt: no });
+      const ev = store.readEvents?.([hit.seq]).get(hit.seq);
+      const sale = (ev?.data as SaleCommitted | undefined)?.sale;
+      if (!ev || ev.type !== 'sale.committed' || !sale || sale.receiptNo !== no)
+        return fail('RECEIPT_UNREADABLE', 'The sale of receipt {receipt} cannot be read from the journal. Ask the manager to run `till journal verify`.', { receipt: no });
+      return ok({ sale, before: saleReturns(store.state, sale.saleId) });
+    }
+    return fail('RECEIPT_UNKNOWN', 'Receipt {receipt} is not one this store issued (another store or register?). Check the number.', { receipt: shown });
+  }
+
+  const picksOf = (picks: Readonly<Record<string, number>>): ReturnPick[] => Object.entries(picks).map(([lineId, qty]) => ({ lineId, qty }));
+
+  /** The return planned against the store as it is now; `receiptNo` is the number it will print with. */
+  function plan(open: OpenReturn, picks: Readonly<Record<string, number>>, mode: RefundMode, receiptNo: string, approvedBy?: string) {
+    const op = o.operator();
+    const loyalty = loyaltyOf(store.state);
+    return planReturn({
+      sale: open.sale,
+      // What came back since the return was opened counts too (another register, a retried commit).
+      before: saleReturns(store.state, open.sale.saleId),
+      picks: picksOf(picks),
+      mode,
+      identity: { returnId: open.returnId, receiptNo, at: o.now().toISOString(), register, operator: { id: op.id, name: op.name }, currency: config.currency },
+      approvedBy,
+      cashRoundingUnit: config.cash.roundingUnit,
+      today: today(),
+      card: (code) => findGiftCard(store.state, code),
+      loyalty: { account: (id) => loyalty.customers[id], programs: programList(loyalty), ladder: loyalty.ladder },
+    });
+  }
+
+  const nextReceiptNo = () => formatReceiptNo(register, (store.state.sales.lastReceipt[register] ?? 0) + 1);
+
+  const money = (m: number) => formatMoney(m, config.currency, { locale: config.locale, ascii: config.display.ascii });
+
+  /** The committed record of a return whose transaction is already in the journal (a commit retried). */
+  function committedReturn(open: OpenReturn): ReturnRecord | null {
+    for (const no of [...saleReturns(store.state, open.sale.saleId).receipts].reverse()) {
+      const hit = receiptEntry(store.state, no);
+      const ev = hit ? store.readEvents?.([hit.seq]).get(hit.seq) : undefined;
+      if (ev?.type === RETURN_COMMITTED && ev.tx === open.returnId) return (ev.data as ReturnCommitted).return;
+    }
+    return null;
+  }
+
+  async function commit({ open, picks, mode }: CommitReturnInput): Promise<ReturnRecord> {
+    if (!o.signedIn()) throw new TillError('SIGNED_OUT', 'Sign in to take a return.');
+    // The refund needs the manager's approval given for it (the machine asked; this is the books' check).
+    const by = o.granted('refund');
+    if (o.approvalRequired('refund', { managerChoice: mode !== 'original' }) && !by) throw new TillError('APPROVAL_REQUIRED', 'A manager must approve: {action}.', { action: 'refund' });
+    // shift.mode "auto" opens the shift now; "required" refuses (SHIFT_NOT_OPEN): nothing is written.
+    await o.shift.ensureForSale();
+    const p = plan(open, picks, mode, nextReceiptNo(), by?.id);
+    if (!p.ok) throw p.error;
+    const shift = o.shift.current();
+    if (shift && p.value.record.cash.given > shift.expectedCash)
+      throw new TillError('REFUND_EXCEEDS_DRAWER', 'The drawer holds {available} by the shift’s totals: it cannot pay out {amount}. A manager may refund another way.', {
+        available: money(Math.max(0, shift.expectedCash)),
+        amount: money(p.value.record.cash.given),
+      });
+    const op = o.operator();
+    const res = await store.commit({ id: open.returnId, events: p.value.events, operator: op.id, at: p.value.record.at });
+    if (res.duplicate) {
+      const kept = committedReturn(open);
+      if (!kept) throw new TillError('RETURN_SAVED', 'This return was saved already. Look it up by its receipt.');
+      return kept;
+    }
+    if (by) o.approvalUsed('refund');
+    return p.value.record;
+  }
+
+  async function print(r: ReturnRecord | null): Promise<void> {
+    if (!r) return;
+    try {
+      o.printed(await o.hardware.printer.print(buildReturnPrintJob(r, config, o.operatorName)), r.receiptNo);
+    } catch (e) {
+      o.printed(null, r.receiptNo, e as Error);
+    }
+  }
+
+  async function kickDrawer(r: ReturnRecord): Promise<void> {
+    const res = await o.hardware.drawer.open().catch((e: Error) => ({ ok: false, code: 'DRAWER_ERROR', message: e.message }));
+    if (!res.ok) o.log(`drawer (return ${r.receiptNo}): ${res.code ?? 'failed'}`);
+    // The drawer opening is part of the audit trail; a journal failure here must not disturb the return.
+    await store
+      .commit({ id: o.newId(), events: [{ type: 'drawer.opened', data: { reason: 'return', ok: res.ok, receiptNo: r.receiptNo } }], operator: o.operator().id })
+      .catch((e: Error) => o.log(`journal drawer.opened: ${e.message}`));
+  }
+
+  const deps: ReturnDeps = {
+    lookup,
+    preview: (open, picks, mode) => {
+      const p = plan(open, picks, mode, nextReceiptNo());
+      return p.ok ? ok(p.value.record) : p;
+    },
+    newId: o.newId,
+    saleOpen: o.saleOpen,
+    approvals: { required: o.approvalRequired, granted: (action) => o.granted(action) !== null },
+  };
+  const machine = returnMachine.provide({
+    actors: { commitReturn: fromPromise<ReturnRecord, CommitReturnInput>(({ input }) => commit(input)) },
+    actions: {
+      printReturn: (_, r) => void o.track(print(r)),
+      openDrawer: (_, r) => void o.track(kickDrawer(r)),
+    },
+  });
+  const actor = createActor(machine, { input: deps });
+  actor.start();
+
+  return {
+    actor,
+    active: () => {
+      const v = actor.getSnapshot().value;
+      return v === 'open' || v === 'committing';
+    },
+    receiptText: (r) => returnReceiptText(r, config, o.operatorName),
+    stop: () => actor.stop(),
+  };
+}
