@@ -60,7 +60,7 @@ export function receiptText(sale: SaleRecord, config: TillConfig, sections?: Rec
  * of its own (ru CP866, vi CP1258, zh GB18030), else the shop's locale (an English receipt of a
  * Vietnamese shop still prints its product names in CP1258).
  */
-function printLocale(config: TillConfig): string {
+export function printLocale(config: TillConfig): string {
   const lang = receiptLanguage(config);
   return lang === 'ru' || lang === 'vi' || lang === 'zh' ? lang : config.locale;
 }

@@ -2,7 +2,8 @@
  * Turns an X / Z / sales report into a print job, like receipt-job.ts does for a sale: the pure
  * layout (src/domain/shift/report-layout.ts), then ESC/POS bytes and the same report as plain text.
  */
-import type { TillConfig } from './domain/config.js';
+import { receiptLanguage, type TillConfig } from './domain/config.js';
+import { printLocale } from './receipt-job.js';
 import { layoutShiftReport, type ShiftReport } from './domain/shift/index.js';
 import { renderText } from './domain/receipt-text.js';
 import type { ReceiptDoc } from './domain/receipt-doc.js';
@@ -18,7 +19,8 @@ export const configOperatorName = (config: TillConfig, state?: StoreState) => (i
 };
 
 export function reportDoc(report: ShiftReport, config: TillConfig, width: 32 | 42 | 48 = config.receipt.width, operatorName = configOperatorName(config)): ReceiptDoc {
-  return layoutShiftReport(report, { width, locale: config.locale, ascii: config.display.ascii, storeName: config.store.name, operatorName });
+  // Printed like a receipt: in the receipt's language (receipt.language, else the shop's), not the screen's.
+  return layoutShiftReport(report, { width, locale: config.locale, language: receiptLanguage(config), ascii: config.display.ascii, storeName: config.store.name, operatorName });
 }
 
 export function reportText(report: ShiftReport, config: TillConfig, width: 32 | 42 | 48 = config.receipt.width, operatorName = configOperatorName(config)): string {
@@ -34,7 +36,7 @@ export function buildReportJob(report: ShiftReport, config: TillConfig, operator
   const doc = reportDoc(report, config, width, operatorName);
   return {
     id: reportJobId(report),
-    bytes: renderEscPos(doc, { width, locale: config.locale, charset: config.printer?.charset && config.printer.charset !== 'auto' ? config.printer.charset : undefined, codeTable: config.printer?.codeTable }),
+    bytes: renderEscPos(doc, { width, locale: printLocale(config), charset: config.printer?.charset && config.printer.charset !== 'auto' ? config.printer.charset : undefined, codeTable: config.printer?.codeTable }),
     text: renderText(doc, width),
   };
 }

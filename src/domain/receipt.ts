@@ -122,7 +122,8 @@ function tenderBlocks(sale: SaleRecord, c: ReceiptContext): ReceiptBlock[] {
   for (const tn of sale.tenders) {
     const shown = tn.kind === 'cash' ? (tn.given ?? tn.amount) : tn.amount;
     out.push(columns(c.t(`receipt.tender.${tn.kind}`), c.money(shown)));
-    if (tn.reference) out.push(text(c.t('receipt.reference', { reference: tn.reference })));
+    // A card payment's reference is the terminal's approval code; a gift card's is the card, masked.
+    if (tn.reference) out.push(text(c.t(tn.kind === 'giftcard' ? 'receipt.reference.giftcard' : 'receipt.reference', { reference: tn.reference })));
   }
   if (sale.change > 0 || sale.tenders.some((tn) => tn.kind === 'cash')) out.push(columns(c.t('receipt.change'), c.money(sale.change), { bold: true }));
   return out;

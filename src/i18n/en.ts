@@ -107,6 +107,7 @@ export const en = {
   'receipt.tender.giftcard': 'Gift card',
   'receipt.tender.points': 'Points',
   'receipt.reference': '  Ref: {reference}',
+  'receipt.reference.giftcard': '  Card: {reference}',
   'receipt.cashGiven': 'Cash given',
   'receipt.change': 'Change',
   'receipt.cashRounding': 'Cash rounding',

@@ -108,6 +108,7 @@ export const ru = {
   'receipt.tender.giftcard': 'Подарочной картой',
   'receipt.tender.points': 'Баллами',
   'receipt.reference': '  Код авт.: {reference}',
+  'receipt.reference.giftcard': '  Карта: {reference}',
   'receipt.cashGiven': 'Получено',
   'receipt.change': 'Сдача',
   'receipt.cashRounding': 'Округление',

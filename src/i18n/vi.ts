@@ -107,6 +107,7 @@ export const vi = {
   'receipt.tender.giftcard': 'Thẻ quà tặng',
   'receipt.tender.points': 'Điểm thưởng',
   'receipt.reference': '  Mã GD: {reference}',
+  'receipt.reference.giftcard': '  Thẻ: {reference}',
   'receipt.cashGiven': 'Tiền khách đưa',
   'receipt.change': 'Tiền thừa',
   'receipt.cashRounding': 'Làm tròn tiền mặt',
