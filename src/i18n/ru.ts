@@ -451,7 +451,7 @@ export const ru = {
   'ui.rewards.onSale': 'В этом чеке (- убирает):',
   'ui.rewards.rate': '{points} = {amount}',
   'ui.rewards.cap': 'не больше {percent}%',
-  'ui.rewards.perStep': 'по {points}',
+  'ui.rewards.perStep': 'шаг {points}',
   'ui.idle.demoCards': 'Карты для пробы (скан или номер):',
   'ui.idle.giftCard': 'подарочная карта, {balance}, {state}',
   'ui.idle.stockCard': 'подарочная карта со склада, не продана ({value})',

@@ -426,7 +426,7 @@ export const zh = {
   'ui.customer.expiring': '{points} 将于30天内到期',
   'ui.customer.blocked': '已冻结',
   'ui.customer.blockedNote': '卡已冻结：本单不积分，也不能用积分。',
-  'ui.discount.tier': '{label}会员折扣',
+  'ui.discount.tier': '{label}折扣',
   'ui.discount.reward': '奖励：{label}',
   'ui.cart.rewardLine': '{name}（奖励）',
   'ui.search.title': '找会员：手机号、姓名或卡号。Enter 关联，F2 新建。',
