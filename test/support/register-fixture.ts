@@ -38,6 +38,8 @@ export async function createTestRegister(
     seed?: { type: string; data: unknown }[];
     /** Also the demo store's loyalty program, tiers, customers and gift cards (as of TEST_DAY). */
     demo?: boolean;
+    /** The register's log (effects' failures, a scan router that threw). */
+    log?: (line: string) => void;
   } = {},
 ): Promise<TestRegister> {
   const dir = mkdtempSync(join(tmpdir(), 'till-ui-'));
@@ -71,6 +73,7 @@ export async function createTestRegister(
     hardware,
     newId: () => `00000000-0000-4000-8000-${String(++n).padStart(12, '0')}`,
     now: () => new Date(`${TEST_DAY}T09:26:00Z`),
+    ...(opts.log ? { log: opts.log } : {}),
   });
   return {
     register,
