@@ -351,7 +351,7 @@ export function createRegister(opts: RegisterOptions): Register {
   const unsubscribePrinted = hardware.printer.onResult?.((_job, res) => {
     if (res.ok && hardware.printer.pending().length === 0) printProblem = null;
   });
-  // Signed out, a scan is an operator's badge; locked, it waits for the PIN; signed in, it is the sale's.
+  // Signed out, a scan is an operator's badge; signed in, it is the sale's.
   const scans = createScanHub((scan) => {
     const st = session.status();
     if (st === 'signedIn') {
@@ -362,8 +362,9 @@ export function createRegister(opts: RegisterOptions): Register {
       if (!saleOpen() && classifyScan(scan.code, { giftCardPrefix: c.giftCardPrefix, loyaltyPrefix: c.loyaltyPrefix, receiptPrefix: c.receiptPrefix }) === 'receipt')
         return void returns.actor.send({ type: 'return.open', receipt: scan.code });
       actor.send({ type: 'cart.scan', code: scan.code, source: scan.source });
-    } else if (st === 'signedOut' || st === 'pin') session.actor.send({ type: 'session.operator', code: scan.code });
-    else log(`scan while the till is locked: ignored`);
+    } else if (st === 'signedOut') session.actor.send({ type: 'session.operator', code: scan.code });
+    // As on the UI's routing table: a scan is never a PIN, and a locked till takes none.
+    else log(`scan while the till is ${st === 'pin' ? 'asking for a PIN' : 'locked'}: ignored`);
   }, log);
   const unsubscribeScanner = hardware.scanner.onScan((scan) => scans.deliver(scan));
   actor.start();

@@ -6,7 +6,7 @@
 import React, { useMemo } from 'react';
 import { Box } from 'ink';
 import type { Register } from '../register.js';
-import { deviceView, demoCodes, drawerMessageText, scannerMessageText, entryLine, FRAME_ROWS, helpRows, hintItems, makeFmt, messageLine, screenOf, searchRows, uiHeight, uiWidth } from './selectors.js';
+import { machineMessageText, deviceView, demoCodes, drawerMessageText, scannerMessageText, entryLine, FRAME_ROWS, helpRows, hintItems, makeFmt, messageLine, screenOf, searchRows, uiHeight, uiWidth } from './selectors.js';
 import { uiScreen } from './input/state.js';
 import { rewardsHot } from './loyalty-view.js';
 import { demoCards } from './demo-cards.js';
@@ -15,10 +15,10 @@ import { useTerminalSize } from './hooks/use-terminal-size.js';
 import { useClock } from './hooks/use-clock.js';
 import { useDevices } from './hooks/use-devices.js';
 import { useRegisterKeys } from './hooks/use-register-keys.js';
-import { sessionScreenOf, useSession } from './hooks/use-session.js';
+import { sessionScreenOf } from './hooks/use-session.js';
 import { sessionStatus } from '../../machines/session.machine.js';
 import { pendingQuestion } from '../../machines/checkout.confirm.js';
-import { errorMessage, setLanguage } from '../i18n/index.js';
+import { setLanguage } from '../i18n/index.js';
 import { StatusBar } from './components/StatusBar.js';
 import { MessageLine } from './components/MessageLine.js';
 import { EntryLine } from './components/EntryLine.js';
@@ -40,7 +40,7 @@ export function App({ register, demo = false, clock: keyClock }: AppProps) {
   const { config } = register;
   const snap = useSnapshot(register.actor);
   const screen = screenOf(snap);
-  const sess = useSession(register);
+  const sess = useSnapshot(register.session.actor);
   const sessionScreen = sessionScreenOf(sessionStatus(sess.value));
   // The screen speaks the signed-in operator's language (or the one picked with the language key):
   // set before anything below translates, since every view reads the current language through `t`.
@@ -75,7 +75,7 @@ export function App({ register, demo = false, clock: keyClock }: AppProps) {
   const sm = sess.context.message;
   const message =
     sessionScreen && !input.notice && sm && sm.level === 'error'
-      ? { text: errorMessage({ code: sm.code, message: sm.text, params: sm.params }), tone: 'error' as const }
+      ? { text: machineMessageText(sm), tone: 'error' as const }
       : messageLine(input, snap, devices.printProblem ?? devices.storeNotice ?? drawerMessageText(devices.drawer, devices.drawerProblem) ?? scannerMessageText(devices.scannerProblem), fmt);
   return (
     <Box flexDirection="column" width={width} height={height}>

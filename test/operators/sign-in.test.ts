@@ -106,6 +106,18 @@ describe('sign-in at the till (headless)', () => {
   });
 });
 
+describe('device scans without the UI (the register routes them)', () => {
+  it('signed out a scan is a badge; on the PIN prompt or a locked till it is ignored, never a PIN', async () => {
+    const { t } = await till();
+    const deliver = (code: string) => t.register.scans.deliver({ code, at: 0, source: 'hid' });
+    deliver('OP-0001');
+    expect(t.register.session.status()).toBe('pin');
+    deliver('1234');
+    expect(t.register.session.status()).toBe('pin');
+    expect(t.register.session.actor.getSnapshot().context.who?.id).toBe('anna');
+  });
+});
+
 describe('the wrong-PIN pause survives a restart', () => {
   it('a new process on the same data folder still refuses during the pause', async () => {
     const { mkdtempSync, rmSync, statSync } = await import('node:fs');

@@ -1,4 +1,6 @@
 /** Operators for tests: a cheap scrypt cost (the cost travels with the hash), fixed salt. */
+import type { AppHarness } from '../support/render-app.js';
+import { KEY } from '../support/keys.js';
 import { hashPin } from '../../src/domain/operators/pin.js';
 import { OPERATOR_ADDED } from '../../src/domain/operators/types.js';
 
@@ -11,3 +13,14 @@ export const operatorEvent = (id: string, name: string, role: 'cashier' | 'manag
 
 /** Anna (cashier, PIN 1234, badge OP-0001) and Mai (manager, PIN 9999). */
 export const shopOperators = () => [operatorEvent('anna', 'Anna', 'cashier', '1234', 'OP-0001'), operatorEvent('mai', 'Mai', 'manager', '9999')];
+
+/** Signs Anna (or another operator) in on the UI's sign-in screen, typed as a person types. */
+export async function signInUi(app: AppHarness, code = 'anna', pin = '1234'): Promise<void> {
+  await app.waitFor('Operator code or badge:');
+  app.type(code);
+  app.press(KEY.enter);
+  await app.waitFor('PIN for');
+  app.type(pin);
+  app.press(KEY.enter);
+  await app.waitFor('Scan or type a code');
+}

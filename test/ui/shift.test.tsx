@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { openRegisterUi } from '../support/render-app.js';
 import { KEY } from '../support/keys.js';
-import { shopOperators } from '../operators/support.js';
+import { shopOperators, signInUi } from '../operators/support.js';
 
 type Ui = Awaited<ReturnType<typeof openRegisterUi>>;
 let ui: Ui | null = null;
@@ -14,13 +14,7 @@ describe('the shift overlay (Ctrl+T)', () => {
   it('open with a float, a paid-out approved by the manager, X report, close with the count: the Z prints', async () => {
     ui = await openRegisterUi({ fixture: { seed: shopOperators() } });
     const app = ui.ui;
-    await app.waitFor('Operator code or badge:');
-    app.type('anna');
-    app.press(KEY.enter);
-    await app.waitFor('PIN for Anna');
-    app.type('1234');
-    app.press(KEY.enter);
-    await app.waitFor('Scan or type a code');
+    await signInUi(app);
     app.press('\x14');
     await app.waitFor('No shift is open');
     app.press(KEY.enter);

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { openRegisterUi } from '../support/render-app.js';
 import { KEY } from '../support/keys.js';
-import { shopOperators } from '../operators/support.js';
+import { shopOperators, signInUi } from '../operators/support.js';
 
 type Ui = Awaited<ReturnType<typeof openRegisterUi>>;
 let ui: Ui | null = null;
@@ -31,12 +31,7 @@ describe('sign-in screen', () => {
   async function signedIn(config = {}) {
     ui = await openRegisterUi({ fixture: { seed: shopOperators(), config } });
     const app = ui.ui;
-    await app.waitFor('Operator code or badge:');
-    app.scan('OP-0001');
-    await app.waitFor('PIN for Anna');
-    app.type('1234');
-    app.press(KEY.enter);
-    await app.waitFor('Scan or type a code');
+    await signInUi(app);
     return app;
   }
 

@@ -1,9 +1,8 @@
-/** The checkout actor's snapshot as React state (re-renders on every transition). */
+/** An actor's snapshot as React state (re-renders on every transition): the checkout, the session. */
 import { useCallback, useSyncExternalStore } from 'react';
-import type { CheckoutActor } from '../../register.js';
-import type { CheckoutSnapshot } from '../selectors.js';
+import type { AnyActorRef, SnapshotFrom } from 'xstate';
 
-export function useSnapshot(actor: CheckoutActor): CheckoutSnapshot {
+export function useSnapshot<A extends AnyActorRef>(actor: A): SnapshotFrom<A> {
   const subscribe = useCallback(
     (onChange: () => void) => {
       const sub = actor.subscribe({ next: onChange, error: onChange });
@@ -11,6 +10,6 @@ export function useSnapshot(actor: CheckoutActor): CheckoutSnapshot {
     },
     [actor],
   );
-  const get = useCallback(() => actor.getSnapshot(), [actor]);
+  const get = useCallback(() => actor.getSnapshot() as SnapshotFrom<A>, [actor]);
   return useSyncExternalStore(subscribe, get, get);
 }
