@@ -17,7 +17,7 @@ import { isDate, localDate } from '../domain/giftcard/dates.js';
 import { isLoyaltyCard } from '../domain/loyalty/card.js';
 import { EV } from '../domain/loyalty/events.js';
 import { accrualBatchId, accrualParts, planAccrual, type AccrualFilter } from '../domain/loyalty/accrue.js';
-import { accountAsOf, computeExpiry } from '../domain/loyalty/expiry.js';
+import { accountAsOf, addDays, computeExpiry, extraOf } from '../domain/loyalty/expiry.js';
 import { previewExpiry } from '../domain/loyalty/expiry-preview.js';
 import { reviewTiers } from '../domain/loyalty/tiers.js';
 import { planAdjustment } from '../domain/loyalty/operations.js';
@@ -115,10 +115,14 @@ const SUBS: Record<string, string> = {
 ladder; programs not in the file stay as they are (stop one with "active": false). "export" writes
 the current programs and tiers in the same format, to edit and set again. "list --json" prints them
 as the journal holds them: money in minor units, points in units, rates in ppm. See docs/loyalty.md.`,
-  adjust: `Usage: till loyalty adjust CARD --points [+|-]N --reason TEXT [--program ID] [--operator ID]
-Adds or removes points by hand; the reason stays in the card's history. Never below zero.`,
+  adjust: `Usage: till loyalty adjust CARD --points [+|-]N --reason TEXT [--program ID] [--additional] [--operator ID]
+Adds or removes points by hand; the reason stays in the card's history. Never below zero.
+--additional: additional (promotional) points — a campaign credit, or a removal of additional points.`,
   accrue: `Usage: till loyalty accrue --points N --reason TEXT [filters] [--program ID] [--batch ID] [--dry-run]
-Credits N points to every customer matching the filters (blocked cards never):
+                           [--additional [--expires-days N]]
+Credits N points to every customer matching the filters (blocked cards never). --additional credits
+them as additional (promotional) points: spent before main points, expiring after --expires-days N
+or the program's "additionalExpiryDays" (else its "expiryDays"), shown apart on receipts and in history.
   --spend-min AMOUNT  --spend-max AMOUNT   lifetime spend in this range (inclusive)
   --tier ID                                 customers in this tier
   --last-purchase-before DATE  --last-purchase-after DATE
@@ -198,13 +202,16 @@ export const glueSigned = (argv: string[], opt: string): string[] =>
   argv.flatMap((a, i) => (a === opt && /^-\d/.test(argv[i + 1] ?? '') ? [`${opt}=${argv[i + 1]}`] : i > 0 && argv[i - 1] === opt && /^-\d/.test(a) ? [] : [a]));
 
 async function adjust(argv: string[], s: LoyaltySession): Promise<number> {
-  const { values, positionals } = parse(glueSigned(argv, '--points'), { points: { type: 'string' }, reason: { type: 'string' }, program: { type: 'string' }, operator: { type: 'string' } });
+  const { values, positionals } = parse(glueSigned(argv, '--points'), { points: { type: 'string' }, reason: { type: 'string' }, program: { type: 'string' }, operator: { type: 'string' }, additional: { type: 'boolean' } });
   const a = resolveCustomer(s, positionals[0]);
   const p = programArg(s, values.program);
   const units = parseSignedUnits(String(values.points ?? ''), p.decimals) ?? usageError(`--points must be a number of points such as +10 or -2${p.decimals ? '.5' : ''}`);
-  const ev = must(planAdjustment(accountAsOf(a, s.today), p, units, String(values.reason ?? ''), s.today));
+  const additional = values.additional === true;
+  const ev = must(planAdjustment(accountAsOf(a, s.today), p, units, String(values.reason ?? ''), s.today, { additional }));
   await commit(s, [ev]);
-  s.ctx.out(`${units > 0 ? 'Added' : 'Removed'} ${pts(Math.abs(units), p)} points ${units > 0 ? 'to' : 'from'} ${a.name} (${a.card}): balance ${pts(accountAsOf(accountById(s.slice(), a.id)!, s.today).points[p.id] ?? 0, p)}.`);
+  const now = accountAsOf(accountById(s.slice(), a.id)!, s.today);
+  const extra = extraOf(now, p.id);
+  s.ctx.out(`${units > 0 ? 'Added' : 'Removed'} ${pts(Math.abs(units), p)} ${additional ? 'additional ' : ''}points ${units > 0 ? 'to' : 'from'} ${a.name} (${a.card}): balance ${pts(now.points[p.id] ?? 0, p)}${extra ? ` (${pts(extra, p)} additional)` : ''}.`);
   return 0;
 }
 
@@ -212,7 +219,7 @@ async function accrue(argv: string[], s: LoyaltySession): Promise<number> {
   const { values } = parse(argv, {
     points: { type: 'string' }, reason: { type: 'string' }, program: { type: 'string' }, batch: { type: 'string' }, 'dry-run': { type: 'boolean' },
     'spend-min': { type: 'string' }, 'spend-max': { type: 'string' }, tier: { type: 'string' }, 'last-purchase-before': { type: 'string' }, 'last-purchase-after': { type: 'string' },
-    sample: { type: 'string' }, operator: { type: 'string' },
+    sample: { type: 'string' }, operator: { type: 'string' }, additional: { type: 'boolean' }, 'expires-days': { type: 'string' },
   }, false);
   const p = programArg(s, values.program);
   const points = decimalToUnits(values.points, p.decimals);
@@ -226,9 +233,15 @@ async function accrue(argv: string[], s: LoyaltySession): Promise<number> {
   if (values['last-purchase-before'] !== undefined) filter.lastPurchaseBefore = day(values['last-purchase-before'], '--last-purchase-before');
   if (values['last-purchase-after'] !== undefined) filter.lastPurchaseAfter = day(values['last-purchase-after'], '--last-purchase-after');
   if (filter.tier !== undefined && !s.slice().ladder?.tiers.some((t) => t.id === filter.tier)) throw new TillError('TIER_UNKNOWN', `There is no tier "${filter.tier}".`);
-  const batchId = (values.batch as string | undefined) ?? accrualBatchId({ programId: p.id, points: points!, reason, day: s.today, filter });
+  const additional = values.additional === true;
+  if (values['expires-days'] !== undefined && !additional) usageError('--expires-days goes with --additional (additional points have their own expiry)');
+  const expiryDays = values['expires-days'] === undefined ? undefined : Number(values['expires-days']);
+  if (expiryDays !== undefined && !(Number.isInteger(expiryDays) && expiryDays >= 1 && expiryDays <= 36500)) usageError('--expires-days must be a whole number of days from 1 to 36500');
+  const extra = additional ? { additional: true as const, ...(expiryDays ? { expiryDays } : {}) } : {};
+  const batchId = (values.batch as string | undefined) ?? accrualBatchId({ programId: p.id, points: points!, reason, day: s.today, filter, ...extra });
   const plan = planAccrual(Object.values(s.slice().customers), filter, batchId);
-  const what = `${pts(points!, p)} points (${p.id}) to ${plan.customerIds.length} customer(s), batch ${batchId}`;
+  const lasts = additional ? (expiryDays ?? p.additionalExpiryDays ?? p.expiryDays) : undefined;
+  const what = `${pts(points!, p)} ${additional ? 'additional ' : ''}points (${p.id}) to ${plan.customerIds.length} customer(s), batch ${batchId}${additional ? (lasts ? `, expiring ${addDays(s.today, lasts)}` : ', not expiring') : ''}`;
   if (values['dry-run']) {
     s.ctx.out(`Dry run: would credit ${what}${plan.alreadyCredited ? `; ${plan.alreadyCredited} already credited by this batch` : ''}.`);
     const n = Number(values.sample ?? 5);
@@ -240,7 +253,7 @@ async function accrue(argv: string[], s: LoyaltySession): Promise<number> {
     return 0;
   }
   const first = (s.slice().batches[batchId]?.parts ?? 0) + 1;
-  const parts = accrualParts(plan, { programId: p.id, points: points!, reason, day: s.today }, 1000, first);
+  const parts = accrualParts(plan, { programId: p.id, points: points!, reason, day: s.today, ...extra }, 1000, first);
   const bar = progressBar(s.ctx.isTTY, 'Crediting');
   let done = 0;
   for (const part of parts) {

@@ -97,7 +97,7 @@ export interface HeadlessState {
   message?: { code: string; text: string; level: 'error' | 'info' };
   lastSale?: { saleId: string; receiptNo: string; total: number; change: number };
   /** Loyalty customer attached to the sale, with points per program. */
-  customer?: { id: string; name: string; tier: string | null; points: Record<string, number> };
+  customer?: { id: string; name: string; tier: string | null; points: Record<string, number>; additional?: Record<string, number> };
   /** What the sale will do to the customer's points if paid now. */
   loyalty?: SaleLoyalty;
   /**
@@ -187,6 +187,9 @@ export function toHeadlessState(snapshot: { value: StateValue; context: Checkout
     const here = new Set((c.deps.loyalty?.programs() ?? []).map((p) => p.id));
     const points = Object.fromEntries(Object.entries(c.customer.points).filter(([id]) => here.has(id)));
     state.customer = { id: c.customer.id, name: sanitizeLine(c.customer.name), tier: c.customer.tier, points };
+    // The additional (promotional) part of each balance, when there is any (docs/loyalty.md).
+    const additional = Object.fromEntries(Object.entries(c.customer.extra ?? {}).filter(([id, u]) => here.has(id) && u !== 0));
+    if (Object.keys(additional).length) state.customer.additional = additional;
   }
   if (c.loyalty) state.loyalty = c.loyalty;
   if (c.customer)

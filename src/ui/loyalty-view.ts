@@ -6,7 +6,7 @@
 import type { PricedCart } from '../domain/cart.js';
 import { localDate } from '../domain/giftcard/dates.js';
 import { maskCard } from '../domain/loyalty/card.js';
-import { expiringWithin } from '../domain/loyalty/expiry.js';
+import { expiringWithin, extraOf } from '../domain/loyalty/expiry.js';
 import { pointsReserved, rewardsInCart } from '../domain/loyalty/rewards.js';
 import { claimableNow } from '../../machines/checkout.loyalty.js';
 import { qualifiedTier, tierMetric, tierProgress } from '../domain/loyalty/tiers.js';
@@ -62,7 +62,14 @@ export function customerPanel(ctx: Ctx, fmt: Fmt): CustomerPanel | null {
   const day = dayOf(ctx);
   const preview = ctx.loyalty;
   const many = programs.length > 1;
-  const balances = programs.map((p) => `${fmt.text(p.name)} ${pointsText(c.points[p.id] ?? 0, p.decimals, fmt)}`).join('  ');
+  // Additional (promotional) points shown apart: "Coffee Club 150 pts (30 additional)".
+  const balances = programs
+    .map((p) => {
+      const extra = extraOf(c, p.id);
+      const text = `${fmt.text(p.name)} ${pointsText(c.points[p.id] ?? 0, p.decimals, fmt)}`;
+      return extra ? `${text} (${fmt.t('ui.customer.additional', { points: formatUnits(extra, p.decimals) })})` : text;
+    })
+    .join('  ');
   const detail: string[] = [];
   const sale: string[] = [];
   for (const p of programs) {

@@ -105,7 +105,7 @@ describe('issue 8 defect 7: customer show lists the whole history from the journ
     expect(doc.ledgerAgrees).toBe(true);
     expect(doc.history).toMatchObject({ order: 'newest-first', page: 1, perPage: 20, pages: 1, total: 13 });
     expect([doc.spend, doc.purchases]).toEqual([{ amount: 30000, currency: 'USD' }, 2]); // 1,500.00 less the refunded 1,200.00
-    expect(doc.programs).toEqual([{ id: 'cb', name: 'Cashback 1%', decimals: 0, points: 0, ledgerPoints: 0, expiringWithin30Days: 0 }]);
+    expect(doc.programs).toEqual([{ id: 'cb', name: 'Cashback 1%', decimals: 0, points: 0, ledgerPoints: 0, mainPoints: 0, additionalPoints: 0, additionalExpiresOn: null, expiringWithin30Days: 0 }]);
 
     expect(await h.run('customer', 'show', LAN)).toBe(0);
     const text = h.out.join('\n');

@@ -49,7 +49,7 @@ export function planAccrual(accounts: Iterable<LoyaltyAccount>, filter: AccrualF
 }
 
 /** Events of a plan, `partSize` customers each; `firstPart` continues numbering after a resumed run. */
-export function accrualParts(plan: AccrualPlan, p: { programId: string; points: Units; reason: string; day: string }, partSize = 1000, firstPart = 1): AccruedData[] {
+export function accrualParts(plan: AccrualPlan, p: { programId: string; points: Units; reason: string; day: string; additional?: true; expiryDays?: number }, partSize = 1000, firstPart = 1): AccruedData[] {
   const out: AccruedData[] = [];
   for (let i = 0; i < plan.customerIds.length; i += partSize)
     out.push({ batchId: plan.batchId, part: firstPart + out.length, ...p, customerIds: plan.customerIds.slice(i, i + partSize) });
@@ -70,8 +70,10 @@ export function stableHash(text: string): string {
  * Default batch id: the same request on the same day is the same batch, so an accidental second run
  * credits nothing. A shop that wants to repeat a bonus the same day passes its own --batch id.
  */
-export function accrualBatchId(p: { programId: string; points: Units; reason: string; day: string; filter: AccrualFilter }): string {
+export function accrualBatchId(p: { programId: string; points: Units; reason: string; day: string; filter: AccrualFilter; additional?: true; expiryDays?: number }): string {
   const f = p.filter;
-  const key = JSON.stringify([p.programId, p.points, p.reason, p.day, f.spendMin ?? null, f.spendMax ?? null, f.tier ?? null, f.lastPurchaseBefore ?? null, f.lastPurchaseAfter ?? null]);
+  const base = [p.programId, p.points, p.reason, p.day, f.spendMin ?? null, f.spendMax ?? null, f.tier ?? null, f.lastPurchaseBefore ?? null, f.lastPurchaseAfter ?? null];
+  // Additional credits are another request (main-point batches keep the ids they always had).
+  const key = JSON.stringify(p.additional ? [...base, 'additional', p.expiryDays ?? null] : base);
   return `accrue-${p.day}-${stableHash(key).slice(0, 10)}`;
 }

@@ -1,6 +1,6 @@
 /** Plain-text views of customers and programs for the back-office commands (no colours, no widths). */
 import { currency, toDecimalString, type Minor } from '../money.js';
-import { accountAsOf, expiringWithin } from './expiry.js';
+import { accountAsOf, expiringWithin, extraExpiresOn, extraOf } from './expiry.js';
 import { tierProgress } from './tiers.js';
 import type { LoyaltyAccount, LoyaltyProgram, Reward, TierLadder, Units } from './types.js';
 import { formatUnits } from './units.js';
@@ -48,10 +48,13 @@ export function customerDetails(account: LoyaltyAccount, programs: readonly Loya
     const bal = a.points[p.id] ?? 0;
     const ledger = account.points[p.id] ?? 0;
     if (bal === 0 && ledger === 0 && !p.active) continue;
-    const soon = p.expiryDays ? expiringWithin(a, p.id, day, 30) : 0;
+    const soon = p.expiryDays || p.additionalExpiryDays ? expiringWithin(a, p.id, day, 30) : 0;
+    const extra = extraOf(a, p.id);
+    const until = extraExpiresOn(a, p.id, day);
+    const parts = extra ? ` [main ${pts(bal - extra, p)}, additional ${pts(extra, p)}${until ? ` until ${until}` : ''}]` : '';
     // The history's balances are the ledger's; points past their date stay in it until `till loyalty expire` journals them.
     const lapsed = ledger !== bal ? `; ${pts(ledger - bal, p)} past their expiry date, recorded at the next till loyalty expire (ledger ${pts(ledger, p)})` : '';
-    lines.push(`  ${p.name}: ${pts(bal, p)} points${soon ? ` (${pts(soon, p)} expire within 30 days)` : ''}${lapsed}`);
+    lines.push(`  ${p.name}: ${pts(bal, p)} points${parts}${soon ? ` (${pts(soon, p)} expire within 30 days)` : ''}${lapsed}`);
   }
   return lines;
 }
@@ -72,7 +75,8 @@ function rewardText(r: Reward, p: LoyaltyProgram, cur: string): string {
 
 export function programLines(p: LoyaltyProgram, cur: string): string[] {
   const dates = p.start || p.end ? ` ${p.start ?? '…'} to ${p.end ?? '…'}` : '';
-  const lines = [`${p.id}: ${p.name} [${p.active ? 'active' : 'stopped'}]${dates}; points to ${p.decimals} decimals, rounded down to ${pts(p.step, p)}${p.expiryDays ? `; expire after ${p.expiryDays} days` : ''}`];
+  const addl = p.additionalExpiryDays ? `; additional points expire after ${p.additionalExpiryDays} days` : '';
+  const lines = [`${p.id}: ${p.name} [${p.active ? 'active' : 'stopped'}]${dates}; points to ${p.decimals} decimals, rounded down to ${pts(p.step, p)}${p.expiryDays ? `; expire after ${p.expiryDays} days` : ''}${addl}`];
   for (const r of p.rules) {
     const parts = [
       r.perAmount ? `${pts(r.perAmount.points, p)} per ${money(r.perAmount.per, cur)}` : '',
@@ -81,7 +85,7 @@ export function programLines(p: LoyaltyProgram, cur: string): string[] {
     ].filter(Boolean);
     const on = r.target ? ` on ${r.target.sku ? `sku ${r.target.sku}` : `category ${r.target.category}`}${r.cumulative ? ' (adds to base)' : ' (replaces base)'}` : '';
     const min = [r.minQty ? `min qty ${r.minQty}` : '', r.minAmount ? `min ${money(r.minAmount, cur)}${r.taxIncluded === false ? ' excl. tax' : ''}` : ''].filter(Boolean).join(', ');
-    lines.push(`  rule ${r.id}: ${parts.join(' + ')}${on}${min ? `; ${min}` : ''}`);
+    lines.push(`  rule ${r.id}: ${parts.join(' + ')}${on}${min ? `; ${min}` : ''}${r.additional ? ' (additional points)' : ''}`);
   }
   for (const r of p.rewards) lines.push(`  reward ${rewardText(r, p, cur)}`);
   return lines;
@@ -93,7 +97,11 @@ export function ladderLines(l: TierLadder, programs: readonly LoyaltyProgram[], 
   const lines = [`tiers by ${basis}${l.periodMonths ? ` over the last ${l.periodMonths} month(s)` : ' (lifetime)'}${l.demotion ? ', demotion on review' : ''}:`];
   for (const t of l.tiers) {
     const th = l.basis === 'spend' ? money(t.threshold, cur) : `${pts(t.threshold, p)} points`;
-    const perks = [t.discountPpm ? `${t.discountPpm / 10_000}% off` : '', t.earnMultiplierPpm !== undefined ? `x${t.earnMultiplierPpm / 1_000_000} points` : ''].filter(Boolean).join(', ');
+    const perks = [
+      t.discountPpm ? `${t.discountPpm / 10_000}% off` : '',
+      t.earnMultiplierPpm !== undefined ? `x${t.earnMultiplierPpm / 1_000_000} points` : '',
+      t.cashbackPpm !== undefined ? `${t.cashbackPpm / 10_000}% back in ${l.programId} points` : '',
+    ].filter(Boolean).join(', ');
     lines.push(`  ${t.id}: ${t.name} from ${th}${perks ? ` — ${perks}` : ''}`);
   }
   return lines;

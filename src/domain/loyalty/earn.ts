@@ -19,9 +19,12 @@ import type { Customer, EarnRule, LoyaltyProgram, Target, Tier, TierLadder, Unit
 import { addR, floorToStep, mulR, ratio, ZERO, type Ratio } from './units.js';
 
 export interface RuleEarn {
+  /** The rule's id; `tier:<id>` for a grade's cashback percentage. */
   ruleId: string;
   /** Exact points (units) before the multiplier and rounding. */
   points: Ratio;
+  /** A campaign rule's points are additional (additional.ts). */
+  additional?: boolean;
 }
 
 export interface ProgramEarn {
@@ -29,6 +32,8 @@ export interface ProgramEarn {
   name: string;
   /** Units credited at commit: rounded down to the step, after the tier multiplier. */
   points: Units;
+  /** Of `points`, the additional ones (campaign rules), rounded down on their own. */
+  additional: Units;
   rules: RuleEarn[];
 }
 
@@ -79,8 +84,23 @@ function rulePoints(rule: EarnRule, lines: PricedLine[], exclusive: boolean, pai
   return r;
 }
 
-/** Points one program earns on a sale, for a customer in a tier. */
-export function programEarn(priced: PricedCart, program: LoyaltyProgram, tier: Tier | null, excludedPaid: Minor): ProgramEarn {
+/**
+ * What a point of the program is worth (its first cashback reward: `amount` minor units per `points`
+ * units), or null when it has none: a grade's cashback percentage needs it to turn money into points.
+ */
+export function pointValue(program: LoyaltyProgram): { amount: Minor; points: Units } | null {
+  const r = program.rewards.find((x) => x.kind === 'cashback');
+  return r && r.kind === 'cashback' && r.value.amount > 0 && r.value.points > 0 ? r.value : null;
+}
+
+/**
+ * Points one program earns on a sale, for a customer in a tier. With `tierCashback` (this program is
+ * the ladder's) a tier with `cashbackPpm` gives that share of the base lines' amount back as points at
+ * the program's point value, in place of the per-money points of its untargeted rules (their
+ * per-unit and per-order points stay; targeted rules are untouched). The tier's earn multiplier
+ * applies to the rules' points, not to the cashback percentage, which is the grade's rate already.
+ */
+export function programEarn(priced: PricedCart, program: LoyaltyProgram, tier: Tier | null, excludedPaid: Minor, tierCashback = false): ProgramEarn {
   const exclusive = isExclusive(priced);
   const eligible = priced.lines.filter(isEligible);
   const total = Math.max(0, priced.total);
@@ -93,16 +113,28 @@ export function programEarn(priced: PricedCart, program: LoyaltyProgram, tier: T
     const r = targeted.find((t) => !t.cumulative && applying.has(t) && targetMatches(l, t.target));
     if (r) owner.set(l, r);
   }
+  const value = pointValue(program);
+  const grade = tierCashback && tier?.cashbackPpm !== undefined && value ? tier.cashbackPpm : undefined;
   const rules: RuleEarn[] = [];
   for (const rule of program.rules) {
     if (!applying.has(rule)) continue;
     const matching = eligible.filter((l) => targetMatches(l, rule.target));
     const counted = !rule.target ? matching.filter((l) => !owner.has(l)) : rule.cumulative ? matching : matching.filter((l) => owner.get(l) === rule);
-    rules.push({ ruleId: rule.id, points: rulePoints(rule, counted, exclusive, paidShare) });
+    const r = grade !== undefined && !rule.target && rule.perAmount ? { ...rule, perAmount: undefined } : rule;
+    rules.push({ ruleId: rule.id, points: rulePoints(r, counted, exclusive, paidShare), ...(rule.additional ? { additional: true } : {}) });
   }
-  const raw = rules.reduce((a, r) => addR(a, r.points), ZERO);
-  const withTier = tier?.earnMultiplierPpm !== undefined ? mulR(raw, ratio(tier.earnMultiplierPpm, 1_000_000)) : raw;
-  return { programId: program.id, name: program.name, points: floorToStep(withTier, program.step), rules };
+  const mult = (x: Ratio): Ratio => (tier?.earnMultiplierPpm !== undefined ? mulR(x, ratio(tier.earnMultiplierPpm, 1_000_000)) : x);
+  let raw = mult(rules.reduce((a, r) => addR(a, r.points), ZERO));
+  const addRaw = mult(rules.filter((r) => r.additional).reduce((a, r) => addR(a, r.points), ZERO));
+  if (grade !== undefined && value) {
+    // cashbackPpm of the base lines' money (tax included, after discounts), at value.points units per value.amount.
+    const base = eligible.filter((l) => !owner.has(l)).reduce((a, l) => a + Math.max(0, lineAmount(l, true, exclusive)), 0);
+    const points = mulR(ratio(BigInt(base) * BigInt(grade) * BigInt(value.points), BigInt(1_000_000) * BigInt(value.amount)), paidShare);
+    rules.push({ ruleId: `tier:${tier!.id}`, points });
+    raw = addR(raw, points);
+  }
+  const earned = floorToStep(raw, program.step);
+  return { programId: program.id, name: program.name, points: earned, additional: Math.min(earned, floorToStep(addRaw, program.step)), rules };
 }
 
 /**
@@ -119,5 +151,5 @@ export function computeEarn(
 ): Result<ProgramEarn[]> {
   if (customer.blocked) return fail('LOYALTY_CARD_BLOCKED', 'This loyalty card is blocked.');
   const tier = tierOf(customer, ladder);
-  return ok(activePrograms(programs, day).map((p) => programEarn(priced, p, tier, paidWithGiftCardOrPoints)));
+  return ok(activePrograms(programs, day).map((p) => programEarn(priced, p, tier, paidWithGiftCardOrPoints, ladder?.programId === p.id)));
 }

@@ -53,6 +53,8 @@ export interface PointsMoveData {
   day: string;
   reason: string;
   ref?: string;
+  /** The points are additional (a campaign credit, or a correction of additional points). */
+  additional?: boolean;
 }
 /** Signed, non-zero. */
 export type PointsAdjustedData = PointsMoveData;
@@ -62,6 +64,8 @@ export interface PointsExpiredData {
   programId: string;
   points: Units;
   day: string;
+  /** Of `points`, the additional ones (their own lots); absent = 0. */
+  additional?: Units;
 }
 /** One part of a bulk accrual: every listed customer gets `points`. A batch may span several parts. */
 export interface AccruedData {
@@ -72,6 +76,9 @@ export interface AccruedData {
   reason: string;
   day: string;
   customerIds: string[];
+  /** Promotional: the points are additional, expiring `expiryDays` after `day` (else the program's additionalExpiryDays). */
+  additional?: boolean;
+  expiryDays?: number;
 }
 /**
  * A refund of (part of) a committed sale: spent points go back, earned points are taken back as far
@@ -82,7 +89,7 @@ export interface PointsRefundedData {
   saleId: string;
   day: string;
   spend: number;
-  programs: { programId: string; returned: Units; clawedBack: Units; unrecovered: Units }[];
+  programs: { programId: string; returned: Units; clawedBack: Units; unrecovered: Units; returnedAdditional?: Units; clawedBackAdditional?: Units }[];
 }
 export interface ProgramUpsertedData {
   program: LoyaltyProgram;
@@ -102,6 +109,13 @@ export interface Movement {
   day: string;
   /** Sale id, batch id, or the reason. */
   ref: string;
+  /**
+   * Of `delta`, the additional points (additional.ts); the rest is main points. Absent: a credit is
+   * main points, a debit takes main points first.
+   */
+  extra?: Units;
+  /** A credit of additional points with its own expiry (a bulk accrual's --expires-days). */
+  extraExpiryDays?: number;
 }
 
 /** The loyalty extension of a `sale.committed` event, whether the data is the sale or wraps it. */
@@ -126,8 +140,11 @@ export function movementsOf(type: string, data: unknown, fallbackDay: string): M
       const ref = s.receiptNo || s.saleId;
       const out: Movement[] = [];
       for (const p of s.loyalty.programs) {
-        if (p.spent > 0) out.push({ customerId: s.loyalty.customerId, programId: p.programId, delta: -p.spent, kind: 'spend', day, ref });
-        if (p.earned > 0) out.push({ customerId: s.loyalty.customerId, programId: p.programId, delta: p.earned, kind: 'earn', day, ref });
+        // Without `additional` (every sale before additional points) a spend takes main points: they were all main.
+        const add = p.additional;
+        const cut = (x: Movement, e: number | undefined): Movement => (add ? { ...x, extra: e ?? 0 } : x);
+        if (p.spent > 0) out.push(cut({ customerId: s.loyalty.customerId, programId: p.programId, delta: -p.spent, kind: 'spend', day, ref }, add && -add.spent));
+        if (p.earned > 0) out.push(cut({ customerId: s.loyalty.customerId, programId: p.programId, delta: p.earned, kind: 'earn', day, ref }, add?.earned));
       }
       return out;
     }
@@ -139,19 +156,29 @@ export function movementsOf(type: string, data: unknown, fallbackDay: string): M
       const sign = type === EV.pointsSpent || type === EV.pointsExpired ? -1 : 1;
       const kind: MovementKind = type === EV.pointsEarned ? 'earn' : type === EV.pointsSpent ? 'spend' : type === EV.pointsExpired ? 'expire' : 'adjust';
       if (!Number.isSafeInteger(m.points) || m.points === 0) return [];
-      return [{ customerId: m.customerId, programId: m.programId, delta: sign * m.points, kind, day: m.day || fallbackDay, ref: m.ref ?? m.reason ?? '' }];
+      const mv: Movement = { customerId: m.customerId, programId: m.programId, delta: sign * m.points, kind, day: m.day || fallbackDay, ref: m.ref ?? m.reason ?? '' };
+      if (type === EV.pointsExpired) {
+        const add = (d as unknown as PointsExpiredData).additional;
+        if (Number.isSafeInteger(add) && add! > 0) mv.extra = -add!;
+      } else if (m.additional === true) mv.extra = mv.delta;
+      return [mv];
     }
     case EV.pointsRefunded: {
       const r = d as unknown as PointsRefundedData;
       if (!Array.isArray(r.programs)) return [];
       return r.programs
-        .map((p) => ({ customerId: r.customerId, programId: p.programId, delta: (p.returned | 0) - (p.clawedBack | 0), kind: 'refund' as const, day: r.day || fallbackDay, ref: r.saleId }))
+        .map((p): Movement => {
+          const mv: Movement = { customerId: r.customerId, programId: p.programId, delta: (p.returned | 0) - (p.clawedBack | 0), kind: 'refund', day: r.day || fallbackDay, ref: r.saleId };
+          if (p.returnedAdditional !== undefined || p.clawedBackAdditional !== undefined) mv.extra = (p.returnedAdditional ?? 0) - (p.clawedBackAdditional ?? 0);
+          return mv;
+        })
         .filter((m) => m.delta !== 0);
     }
     case EV.accrued: {
       const a = d as unknown as AccruedData;
       if (!Array.isArray(a.customerIds) || !Number.isSafeInteger(a.points)) return [];
-      return a.customerIds.map((customerId) => ({ customerId, programId: a.programId, delta: a.points, kind: 'accrue' as const, day: a.day || fallbackDay, ref: a.batchId }));
+      const add = a.additional === true ? { extra: a.points, ...(Number.isSafeInteger(a.expiryDays) && a.expiryDays! > 0 ? { extraExpiryDays: a.expiryDays } : {}) } : {};
+      return a.customerIds.map((customerId) => ({ customerId, programId: a.programId, delta: a.points, kind: 'accrue' as const, day: a.day || fallbackDay, ref: a.batchId, ...add }));
     }
     default:
       return [];

@@ -54,21 +54,40 @@ export function spendLots(balance: Units, lots: readonly Lot[], day: string, uni
 /** Units in lots that have expired on `day` (their expiry date is on or before it). */
 export const expiredUnits = (lots: readonly Lot[], day: string): Units => lots.filter((l) => l[2] <= day).reduce((a, l) => a + l[1], 0);
 
-/** Units still valid on `day` that expire within `days` days after it. */
+/** Units still valid on `day` that expire within `days` days after it (main and additional points). */
 export function expiringWithin(account: LoyaltyAccount, programId: string, day: string, days = 30): Units {
   const until = addDays(day, days);
-  return (account.lots?.[programId] ?? []).filter((l) => l[2] > day && l[2] <= until).reduce((a, l) => a + l[1], 0);
+  return [...(account.lots?.[programId] ?? []), ...(account.extraLots?.[programId] ?? [])].filter((l) => l[2] > day && l[2] <= until).reduce((a, l) => a + l[1], 0);
 }
 
-/** `points.expired` events due on `day` for every account and program with expiring lots. */
+/** The additional part of a program's balance (additional.ts); 0 when there is none. */
+export const extraOf = (account: Pick<LoyaltyAccount, 'extra'>, programId: string): Units => account.extra?.[programId] ?? 0;
+
+/** The first day some of the additional points still valid on `day` expire, if any do. */
+export function extraExpiresOn(account: Pick<LoyaltyAccount, 'extraLots'>, programId: string, day: string): string | undefined {
+  return (account.extraLots?.[programId] ?? []).filter((l) => l[2] > day && l[1] > 0).reduce<string | undefined>((m, l) => (m === undefined || l[2] < m ? l[2] : m), undefined);
+}
+
+/** The units of each part that have expired on `day`: main (its lots) and additional (its own lots). */
+function expiredParts(a: LoyaltyAccount, programId: string, day: string): { main: Units; extra: Units } {
+  const extraBal = Math.max(0, extraOf(a, programId));
+  const mainBal = Math.max(0, (a.points[programId] ?? 0) - extraBal);
+  return {
+    main: Math.min(expiredUnits(a.lots?.[programId] ?? [], day), mainBal),
+    extra: Math.min(expiredUnits(a.extraLots?.[programId] ?? [], day), extraBal),
+  };
+}
+
+/** `points.expired` events due on `day` for every account and program with expiring lots (main and additional). */
 export function computeExpiry(accounts: Iterable<LoyaltyAccount>, programs: readonly LoyaltyProgram[], day: string): PointsExpiredData[] {
   const out: PointsExpiredData[] = [];
   const known = new Set(programs.map((p) => p.id));
   for (const a of accounts) {
-    for (const [programId, lots] of Object.entries(a.lots ?? {})) {
-      if (!known.has(programId) || lots.length === 0) continue;
-      const units = Math.min(expiredUnits(lots, day), Math.max(0, a.points[programId] ?? 0));
-      if (units > 0) out.push({ customerId: a.id, programId, points: units, day });
+    const ids = new Set([...Object.keys(a.lots ?? {}), ...Object.keys(a.extraLots ?? {})]);
+    for (const programId of ids) {
+      if (!known.has(programId)) continue;
+      const { main, extra } = expiredParts(a, programId, day);
+      if (main + extra > 0) out.push({ customerId: a.id, programId, points: main + extra, day, ...(extra > 0 ? { additional: extra } : {}) });
     }
   }
   return out;
@@ -89,19 +108,21 @@ export function expireLots(balance: Units, lots: readonly Lot[], day: string, un
  * Returns the same object when nothing expired.
  */
 export function accountAsOf(account: LoyaltyAccount, day: string): LoyaltyAccount {
-  const lots = account.lots;
-  if (!lots || !day) return account;
-  let points: Record<string, Units> | null = null;
-  let kept: Record<string, Lot[]> | null = null;
-  for (const [programId, l] of Object.entries(lots)) {
-    const gone = expiredUnits(l, day);
-    if (gone <= 0) continue;
-    points ??= { ...account.points };
-    kept ??= { ...lots };
-    const balance = points[programId] ?? 0;
-    const units = Math.min(gone, Math.max(0, balance));
-    points[programId] = balance - units;
-    kept[programId] = expireLots(balance, l, day, units);
+  if ((!account.lots && !account.extraLots) || !day) return account;
+  let out: LoyaltyAccount | null = null;
+  const ids = new Set([...Object.keys(account.lots ?? {}), ...Object.keys(account.extraLots ?? {})]);
+  for (const programId of ids) {
+    const { main, extra } = expiredParts(account, programId, day);
+    if (main <= 0 && extra <= 0) continue;
+    out ??= { ...account, points: { ...account.points } };
+    const extraBal = extraOf(account, programId);
+    const mainBal = (account.points[programId] ?? 0) - extraBal;
+    out.points[programId] = (account.points[programId] ?? 0) - main - extra;
+    if (main > 0) out.lots = { ...out.lots, [programId]: expireLots(mainBal, account.lots![programId], day, main) };
+    if (extra > 0) {
+      out.extra = { ...out.extra, [programId]: extraBal - extra };
+      out.extraLots = { ...out.extraLots, [programId]: expireLots(extraBal, account.extraLots![programId], day, extra) };
+    }
   }
-  return points ? { ...account, points, lots: kept! } : account;
+  return out ?? account;
 }

@@ -5,7 +5,7 @@
  * integer minor units with the currency beside it, as everywhere in the store.
  */
 import { pageFields, type Page } from '../paging.js';
-import { accountAsOf, expiringWithin } from './expiry.js';
+import { accountAsOf, expiringWithin, extraExpiresOn, extraOf } from './expiry.js';
 import type { HistoryKind, HistoryRow } from './history.js';
 import { tierProgress } from './tiers.js';
 import type { LoyaltyAccount, LoyaltyProgram, TierLadder, Units } from './types.js';
@@ -43,7 +43,13 @@ export function historyLines(page: Page<HistoryRow>, programs: readonly LoyaltyP
     return sign && units > 0 ? `+${text}` : text;
   };
   const pw = Math.max('program'.length, ...page.items.map((r) => (r.programId ?? '').length));
-  const lines = [`  history (${HISTORY_ORDER}):`, `    ${'when'.padEnd(16)}  ${'what'.padEnd(9)}  ${'points'.padStart(8)}  ${'program'.padEnd(pw)}  ${'balance'.padStart(8)}  by  reference`];
+  // Additional (promotional) points get their own column once the page has any: "+100 = 100" is the
+  // additional part of the movement and the additional balance after it.
+  const withAdd = page.items.some((r) => r.additional !== 0 || (r.additionalBalance ?? 0) !== 0);
+  const addText = (r: HistoryRow): string => (r.programId === null || r.additionalBalance === null ? '' : `${num(r.additional, r.programId, true)} = ${num(r.additionalBalance, r.programId, false)}`);
+  const aw = withAdd ? Math.max('additional'.length, ...page.items.map((r) => addText(r).length)) : 0;
+  const addHead = withAdd ? `  ${'additional'.padStart(aw)}` : '';
+  const lines = [`  history (${HISTORY_ORDER}):`, `    ${'when'.padEnd(16)}  ${'what'.padEnd(9)}  ${'points'.padStart(8)}  ${'program'.padEnd(pw)}  ${'balance'.padStart(8)}${addHead}  by  reference`];
   for (const r of page.items) {
     const isMove = r.programId !== null;
     const cols = [
@@ -52,6 +58,7 @@ export function historyLines(page: Page<HistoryRow>, programs: readonly LoyaltyP
       (isMove ? num(r.delta, r.programId, true) : '').padStart(8),
       (r.programId ?? '').padEnd(pw),
       (isMove ? num(r.balance, r.programId, false) : '').padStart(8),
+      ...(withAdd ? [addText(r).padStart(aw)] : []),
       r.operator,
     ];
     const tail = [r.ref, r.reason && `"${r.reason}"`, r.detail].filter(Boolean).join('  ');
@@ -71,6 +78,7 @@ export function historyWarnings(unread: readonly number[], mismatches: readonly 
 
 const rowJson = (r: HistoryRow) => ({
   seq: r.seq, at: r.at, day: r.day, kind: r.kind, program: r.programId, points: r.programId === null ? null : r.delta, balanceAfter: r.balance,
+  additional: r.programId === null || r.additionalBalance === null ? null : { points: r.additional, balanceAfter: r.additionalBalance },
   operator: r.operator, ref: r.ref || null, reason: r.reason || null, detail: r.detail || null,
 });
 
@@ -95,7 +103,8 @@ export function customerJson(
       .filter((p) => p.active || (account.points[p.id] ?? 0) !== 0)
       .map((p) => ({
         id: p.id, name: p.name, decimals: p.decimals, points: a.points[p.id] ?? 0, ledgerPoints: account.points[p.id] ?? 0,
-        expiringWithin30Days: p.expiryDays ? expiringWithin(a, p.id, day, 30) : 0,
+        mainPoints: (a.points[p.id] ?? 0) - extraOf(a, p.id), additionalPoints: extraOf(a, p.id), additionalExpiresOn: extraExpiresOn(a, p.id, day) ?? null,
+        expiringWithin30Days: p.expiryDays || p.additionalExpiryDays ? expiringWithin(a, p.id, day, 30) : 0,
       })),
     history: { order: 'newest-first', ...pageFields(page), rows: page.items.map(rowJson) },
     unreadEvents: [...unread],

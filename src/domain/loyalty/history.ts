@@ -6,6 +6,7 @@
  * (the view says so). Pure: the store hands the events over one at a time, oldest first.
  */
 import { EV, movementsOf, saleLoyaltyOf, type AccruedData, type CardBlockData, type CustomerCreatedData, type CustomerRegradedData, type CustomerUpdatedData, type MovementKind, type PointsMoveData } from './events.js';
+import { additionalPart } from './additional.js';
 import type { Units } from './types.js';
 
 /** The journal envelope fields a history row needs (the store's JournalEvent has them all). */
@@ -33,6 +34,10 @@ export interface HistoryRow {
   delta: Units;
   /** Balance of `programId` after this row (the fold from zero); null for a change of state. */
   balance: Units | null;
+  /** Of `delta`, the additional (promotional) points (additional.ts); 0 for main points only. */
+  additional: Units;
+  /** The additional part of `balance` after this row; null for a change of state. */
+  additionalBalance: Units | null;
   operator: string;
   /** Receipt number (or sale id) of a sale or refund, batch id of a bulk credit, reference of a correction. */
   ref: string;
@@ -47,6 +52,7 @@ const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 export class HistoryFold {
   readonly rows: HistoryRow[] = [];
   private readonly balances = new Map<string, Units>();
+  private readonly extras = new Map<string, Units>();
 
   constructor(readonly customerId: string) {}
 
@@ -59,15 +65,20 @@ export class HistoryFold {
     const d = (ev.data && typeof ev.data === 'object' ? ev.data : {}) as Record<string, unknown>;
     const day = ev.at.slice(0, 10);
     const row = (kind: HistoryKind, over: Partial<HistoryRow> = {}): HistoryRow => ({
-      seq: ev.seq, at: ev.at, day, kind, programId: null, delta: 0, balance: null, operator: ev.operator, ref: '', reason: '', detail: '', ...over,
+      seq: ev.seq, at: ev.at, day, kind, programId: null, delta: 0, balance: null, additional: 0, additionalBalance: null, operator: ev.operator, ref: '', reason: '', detail: '', ...over,
     });
     const sale = ev.type === EV.saleCommitted ? saleLoyaltyOf(ev.data) : null;
     let moved = 0;
     for (const m of movementsOf(ev.type, ev.data, day)) {
       if (m.customerId !== this.customerId) continue;
-      const balance = this.balance(m.programId) + m.delta;
+      const before = this.balance(m.programId);
+      const extra = this.extras.get(m.programId) ?? 0;
+      // The same split the projection makes (additional.ts), so the last row's parts are the account's.
+      const additional = additionalPart(m.delta, m.extra, before - extra, extra);
+      const balance = before + m.delta;
       this.balances.set(m.programId, balance);
-      this.rows.push(row(m.kind, { day: m.day, programId: m.programId, delta: m.delta, balance, ...this.refs(ev.type, d, m.ref) }));
+      this.extras.set(m.programId, extra + additional);
+      this.rows.push(row(m.kind, { day: m.day, programId: m.programId, delta: m.delta, balance, additional, additionalBalance: extra + additional, ...this.refs(ev.type, d, m.ref) }));
       moved++;
     }
     switch (ev.type) {

@@ -17,14 +17,20 @@ function reasonOf(text: string): Result<string> {
   return ok(r);
 }
 
-/** Add (points > 0) or remove (points < 0) points by hand. Allowed on a blocked card (a manager's correction). */
-export function planAdjustment(account: LoyaltyAccount, program: LoyaltyProgram, points: Units, reason: string, day: string): Result<EventDraft<PointsAdjustedData>> {
+/**
+ * Add (points > 0) or remove (points < 0) points by hand. Allowed on a blocked card (a manager's
+ * correction). With `additional` the points are additional ones (a campaign credit, with the
+ * program's additional expiry; a removal takes only additional points); without, a credit is main
+ * points and a removal takes main points first (additional.ts).
+ */
+export function planAdjustment(account: LoyaltyAccount, program: LoyaltyProgram, points: Units, reason: string, day: string, opts: { additional?: boolean } = {}): Result<EventDraft<PointsAdjustedData>> {
   if (!Number.isSafeInteger(points) || points === 0) return fail('BAD_POINTS', 'Enter a number of points other than zero.');
   const r = reasonOf(reason);
   if (!r.ok) return r;
-  const balance = account.points[program.id] ?? 0;
-  if (balance + points < 0) return fail('INSUFFICIENT_POINTS', 'The card does not have that many points to remove.', { need: -points, available: balance });
-  return ok({ type: EV.pointsAdjusted, data: { customerId: account.id, programId: program.id, points, day, reason: r.value } });
+  const balance = opts.additional ? Math.max(0, account.extra?.[program.id] ?? 0) : account.points[program.id] ?? 0;
+  if (balance + points < 0)
+    return fail('INSUFFICIENT_POINTS', opts.additional ? 'The card does not have that many additional points to remove.' : 'The card does not have that many points to remove.', { need: -points, available: balance });
+  return ok({ type: EV.pointsAdjusted, data: { customerId: account.id, programId: program.id, points, day, reason: r.value, ...(opts.additional ? { additional: true } : {}) } });
 }
 
 export function planBlock(account: LoyaltyAccount, reason: string): Result<EventDraft<CardBlockData>> {

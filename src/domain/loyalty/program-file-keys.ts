@@ -5,10 +5,10 @@
  */
 export const FILE_KEYS = ['programs', 'tiers'] as const;
 
-export const PROGRAM_KEYS = ['id', 'name', 'active', 'start', 'end', 'decimals', 'step', 'expiryDays', 'rules', 'rewards'] as const;
+export const PROGRAM_KEYS = ['id', 'name', 'active', 'start', 'end', 'decimals', 'step', 'expiryDays', 'additionalExpiryDays', 'rules', 'rewards'] as const;
 
 export const RULE_KEYS = [
-  'id', 'sku', 'category', 'points', 'perAmount', 'pointsPerUnit', 'pointsPerOrder', 'minQty', 'minAmount', 'taxIncluded', 'cumulative',
+  'id', 'sku', 'category', 'points', 'perAmount', 'pointsPerUnit', 'pointsPerOrder', 'minQty', 'minAmount', 'taxIncluded', 'cumulative', 'additional',
 ] as const;
 
 const REWARD_BASE = ['id', 'name', 'type', 'cost', 'minBalance'] as const;
@@ -25,4 +25,4 @@ export const REWARD_TYPES = Object.keys(REWARD_KEYS);
 
 export const LADDER_KEYS = ['basis', 'programId', 'periodMonths', 'demotion', 'levels'] as const;
 
-export const TIER_KEYS = ['id', 'name', 'threshold', 'discount', 'earnMultiplier'] as const;
+export const TIER_KEYS = ['id', 'name', 'threshold', 'discount', 'earnMultiplier', 'cashback'] as const;

@@ -15,14 +15,14 @@ export function writeProgramFile(programs: readonly LoyaltyProgram[], lad: TierL
       const u = (n: number): string => formatUnits(n, p.decimals);
       return {
         id: p.id, name: p.name, active: p.active, ...(p.start ? { start: p.start } : {}), ...(p.end ? { end: p.end } : {}),
-        decimals: p.decimals, step: u(p.step), ...(p.expiryDays ? { expiryDays: p.expiryDays } : {}),
+        decimals: p.decimals, step: u(p.step), ...(p.expiryDays ? { expiryDays: p.expiryDays } : {}), ...(p.additionalExpiryDays ? { additionalExpiryDays: p.additionalExpiryDays } : {}),
         rules: p.rules.map((x) => ({
           id: x.id, ...tgt(x.target),
           // perAmount is kept exact: "points" units per "perAmount" money, written in whole minor units.
           ...(x.perAmount ? { points: u(x.perAmount.points), perAmount: money(x.perAmount.per) } : {}),
           ...(x.perUnit ? { pointsPerUnit: u(x.perUnit) } : {}), ...(x.perOrder ? { pointsPerOrder: u(x.perOrder) } : {}),
           ...(x.minQty ? { minQty: x.minQty } : {}), ...(x.minAmount ? { minAmount: money(x.minAmount) } : {}),
-          ...(x.taxIncluded === false ? { taxIncluded: false } : {}), ...(x.cumulative ? { cumulative: true } : {}),
+          ...(x.taxIncluded === false ? { taxIncluded: false } : {}), ...(x.cumulative ? { cumulative: true } : {}), ...(x.additional ? { additional: true } : {}),
         })),
         rewards: p.rewards.map((w) => {
           const base = { id: w.id, name: w.name, type: w.kind, cost: u(w.cost), ...(w.minBalance ? { minBalance: u(w.minBalance) } : {}) };
@@ -43,6 +43,7 @@ export function writeProgramFile(programs: readonly LoyaltyProgram[], lad: TierL
       levels: lad.tiers.map((t) => ({
         id: t.id, name: t.name, threshold: lad.basis === 'spend' ? money(t.threshold) : formatUnits(t.threshold, prog?.decimals ?? 0),
         ...(t.discountPpm ? { discount: pct(t.discountPpm) } : {}), ...(t.earnMultiplierPpm !== undefined ? { earnMultiplier: t.earnMultiplierPpm / 1_000_000 } : {}),
+        ...(t.cashbackPpm !== undefined ? { cashback: pct(t.cashbackPpm) } : {}),
       })),
     };
   }

@@ -60,6 +60,7 @@ function rule(r: Reader, o: Obj, at: string, decimals: number): EarnRule {
     if (!target && !present(o, 'sku') && !present(o, 'category')) r.bad(`${at}.cumulative`, 'applies only to a rule with a "sku" or "category"');
     out.cumulative = true;
   }
+  if (r.bool(o, 'additional', at) === true) out.additional = true;
   return out;
 }
 
@@ -128,6 +129,8 @@ function program(r: Reader, o: Obj, at: string): LoyaltyProgram {
   if (start && end && end < start) r.bad(`${at}.end`, 'is before "start"');
   const expiryDays = r.int(o, 'expiryDays', at, 1, 36_500);
   if (expiryDays) p.expiryDays = expiryDays;
+  const additionalExpiryDays = r.int(o, 'additionalExpiryDays', at, 1, 36_500);
+  if (additionalExpiryDays) p.additionalExpiryDays = additionalExpiryDays;
   each(r, o.rules, `${at}.rules`, (x, xat) => p.rules.push(rule(r, x, xat, decimals)));
   const ruleIds = p.rules.map((x) => x.id);
   ruleIds.forEach((x, i) => ruleIds.indexOf(x) !== i && r.bad(`${at}.rules[${i}].id`, `"${x}" is used twice`, 'PROGRAM_DUPLICATE_ID'));
@@ -158,6 +161,13 @@ function ladder(r: Reader, o: Obj, programs: Map<string, LoyaltyProgram>): TierL
     if (discountPpm) t.discountPpm = discountPpm;
     const mult = r.scaled(x, 'earnMultiplier', lat, 6, 100_000_000);
     if (mult !== undefined) t.earnMultiplierPpm = mult;
+    // A grade's cashback percentage gives points of the ladder's program at what its points are worth.
+    const cashbackPpm = r.scaled(x, 'cashback', lat, 4, 1_000_000, { what: 'a percentage' });
+    if (cashbackPpm !== undefined) {
+      t.cashbackPpm = cashbackPpm;
+      if (!programId) r.bad(`${lat}.cashback`, 'needs "programId" in the tiers: the program whose points the percentage gives');
+      else if (prog && !prog.rewards.some((w) => w.kind === 'cashback')) r.bad(`${lat}.cashback`, `needs a "cashback" reward in program "${programId}": it says what a point is worth`);
+    }
     const prev = tiers[tiers.length - 1];
     if (!prev && t.threshold !== 0) r.bad(`${lat}.threshold`, 'of the first tier must be 0 (it is the default tier)');
     if (prev && t.threshold <= prev.threshold) r.bad(`${lat}.threshold`, 'must be above the previous tier’s');

@@ -1,6 +1,7 @@
 /**
  * Loyalty on the receipt of a sale with a customer: the card masked to its last four digits, per
- * program the points earned, spent and the new balance (and what expires within 30 days), the tier,
+ * program the points earned, spent and the new balance (and what expires within 30 days), with the
+ * additional (promotional) points apart from the main ones when there are any, the tier,
  * and either the promotion this sale reached or what is still needed for the next tier.
  * `progress` is read when the receipt is laid out (a reprint shows the customer's progress then).
  */
@@ -31,9 +32,18 @@ export function loyaltyReceiptSection(data: LoyaltyReceiptData): ReceiptSection 
     for (const p of l.programs) {
       const d = programs.get(p.programId)?.decimals ?? 0;
       out.push(text(p.name, { bold: true }));
+      const add = p.additional;
       out.push(columns(c.t('receipt.loyalty.earned'), `+${pts(p.earned, d)}`));
+      if (add?.earned) out.push(columns(c.t('receipt.loyalty.ofAdditional'), `+${pts(add.earned, d)}`));
       if (p.spent) out.push(columns(c.t('receipt.loyalty.spent'), `-${pts(p.spent, d)}`));
+      if (add?.spent) out.push(columns(c.t('receipt.loyalty.ofAdditional'), `-${pts(add.spent, d)}`));
       out.push(columns(c.t('receipt.loyalty.balance'), pts(p.balanceAfter, d), { bold: true }));
+      // Main and additional points apart, once the customer has or moved additional ones.
+      if (add) {
+        out.push(columns(c.t('receipt.loyalty.main'), pts(p.balanceAfter - add.balanceAfter, d)));
+        out.push(columns(c.t('receipt.loyalty.additional'), pts(add.balanceAfter, d)));
+        if (add.expiresOn && add.balanceAfter > 0) out.push(columns(c.t('receipt.loyalty.additionalUntil'), add.expiresOn));
+      }
       if (p.expiringSoon > 0) out.push(columns(c.t('receipt.loyalty.expiring'), pts(p.expiringSoon, d)));
     }
     if (l.tierAfter) {

@@ -2,6 +2,8 @@
  * Points on a refund of a committed sale, in proportion to the money refunded: the points the sale
  * spent come back, the points it earned are taken back. Rounding favours the customer (both floor).
  * Taking back never drives a balance below zero: what cannot be recovered is recorded, not owed.
+ * Additional points (additional.ts) the sale spent come back as additional points, and those it gave
+ * are taken back from the additional ones, in the same proportion.
  */
 import type { Minor } from '../money.js';
 import { EV, type LoyaltyEvent, type PointsRefundedData } from './events.js';
@@ -24,7 +26,13 @@ export function planLoyaltyRefund(
     const want = part(p.earned);
     const balance = (account.points[p.programId] ?? 0) + returned;
     const clawedBack = Math.min(want, Math.max(0, balance));
-    return { programId: p.programId, returned, clawedBack, unrecovered: want - clawedBack };
+    const out: PointsRefundedData['programs'][number] = { programId: p.programId, returned, clawedBack, unrecovered: want - clawedBack };
+    // Additional points go back as additional and are taken back first from what the sale gave as such.
+    if (p.additional) {
+      out.returnedAdditional = Math.min(returned, part(p.additional.spent));
+      out.clawedBackAdditional = Math.min(clawedBack, part(p.additional.earned), Math.max(0, (account.extra?.[p.programId] ?? 0) + out.returnedAdditional));
+    }
+    return out;
   });
   return { type: EV.pointsRefunded, data: { customerId: ext.customerId, saleId, day, spend: part(ext.spend), programs } };
 }

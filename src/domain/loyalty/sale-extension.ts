@@ -8,7 +8,7 @@ import { fail, ok, type Result } from '../errors.js';
 import type { Minor } from '../money.js';
 import type { Tender } from '../tender.js';
 import { computeEarn, isEligible, lineAmount } from './earn.js';
-import { consumeLots, expiringWithin } from './expiry.js';
+import { addDays, consumeLots, expiringWithin, extraExpiresOn, extraOf } from './expiry.js';
 import { rewardsInCart } from './rewards.js';
 import { tierAfterSale } from './tiers.js';
 import type { LoyaltyAccount, LoyaltyProgram, SaleLoyalty, SaleLoyaltyProgram, TierLadder, Units } from './types.js';
@@ -55,7 +55,11 @@ export function buildSaleLoyalty(input: SaleLoyaltyInput): Result<SaleLoyalty> {
     }
     return e;
   };
-  for (const pe of earn.value) entry(byId.get(pe.programId)!).earned = pe.points;
+  const earnedAdditional = new Map<string, Units>();
+  for (const pe of earn.value) {
+    entry(byId.get(pe.programId)!).earned = pe.points;
+    if (pe.additional > 0) earnedAdditional.set(pe.programId, pe.additional);
+  }
   for (const c of claims) {
     const p = byId.get(c.programId);
     if (!p) return fail('PROGRAM_UNKNOWN', 'A reward on this sale belongs to a program that no longer exists.', { program: c.programId });
@@ -71,10 +75,22 @@ export function buildSaleLoyalty(input: SaleLoyaltyInput): Result<SaleLoyalty> {
   for (const e of entries.values()) {
     if (e.spent > e.balanceBefore) return fail('INSUFFICIENT_POINTS', 'Not enough points.', { need: e.spent, available: e.balanceBefore });
     e.balanceAfter = e.balanceBefore - e.spent + e.earned;
-    const days = byId.get(e.programId)?.expiryDays;
-    if (days !== undefined) {
-      const after = consumeLots(e.balanceBefore, account.lots?.[e.programId] ?? [], e.spent);
-      e.expiringSoon = expiringWithin({ ...account, lots: { [e.programId]: after } }, e.programId, day, 30) + (days <= 30 ? e.earned : 0);
+    const p = byId.get(e.programId)!;
+    // Additional points (additional.ts) are spent first; the account is as of the sale's day.
+    const extraBefore = Math.max(0, extraOf(account, e.programId));
+    const spentAdd = Math.min(e.spent, extraBefore);
+    const earnedAdd = earnedAdditional.get(e.programId) ?? 0;
+    const extraDays = p.additionalExpiryDays ?? p.expiryDays;
+    const mainLots = consumeLots(e.balanceBefore - extraBefore, account.lots?.[e.programId] ?? [], e.spent - spentAdd);
+    const extraLots = consumeLots(extraBefore, account.extraLots?.[e.programId] ?? [], spentAdd);
+    if (p.expiryDays !== undefined || extraDays !== undefined) {
+      const soon = expiringWithin({ ...account, lots: { [e.programId]: mainLots }, extraLots: { [e.programId]: extraLots } }, e.programId, day, 30);
+      const fresh = (p.expiryDays !== undefined && p.expiryDays <= 30 ? e.earned - earnedAdd : 0) + (extraDays !== undefined && extraDays <= 30 ? earnedAdd : 0);
+      e.expiringSoon = soon + fresh;
+    }
+    if (extraBefore > 0 || earnedAdd > 0) {
+      const dates = [extraExpiresOn({ extraLots: { [e.programId]: extraLots } }, e.programId, day), earnedAdd > 0 && extraDays !== undefined ? addDays(day, extraDays) : undefined].filter((x): x is string => !!x).sort();
+      e.additional = { earned: earnedAdd, spent: spentAdd, balanceAfter: extraBefore - spentAdd + earnedAdd, ...(dates[0] ? { expiresOn: dates[0] } : {}) };
     }
   }
   const spend = saleSpend(priced);

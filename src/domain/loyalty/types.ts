@@ -53,6 +53,11 @@ export interface EarnRule {
    * it matches, the rule's points replace the base rules' per-money and per-unit points (Odoo POS loyalty).
    */
   cumulative?: boolean;
+  /**
+   * A campaign rule: the points it gives are additional points (additional.ts), with the program's
+   * `additionalExpiryDays`, spent before main points.
+   */
+  additional?: boolean;
 }
 
 export type RewardKind = 'cashback' | 'fixed' | 'percent' | 'free-product';
@@ -107,6 +112,11 @@ export interface LoyaltyProgram {
   step: Units;
   /** Points expire this many days after they were earned; absent = never. */
   expiryDays?: number;
+  /**
+   * Additional (promotional) points expire this many days after they were credited; absent = as main
+   * points (`expiryDays`). A bulk accrual may give its own (`till loyalty accrue --expires-days`).
+   */
+  additionalExpiryDays?: number;
   rules: EarnRule[];
   rewards: Reward[];
 }
@@ -120,6 +130,12 @@ export interface Tier {
   discountPpm?: number;
   /** Multiplies earned points before rounding, ppm (1.5x = 1500000). */
   earnMultiplierPpm?: number;
+  /**
+   * The grade's cashback ("Грейды-Проценты карт"): this share of the amount (ppm, 5% = 50000) comes
+   * back as points of the ladder's program, worth that much at its cashback reward's value. For the
+   * tier's customers it replaces the per-money points of the program's untargeted rules.
+   */
+  cashbackPpm?: number;
 }
 
 export interface TierLadder {
@@ -156,8 +172,15 @@ export type MonthRuns = string;
 export interface LoyaltyAccount extends Customer {
   /** Balance per program, units. */
   points: Record<string, Units>;
-  /** FIFO lots per program, only for programs with expiry; absent when there are none. */
+  /** FIFO lots per program, only for programs with expiry; absent when there are none. Main points only. */
   lots?: Record<string, Lot[]>;
+  /**
+   * The additional (promotional) part of `points` per program (additional.ts): main = points - extra.
+   * Absent when the customer never had additional points.
+   */
+  extra?: Record<string, Units>;
+  /** FIFO lots of the additional points, with their own expiry. */
+  extraLots?: Record<string, Lot[]>;
   /** Lifetime spend (see SaleLoyalty.spend). */
   spend: Minor;
   /** Lifetime earned per program, units. */
@@ -204,5 +227,11 @@ export interface SaleLoyaltyProgram {
   balanceAfter: Units;
   /** Units that will expire within 30 days of the sale (after this sale's spending). */
   expiringSoon: Units;
+  /**
+   * Additional points (additional.ts), present only when the customer has or moves any: of `earned`
+   * and `spent` the additional part (spent before main points), the additional balance after the
+   * sale and the first day some of it expires.
+   */
+  additional?: { earned: Units; spent: Units; balanceAfter: Units; expiresOn?: string };
   rewards: { rewardId: string; name: string; points: Units; discount: Minor; lineId?: string }[];
 }

@@ -7,6 +7,7 @@
  */
 import { EV, movementsOf, saleLoyaltyOf, type AccruedData, type CardBlockData, type CustomerCreatedData, type CustomerUpdatedData, type Movement, type PointsRefundedData, type ProgramUpsertedData, type TiersSetData } from '../../domain/loyalty/events.js';
 import type { CustomerRegradedData } from '../../domain/loyalty/events.js';
+import { additionalPart } from '../../domain/loyalty/additional.js';
 import { addLot, consumeLots, expireLots, spendLots } from '../../domain/loyalty/expiry.js';
 import { addToMonth } from '../../domain/loyalty/months.js';
 import { CustomerIndex } from '../../domain/loyalty/search.js';
@@ -85,8 +86,26 @@ function customersOf(type: string, d: Record<string, unknown>, moved: readonly M
   return ids;
 }
 
-function lotsOf(a: LoyaltyAccount): Record<string, Lot[]> {
-  return (a.lots ??= {});
+type LotsKey = 'lots' | 'extraLots';
+
+/**
+ * One part of a balance (main points with `lots`, additional with `extraLots`) moved by `delta`:
+ * credits get a lot when the part expires, debits take lots as the movement's kind says.
+ */
+function movePart(a: LoyaltyAccount, key: LotsKey, programId: string, m: Movement, balance: number, delta: number, expiryDays: number | undefined): void {
+  const lots = a[key] ? getOwn(a[key]!, programId) : undefined;
+  if (delta > 0) {
+    if (expiryDays) setOwn((a[key] ??= {}), programId, addLot(lots ?? [], m.day, delta, expiryDays));
+  } else if (delta < 0 && lots) {
+    // A refund's claw-back takes the oldest points, expired ones first (they would go anyway); a spend
+    // or a removal may use only points still valid on its day (the balance guard sees to that).
+    const left = m.kind === 'expire' ? expireLots(balance, lots, m.day, -delta) : m.kind === 'refund' ? consumeLots(balance, lots, -delta) : spendLots(balance, lots, m.day, -delta);
+    if (left.length) setOwn(a[key]!, programId, left);
+    else {
+      delete a[key]![programId];
+      if (Object.keys(a[key]!).length === 0) delete a[key];
+    }
+  }
 }
 
 function move(slice: LoyaltySlice, m: Movement): void {
@@ -94,22 +113,21 @@ function move(slice: LoyaltySlice, m: Movement): void {
   if (!a) return;
   const bal = getOwn(a.points, m.programId) ?? 0;
   const prog = getOwn(slice.programs, m.programId);
-  const lots = a.lots ? getOwn(a.lots, m.programId) : undefined;
-  if (m.delta > 0) {
-    if (prog?.expiryDays) setOwn(lotsOf(a), m.programId, addLot(lots ?? [], m.day, m.delta, prog.expiryDays));
-    if (m.kind === 'earn') {
-      setOwn(a.earned, m.programId, (getOwn(a.earned, m.programId) ?? 0) + m.delta);
-      a.months = addToMonth(a.months, m.day, 0, m.programId, m.delta, MONTHS_KEEP);
+  // Main and additional points (domain/loyalty/additional.ts): the total stays in `points`.
+  const extraBal = (a.extra && getOwn(a.extra, m.programId)) ?? 0;
+  const e = additionalPart(m.delta, m.extra, bal - extraBal, extraBal);
+  movePart(a, 'lots', m.programId, m, bal - extraBal, m.delta - e, prog?.expiryDays);
+  if (e !== 0 || extraBal !== 0) {
+    movePart(a, 'extraLots', m.programId, m, extraBal, e, m.extraExpiryDays ?? prog?.additionalExpiryDays ?? prog?.expiryDays);
+    if (extraBal + e !== 0) setOwn((a.extra ??= {}), m.programId, extraBal + e);
+    else if (a.extra) {
+      delete a.extra[m.programId];
+      if (Object.keys(a.extra).length === 0) delete a.extra;
     }
-  } else if (lots) {
-    // A refund's claw-back takes the oldest points, expired ones first (they would go anyway); a spend
-    // or a removal may use only points still valid on its day (the balance guard sees to that).
-    const left = m.kind === 'expire' ? expireLots(bal, lots, m.day, -m.delta) : m.kind === 'refund' ? consumeLots(bal, lots, -m.delta) : spendLots(bal, lots, m.day, -m.delta);
-    if (left.length) setOwn(lotsOf(a), m.programId, left);
-    else {
-      delete lotsOf(a)[m.programId];
-      if (Object.keys(lotsOf(a)).length === 0) delete a.lots;
-    }
+  }
+  if (m.delta > 0 && m.kind === 'earn') {
+    setOwn(a.earned, m.programId, (getOwn(a.earned, m.programId) ?? 0) + m.delta);
+    a.months = addToMonth(a.months, m.day, 0, m.programId, m.delta, MONTHS_KEEP);
   }
   setOwn(a.points, m.programId, bal + m.delta);
 }
@@ -138,7 +156,8 @@ export const loyaltyProjection: ProjectionModule<LoyaltySlice> = {
   // 3: recent seqs and months as strings.
   // 4: a spend takes only lots still valid on its day (expired ones wait for their points.expired).
   // 5: `seqs` holds every event about the account (state changes too), not the last 10 movements.
-  version: 5,
+  // 6: main and additional points: `extra` and `extraLots` beside `points` and `lots`.
+  version: 6,
   initial: () => ({ programs: {}, ladder: null, customers: {}, cardSerial: 0, batches: {} }),
   apply(slice, ev: JournalEvent) {
     const d = ev.data as Record<string, unknown> | null;

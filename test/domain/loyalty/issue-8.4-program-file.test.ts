@@ -43,7 +43,7 @@ describe('issue 8.4 program files accept typos', () => {
   it('refuses "cumulativ": true naming the key, the line and the key meant (the rule no longer silently replaces the base)', () => {
     expect(problems(text({ 7: '        "cumulativ": true }' }))).toEqual([{
       key: 'programs[0].rules[1].cumulativ', code: 'PROGRAM_UNKNOWN_KEY', line: 7, column: 9,
-      message: 'unknown key "cumulativ" — did you mean "cumulative"? A rule may have: id, sku, category, points, perAmount, pointsPerUnit, pointsPerOrder, minQty, minAmount, taxIncluded, cumulative',
+      message: 'unknown key "cumulativ" — did you mean "cumulative"? A rule may have: id, sku, category, points, perAmount, pointsPerUnit, pointsPerOrder, minQty, minAmount, taxIncluded, cumulative, additional',
     }]);
   });
 

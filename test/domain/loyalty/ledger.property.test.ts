@@ -7,7 +7,10 @@
  *   would break this: the till offers accounts as of the day, issue 8.2);
  * - replaying the journal from scratch, or from a JSON snapshot, gives the same state;
  * - the history read back from the journal is every movement of the customer with its running balance, and the
- *   monthly runs hold exactly the spend and points of each month (the last 24 with activity).
+ *   monthly runs hold exactly the spend and points of each month (the last 24 with activity);
+ * - (issue 14) the additional part of a balance (bulk credits and campaign points, spent first, with
+ *   their own expiry) is never negative nor above the balance, main and additional lots each stay
+ *   within their part, and the history's additional balance is the account's.
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
@@ -30,8 +33,11 @@ import { CAKE, COFFEE, LADDER, TV, cartOf, customer, price } from './fixtures.js
 import { Sim } from './sim.js';
 
 const CB: LoyaltyProgram = {
-  id: 'cb', name: 'Cashback', active: true, decimals: 2, step: 1, expiryDays: 30,
-  rules: [{ id: 'base', perAmount: { points: 1, per: 100 } }, { id: 'coffee', target: { category: 'coffee' }, perUnit: 50 }],
+  id: 'cb', name: 'Cashback', active: true, decimals: 2, step: 1, expiryDays: 30, additionalExpiryDays: 10,
+  rules: [
+    { id: 'base', perAmount: { points: 1, per: 100 } }, { id: 'coffee', target: { category: 'coffee' }, perUnit: 50 },
+    { id: 'cake-week', target: { category: 'bakery' }, perUnit: 30, cumulative: true, additional: true },
+  ],
   rewards: [
     { id: 'cash', name: 'Cashback', kind: 'cashback', cost: 1, value: { amount: 1, points: 1 }, maxSharePpm: 500_000 },
     { id: 'cake', name: 'Free cake', kind: 'free-product', cost: 800, sku: 'CAKE', minBalance: 1000 },
@@ -48,10 +54,10 @@ const PRODUCTS = [TV, COFFEE, CAKE];
 
 const op = fc.oneof(
   { weight: 5, arbitrary: fc.record({ k: fc.constant('sale' as const), c: fc.nat(2), items: fc.array(fc.tuple(fc.nat(2), fc.integer({ min: 1, max: 4 })), { minLength: 1, maxLength: 3 }), claim: fc.option(fc.oneof(fc.constant('max' as const), fc.integer({ min: 1, max: 3000 }))), cake: fc.boolean(), stamps: fc.boolean(), gc: fc.integer({ min: 0, max: 100 }) }) },
-  { weight: 2, arbitrary: fc.record({ k: fc.constant('adjust' as const), c: fc.nat(2), p: fc.nat(1), pts: fc.integer({ min: -3000, max: 3000 }) }) },
+  { weight: 2, arbitrary: fc.record({ k: fc.constant('adjust' as const), c: fc.nat(2), p: fc.nat(1), pts: fc.integer({ min: -3000, max: 3000 }), add: fc.boolean() }) },
   { weight: 2, arbitrary: fc.record({ k: fc.constant('advance' as const), days: fc.integer({ min: 1, max: 40 }) }) },
   { weight: 2, arbitrary: fc.record({ k: fc.constant('expire' as const) }) },
-  { weight: 2, arbitrary: fc.record({ k: fc.constant('accrue' as const), pts: fc.integer({ min: 1, max: 2000 }), min: fc.nat(100000), batch: fc.nat(2) }) },
+  { weight: 2, arbitrary: fc.record({ k: fc.constant('accrue' as const), pts: fc.integer({ min: 1, max: 2000 }), min: fc.nat(100000), batch: fc.nat(2), add: fc.boolean(), days: fc.option(fc.integer({ min: 1, max: 20 })) }) },
   { weight: 1, arbitrary: fc.record({ k: fc.constant('block' as const), c: fc.nat(2), on: fc.boolean() }) },
   { weight: 2, arbitrary: fc.record({ k: fc.constant('refund' as const), pick: fc.nat(), pct: fc.integer({ min: 1, max: 100 }) }) },
 );
@@ -93,14 +99,15 @@ function run(ops: Op[]): Sim {
       }
       else expect(ext.error.code).toBe('LOYALTY_CARD_BLOCKED');
     } else if (o.k === 'adjust') {
-      const r = planAdjustment(accountAsOf(sim.acc(IDS[o.c]), day), PROGRAMS[o.p], o.pts, 'correction', day);
+      const r = planAdjustment(accountAsOf(sim.acc(IDS[o.c]), day), PROGRAMS[o.p], o.pts, 'correction', day, { additional: o.add });
       if (r.ok) sim.commit(r.value.type, r.value.data, `${day}T12:00:00.000Z`);
     } else if (o.k === 'advance') day = addDays(day, o.days);
     else if (o.k === 'expire') {
       for (const e of computeExpiry(Object.values(sim.slice.customers), PROGRAMS, day)) sim.commit(EV.pointsExpired, e, `${day}T00:00:00.000Z`);
     } else if (o.k === 'accrue') {
-      const plan = planAccrual(Object.values(sim.slice.customers), { spendMin: o.min }, `b${o.batch}`);
-      for (const part of accrualParts(plan, { programId: 'cb', points: o.pts, reason: 'bonus', day }, 2)) sim.commit(EV.accrued, part, `${day}T12:00:00.000Z`);
+      const plan = planAccrual(Object.values(sim.slice.customers), { spendMin: o.min }, `b${o.batch}${o.add ? 'a' : ''}`);
+      const add = o.add ? { additional: true as const, ...(o.days ? { expiryDays: o.days } : {}) } : {};
+      for (const part of accrualParts(plan, { programId: 'cb', points: o.pts, reason: 'bonus', day, ...add }, 2)) sim.commit(EV.accrued, part, `${day}T12:00:00.000Z`);
     } else if (o.k === 'refund') {
       // Each sale is refunded at most once (the refund flow tracks what is left to refund).
       const s = sales.splice(o.pick % Math.max(1, sales.length), 1)[0];
@@ -115,6 +122,8 @@ function run(ops: Op[]): Sim {
   return sim;
 }
 
+const seenExtra = new Set<string>();
+
 describe('loyalty ledger properties', () => {
   it('no negative balance; every balance is the sum of its history; lots within the balance; replay is exact', () => {
     fc.assert(
@@ -128,8 +137,17 @@ describe('loyalty ledger properties', () => {
             expect(bal).toBeGreaterThanOrEqual(0);
             expect(bal).toBe(sums.get(`${a.id}/${p.id}`) ?? 0);
             const lots = a.lots?.[p.id] ?? [];
-            expect(lotsTotal(lots)).toBeLessThanOrEqual(bal);
+            const extra = a.extra?.[p.id] ?? 0;
+            expect(extra).toBeGreaterThanOrEqual(0);
+            expect(extra).toBeLessThanOrEqual(bal);
+            expect(lotsTotal(lots)).toBeLessThanOrEqual(bal - extra);
             expect(lots.every((l) => l[1] > 0)).toBe(true);
+            const extraLots = a.extraLots?.[p.id] ?? [];
+            expect(lotsTotal(extraLots)).toBeLessThanOrEqual(extra);
+            expect(extraLots.every((l) => l[1] > 0)).toBe(true);
+            const last = sim.movements(a.id).filter((r) => r.programId === p.id).at(-1);
+            expect(last?.additionalBalance ?? 0).toBe(extra);
+            if (extra > 0) seenExtra.add('extra');
           }
         }
         for (const a of Object.values(sim.slice.customers)) {
@@ -169,5 +187,6 @@ describe('loyalty ledger properties', () => {
       }),
       { numRuns: 200 },
     );
+    expect([...seenExtra]).toEqual(['extra']); // the runs did reach additional points
   });
 });
