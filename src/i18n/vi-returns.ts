@@ -28,7 +28,7 @@ export const viReturns = {
   'error.REFUND_EXCEEDS_DRAWER': 'Theo số liệu ca, ngăn kéo có {available}: không thể chi {amount}. Quản lý có thể hoàn tiền cách khác.',
   'error.RETURN_SAVED': 'Lần trả hàng này đã được lưu. Tra cứu theo hóa đơn của nó.',
   'return.receipt.title': 'TRẢ HÀNG',
-  'return.receipt.original': 'Hàng trả từ hóa đơn {receiptNo} ngày {date}',
+  'return.receipt.original': 'Hàng trả theo hóa đơn {receiptNo} lúc {date}',
   'return.receipt.discountBack': '  Giảm giá khi bán',
   'return.receipt.total': 'HOÀN TIỀN',
   'return.receipt.refundedTitle': 'Đã hoàn:',

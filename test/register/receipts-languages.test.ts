@@ -62,9 +62,19 @@ async function daySale(lang: string) {
   expect(s.status).toBe('committed');
   await r.register.settled();
   const receipt = r.hardware.printer.jobs[0];
+  // A return of one of the two 301s, refunded the way the sale was paid (points, gift card, cash),
+  // approved by the demo manager when the store asks for it: its receipt is golden too, and the Z counts it.
+  const receiptNo = s.lastSale!.receiptNo;
+  const opened = (await send({ cmd: 'return_open', receipt: receiptNo })).state;
+  const line301 = opened?.return?.lines?.find((l) => l.sold === 2);
+  await send({ cmd: 'return_line', line: line301!.line, qty: 1 });
+  await send({ cmd: 'return_commit', manager_pin: '9999' });
+  await r.register.settled();
+  const returned = r.hardware.printer.jobs.at(-1)!;
+  await send({ cmd: 'return_close' });
   const z = await send({ cmd: 'shift_close', counted: (await send({ cmd: 'state' })).state.shift!.expectedCash });
   await r.register.settled();
-  return { receipt, z: r.hardware.printer.jobs.at(-1)!, reply: z };
+  return { receipt, returned, z: r.hardware.printer.jobs.at(-1)!, reply: z };
 }
 
 /**
@@ -83,10 +93,12 @@ function maskHash(job: { text: string; bytes: Uint8Array }): { text: string; byt
 }
 
 describe.each(LANGUAGES)('%s', (lang) => {
-  it('a sale with loyalty points, a gift card and cash: receipt text and bytes, Z report text and bytes', async () => {
-    const { receipt, z } = await daySale(lang);
+  it('a sale with loyalty points, a gift card and cash, a return of one item: receipt, return receipt and Z report, text and bytes', async () => {
+    const { receipt, returned, z } = await daySale(lang);
     golden(`receipt-${lang}.txt`, receipt.text);
     golden(`receipt-${lang}.hex`, hex(receipt.bytes));
+    golden(`return-${lang}.txt`, returned.text);
+    golden(`return-${lang}.hex`, hex(returned.bytes));
     const zm = maskHash(z);
     golden(`z-${lang}.txt`, zm.text);
     golden(`z-${lang}.hex`, hex(zm.bytes));
@@ -99,11 +111,13 @@ describe('the printer gets each language in its code page', () => {
   // Decoded as the printer reads it; CP1258 spells Vietnamese with combining tone marks, NFC joins them.
   const paper = (bytes: Uint8Array, encoding: string) => iconv.decode(Buffer.from(bytes), encoding).normalize('NFC');
   it.each([
-    ['vi', [0x1b, 0x74, 52], 'win1258', ['TỔNG CỘNG', 'Tiền thừa', 'Thẻ quà tặng', 'Điểm cộng', 'Thu ngân: Nguyễn Thị Hương'], ['BÁO CÁO Z', 'Tiền đếm được']],
-    ['zh', [0x1c, 0x26], 'gbk', ['合计', '找零', '礼品卡', '积分余额', '收银员：李娜'], ['Z 报表', '实点现金']],
-    ['ru', [0x1b, 0x74, 17], 'cp866', ['ИТОГ', 'Сдача', 'Подарочной картой', 'Баланс баллов', 'Кассир: Ирина Петрова'], ['Z-ОТЧЁТ', 'Пересчитано']],
-  ])('%s', async (lang, select, encoding, receiptWords, zWords) => {
-    const { receipt, z } = await daySale(lang);
+    ['vi', [0x1b, 0x74, 52], 'win1258', ['TỔNG CỘNG', 'Tiền thừa', 'Thẻ quà tặng', 'Điểm cộng', 'Thu ngân: Nguyễn Thị Hương'], ['BÁO CÁO Z', 'Tiền đếm được'], ['TRẢ HÀNG', 'HOÀN TIỀN', 'Tiền mặt']],
+    ['zh', [0x1c, 0x26], 'gbk', ['合计', '找零', '礼品卡', '积分余额', '收银员：李娜'], ['Z 报表', '实点现金'], ['退货', '退款', '现金']],
+    ['ru', [0x1b, 0x74, 17], 'cp866', ['ИТОГ', 'Сдача', 'Подарочной картой', 'Баланс баллов', 'Кассир: Ирина Петрова'], ['Z-ОТЧЁТ', 'Пересчитано'], ['ВОЗВРАТ', 'К ВОЗВРАТУ', 'Наличными']],
+  ])('%s', async (lang, select, encoding, receiptWords, zWords, returnWords) => {
+    const { receipt, returned, z } = await daySale(lang);
+    expect(has(returned.bytes, select as number[]), 'return receipt code page selected').toBe(true);
+    for (const w of returnWords as string[]) expect(paper(returned.bytes, encoding as string), w).toContain(w);
     expect(has(receipt.bytes, select as number[]), 'receipt code page selected').toBe(true);
     expect(has(z.bytes, select as number[]), 'Z code page selected').toBe(true);
     for (const w of receiptWords as string[]) expect(paper(receipt.bytes, encoding as string), w).toContain(w);
