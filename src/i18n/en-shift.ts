@@ -60,6 +60,7 @@ export const enShift = {
   'shift.report.giftcardsTitle': 'GIFT CARDS',
   'shift.report.gcSold': 'Sold ({count})',
   'shift.report.gcSoldPrice': '  paid for them',
+  'shift.report.gcLoaded': 'Topped up ({count})',
   'shift.report.gcRedeemed': 'Redeemed ({count})',
   'shift.report.gcOutstanding': 'Outstanding, all cards',
   'shift.report.gcBlocked': 'On blocked cards',

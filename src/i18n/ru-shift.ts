@@ -57,6 +57,7 @@ export const ruShift = {
   'shift.report.giftcardsTitle': 'ПОДАРОЧНЫЕ КАРТЫ',
   'shift.report.gcSold': 'Продано ({count})',
   'shift.report.gcSoldPrice': '  получено за них',
+  'shift.report.gcLoaded': 'Пополнено ({count})',
   'shift.report.gcRedeemed': 'Оплачено картами ({count})',
   'shift.report.gcOutstanding': 'Остаток на всех картах',
   'shift.report.gcBlocked': 'На заблокированных',

@@ -57,6 +57,7 @@ export const viShift = {
   'shift.report.giftcardsTitle': 'THẺ QUÀ TẶNG',
   'shift.report.gcSold': 'Đã bán ({count})',
   'shift.report.gcSoldPrice': '  tiền thu',
+  'shift.report.gcLoaded': 'Nạp thêm ({count})',
   'shift.report.gcRedeemed': 'Đã dùng ({count})',
   'shift.report.gcOutstanding': 'Số dư tất cả thẻ',
   'shift.report.gcBlocked': 'Trên thẻ bị khóa',

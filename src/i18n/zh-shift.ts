@@ -57,6 +57,7 @@ export const zhShift = {
   'shift.report.giftcardsTitle': '礼品卡',
   'shift.report.gcSold': '售出（{count}）',
   'shift.report.gcSoldPrice': '  收款',
+  'shift.report.gcLoaded': '充值（{count}）',
   'shift.report.gcRedeemed': '消费（{count}）',
   'shift.report.gcOutstanding': '全部卡余额',
   'shift.report.gcBlocked': '冻结卡余额',

@@ -132,6 +132,34 @@ describe('top-up mode at the till', () => {
     await store.close();
   });
 
+  it('the X report counts a top-up as gift-card value sold, and the liability grows by it', async () => {
+    const store = await initStore(tmp(), { currency: 'USD', register: 'BAR2' }, SEED);
+    const { reg } = open(store);
+    // Before: 800.00 on the first card and 516.00 past its expiry on the second, not yet recorded expired.
+    const before = 80000 + 51600;
+    reg.actor.send({ type: 'cart.scan', code: `GC${EIGHT}` });
+    reg.actor.send({ type: 'giftcard.amount', amount: 20000 });
+    reg.actor.send({ type: 'tender.start' });
+    reg.actor.send({ type: 'tender.exact' });
+    await paid(reg);
+    const x = reg.shift.x();
+    if (!x.ok) throw x.error;
+    expect(x.value.giftcards).toMatchObject({ sold: { count: 0, value: 0 }, loaded: { count: 1, amount: 20000 }, liability: { outstanding: before + 20000, blocked: 0 } });
+    const text = reg.shift.text(x.value);
+    expect(text).toContain('Topped up (1)                      $200.00');
+    expect(text).toContain('Outstanding, all cards           $1,516.00');
+    // The renewal of the expired card forfeits its 516.00 and loads 1500.00: the liability moves by both.
+    reg.actor.send({ type: 'cart.scan', code: `GC${EXPIRED}` });
+    reg.actor.send({ type: 'giftcard.amount', amount: 150000 });
+    reg.actor.send({ type: 'tender.start' });
+    reg.actor.send({ type: 'tender.exact' });
+    await paid(reg);
+    const x2 = reg.shift.x();
+    if (!x2.ok) throw x2.error;
+    expect(x2.value.giftcards).toMatchObject({ loaded: { count: 2, amount: 170000 }, liability: { outstanding: 100000 + 150000 } });
+    await store.close();
+  });
+
   it('without top-up mode a scanned card pays as before', async () => {
     const store = await initStore(tmp(), { currency: 'USD', register: 'BAR2' }, SEED);
     const { reg } = open(store, false);

@@ -150,7 +150,7 @@ describe('the golden day (issue 10, cash and the shift)', () => {
     expect(z.voids).toEqual({ count: 2, amount: 500 });
     expect(z.noSales).toEqual({ count: 1, approved: 1 });
     // The demo card held 37.50: 8.99 + 3.00 + 3.38 redeemed; the card sold adds 20.00.
-    expect(z.giftcards).toEqual({ sold: { count: 1, value: 2000, price: 2000 }, redeemed: { count: 3, amount: 1537 }, liability: { outstanding: 3750 + 2000 - 1537, blocked: 0 } });
+    expect(z.giftcards).toEqual({ sold: { count: 1, value: 2000, price: 2000 }, loaded: { count: 0, amount: 0 }, redeemed: { count: 3, amount: 1537 }, liability: { outstanding: 3750 + 2000 - 1537, blocked: 0 } });
     expect(findGiftCard(t.store.state, demoGiftCards().active)!.balance).toBe(3750 - 1537);
     // 2 + 11 + 2 earned, worth 0.10 each at the cashback rate; 20 spent for a 2.00 reward.
     expect(z.points).toEqual([{ programId: 'coffee-club', name: 'Coffee Club', decimals: 0, earned: 15, spent: 20, expired: 0, other: 0, spentValue: 200, earnedValue: 150, expiredValue: 0 }]);

@@ -108,7 +108,7 @@ describe('shifts projection', () => {
     expect(expectedCash(open)).toBe(10_000 + 780 + 500 - 2000);
     expect(t.voids).toEqual({ count: 1, amount: 380 });
     expect(t.noSales).toEqual({ count: 1, approved: 1 });
-    expect(t.giftcards).toEqual({ sold: { count: 0, value: 0, price: 0 }, redeemed: { count: 1, amount: 200 } });
+    expect(t.giftcards).toEqual({ sold: { count: 0, value: 0, price: 0 }, loaded: { count: 0, amount: 0 }, redeemed: { count: 1, amount: 200 } });
     // Points at the cashback rate of 0.10 a point; spent points are worth the discount they gave.
     expect(t.points[DEMO_PROGRAM.id]).toEqual({ name: 'Coffee Club', decimals: 0, earned: 2, spent: 20, expired: 5, other: 0, spentValue: 200, earnedValue: 20, expiredValue: 50 });
     expect(t.operators).toEqual({ op1: { name: 'Ann', count: 1, amount: 780 }, op2: { name: 'Bo', count: 1, amount: 420 } });

@@ -71,6 +71,7 @@ export function reportCsv(r: ShiftReport): string[] {
   add('no-sales', 'drawer opened without a sale', r.noSales.count, '');
   add('gift cards', 'sold value', r.giftcards.sold.count, r.giftcards.sold.value);
   add('gift cards', 'sold price', r.giftcards.sold.count, r.giftcards.sold.price);
+  add('gift cards', 'topped up', r.giftcards.loaded?.count ?? 0, r.giftcards.loaded?.amount ?? 0);
   add('gift cards', 'redeemed', r.giftcards.redeemed.count, r.giftcards.redeemed.amount);
   if (r.giftcards.liability) {
     add('gift cards', 'outstanding', '', r.giftcards.liability.outstanding);

@@ -165,6 +165,7 @@ function cardBlocks(r: ShiftReport, c: Ctx): ReceiptBlock[] {
   const out: ReceiptBlock[] = [separator(), title(c.t('shift.report.giftcardsTitle'))];
   out.push(columns(c.t('shift.report.gcSold', { count: c.num(g.sold.count) }), c.money(g.sold.value)));
   if (g.sold.price !== g.sold.value) out.push(columns(c.t('shift.report.gcSoldPrice'), c.money(g.sold.price)));
+  if (g.loaded?.count) out.push(columns(c.t('shift.report.gcLoaded', { count: c.num(g.loaded.count) }), c.money(g.loaded.amount)));
   out.push(columns(c.t('shift.report.gcRedeemed', { count: c.num(g.redeemed.count) }), c.money(g.redeemed.amount)));
   const back = r.returns?.giftcards;
   if (back?.returned.count) out.push(columns(c.t('shift.report.gcReturned', { count: c.num(back.returned.count) }), c.money(-back.returned.value)));

@@ -130,7 +130,7 @@ function sections(t: ShiftTotals): Pick<ShiftReport, 'sales' | 'taxes' | 'catego
       .map(([method, r]) => ({ method, count: r.count, amount: r.amount })),
     voids: { ...t.voids },
     noSales: { ...t.noSales },
-    giftcards: { sold: { ...t.giftcards.sold }, redeemed: { ...t.giftcards.redeemed } },
+    giftcards: { sold: { ...t.giftcards.sold }, loaded: { count: 0, amount: 0, ...t.giftcards.loaded }, redeemed: { ...t.giftcards.redeemed } },
     points: Object.entries(t.points)
       .sort(([a], [b]) => byName(a, b))
       .map(([programId, r]) => ({ programId, ...r })),

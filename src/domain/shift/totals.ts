@@ -21,7 +21,7 @@ export const emptyTotals = (): ShiftTotals => ({
   cash: { sales: 0, rounding: 0, in: { count: 0, amount: 0 }, out: { count: 0, amount: 0 }, moves: [], refunds: { count: 0, amount: 0 } },
   voids: { count: 0, amount: 0 },
   noSales: { count: 0, approved: 0 },
-  giftcards: { sold: { count: 0, value: 0, price: 0 }, redeemed: { count: 0, amount: 0 } },
+  giftcards: { sold: { count: 0, value: 0, price: 0 }, loaded: { count: 0, amount: 0 }, redeemed: { count: 0, amount: 0 } },
   points: {},
   operators: {},
   receipts: { first: null, last: null },
@@ -103,6 +103,13 @@ export function foldSale(t: ShiftTotals, sale: Partial<SaleRecord>, operator: st
     t.giftcards.sold.count++;
     t.giftcards.sold.value += int(c.faceValue);
     t.giftcards.sold.price += int(c.price);
+  }
+  // A top-up at the till (issue 14.3) is gift-card value sold too: paid for now, owed on the card.
+  // Totals folded before top-ups were counted have no `loaded`; it starts at zero.
+  for (const l of list<{ amount?: unknown }>(gc?.loaded)) {
+    const loaded = (t.giftcards.loaded ??= { count: 0, amount: 0 });
+    loaded.count++;
+    loaded.amount += int(l.amount);
   }
   for (const r of list<{ amount?: unknown }>(gc?.redeemed)) {
     t.giftcards.redeemed.count++;

@@ -178,6 +178,11 @@ export interface ShiftTotals {
   noSales: { count: number; approved: number };
   giftcards: {
     sold: { count: number; value: Minor; price: Minor };
+    /**
+     * Value loaded onto existing cards by sales (top-ups, issue 14.3): gift-card value sold as well,
+     * on cards sold before. Absent on totals written before top-ups were counted.
+     */
+    loaded?: CountAmount;
     redeemed: CountAmount;
   };
   points: Record<string, PointsRow>;

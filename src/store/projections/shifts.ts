@@ -15,18 +15,18 @@ import { getOwn } from './own.js';
 
 export const SHIFTS_SLICE = 'shifts';
 
-/** Card codes an event moves: its own `code`, or the cards a sale sold and redeemed. */
+/** Card codes an event moves: its own `code`, or the cards a sale sold, topped up and redeemed. */
 function codesOf(ev: JournalEvent): string[] {
   const d = ev.data as Record<string, unknown> | null;
   if (!d || typeof d !== 'object') return [];
   if (ev.type.startsWith('giftcard.')) return typeof d.code === 'string' ? [d.code] : [];
   if (ev.type !== SALE_COMMITTED) return [];
   const gc = ((d.sale as Record<string, unknown> | undefined)?.extensions as Record<string, unknown> | undefined)?.giftcards as
-    | { sold?: unknown; redeemed?: unknown }
+    | { sold?: unknown; loaded?: unknown; redeemed?: unknown }
     | undefined;
   if (!gc) return [];
   const out = new Set<string>();
-  for (const part of [gc.sold, gc.redeemed]) if (Array.isArray(part)) for (const c of part) if (c && typeof c.code === 'string') out.add(c.code);
+  for (const part of [gc.sold, gc.loaded, gc.redeemed]) if (Array.isArray(part)) for (const c of part) if (c && typeof c.code === 'string') out.add(c.code);
   return [...out];
 }
 
@@ -51,7 +51,8 @@ function cardMovements(state: StoreState, ev: JournalEvent): CardMovement[] {
 export const shiftsProjection: ProjectionModule<ShiftSlice> = {
   name: SHIFTS_SLICE,
   // 2: returns (return.committed) folded into `returns` and `cash.refunds`.
-  version: 2,
+  // 3: top-ups in sales (`giftcards.loaded`) counted as gift-card value sold and in the liability.
+  version: 3,
   initial: emptyShiftSlice,
   apply(slice, ev: JournalEvent, state: StoreState) {
     const moves = cardMovements(state, ev);
