@@ -7,6 +7,8 @@
  *    │               ▼  │                                    ▼              ▼
  *    └──── void ── open.* ◀──────────────────────── open.commitFailed (retry / void)
  *   balance: a gift card's balance, from idle or from an open sale, back to where it came from.
+ *   parking: an open sale without payments journaled aside (sale.park), then idle; recalling: a
+ *   parked sale journaled as taken up (sale.recall), then the open sale again (checkout.park.ts).
  *
  * A scan means what its prefix says: a gift card (sell stock, pay, or show the balance), a loyalty
  * card (attach the customer), otherwise a product. `committed` and `balance` hand a scan that starts
@@ -19,20 +21,30 @@ import { assign, enqueueActions, fromPromise, raise, setup } from 'xstate';
 import { emptyCart, priceCart } from '../src/domain/cart.js';
 import { covered } from '../src/domain/tender.js';
 import { initialGuessState } from '../src/domain/giftcard/guess-limiter.js';
-import type { CheckoutContext, CheckoutDeps, CheckoutEvent, CommitInput, CommitOutput } from './checkout.types.js';
+import { TillError } from '../src/domain/errors.js';
+import type { CheckoutContext, CheckoutDeps, CheckoutEvent, CommitInput, CommitOutput, ParkInput, ParkOutput, RecallInput, RecallOutput } from './checkout.types.js';
 import * as L from './checkout.logic.js';
 import * as G from './checkout.giftcard.js';
 import * as M from './checkout.loyalty.js';
 import * as C from './checkout.confirm.js';
+import * as K from './checkout.park.js';
 
 type Where = 'idle' | 'sale' | 'tender';
 const P = M.withPreview;
 const code = (e: CheckoutEvent): string => ('code' in e && typeof e.code === 'string' ? e.code : '');
 /** A plausibility question instead of the event (checkout.confirm.ts): held until the answer. */
-/** A plausibility question instead of the event (checkout.confirm.ts): held until the answer. */
 const ask = (where: Where) => ({ guard: { type: 'asks' as const, params: { where } }, actions: { type: 'ask' as const, params: { where } } });
 /** The cashier's yes where the question was asked: the held event is sent again, marked confirmed. */
 const answer = (where: Where) => ({ guard: { type: 'answerHere' as const, params: { where } }, actions: [{ type: 'raiseHeld' as const }, { type: 'accepted' as const }] });
+
+/** Parking: only without payments (a parked sale holds no money) and with something on it. */
+const park = [
+  { guard: 'hasTenders' as const, actions: { type: 'refuse' as const, params: { code: 'PARK_HAS_PAYMENTS', text: 'Payments are on the sale: remove them (-) before parking it. A parked sale holds no money.' } } },
+  { guard: 'cartNotEmpty' as const, target: '#checkout.parking' },
+  { actions: { type: 'refuse' as const, params: { code: 'PARK_EMPTY', text: 'Nothing to park: the sale has no items.' } } },
+];
+/** A recall starts a sale: refused like a scan would be (no shift open while one is required). */
+const recall = [{ guard: 'saleRefused' as const, actions: { type: 'refuseSaleStart' as const } }, { target: '#checkout.recalling' }];
 
 export const checkoutMachine = setup({
   types: {
@@ -44,6 +56,14 @@ export const checkoutMachine = setup({
     /** Journals the sale durably and returns the committed record. Must be provided. */
     commitSale: fromPromise<CommitOutput, CommitInput>(async () => {
       throw new Error('commitSale actor was not provided');
+    }),
+    /** Journals the open sale as parked. Default: parking is not available here. */
+    parkSale: fromPromise<ParkOutput, ParkInput>(async () => {
+      throw new TillError('PARK_OFF', 'Parking sales is not available on this register.');
+    }),
+    /** Journals a parked sale as recalled and returns it. Default: parking is not available here. */
+    recallSale: fromPromise<RecallOutput, RecallInput>(async () => {
+      throw new TillError('PARK_OFF', 'Parking sales is not available on this register.');
     }),
   },
   actions: {
@@ -57,6 +77,8 @@ export const checkoutMachine = setup({
     ask: assign(({ context, event }, p: { where: Where }) => C.ask(context, event, p.where)),
     raiseHeld: raise(({ context }) => C.heldEvent(context)),
     accepted: assign(({ context }) => C.accepted(context)),
+    refuse: assign((_, p: { code: string; text: string }) => ({ message: L.refusal(p.code, p.text) })),
+    refuseSaleStart: assign(({ context }) => ({ message: L.refusal(context.deps.saleStart!()!.code, context.deps.saleStart!()!.message) })),
   },
   guards: {
     scanAdds: ({ context, event }) => event.type === 'cart.scan' && L.scan(context, event.code, event.qty).message == null,
@@ -86,6 +108,7 @@ export const checkoutMachine = setup({
     saleInProgress: ({ context }) => context.saleId !== null,
     cartNotEmpty: ({ context }) => context.cart.lines.length > 0,
     noTenders: ({ context }) => context.tenders.length === 0,
+    hasTenders: ({ context }) => context.tenders.length > 0,
     tendersCoverDue: ({ context }) => context.cart.lines.length > 0 && covered(context.priced.total, context.tenders),
     paidWithCash: ({ context }) => (context.lastSale?.tenders ?? []).some((t) => t.kind === 'cash'),
     hasLastSale: ({ context }) => context.lastSale !== null,
@@ -177,6 +200,7 @@ export const checkoutMachine = setup({
         ],
         'receipt.reprint': { guard: 'hasLastSale', actions: { type: 'reprintReceipt', params: ({ context }) => context.lastSale } },
         'confirm.accept': answer('idle'),
+        'sale.recall': recall,
       },
     },
     open: {
@@ -237,6 +261,7 @@ export const checkoutMachine = setup({
             'reward.remove': { actions: assign(({ context, event }) => M.unclaimReward(context, event.id)) },
             'tender.start': [ask('sale'), { guard: 'cartNotEmpty', target: 'tender', actions: assign({ message: null }) }],
             'confirm.accept': answer('sale'),
+            'sale.park': park,
           },
         },
         cardAmount: {
@@ -265,6 +290,7 @@ export const checkoutMachine = setup({
               { actions: assign({ message: L.refusal('SCAN_IN_TENDER', 'Payments are on the sale: remove them (-) to add items or a customer, or scan a gift card to pay.') }) },
             ],
             'tender.remove': { actions: assign(({ context, event }) => P(context, L.dropTender(context, event.tenderId))) },
+            'sale.park': park,
             'tender.cancel': [
               { guard: 'noTenders', target: 'sale', actions: assign({ message: null }) },
               { actions: assign({ message: L.refusal('REMOVE_PAYMENTS_FIRST', 'Remove the payments before going back to the sale.') }) },
@@ -296,6 +322,24 @@ export const checkoutMachine = setup({
         },
       },
     },
+    parking: {
+      invoke: {
+        id: 'parkSale',
+        src: 'parkSale',
+        input: ({ context }) => ({ saleId: context.saleId!, cart: context.cart, priced: context.priced, customer: context.customer }),
+        onDone: { target: 'idle', actions: assign(({ event }) => K.parked(event.output)) },
+        onError: { target: '#checkout.open.sale', actions: assign(({ event }) => ({ message: L.fromUnknownError(event.error) })) },
+      },
+    },
+    recalling: {
+      invoke: {
+        id: 'recallSale',
+        src: 'recallSale',
+        input: ({ event }) => ({ parkId: event.type === 'sale.recall' ? event.parkId : '' }),
+        onDone: { target: '#checkout.open.sale', actions: assign(({ context, event }) => K.restore(context, event.output)) },
+        onError: { target: 'idle', actions: assign(({ event }) => ({ message: L.fromUnknownError(event.error) })) },
+      },
+    },
     committed: {
       entry: enqueueActions(({ enqueue, check }) => {
         if (check('paidWithCash')) enqueue('openDrawer');
@@ -310,6 +354,7 @@ export const checkoutMachine = setup({
         ],
         'giftcard.sell': { target: 'idle', actions: raise(({ event }) => event) },
         'customer.attach': { target: 'idle', actions: raise(({ event }) => event) },
+        'sale.recall': recall,
         'receipt.view': { target: 'receipt', actions: assign({ message: null }) },
         'receipt.reprint': { actions: { type: 'reprintReceipt', params: ({ context }) => context.lastSale } },
       },
@@ -346,6 +391,7 @@ export const checkoutMachine = setup({
         'giftcard.sell': { target: 'idle', actions: raise(({ event }) => event) },
         'customer.attach': { target: 'idle', actions: raise(({ event }) => event) },
         'sale.next': { target: 'idle', actions: assign({ message: null }) },
+        'sale.recall': recall,
         'receipt.reprint': { actions: { type: 'reprintReceipt', params: ({ context }) => context.lastSale } },
       },
     },

@@ -172,7 +172,11 @@ export type CheckoutEvent =
   | { type: 'reward.remove'; id: string }
   /** The answer to a plausibility question (context.confirm): do it after all, or not. */
   | { type: 'confirm.accept' }
-  | { type: 'confirm.reject' };
+  | { type: 'confirm.reject' }
+  /** Put the open sale aside (no payments on it): journaled, then the till is free (checkout.park.ts). */
+  | { type: 'sale.park' }
+  /** Take a parked sale up again as the open sale. */
+  | { type: 'sale.recall'; parkId: string };
 
 /** What the commit actor receives: everything needed to build and journal the sale. */
 export interface CommitInput {
@@ -184,3 +188,32 @@ export interface CommitInput {
 }
 
 export type CommitOutput = SaleRecord;
+
+/** What the park actor journals: the open sale as it is (rewards are released by the register). */
+export interface ParkInput {
+  saleId: string;
+  cart: Cart;
+  priced: PricedCart;
+  customer: LoyaltyAccount | null;
+}
+
+export interface ParkOutput {
+  parkId: string;
+  no: number;
+  /** Rewards released by parking (claim them again after the recall). */
+  released: number;
+}
+
+export interface RecallInput {
+  parkId: string;
+}
+
+/** The sale a recall restores: its own id, the cart as parked, the customer to attach again. */
+export interface RecallOutput {
+  saleId: string;
+  no: number;
+  cart: Cart;
+  customerId: string | null;
+  /** Lines the catalog now prices differently (the parked prices are kept). */
+  changed: number;
+}

@@ -41,6 +41,8 @@ import { TillError } from './domain/errors.js';
 import type { ApprovalAction } from './domain/operators/approval.js';
 import type { OperatorView } from './domain/operators/types.js';
 import { giftCardMaxValue, plausibilityLimits } from './domain/plausibility.js';
+import { createParkService, type ParkService } from './park-service.js';
+import type { ParkInput, ParkOutput, RecallInput, RecallOutput } from '../machines/checkout.types.js';
 
 export type CheckoutActor = ActorRefFrom<typeof checkoutMachine>;
 
@@ -77,6 +79,8 @@ export interface Register {
   returns: ReturnService;
   /** The one entry for scans (device and keyboard wedge alike) and who routes them (src/scan-hub.ts). */
   scans: ScanHub;
+  /** Parked sales: the list to recall from and discarding one (src/park-service.ts, docs/keys.md). */
+  parked: Pick<ParkService, 'list' | 'discard'>;
   /** Last print problem (printer offline...), for the status bar; null when the last job printed. */
   printProblem(): string | null;
   /** The plain-text receipt of a committed sale, with the same feature sections as the printed one. */
@@ -236,7 +240,9 @@ export function createRegister(opts: RegisterOptions): Register {
       extensions(input, input.priced.total),
     );
     if (!r.ok) throw r.error;
-    await store.commit({ id: input.saleId, events: [{ type: 'sale.committed', data: { sale: r.value } }], operator: op.id, at });
+    const res = await store.commit({ id: input.saleId, events: [{ type: 'sale.committed', data: { sale: r.value } }], operator: op.id, at });
+    // The sale id is its one commit: a sale saved already (a recalled park paid twice) is never paid again.
+    if (res.duplicate) throw new TillError('SALE_ALREADY_SAVED', 'This sale was saved already: it cannot be paid twice. Void it on this screen (/).');
     startNoticesSeen = true;
     return r.value;
   }
@@ -276,8 +282,19 @@ export function createRegister(opts: RegisterOptions): Register {
       .catch((e: Error) => log(`journal drawer.opened: ${e.message}`));
   }
 
+  const parking = createParkService({
+    config, store, now, newId,
+    operator: () => session.operator(),
+    signedIn: () => session.status() === 'signedIn',
+    openSaleId: () => (saleOpen() ? (actorRef?.getSnapshot().context.saleId ?? null) : null),
+  });
+
   const machine = checkoutMachine.provide({
-    actors: { commitSale: fromPromise<SaleRecord, CommitInput>(({ input }) => commitSale(input)) },
+    actors: {
+      commitSale: fromPromise<SaleRecord, CommitInput>(({ input }) => commitSale(input)),
+      parkSale: fromPromise<ParkOutput, ParkInput>(({ input }) => parking.park(input)),
+      recallSale: fromPromise<RecallOutput, RecallInput>(({ input }) => parking.recall(input)),
+    },
     actions: {
       printReceipt: (_, sale) => void track(print(sale)),
       reprintReceipt: (_, sale) => void track(print(sale)),
@@ -404,6 +421,7 @@ export function createRegister(opts: RegisterOptions): Register {
       return r;
     },
     scans,
+    parked: { list: parking.list, discard: parking.discard },
     printProblem: () => printProblem,
     receiptText: (sale) => receiptText(sale, config, receiptSections),
     customers: {

@@ -8,6 +8,7 @@
  * Steps run one at a time (a queue), so two closes cannot both pass the check; the close is also
  * idempotent in the store (transaction id "shift-close:<shiftId>").
  */
+import { parkedList } from './store/projections/parked.js';
 import type { TillConfig } from './domain/config.js';
 import { TillError, fail, ok, type Result } from './domain/errors.js';
 import type { Minor } from './domain/money.js';
@@ -189,6 +190,9 @@ export function createShiftService(o: ShiftServiceOptions): ShiftService {
         await o.settled?.();
         const s = shift();
         const meta = store.state.meta;
+        // A parked sale is a customer coming back: it never crosses into the next shift unseen (docs/shift.md).
+        const waiting = s ? parkedList(store.state).filter((e) => e.register === register).length : 0;
+        if (waiting > 0) return fail('PARKED_SALES_OPEN', '{count} parked sale(s) on this register: recall and finish them, or discard them (Ctrl+P), before closing the shift.', { count: waiting });
         const plan = planClose(s, { counted, count, saleOpen: o.saleOpen?.() ?? false, lastZ: slice().lastZ[register] ?? 0, covers: { seq: meta.seq, hash: meta.hash }, currency: config.currency });
         if (!plan.ok) return plan;
         const res = await commit(`shift-close:${s!.shiftId}`, plan.value);

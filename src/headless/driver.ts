@@ -19,6 +19,7 @@ import { returnState, runReturnCommand, type ReturnReplyPart } from './returns.j
 import { maskCard } from '../domain/loyalty/card.js';
 import type { LoyaltyAccount } from '../domain/loyalty/types.js';
 import { sanitizeLine } from '../domain/text-safety.js';
+import type { ParkedView } from '../park-service.js';
 
 export interface HeadlessIo {
   input: Readable;
@@ -34,6 +35,8 @@ export interface HeadlessReply extends ShiftReplyPart, ReturnReplyPart {
   receipt?: { receiptNo: string; text: string };
   /** Only for `customer_search` and `customer_create`. Card numbers are masked to their last four digits. */
   customers?: CustomerSummary[];
+  /** Only for `parked` (the parks waiting, oldest first) and `park_discard` (the one discarded). */
+  parked?: ParkedView[];
 }
 
 export interface CustomerSummary {
@@ -49,6 +52,8 @@ export interface CustomerSummary {
 /** The operator in `state.session`, name as one clean line. */
 const signedIn = (o: { id: string; name: string; role: string }) => ({ ...o, name: sanitizeLine(o.name) });
 const summary = (a: LoyaltyAccount): CustomerSummary => ({ id: a.id, name: sanitizeLine(a.name), card: maskCard(a.card), tier: a.tier, blocked: a.blocked, points: { ...a.points } });
+
+const parkedRow = (p: ParkedView): ParkedView => ({ ...p, operator: { id: p.operator.id, name: sanitizeLine(p.operator.name) } });
 
 const SESSION_COMMANDS = new Set(['sign_in', 'unlock', 'sign_out', 'lock']);
 
@@ -128,6 +133,11 @@ export function createHeadlessHandler(register: Register): (line: string) => Pro
     if (req.kind === 'service') {
       const sv = req.service as Exclude<typeof req.service, { cmd: 'sign_in' | 'unlock' | 'sign_out' | 'lock' }>;
       if (sv.cmd === 'customer_search') return withId(req.id, { ok: true, state: state(), customers: register.customers.search(sv.query, sv.limit).map(summary) });
+      if (sv.cmd === 'park_discard') {
+        const d = await register.parked.discard(sv.park);
+        if (!d.ok) return refuse(req.id, d.error.code, errorMessage(d.error, language));
+        return withId(req.id, { ok: true, state: state(), parked: [parkedRow(d.value)] });
+      }
       const created = await register.customers.create(sv.input);
       if (!created.ok) {
         // Like every refusal: the reason is also the state's message, and nothing else changes.
@@ -140,6 +150,7 @@ export function createHeadlessHandler(register: Register): (line: string) => Pro
     }
     if (req.kind === 'query') {
       if (req.cmd === 'state') return withId(req.id, { ok: true, state: state() });
+      if (req.cmd === 'parked') return withId(req.id, { ok: true, state: state(), parked: register.parked.list().map(parkedRow) });
       const sale = before.context.lastSale;
       if (!sale) return refuse(req.id, 'NO_LAST_RECEIPT', errorMessage({ code: 'NO_LAST_RECEIPT', message: 'There is no receipt yet.' }, language));
       const body = register.receiptText(sale);
@@ -163,7 +174,7 @@ export function createHeadlessHandler(register: Register): (line: string) => Pro
     }
     actor.send(req.event);
     // Durability first: the reply waits for the journal's answer (committed or commit_failed).
-    const committing = (s: { value: unknown }) => s.value === 'committing';
+    const committing = (s: { value: unknown }) => s.value === 'committing' || s.value === 'parking' || s.value === 'recalling';
     const after = committing(actor.getSnapshot()) ? await waitFor(actor, (s) => !committing(s)) : actor.getSnapshot();
     // The command asked a question instead of acting: not done, and the reply says what is asked.
     const asked = pendingQuestion(after);

@@ -15,7 +15,7 @@ export type Request =
   /** A command that becomes one checkout event. */
   | { kind: 'event'; id?: RequestId; cmd: string; event: CheckoutEvent; approval?: { action: ApprovalAction; pin: string } }
   /** A command that only reads. */
-  | { kind: 'query'; id?: RequestId; cmd: 'state' | 'receipt' }
+  | { kind: 'query'; id?: RequestId; cmd: 'state' | 'receipt' | 'parked' }
   /** A command served by the register outside the checkout (customers). */
   | { kind: 'service'; id?: RequestId; service: Service }
   /** The shift: open, cash in/out, no-sale, X, Z, close (src/headless/shift.ts). */
@@ -46,7 +46,7 @@ const int = (f: Fields, name: string, opt = false): number | undefined => {
   return v;
 };
 
-const COMMANDS: Record<string, (f: Fields) => CheckoutEvent | 'state' | 'receipt'> = {
+const COMMANDS: Record<string, (f: Fields) => CheckoutEvent | 'state' | 'receipt' | 'parked'> = {
   scan: (f) => {
     const qty = int(f, 'qty', true);
     return qty === undefined ? { type: 'cart.scan', code: str(f, 'code')!, source: 'headless' } : { type: 'cart.scan', code: str(f, 'code')!, qty, source: 'headless' };
@@ -93,6 +93,10 @@ const COMMANDS: Record<string, (f: Fields) => CheckoutEvent | 'state' | 'receipt
   confirm_reject: () => ({ type: 'confirm.reject' }),
   receipt: () => 'receipt',
   state: () => 'state',
+  // Parked sales (docs/headless.md "Parking"): park the open sale, list the parks, recall one.
+  park: () => ({ type: 'sale.park' }),
+  parked: () => 'parked',
+  recall: (f) => ({ type: 'sale.recall', parkId: str(f, 'park')! }),
 };
 
 export type Service =
@@ -101,12 +105,14 @@ export type Service =
   | { cmd: 'sign_out' }
   | { cmd: 'lock' }
   | { cmd: 'customer_search'; query: string; limit: number }
+  | { cmd: 'park_discard'; park: string }
   | { cmd: 'customer_create'; input: { name: string; phone: string; email?: string; tier?: string; card?: string } };
 
 const SERVICES: Record<string, (f: Fields) => Service> = {
   sign_in: (f) => ({ cmd: 'sign_in', operator: str(f, 'operator')!, pin: str(f, 'pin')! }),
   unlock: (f) => ({ cmd: 'unlock', pin: str(f, 'pin')! }),
   sign_out: () => ({ cmd: 'sign_out' }),
+  park_discard: (f) => ({ cmd: 'park_discard', park: str(f, 'park')! }),
   lock: () => ({ cmd: 'lock' }),
   customer_search: (f) => {
     const limit = int(f, 'limit', true) ?? 8;

@@ -24,7 +24,10 @@ export type HeadlessStatus =
   /** A stock gift card was scanned: the value to load is awaited (giftcard_amount / giftcard_cancel). */
   | 'card_amount'
   /** A return is open or being saved (`state.return`); the checkout waits underneath. */
-  | 'return';
+  | 'return'
+  /** The open sale is being journaled as parked, or a parked sale as recalled (replies wait for the end). */
+  | 'parking'
+  | 'recalling';
 
 export interface HeadlessLine {
   /** Line id to pass to `qty` and `remove` ("L1"). */
@@ -124,7 +127,7 @@ export interface HeadlessState {
 /** Machine state value -> protocol status. */
 export function statusOf(value: StateValue): HeadlessStatus {
   if (typeof value === 'string') {
-    if (value === 'idle' || value === 'committing' || value === 'committed' || value === 'receipt' || value === 'balance') return value;
+    if (value === 'idle' || value === 'committing' || value === 'committed' || value === 'receipt' || value === 'balance' || value === 'parking' || value === 'recalling') return value;
   } else if ('open' in value) {
     const sub = value.open;
     if (sub === 'sale' || sub === 'tender') return sub;

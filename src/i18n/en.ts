@@ -6,6 +6,7 @@
  */
 import { enShift } from './en-shift.js';
 import { enReturns } from './en-returns.js';
+import { enPark } from './en-park.js';
 
 export const en = {
   // ------------------------------------------------------------ errors: cart and scanning
@@ -492,6 +493,7 @@ export const en = {
   ...enShift,
   // ------------------------------------------------------------ returns and refunds (issue 10): en-returns.ts
   ...enReturns,
+  ...enPark,
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;

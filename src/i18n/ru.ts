@@ -8,6 +8,7 @@
 import type { MessageKey } from './en.js';
 import { ruShift } from './ru-shift.js';
 import { ruReturns } from './ru-returns.js';
+import { ruPark } from './ru-park.js';
 
 export const ru = {
   // ------------------------------------------------------------ errors: cart and scanning
@@ -493,4 +494,5 @@ export const ru = {
   ...ruShift,
   // ------------------------------------------------------------ returns and refunds (issue 10): ru-returns.ts
   ...ruReturns,
+  ...ruPark,
 } satisfies { [K in MessageKey]?: string };

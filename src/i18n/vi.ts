@@ -7,6 +7,7 @@
 import type { MessageKey } from './en.js';
 import { viShift } from './vi-shift.js';
 import { viReturns } from './vi-returns.js';
+import { viPark } from './vi-park.js';
 
 export const vi = {
   // ------------------------------------------------------------ errors: cart and scanning
@@ -492,4 +493,5 @@ export const vi = {
   ...viShift,
   // ------------------------------------------------------------ returns and refunds (issue 10): vi-returns.ts
   ...viReturns,
+  ...viPark,
 } satisfies { [K in MessageKey]?: string };

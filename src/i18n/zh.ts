@@ -6,6 +6,7 @@
 import type { MessageKey } from './en.js';
 import { zhShift } from './zh-shift.js';
 import { zhReturns } from './zh-returns.js';
+import { zhPark } from './zh-park.js';
 
 export const zh = {
   // ------------------------------------------------------------ errors: cart and scanning
@@ -491,4 +492,5 @@ export const zh = {
   ...zhShift,
   // ------------------------------------------------------------ returns and refunds (issue 10): zh-returns.ts
   ...zhReturns,
+  ...zhPark,
 } satisfies { [K in MessageKey]?: string };

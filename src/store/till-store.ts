@@ -20,6 +20,7 @@ import { StoreError } from './errors.js';
 import { getOwn } from './projections/own.js';
 import { nextReceiptSeq } from './projections/sales.js';
 import { BalanceGuard } from './balance-guard.js';
+import { checkParked } from './park-guard.js';
 import { NoticeBoard } from './notices.js';
 import { guessStateFile, PIN_GUESS_FILE, type GuessStateFile } from './guess-file.js';
 import { readEventsBySeq } from './journal-read.js';
@@ -226,6 +227,8 @@ export class TillStore implements Store {
       }
       // No path may write a balance below zero by the journal's fold (balance-guard.ts).
       guard.check(events);
+      // A park is recalled once per attempt, and a sale still parked is never committed (park-guard.ts).
+      checkParked(this.state, events);
       fresh.push({ id: req.id, events });
       results.push({ duplicate: false, events });
     }

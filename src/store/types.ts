@@ -146,7 +146,9 @@ export type StoreErrorCode =
   | 'STORE_CLOSED'
   | 'BAD_EVENT'
   | 'GIFT_CARD_OVERDRAWN'
-  | 'POINTS_OVERDRAWN';
+  | 'POINTS_OVERDRAWN'
+  | 'PARKED_SALE_GONE'
+  | 'SALE_IS_PARKED';
 
 /**
  * A feature's slice of the projection. Registered in src/store/projections/index.ts.

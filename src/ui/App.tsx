@@ -103,6 +103,7 @@ export function App({ register, demo = false, clock: keyClock }: AppProps) {
         found={found}
         session={sessionScreen ? { screen: sessionScreen, who: sess.context.who?.name ?? null, language } : null}
         shift={input.overlay?.kind === 'shift' ? register.shift.current() : null}
+        parked={input.overlay?.kind === 'parked' ? register.parked.list() : undefined}
       />
       <MessageLine message={message && { ...message, text: fmt.text(message.text) }} />
       <EntryLine entry={entryLine(keyScreen, input, snap, fmt)} interactive={interactive} readOnlyText={fmt.t('ui.readOnly')} />

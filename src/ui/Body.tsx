@@ -19,6 +19,8 @@ import { NewCustomerForm } from './screens/NewCustomerForm.js';
 import { RewardsScreen } from './screens/RewardsScreen.js';
 import { ApprovalScreen, SignInScreen } from './screens/SignInScreen.js';
 import { ShiftScreen } from './screens/ShiftScreen.js';
+import { ParkedScreen } from './screens/ParkedScreen.js';
+import type { ParkedView } from '../park-service.js';
 import type { ShiftView } from '../shift-service.js';
 import type { SessionScreen } from './keys/table.js';
 import { approvalActionText } from './selectors.js';
@@ -41,9 +43,11 @@ export interface BodyProps {
   session?: { screen: SessionScreen; who: string | null; language?: string } | null;
   /** The open shift (shift overlay). */
   shift?: ShiftView | null;
+  /** The parked sales waiting (parked overlay). */
+  parked?: readonly ParkedView[];
 }
 
-export function Body({ snap, screen, input, fmt, width, height, shop, receipt, help, demoCodes, demoCards, found, session, shift }: BodyProps) {
+export function Body({ snap, screen, input, fmt, width, height, shop, receipt, help, demoCodes, demoCards, found, session, shift, parked }: BodyProps) {
   if (input.help) return <HelpOverlay rows={help} top={input.help.top} width={width} height={height} ascii={fmt.ascii} />;
   const ctx = snap.context;
   if (session) {
@@ -53,6 +57,7 @@ export function Body({ snap, screen, input, fmt, width, height, shop, receipt, h
   if (input.overlay?.kind === 'shift') return <ShiftScreen overlay={input.overlay} shift={shift ?? null} fmt={fmt} width={width} height={height} />;
   if (input.overlay?.kind === 'approval') return <ApprovalScreen action={approvalActionText(input.overlay.action, input.overlay.label)} fmt={fmt} width={width} height={height} />;
   const o = input.overlay;
+  if (o?.kind === 'parked') return <ParkedScreen rows={parked ?? []} sel={o.sel} fmt={fmt} width={width} height={height} />;
   if (o?.kind === 'customers') {
     const c = ctx.customer;
     const attached = c ? { name: fmt.text(c.name), card: maskCard(c.card) } : null;

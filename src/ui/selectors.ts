@@ -27,7 +27,8 @@ export function screenOf(snap: CheckoutSnapshot): MachineScreen {
   if (snap.matches({ open: 'cardAmount' })) return 'cardAmount';
   if (snap.matches({ open: 'tender' })) return 'tender';
   if (snap.matches({ open: 'commitFailed' })) return 'commitFailed';
-  if (snap.matches('committing')) return 'committing';
+  // Parking and recalling are journal writes like the commit: "saving", scans wait.
+  if (snap.matches('committing') || snap.matches('parking') || snap.matches('recalling')) return 'committing';
   if (snap.matches('committed')) return 'committed';
   if (snap.matches('balance')) return 'balance';
   if (snap.matches('receipt')) return 'receipt';

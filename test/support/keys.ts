@@ -30,6 +30,8 @@ export const KEY = {
   // Lock (Ctrl+L) and the screen language (Ctrl+O, also F2 on the sign-in screens and idle).
   ctrlL: '\x0c',
   ctrlO: '\x0f',
+  // Park the sale; between sales, the parked sales (Ctrl+P).
+  ctrlP: '\x10',
   // Plain-key alternatives (numeric keypad keys).
   pay: '+',
   exact: '+',

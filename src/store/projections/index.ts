@@ -10,6 +10,7 @@ import { loyaltyProjection } from './loyalty.js';
 import { operatorsProjection } from './operators.js';
 import { shiftsProjection } from './shifts.js';
 import { returnsProjection } from './returns.js';
+import { parkedProjection } from './parked.js';
 
 export const PROJECTIONS: ProjectionModule<any>[] = [catalogProjection, salesProjection, giftCardsProjection];
 PROJECTIONS.push(loyaltyProjection);
@@ -17,3 +18,4 @@ PROJECTIONS.push(operatorsProjection);
 PROJECTIONS.push(returnsProjection);
 // Shifts read what the gift-card and loyalty folds have just done: keep them after those.
 PROJECTIONS.push(shiftsProjection);
+PROJECTIONS.push(parkedProjection);

@@ -18,6 +18,7 @@ import { rewardRows } from '../loyalty-view.js';
 import { errorMessage } from '../../i18n/index.js';
 import { useKeypress } from './use-keypress.js';
 import { routeScan, type ScanView } from '../input/scan-route.js';
+import type { ParkedKeyRow } from '../input/park-keys.js';
 import { classifyScan, type ScanPrefixes } from '../../domain/scan-kind.js';
 import type { Scan } from '../../../hardware/types.js';
 import type { SessionScreen } from '../keys/table.js';
@@ -54,6 +55,12 @@ function overlayView(register: Register, snap: ReturnType<Register['actor']['get
   if (o?.kind === 'rewards') view.rewardRows = rewardRows(ctx, makeFmt(register.config));
   return view;
 }
+
+/** The parked sales as the keys see them (the list's rows, totals formatted for the question). */
+const parkedRows = (register: Register): ParkedKeyRow[] => {
+  const fmt = makeFmt(register.config);
+  return register.parked.list().map((p) => ({ parkId: p.parkId, no: p.no, lines: p.lines, total: fmt.money(p.total) }));
+};
 
 const prefixesOf = (register: Register): ScanPrefixes => {
   const c = register.config.codes;
@@ -120,6 +127,19 @@ export function useRegisterKeys(register: Register, screen: MachineScreen, layou
         apply(formRefused(state.current, code, errorMessage({ code, message: e?.message })));
       },
     );
+  };
+
+  /** Discards a park (journaled with the operator); the list closes when none is left. */
+  const discardPark = (parkId: string) => {
+    const fail = (e: { code: string; message: string; params?: Record<string, string | number> }) =>
+      apply({ ...state.current, notice: { key: `error.${e.code}`, params: e.params, level: 'error', text: errorMessage(e) } });
+    register.parked.discard(parkId).then((res) => {
+      if (!res.ok) return fail(res.error);
+      const cur = state.current;
+      const left = register.parked.list().length;
+      const overlay = cur.overlay?.kind === 'parked' ? (left ? { ...cur.overlay, sel: Math.min(cur.overlay.sel, left - 1) } : null) : cur.overlay;
+      apply({ ...cur, overlay, notice: { key: 'ui.notice.parkDiscarded', params: { no: res.value.no }, level: 'info' } });
+    }, (e: Error & { code?: string }) => fail({ code: e.code ?? 'IO_ERROR', message: e.message }));
   };
 
   /** A manager's PIN for the action waiting: approved, the action is repeated; refused, the prompt stays. */
@@ -199,6 +219,7 @@ export function useRegisterKeys(register: Register, screen: MachineScreen, layou
       question: pendingQuestion(before) !== null,
       message: before.context.message !== null,
       decimal: decimalSeparator(register.config.locale),
+      parkedRows: screenNow === 'idle' || screenNow === 'committed' ? parkedRows(register) : [],
       ...overlayView(register, before, state.current, bodyRows),
     };
   };
@@ -235,6 +256,7 @@ export function useRegisterKeys(register: Register, screen: MachineScreen, layou
       }
       apply(next);
       if (r.create) createCustomer(r.create);
+      if (r.discard) discardPark(r.discard);
       if (r.quit) exit();
     },
     {

@@ -15,6 +15,7 @@ import { openShiftOverlay, shiftKey, type ShiftOp } from './shift-keys.js';
 const MAX_PIN = 8;
 import { entryMode, FOLLOW, MAX_ENTRY, moveSelection, selectedId, uiScreen, type InputState, type Notice } from './state.js';
 import { overlayAction, typeInto, type OverlayResult, type OverlayView } from './overlay-keys.js';
+import { answerDiscard, parkAction, parkedConfirmPending, type ParkedKeyRow } from './park-keys.js';
 
 export interface KeyView extends OverlayView {
   /** The machine's screen (an overlay of the input state may cover it). */
@@ -34,6 +35,8 @@ export interface KeyView extends OverlayView {
   message?: boolean;
   /** The locale's decimal separator (vi-VN and ru-RU ",", ar "٫"); "." and "," are always accepted too. */
   decimal?: string;
+  /** The parked sales waiting (the list's rows), read when the key arrives. */
+  parkedRows?: readonly ParkedKeyRow[];
 }
 
 export interface KeyResult extends Omit<OverlayResult, 'events'> {
@@ -48,6 +51,8 @@ export interface KeyResult extends Omit<OverlayResult, 'events'> {
   shift?: ShiftOp;
   /** The language key: the hook asks the register for the next screen language. */
   language?: boolean;
+  /** A parked sale to discard (confirmed): the hook asks the register. */
+  discard?: string;
 }
 
 const SALE_OPEN: MachineScreen[] = ['sale', 'cardAmount', 'tender', 'commitFailed', 'committing'];
@@ -126,6 +131,7 @@ export function handleKey(prev: InputState, key: Key, v: KeyView): KeyResult {
     const r = shiftKey(s, s.overlay, action, key, v.currency, v.pageRows);
     return { state: r.state, events: [], ...(r.op ? { shift: r.op } : {}) };
   }
+  if (parkedConfirmPending(s)) return movedOn('discard', answerDiscard(s, action), v);
   if (action === null) return v.screen === 'committed' && !s.overlay && key.name !== 'char' ? movedOn('next', act(s, 'next', v), v) : same(s);
   if (action === 'type') {
     if (s.overlay) return same(typeInto(s, key.ch ?? '', MAX_ENTRY));
@@ -149,6 +155,12 @@ function movedOn(action: Action, r: KeyResult, v: KeyView): KeyResult {
 }
 
 function actOn(s: InputState, action: Action, key: Key, screen: Screen, v: KeyView): KeyResult {
+  if (s.overlay?.kind === 'parked' || action === 'park' || action === 'parked') {
+    const r = parkAction(s, action, v.parkedRows ?? []);
+    if (r) return r;
+    // Help and quit work on the list as anywhere; nothing else of the screen underneath does.
+    if (s.overlay?.kind === 'parked') return action === 'help' || action === 'quit' || action === 'lock' ? act(s, action, v) : same(s);
+  }
   if (s.overlay || OVERLAY_OPENERS.includes(action)) {
     const r = overlayAction(s, action, screen, v);
     if (r) return r;

@@ -50,6 +50,8 @@ export const SCAN_ROUTES: Record<Screen, Record<ScanKind, ScanRoute>> = {
   approval: everywhere({ refuse: 'SCAN_IN_APPROVAL' }, { refuse: 'SCAN_IN_APPROVAL' }),
   // A product scan closes the shift menu and starts the sale, like every overlay.
   shift: everywhere(C),
+  // The parked-sales list closes; a product starts a new sale (the parks keep waiting).
+  parked: everywhere(C),
   signIn: everywhere('badge', 'badge'),
   pin: everywhere({ refuse: 'SCAN_NOT_PIN' }, { refuse: 'SCAN_NOT_PIN' }),
   locked: everywhere({ refuse: 'SCAN_WHILE_LOCKED' }, { refuse: 'SCAN_WHILE_LOCKED' }),

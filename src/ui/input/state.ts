@@ -58,6 +58,8 @@ export type Overlay =
   | { kind: 'checkCard' }
   /** A manager's PIN for an action the machine refused with APPROVAL_REQUIRED (the PIN is the entry). */
   | { kind: 'approval'; action: ApprovalAction; label: string; retry?: ShiftOp }
+  /** The parked sales; `discard`: the park whose discard waits for a second keystroke. */
+  | { kind: 'parked'; sel: number; discard: string | null }
   | ShiftOverlay;
 
 export interface InputState {

@@ -18,7 +18,7 @@ export type MachineScreen = 'idle' | 'sale' | 'cardAmount' | 'tender' | 'committ
  * Prompts and overlays of the UI alone (the machine knows nothing of them until an event is sent):
  * customer search, the new-customer form, the rewards list and its points prompt, the armed balance check.
  */
-export type OverlayScreen = 'customers' | 'newCustomer' | 'rewards' | 'rewardPoints' | 'checkCard' | 'approval' | 'shift';
+export type OverlayScreen = 'customers' | 'newCustomer' | 'rewards' | 'rewardPoints' | 'checkCard' | 'approval' | 'shift' | 'parked';
 
 /** Screens of the sign-in session (machines/session.machine.ts): they cover every other screen. */
 export type SessionScreen = 'signIn' | 'pin' | 'locked';
@@ -42,6 +42,7 @@ export const SCREENS: readonly Screen[] = [
   'checkCard',
   'approval',
   'shift',
+  'parked',
   'signIn',
   'pin',
   'locked',
@@ -95,7 +96,11 @@ export type Action =
   | 'lock'
   | 'signOut'
   | 'shift'
-  | 'language';
+  | 'language'
+  | 'park'
+  | 'parked'
+  | 'recall'
+  | 'discard';
 
 export type KeySpec = { key: Exclude<KeyName, 'char'> } | { ch: string } | { ctrl: string };
 
@@ -128,8 +133,8 @@ export const KEY_TABLE: readonly Binding[] = [
   { action: 'checkCard', screens: ['idle', 'sale'], keys: [{ key: 'f7' }, { ctrl: 'b' }], label: 'ui.key.checkCard', hint: 'ui.hint.checkCard', hintKeys: 1 },
   { action: 'detach', screens: ['sale', 'customers'], keys: [{ ctrl: 'd' }], label: 'ui.key.detach' },
   { action: 'attach', screens: ['customers'], keys: [{ key: 'enter' }], label: 'ui.key.attach', hint: 'ui.hint.attach' },
-  { action: 'up', screens: ['customers', 'rewards'], keys: [{ key: 'up' }], label: 'ui.key.upList' },
-  { action: 'down', screens: ['customers', 'rewards'], keys: [{ key: 'down' }], label: 'ui.key.downList' },
+  { action: 'up', screens: ['customers', 'rewards', 'parked'], keys: [{ key: 'up' }], label: 'ui.key.upList' },
+  { action: 'down', screens: ['customers', 'rewards', 'parked'], keys: [{ key: 'down' }], label: 'ui.key.downList' },
   { action: 'newCustomer', screens: ['customers'], keys: [{ key: 'f2' }, { ctrl: 'n' }], label: 'ui.key.newCustomer', hint: 'ui.hint.newCustomer' },
   { action: 'dismiss', screens: ['customers'], keys: [{ key: 'escape' }], label: 'ui.key.closeSearch', hint: 'ui.hint.close' },
   { action: 'nextField', screens: ['newCustomer'], keys: [{ key: 'enter' }, { key: 'tab' }, { key: 'down' }], label: 'ui.key.nextField', hint: 'ui.hint.nextField', hintKeys: 1 },
@@ -180,6 +185,12 @@ export const KEY_TABLE: readonly Binding[] = [
   { action: 'submit', screens: ['shift'], keys: [{ key: 'enter' }], label: 'ui.key.shiftChoose', hint: 'ui.hint.choose' },
   { action: 'reprint', screens: ['shift'], keys: [{ ch: '+' }, { key: 'f9' }], label: 'ui.key.shiftPrint', hint: 'ui.hint.reprint' },
   { action: 'dismiss', screens: ['shift'], keys: [{ key: 'escape' }], label: 'ui.key.shiftBack', hint: 'ui.hint.back' },
+  // Parking (src/domain/park.ts): in a sale the key parks it; between sales it lists the parked sales.
+  { action: 'park', screens: ['sale', 'tender'], keys: [{ ctrl: 'p' }], label: 'ui.key.park', hint: 'ui.hint.park' },
+  { action: 'parked', screens: ['idle', 'committed'], keys: [{ ctrl: 'p' }], label: 'ui.key.parked', hint: 'ui.hint.parked' },
+  { action: 'recall', screens: ['parked'], keys: [{ key: 'enter' }], label: 'ui.key.recall', hint: 'ui.hint.recall' },
+  { action: 'discard', screens: ['parked'], keys: [{ ch: '-' }, { key: 'f4' }, { key: 'delete' }], label: 'ui.key.discardPark', hint: 'ui.hint.discard' },
+  { action: 'dismiss', screens: ['parked'], keys: [{ key: 'escape' }], label: 'ui.key.closeParked', hint: 'ui.hint.close' },
   { action: 'lock', screens: LOCKABLE, keys: [{ ctrl: 'l' }], label: 'ui.key.lock' },
   // The screen's language, for this operator until they sign out (src/register.ts screenLanguage).
   { action: 'language', screens: ['signIn', 'pin', 'locked', 'idle'], keys: [{ key: 'f2' }, { ctrl: 'o' }], label: 'ui.key.language', hint: 'ui.hint.language', hintKeys: 1 },

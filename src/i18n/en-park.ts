@@ -1,0 +1,38 @@
+/** English of parked sales (issue 11, src/domain/park.ts): park, the list, recall, discard. */
+export const enPark = {
+  // ------------------------------------------------------------ errors: parking
+  'error.PARK_HAS_PAYMENTS': 'Payments are on the sale: remove them (-) before parking it. A parked sale holds no money.',
+  'error.PARK_EMPTY': 'Nothing to park: the sale has no items.',
+  'error.PARK_OFF': 'Parking sales is not available on this register.',
+  'error.PARKED_SALE_GONE': 'That parked sale was recalled or discarded already.',
+  'error.SALE_IS_PARKED': 'This sale is parked: recall it before it is paid.',
+  'error.SALE_ALREADY_SAVED': 'This sale was saved already: it cannot be paid twice. Void it on this screen (/).',
+  'error.PARKED_SALES_OPEN': '{count, plural, one {# parked sale is} other {# parked sales are}} on this register: recall and finish them, or discard them (Ctrl+P), before closing the shift.',
+  // ------------------------------------------------------------ messages of the checkout
+  'ui.info.SALE_PARKED': 'Sale parked as #{no}. Ctrl+P between sales lists the parked sales.',
+  'ui.info.SALE_PARKED_REWARDS': 'Sale parked as #{no}. Its rewards were released: claim them again after the recall.',
+  'ui.info.SALE_RECALLED': 'Parked sale #{no} recalled.',
+  'ui.info.SALE_RECALLED_PRICES': 'Parked sale #{no} recalled. {changed, plural, one {# line costs} other {# lines cost}} differently in the catalog now: the sale keeps the prices it was parked with.',
+  // ------------------------------------------------------------ keys, hints, the list
+  'ui.key.park': 'Park the sale (no payments on it)',
+  'ui.key.parked': 'Parked sales: recall or discard',
+  'ui.key.recall': 'Recall the selected parked sale',
+  'ui.key.discardPark': 'Discard the selected park (asks again)',
+  'ui.key.closeParked': 'Close the parked sales',
+  'ui.hint.park': 'Park',
+  'ui.hint.parked': 'Parked',
+  'ui.hint.recall': 'Recall',
+  'ui.hint.discard': 'Discard',
+  'ui.notice.noParked': 'No sale is parked.',
+  'ui.notice.confirmDiscard': 'Discard parked sale #{no} ({lines, plural, one {# line} other {# lines}}, {total})? - or Enter: discard; any other key keeps it.',
+  'ui.notice.discardKept': 'The parked sale was kept.',
+  'ui.notice.parkDiscarded': 'Parked sale #{no} discarded.',
+  'ui.parked.title': 'Parked sales ({count})',
+  'ui.parked.no': '#',
+  'ui.parked.time': 'Parked',
+  'ui.parked.operator': 'By',
+  'ui.parked.lineCount': 'Lines',
+  'ui.parked.total': 'Total',
+  'ui.parked.lines': '{count, plural, one {# line} other {# lines}}',
+  'ui.parked.interrupted': 'recalled {time}, not finished',
+} satisfies Record<string, string>;
