@@ -59,6 +59,7 @@ describe('parseRequest', () => {
       customer_search: { query: 'an' }, sign_in: { operator: 'anna', pin: '1234' }, unlock: { pin: '1234' }, customer_create: { name: 'An', phone: '0901234567' },
       shift_open: { float: 0 }, cash_in: { amount: 1, reason: 'r' }, cash_out: { amount: 1, reason: 'r' }, shift_close: { counted: 0 },
       return_open: { receipt: 'R1-000001' }, return_line: { line: 'L1', qty: 1 }, return_refund: { refund: 'cash' },
+      recall: { park: 'p1' }, park_discard: { park: 'p1' },
     };
     for (const cmd of COMMAND_NAMES) {
       const r = parseRequest(JSON.stringify({ id: 1, cmd, ...samples[cmd] }));
