@@ -21,6 +21,7 @@ import { operatorCommand } from './admin/operator.js';
 import { reportCommand } from './admin/report.js';
 import { shiftCommand } from './admin/shift.js';
 import { guardOutput, isClosedPipe } from './admin/closed-pipe.js';
+import { syncCommand } from './admin/sync.js';
 
 /** Every command. Features add theirs here (one line each). */
 export const COMMANDS: AdminCommand[] = [startCommand, demoCommand, headlessCommand, initCommand, importCommand];
@@ -30,6 +31,7 @@ COMMANDS.push(customerCommand, loyaltyCommand);
 COMMANDS.push(doctorCommand);
 COMMANDS.push(operatorCommand);
 COMMANDS.push(shiftCommand, reportCommand);
+COMMANDS.push(syncCommand);
 
 export const defaultDataDir = (): string => process.env.TILL_DATA || join(homedir(), '.local', 'share', 'till');
 

@@ -177,6 +177,27 @@ export interface TillConfig {
     /** Start a new journal segment past this size. */
     segmentBytes: number;
   };
+  /**
+   * Many registers, one ledger (docs/chain.md): the PostgreSQL database this register replicates its
+   * journal to and takes gift-card holds in. `url` "" (the default) = the register stands alone and
+   * never loads the database client.
+   */
+  chain: {
+    /** postgres://user@host:5432/db?sslmode=verify-full ("" = no database). The password comes from PGPASSWORD or ~/.pgpass, never this file. */
+    url: string;
+    /** A hold taken at the tender lapses after this many seconds if its sale never reaches the database. */
+    holdSeconds: number;
+    /** How long the register waits for the database at a tender before it counts as offline, ms. */
+    timeoutMs: number;
+    offline: {
+      /** Gift cards while the database is away: "none" refuses them (Square's rule), "limited" allows the limits below. */
+      giftCards: 'none' | 'limited';
+      /** Most one card may pay at this register in one offline period, a decimal in the store currency ("" = no cap but its last known balance). */
+      maxPerCard: string;
+      /** Most all cards together may pay at this register in one offline period ("" = no cap). */
+      maxPerRegister: string;
+    };
+  };
 }
 
 export const DEFAULT_CONFIG: TillConfig = {
@@ -222,6 +243,7 @@ export const DEFAULT_CONFIG: TillConfig = {
   signIn: { idleLockSeconds: 300, pinLimitPerMinute: 5, cooldownSeconds: 60 },
   approvals: { voidWithTenders: true, voidLinesOver: 10, refund: true, returnWithoutReceipt: true, priceOverride: true, lineDiscount: true, noSale: true, paidOut: true, loyaltyAdjust: true },
   storage: { checkpointEvery: 1000, segmentBytes: 64 * 1024 * 1024 },
+  chain: { url: '', holdSeconds: 120, timeoutMs: 1500, offline: { giftCards: 'limited', maxPerCard: '', maxPerRegister: '' } },
 };
 
 /** The language receipts print in: `receipt.language`, else the shop's `language`. */
@@ -381,6 +403,15 @@ const CHECKS: Record<string, Check> = {
   'approvals.loyaltyAdjust': bool,
   'storage.checkpointEvery': int(1, 10_000_000),
   'storage.segmentBytes': int(4096, 2 ** 31),
+  'chain.url': (v, key, out) => {
+    if (typeof v !== 'string' || (v !== '' && !/^postgres(ql)?:\/\/[^\s]+$/.test(v))) out.push({ key, message: `must be a PostgreSQL URL such as "postgres://till@db.example:5432/till", or "" for a register on its own, got ${describe(v)}` });
+    else if (/^postgres(ql)?:\/\/[^/@]*:[^/@]*@/.test(v)) out.push({ key, message: 'must not hold a password: put it in PGPASSWORD or ~/.pgpass (docs/chain.md)' });
+  },
+  'chain.holdSeconds': int(5, 3600),
+  'chain.timeoutMs': int(100, 60_000),
+  'chain.offline.giftCards': oneOf('none', 'limited'),
+  'chain.offline.maxPerCard': amountText,
+  'chain.offline.maxPerRegister': amountText,
 };
 
 function get(obj: unknown, path: string): unknown {

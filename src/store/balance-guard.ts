@@ -28,7 +28,7 @@ import type { JournalEvent, StoreState } from './types.js';
 const isCode = (c: unknown): c is string => typeof c === 'string' && c !== '';
 
 /** Gift-card codes a journal event moves (giftcard.* events, and the cards a sale sells or redeems). */
-function codesOf(ev: JournalEvent): string[] {
+export function codesOf(ev: JournalEvent): string[] {
   const d = ev.data as Record<string, unknown> | null;
   if (!d || typeof d !== 'object') return [];
   if (ev.type.startsWith('giftcard.')) return isCode(d.code) ? [d.code] : [];

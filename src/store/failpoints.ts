@@ -6,9 +6,11 @@
  * cache), so it cannot show what a power cut does. These points kill the process from inside at the
  * moments that matter: with half a transaction written, after the fsync but before the caller hears
  * of it, with half a snapshot temp file, and between the snapshot rename and the folder fsync; and
- * `print-sent`: a receipt handed to the printer while its job file is still in the print queue.
+ * `print-sent`: a receipt handed to the printer while its job file is still in the print queue; `sync-sent`:
+ * a push to the chain database sent but not committed, `sync-committed`: committed there before the
+ * register heard it (docs/chain.md).
  */
-export type Failpoint = 'append-torn' | 'append-synced' | 'snapshot-temp' | 'snapshot-renamed' | 'print-sent';
+export type Failpoint = 'append-torn' | 'append-synced' | 'snapshot-temp' | 'snapshot-renamed' | 'print-sent' | 'sync-sent' | 'sync-committed';
 
 function parse(spec: string | undefined): Map<string, number> {
   const out = new Map<string, number>();

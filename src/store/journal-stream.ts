@@ -38,10 +38,31 @@ export interface StreamOptions {
    * the second: the caller passes a margin (a day before its range) and still filters every event.
    */
   skipBefore?: string;
+  /**
+   * Only transactions with events after this sequence number (the outbox's acknowledged position):
+   * segments are named by their first event, so whole earlier segments are skipped unread.
+   */
+  afterSeq?: number;
 }
 
 /** Whole transactions of the journal, oldest first. */
 export async function* streamTransactions(dataDir: string, opts: StreamOptions = {}): AsyncGenerator<JournalEvent[]> {
+  for await (const t of streamTransactionsAt(dataDir, opts)) yield t.tx;
+}
+
+/** Where a transaction ends in the journal: reading on from here starts with the next one. */
+export interface JournalCursor {
+  segment: string;
+  offset: number;
+  /** Sequence number of the transaction's last event. */
+  seq: number;
+}
+
+/**
+ * Whole transactions with the position after each; `at` resumes from such a position without
+ * reading the journal before it (the outbox polls the tail this way, at no cost growing with history).
+ */
+export async function* streamTransactionsAt(dataDir: string, opts: StreamOptions & { at?: JournalCursor } = {}): AsyncGenerator<{ tx: JournalEvent[]; end: JournalCursor }> {
   const segments = listSegments(path.join(dataDir, JOURNAL_DIR));
   let start = 0;
   if (opts.skipBefore) {
@@ -52,13 +73,19 @@ export async function* streamTransactions(dataDir: string, opts: StreamOptions =
       start++;
     }
   }
+  const after = Math.max(opts.afterSeq ?? 0, opts.at?.seq ?? 0);
+  if (after > 0) while (start + 1 < segments.length && segments[start + 1].first <= after + 1) start++;
+  let resume = opts.at && segments.some((s) => s.name === opts.at!.segment) ? opts.at : undefined;
+  if (resume) start = segments.findIndex((s) => s.name === resume!.segment);
   for (let i = start; i < segments.length; i++) {
     const seg = segments[i];
     const isLast = i === segments.length - 1;
     const fh = await fs.promises.open(seg.file, 'r');
     try {
       let carry = Buffer.alloc(0);
-      let pos = 0;
+      let pos = resume ? resume.offset : 0;
+      resume = undefined;
+      let base = pos;
       let line = 0;
       let tx: JournalEvent[] = [];
       for (;;) {
@@ -67,6 +94,7 @@ export async function* streamTransactions(dataDir: string, opts: StreamOptions =
         if (bytesRead === 0) break;
         pos += bytesRead;
         const data = carry.length ? Buffer.concat([carry, buf.subarray(0, bytesRead)]) : buf.subarray(0, bytesRead);
+        // `data` starts at file offset `base`.
         let from = 0;
         for (let nl = data.indexOf(10, from); nl !== -1; nl = data.indexOf(10, from)) {
           line++;
@@ -81,12 +109,13 @@ export async function* streamTransactions(dataDir: string, opts: StreamOptions =
           }
           tx.push(d.event);
           if (d.event.txIndex === d.event.txCount) {
-            yield tx;
+            if (tx[tx.length - 1].seq > after) yield { tx, end: { segment: seg.name, offset: base + nl + 1, seq: tx[tx.length - 1].seq } };
             tx = [];
           }
           from = nl + 1;
         }
         carry = Buffer.from(data.subarray(from));
+        base += from;
         // Preallocated space after the last line is zeros: nothing more to read in this segment.
         if (carry.length && carry.every((b) => b === 0)) break;
       }

@@ -5,13 +5,15 @@
  */
 import { describe, expect, it, beforeAll, afterAll } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, existsSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, existsSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const UI_PACKAGE = /\/node_modules\/(ink|react|react-reconciler|yoga-layout|ink-[^/]+)\//;
+/** The chain's database client (issue 15): loaded only when a shop configures chain.url. */
+const PG_PACKAGE = /\/node_modules\/(pg|pg-[^/]+|pgpass)\//;
 let dir: string;
 
 /** The modules `till ARGS` resolves, as file paths relative to the project. */
@@ -66,7 +68,25 @@ describe.each([
     expect(files.filter((f) => UI_PACKAGE.test(`/${f}`))).toEqual([]);
     expect(files.filter((f) => f.startsWith('src/ui/'))).toEqual([]);
     if (!sources) expect(bundledInputs(files).filter((f) => UI_PACKAGE.test(`/${f}`) || f.startsWith('src/ui/'))).toEqual([]);
+    // A register without chain.url never loads the PostgreSQL client nor the chain's modules.
+    expect(files.filter((f) => PG_PACKAGE.test(`/${f}`) || f.startsWith('src/sync/'))).toEqual([]);
+    if (!sources) expect(bundledInputs(files).filter((f) => PG_PACKAGE.test(`/${f}`) || f.startsWith('src/sync/'))).toEqual([]);
   });
+});
+
+it('till sync with a chain.url does load the PostgreSQL client (the check above can see it)', () => {
+  const cfgFile = join(dir, 'store', 'till.config.json');
+  const saved = readFileSync(cfgFile, 'utf8');
+  const cfg = JSON.parse(saved);
+  // A port nothing listens on: the command says offline, after loading pg.
+  writeFileSync(cfgFile, JSON.stringify({ ...cfg, chain: { url: 'postgres://till@127.0.0.1:9/till', timeoutMs: 500 } }));
+  try {
+    const { files, status, stderr } = modulesOf(['sync', 'status'], true);
+    expect(status, stderr).toBe(1);
+    expect(files.some((f) => PG_PACKAGE.test(`/${f}`))).toBe(true);
+  } finally {
+    writeFileSync(cfgFile, saved);
+  }
 });
 
 it('the UI entry does load Ink (the check above can see it)', () => {

@@ -8,8 +8,9 @@
  * under root the cluster folder is given to the `postgres` system user (Debian's package creates it)
  * and the server runs as that user (the spawn's uid/gid), so CI, which runs as root, works too.
  *
- * Start-up measured on the development machine (2 shared cores): initdb --no-sync about 0.8 s,
- * server ready about 0.2 s after spawn (docs/chain.md, "Tests").
+ * Start-up measured on the development machine (2 cores shared with other sessions;
+ * scripts/chain/pg-start.ts): initdb --no-sync 0.8 s idle, 2.4-2.9 s under load; the server accepts
+ * connections 0.04-0.15 s after spawn (docs/chain.md, "Tests").
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';

@@ -1,0 +1,55 @@
+/**
+ * Gift-card holds in the chain database (docs/chain.md, "Holds"): a redemption is first a pending
+ * hold, taken by `till_hold_gift_card` under the card's row lock, so two registers racing on one
+ * card cannot both spend it; it is posted when the sale is replicated (ledger.ts) and released
+ * when the sale is voided. A hold the database refuses is a cashier message with a code.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Client } from 'pg';
+import { TillError } from '../domain/errors.js';
+
+export interface HoldRequest {
+  register: string;
+  saleId: string;
+  code: string;
+  /** Minor units, > 0: everything this sale takes from the card (a second hold of the sale replaces the first). */
+  amount: number;
+  seconds: number;
+}
+
+export type HoldResult = { ok: true; holdId: string; availableAfter: number } | { ok: false; error: TillError; available?: number };
+
+const masked = (code: string) => `****${code.slice(-4)}`;
+
+/** Takes (or replaces) this sale's hold on the card. Database trouble is thrown as a chain error by the caller's mapping. */
+export async function holdGiftCard(client: Client, r: HoldRequest): Promise<HoldResult> {
+  const id = randomUUID();
+  try {
+    const res = await client.query<{ left: string }>('SELECT till_hold_gift_card($1, $2, $3, $4, $5, $6) AS left', [id, r.code, r.register, r.saleId, r.amount, r.seconds]);
+    return { ok: true, holdId: id, availableAfter: Number(res.rows[0].left) };
+  } catch (e) {
+    const err = e as { code?: string; detail?: string };
+    if (err.code === 'TL001') {
+      const available = Number(err.detail ?? 0);
+      return { ok: false, available, error: new TillError('INSUFFICIENT_BALANCE', `Gift card ${masked(r.code)} has ${available} (minor units) left across the chain; other registers hold the rest.`, { available }) };
+    }
+    if (err.code === 'TL002') return { ok: false, error: new TillError('GIFT_CARD_UNKNOWN', `Gift card ${masked(r.code)} is not known to the chain.`) };
+    if (err.code === 'TL003') return { ok: false, error: new TillError('GIFT_CARD_NOT_ACTIVE', `Gift card ${masked(r.code)} is ${err.detail ?? 'not active'} in the chain.`, { state: err.detail ?? '' }) };
+    throw e;
+  }
+}
+
+/** Releases the pending holds of a voided sale; returns how many. */
+export async function releaseHolds(client: Client, saleId: string): Promise<number> {
+  const r = await client.query("UPDATE gift_card_holds SET state = 'released', settled_at = now() WHERE sale_id = $1 AND state = 'pending'", [saleId]);
+  return r.rowCount ?? 0;
+}
+
+/** What a card can still pay across the chain: its balance minus other sales' pending, unexpired holds. */
+export async function availableOnCard(client: Client, code: string): Promise<number | null> {
+  const r = await client.query<{ a: string }>(
+    "SELECT c.balance - coalesce((SELECT sum(amount) FROM gift_card_holds h WHERE h.code = c.code AND h.state = 'pending' AND h.expires_at > now()), 0) AS a FROM gift_cards c WHERE c.code = $1",
+    [code],
+  );
+  return r.rows[0] ? Number(r.rows[0].a) : null;
+}

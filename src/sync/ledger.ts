@@ -1,0 +1,209 @@
+/**
+ * Writing a register's journal transactions into the shared ledger (docs/chain.md, "Replication").
+ * One call = one PostgreSQL transaction: the register's row is locked, the events are inserted by
+ * their UUID (a duplicate inserts nothing and moves nothing), the gift-card and points movements
+ * they mean are inserted (the database folds them into balances, schema.ts), holds of the sales are
+ * posted, and the register's acknowledged position moves to the last event. Either all of that
+ * commits or none of it: a register killed between send and acknowledgement resends, and the resend
+ * changes nothing that is already there.
+ *
+ * The movements are the register's own folds: gift cards through the domain's ledger fold (the
+ * same one the register's projection runs, on the card as the database holds it), points through
+ * `movementsOf`. So the database's balance of a card is what any single journal would fold it to.
+ */
+import type { Client } from 'pg';
+import { TillError } from '../domain/errors.js';
+import { applyGiftCardEvent, applySaleGiftCards } from '../domain/giftcard/ledger.js';
+import type { GiftCard, GiftCardSlice, SaleGiftCards } from '../domain/giftcard/types.js';
+import { movementsOf } from '../domain/loyalty/events.js';
+import type { SaleRecord } from '../domain/sale.js';
+import { codesOf } from '../store/balance-guard.js';
+import { SALE_COMMITTED, type SaleCommitted } from '../store/projections/sales.js';
+import type { JournalEvent } from '../store/types.js';
+import { crash, hit } from '../store/failpoints.js';
+
+export interface RegisterId {
+  register: string;
+  /** The journal's identity (its store id from `till init`): one register id belongs to one journal. */
+  journalId: string;
+  currency: string;
+}
+
+export interface PushResult {
+  /** Events newly in the ledger / already there (a resend). */
+  inserted: number;
+  duplicates: number;
+  /** The register's acknowledged position after the push. */
+  lastSeq: number;
+  /** Overspend alerts this push raised (offline redemptions beyond the balance). */
+  alerts: Alert[];
+}
+
+export interface Alert {
+  kind: 'giftcard.overspent' | 'points.overspent';
+  subject: string;
+  shortfall: number;
+  balanceAfter: number;
+  at: string;
+}
+
+/** The register's position in the ledger (0 when it has never pushed). */
+export async function ackedPosition(client: Client, reg: RegisterId): Promise<{ seq: number; hash: string } | null> {
+  const r = await client.query<{ journal_id: string; last_seq: string; last_hash: string }>('SELECT journal_id, last_seq, last_hash FROM registers WHERE register_id = $1', [reg.register]);
+  const row = r.rows[0];
+  if (!row) return null;
+  if (row.journal_id !== reg.journalId) throw registerTaken(reg);
+  return { seq: Number(row.last_seq), hash: row.last_hash };
+}
+
+const registerTaken = (reg: RegisterId) =>
+  new TillError(
+    'SYNC_REGISTER_TAKEN',
+    `Register id "${reg.register}" is already in the chain with another journal. Give this register its own id (register.id in till.config.json); a replaced register joins with a new id (docs/chain.md).`,
+    { register: reg.register },
+  );
+
+const saleOf = (ev: JournalEvent): Partial<SaleRecord> | undefined => (ev.type === SALE_COMMITTED ? ((ev.data as SaleCommitted | undefined)?.sale as Partial<SaleRecord> | undefined) : undefined);
+
+/** Gift-card redemptions of a sale, summed per card (what its holds were taken for). */
+function redemptionsOf(ev: JournalEvent): Map<string, number> {
+  const out = new Map<string, number>();
+  const ext = saleOf(ev)?.extensions?.giftcards as SaleGiftCards | undefined;
+  for (const r of Array.isArray(ext?.redeemed) ? ext!.redeemed : []) if (r && typeof r.code === 'string' && Number.isSafeInteger(r.amount)) out.set(r.code, (out.get(r.code) ?? 0) + r.amount);
+  return out;
+}
+
+/**
+ * Pushes whole transactions (oldest first, continuing the register's acknowledged position) in one
+ * database transaction. Transactions at or before the acknowledged position are skipped; one that
+ * does not continue the register's hash chain is refused (SYNC_CHAIN_MISMATCH: a swapped journal).
+ */
+export async function pushTransactions(client: Client, reg: RegisterId, txs: readonly JournalEvent[][]): Promise<PushResult> {
+  await client.query('BEGIN');
+  try {
+    const r = await pushInside(client, reg, txs);
+    if (hit('sync-sent')) crash();
+    await client.query('COMMIT');
+    if (hit('sync-committed')) crash();
+    return r;
+  } catch (e) {
+    await client.query('ROLLBACK').catch(() => {});
+    throw e;
+  }
+}
+
+async function pushInside(client: Client, reg: RegisterId, txs: readonly JournalEvent[][]): Promise<PushResult> {
+  // 1. The register's row (first in the lock order).
+  await client.query('INSERT INTO registers (register_id, journal_id) VALUES ($1, $2) ON CONFLICT (register_id) DO NOTHING', [reg.register, reg.journalId]);
+  const head = await client.query<{ journal_id: string; last_seq: string; last_hash: string }>('SELECT journal_id, last_seq, last_hash FROM registers WHERE register_id = $1 FOR UPDATE', [reg.register]);
+  const row = head.rows[0];
+  if (row.journal_id !== reg.journalId) throw registerTaken(reg);
+  let lastSeq = Number(row.last_seq);
+  let lastHash = row.last_hash;
+  const events = txs.flat().filter((e) => e.seq > lastSeq);
+  if (events.length === 0) return { inserted: 0, duplicates: txs.flat().length, lastSeq, alerts: [] };
+  if (events[0].seq !== lastSeq + 1 || events[0].prev !== lastHash)
+    throw new TillError(
+      'SYNC_CHAIN_MISMATCH',
+      `The journal of register "${reg.register}" does not continue what the chain holds for it (the chain has event ${lastSeq}; this journal's event ${events[0].seq} does not follow it). Was the data folder replaced? Nothing was sent (docs/chain.md, "A register that joins later").`,
+      { register: reg.register, acked: lastSeq, next: events[0].seq },
+    );
+  const alertFrom = await client.query<{ id: string }>("SELECT coalesce(max(id), 0) AS id FROM chain_alerts");
+
+  // 2. Gift-card rows by code, 3. points rows by (customer, program): locked in that order.
+  const codes = [...new Set(events.flatMap(codesOf))].sort();
+  const cards: Record<string, GiftCard> = Object.create(null);
+  if (codes.length) {
+    const got = await client.query<{ code: string; card: GiftCard; balance: string }>('SELECT code, card, balance FROM gift_cards WHERE code = ANY($1) ORDER BY code FOR UPDATE', [codes]);
+    for (const c of got.rows) cards[c.code] = { ...c.card, balance: Number(c.balance), history: [] };
+  }
+  const known = new Set(Object.keys(cards));
+  const points = new Map(events.map((ev) => [ev, movementsOf(ev.type, ev.data, ev.at.slice(0, 10)).filter((m) => Number.isSafeInteger(m.delta) && m.delta !== 0)]));
+  const keys = [...new Set([...points.values()].flat().map((m) => `${m.customerId}\u0000${m.programId}`))].sort();
+  if (keys.length) {
+    const split = keys.map((k) => k.split('\u0000'));
+    await client.query(
+      'INSERT INTO points_accounts (customer_id, program_id) SELECT * FROM unnest($1::text[], $2::text[]) ORDER BY 1, 2 ON CONFLICT DO NOTHING',
+      [split.map((s) => s[0]), split.map((s) => s[1])],
+    );
+    await client.query('SELECT 1 FROM points_accounts WHERE (customer_id, program_id) IN (SELECT * FROM unnest($1::text[], $2::text[])) ORDER BY customer_id, program_id FOR UPDATE', [
+      split.map((s) => s[0]),
+      split.map((s) => s[1]),
+    ]);
+  }
+
+  const slice: GiftCardSlice = { cards };
+  let inserted = 0;
+  let duplicates = txs.flat().length - events.length;
+  const touched = new Set<string>();
+  for (const ev of events) {
+    const ins = await client.query(
+      'INSERT INTO events (id, register_id, seq, tx, type, at, operator, data, hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (id) DO NOTHING RETURNING id',
+      [ev.id, reg.register, ev.seq, ev.tx, ev.type, ev.at, ev.operator, JSON.stringify(ev.data ?? null), ev.hash],
+    );
+    lastSeq = ev.seq;
+    lastHash = ev.hash;
+    if (ins.rowCount === 0) {
+      duplicates++;
+      continue;
+    }
+    inserted++;
+    await giftCardMovements(client, reg, ev, slice, known, touched);
+    for (const m of points.get(ev) ?? [])
+      await client.query('INSERT INTO points_movements (event_id, customer_id, program_id, kind, delta, register_id, at) VALUES ($1, $2, $3, $4, $5, $6, $7)', [
+        ev.id,
+        m.customerId,
+        m.programId,
+        m.kind,
+        m.delta,
+        reg.register,
+        ev.at,
+      ]);
+    const redeemed = redemptionsOf(ev);
+    const saleId = saleOf(ev)?.saleId;
+    if (redeemed.size && saleId)
+      await client.query("UPDATE gift_card_holds SET state = 'posted', settled_at = now() WHERE sale_id = $1 AND code = ANY($2) AND state = 'pending'", [saleId, [...redeemed.keys()]]);
+  }
+  for (const code of touched) {
+    const { history: _h, balance: _b, ...card } = cards[code];
+    await client.query('UPDATE gift_cards SET card = $2, state = $3 WHERE code = $1', [code, JSON.stringify(card), card.state]);
+  }
+  await client.query('UPDATE registers SET last_seq = $2, last_hash = $3, last_push_at = now() WHERE register_id = $1', [reg.register, lastSeq, lastHash]);
+  const alerts = await client.query<{ kind: Alert['kind']; subject: string; shortfall: string; balance_after: string; at: Date }>(
+    'SELECT kind, subject, shortfall, balance_after, at FROM chain_alerts WHERE id > $1 AND register_id = $2 ORDER BY id',
+    [alertFrom.rows[0].id, reg.register],
+  );
+  return {
+    inserted,
+    duplicates,
+    lastSeq,
+    alerts: alerts.rows.map((a) => ({ kind: a.kind, subject: a.subject, shortfall: Number(a.shortfall), balanceAfter: Number(a.balance_after), at: new Date(a.at).toISOString() })),
+  };
+}
+
+/** Folds one event into the locked cards and inserts the movements the fold recorded. */
+async function giftCardMovements(client: Client, reg: RegisterId, ev: JournalEvent, slice: GiftCardSlice, known: Set<string>, touched: Set<string>): Promise<void> {
+  const codes = codesOf(ev);
+  if (codes.length === 0) return;
+  const before = new Map(codes.map((c) => [c, slice.cards[c]?.history.length ?? 0]));
+  const origin = { seq: ev.seq, at: ev.at, operator: ev.operator, register: ev.register, tx: ev.tx };
+  const sale = saleOf(ev);
+  if (sale) {
+    const ext = sale.extensions?.giftcards as SaleGiftCards | undefined;
+    if (ext && typeof ext === 'object')
+      applySaleGiftCards(slice, ext, { saleId: sale.saleId ?? '', receiptNo: sale.receiptNo ?? '', currency: typeof sale.currency === 'string' && sale.currency ? sale.currency : reg.currency }, origin);
+  } else applyGiftCardEvent(slice, ev.type, ev.data, origin);
+  for (const code of new Set(codes)) {
+    const card = slice.cards[code];
+    if (!card) continue;
+    if (!known.has(code)) {
+      // Issued by this event: the row starts at zero and its first movement (issued/activated) loads it.
+      const { history: _h, balance: _b, ...rest } = card;
+      await client.query('INSERT INTO gift_cards (code, currency, state, balance, card) VALUES ($1, $2, $3, 0, $4)', [code, card.currency, card.state, JSON.stringify(rest)]);
+      known.add(code);
+    }
+    touched.add(code);
+    for (const h of card.history.slice(before.get(code) ?? 0))
+      await client.query('INSERT INTO gift_card_movements (event_id, code, kind, amount, register_id, at) VALUES ($1, $2, $3, $4, $5, $6)', [ev.id, code, h.kind, h.amount, reg.register, ev.at]);
+  }
+}
