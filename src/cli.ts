@@ -22,6 +22,9 @@ import { reportCommand } from './admin/report.js';
 import { shiftCommand } from './admin/shift.js';
 import { guardOutput, isClosedPipe } from './admin/closed-pipe.js';
 import { syncCommand } from './admin/sync.js';
+import { cliLanguage, extractLang, OWN_LANG } from './admin/cli-language.js';
+import { hasMessage, translate } from './i18n/index.js';
+import { LANGUAGES } from './i18n/languages.js';
 
 /** Every command. Features add theirs here (one line each). */
 export const COMMANDS: AdminCommand[] = [startCommand, demoCommand, headlessCommand, initCommand, importCommand];
@@ -35,21 +38,29 @@ COMMANDS.push(syncCommand);
 
 export const defaultDataDir = (): string => process.env.TILL_DATA || join(homedir(), '.local', 'share', 'till');
 
-function helpText(): string {
+/** A command's one-line summary in `lang` (the catalog's `cli.summary.<name>`, else its own English one). */
+export function commandSummary(c: AdminCommand, lang: string): string {
+  const key = `cli.summary.${c.name}`;
+  return hasMessage(key, lang) ? translate(lang, key) : c.summary;
+}
+
+function helpText(lang = 'en'): string {
+  const tr = (key: string, params?: Record<string, string>) => translate(lang, key, params);
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
   return [
-    'till — a keyboard-first point-of-sale register',
+    tr('cli.help.title'),
     '',
-    'Usage: till [--data DIR] <command> [options]      (till <command> --help for details)',
+    tr('cli.help.usage'),
     '',
-    'Commands:',
-    ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    tr('cli.help.commands'),
+    ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${commandSummary(c, lang)}`),
     '',
-    'Global options:',
-    `  --data DIR   data folder (default: $TILL_DATA or ~/.local/share/till; the demo uses ./demo-data, ./demo-data-vi …)`,
-    '  --version    print the version',
+    tr('cli.help.global'),
+    `  ${tr('cli.help.data')}`,
+    `  ${tr('cli.help.lang', { languages: LANGUAGES.join(', ') })}`,
+    `  ${tr('cli.help.version')}`,
     '',
-    'With no command, `till` opens the register (same as `till start`).',
+    tr('cli.help.start'),
   ].join('\n');
 }
 
@@ -82,36 +93,45 @@ export async function main(argv: string[], io: Partial<CommandContext> = {}): Pr
   const stderr = io.err ? undefined : guardOutput(process.stderr);
   const out = io.out ?? ((l: string) => stdout!.write(`${l}\n`));
   const err = io.err ?? ((l: string) => stderr!.write(`${l}\n`));
+  let lang = 'en';
   try {
-    const { dataDir, rest } = extractDataDir(argv);
+    const { dataDir, rest: afterData } = extractDataDir(argv);
+    // A --lang before the command is the output's language; start and demo take theirs after it (the
+    // screen's language for the run), and it speaks for their messages too.
+    const { lang: langFlag, rest } = extractLang(afterData);
     const [first, ...args] = rest;
-    if (first === '--help' || first === '-h' || first === 'help') return out(helpText()), 0;
-    if (first === '--version' || first === '-v') return out(version()), 0;
+    const peek = first;
     const name = first === undefined || first.startsWith('-') ? 'start' : first;
     const cmdArgs = first === undefined || first.startsWith('-') ? rest : args;
+    const folder = name === 'demo' ? demoDataDir(dataDir ?? process.env.TILL_DATA, langArgument(cmdArgs)) : resolve(dataDir ?? defaultDataDir());
+    const ownLang = OWN_LANG.has(name) ? langArgument(cmdArgs) : undefined;
+    lang = cliLanguage({ flag: langFlag, env: (LANGUAGES as readonly string[]).includes(ownLang ?? '') ? ownLang : process.env.TILL_LANG, dataDir: folder });
+    if (peek === '--help' || peek === '-h' || peek === 'help') return out(helpText(lang)), 0;
+    if (peek === '--version' || peek === '-v') return out(version()), 0;
     const command = COMMANDS.find((c) => c.name === name);
     if (!command) {
-      err(`Unknown command "${name}".\n\n${helpText()}`);
+      err(`${translate(lang, 'cli.unknownCommand', { name })}\n\n${helpText(lang)}`);
       return 2;
     }
     const ctx: CommandContext = {
-      dataDir: name === 'demo' ? demoDataDir(dataDir ?? process.env.TILL_DATA, langArgument(cmdArgs)) : resolve(dataDir ?? defaultDataDir()),
+      dataDir: folder,
       out,
       err,
       isTTY: io.isTTY ?? Boolean(process.stdout.isTTY),
       now: io.now ?? (() => new Date()),
+      language: lang,
       ...(io.readSecret ? { readSecret: io.readSecret } : {}),
     };
     return await command.run(cmdArgs, ctx);
   } catch (e) {
     if (isClosedPipe(e)) return 0; // the reader went away: nothing to tell anyone
     if (e instanceof TillError) {
-      err(e.code === 'USAGE' ? `${e.message} (see --help)` : e.message);
+      err(e.code === 'USAGE' ? translate(lang, 'cli.seeHelp', { message: e.message }) : e.message);
       if (process.env.TILL_DEBUG) err(String(e.stack));
       return e.code === 'USAGE' ? 2 : 1;
     }
-    err(`Unexpected error: ${(e as Error)?.message ?? String(e)}`);
-    err('Nothing was changed by the failing step. Run with TILL_DEBUG=1 for details and report it.');
+    err(translate(lang, 'cli.unexpected', { message: (e as Error)?.message ?? String(e) }));
+    err(translate(lang, 'cli.unexpectedNothing'));
     if (process.env.TILL_DEBUG) err(String((e as Error)?.stack));
     return 1;
   }

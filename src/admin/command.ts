@@ -12,6 +12,11 @@ export interface CommandContext {
   isTTY: boolean;
   /** Injected clock for tests. */
   now: () => Date;
+  /**
+   * The language of the output (cli-language.ts: --lang, TILL_LANG, the store's). Commands whose
+   * texts are in the catalogs print through `translate(ctx.language ?? 'en', key)`.
+   */
+  language?: string;
   /** Reads a secret (a PIN) without echo; tests inject one. Default: the terminal or stdin (pin-input.ts). */
   readSecret?: () => Promise<string>;
 }

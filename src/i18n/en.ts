@@ -7,6 +7,7 @@
 import { enShift } from './en-shift.js';
 import { enReturns } from './en-returns.js';
 import { enPark } from './en-park.js';
+import { enCli } from './en-cli.js';
 
 export const en = {
   // ------------------------------------------------------------ errors: cart and scanning
@@ -494,6 +495,7 @@ export const en = {
   // ------------------------------------------------------------ returns and refunds (issue 10): en-returns.ts
   ...enReturns,
   ...enPark,
+  ...enCli,
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;

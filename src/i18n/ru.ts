@@ -9,6 +9,7 @@ import type { MessageKey } from './en.js';
 import { ruShift } from './ru-shift.js';
 import { ruReturns } from './ru-returns.js';
 import { ruPark } from './ru-park.js';
+import { ruCli } from './ru-cli.js';
 
 export const ru = {
   // ------------------------------------------------------------ errors: cart and scanning
@@ -495,4 +496,5 @@ export const ru = {
   // ------------------------------------------------------------ returns and refunds (issue 10): ru-returns.ts
   ...ruReturns,
   ...ruPark,
+  ...ruCli,
 } satisfies { [K in MessageKey]?: string };

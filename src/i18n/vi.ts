@@ -8,6 +8,7 @@ import type { MessageKey } from './en.js';
 import { viShift } from './vi-shift.js';
 import { viReturns } from './vi-returns.js';
 import { viPark } from './vi-park.js';
+import { viCli } from './vi-cli.js';
 
 export const vi = {
   // ------------------------------------------------------------ errors: cart and scanning
@@ -494,4 +495,5 @@ export const vi = {
   // ------------------------------------------------------------ returns and refunds (issue 10): vi-returns.ts
   ...viReturns,
   ...viPark,
+  ...viCli,
 } satisfies { [K in MessageKey]?: string };

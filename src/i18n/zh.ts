@@ -7,6 +7,7 @@ import type { MessageKey } from './en.js';
 import { zhShift } from './zh-shift.js';
 import { zhReturns } from './zh-returns.js';
 import { zhPark } from './zh-park.js';
+import { zhCli } from './zh-cli.js';
 
 export const zh = {
   // ------------------------------------------------------------ errors: cart and scanning
@@ -493,4 +494,5 @@ export const zh = {
   // ------------------------------------------------------------ returns and refunds (issue 10): zh-returns.ts
   ...zhReturns,
   ...zhPark,
+  ...zhCli,
 } satisfies { [K in MessageKey]?: string };

@@ -1,0 +1,94 @@
+/**
+ * The back office speaks the shop's language (issue 13): `--lang` before the command, else TILL_LANG,
+ * else the store's configured language, else English — for `till --help`, the command summaries and
+ * the frame of every command's messages. `--lang` after a command stays the command's own option.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { COMMANDS, main } from '../../src/cli.js';
+import { hasMessage, LANGUAGES } from '../../src/i18n/index.js';
+import { extractLang } from '../../src/admin/cli-language.js';
+
+const dirs: string[] = [];
+const savedEnv = process.env.TILL_LANG;
+afterEach(() => {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+  if (savedEnv === undefined) delete process.env.TILL_LANG;
+  else process.env.TILL_LANG = savedEnv;
+});
+
+/** A data folder whose configuration names a language (nothing else is read to pick it). */
+function storeIn(language: string | null): string {
+  const d = mkdtempSync(join(tmpdir(), 'till-cli-lang-'));
+  dirs.push(d);
+  if (language) writeFileSync(join(d, 'till.config.json'), JSON.stringify({ language }));
+  return d;
+}
+
+async function till(...argv: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await main(argv, { out: (l) => out.push(l), err: (l) => err.push(l), isTTY: false });
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+describe('the language of the back office', () => {
+  it('every command has a summary in every language', () => {
+    for (const c of COMMANDS) for (const lang of LANGUAGES) expect(hasMessage(`cli.summary.${c.name}`, lang), `${lang} cli.summary.${c.name}`).toBe(true);
+  });
+
+  it.each([
+    ['vi', 'Các lệnh:', 'kiểm tra máy: máy quét'],
+    ['zh', '命令：', '检查收银机'],
+    ['ru', 'Команды:', 'проверить кассу'],
+    ['en', 'Commands:', 'check the kiosk'],
+  ])('till --lang %s --help', async (lang, heading, doctor) => {
+    const r = await till('--data', storeIn(null), '--lang', lang, '--help');
+    expect(r.code).toBe(0);
+    expect(r.out).toContain(heading);
+    expect(r.out).toMatch(new RegExp(`^  doctor +${doctor}`, 'm'));
+    // Every command is listed, each with its summary in that language.
+    for (const c of COMMANDS) expect(r.out).toMatch(new RegExp(`^  ${c.name} +\\S`, 'm'));
+  });
+
+  it('follows the store’s language, TILL_LANG over it, --lang over both', async () => {
+    const ru = storeIn('ru');
+    delete process.env.TILL_LANG;
+    expect((await till('--data', ru, 'help')).out).toContain('Команды:');
+    process.env.TILL_LANG = 'zh';
+    expect((await till('--data', ru, 'help')).out).toContain('命令：');
+    expect((await till('--data', ru, '--lang', 'vi', 'help')).out).toContain('Các lệnh:');
+    process.env.TILL_LANG = 'klingon'; // not a language of the register: ignored
+    expect((await till('--data', ru, 'help')).out).toContain('Команды:');
+    // A broken or missing configuration never stops the command from answering: English.
+    const broken = storeIn(null);
+    writeFileSync(join(broken, 'till.config.json'), '{ not json');
+    delete process.env.TILL_LANG;
+    expect((await till('--data', broken, 'help')).out).toContain('Commands:');
+  });
+
+  it('the frame of the messages: an unknown command, a usage mistake', async () => {
+    const d = storeIn('vi');
+    const unknown = await till('--data', d, 'nonsense');
+    expect(unknown.code).toBe(2);
+    expect(unknown.err).toMatch(/^Không có lệnh "nonsense"\./);
+    const usage = await till('--data', d, 'giftcard', 'frobnicate');
+    expect(usage.code).toBe(2);
+    expect(usage.err).toMatch(/\(xem --help\)$/);
+  });
+
+  it('a language the register does not speak is a usage error naming the ones it does', async () => {
+    const r = await till('--data', storeIn(null), '--lang', 'fr', 'help');
+    expect(r.code).toBe(2);
+    expect(r.err).toBe('--lang is one of en, vi, zh, ru, got "fr" (see --help)');
+  });
+
+  it('--lang after the command is the command’s own option', () => {
+    expect(extractLang(['--lang', 'vi', 'doctor'])).toEqual({ lang: 'vi', rest: ['doctor'] });
+    expect(extractLang(['--lang=zh', 'report', 'x'])).toEqual({ lang: 'zh', rest: ['report', 'x'] });
+    expect(extractLang(['operator', 'add', '--lang', 'ru'])).toEqual({ lang: undefined, rest: ['operator', 'add', '--lang', 'ru'] });
+    expect(extractLang(['demo', '--lang', 'vi'])).toEqual({ lang: undefined, rest: ['demo', '--lang', 'vi'] });
+  });
+});
