@@ -11,6 +11,7 @@ import type { PrintJob } from '../hardware/types.js';
 import { text, type ReceiptDoc } from './domain/receipt-doc.js';
 import { translate } from './i18n/index.js';
 import { layoutReturnReceipt } from './domain/returns/receipt.js';
+import { layoutExchangeReceipt } from './domain/returns/exchange-receipt.js';
 import type { ReturnRecord } from './domain/returns/types.js';
 
 /** Feature sections (gift cards sold/redeemed, loyalty points) chosen per sale. */
@@ -24,16 +25,22 @@ const receiptConfig = (config: TillConfig) => ({
   locale: config.locale,
   ascii: config.display.ascii,
   receiptPrefix: config.codes.receiptPrefix,
+  giftCardPrefix: config.codes.giftCardPrefix,
   language: receiptLanguage(config),
 });
 
-/** A return's receipt (src/domain/returns/receipt.ts): the same shop header, width and language as a sale's. */
-export const returnReceiptDoc = (r: ReturnRecord, config: TillConfig, approverName?: (id: string) => string | undefined): ReceiptDoc => layoutReturnReceipt(r, receiptConfig(config), approverName);
+/**
+ * A return's receipt (src/domain/returns/receipt.ts): the same shop header, width and language as a
+ * sale's. With the new sale of an exchange, the one exchange receipt of both parts (exchange-receipt.ts).
+ */
+export const returnReceiptDoc = (r: ReturnRecord, config: TillConfig, approverName?: (id: string) => string | undefined, exchange?: SaleRecord | null): ReceiptDoc =>
+  exchange ? layoutExchangeReceipt(r, exchange, receiptConfig(config), approverName) : layoutReturnReceipt(r, receiptConfig(config), approverName);
 
-export const returnReceiptText = (r: ReturnRecord, config: TillConfig, approverName?: (id: string) => string | undefined): string => renderText(returnReceiptDoc(r, config, approverName), config.receipt.width);
+export const returnReceiptText = (r: ReturnRecord, config: TillConfig, approverName?: (id: string) => string | undefined, exchange?: SaleRecord | null): string =>
+  renderText(returnReceiptDoc(r, config, approverName, exchange), config.receipt.width);
 
-export function buildReturnPrintJob(r: ReturnRecord, config: TillConfig, approverName?: (id: string) => string | undefined): PrintJob {
-  const doc = returnReceiptDoc(r, config, approverName);
+export function buildReturnPrintJob(r: ReturnRecord, config: TillConfig, approverName?: (id: string) => string | undefined, exchange?: SaleRecord | null): PrintJob {
+  const doc = returnReceiptDoc(r, config, approverName, exchange);
   return { id: `receipt:${r.receiptNo}`, bytes: renderEscPos(doc, escPosOptions(config)), text: renderText(doc, config.receipt.width) };
 }
 

@@ -10,13 +10,18 @@
  */
 import { createActor, fromPromise, type ActorRefFrom } from 'xstate';
 import { returnMachine } from '../machines/return.machine.js';
-import type { CommitReturnInput, OpenReturn, ReturnDeps } from '../machines/return.types.js';
+import { randomBytes } from 'node:crypto';
+import type { CommitReturnInput, CommittedReturn, OpenReturn, ReturnDeps, ReturnDraft } from '../machines/return.types.js';
 import type { TillConfig } from './domain/config.js';
 import { fail, ok, TillError, type Result } from './domain/errors.js';
 import { localDate } from './domain/giftcard/dates.js';
 import { formatMoney } from './i18n/format.js';
-import { planReturn, type ReturnPick } from './domain/returns/plan.js';
-import { RETURN_COMMITTED, type RefundMode, type ReturnCommitted, type ReturnRecord, type SaleReturns } from './domain/returns/types.js';
+import { planReturn, type ReturnPick, type ReturnPlan } from './domain/returns/plan.js';
+import { planNoReceiptReturn } from './domain/returns/no-receipt.js';
+import { exchangeCart, planExchange, type ExchangePlan } from './domain/returns/exchange.js';
+import { RETURN_COMMITTED, type ReturnCommitted, type ReturnExchange, type ReturnRecord, type SaleReturns } from './domain/returns/types.js';
+import { CODE_RANDOM_BYTES, generateCode } from './domain/giftcard/code.js';
+import { noReceiptLimit } from './domain/plausibility.js';
 import { formatReceiptNo, type SaleRecord } from './domain/sale.js';
 import { receiptNoOf } from './domain/scan-kind.js';
 import type { ApprovalAction, ApprovalFacts } from './domain/operators/approval.js';
@@ -37,8 +42,8 @@ export interface ReturnService {
   actor: ReturnActor;
   /** A return is open or being saved: the checkout waits. */
   active(): boolean;
-  /** The return receipt as printed (plain text). */
-  receiptText(r: ReturnRecord): string;
+  /** The return receipt as printed (plain text); with the exchange's new sale, the exchange receipt. */
+  receiptText(r: ReturnRecord, exchange?: SaleRecord | null): string;
   stop(): void;
 }
 
@@ -104,75 +109,142 @@ export function createReturnService(o: ReturnServiceOptions): ReturnService {
 
   const picksOf = (picks: Readonly<Record<string, number>>): ReturnPick[] => Object.entries(picks).map(([lineId, qty]) => ({ lineId, qty }));
 
-  /** The return planned against the store as it is now; `receiptNo` is the number it will print with. */
-  function plan(open: OpenReturn, picks: Readonly<Record<string, number>>, mode: RefundMode, receiptNo: string, approvedBy?: string) {
+  const nextSeq = () => (store.state.sales.lastReceipt[register] ?? 0) + 1;
+
+  /** A new gift card's code for a refund: unused in this store (80+ random bits and a check character). */
+  function newCardCode(): string {
+    let code = generateCode(randomBytes(CODE_RANDOM_BYTES));
+    while (findGiftCard(store.state, code)) code = generateCode(randomBytes(CODE_RANDOM_BYTES));
+    return code;
+  }
+  /** The code of the card a return's preview showed, kept so the committed card is the one shown. */
+  const cardCodes = new Map<string, string>();
+  const cardFor = (returnId: string): string => {
+    let c = cardCodes.get(returnId);
+    if (!c || findGiftCard(store.state, c)) cardCodes.set(returnId, (c = newCardCode()));
+    return c;
+  };
+
+  /**
+   * The return (and an exchange's new sale) planned against the store as it is now. The return takes
+   * the register's next receipt number, an exchange's sale the one after it.
+   */
+  function plan(d: ReturnDraft, approvedBy?: string): Result<ExchangePlan | { ret: ReturnPlan; sale: null; credit: 0; due: 0; events: ReturnPlan['events'] }> {
     const op = o.operator();
-    const loyalty = loyaltyOf(store.state);
-    return planReturn({
-      sale: open.sale,
-      // What came back since the return was opened counts too (another register, a retried commit).
-      before: saleReturns(store.state, open.sale.saleId),
-      picks: picksOf(picks),
-      mode,
-      identity: { returnId: open.returnId, receiptNo, at: o.now().toISOString(), register, operator: { id: op.id, name: op.name }, currency: config.currency },
-      approvedBy,
-      cashRoundingUnit: config.cash.roundingUnit,
-      today: today(),
-      card: (code) => findGiftCard(store.state, code),
-      loyalty: { account: (id) => loyalty.customers[id], programs: programList(loyalty), ladder: loyalty.ladder },
+    const at = o.now().toISOString();
+    const seq = nextSeq();
+    const identity = { returnId: d.open.returnId, receiptNo: formatReceiptNo(register, seq), at, register, operator: { id: op.id, name: op.name }, currency: config.currency };
+    const planReturnPart = (credit: number, exchange?: ReturnExchange): Result<ReturnPlan> => {
+      const sale = d.open.sale;
+      if (!sale)
+        return planNoReceiptReturn({
+          catalog: store.catalog,
+          items: d.items,
+          tax: config.tax,
+          mode: d.mode,
+          identity,
+          approvedBy,
+          cashRoundingUnit: config.cash.roundingUnit,
+          maxValue: noReceiptLimit(config),
+          today: today(),
+          newCard: d.mode === 'giftcard' ? { code: cardFor(d.open.returnId), validityDays: config.giftCards.defaultValidityDays } : undefined,
+          credit,
+          exchange,
+        });
+      const loyalty = loyaltyOf(store.state);
+      return planReturn({
+        sale,
+        // What came back since the return was opened counts too (another register, a retried commit).
+        before: saleReturns(store.state, sale.saleId),
+        picks: picksOf(d.picks),
+        mode: d.mode,
+        identity,
+        approvedBy,
+        cashRoundingUnit: config.cash.roundingUnit,
+        today: today(),
+        card: (code) => findGiftCard(store.state, code),
+        loyalty: { account: (id) => loyalty.customers[id], programs: programList(loyalty), ladder: loyalty.ladder },
+        credit,
+        exchange,
+      });
+    };
+    if (d.extra.length === 0) {
+      const r = planReturnPart(0);
+      return r.ok ? ok({ ret: r.value, sale: null, credit: 0, due: 0, events: r.value.events }) : r;
+    }
+    const cart = exchangeCart(store.catalog, d.extra, config.tax);
+    if (!cart.ok) return cart;
+    return planExchange({
+      planReturn: planReturnPart,
+      priced: cart.value.priced,
+      tenders: d.tenders,
+      identity: { saleId: d.open.exchangeSaleId, receiptNo: formatReceiptNo(register, seq + 1), at, register, operator: { id: op.id, name: op.name }, currency: config.currency },
+      returnId: d.open.returnId,
     });
   }
-
-  const nextReceiptNo = () => formatReceiptNo(register, (store.state.sales.lastReceipt[register] ?? 0) + 1);
 
   const money = (m: number) => formatMoney(m, config.currency, { locale: config.locale, ascii: config.display.ascii });
 
   /** The committed record of a return whose transaction is already in the journal (a commit retried). */
-  function committedReturn(open: OpenReturn): ReturnRecord | null {
-    for (const no of [...saleReturns(store.state, open.sale.saleId).receipts].reverse()) {
+  function committedReturn(open: OpenReturn): CommittedReturn | null {
+    const receipts = open.sale ? saleReturns(store.state, open.sale.saleId).receipts : [];
+    // Without a receipt there is no sale to list it: the register's latest numbers are looked at.
+    if (!open.sale) for (let n = nextSeq() - 1; n > 0 && n >= nextSeq() - 3; n--) receipts.push(formatReceiptNo(register, n));
+    for (const no of [...receipts].reverse()) {
       const hit = receiptEntry(store.state, no);
       const ev = hit ? store.readEvents?.([hit.seq]).get(hit.seq) : undefined;
-      if (ev?.type === RETURN_COMMITTED && ev.tx === open.returnId) return (ev.data as ReturnCommitted).return;
+      if (ev?.type === RETURN_COMMITTED && ev.tx === open.returnId) {
+        const record = (ev.data as ReturnCommitted).return;
+        const x = record.exchange ? receiptEntry(store.state, record.exchange.receiptNo) : null;
+        const sale = x ? (store.readEvents?.([x.seq]).get(x.seq)?.data as SaleCommitted | undefined)?.sale : undefined;
+        return { record, exchange: sale ?? null };
+      }
     }
     return null;
   }
 
-  async function commit({ open, picks, mode }: CommitReturnInput): Promise<ReturnRecord> {
+  async function commit(d: CommitReturnInput): Promise<CommittedReturn> {
+    const { open, mode } = d;
+    const action: ApprovalAction = open.sale ? 'refund' : 'returnWithoutReceipt';
     if (!o.signedIn()) throw new TillError('SIGNED_OUT', 'Sign in to take a return.');
-    // The refund needs the manager's approval given for it (the machine asked; this is the books' check).
-    const by = o.granted('refund');
-    if (o.approvalRequired('refund', { managerChoice: mode !== 'original' }) && !by) throw new TillError('APPROVAL_REQUIRED', 'A manager must approve: {action}.', { action: 'refund' });
+    // The return needs the manager's approval given for it (the machine asked; this is the books' check).
+    const by = o.granted(action);
+    if (o.approvalRequired(action, action === 'refund' ? { managerChoice: mode !== 'original' } : {}) && !by) throw new TillError('APPROVAL_REQUIRED', 'A manager must approve: {action}.', { action });
     // shift.mode "auto" opens the shift now; "required" refuses (SHIFT_NOT_OPEN): nothing is written.
     await o.shift.ensureForSale();
-    const p = plan(open, picks, mode, nextReceiptNo(), by?.id);
+    const p = plan(d, by?.id);
     if (!p.ok) throw p.error;
+    if (p.value.due > 0) throw new TillError('EXCHANGE_DUE', 'The customer still owes {due} for the new items: take the payment first.', { due: money(p.value.due) });
+    const record = p.value.ret.record;
     const shift = o.shift.current();
-    if (shift && p.value.record.cash.given > shift.expectedCash)
+    if (shift && record.cash.given > shift.expectedCash)
       throw new TillError('REFUND_EXCEEDS_DRAWER', 'The drawer holds {available} by the shift’s totals: it cannot pay out {amount}. A manager may refund another way.', {
         available: money(Math.max(0, shift.expectedCash)),
-        amount: money(p.value.record.cash.given),
+        amount: money(record.cash.given),
       });
     const op = o.operator();
-    const res = await store.commit({ id: open.returnId, events: p.value.events, operator: op.id, at: p.value.record.at });
+    const res = await store.commit({ id: open.returnId, events: p.value.events, operator: op.id, at: record.at });
     if (res.duplicate) {
       const kept = committedReturn(open);
       if (!kept) throw new TillError('RETURN_SAVED', 'This return was saved already. Look it up by its receipt.');
       return kept;
     }
-    if (by) o.approvalUsed('refund');
-    return p.value.record;
+    cardCodes.delete(open.returnId);
+    if (by) o.approvalUsed(action);
+    return { record, exchange: p.value.sale };
   }
 
-  async function print(r: ReturnRecord | null): Promise<void> {
-    if (!r) return;
+  async function print(c: CommittedReturn | null): Promise<void> {
+    if (!c) return;
+    const r = c.record;
     try {
-      o.printed(await o.hardware.printer.print(buildReturnPrintJob(r, config, o.operatorName)), r.receiptNo);
+      o.printed(await o.hardware.printer.print(buildReturnPrintJob(r, config, o.operatorName, c.exchange)), r.receiptNo);
     } catch (e) {
       o.printed(null, r.receiptNo, e as Error);
     }
   }
 
-  async function kickDrawer(r: ReturnRecord): Promise<void> {
+  async function kickDrawer({ record: r }: CommittedReturn): Promise<void> {
     const res = await o.hardware.drawer.open().catch((e: Error) => ({ ok: false, code: 'DRAWER_ERROR', message: e.message }));
     if (!res.ok) o.log(`drawer (return ${r.receiptNo}): ${res.code ?? 'failed'}`);
     // The drawer opening is part of the audit trail; a journal failure here must not disturb the return.
@@ -183,16 +255,20 @@ export function createReturnService(o: ReturnServiceOptions): ReturnService {
 
   const deps: ReturnDeps = {
     lookup,
-    preview: (open, picks, mode) => {
-      const p = plan(open, picks, mode, nextReceiptNo());
-      return p.ok ? ok(p.value.record) : p;
+    preview: (d) => {
+      const p = plan(d);
+      if (!p.ok) return p;
+      const v = p.value;
+      return ok({ record: v.ret.record, exchange: v.sale ? { sale: v.sale, credit: v.credit, due: v.due } : null });
     },
     newId: o.newId,
+    cashRoundingUnit: config.cash.roundingUnit,
+    money,
     saleOpen: o.saleOpen,
     approvals: { required: o.approvalRequired, granted: (action) => o.granted(action) !== null },
   };
   const machine = returnMachine.provide({
-    actors: { commitReturn: fromPromise<ReturnRecord, CommitReturnInput>(({ input }) => commit(input)) },
+    actors: { commitReturn: fromPromise<CommittedReturn, CommitReturnInput>(({ input }) => commit(input)) },
     actions: {
       printReturn: (_, r) => void o.track(print(r)),
       openDrawer: (_, r) => void o.track(kickDrawer(r)),
@@ -207,7 +283,7 @@ export function createReturnService(o: ReturnServiceOptions): ReturnService {
       const v = actor.getSnapshot().value;
       return v === 'open' || v === 'committing';
     },
-    receiptText: (r) => returnReceiptText(r, config, o.operatorName),
+    receiptText: (r, exchange) => returnReceiptText(r, config, o.operatorName, exchange),
     stop: () => actor.stop(),
   };
 }

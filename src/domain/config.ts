@@ -138,6 +138,14 @@ export interface TillConfig {
     /** Highest unit price accepted, a decimal in the store currency; "" = 9999999999 minor units. */
     maxPrice: string;
   };
+  /** Returns (docs/returns.md). Absent in an older config file: the defaults. */
+  returns?: {
+    /**
+     * Most a return WITHOUT a receipt may be worth, a decimal in the store currency; "" = the
+     * currency's largest note (100.00 USD, 500000 VND), "0" = no limit. Above it: NO_RECEIPT_LIMIT.
+     */
+    noReceiptMax: string;
+  };
   /** The shift and its cash (docs/shift.md). */
   shift: {
     /** "required": no sale starts until a shift is opened (SHIFT_NOT_OPEN); "auto": the first sale opens one with a float of 0 (a kiosk). */
@@ -239,6 +247,7 @@ export const DEFAULT_CONFIG: TillConfig = {
   plausibility: { cashTimesDue: 10, largestNote: '', qtyAbove: 100, saleTotalAbove: '' },
   loyalty: { phoneCountryCode: '', programs: 'all' },
   catalog: { maxPrice: '' },
+  returns: { noReceiptMax: '' },
   shift: { mode: 'auto' },
   signIn: { idleLockSeconds: 300, pinLimitPerMinute: 5, cooldownSeconds: 60 },
   approvals: { voidWithTenders: true, voidLinesOver: 10, refund: true, returnWithoutReceipt: true, priceOverride: true, lineDiscount: true, noSale: true, paidOut: true, loyaltyAdjust: true },
@@ -388,6 +397,7 @@ const CHECKS: Record<string, Check> = {
   'catalog.maxPrice': (v, key, out) => {
     if (typeof v !== 'string' || !/^(\d{1,13}([.,]\d{1,4})?)?$/.test(v.trim())) out.push({ key, message: `must be a price in the store currency such as "5000000" or "99999.99", or "" for the default, got ${describe(v)}` });
   },
+  'returns.noReceiptMax': amountText,
   'shift.mode': oneOf('auto', 'required'),
   'signIn.idleLockSeconds': int(0, 86400),
   'signIn.pinLimitPerMinute': int(1, 1000),

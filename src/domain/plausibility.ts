@@ -103,3 +103,13 @@ export function totalQuestion(total: Minor, accepted: Minor, limits: Plausibilit
     params: { total: money(total, code), totalMinor: total, limit: money(limits.saleTotalAbove, code), limitMinor: limits.saleTotalAbove },
   };
 }
+
+/**
+ * Most a return without a receipt may be worth (`returns.noReceiptMax`), minor units; 0 = no limit.
+ * Default: the currency's largest note (`plausibility.largestNote` when set) — more than one note's worth of goods with no receipt is the
+ * pattern of refund fraud a shop owner wants a receipt for. A currency without a table: no limit.
+ */
+export function noReceiptLimit(config: Pick<TillConfig, 'currency'> & Partial<Pick<TillConfig, 'returns' | 'plausibility'>>): Minor {
+  const note = amountSetting(config.plausibility?.largestNote, config.currency, largestNoteOf(config.currency));
+  return amountSetting(config.returns?.noReceiptMax, config.currency, note);
+}

@@ -44,6 +44,8 @@ export interface ReceiptConfig {
   ascii: boolean;
   /** Prefix that tells a receipt barcode apart from a product barcode ("R" -> "RR1-000042"). */
   receiptPrefix: string;
+  /** Gift-card scan prefix, for a card printed on the receipt (a return's new card). */
+  giftCardPrefix?: string;
   sections?: ReceiptSection[];
   /** Language of the labels; default: the language of `locale`. */
   language?: string;

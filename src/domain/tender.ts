@@ -7,7 +7,11 @@
 import { MAX_SALE_AMOUNT, roundTo, type Minor } from './money.js';
 import { fail, ok, type Result } from './errors.js';
 
-export type TenderKind = 'cash' | 'card' | 'giftcard' | 'points';
+/**
+ * `exchange`: the value of a return paying the new items of an exchange in the same transaction
+ * (src/domain/returns/exchange.ts); it never moves money, and its `reference` is the return's receipt.
+ */
+export type TenderKind = 'cash' | 'card' | 'giftcard' | 'points' | 'exchange';
 
 export interface Tender {
   id: string;

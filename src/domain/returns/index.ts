@@ -7,3 +7,6 @@ export * from './loyalty.js';
 export * from './plan.js';
 export * from './fold.js';
 export * from './receipt.js';
+export * from './no-receipt.js';
+export * from './exchange.js';
+export * from './exchange-receipt.js';

@@ -6,7 +6,7 @@
  * in one transaction, `return.committed` first.
  *
  * Refusals: ALREADY_RETURNED, RETURN_NOTHING, RETURN_LINE_UNKNOWN, BAD_QUANTITY, RETURN_TOO_MANY,
- * RETURN_CURRENCY, and the gift-card ones (GIFT_CARD_USED, REFUND_CARD_BLOCKED, REFUND_CARD_EXPIRED...).
+ * RETURN_CURRENCY, REFUND_MODE (a new gift card is for returns without a receipt), EXCHANGE_CREDIT, and the gift-card ones (GIFT_CARD_USED, REFUND_CARD_BLOCKED, REFUND_CARD_EXPIRED...).
  */
 import { fail, ok, type Result } from '../errors.js';
 import type { GiftCard, SaleGiftCards } from '../giftcard/types.js';
@@ -17,7 +17,7 @@ import { UNTAXED, type TaxSummaryRow } from '../tax.js';
 import { planCards } from './giftcards.js';
 import { returnLine, taxExclusive } from './lines.js';
 import { planReturnLoyalty, type LoyaltyContext } from './loyalty.js';
-import { cashOut, splitRefund } from './tenders.js';
+import { cashOut, creditable, splitRefund, withCredit } from './tenders.js';
 import { RETURN_COMMITTED, type RefundMode, type ReturnCommitted, type ReturnLine, type ReturnRecord, type SaleReturns } from './types.js';
 
 export interface ReturnPick {
@@ -71,6 +71,9 @@ export interface ReturnInput {
   today: string;
   card(code: string): GiftCard | undefined;
   loyalty: Omit<LoyaltyContext, 'today' | 'returnReceiptNo'>;
+  /** An exchange: this much of the return pays its new items instead of going back (exchange.ts). */
+  credit?: Minor;
+  exchange?: ReturnRecord['exchange'];
 }
 
 export interface ReturnPlan {
@@ -120,6 +123,7 @@ function taxRows(lines: readonly ReturnLine[], sale: SaleRecord): TaxSummaryRow[
 export function planReturn(input: ReturnInput): Result<ReturnPlan> {
   const { sale, before, identity: id } = input;
   if (fullyReturned(sale, before)) return fail('ALREADY_RETURNED', 'Everything on receipt {receipt} has already been returned.', { receipt: sale.receiptNo });
+  if (input.mode === 'giftcard') return fail('REFUND_MODE', 'A new gift card takes the refund of a return without a receipt only. Refund the way it was paid, or in cash.');
   if (sale.currency !== id.currency) return fail('RETURN_CURRENCY', 'Receipt {receipt} was paid in {currency}; this register refunds in another currency.', { receipt: sale.receiptNo, currency: sale.currency });
   const picked = checkPicks(sale, before, input.picks);
   if (!picked.ok) return picked;
@@ -142,7 +146,10 @@ export function planReturn(input: ReturnInput): Result<ReturnPlan> {
   const left = sale.total - before.total;
   // Per-unit shares of the sale's lines add up to its total, so this holds unless the record is damaged.
   if (total > left) return fail('RETURN_TOO_MANY', 'This return is worth more than what is left of receipt {receipt}.', { receipt: sale.receiptNo });
-  const refunds = splitRefund(sale, before, total, input.mode);
+  const split = splitRefund(sale, before, total, input.mode);
+  const credit = input.credit ?? 0;
+  if (credit > creditable(split)) return fail('EXCHANGE_CREDIT', 'This return can pay at most {max} of the new items.', { max: creditable(split) });
+  const refunds = credit > 0 ? withCredit(split, credit) : split;
   const cash = cashOut(before, refunds.filter((r) => r.kind === 'cash').reduce((a, r) => a + r.amount, 0), input.cashRoundingUnit);
   const cards = planCards(lines, refunds, sale, { card: input.card, today: input.today, currency: id.currency, returnReceiptNo: id.receiptNo, sale });
   if (!cards.ok) return cards;
@@ -164,6 +171,7 @@ export function planReturn(input: ReturnInput): Result<ReturnPlan> {
     complete,
   };
   if (input.approvedBy) record.approvedBy = input.approvedBy;
+  if (input.exchange) record.exchange = input.exchange;
   if (loyalty.ext) record.loyalty = loyalty.ext;
   if (cards.value.ext.refunded.length || cards.value.ext.returned.length) record.giftcards = cards.value.ext;
   const head: { type: string; data: ReturnCommitted } = { type: RETURN_COMMITTED, data: { return: record } };

@@ -6,13 +6,13 @@
  * receipt number as a barcode (scanning it back is refused: a return is not returned).
  */
 import { formatNumber, formatPercent } from '../../i18n/format.js';
-import { maskCode } from '../giftcard/code.js';
+import { formatCode, maskCode, scanValue } from '../giftcard/code.js';
 import { formatUnits } from '../loyalty/units.js';
 import { asciiBlock, headerBlocks, receiptBarcode, receiptContext, safeBlock, type ReceiptConfig, type ReceiptContext } from '../receipt.js';
 import { barcode, columns, cut, feed, isCode128B, separator, text, type ReceiptBlock, type ReceiptDoc } from '../receipt-doc.js';
 import type { ReturnRecord } from './types.js';
 
-function lineBlocks(r: ReturnRecord, c: ReceiptContext): ReceiptBlock[] {
+export function lineBlocks(r: ReturnRecord, c: ReceiptContext): ReceiptBlock[] {
   const out: ReceiptBlock[] = [];
   for (const l of r.lines) {
     if (l.qty === 1) out.push(columns(l.name, c.money(-l.gross)));
@@ -25,20 +25,24 @@ function lineBlocks(r: ReturnRecord, c: ReceiptContext): ReceiptBlock[] {
   return out;
 }
 
-function summaryBlocks(r: ReturnRecord, c: ReceiptContext): ReceiptBlock[] {
+/** The tax reversed per class (base and tax, negative). */
+export function taxBlocks(r: ReturnRecord, c: ReceiptContext): ReceiptBlock[] {
   const exclusive = r.tax !== 0 && r.total === r.lines.reduce((a, l) => a + l.amount, 0) + r.tax;
   const key = exclusive ? 'receipt.taxExclusive' : 'receipt.taxInclusive';
-  const out: ReceiptBlock[] = [];
-  for (const t of r.taxSummary) out.push(columns(c.t(key, { rate: formatPercent(t.ratePct, c.locale, c.ascii), base: c.money(-t.base), taxClass: t.taxClass }), c.money(-t.tax)));
+  return r.taxSummary.map((t) => columns(c.t(key, { rate: formatPercent(t.ratePct, c.locale, c.ascii), base: c.money(-t.base), taxClass: t.taxClass }), c.money(-t.tax)));
+}
+
+function summaryBlocks(r: ReturnRecord, c: ReceiptContext): ReceiptBlock[] {
+  const out: ReceiptBlock[] = taxBlocks(r, c);
   out.push(columns(c.t('return.receipt.total'), c.money(-r.total), { bold: true, size: 'double' }));
   return out;
 }
 
-function refundBlocks(r: ReturnRecord, c: ReceiptContext): ReceiptBlock[] {
+export function refundBlocks(r: ReturnRecord, c: ReceiptContext): ReceiptBlock[] {
   const out: ReceiptBlock[] = [text(c.t('return.receipt.refundedTitle'), { bold: true })];
   // Card and gift-card shares each with their reference; the cash is one amount, as handed out.
   for (const f of r.refunds) {
-    if (f.kind === 'cash') continue;
+    if (f.kind === 'cash' || f.kind === 'exchange') continue;
     out.push(columns(c.t(`receipt.tender.${f.kind}`), c.money(-f.amount)));
     if (f.reference) out.push(text(c.t('receipt.reference', { reference: f.reference })));
   }
@@ -46,11 +50,34 @@ function refundBlocks(r: ReturnRecord, c: ReceiptContext): ReceiptBlock[] {
     out.push(columns(c.t('receipt.tender.cash'), c.money(-r.cash.given)));
     if (r.cash.rounding !== 0) out.push(columns(c.t('receipt.cashRounding'), c.money(r.cash.rounding)));
   }
-  if (r.refundMode === 'cash' && r.refunds.some((f) => f.paid !== 'cash')) out.push(text(c.t('return.receipt.cashInstead')));
+  if (r.refundMode === 'cash' && r.refunds.some((f) => f.paid !== undefined && f.paid !== 'cash')) out.push(text(c.t('return.receipt.cashInstead')));
   return out;
 }
 
-function cardBlocks(r: ReturnRecord, c: ReceiptContext): ReceiptBlock[] {
+/**
+ * A new card issued to take the refund prints as a card sold does (the customer carries it away):
+ * its value, code in groups of four and barcode; the code is whole here because this paper is the card.
+ */
+export function issuedBlocks(r: ReturnRecord, cfg: ReceiptConfig, c: ReceiptContext): ReceiptBlock[] {
+  const out: ReceiptBlock[] = [];
+  for (const x of r.giftcards?.issued ?? []) {
+    out.push(separator(), text(c.t('return.receipt.newCardTitle'), { align: 'center', bold: true }), columns(c.t('return.receipt.newCardValue'), c.money(x.amount), { bold: true }));
+    if (x.expiresOn) out.push(text(c.t('return.receipt.newCardExpires', { date: x.expiresOn })));
+    const scan = scanValue(x.code, cfg.giftCardPrefix ?? '');
+    out.push(feed(1), text(formatCode(x.code), { align: 'center', bold: true }));
+    if (isCode128B(scan)) out.push(barcode(scan));
+  }
+  return out;
+}
+
+/** Where the goods came from: the original receipt, or none (priced at today's prices). */
+export function originBlock(r: ReturnRecord, c: ReceiptContext): ReceiptBlock {
+  return r.sale
+    ? text(c.t('return.receipt.original', { receiptNo: r.sale.receiptNo, date: c.dateTime(r.sale.at) }), { align: 'center' })
+    : text(c.t('return.receipt.noReceipt'), { align: 'center' });
+}
+
+export function cardBlocks(r: ReturnRecord, c: ReceiptContext): ReceiptBlock[] {
   const g = r.giftcards;
   if (!g) return [];
   const out: ReceiptBlock[] = [];
@@ -59,7 +86,7 @@ function cardBlocks(r: ReturnRecord, c: ReceiptContext): ReceiptBlock[] {
   return out.length ? [separator(), ...out] : [];
 }
 
-function pointsBlocks(r: ReturnRecord, c: ReceiptContext): ReceiptBlock[] {
+export function pointsBlocks(r: ReturnRecord, c: ReceiptContext): ReceiptBlock[] {
   const l = r.loyalty;
   if (!l) return [];
   const out: ReceiptBlock[] = [separator()];
@@ -96,7 +123,7 @@ export function layoutReturnReceipt(r: ReturnRecord, cfg: ReceiptConfig, approve
     ...headerBlocks(cfg, c),
     separator(),
     text(c.t('return.receipt.title'), { align: 'center', bold: true, size: 'double' }),
-    text(c.t('return.receipt.original', { receiptNo: r.sale.receiptNo, date: c.dateTime(r.sale.at) }), { align: 'center' }),
+    originBlock(r, c),
     separator(),
     ...lineBlocks(r, c),
     separator(),
@@ -104,6 +131,7 @@ export function layoutReturnReceipt(r: ReturnRecord, cfg: ReceiptConfig, approve
     separator(),
     ...refundBlocks(r, c),
     ...cardBlocks(r, c),
+    ...issuedBlocks(r, cfg, c),
     ...pointsBlocks(r, c),
     separator(),
     ...identityBlocks(named, cfg, c),

@@ -30,7 +30,8 @@ function cardOfTender(sale: Pick<SaleRecord, 'tenders' | 'extensions'>): Map<str
 /**
  * The refunds of a return worth `total` (<= what is left of the sale), one per tender with a share.
  * `cash` mode sends the card and gift-card shares to the drawer instead; points stay points (the
- * loyalty refund gives spent points back, never money for them).
+ * loyalty refund gives spent points back, never money for them); a share of an exchange's credit
+ * goes back in cash.
  */
 export function splitRefund(sale: Pick<SaleRecord, 'tenders' | 'extensions'>, before: SaleReturns, total: Minor, mode: RefundMode): Refund[] {
   const rests = tenderRest(sale, before);
@@ -42,7 +43,10 @@ export function splitRefund(sale: Pick<SaleRecord, 'tenders' | 'extensions'>, be
     if (amount <= 0) return;
     const t = rests[i].tender;
     const r: Refund = { tenderId: t.id, paid: t.kind, kind: t.kind, amount };
-    if (t.kind === 'card' || t.kind === 'giftcard') {
+    // What an exchange's credit paid of a sale goes back in cash: the returned goods it stood for were
+    // refunded by being exchanged, and the new items' own receipt is what the customer holds.
+    if (t.kind === 'exchange') r.kind = 'cash';
+    else if (t.kind === 'card' || t.kind === 'giftcard') {
       if (mode === 'cash') r.kind = 'cash';
       else if (t.kind === 'card') {
         if (t.reference) r.reference = t.reference;
@@ -69,4 +73,38 @@ export function cashOut(before: SaleReturns, due: Minor, unit: number): { due: M
   const givenAfter = roundTo(before.cashDue + due, unit);
   const given = Math.max(0, givenAfter - before.cashGiven);
   return { due, given, rounding: given - due };
+}
+
+/** Kinds of refund an exchange's credit is taken from, in this order: the drawer's cash first, then card, then gift card. */
+const CREDIT_ORDER = ['cash', 'card', 'giftcard'] as const;
+
+/** What of a return's refunds could pay new items: all but points (points go back as points). */
+export const creditable = (refunds: readonly Refund[]): Minor => refunds.filter((r) => (CREDIT_ORDER as readonly string[]).includes(r.kind)).reduce((a, r) => a + r.amount, 0);
+
+/**
+ * The refunds with `credit` of them paying an exchange's new items instead of going back: taken from
+ * the cash shares first (less cash leaves the drawer), then card, then gift card, each share split in
+ * two when only part of it is needed. The tender ids stay, so what each tender of the sale gave back
+ * is still counted against it. `credit` must not exceed `creditable(refunds)`.
+ */
+export function withCredit(refunds: readonly Refund[], credit: Minor): Refund[] {
+  let left = credit;
+  const taken = new Map<Refund, Minor>();
+  for (const kind of CREDIT_ORDER)
+    for (const r of refunds) {
+      if (left <= 0 || r.kind !== kind) continue;
+      const x = Math.min(r.amount, left);
+      taken.set(r, x);
+      left -= x;
+    }
+  const out: Refund[] = [];
+  for (const r of refunds) {
+    const x = taken.get(r) ?? 0;
+    if (x > 0) {
+      const { reference: _ref, code: _code, ...rest } = r;
+      out.push({ ...rest, kind: 'exchange', amount: x });
+    }
+    if (r.amount - x > 0) out.push({ ...r, amount: r.amount - x });
+  }
+  return out;
 }

@@ -15,8 +15,10 @@ export const RETURN_COMMITTED = 'return.committed';
 /**
  * How the money goes back. `original`: the way it came (cash from the drawer, card by reference,
  * gift-card value onto the same card). `cash`: a manager's choice, everything that is money in cash.
+ * `giftcard`: onto a NEW gift card issued in the same transaction — only without a receipt, where
+ * the money goes back as cash or a new card (no-receipt.ts).
  */
-export type RefundMode = 'original' | 'cash';
+export type RefundMode = 'original' | 'cash' | 'giftcard';
 
 /** One line (or part of one) coming back. */
 export interface ReturnLine {
@@ -46,9 +48,12 @@ export interface ReturnLine {
 export interface Refund {
   /** The sale's tender this reverses ("T1"); absent when there was none (no receipt). */
   tenderId?: string;
-  /** How the sale's tender was paid. */
-  paid: TenderKind;
-  /** How it goes back (cash when the manager chose cash, or without a receipt). */
+  /** How the sale's tender was paid; absent without a receipt (no tender to reverse). */
+  paid?: TenderKind;
+  /**
+   * How it goes back (cash when the manager chose cash, or without a receipt); `exchange`: it is not
+   * paid out but pays the new items of an exchange (the new sale's `exchange` tender, exchange.ts).
+   */
   kind: TenderKind;
   amount: Minor;
   /** Card: the sale's approval reference (the terminal does the card side); gift card: masked code. */
@@ -86,6 +91,18 @@ export interface ReturnGiftCards {
   refunded: { code: string; amount: Minor; balanceAfter: Minor }[];
   /** Cards the sale sold that came back unspent: blocked, their value cleared. */
   returned: { code: string; lineId: string; cleared: Minor }[];
+  /** New cards issued by the return to take the refund (no receipt, refund `giftcard`): the receipt prints the code. */
+  issued?: { code: string; amount: Minor; expiresOn?: string }[];
+}
+
+/** The new part of an exchange, journaled as its own `sale.committed` in the same transaction. */
+export interface ReturnExchange {
+  saleId: string;
+  receiptNo: string;
+  /** What the new items cost (the new sale's total). */
+  total: Minor;
+  /** Value of the return that paid for them (the new sale's `exchange` tender, this return's `exchange` refunds). */
+  credit: Minor;
 }
 
 /** The `return.committed` record: journaled as `{ return: ReturnRecord }`. */
@@ -99,8 +116,12 @@ export interface ReturnRecord {
   currency: string;
   /** Manager who approved the refund (operator id). */
   approvedBy?: string;
-  /** The sale returned against. */
-  sale: { saleId: string; receiptNo: string; at: string; register: string };
+  /** The sale returned against; absent for a return without a receipt (`noReceipt`). */
+  sale?: { saleId: string; receiptNo: string; at: string; register: string };
+  /** Taken back without a receipt: priced at the current catalog price, refunded as cash or a new gift card. */
+  noReceipt?: true;
+  /** An exchange: the new items sold in the same transaction, paid (in part) by this return. */
+  exchange?: ReturnExchange;
   lines: ReturnLine[];
   gross: Minor;
   discount: Minor;

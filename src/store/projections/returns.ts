@@ -52,7 +52,8 @@ function index(slice: ReturnsSlice, receiptNo: unknown, entry: number): void {
 
 export const returnsProjection: ProjectionModule<ReturnsSlice> = {
   name: RETURNS_SLICE,
-  version: 1,
+  // 2: returns without a receipt (no `sale`) are indexed by their receipt number too.
+  version: 2,
   initial: () => ({ receipts: {}, sales: {} }),
   apply(slice, ev: JournalEvent) {
     if (ev.type === SALE_COMMITTED) {
@@ -62,8 +63,10 @@ export const returnsProjection: ProjectionModule<ReturnsSlice> = {
     }
     if (ev.type !== RETURN_COMMITTED) return;
     const r = (ev.data as ReturnCommitted | null)?.return;
-    if (!r || typeof r !== 'object' || !r.sale || typeof r.sale.saleId !== 'string') return;
+    if (!r || typeof r !== 'object') return;
+    // A return without a receipt has a number too (its scan is refused as a return's); it reverses no sale.
     index(slice, r.receiptNo, -ev.seq);
+    if (!r.sale || typeof r.sale.saleId !== 'string') return;
     let so = getOwn(slice.sales, r.sale.saleId);
     if (!so) setOwn(slice.sales, r.sale.saleId, (so = noReturns()));
     foldReturn(so, r);

@@ -21,6 +21,16 @@ import { saleReturns } from '../../../src/store/projections/returns.js';
 import type { JournalEvent, StoreState } from '../../../src/store/types.js';
 import { foldReturn, noReturns, planReturn, RETURN_COMMITTED, type RefundMode, type ReturnPick, type ReturnPlan, type ReturnRecord, type SaleReturns } from '../../../src/domain/returns/index.js';
 import type { Result } from '../../../src/domain/errors.js';
+import type { CatalogLookup } from '../../../src/domain/catalog.js';
+import { planNoReceiptReturn, type NoReceiptItem } from '../../../src/domain/returns/no-receipt.js';
+import { exchangeCart, planExchange, type ExchangePlan } from '../../../src/domain/returns/exchange.js';
+import type { ReturnExchange } from '../../../src/domain/returns/types.js';
+
+/** A catalog in memory: by barcode, then by SKU. */
+export const catalogOf = (...products: Product[]): CatalogLookup => ({
+  byBarcode: (code) => products.find((p) => p.barcodes.includes(code)),
+  bySku: (sku) => products.find((p) => p.sku === sku),
+});
 
 export const DAY = '2025-03-14';
 
@@ -92,6 +102,7 @@ export class Book {
       applyEvent(this.state, ev);
       if (ev.type === RETURN_COMMITTED) {
         const r = (ev.data as { return: ReturnRecord }).return;
+        if (!r.sale) continue;
         const so = this.folded.get(r.sale.saleId) ?? noReturns();
         foldReturn(so, r);
         this.folded.set(r.sale.saleId, so);
@@ -124,8 +135,10 @@ export class Book {
   }
 
   /** Plans a return of the sale against what earlier returns took back; commits it when `commit`. */
-  planReturn(sale: SaleRecord, picks: readonly ReturnPick[], mode: RefundMode = 'original', unit = 1): Result<ReturnPlan> {
+  planReturn(sale: SaleRecord, picks: readonly ReturnPick[], mode: RefundMode = 'original', unit = 1, credit?: number, exchange?: ReturnExchange): Result<ReturnPlan> {
     return planReturn({
+      credit,
+      exchange,
       sale,
       before: this.before(sale.saleId),
       picks,
@@ -140,6 +153,54 @@ export class Book {
 
   private nextReceiptPeek(): string {
     return formatReceiptNo('R1', this.receipt + 1);
+  }
+
+  /** Plans a return without a receipt against `catalog` at today's prices. */
+  planNoReceipt(catalog: CatalogLookup, items: NoReceiptItem[], mode: RefundMode = 'cash', opts: { max?: number; tax?: TaxSettings; credit?: number; card?: string; unit?: number; exchange?: ReturnExchange } = {}): Result<ReturnPlan> {
+    return planNoReceiptReturn({
+      catalog,
+      items,
+      tax: opts.tax ?? TAX,
+      mode,
+      identity: { returnId: `ret${this.tx + 1}`, receiptNo: this.nextReceiptPeek(), at: `${DAY}T11:00:00.000Z`, register: 'R1', operator: { id: 'op1', name: 'Op' }, currency: 'USD' },
+      cashRoundingUnit: opts.unit ?? 1,
+      maxValue: opts.max ?? 0,
+      today: DAY,
+      newCard: opts.card ? { code: opts.card, validityDays: 365 } : undefined,
+      credit: opts.credit,
+      exchange: opts.exchange,
+    });
+  }
+
+  /**
+   * Plans an exchange: `ret` plans the return part with the credit it is given (a receipt return or
+   * one without), `extra` the new items, `tenders` what pays the difference; commits when it is paid.
+   */
+  exchange(catalog: CatalogLookup, ret: (credit: number, exchange: ReturnExchange) => Result<ReturnPlan>, extra: NoReceiptItem[], tenders: Tender[] = [], tax: TaxSettings = TAX): Result<ExchangePlan> {
+    const cart = exchangeCart(catalog, extra, tax);
+    if (!cart.ok) return cart;
+    const returnNo = this.nextReceiptPeek();
+    const saleNo = formatReceiptNo('R1', this.receipt + 2);
+    return planExchange({
+      planReturn: ret,
+      priced: cart.value.priced,
+      tenders,
+      identity: { saleId: `sale-${saleNo}`, receiptNo: saleNo, at: `${DAY}T11:00:00.000Z`, register: 'R1', operator: { id: 'op1', name: 'Op' }, currency: 'USD' },
+      returnId: `ret-${returnNo}`,
+    });
+  }
+
+  /** Commits a planned exchange (two receipt numbers: the return's, then the new sale's). */
+  commitExchange(p: ExchangePlan): JournalEvent[] {
+    this.nextReceipt();
+    this.nextReceipt();
+    return this.commit(p.events, `${DAY}T11:00:00.000Z`);
+  }
+
+  /** Commits a planned return without a receipt. */
+  commitPlan(p: ReturnPlan): JournalEvent[] {
+    this.nextReceipt();
+    return this.commit(p.events, `${DAY}T11:00:00.000Z`);
   }
 
   /** Plans and commits a return; throws on a refusal. */

@@ -15,7 +15,12 @@ import { Book, cardCode, customer, prod, sell, TAX, type Pay } from './fixtures.
 import { returnableLines } from '../../../src/domain/returns/plan.js';
 import { noReturns, type ReturnRecord } from '../../../src/domain/returns/types.js';
 import type { OrderDiscount } from '../../../src/domain/cart.js';
+import type { Result } from '../../../src/domain/errors.js';
 import { giftCardSlice } from '../../../src/store/projections/giftcards.js';
+import { catalogOf } from './fixtures.js';
+import { addCash, addNonCash, type Tender } from '../../../src/domain/tender.js';
+import { emptyTotals, foldReturn as foldReturnTotals, foldSale } from '../../../src/domain/shift/totals.js';
+import type { ExchangePlan } from '../../../src/domain/returns/exchange.js';
 import { loyaltyOf } from '../../../src/store/projections/loyalty.js';
 
 const PRODUCTS = [prod('A', 1000), prod('B', 333, 'reduced'), prod('C', 1, 'standard'), prod('D', 4999, 'zero'), prod('E', 250)];
@@ -152,5 +157,110 @@ describe('returns: property', () => {
     );
     // The mix really ran.
     for (const [k, n] of Object.entries(seen)) expect(n, k).toBeGreaterThan(10);
+  });
+
+  /**
+   * Returns without a receipt and exchanges (with or without one): whatever comes back and whatever
+   * is taken, every commit passes the balance guard, no card or points balance goes below zero, and
+   * the exchange adds up — the credit is what the return pays of the new items (the lesser of the
+   * two, never points), the return's refunds are its value, the new sale is covered, and sales less
+   * returns equal the money taken less the money given back.
+   */
+  it('no-receipt returns and exchanges never leave a balance negative, and an exchange adds up', () => {
+    const catalog = catalogOf(...PRODUCTS);
+    const seen = { noReceipt: 0, withReceipt: 0, pays: 0, refundsRest: 0, even: 0, newCard: 0 };
+    const itemsArb = fc.array(fc.tuple(fc.nat(PRODUCTS.length - 1), fc.integer({ min: 1, max: 5 })), { minLength: 1, maxLength: 3 });
+    fc.assert(
+      fc.property(
+        fc.record({
+          receipt: fc.boolean(),
+          sold: itemsArb,
+          pay: fc.constantFrom('cash', 'card', 'giftcard', 'points'),
+          back: fc.array(fc.tuple(fc.nat(5), fc.integer({ min: 1, max: 5 })), { minLength: 1, maxLength: 3 }),
+          extra: fc.array(fc.tuple(fc.nat(PRODUCTS.length - 1), fc.integer({ min: 0, max: 4 })), { maxLength: 3 }),
+          mode: fc.constantFrom('original', 'cash', 'giftcard'),
+          payBy: fc.constantFrom('cash', 'card'),
+          over: fc.nat(500),
+        }),
+        (s) => {
+          const book = new Book().setup({ cards: [[GC1, 2500]], customers: [customer('c1', 1)] });
+          book.grant('c1', 500);
+          let sale;
+          try {
+            sale = sell(book, {
+              items: s.sold.filter((x, i, a) => a.findIndex((y) => y[0] === x[0]) === i).map(([i, q]) => [PRODUCTS[i], q]),
+              customerId: 'c1',
+              points: s.pay === 'points' ? 5 : undefined,
+              pay: [s.pay === 'card' ? { kind: 'card' } : s.pay === 'giftcard' ? { kind: 'giftcard', code: GC1 } : { kind: 'cash' }],
+            });
+          } catch (e) {
+            if (CLAIM_REFUSED.has((e as { code?: string }).code ?? '')) return;
+            throw e;
+          }
+          const extra = s.extra.map(([i, q]) => ({ code: PRODUCTS[i].sku, qty: q })).filter((x) => x.qty > 0);
+          const newCard = cardCode(40);
+          const ret = (credit: number, exchange?: ReturnRecord['exchange']) => {
+            if (s.receipt) {
+              const picks = s.back.map(([i, qty]) => ({ lineId: sale.lines[i % sale.lines.length].id, qty: Math.min(qty, sale.lines[i % sale.lines.length].qty) }));
+              const merged = new Map<string, number>();
+              for (const p of picks) merged.set(p.lineId, Math.min((merged.get(p.lineId) ?? 0) + p.qty, sale.lines.find((l) => l.id === p.lineId)!.qty));
+              return book.planReturn(sale, [...merged].map(([lineId, qty]) => ({ lineId, qty })), s.mode === 'cash' ? 'cash' : 'original', 1, credit, exchange);
+            }
+            return book.planNoReceipt(catalog, s.back.map(([i, qty]) => ({ code: PRODUCTS[i % PRODUCTS.length].barcodes[0] ?? PRODUCTS[i % PRODUCTS.length].sku, qty })), s.mode === 'giftcard' ? 'giftcard' : 'cash', { credit, card: newCard, exchange });
+          };
+          const check = () => {
+            for (const c of Object.values(giftCardSlice(book.state).cards)) expect(c.balance).toBeGreaterThanOrEqual(0);
+            for (const a of Object.values(loyaltyOf(book.state).customers)) for (const v of Object.values(a.points)) expect(v).toBeGreaterThanOrEqual(0);
+          };
+          if (extra.length === 0) {
+            const p = ret(0);
+            if (!p.ok) return;
+            if (!s.receipt) seen.noReceipt++;
+            book.commitPlan(p.value);
+            check();
+            expect(p.value.record.refunds.reduce((a, f) => a + f.amount, 0)).toBe(p.value.record.total);
+            return;
+          }
+          let plan = book.exchange(catalog, ret, extra);
+          if (!plan.ok) return;
+          if (plan.value.due > 0) {
+            const x = plan.value.sale;
+            const paid: Result<Tender[]> = s.payBy === 'cash' ? addCash(x.total, x.tenders, plan.value.due + s.over, 1, 'T1') : addNonCash(x.total, x.tenders, 'card', plan.value.due, 'T1', { reference: 'APPX' });
+            if (!paid.ok) throw paid.error;
+            plan = book.exchange(catalog, ret, extra, paid.value.filter((t) => t.kind !== 'exchange'));
+            if (!plan.ok) throw plan.error;
+            seen.pays++;
+          }
+          const { ret: r, sale: ns, credit }: ExchangePlan = plan.value;
+          expect(plan.value.due).toBe(0);
+          const R = r.record.total;
+          const N = ns.total;
+          const money = (kind: string) => r.record.refunds.filter((f) => f.kind !== 'points' && f.kind === kind).reduce((a, f) => a + f.amount, 0);
+          const creditable = ['cash', 'card', 'giftcard'].reduce((a, k) => a + money(k), 0) + money('exchange');
+          expect(credit).toBe(Math.min(N, creditable));
+          expect(money('exchange')).toBe(credit);
+          expect(ns.tenders.filter((t) => t.kind === 'exchange').reduce((a, t) => a + t.amount, 0)).toBe(credit);
+          expect(r.record.refunds.reduce((a, f) => a + f.amount, 0)).toBe(R);
+          expect(ns.tenders.reduce((a, t) => a + t.amount, 0)).toBe(N);
+          expect(r.record.exchange).toEqual({ saleId: ns.saleId, receiptNo: ns.receiptNo, total: N, credit });
+          book.commitExchange(plan.value);
+          check();
+          // Sales less returns = money taken for the new items less money (and points value) given back.
+          const t = emptyTotals();
+          foldSale(t, ns, 'op1');
+          foldReturnTotals(t, r.record);
+          const taken = Object.entries(t.payments).filter(([k]) => k !== 'exchange').reduce((a, [, v]) => a + v.amount, 0);
+          const given = Object.entries(t.returns.refunds).filter(([k]) => k !== 'exchange').reduce((a, [, v]) => a + v.amount, 0);
+          expect(t.sales.total - t.returns.total).toBe(taken - given);
+          if (s.receipt) seen.withReceipt++;
+          else seen.noReceipt++;
+          if (R > N) seen.refundsRest++;
+          if (R === N) seen.even++;
+          if (r.record.giftcards?.issued?.length) seen.newCard++;
+        },
+      ),
+      { numRuns: 300 },
+    );
+    for (const k of ['noReceipt', 'withReceipt', 'pays', 'refundsRest', 'newCard'] as const) expect(seen[k], k).toBeGreaterThan(5);
   });
 });
