@@ -11,6 +11,7 @@ import { hostname } from 'node:os';
 import type { AdminCommand, CommandContext } from './command.js';
 import { parse } from './args.js';
 import { TillError } from '../domain/errors.js';
+import { translator, type Translate } from '../i18n/index.js';
 import { DEFAULT_CONFIG, type TillConfig } from '../domain/config.js';
 import { configPath, readConfig } from '../store/config-file.js';
 import { loadNodeHid, type DoctorEnv } from './doctor/env.js';
@@ -41,14 +42,14 @@ export interface DoctorIo {
   stdin?: ScanInput;
 }
 
-function loadConfig(ctx: CommandContext): { config: TillConfig; finding: Finding } {
+function loadConfig(ctx: CommandContext, t: Translate): { config: TillConfig; finding: Finding } {
   const path = configPath(ctx.dataDir);
-  if (!existsSync(path)) return { config: DEFAULT_CONFIG, finding: info('config', `no configuration in ${ctx.dataDir}: checked against the default settings`, 'pass --data DIR (the folder of till.service), or create one with till init') };
+  if (!existsSync(path)) return { config: DEFAULT_CONFIG, finding: info('config', t('cli.doctor.config.none', { dir: ctx.dataDir }), t('cli.doctor.config.noneFix')) };
   try {
     return { config: readConfig(ctx.dataDir), finding: ok('config', path) };
   } catch (e) {
     const msg = e instanceof TillError ? e.message : String((e as Error)?.message ?? e);
-    return { config: DEFAULT_CONFIG, finding: problem('config', `${msg.split('\n').join(' ')} - checked against the default settings`, 'fix the configuration file') };
+    return { config: DEFAULT_CONFIG, finding: problem('config', t('cli.doctor.config.bad', { error: msg.split('\n').join(' ') }), t('cli.doctor.config.badFix')) };
   }
 }
 
@@ -62,6 +63,7 @@ export async function runDoctor(argv: string[], ctx: CommandContext, io: DoctorI
     root: { type: 'string' },
   }, false);
   if (values.help) return ctx.out(usage), 0;
+  const t = translator(ctx.language ?? 'en');
   const timeout = values.timeout === undefined ? 20 : Number(values.timeout);
   if (!Number.isFinite(timeout) || timeout <= 0 || timeout > 3600) throw new TillError('USAGE', `--timeout must be a number of seconds (1-3600), got "${values.timeout}"`);
   const root = values.root ?? io.env?.root ?? '/';
@@ -73,33 +75,34 @@ export async function runDoctor(argv: string[], ctx: CommandContext, io: DoctorI
     hid: io.env?.hid ?? loadNodeHid,
     // The session's groups say something only about the user running this, on this machine.
     sessionGids: io.env?.sessionGids ?? (root === '/' && !user && process.getgroups ? process.getgroups() : undefined),
+    t,
   };
   const findings: Finding[] = [];
   const show = (fs: Finding[]) => {
     for (const f of fs) {
       findings.push(f);
-      ctx.out(formatFinding(f));
+      ctx.out(formatFinding(f, t));
     }
   };
   const who = whoIs(root, user);
-  ctx.out(`till doctor on ${hostname()}${root === '/' ? '' : ` (root ${root})`}, data folder ${ctx.dataDir}`);
-  const { config, finding } = loadConfig(ctx);
+  ctx.out(t(root === '/' ? 'cli.doctor.header' : 'cli.doctor.headerRoot', { host: hostname(), root, dir: ctx.dataDir }));
+  const { config, finding } = loadConfig(ctx, t);
   show([finding]);
   const groups = readGroups(root);
   show(userFindings(who, groups, config, env));
-  show(scannerFindings(config));
+  show(scannerFindings(config, t));
   show(await hidFindings(env, who, groups, config));
   show(inputFindings(env, who, groups, config));
   const usb = usbPrinterFindings(env, who, groups, config);
   show(await printerFindings(env, who, groups, config, usb.found));
   show(usb.findings);
-  show(drawerFindings(config));
+  show(drawerFindings(config, t));
   show(await gpioFindings(env, who, groups, config));
   if (values['print-test']) show(await printTest(config, env, ctx.now(), ctx.out));
   if (values['pulse-drawer']) show(await pulseDrawer(config, env));
   if (values.scan)
-    show(config.hardware.scanner === 'keyboard' ? await waitForScan(config, io.stdin ?? (process.stdin as ScanInput), timeout * 1000, ctx.out) : await waitForHidScan(config, env, timeout * 1000, ctx.out));
-  ctx.out(summary(findings));
+    show(config.hardware.scanner === 'keyboard' ? await waitForScan(config, io.stdin ?? (process.stdin as ScanInput), timeout * 1000, ctx.out, t) : await waitForHidScan(config, env, timeout * 1000, ctx.out));
+  ctx.out(summary(findings, t));
   return exitCode(findings);
 }
 

@@ -8,6 +8,7 @@ import { enShift } from './en-shift.js';
 import { enReturns } from './en-returns.js';
 import { enPark } from './en-park.js';
 import { enCli } from './en-cli.js';
+import { enDoctor } from './en-doctor.js';
 
 export const en = {
   // ------------------------------------------------------------ errors: cart and scanning
@@ -496,6 +497,7 @@ export const en = {
   ...enReturns,
   ...enPark,
   ...enCli,
+  ...enDoctor,
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;

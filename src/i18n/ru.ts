@@ -10,6 +10,7 @@ import { ruShift } from './ru-shift.js';
 import { ruReturns } from './ru-returns.js';
 import { ruPark } from './ru-park.js';
 import { ruCli } from './ru-cli.js';
+import { ruDoctor } from './ru-doctor.js';
 
 export const ru = {
   // ------------------------------------------------------------ errors: cart and scanning
@@ -497,4 +498,5 @@ export const ru = {
   ...ruReturns,
   ...ruPark,
   ...ruCli,
+  ...ruDoctor,
 } satisfies { [K in MessageKey]?: string };

@@ -9,6 +9,7 @@ import { viShift } from './vi-shift.js';
 import { viReturns } from './vi-returns.js';
 import { viPark } from './vi-park.js';
 import { viCli } from './vi-cli.js';
+import { viDoctor } from './vi-doctor.js';
 
 export const vi = {
   // ------------------------------------------------------------ errors: cart and scanning
@@ -496,4 +497,5 @@ export const vi = {
   ...viReturns,
   ...viPark,
   ...viCli,
+  ...viDoctor,
 } satisfies { [K in MessageKey]?: string };

@@ -8,6 +8,7 @@ import { zhShift } from './zh-shift.js';
 import { zhReturns } from './zh-returns.js';
 import { zhPark } from './zh-park.js';
 import { zhCli } from './zh-cli.js';
+import { zhDoctor } from './zh-doctor.js';
 
 export const zh = {
   // ------------------------------------------------------------ errors: cart and scanning
@@ -495,4 +496,5 @@ export const zh = {
   ...zhReturns,
   ...zhPark,
   ...zhCli,
+  ...zhDoctor,
 } satisfies { [K in MessageKey]?: string };

@@ -18,10 +18,13 @@ import { setLanguage } from '../../src/i18n/index.js';
 const CATALOGS: Record<string, Record<string, string>> = { vi, zh, ru };
 
 /** Entries that are rightly the same as the English (codes, slots only, words every language borrows). */
+// The doctor's technical words an installer types or reads as they are in every language: the HID and
+// GPIO topics, the USB HID usage page, the apt command.
+const TECHNICAL = ['cli.doctor.topic.hid', 'cli.doctor.topic.gpio', 'cli.doctor.hid.usagePage', 'cli.doctor.gpio.installGpiod'];
 const SAME_AS_ENGLISH: Record<string, string[]> = {
-  vi: ['ui.entry.pin', 'ui.screen.pin', 'ui.form.email'],
-  zh: [],
-  ru: ['ui.form.email'],
+  vi: ['ui.entry.pin', 'ui.screen.pin', 'ui.form.email', ...TECHNICAL],
+  zh: [...TECHNICAL],
+  ru: ['ui.form.email', ...TECHNICAL],
 };
 const onlySlots = (s: string) => !/\p{L}/u.test(s.replace(/\{[^}]*\}/g, '').replace(/\b[xZ]\b/g, ''));
 

@@ -4,6 +4,7 @@
  * They drive the devices the configuration names, through the register's own drivers, and never
  * touch the store.
  */
+import type { Translate } from '../../i18n/index.js';
 import type { Readable } from 'node:stream';
 import { hostname } from 'node:os';
 import type { TillConfig } from '../../domain/config.js';
@@ -34,15 +35,15 @@ export async function printTest(cfg: TillConfig, env: DoctorEnv, now: Date, out:
   const printer = realPrinter(cfg, env);
   if (!printer) {
     out(renderText(doc, cfg.receipt.width).replace(/\n+$/, ''));
-    return [info('print test', `hardware.printer "${cfg.hardware.printer}": no real printer to print on; the page is shown above as text`)];
+    return [info('print test', env.t('cli.doctor.print.noPrinter', { printer: cfg.hardware.printer }))];
   }
   const charset = cfg.printer.charset !== 'auto' ? cfg.printer.charset : undefined;
   const bytes = renderEscPos(doc, { width: cfg.receipt.width, locale: cfg.locale, charset, codeTable: cfg.printer.codeTable });
   try {
     await printer.check();
     const r = await printer.print({ id: 'doctor:test-page', bytes, text: renderText(doc, cfg.receipt.width) });
-    if (r.ok) return [ok('print test', `test page sent to ${printer.target} (${bytes.length} bytes): every line should read right, and the scanner should read the Code128 and the QR`)];
-    return [problem('print test', `${printer.target}: ${r.code}${printer.lastError() ? `: ${printer.lastError()}` : ''} (${printer.status()})`, 'see the printer line above')];
+    if (r.ok) return [ok('print test', env.t('cli.doctor.print.sent', { printer: printer.target, bytes: bytes.length }))];
+    return [problem('print test', `${printer.target}: ${r.code}${printer.lastError() ? `: ${printer.lastError()}` : ''} (${printer.status()})`, env.t('cli.doctor.print.seePrinter'))];
   } finally {
     await printer.close();
   }
@@ -65,39 +66,40 @@ export async function pulseDrawer(cfg: TillConfig, env: DoctorEnv): Promise<Find
   const sensor = h.drawerSensor === 'auto' ? (h.drawerSensorPin >= 0 ? 'gpio' : 'none') : h.drawerSensor;
   const printerKind = h.printer === 'usb' || h.printer === 'network';
   const kind = h.drawer === 'auto' ? (printerKind ? 'printer' : 'simulated') : h.drawer;
-  if (kind === 'none' || kind === 'simulated') return [info('pulse drawer', `hardware.drawer is ${kind}: there is no drawer to pulse`)];
+  const t = env.t;
+  if (kind === 'none' || kind === 'simulated') return [info('pulse drawer', t('cli.doctor.pulse.noDrawer', { kind }))];
   if (kind === 'gpio') {
     const d = createGpioDrawer({ pin: h.drawerPin, pulseMs: h.drawerPulseMs, sensorPin: sensor === 'gpio' ? h.drawerSensorPin : undefined, sensorOpen: h.drawerSensorOpen, sensorPollMs: 60_000, gpio: { root: env.root, path: env.path, chip: h.gpioChip } });
     try {
       await d.ready();
-      if (d.status() === 'offline') return [problem('pulse drawer', d.problem?.() ?? 'the GPIO line cannot be driven', 'see the gpio lines above')];
-      return await kicked(d, () => d.poll(), sensor === 'gpio', d.detail?.() ?? '');
+      if (d.status() === 'offline') return [problem('pulse drawer', d.problem?.() ?? t('cli.doctor.pulse.noLine'), t('cli.doctor.pulse.seeGpio'))];
+      return await kicked(d, () => d.poll(), sensor === 'gpio', d.detail?.() ?? '', t);
     } finally {
       await d.close();
     }
   }
   const printer = realPrinter(cfg, env);
-  if (!printer) return [problem('pulse drawer', 'hardware.drawer "printer" needs a usb or network printer')];
+  if (!printer) return [problem('pulse drawer', t('cli.doctor.drawer.needsPrinter'))];
   const d = createPrinterDrawer({ printer, pulseMs: h.drawerPulseMs, pin: h.drawerKickPin, openLevel: sensor === 'printer' ? h.drawerSensorOpen === 1 : undefined });
   try {
     await printer.check();
-    return await kicked(d, () => printer.check().then(() => undefined), sensor === 'printer', d.detail?.() ?? '');
+    return await kicked(d, () => printer.check().then(() => undefined), sensor === 'printer', d.detail?.() ?? '', t);
   } finally {
     await d.close();
     await printer.close();
   }
 }
 
-async function kicked(d: Drawer, read: () => Promise<void>, withSensor: boolean, detail: string): Promise<Finding[]> {
+async function kicked(d: Drawer, read: () => Promise<void>, withSensor: boolean, detail: string, t: Translate): Promise<Finding[]> {
   const before = d.status();
   const r = await d.open();
-  if (!r.ok) return [problem('pulse drawer', `${r.code}: ${r.message}${d.problem?.() ? ` (${d.problem()})` : ''}`, 'see the lines above')];
-  const sent = ok('pulse drawer', `pulse sent (${detail}): did the drawer open? If not, check the wiring and the drawer's power`);
+  if (!r.ok) return [problem('pulse drawer', `${r.code}: ${r.message}${d.problem?.() ? ` (${d.problem()})` : ''}`, t('cli.doctor.pulse.seeAbove'))];
+  const sent = ok('pulse drawer', t('cli.doctor.pulse.sent', { detail }));
   if (!withSensor) return [sent];
-  if (before === 'open' || before === 'left-open') return [sent, problem('drawer sensor', 'the sensor said open before the kick', 'shut the drawer and try again; if it still says open, flip hardware.drawerSensorOpen')];
+  if (before === 'open' || before === 'left-open') return [sent, problem('drawer sensor', t('cli.doctor.sensor.openBefore'), t('cli.doctor.sensor.openBeforeFix'))];
   const after = await sensorAfterKick(read, d, 2000);
-  if (after === 'open') return [sent, ok('drawer sensor', 'closed before the kick, open after it: the sensor works (shut the drawer now)')];
-  return [sent, problem('drawer sensor', `the sensor still says ${after} 2 s after the kick`, 'if the drawer did open, flip hardware.drawerSensorOpen or check the sensor wire')];
+  if (after === 'open') return [sent, ok('drawer sensor', t('cli.doctor.sensor.works'))];
+  return [sent, problem('drawer sensor', t('cli.doctor.sensor.stillSays', { status: after }), t('cli.doctor.sensor.stillSaysFix'))];
 }
 
 export interface ScanInput extends Readable {
@@ -110,10 +112,10 @@ export interface ScanInput extends Readable {
  * keyboard-mode scanner types a few ms apart; the register takes a run with gaps under scanner.gapMs as a
  * scan); from a pipe it reads one line.
  */
-export async function waitForScan(cfg: TillConfig, input: ScanInput, timeoutMs: number, out: (line: string) => void): Promise<Finding[]> {
-  const over = process.env.SSH_CONNECTION && input.isTTY ? ' (over SSH: a keyboard-mode scanner types into the kiosk\'s own console, not into this session - run this at the kiosk)' : '';
+export async function waitForScan(cfg: TillConfig, input: ScanInput, timeoutMs: number, out: (line: string) => void, t: Translate): Promise<Finding[]> {
+  const over = process.env.SSH_CONNECTION && input.isTTY ? t('cli.doctor.scan.overSsh') : '';
   const secs = Number((timeoutMs / 1000).toFixed(1));
-  out(`Scan a barcode now (waiting ${secs} s)${over}...`);
+  out(t('cli.doctor.scan.now', { seconds: secs, over }));
   const raw = Boolean(input.isTTY && input.setRawMode);
   if (raw) input.setRawMode!(true);
   const keys: { ch: string; at: number }[] = [];
@@ -144,15 +146,15 @@ export async function waitForScan(cfg: TillConfig, input: ScanInput, timeoutMs: 
   });
   if (raw) input.setRawMode!(false);
   const code = keys.map((k) => k.ch).join('');
-  if (result === 'abort') return [info('scan', 'stopped (Ctrl-C)')];
-  if (result === 'timeout' || !code) return [problem('scan', `no scan within ${secs} s${over}`, 'check the scanner is in USB keyboard mode and ends each code with Enter (its manual has the setting barcodes)')];
+  if (result === 'abort') return [info('scan', t('cli.doctor.scan.stopped'))];
+  if (result === 'timeout' || !code) return [problem('scan', t('cli.doctor.scan.none', { seconds: secs, over }), t('cli.doctor.scan.modeFix', { mode: 'USB keyboard' }))];
   const shown = JSON.stringify(code);
-  if (!raw) return [ok('scan', `read ${shown} (${code.length} characters; key timing not measured: not a terminal)`)];
+  if (!raw) return [ok('scan', t('cli.doctor.scan.readPipe', { code: shown, n: code.length }))];
   const gaps = keys.slice(1).map((k, i) => k.at - keys[i].at);
   const maxGap = gaps.length ? Math.max(...gaps) : 0;
   const s = cfg.scanner;
   const affixed = s.prefix !== '' && code.startsWith(s.prefix);
-  if (affixed || (maxGap <= s.gapMs && code.length >= s.minLength)) return [ok('scan', `read ${shown} (${code.length} characters, longest gap ${maxGap} ms): the register takes it as a scan`)];
-  if (code.length < s.minLength) return [problem('scan', `read ${shown}: shorter than scanner.minLength ${s.minLength}, the register takes it as typing`, 'lower scanner.minLength if codes this short are real')];
-  return [problem('scan', `read ${shown} with gaps up to ${maxGap} ms (> scanner.gapMs ${s.gapMs} ms): the register takes it as typing`, 'raise scanner.gapMs, or program a prefix into the scanner and set scanner.prefix')];
+  if (affixed || (maxGap <= s.gapMs && code.length >= s.minLength)) return [ok('scan', t('cli.doctor.scan.readScan', { code: shown, n: code.length, gap: maxGap }))];
+  if (code.length < s.minLength) return [problem('scan', t('cli.doctor.scan.short', { code: shown, min: s.minLength }), t('cli.doctor.scan.shortFix'))];
+  return [problem('scan', t('cli.doctor.scan.slow', { code: shown, gap: maxGap, max: s.gapMs }), t('cli.doctor.scan.slowFix'))];
 }

@@ -12,11 +12,10 @@ import type { DoctorEnv } from './env.js';
 import { info, ok, problem, type Finding } from './report.js';
 import { accessFinding, rooted, type SystemGroup, type Who } from './system.js';
 
-const STATUS_FIX: Record<string, string> = {
-  'paper-out': 'load paper',
-  'cover-open': 'close the cover',
-  offline: 'switch the printer on and check its cable',
-};
+import type { Translate } from '../../i18n/index.js';
+
+/** What to do about a printer status (`cli.doctor.printer.fix.<status>`). */
+const STATUS_FIX = new Set(['paper-out', 'cover-open', 'offline']);
 
 /** Asks a printer for its status once; what it says, and whether it answers at all. */
 async function askPrinter(link: PrinterLink, cfg: TillConfig): Promise<{ status: string; answers: boolean; error: string | null }> {
@@ -31,44 +30,50 @@ async function askPrinter(link: PrinterLink, cfg: TillConfig): Promise<{ status:
 
 export async function printerFindings(env: DoctorEnv, who: Who, groups: SystemGroup[], cfg: TillConfig, usbFound: string[]): Promise<Finding[]> {
   const h = cfg.hardware;
-  if (h.printer === 'none') return [info('printer', 'hardware.printer "none": no receipts are printed')];
+  const t = env.t;
+  if (h.printer === 'none') return [info('printer', t('cli.doctor.printer.none'))];
   if (h.printer === 'simulated')
-    return [problem('printer', 'hardware.printer "simulated": receipts are written to files, none is printed', usbFound.length ? `set hardware.printer "usb" and printerDevice "${usbFound.includes('/dev/till-printer') ? '/dev/till-printer' : usbFound[0]}"` : 'connect a printer and set hardware.printer to "usb" or "network"')];
+    return [problem('printer', t('cli.doctor.printer.simulated'), usbFound.length ? t('cli.doctor.printer.simulatedFixUsb', { device: usbFound.includes('/dev/till-printer') ? '/dev/till-printer' : usbFound[0] }) : t('cli.doctor.printer.simulatedFix'))];
   let link: PrinterLink;
   let label: string;
   if (h.printer === 'usb') {
     const path = h.printerDevice || '/dev/usb/lp0';
     const real = rooted(env.root, path);
-    const a = accessFinding(real, who, groups);
+    const a = accessFinding(real, who, groups, t);
     if (!a.ok) return [problem('printer', `usb ${a.text.replace(real, path)}`, a.fix)];
     link = createUsbLink(real);
     label = `usb ${path}`;
   } else {
-    if (!parseTcpAddress(h.printerAddress)) return [problem('printer', `hardware.printerAddress "${h.printerAddress}" is not tcp://host:port`, 'set it to the printer\'s address, e.g. tcp://192.168.1.50:9100 (the printer\'s self-test page shows its IP)')];
+    if (!parseTcpAddress(h.printerAddress)) return [problem('printer', t('cli.doctor.printer.badAddress', { address: h.printerAddress }), t('cli.doctor.printer.badAddressFix'))];
     link = createNetworkLink(h.printerAddress);
     label = h.printerAddress;
   }
   const r = await askPrinter(link, cfg);
-  if (r.status === 'offline' && r.error) return [problem('printer', `${label}: ${r.error}`, h.printer === 'network' ? 'check the address, the cable and that the printer is on (ping its host)' : 'switch the printer on and check its cable')];
-  if (!r.answers) return [ok('printer', `${label}: reachable; it does not answer DLE EOT (one-way), so paper and cover status are not known`)];
-  if (r.status === 'ready') return [ok('printer', `${label}: answers DLE EOT: ready`)];
-  if (r.status === 'paper-low') return [ok('printer', `${label}: answers DLE EOT: paper near its end (still prints)`)];
-  return [problem('printer', `${label}: answers DLE EOT: ${r.status}`, STATUS_FIX[r.status])];
+  if (r.status === 'offline' && r.error) return [problem('printer', `${label}: ${r.error}`, t(h.printer === 'network' ? 'cli.doctor.printer.offlineFixNetwork' : 'cli.doctor.printer.fix.offline'))];
+  if (!r.answers) return [ok('printer', t('cli.doctor.printer.oneWay', { printer: label }))];
+  if (r.status === 'ready') return [ok('printer', t('cli.doctor.printer.ready', { printer: label }))];
+  if (r.status === 'paper-low') return [ok('printer', t('cli.doctor.printer.paperLow', { printer: label }))];
+  return [problem('printer', t('cli.doctor.printer.status', { printer: label, status: r.status }), STATUS_FIX.has(r.status) ? t(`cli.doctor.printer.fix.${r.status}`) : undefined)];
 }
 
-export function drawerFindings(cfg: TillConfig): Finding[] {
+export function drawerFindings(cfg: TillConfig, t: Translate): Finding[] {
   const h = cfg.hardware;
   const realPrinter = h.printer === 'usb' || h.printer === 'network';
   const kind = h.drawer === 'auto' ? (realPrinter ? 'printer' : 'simulated') : h.drawer;
   const sensor = h.drawerSensor === 'auto' ? (h.drawerSensorPin >= 0 ? 'gpio' : 'none') : h.drawerSensor;
-  const alert = h.drawerOpenAlertSeconds > 0 ? `, shown as left open after ${h.drawerOpenAlertSeconds} s` : '';
-  const sensorText = sensor === 'none' ? 'no sensor (status unknown)' : sensor === 'gpio' ? `sensor on BCM${h.drawerSensorPin}, open = ${h.drawerSensorOpen}${alert}` : `sensor: printer DLE EOT 1 pin 3, open = ${h.drawerSensorOpen ? 'high' : 'low'}${alert}`;
-  if (kind === 'none') return [info('drawer', 'hardware.drawer "none": no cash drawer')];
-  if (kind === 'simulated') return [problem('drawer', `hardware.drawer ${h.drawer === 'auto' ? '"auto" (no real printer): simulated' : '"simulated"'}: no cash drawer is ever opened`, 'set hardware.drawer "printer" (drawer on the printer\'s DK port) or "gpio"')];
+  const alert = h.drawerOpenAlertSeconds > 0 ? t('cli.doctor.drawer.alert', { seconds: h.drawerOpenAlertSeconds }) : '';
+  const sensorText =
+    sensor === 'none'
+      ? t('cli.doctor.drawer.noSensor')
+      : sensor === 'gpio'
+        ? t('cli.doctor.drawer.gpioSensor', { pin: h.drawerSensorPin, open: h.drawerSensorOpen, alert })
+        : t('cli.doctor.drawer.printerSensor', { open: h.drawerSensorOpen ? 'high' : 'low', alert });
+  if (kind === 'none') return [info('drawer', t('cli.doctor.drawer.none'))];
+  if (kind === 'simulated') return [problem('drawer', t(h.drawer === 'auto' ? 'cli.doctor.drawer.autoSimulated' : 'cli.doctor.drawer.simulated'), t('cli.doctor.drawer.simulatedFix'))];
   if (kind === 'printer') {
-    if (!realPrinter) return [problem('drawer', 'hardware.drawer "printer" needs a usb or network printer', 'set hardware.printer, or use hardware.drawer "gpio"')];
-    return [ok('drawer', `on the printer's DK port, pin ${h.drawerKickPin}, ${h.drawerPulseMs} ms pulse; ${sensorText} (test it: till doctor --pulse-drawer)`)];
+    if (!realPrinter) return [problem('drawer', t('cli.doctor.drawer.needsPrinter'), t('cli.doctor.drawer.needsPrinterFix'))];
+    return [ok('drawer', t('cli.doctor.drawer.onPrinter', { pin: h.drawerKickPin, ms: h.drawerPulseMs, sensor: sensorText }))];
   }
-  return [ok('drawer', `GPIO BCM${h.drawerPin}, ${h.drawerPulseMs} ms pulse; ${sensorText} (lines: see gpio drawer; test it: till doctor --pulse-drawer)`)];
+  return [ok('drawer', t('cli.doctor.drawer.onGpio', { pin: h.drawerPin, ms: h.drawerPulseMs, sensor: sensorText }))];
 }
 

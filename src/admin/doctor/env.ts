@@ -2,12 +2,16 @@
 
 import { loadNodeHid as loadHid, type HidDeviceInfo, type HidDriverType, type HidModule } from '../../../hardware/scanner/hid-module.js';
 
+import type { Translate } from '../../i18n/index.js';
+
 export type { HidDeviceInfo, HidDriverType };
 
 /** node-hid as the doctor needs it: the listing always, opening a device only for --scan. */
 export type HidLibrary = Pick<HidModule, 'devices'> & Partial<HidModule>;
 
 export interface DoctorEnv {
+  /** The doctor's words in the output's language (the `cli.doctor.*` keys). */
+  t: Translate;
   /** Filesystem root for /dev, /sys and /etc ("/" = this machine). */
   root: string;
   /** PATH searched for libgpiod's tools. */

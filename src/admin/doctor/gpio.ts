@@ -16,6 +16,7 @@ const chipText = (c: GpioChip) => `${c.name} [${c.label}]${c.base !== undefined 
 
 export async function gpioFindings(env: DoctorEnv, who: Who, groups: SystemGroup[], cfg: TillConfig): Promise<Finding[]> {
   const h = cfg.hardware;
+  const t = env.t;
   const used = h.drawer === 'gpio';
   const out: Finding[] = [];
   const sysfs = sysfsChips(env.root);
@@ -37,17 +38,17 @@ export async function gpioFindings(env: DoctorEnv, who: Who, groups: SystemGroup
   if (tools) {
     try {
       cdevChips = await gpiodChips(tools);
-      for (const c of cdevChips) out.push(info('gpio', `character device: ${chipText(c)} (gpiodetect)`));
+      for (const c of cdevChips) out.push(info('gpio', t('cli.doctor.gpio.cdevDetected', { chip: chipText(c) })));
     } catch (e) {
-      out.push(info('gpio', `gpiodetect failed: ${(e as Error).message}`));
+      out.push(info('gpio', t('cli.doctor.gpio.detectFailed', { error: (e as Error).message })));
     }
   } else
     for (const n of devChips) {
-      const a = accessFinding(rooted(env.root, `/dev/${n}`), who, groups);
-      out.push(info('gpio', `character device: /dev/${n}${a.ok ? '' : ` (${who.name} cannot open it)`}`));
+      const a = accessFinding(rooted(env.root, `/dev/${n}`), who, groups, t);
+      out.push(info('gpio', t(a.ok ? 'cli.doctor.gpio.cdev' : 'cli.doctor.gpio.cdevNoAccess', { device: `/dev/${n}`, user: who.name })));
     }
   if (!sysfs && !devChips.length && !cdevChips.length) {
-    out.push((used ? problem : info)('gpio', 'no GPIO chips (no /sys/class/gpio, no /dev/gpiochip*): not a Raspberry Pi, or GPIO is off in this kernel', used ? 'a GPIO drawer needs a board with GPIO; use hardware.drawer "printer" otherwise' : undefined));
+    out.push((used ? problem : info)('gpio', t('cli.doctor.gpio.none'), used ? t('cli.doctor.gpio.noneFix') : undefined));
     return out;
   }
   if (!used) return out;
@@ -61,24 +62,24 @@ export async function gpioFindings(env: DoctorEnv, who: Who, groups: SystemGroup
     const c = pick.chip;
     for (const [what, pin] of pins) {
       const bad = checkOffset(c, pin);
-      if (bad) out.push(problem('gpio drawer', `${what}: ${bad}`, 'fix hardware.drawerPin / drawerSensorPin (BCM numbers)'));
-      else out.push(ok('gpio drawer', `${what} BCM${pin} = sysfs gpio${(c.base ?? 0) + pin} on ${c.name} [${c.label}] (through onoff)`));
+      if (bad) out.push(problem('gpio drawer', `${t(`cli.doctor.gpio.${what}`)}: ${bad}`, t('cli.doctor.gpio.badPinFixBcm')));
+      else out.push(ok('gpio drawer', t('cli.doctor.gpio.sysfsLine', { what: t(`cli.doctor.gpio.${what}`), pin, line: (c.base ?? 0) + pin, chip: `${c.name} [${c.label}]` })));
     }
-    const a = accessFinding(rooted(env.root, '/sys/class/gpio/export'), who, groups, 'w');
+    const a = accessFinding(rooted(env.root, '/sys/class/gpio/export'), who, groups, t, 'w');
     out.push(a.ok ? ok('gpio drawer', a.text.replace(rooted(env.root, '/'), '/')) : problem('gpio drawer', a.text.replace(rooted(env.root, '/'), '/'), a.fix));
     return out;
   }
-  if (!tools) return [...out, problem('gpio drawer', toolsError, 'sudo apt install gpiod')];
+  if (!tools) return [...out, problem('gpio drawer', toolsError, t('cli.doctor.gpio.installGpiod'))];
   const pick = pickChip(cdevChips, h.gpioChip);
   if ('error' in pick) return [...out, problem('gpio drawer', pick.error)];
   const c = pick.chip;
   for (const [what, pin] of pins) {
     const bad = checkOffset(c, pin);
-    if (bad) out.push(problem('gpio drawer', `${what}: ${bad}`, 'fix hardware.drawerPin / drawerSensorPin'));
-    else out.push(ok('gpio drawer', `${what}: ${c.name} line ${pin} [${c.label}] through libgpiod ${tools.version} (${tools.gpioset})`));
+    if (bad) out.push(problem('gpio drawer', `${t(`cli.doctor.gpio.${what}`)}: ${bad}`, t('cli.doctor.gpio.badPinFix')));
+    else out.push(ok('gpio drawer', t('cli.doctor.gpio.cdevLine', { what: t(`cli.doctor.gpio.${what}`), pin, chip: c.name, label: c.label, version: tools.version, tool: tools.gpioset })));
   }
   const dev = rooted(env.root, `/dev/${c.name}`);
-  const a = accessFinding(dev, who, groups);
+  const a = accessFinding(dev, who, groups, t);
   const shown = a.text.replace(dev, `/dev/${c.name}`);
   out.push(a.ok ? ok('gpio drawer', shown) : problem('gpio drawer', shown, a.fix));
   return out;

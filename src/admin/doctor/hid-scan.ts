@@ -3,6 +3,7 @@
  * it, and `--scan` through the register's own HID driver and report decoders (hardware/scanner/hid.ts),
  * so what the doctor reads is what the register would read.
  */
+import type { Translate } from '../../i18n/index.js';
 import type { TillConfig } from '../../domain/config.js';
 import type { HidScanner } from '../../../hardware/scanner/hid.js';
 import type { HidLoader } from '../../../hardware/scanner/hid-module.js';
@@ -10,24 +11,23 @@ import { scannerFor } from '../scanner-config.js';
 import type { DoctorEnv } from './env.js';
 import { ok, problem, type Finding } from './report.js';
 
-function which(cfg: TillConfig): string {
+function which(cfg: TillConfig, t: Translate): string {
   const h = cfg.hardware;
-  if (h.scannerDevice) return `the device at ${h.scannerDevice}`;
+  if (h.scannerDevice) return t('cli.doctor.scanner.atDevice', { device: h.scannerDevice });
   if (h.scannerVendorId) return `${h.scannerVendorId.toLowerCase()}${h.scannerProductId ? `:${h.scannerProductId.toLowerCase()}` : ''}`;
-  return 'the first HID-POS scanner (usage page 0x8c)';
+  return t('cli.doctor.scanner.firstPos');
 }
 
-export function scannerFindings(cfg: TillConfig): Finding[] {
+export function scannerFindings(cfg: TillConfig, t: Translate): Finding[] {
   const s = cfg.hardware.scanner;
-  if (s === 'keyboard') return [ok('scanner', 'keyboard mode: the scanner types into the console like a keyboard (no driver, no permission needed; test it: till doctor --scan)')];
+  if (s === 'keyboard') return [ok('scanner', t('cli.doctor.scanner.keyboard'))];
   try {
     scannerFor(cfg, () => {});
   } catch (e) {
-    return [problem('scanner', (e as Error).message, 'fix the configuration (till doctor lists the HID devices below)')];
+    return [problem('scanner', (e as Error).message, t('cli.doctor.scanner.configFix'))];
   }
-  if (s === 'hid-keyboard')
-    return [ok('scanner', `hid-keyboard: the register reads ${which(cfg)} through libusb, with its keyboard driver detached so its codes do not also reach the console; layout ${cfg.hardware.scannerLayout} (test it: till doctor --scan)`)];
-  return [ok('scanner', `hid-pos: the register reads ${which(cfg)} through hidraw (test it: till doctor --scan)`)];
+  if (s === 'hid-keyboard') return [ok('scanner', t('cli.doctor.scanner.hidKeyboard', { device: which(cfg, t), layout: cfg.hardware.scannerLayout }))];
+  return [ok('scanner', t('cli.doctor.scanner.hidPos', { device: which(cfg, t) }))];
 }
 
 /** Waits for one scan from the configured HID scanner. */
@@ -40,10 +40,11 @@ export async function waitForHidScan(cfg: TillConfig, env: DoctorEnv, timeoutMs:
     return [problem('scan', (e as Error).message)];
   }
   const secs = Number((timeoutMs / 1000).toFixed(1));
+  const t = env.t;
   try {
     await scanner.start();
-    if (scanner.status() !== 'connected') return [problem('scan', `${cfg.hardware.scanner}: ${scanner.problem() ?? scanner.status()}`, 'see the hid lines above')];
-    out(`Scan a barcode now with ${scanner.detail()} (waiting ${secs} s)...`);
+    if (scanner.status() !== 'connected') return [problem('scan', `${cfg.hardware.scanner}: ${scanner.problem() ?? scanner.status()}`, t('cli.doctor.scan.seeHid'))];
+    out(t('cli.doctor.scan.nowWith', { device: scanner.detail() ?? '', seconds: secs }));
     const got = await new Promise<{ code: string; source: string } | null>((resolve) => {
       const timer = setTimeout(() => done(null), timeoutMs);
       const offScan = scanner.onScan((x) => done(x));
@@ -56,11 +57,11 @@ export async function waitForHidScan(cfg: TillConfig, env: DoctorEnv, timeoutMs:
       };
     });
     if (!got) {
-      if (scanner.status() !== 'connected') return [problem('scan', `the scanner went away while waiting: ${scanner.problem() ?? ''}`, 'plug it back in and try again')];
+      if (scanner.status() !== 'connected') return [problem('scan', t('cli.doctor.scan.wentAway', { error: scanner.problem() ?? '' }), t('cli.doctor.scan.wentAwayFix'))];
       const mode = cfg.hardware.scanner === 'hid-keyboard' ? 'USB keyboard' : 'USB HID-POS';
-      return [problem('scan', `no scan within ${secs} s from ${scanner.detail()}`, `check the scanner is in ${mode} mode and ends each code with Enter (its manual has the setup barcodes)`)];
+      return [problem('scan', t('cli.doctor.scan.noneFrom', { seconds: secs, device: scanner.detail() ?? '' }), t('cli.doctor.scan.modeFix', { mode }))];
     }
-    return [ok('scan', `read ${JSON.stringify(got.code)} (${got.code.length} characters) from ${got.source}: the register takes it as a scan`)];
+    return [ok('scan', t('cli.doctor.scan.readFrom', { code: JSON.stringify(got.code), n: got.code.length, source: got.source }))];
   } finally {
     await scanner.stop();
   }

@@ -14,36 +14,37 @@ const hex = (n: number) => n.toString(16).padStart(4, '0');
 
 export function userFindings(who: Who, groups: SystemGroup[], cfg: TillConfig, env: DoctorEnv): Finding[] {
   const h = cfg.hardware;
-  if (who.uid < 0) return [problem('user', `no user "${who.name}" in /etc/passwd`, 'create the kiosk user (scripts/kiosk/install.sh does) or pass --user NAME')];
+  const t = env.t;
+  if (who.uid < 0) return [problem('user', t('cli.doctor.user.none', { user: who.name }), t('cli.doctor.user.noneFix'))];
   const names = who.gids.map((g) => groups.find((x) => x.gid === g)?.name ?? String(g));
   const out: Finding[] = [];
-  if (who.uid === 0) out.push(info('user', `${who.name} (uid 0): root opens every device, so the checks below do not show what the kiosk's user may do`, 'run it as the kiosk user, or pass --user NAME (the user of till.service)'));
-  else out.push(ok('user', `${who.name} (uid ${who.uid}), groups: ${names.join(' ') || 'none'}`));
+  if (who.uid === 0) out.push(info('user', t('cli.doctor.user.root', { user: who.name }), t('cli.doctor.user.rootFix')));
+  else out.push(ok('user', t('cli.doctor.user.ok', { user: who.name, uid: who.uid, groups: names.join(' ') || t('cli.doctor.user.noGroups') })));
   const needs: [string, string, boolean][] = [
-    ['lp', 'USB receipt printer (/dev/usb/lp*)', h.printer === 'usb'],
-    ['plugdev', 'HID scanner (hid-pos: hidraw; hid-keyboard: the USB device through libusb)', h.scanner !== 'keyboard'],
-    ['input', 'input devices (/dev/input; till reads a hid-keyboard scanner through libusb, not here)', false],
-    ['gpio', 'GPIO cash drawer', h.drawer === 'gpio'],
-    ['dialout', 'serial (USB-CDC) scanners and printers', false],
+    ['lp', t('cli.doctor.group.lp'), h.printer === 'usb'],
+    ['plugdev', t('cli.doctor.group.plugdev'), h.scanner !== 'keyboard'],
+    ['input', t('cli.doctor.group.input'), false],
+    ['gpio', t('cli.doctor.group.gpio'), h.drawer === 'gpio'],
+    ['dialout', t('cli.doctor.group.dialout'), false],
   ];
   for (const [name, what, needed] of needs) {
     const topic = `group ${name}`;
     const g = groups.find((x) => x.name === name);
-    const note = needed ? '' : ' (not used by this configuration)';
+    const p = { group: name, user: who.name, what, note: needed ? '' : t('cli.doctor.group.unused') };
     if (who.uid === 0) continue;
     if (!g) {
-      out.push((needed ? problem : info)(topic, `no group "${name}" on this system: ${what}${note}`, `sudo groupadd --system ${name} (scripts/kiosk/install.sh does)`));
+      out.push((needed ? problem : info)(topic, t('cli.doctor.group.missing', p), t('cli.doctor.group.missingFix', p)));
       continue;
     }
     if (!who.gids.includes(g.gid)) {
-      out.push((needed ? problem : info)(topic, `${who.name} is not in "${name}": ${what}${note}`, `sudo usermod -aG ${name} ${who.name}, then log in again`));
+      out.push((needed ? problem : info)(topic, t('cli.doctor.group.notIn', p), t('cli.doctor.group.notInFix', p)));
       continue;
     }
     if (env.sessionGids && !env.sessionGids.includes(g.gid)) {
-      out.push((needed ? problem : info)(topic, `${who.name} is in "${name}" but this login session is not (added since logging in)`, 'log out and in again, or restart the till service'));
+      out.push((needed ? problem : info)(topic, t('cli.doctor.group.session', p), t('cli.doctor.group.sessionFix')));
       continue;
     }
-    out.push(ok(topic, `${who.name} is in "${name}": ${what}`));
+    out.push(ok(topic, t('cli.doctor.group.in', p)));
   }
   return out;
 }
@@ -72,6 +73,7 @@ export function usbDeviceFile(root: string, libusbPath: string): string | null {
 
 export async function hidFindings(env: DoctorEnv, who: Who, groups: SystemGroup[], cfg: TillConfig): Promise<Finding[]> {
   const h = cfg.hardware;
+  const t = env.t;
   const hidMode = h.scanner !== 'keyboard';
   const libusb = hidDriverOf(h.scanner) === 'libusb';
   let devices;
@@ -79,18 +81,18 @@ export async function hidFindings(env: DoctorEnv, who: Who, groups: SystemGroup[
     devices = (await env.hid(hidDriverOf(h.scanner))).devices();
   } catch (e) {
     const msg = ((e as Error)?.message ?? String(e)).split('\n')[0];
-    if (libusbMissing(msg)) return [problem('hid', `node-hid cannot list HID devices: ${msg}`, 'sudo apt install libusb-1.0-0 libudev1 (scripts/kiosk/install.sh does)')];
-    return [problem('hid', `node-hid could not be loaded: ${msg}`, 'reinstall with npm ci (node-hid ships its Linux prebuilds inside the package)')];
+    if (libusbMissing(msg)) return [problem('hid', t('cli.doctor.hid.noList', { error: msg }), t('cli.doctor.hid.noListFix'))];
+    return [problem('hid', t('cli.doctor.hid.noLoad', { error: msg }), t('cli.doctor.hid.noLoadFix'))];
   }
-  if (!devices.length) return [problem('hid', 'no HID devices found (no USB scanner, keyboard or other HID device is plugged in)', 'plug the scanner in; `lsusb` should list it')];
+  if (!devices.length) return [problem('hid', t('cli.doctor.hid.none'), t('cli.doctor.hid.noneFix'))];
   const out: Finding[] = [];
   const wanted = h.scannerVendorId ? `${h.scannerVendorId.toLowerCase()}:${(h.scannerProductId || '').toLowerCase()}` : '';
   let matched = false;
   for (const d of devices) {
     const id = `${hex(d.vendorId)}:${hex(d.productId)}`;
-    const name = [d.manufacturer, d.product].filter(Boolean).join(' ') || 'unnamed';
+    const name = [d.manufacturer, d.product].filter(Boolean).join(' ') || t('cli.doctor.hid.unnamed');
     const pos = d.usagePage === 0x8c;
-    const kind = pos ? 'HID-POS scanner (usage page 0x8c)' : d.usagePage === 1 && d.usage === 6 ? 'keyboard' : d.usagePage !== undefined ? `usage page 0x${d.usagePage.toString(16)}` : 'HID';
+    const kind = pos ? t('cli.doctor.hid.pos') : d.usagePage === 1 && d.usage === 6 ? t('cli.doctor.hid.keyboard') : d.usagePage !== undefined ? t('cli.doctor.hid.usagePage', { page: `0x${d.usagePage.toString(16)}` }) : 'HID';
     const named = (wanted !== '' && id.startsWith(wanted.replace(/:$/, ''))) || (h.scannerDevice !== '' && d.path === h.scannerDevice);
     if (named) matched = true;
     const base = `${id} ${name}: ${kind}`;
@@ -106,18 +108,19 @@ export async function hidFindings(env: DoctorEnv, who: Who, groups: SystemGroup[
     }
     const path = file.startsWith('/') ? rooted(env.root, file) : file;
     const shown = libusb ? `${d.path} (${file})` : d.path;
-    const a = accessFinding(path, who, groups);
+    const a = accessFinding(path, who, groups, t);
     const mine = named || (!libusb && pos);
     if (a.ok) out.push(ok('hid', `${base}, ${shown}`));
     else out.push((hidMode && mine ? problem : info)('hid', `${base}, ${libusb ? `${d.path}: ` : ''}${a.text.replace(path, file)}`, a.fix));
   }
   if (hidMode && h.scannerDevice && !devices.some((d) => d.path === h.scannerDevice))
-    out.push(problem('hid', `no HID device at ${h.scannerDevice} (hardware.scannerDevice)`, `plug the scanner in, or set hardware.scannerDevice to one of the ${libusb ? 'libusb paths' : 'paths'} above`));
-  if (hidMode && wanted && !matched) out.push(problem('hid', `no HID device ${wanted} (hardware.scannerVendorId/ProductId)`, 'plug the scanner in, or fix the ids (the list above has what is connected)'));
+    out.push(problem('hid', t('cli.doctor.hid.noDevice', { device: h.scannerDevice }), t(libusb ? 'cli.doctor.hid.noDeviceFixLibusb' : 'cli.doctor.hid.noDeviceFix')));
+  if (hidMode && wanted && !matched) out.push(problem('hid', t('cli.doctor.hid.noIds', { ids: wanted }), t('cli.doctor.hid.noIdsFix')));
   return out;
 }
 
 export function inputFindings(env: DoctorEnv, who: Who, groups: SystemGroup[], cfg: TillConfig): Finding[] {
+  const t = env.t;
   const dir = rooted(env.root, '/dev/input/by-id');
   let names: string[] = [];
   try {
@@ -126,7 +129,7 @@ export function inputFindings(env: DoctorEnv, who: Who, groups: SystemGroup[], c
     // no input devices at all
   }
   const keyboards = names.filter((n) => n.endsWith('-event-kbd'));
-  if (!names.length) return [problem('input', 'no input devices in /dev/input/by-id (no keyboard, no keyboard-mode scanner)', 'plug the scanner in; in keyboard mode it shows up here as ...-event-kbd')];
+  if (!names.length) return [problem('input', t('cli.doctor.input.none'), t('cli.doctor.input.noneFix'))];
   const direct = cfg.hardware.scanner === 'hid-keyboard';
   const out: Finding[] = [];
   for (const n of names) {
@@ -134,16 +137,16 @@ export function inputFindings(env: DoctorEnv, who: Who, groups: SystemGroup[], c
     try {
       target = realpathSync(join(dir, n));
     } catch {
-      out.push(info('input', `${n}: dangling link`));
+      out.push(info('input', t('cli.doctor.input.dangling', { name: n })));
       continue;
     }
     const shown = env.root === '/' ? target : target.slice(realpathSync(env.root).length);
-    const kbd = n.endsWith('-event-kbd') ? ' (keyboard: a keyboard-mode scanner types through it)' : '';
-    const a = accessFinding(target, who, groups);
+    const kbd = n.endsWith('-event-kbd') ? t('cli.doctor.input.kbd') : '';
+    const a = accessFinding(target, who, groups, t);
     if (a.ok || !direct) out.push((kbd ? ok : info)('input', `${n} -> ${shown}${kbd}`));
-    else out.push(problem('input', `${n} -> ${shown}${kbd}: ${who.name} cannot read it (needed for hid-keyboard)`, a.fix));
+    else out.push(problem('input', t('cli.doctor.input.cannotRead', { link: `${n} -> ${shown}${kbd}`, user: who.name }), a.fix));
   }
-  if (!keyboards.length && cfg.hardware.scanner === 'keyboard') out.push(problem('input', 'no keyboard-like device (…-event-kbd): a keyboard-mode scanner would show as one', 'plug the scanner in and set it to USB keyboard mode'));
+  if (!keyboards.length && cfg.hardware.scanner === 'keyboard') out.push(problem('input', t('cli.doctor.input.noKeyboard'), t('cli.doctor.input.noKeyboardFix')));
   return out;
 }
 
@@ -162,9 +165,10 @@ export function usbPrinterFindings(env: DoctorEnv, who: Who, groups: SystemGroup
     // no udev symlink
   }
   const usb = cfg.hardware.printer === 'usb';
-  if (!found.length) return { found, findings: [(usb ? problem : info)('usb printer', 'no USB printer (/dev/usb/lp*, /dev/till-printer)', usb ? 'plug the printer in and switch it on; `lsmod | grep usblp` should list the usblp driver' : undefined)] };
+  const t = env.t;
+  if (!found.length) return { found, findings: [(usb ? problem : info)('usb printer', t('cli.doctor.usb.none'), usb ? t('cli.doctor.usb.noneFix') : undefined)] };
   const findings = found.map((p) => {
-    const a = accessFinding(rooted(env.root, p), who, groups);
+    const a = accessFinding(rooted(env.root, p), who, groups, t);
     const text = a.text.replace(rooted(env.root, p), p);
     return a.ok ? ok('usb printer', text) : (usb ? problem : info)('usb printer', text, a.fix);
   });

@@ -3,6 +3,9 @@
  * receipt, no scanner, a drawer that will not open) or "info", each with what to do when there is
  * something to do. The exit code is 1 when any line is a problem.
  */
+import { charWidth } from '../../i18n/ascii.js';
+import type { Translate } from '../../i18n/index.js';
+
 export type Level = 'ok' | 'problem' | 'info';
 
 export interface Finding {
@@ -19,15 +22,31 @@ export const info = (topic: string, text: string, fix?: string): Finding => ({ l
 export const problem = (topic: string, text: string, fix?: string): Finding => ({ level: 'problem', topic, text, ...(fix ? { fix } : {}) });
 
 const TOPIC = 14;
+const LEVEL = 8;
 
-/** One finding as a line: "problem  printer        no USB printer at /dev/usb/lp0  -> plug it in". */
-export function formatFinding(f: Finding): string {
-  const head = `${f.level.padEnd(8)} ${f.topic.padEnd(TOPIC)} ${f.text}`;
+/** Pads to `cols` terminal columns (a CJK character takes two). */
+function padCols(text: string, cols: number): string {
+  let w = 0;
+  for (const ch of text) w += charWidth(ch.codePointAt(0) ?? 0);
+  return text + ' '.repeat(Math.max(1, cols - w));
+}
+
+/**
+ * One finding as a line: "problem  printer        no USB printer at /dev/usb/lp0  -> plug it in". The level
+ * word and the topic are the catalog's (`cli.doctor.level.*`, `cli.doctor.topic.*`; an unknown topic as given).
+ */
+export function formatFinding(f: Finding, t?: Translate): string {
+  const level = t ? t(`cli.doctor.level.${f.level}`) : f.level;
+  const group = /^group (\S+)$/.exec(f.topic);
+  const topicKey = group ? 'cli.doctor.topic.group' : `cli.doctor.topic.${f.topic.replace(/ /g, '-')}`;
+  const topic = t && t(topicKey) !== topicKey ? t(topicKey, { name: group?.[1] ?? '' }) : f.topic;
+  const head = `${padCols(level, LEVEL + 1)}${padCols(topic, TOPIC + 1)}${f.text}`;
   return f.fix ? `${head}  -> ${f.fix}` : head;
 }
 
-export function summary(findings: Finding[]): string {
+export function summary(findings: Finding[], t?: Translate): string {
   const n = findings.filter((f) => f.level === 'problem').length;
+  if (t) return n === 0 ? t('cli.doctor.allOk') : t('cli.doctor.problems', { n });
   return n === 0 ? 'All checks ok.' : `${n} problem${n === 1 ? '' : 's'} found.`;
 }
 

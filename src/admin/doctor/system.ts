@@ -4,6 +4,7 @@
  * open a file judged from its mode, owner and group - not from what the process running the doctor
  * may do (an installer often runs it as root or as a different user than the kiosk's).
  */
+import type { Translate } from '../../i18n/index.js';
 import { readFileSync, statSync, type Stats } from 'node:fs';
 import { userInfo } from 'node:os';
 import { join } from 'node:path';
@@ -76,15 +77,15 @@ export function canOpen(st: Stats, who: Who, want: 'rw' | 'w' = 'rw'): boolean {
  * Whether `who` can open `path` (read-write, or write-only for sysfs's export), and if not what to do: usually join the file's group
  * (the udev rules in scripts/kiosk/99-till.rules give printers to lp, hidraw to plugdev, GPIO to gpio).
  */
-export function accessFinding(path: string, who: Who, groups: SystemGroup[], want: 'rw' | 'w' = 'rw'): { ok: true; text: string } | { ok: false; text: string; fix: string } {
+export function accessFinding(path: string, who: Who, groups: SystemGroup[], t: Translate, want: 'rw' | 'w' = 'rw'): { ok: true; text: string } | { ok: false; text: string; fix: string } {
   const st = statOf(path);
-  if (!st) return { ok: false, text: `${path} is missing`, fix: 'check the device is plugged in' };
+  if (!st) return { ok: false, text: t('cli.doctor.access.missing', { path }), fix: t('cli.doctor.access.missingFix') };
   const mode = (st.mode & 0o777).toString(8).padStart(3, '0');
   const group = groupName(groups, st.gid);
-  const text = `${path} (mode ${mode}, group ${group})`;
+  const p = { path, mode, group, user: who.name };
   const need = want === 'rw' ? 6 : 2;
-  if (canOpen(st, who, want)) return { ok: true, text: `${text}: ${who.name} can open it` };
+  if (canOpen(st, who, want)) return { ok: true, text: t('cli.doctor.access.can', p) };
   if (((st.mode >> 3) & need) === need && !who.gids.includes(st.gid))
-    return { ok: false, text: `${text}: ${who.name} cannot open it`, fix: `sudo usermod -aG ${group} ${who.name}, then log in again (or restart the till service)` };
-  return { ok: false, text: `${text}: ${who.name} cannot open it`, fix: 'install the udev rules (scripts/kiosk/install.sh) so the device gets mode 0660 and its group' };
+    return { ok: false, text: t('cli.doctor.access.cannot', p), fix: t('cli.doctor.access.joinGroup', p) };
+  return { ok: false, text: t('cli.doctor.access.cannot', p), fix: t('cli.doctor.access.udev') };
 }

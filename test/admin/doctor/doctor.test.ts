@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { runDoctor, type DoctorIo } from '../../../src/admin/doctor.js';
+import { translate } from '../../../src/i18n/index.js';
 import { writeConfig } from '../../../src/store/config-file.js';
 import { DEFAULT_CONFIG, type TillConfig } from '../../../src/domain/config.js';
 import type { HidDeviceInfo } from '../../../src/admin/doctor/env.js';
@@ -395,5 +396,58 @@ describe('till doctor and a HID scanner', () => {
     const silent = await run(dataDir({ scanner: 'hid-pos' }), ['--scan', '--timeout', '0.2'], { root: r.root, path: '', hid: hid.load });
     expect(silent.line('problem', 'scan')[0]).toContain('no scan within 0.2 s from hid-pos 0c2e:0b61');
     expect(silent.line('problem', 'scan')[0]).toContain('USB HID-POS mode');
+  });
+});
+
+describe('till doctor in the shop’s language (issue 13)', () => {
+  async function doctorIn(language: string, groups: Record<string, string[]>) {
+    const k = kiosk(groups);
+    const data = dataDir({ printer: 'usb', printerDevice: '/dev/usb/lp0', drawer: 'gpio', drawerPin: 17 });
+    const lines: string[] = [];
+    const code = await runDoctor(['--user', 'till'], { dataDir: data, out: (l) => void lines.push(l), err: (l) => void lines.push(`ERR ${l}`), isTTY: false, now: () => new Date('2026-03-14T10:00:00Z'), language }, { env: { root: k.root, path: '', hid: hidOf([SCANNER]) } });
+    return { code, lines, text: lines.join('\n') };
+  }
+  /** Terminal columns of a string (a CJK character takes two). */
+  const cols = (s: string) => [...s].reduce((w, ch) => w + (/[\u3000-\u9fff\uff00-\uffef]/.test(ch) ? 2 : 1), 0);
+
+  it.each([
+    ['vi', 'lỗi', 'nhóm lp', 'till không thuộc nhóm "lp": máy in hóa đơn USB', 'sudo usermod -aG lp till, rồi đăng nhập lại', /^Phát hiện \d+ lỗi\.$/],
+    ['zh', '问题', '用户组 lp', 'till 不在用户组“lp”中：USB 小票打印机', 'sudo usermod -aG lp till，然后重新登录', /^发现 \d+ 个问题。$/],
+    ['ru', 'проблема', 'группа lp', 'till не в группе «lp»: USB-принтер чеков', 'sudo usermod -aG lp till, затем войдите заново', /^Найден[оа] \d+ проблем[аы]?\.$/],
+  ])('%s: level, topic, finding and what to do; the summary through the plural rules', async (lang, level, topic, text, fix, total) => {
+    const d = await doctorIn(lang, { gpio: [] });
+    expect(d.code).toBe(1);
+    const line = d.lines.find((l) => l.includes(text));
+    expect(line, d.text).toBeDefined();
+    expect(line!.startsWith(level)).toBe(true);
+    expect(line).toContain(topic);
+    expect(line).toContain(`  -> ${fix}`);
+    expect(d.lines.at(-1)).toMatch(total);
+    // The columns line up in terminal columns, CJK included: level in 9 columns, topic in 15, then the text.
+    const levels = [level, ...['ok', 'info'].map((w) => translate(lang, `cli.doctor.level.${w}`))];
+    for (const l of d.lines.slice(1, -1)) {
+      const lv = levels.find((w) => l.startsWith(`${w} `));
+      if (!lv) continue;
+      let w = 0;
+      let i = 0;
+      const chars = [...l];
+      while (i < chars.length && w < 24) w += cols(chars[i++]);
+      if (cols(chars.slice(9, i).join('').trimEnd()) >= 15) continue; // a topic longer than its column
+      expect(w, l).toBe(24);
+      expect(chars[i - 1], l).toBe(' ');
+      expect(chars[i], l).not.toBe(' ');
+    }
+  });
+
+  it('the Russian summary counts in the plural rules: 1 проблема, 2 проблемы, 5 проблем', () => {
+    expect(translate('ru', 'cli.doctor.problems', { n: 1 })).toBe('Найдена 1 проблема.');
+    expect(translate('ru', 'cli.doctor.problems', { n: 2 })).toBe('Найдено 2 проблемы.');
+    expect(translate('ru', 'cli.doctor.problems', { n: 5 })).toBe('Найдено 5 проблем.');
+    expect(translate('ru', 'cli.doctor.problems', { n: 21 })).toBe('Найдена 21 проблема.');
+  });
+
+  it('English by default: the same lines as before', async () => {
+    const d = await doctorIn('en', { gpio: [] });
+    expect(d.text).toContain('problem  group lp       till is not in "lp": USB receipt printer (/dev/usb/lp*)  -> sudo usermod -aG lp till, then log in again');
   });
 });
