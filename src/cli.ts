@@ -64,6 +64,17 @@ function helpText(lang = 'en'): string {
   ].join('\n');
 }
 
+/**
+ * A refusal in the output's language: the catalog's `error.<CODE>` (the till's own words for it) when
+ * it has one and every slot of it is filled by the error's params, else the error's English message.
+ * English output stays the error's message, which carries the back office's details.
+ */
+export function refusalText(e: TillError, lang: string): string {
+  if (lang === 'en' || !hasMessage(`error.${e.code}`, lang)) return e.message;
+  const text = translate(lang, `error.${e.code}`, e.params);
+  return /\{[A-Za-z0-9_.]+\}/.test(text) ? e.message : text;
+}
+
 function version(): string {
   try {
     return JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version;
@@ -126,7 +137,7 @@ export async function main(argv: string[], io: Partial<CommandContext> = {}): Pr
   } catch (e) {
     if (isClosedPipe(e)) return 0; // the reader went away: nothing to tell anyone
     if (e instanceof TillError) {
-      err(e.code === 'USAGE' ? translate(lang, 'cli.seeHelp', { message: e.message }) : e.message);
+      err(e.code === 'USAGE' ? translate(lang, 'cli.seeHelp', { message: e.message }) : refusalText(e, lang));
       if (process.env.TILL_DEBUG) err(String(e.stack));
       return e.code === 'USAGE' ? 2 : 1;
     }

@@ -16,34 +16,12 @@ import { openStore } from '../store/open.js';
 import { operatorsOf } from '../store/projections/operators.js';
 import type { Store } from '../store/types.js';
 import { readPin } from './pin-input.js';
+import { charWidth, translate } from '../i18n/index.js';
 
-const SUBS: Record<string, string> = {
-  add: `Usage: till operator add --id CODE --name NAME --role cashier|manager [--card BADGE] [--lang en|vi|zh|ru]
-Adds an operator. CODE is what they type at sign-in (1-16 letters or digits); --card a badge barcode
-that can be scanned instead; --lang the language the till's screen speaks to them (default: the
-shop's "language"; receipts always print in the shop's). The PIN (4-8 digits) is asked for twice on the terminal, or read from
-the first line of stdin: printf '1234\\n' | till operator add --id anna --name Anna --role cashier`,
-  list: `Usage: till operator list [--json]
-Every operator: code, name, role, badge (masked), screen language, enabled or disabled.`,
-  language: `Usage: till operator language CODE en|vi|zh|ru|shop
-The language of the till's screen while this operator is signed in ("shop": the shop's "language").`,
-  pin: `Usage: till operator pin CODE
-Sets a new PIN for the operator (asked for twice, or the first line of stdin).`,
-  disable: `Usage: till operator disable CODE
-The operator can no longer sign in or approve. Their past events keep their name. The last enabled
-manager cannot be disabled.`,
-  enable: `Usage: till operator enable CODE`,
-};
-
-const usage = `Usage: till operator <subcommand> [options] [--data DIR]     (till operator <subcommand> --help)
-
-Subcommands:
-  add      add a cashier or manager with a PIN
-  list     list operators [--json]
-  pin      set an operator's PIN
-  language set the screen language of an operator (en, vi, zh, ru, shop)
-  disable  stop an operator signing in (kept in the history)
-  enable   let a disabled operator sign in again`;
+/** Each subcommand's --help page, in the output's language (`cli.operator.help.<sub>`). */
+const subHelp = (sub: string, lang: string): string => translate(lang, `cli.operator.help.${sub}`);
+const usageIn = (lang: string): string => translate(lang, 'cli.operator.usage');
+const usage = usageIn('en');
 
 const must = <T>(r: Result<T>): T => {
   if (!r.ok) throw r.error;
@@ -65,6 +43,9 @@ async function pinOf(ctx: CommandContext): Promise<string> {
   return must(checkPin(pin));
 }
 
+/** Terminal columns of a text (a CJK character takes two). */
+const cols = (text: string): number => [...text].reduce((w, ch) => w + charWidth(ch.codePointAt(0) ?? 0), 0);
+
 const maskBadge = (card: string | null): string => (card ? `…${card.slice(-4)}` : '');
 
 async function add(argv: string[], ctx: CommandContext): Promise<number> {
@@ -77,7 +58,9 @@ async function add(argv: string[], ctx: CommandContext): Promise<number> {
     const ev = must(planAddOperator(operatorsOf(store.state), input, hashPin(pin, randomBytes(16)), ctx.now().toISOString()));
     await store.commit({ id: randomUUID(), events: [ev] });
     const o = ev.data.operator;
-    ctx.out(`Added ${o.role} ${o.name} (code ${o.id}${o.card ? `, badge ${maskBadge(o.card)}` : ''}${o.language ? `, screen in ${LANGUAGE_NAMES[o.language as Language]}` : ''}).`);
+    const tr = (key: string, params?: Record<string, string>) => translate(ctx.language ?? 'en', key, params);
+    const extra = `${o.card ? tr('cli.operator.addedBadge', { badge: maskBadge(o.card) }) : ''}${o.language ? tr('cli.operator.addedLanguage', { language: LANGUAGE_NAMES[o.language as Language] }) : ''}`;
+    ctx.out(tr('cli.operator.added', { role: tr(`cli.operator.role.${o.role}`), name: o.name, id: o.id, extra }));
     return 0;
   });
 }
@@ -90,14 +73,18 @@ async function list(argv: string[], ctx: CommandContext): Promise<number> {
       ctx.out(JSON.stringify({ operators: all.map((o) => ({ id: o.id, name: o.name, role: o.role, badge: o.card ? maskBadge(o.card) : null, language: operatorLanguage(o), disabled: o.disabled, created: o.created })) }));
       return 0;
     }
+    const tr = (key: string) => translate(ctx.language ?? 'en', key);
     if (all.length === 0) {
-      ctx.out('No operators yet: the register runs without sign-in. Add a manager first: till operator add --id ID --name NAME --role manager');
+      ctx.out(tr('cli.operator.none'));
       return 0;
     }
-    const w = Math.max(4, ...all.map((o) => o.id.length));
-    const n = Math.max(4, ...all.map((o) => o.name.length));
-    ctx.out(`${'CODE'.padEnd(w)}  ${'NAME'.padEnd(n)}  ROLE     BADGE  LANG  STATE`);
-    for (const o of all) ctx.out(`${o.id.padEnd(w)}  ${o.name.padEnd(n)}  ${o.role.padEnd(7)}  ${maskBadge(o.card).padEnd(5)}  ${(operatorLanguage(o) ?? 'shop').padEnd(4)}  ${o.disabled ? 'disabled' : 'enabled'}`);
+    // Columns in terminal columns: a heading or a name in CJK takes two per character.
+    const heads = ['code', 'name', 'role', 'badge', 'lang', 'state'].map((h) => tr(`cli.operator.col.${h}`));
+    const rows = all.map((o) => [o.id, o.name, tr(`cli.operator.role.${o.role}`), maskBadge(o.card), operatorLanguage(o) ?? 'shop', tr(o.disabled ? 'cli.operator.disabledState' : 'cli.operator.enabledState')]);
+    const widths = heads.map((h, i) => Math.max(cols(h), ...rows.map((r) => cols(r[i]))));
+    const line = (cells: string[]) => cells.map((c, i) => (i === cells.length - 1 ? c : c + ' '.repeat(widths[i] - cols(c)))).join('  ');
+    ctx.out(line(heads));
+    for (const r of rows) ctx.out(line(r));
     return 0;
   });
 }
@@ -109,7 +96,7 @@ async function pin(argv: string[], ctx: CommandContext): Promise<number> {
     const who = must(existing(operatorsOf(store.state), id));
     const ev = must(planSetPin(operatorsOf(store.state), who.id, hashPin(await pinOf(ctx), randomBytes(16))));
     await store.commit({ id: randomUUID(), events: [ev] });
-    ctx.out(`New PIN set for ${operatorsOf(store.state).byId[ev.data.id].name}.`);
+    ctx.out(translate(ctx.language ?? 'en', 'cli.operator.pinSet', { name: operatorsOf(store.state).byId[ev.data.id].name }));
     return 0;
   });
 }
@@ -120,20 +107,21 @@ const setDisabled = (disabled: boolean) => async (argv: string[], ctx: CommandCo
     const ev = must(planSetDisabled(operatorsOf(store.state), positionals[0] ?? '', disabled));
     await store.commit({ id: randomUUID(), events: [ev] });
     const o = operatorsOf(store.state).byId[ev.data.id];
-    ctx.out(`${o.name} (${o.id}) is ${disabled ? 'disabled: they can no longer sign in or approve' : 'enabled again'}.`);
+    ctx.out(translate(ctx.language ?? 'en', disabled ? 'cli.operator.disabled' : 'cli.operator.enabled', { name: o.name, id: o.id }));
     return 0;
   });
 };
 
 async function language(argv: string[], ctx: CommandContext): Promise<number> {
   const { positionals } = parse(argv, {});
-  if (positionals.length !== 2) throw new TillError('USAGE', SUBS.language);
+  if (positionals.length !== 2) throw new TillError('USAGE', subHelp('language', ctx.language ?? 'en'));
   return withStore(ctx, async (store) => {
     const ev = must(planSetLanguage(operatorsOf(store.state), positionals[0], positionals[1]));
     await store.commit({ id: randomUUID(), events: [ev] });
     const o = operatorsOf(store.state).byId[ev.data.id];
     const lang = ev.data.language as Language | null;
-    ctx.out(`${o.name} (${o.id}): the screen speaks ${lang ? LANGUAGE_NAMES[lang] : "the shop's language"} while they are signed in.`);
+    const tr = (key: string, params?: Record<string, string>) => translate(ctx.language ?? 'en', key, params);
+    ctx.out(tr('cli.operator.languageSet', { name: o.name, id: o.id, language: lang ? LANGUAGE_NAMES[lang] : tr('cli.operator.shopLanguage') }));
     return 0;
   });
 }
@@ -146,10 +134,11 @@ export const operatorCommand: AdminCommand = {
   usage,
   async run(argv, ctx) {
     const [sub, ...rest] = argv;
-    if (!sub || sub === '--help' || sub === '-h') return ctx.out(usage), 0;
+    const lang = ctx.language ?? 'en';
+    if (!sub || sub === '--help' || sub === '-h') return ctx.out(usageIn(lang)), 0;
     const handler = HANDLERS[sub];
-    if (!handler) throw new TillError('USAGE', `unknown subcommand "${sub}" of till operator`);
-    if (rest.includes('--help') || rest.includes('-h')) return ctx.out(SUBS[sub]), 0;
+    if (!handler) throw new TillError('USAGE', translate(lang, 'cli.operator.unknownSub', { sub }));
+    if (rest.includes('--help') || rest.includes('-h')) return ctx.out(subHelp(sub, lang)), 0;
     return handler(rest, ctx);
   },
 };

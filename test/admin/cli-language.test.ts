@@ -30,7 +30,7 @@ function storeIn(language: string | null): string {
 async function till(...argv: string[]) {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await main(argv, { out: (l) => out.push(l), err: (l) => err.push(l), isTTY: false });
+  const code = await main(argv, { out: (l) => out.push(l), err: (l) => err.push(l), isTTY: false, readSecret: async () => '1234' });
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 
@@ -90,5 +90,29 @@ describe('the language of the back office', () => {
     expect(extractLang(['--lang=zh', 'report', 'x'])).toEqual({ lang: 'zh', rest: ['report', 'x'] });
     expect(extractLang(['operator', 'add', '--lang', 'ru'])).toEqual({ lang: undefined, rest: ['operator', 'add', '--lang', 'ru'] });
     expect(extractLang(['demo', '--lang', 'vi'])).toEqual({ lang: undefined, rest: ['demo', '--lang', 'vi'] });
+  });
+
+  it('till operator speaks it: added, the list in terminal columns, refusals in the till’s words', async () => {
+    const d = storeIn(null);
+    expect((await till('--data', d, 'init')).code).toBe(0);
+    const cfg = join(d, 'till.config.json');
+    const { readFileSync } = await import('node:fs');
+    writeFileSync(cfg, JSON.stringify({ ...JSON.parse(readFileSync(cfg, 'utf8')), language: 'zh' }));
+    delete process.env.TILL_LANG;
+    expect((await till('--data', d, 'operator', 'add', '--id', '2', '--name', '李娜', '--role', 'manager')).out).toBe('已新增店长 李娜（工号 2）。');
+    expect((await till('--data', d, 'operator', 'add', '--id', 'anna', '--name', 'Anna', '--role', 'cashier', '--lang', 'ru')).out).toBe('已新增收银员 Anna（工号 anna，界面语言 Русский）。');
+    // Every column starts at the same terminal column whether its cells are Chinese or Latin.
+    expect((await till('--data', d, 'operator', 'list')).out.split('\n')).toEqual([
+      '工号  姓名  角色    工牌  语言  状态',
+      '2     李娜  店长          shop  启用',
+      'anna  Anna  收银员        ru    启用',
+    ]);
+    expect((await till('--data', d, '--lang', 'ru', 'operator', 'disable', 'anna')).out).toBe('Anna (anna) отключён: больше не может входить и подтверждать операции.');
+    const refused = await till('--data', d, '--lang', 'vi', 'operator', 'disable', 'nobody');
+    expect(refused.code).toBe(1);
+    expect(refused.err).toBe('Không có nhân viên nào có mã hoặc thẻ này.');
+    // In English the refusal keeps the back office's own details.
+    expect((await till('--data', d, '--lang', 'en', 'operator', 'disable', '2')).err).toBe('李娜 is the only manager: add another manager first.');
+    expect((await till('--data', d, '--lang', 'zh', 'operator', 'add', '--help')).out).toMatch(/^用法：till operator add --id 工号/);
   });
 });
