@@ -113,7 +113,7 @@ async function show(argv: string[], s: LoyaltySession): Promise<number> {
   const page = pageOrRefuse(rows.slice().reverse(), req);
   if (values.json) return printJson(s.ctx, customerJson(a, programs, ladder, s.config.currency, s.today, page, unread, mismatches)), 0;
   for (const line of customerDetails(a, programs, ladder, s.config.currency, s.today)) s.ctx.out(line);
-  for (const line of historyLines(page, programs, localDateTime)) s.ctx.out(line);
+  for (const line of historyLines(page, programs, localDateTime, s.config.currency)) s.ctx.out(line);
   for (const line of historyWarnings(unread, mismatches, programs)) s.ctx.out(line);
   s.ctx.out(`  ${pageFooter(page, 'rows', HISTORY_ORDER)}`);
   return 0;

@@ -178,7 +178,13 @@ async function program(argv: string[], s: LoyaltySession): Promise<number> {
   } catch (e) {
     throw new TillError('FILE_INVALID', `Cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}. Nothing was changed.`);
   }
-  const r = readProgramText(text, currency(cur), programList(slice));
+  // The tiers' price lists name products and categories: they must be in the catalog.
+  let cats: string[] | undefined;
+  const catalog = {
+    hasSku: (sku: string) => !!s.store.catalog.bySku(sku),
+    categories: () => (cats ??= [...new Set(Object.values(s.store.state.catalog.products).map((p) => p.category))].sort()),
+  };
+  const r = readProgramText(text, currency(cur), programList(slice), catalog);
   if (!r.ok) {
     r.problems.forEach((p) => s.ctx.err(`${file}${p.line ? `, line ${p.line}, column ${p.column}` : ''}: ${p.key}: ${p.message} [${p.code}]`));
     throw new TillError('FILE_INVALID', `${file} has ${r.problems.length} problem(s). Nothing was changed.`);

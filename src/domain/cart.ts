@@ -6,6 +6,7 @@ import { allocate, exactSum, MAX_SALE_AMOUNT, mulPpm, toDecimalString, type Curr
 import type { Product } from './catalog.js';
 import { computeTax, type TaxSettings, type TaxSummaryRow } from './tax.js';
 import { fail, ok, type Result } from './errors.js';
+import { priceFromList, type LinePriceSource, type PriceList } from './price-list.js';
 
 export const MAX_QTY = 9999;
 export const MAX_LINES = 500;
@@ -28,6 +29,10 @@ export interface CartLine {
   lineDiscount?: Minor;
   /** Extension data owned by the feature that added the line (gift card code, reward id...). */
   meta?: Record<string, unknown>;
+  /** The catalog price of a line priced from a price list (`unitPrice` is then the list's price). */
+  listPrice?: Minor;
+  /** The price list entry that gave `unitPrice` (price-list.ts); journaled with the sold line. */
+  priceFrom?: LinePriceSource;
 }
 
 /** A discount on the order (tier price list, loyalty reward), applied before tender. */
@@ -50,6 +55,8 @@ export interface Cart {
   discounts: OrderDiscount[];
   /** Counter for line ids, so ids never repeat within a sale. */
   nextLine: number;
+  /** The price list in force (the attached customer's tier's): prices every product line, new ones too. */
+  priceList?: PriceList | null;
 }
 
 export const emptyCart = (): Cart => ({ lines: [], discounts: [], nextLine: 1 });
@@ -66,8 +73,8 @@ export function addProduct(cart: Cart, p: Product, qty = 1, barcode?: string): R
     lines.push(lines.splice(i, 1)[0]);
     return withinLimits({ ...cart, lines });
   }
-  return addLine(cart, {
-    kind: 'product',
+  return addLine(cart, priceFromList({
+    kind: 'product' as const,
     sku: p.sku,
     name: p.name,
     unitPrice: p.price,
@@ -75,7 +82,17 @@ export function addProduct(cart: Cart, p: Product, qty = 1, barcode?: string): R
     taxClass: p.taxClass,
     category: p.category,
     barcode,
-  });
+  }, cart.priceList));
+}
+
+/**
+ * The cart under a price list (a customer of a tier with prices attached), or back at catalog prices
+ * (null: detached). Every product line is re-priced at once; lines added later are priced by addProduct.
+ * Prices only fall (price-list.ts), so the sale stays within its limits.
+ */
+export function withPriceList(cart: Cart, list: PriceList | null): Cart {
+  const { priceList: _old, ...rest } = cart;
+  return { ...rest, ...(list ? { priceList: list } : {}), lines: cart.lines.map((l) => priceFromList(l, list)) };
 }
 
 export function addLine(cart: Cart, line: Omit<CartLine, 'id'>): Result<Cart> {
@@ -167,8 +184,11 @@ export const orderDiscountTotal = (p: Pick<PricedCart, 'discounts'>): Minor => p
 /** What the lines add up to before order discounts: subtotal - order discounts (+ exclusive tax) = total. */
 export const subtotalBeforeOrderDiscounts = (p: Pick<PricedCart, 'gross' | 'discountTotal' | 'discounts'>): Minor => p.gross - (p.discountTotal - orderDiscountTotal(p));
 
-function matches(l: CartLine, t?: OrderDiscount['target']): boolean {
+function matches(l: CartLine, d: OrderDiscount): boolean {
+  const t = d.target;
   if (l.noDiscount) return false;
+  // A line priced from the tier's list takes no tier percentage as well: one member price, not two.
+  if (d.source === 'tier' && l.priceFrom) return false;
   if (!t) return true;
   if (t.sku !== undefined && l.sku !== t.sku) return false;
   if (t.category !== undefined && l.category !== t.category) return false;
@@ -180,7 +200,7 @@ export function priceCart(cart: Cart, tax: TaxSettings): PricedCart {
   const disc = cart.lines.map((l, i) => Math.min(l.lineDiscount ?? 0, gross[i]));
   const applied: AppliedDiscount[] = [];
   for (const d of cart.discounts) {
-    const idx = cart.lines.map((l, i) => (matches(l, d.target) ? i : -1)).filter((i) => i >= 0);
+    const idx = cart.lines.map((l, i) => (matches(l, d) ? i : -1)).filter((i) => i >= 0);
     const base = idx.reduce((a, i) => a + gross[i] - disc[i], 0);
     if (base <= 0) {
       applied.push({ id: d.id, label: d.label, source: d.source, amount: 0, meta: d.meta });

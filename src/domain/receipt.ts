@@ -92,6 +92,9 @@ function lineBlocks(sale: SaleRecord, c: ReceiptContext): ReceiptBlock[] {
       const qty = formatNumber(l.qty, c.locale, c.ascii);
       out.push(columns(`  ${c.t('receipt.qtyTimesPrice', { qty, price: c.money(l.unitPrice) })}`, c.money(l.gross)));
     }
+    // A line priced from the tier's list: its amount above is the tier price; this says so and
+    // names the catalog price, with no amount of its own (nothing is taken off twice).
+    if (l.priceFrom && l.listPrice !== undefined) out.push(text(c.t('receipt.tierPrice', { tier: sanitizeLine(l.priceFrom.name), price: c.money(l.listPrice) })));
     const own = Math.min(l.lineDiscount ?? 0, l.gross);
     if (own > 0) out.push(columns(c.t('receipt.lineDiscount'), c.money(-own)));
   }

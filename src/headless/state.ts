@@ -43,6 +43,10 @@ export interface HeadlessLine {
   /** gross - discount */
   amount: number;
   tax: number;
+  /** A line priced from the attached customer's tier price list: the catalog price (unitPrice is the tier's). */
+  listPrice?: number;
+  /** The entry that priced it: tier, "sku" or "category" and which, a fixed `price` or `percentPpm` off. */
+  priceFrom?: { tierId: string; name: string; entry: 'sku' | 'category'; key: string; price?: number; percentPpm?: number };
 }
 
 export interface HeadlessTender {
@@ -164,6 +168,7 @@ export function toHeadlessState(snapshot: { value: StateValue; context: Checkout
       discount: l.discount,
       amount: l.amount,
       tax: l.tax,
+      ...(l.priceFrom && l.listPrice !== undefined ? { listPrice: l.listPrice, priceFrom: { ...l.priceFrom, name: sanitizeLine(l.priceFrom.name) } } : {}),
     })),
     subtotal: p.gross - p.discountTotal,
     discount: p.discountTotal,

@@ -5,7 +5,7 @@
 import { lineBeforeOrderDiscounts, type PricedLine } from '../domain/cart.js';
 import { formatNumber } from '../i18n/index.js';
 import type { Fmt } from './selectors.js';
-import { padEnd, padStart, width } from './text.js';
+import { padEnd, padStart, truncate, width } from './text.js';
 
 export interface CartRow {
   id: string;
@@ -55,7 +55,7 @@ export function cartTable(lines: readonly PricedLine[], cols: number, rows: numb
     header: row('  ', h.item, h.qty, h.price, h.total),
     rows: visible.map((l, k) => {
       const i = top + k;
-      return { id: l.id, selected: i === selected, text: row(i === selected ? pointer : '  ', lineName(l, fmt), qty[i], unit[i], total[i]) };
+      return { id: l.id, selected: i === selected, text: row(i === selected ? pointer : '  ', lineName(l, fmt, nameW), qty[i], unit[i], total[i]) };
     }),
     top,
     above: top,
@@ -63,5 +63,15 @@ export function cartTable(lines: readonly PricedLine[], cols: number, rows: numb
   };
 }
 
-/** A free-product reward line says so: it is on the sale at no charge because points paid for it. */
-const lineName = (l: PricedLine, fmt: Fmt): string => (l.kind === 'reward' ? fmt.t('ui.cart.rewardLine', { name: fmt.text(l.name) }) : fmt.text(l.name));
+/**
+ * A free-product reward line says so: it is on the sale at no charge because points paid for it. A
+ * line priced from the tier's list names the tier and the catalog price after the name, which gives
+ * way first so that both prices stay readable: the price column is the tier's price.
+ */
+function lineName(l: PricedLine, fmt: Fmt, cols: number): string {
+  if (l.kind === 'reward') return fmt.t('ui.cart.rewardLine', { name: fmt.text(l.name) });
+  if (!l.priceFrom || l.listPrice === undefined) return fmt.text(l.name);
+  const note = fmt.t('ui.cart.tierPrice', { tier: fmt.text(l.priceFrom.name), price: fmt.money(l.listPrice) });
+  const room = cols - width(note);
+  return room >= 6 ? truncate(fmt.text(l.name), room, fmt.ascii).trimEnd() + note : fmt.text(l.name) + note;
+}

@@ -103,6 +103,12 @@ export function ladderLines(l: TierLadder, programs: readonly LoyaltyProgram[], 
       t.cashbackPpm !== undefined ? `${t.cashbackPpm / 10_000}% back in ${l.programId} points` : '',
     ].filter(Boolean).join(', ');
     lines.push(`  ${t.id}: ${t.name} from ${th}${perks ? ` — ${perks}` : ''}`);
+    // The tier's price list, one entry a line: the product's entry wins over its category's, and a
+    // priced line takes no tier percentage (price-list.ts).
+    for (const e of t.prices ?? []) {
+      const what = e.sku !== undefined ? `sku ${e.sku}` : `category ${e.category}`;
+      lines.push(`    price ${what}: ${e.price !== undefined ? money(e.price, cur) : `${(e.percentPpm ?? 0) / 10_000}% off`}`);
+    }
   }
   return lines;
 }

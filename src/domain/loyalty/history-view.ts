@@ -9,7 +9,7 @@ import { accountAsOf, expiringWithin, extraExpiresOn, extraOf } from './expiry.j
 import type { HistoryKind, HistoryRow } from './history.js';
 import { tierProgress } from './tiers.js';
 import type { LoyaltyAccount, LoyaltyProgram, TierLadder, Units } from './types.js';
-import { pts } from './admin-view.js';
+import { money, pts } from './admin-view.js';
 
 const LABEL: Record<HistoryKind, string> = {
   earn: 'earned', spend: 'spent', adjust: 'adjusted', expire: 'expired', accrue: 'bonus', refund: 'refund',
@@ -34,7 +34,7 @@ export function foldMismatches(rowsOldestFirst: readonly HistoryRow[], account: 
 }
 
 /** The table of one page of rows (newest first), with a header line. `local` renders an ISO instant. */
-export function historyLines(page: Page<HistoryRow>, programs: readonly LoyaltyProgram[], local: (iso: string) => string): string[] {
+export function historyLines(page: Page<HistoryRow>, programs: readonly LoyaltyProgram[], local: (iso: string) => string, cur?: string): string[] {
   if (page.total === 0) return ['  history: none yet'];
   const byId = new Map(programs.map((p) => [p.id, p]));
   const num = (units: Units | null, pid: string | null, sign: boolean): string => {
@@ -61,7 +61,8 @@ export function historyLines(page: Page<HistoryRow>, programs: readonly LoyaltyP
       ...(withAdd ? [addText(r).padStart(aw)] : []),
       r.operator,
     ];
-    const tail = [r.ref, r.reason && `"${r.reason}"`, r.detail].filter(Boolean).join('  ');
+    const list = r.priceList ? `${r.priceList.name} prices on ${r.priceList.lines} line(s)${cur ? `, ${money(r.priceList.saved, cur)} below list` : ''}` : '';
+    const tail = [r.ref, r.reason && `"${r.reason}"`, r.detail, list].filter(Boolean).join('  ');
     lines.push(`    ${cols.join('  ')}${tail ? `  ${tail}` : ''}  #${r.seq}`);
   }
   return lines;
@@ -76,10 +77,11 @@ export function historyWarnings(unread: readonly number[], mismatches: readonly 
   return out;
 }
 
-const rowJson = (r: HistoryRow) => ({
+const rowJson = (r: HistoryRow, cur: string) => ({
   seq: r.seq, at: r.at, day: r.day, kind: r.kind, program: r.programId, points: r.programId === null ? null : r.delta, balanceAfter: r.balance,
   additional: r.programId === null || r.additionalBalance === null ? null : { points: r.additional, balanceAfter: r.additionalBalance },
   operator: r.operator, ref: r.ref || null, reason: r.reason || null, detail: r.detail || null,
+  priceList: r.priceList ? { tier: r.priceList.tierId, name: r.priceList.name, lines: r.priceList.lines, saved: { amount: r.priceList.saved, currency: cur } } : null,
 });
 
 /** The `--json` document of `till customer show`: stable keys, every key always present. */
@@ -106,7 +108,7 @@ export function customerJson(
         mainPoints: (a.points[p.id] ?? 0) - extraOf(a, p.id), additionalPoints: extraOf(a, p.id), additionalExpiresOn: extraExpiresOn(a, p.id, day) ?? null,
         expiringWithin30Days: p.expiryDays || p.additionalExpiryDays ? expiringWithin(a, p.id, day, 30) : 0,
       })),
-    history: { order: 'newest-first', ...pageFields(page), rows: page.items.map(rowJson) },
+    history: { order: 'newest-first', ...pageFields(page), rows: page.items.map((r) => rowJson(r, cur)) },
     unreadEvents: [...unread],
     ledgerAgrees: mismatches.length === 0 && unread.length === 0,
   };

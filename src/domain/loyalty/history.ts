@@ -44,6 +44,8 @@ export interface HistoryRow {
   reason: string;
   /** What changed, for changes of state: "tier std -> silver", "card 2700000000014, tier std". */
   detail: string;
+  /** On the rows of a sale priced from the customer's tier price list: which list, how many lines, what it took off. */
+  priceList?: { tierId: string; name: string; lines: number; saved: number };
 }
 
 const str = (v: unknown): string => (typeof v === 'string' ? v : '');
@@ -68,6 +70,7 @@ export class HistoryFold {
       seq: ev.seq, at: ev.at, day, kind, programId: null, delta: 0, balance: null, additional: 0, additionalBalance: null, operator: ev.operator, ref: '', reason: '', detail: '', ...over,
     });
     const sale = ev.type === EV.saleCommitted ? saleLoyaltyOf(ev.data) : null;
+    const firstRow = this.rows.length;
     let moved = 0;
     for (const m of movementsOf(ev.type, ev.data, day)) {
       if (m.customerId !== this.customerId) continue;
@@ -111,6 +114,9 @@ export class HistoryFold {
         if (sale.loyalty.promoted && typeof sale.loyalty.tierAfter === 'string') {
           this.rows.push(row('promoted', { day: sale.loyalty.day || day, ref, detail: `tier ${sale.loyalty.tierBefore ?? '-'} -> ${sale.loyalty.tierAfter}` }));
         } else if (moved === 0) this.rows.push(row('purchase', { day: sale.loyalty.day || day, ref, detail: 'no points' }));
+        // Which price list the sale was priced from (the tier's), on every row of the sale.
+        const pl = sale.loyalty.priceList;
+        if (pl && typeof pl.name === 'string') for (const r of this.rows.slice(firstRow)) r.priceList = { tierId: String(pl.tierId), name: pl.name, lines: Number(pl.lines) || 0, saved: Number(pl.saved) || 0 };
         break;
       }
       case EV.pointsRefunded:

@@ -15,7 +15,9 @@ export type ProblemCode =
   | 'PROGRAM_UNKNOWN_KEY'
   | 'PROGRAM_AMBIGUOUS_TARGET'
   | 'PROGRAM_BAD_VALUE'
-  | 'PROGRAM_DUPLICATE_ID';
+  | 'PROGRAM_DUPLICATE_ID'
+  | 'PROGRAM_DUPLICATE_ENTRY'
+  | 'PROGRAM_UNKNOWN_TARGET';
 
 export interface FileProblem {
   /** Place in the file: "programs[0].rules[1].cumulativ", "(file)" for the whole file. */

@@ -25,4 +25,6 @@ export const REWARD_TYPES = Object.keys(REWARD_KEYS);
 
 export const LADDER_KEYS = ['basis', 'programId', 'periodMonths', 'demotion', 'levels'] as const;
 
-export const TIER_KEYS = ['id', 'name', 'threshold', 'discount', 'earnMultiplier', 'cashback'] as const;
+export const TIER_KEYS = ['id', 'name', 'threshold', 'discount', 'earnMultiplier', 'cashback', 'prices'] as const;
+
+export { TIER_PRICE_KEYS } from './program-file-prices.js';

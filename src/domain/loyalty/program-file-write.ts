@@ -44,6 +44,7 @@ export function writeProgramFile(programs: readonly LoyaltyProgram[], lad: TierL
         id: t.id, name: t.name, threshold: lad.basis === 'spend' ? money(t.threshold) : formatUnits(t.threshold, prog?.decimals ?? 0),
         ...(t.discountPpm ? { discount: pct(t.discountPpm) } : {}), ...(t.earnMultiplierPpm !== undefined ? { earnMultiplier: t.earnMultiplierPpm / 1_000_000 } : {}),
         ...(t.cashbackPpm !== undefined ? { cashback: pct(t.cashbackPpm) } : {}),
+        ...(t.prices?.length ? { prices: t.prices.map((e) => ({ ...tgt(e), ...(e.price !== undefined ? { price: money(e.price) } : { percent: pct(e.percentPpm ?? 0) }) })) } : {}),
       })),
     };
   }

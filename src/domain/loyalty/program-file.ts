@@ -13,8 +13,10 @@ import type { EarnRule, LoyaltyProgram, Reward, Tier, TierLadder } from './types
 import { mulR, parseDecimal, ratio, reducePair } from './units.js';
 import { FILE_KEYS, LADDER_KEYS, PROGRAM_KEYS, REWARD_KEYS, REWARD_TYPES, RULE_KEYS, TIER_KEYS } from './program-file-keys.js';
 import { got, isObj, present, Reader, type FileProblem, type Obj } from './program-file-fields.js';
+import { readTierPrices, type CatalogCheck } from './program-file-prices.js';
 
 export type { FileProblem, ProblemCode } from './program-file-fields.js';
+export type { CatalogCheck } from './program-file-prices.js';
 export { writeProgramFile } from './program-file-write.js';
 
 export interface ProgramFile {
@@ -142,7 +144,7 @@ function program(r: Reader, o: Obj, at: string): LoyaltyProgram {
   return p;
 }
 
-function ladder(r: Reader, o: Obj, programs: Map<string, LoyaltyProgram>): TierLadder {
+function ladder(r: Reader, o: Obj, programs: Map<string, LoyaltyProgram>, catalog?: CatalogCheck): TierLadder {
   const at = 'tiers';
   r.keys(o, at, LADDER_KEYS, 'the tiers');
   const basis = o.basis === 'points' ? 'points' : o.basis === 'spend' || !present(o, 'basis') ? 'spend' : (r.bad(`${at}.basis`, `must be "spend" or "points", ${got(o.basis)}`), 'spend');
@@ -168,6 +170,8 @@ function ladder(r: Reader, o: Obj, programs: Map<string, LoyaltyProgram>): TierL
       if (!programId) r.bad(`${lat}.cashback`, 'needs "programId" in the tiers: the program whose points the percentage gives');
       else if (prog && !prog.rewards.some((w) => w.kind === 'cashback')) r.bad(`${lat}.cashback`, `needs a "cashback" reward in program "${programId}": it says what a point is worth`);
     }
+    const prices = readTierPrices(r, x.prices, `${lat}.prices`, catalog);
+    if (prices.length) t.prices = prices;
     const prev = tiers[tiers.length - 1];
     if (!prev && t.threshold !== 0) r.bad(`${lat}.threshold`, 'of the first tier must be 0 (it is the default tier)');
     if (prev && t.threshold <= prev.threshold) r.bad(`${lat}.threshold`, 'must be above the previous tier’s');
@@ -179,9 +183,10 @@ function ladder(r: Reader, o: Obj, programs: Map<string, LoyaltyProgram>): TierL
 
 /**
  * Reads a parsed program file. `existing` programs can be referenced by the tier ladder. With `doc`
- * (from readJson of the same value) every problem carries its line and column.
+ * (from readJson of the same value) every problem carries its line and column. With `catalog`, the
+ * products and categories of the tiers' price lists must be in it.
  */
-export function readProgramFile(raw: unknown, cur: Currency, existing: readonly LoyaltyProgram[] = [], doc?: JsonDoc): ProgramFileRead {
+export function readProgramFile(raw: unknown, cur: Currency, existing: readonly LoyaltyProgram[] = [], doc?: JsonDoc, catalog?: CatalogCheck): ProgramFileRead {
   const r = new Reader(cur);
   if (!isObj(raw)) return { ok: false, problems: [{ key: '(file)', code: 'PROGRAM_BAD_VALUE', message: 'must be a JSON object {…} with "programs" and/or "tiers"', ...(doc ? { line: 1, column: 1 } : {}) }] };
   r.keys(raw, '', FILE_KEYS, 'the file');
@@ -192,14 +197,14 @@ export function readProgramFile(raw: unknown, cur: Currency, existing: readonly 
   for (const p of programs) all.set(p.id, p);
   let lad: TierLadder | null | undefined;
   if (raw.tiers === null) lad = null;
-  else if (raw.tiers !== undefined) lad = isObj(raw.tiers) ? ladder(r, raw.tiers, all) : (r.bad('tiers', `must be an object {…} or null, ${got(raw.tiers)}`), undefined);
+  else if (raw.tiers !== undefined) lad = isObj(raw.tiers) ? ladder(r, raw.tiers, all, catalog) : (r.bad('tiers', `must be an object {…} or null, ${got(raw.tiers)}`), undefined);
   if (r.problems.length) return { ok: false, problems: doc ? r.problems.map((p, i) => ({ ...p, ...doc.locate(p.key, r.anchors[i]) })) : r.problems };
   return { ok: true, file: { programs, ...(lad !== undefined ? { ladder: lad } : {}) } };
 }
 
 /** Reads the text of a program file: JSON with places, then the program, every problem with its line. */
-export function readProgramText(text: string, cur: Currency, existing: readonly LoyaltyProgram[] = []): ProgramFileRead {
+export function readProgramText(text: string, cur: Currency, existing: readonly LoyaltyProgram[] = [], catalog?: CatalogCheck): ProgramFileRead {
   const j = readJson(text);
   if (!j.ok) return { ok: false, problems: [{ key: '(file)', code: 'PROGRAM_FILE_SYNTAX', message: `is not valid JSON: ${j.message}`, ...j.pos }] };
-  return readProgramFile(j.doc.value, cur, existing, j.doc);
+  return readProgramFile(j.doc.value, cur, existing, j.doc, catalog);
 }

@@ -7,6 +7,7 @@ import type { Cart, PricedCart } from '../cart.js';
 import { fail, ok, type Result } from '../errors.js';
 import type { Minor } from '../money.js';
 import type { Tender } from '../tender.js';
+import { listSaving } from '../price-list.js';
 import { computeEarn, isEligible, lineAmount } from './earn.js';
 import { addDays, consumeLots, expiringWithin, extraExpiresOn, extraOf } from './expiry.js';
 import { rewardsInCart } from './rewards.js';
@@ -97,6 +98,8 @@ export function buildSaleLoyalty(input: SaleLoyaltyInput): Result<SaleLoyalty> {
   const earned: Record<string, Units> = {};
   for (const e of entries.values()) earned[e.programId] = e.earned;
   const tier = tierAfterSale(account, ladder, day, { spend, earned });
+  const listed = priced.lines.filter((l) => l.priceFrom);
+  const first = listed[0]?.priceFrom;
   return ok({
     v: 1,
     customerId: account.id,
@@ -107,6 +110,7 @@ export function buildSaleLoyalty(input: SaleLoyaltyInput): Result<SaleLoyalty> {
     tierAfter: tier.after,
     promoted: tier.promoted,
     tierDiscount: priced.discounts.filter((d) => d.source === 'tier').reduce((a, d) => a + d.amount, 0),
+    ...(first ? { priceList: { tierId: first.tierId, name: first.name, lines: listed.length, saved: listed.reduce((a, l) => a + listSaving(l), 0) } } : {}),
     programs: [...entries.values()],
   });
 }

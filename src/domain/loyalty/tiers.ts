@@ -4,7 +4,8 @@
  * promotes at once (the receipt says so). Sales never demote; `reviewTiers` does, when the ladder
  * allows it, on the schedule the shop runs it (`till loyalty tiers review`).
  */
-import type { Cart, OrderDiscount } from '../cart.js';
+import { withPriceList, type Cart, type OrderDiscount } from '../cart.js';
+import type { PriceList } from '../price-list.js';
 import type { Minor } from '../money.js';
 import type { Customer, LoyaltyAccount, Tier, TierLadder, Units } from './types.js';
 import { monthBuckets, monthText } from './months.js';
@@ -108,9 +109,21 @@ export function tierDiscount(customer: Pick<Customer, 'tier' | 'blocked'>, ladde
   return { id: TIER_DISCOUNT_ID, label: t.name, source: 'tier', kind: 'percent', value: t.discountPpm, meta: { tierId: t.id } };
 }
 
-/** The cart with the customer's tier discount first (before rewards), or without one (customer detached). */
+/** The tier's price list, or null when the tier has none (or the card is blocked: no member prices). */
+export function tierPriceList(customer: Pick<Customer, 'tier' | 'blocked'>, ladder: TierLadder | null): PriceList | null {
+  const t = ladder?.tiers.find((x) => x.id === customer.tier);
+  if (!t || !t.prices?.length || customer.blocked) return null;
+  return { tierId: t.id, name: t.name, entries: t.prices };
+}
+
+/**
+ * The cart with the customer's tier applied — its price list on the product lines and its discount
+ * first among the order discounts (before rewards) — or without either (customer detached): attaching
+ * and detaching mid-sale re-prices every line.
+ */
 export function withTierDiscount(cart: Cart, customer: Pick<Customer, 'tier' | 'blocked'> | null, ladder: TierLadder | null): Cart {
   const rest = cart.discounts.filter((d) => d.source !== 'tier');
   const d = customer ? tierDiscount(customer, ladder) : null;
-  return { ...cart, discounts: d ? [d, ...rest] : rest };
+  const priced = withPriceList(cart, customer ? tierPriceList(customer, ladder) : null);
+  return { ...priced, discounts: d ? [d, ...rest] : rest };
 }

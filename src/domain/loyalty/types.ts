@@ -7,6 +7,7 @@
  * - Rates are rationals of integers: `points` units per `per` minor units.
  */
 import type { Minor } from '../money.js';
+import type { PriceEntry } from '../price-list.js';
 
 /** Points counted in a program's smallest unit (10^-decimals of a point). */
 export type Units = number;
@@ -136,6 +137,11 @@ export interface Tier {
    * tier's customers it replaces the per-money points of the program's untargeted rules.
    */
   cashbackPpm?: number;
+  /**
+   * The tier's price list ("Danh sách giá đối với hạng khách"): special prices per product or per
+   * category, a fixed price or a percentage off (price-list.ts). A priced line takes no `discountPpm`.
+   */
+  prices?: PriceEntry[];
 }
 
 export interface TierLadder {
@@ -214,6 +220,11 @@ export interface SaleLoyalty {
   promoted: boolean;
   /** Tier discount applied to the sale (minor units), 0 if none. */
   tierDiscount: Minor;
+  /**
+   * The tier's price list, when it priced any line: the tier, how many lines it priced and what it
+   * took off their catalog prices (each line carries its own `listPrice` and `priceFrom`).
+   */
+  priceList?: { tierId: string; name: string; lines: number; saved: Minor };
   programs: SaleLoyaltyProgram[];
 }
 

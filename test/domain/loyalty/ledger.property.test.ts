@@ -11,6 +11,10 @@
  * - (issue 14) the additional part of a balance (bulk credits and campaign points, spent first, with
  *   their own expiry) is never negative nor above the balance, main and additional lots each stay
  *   within their part, and the history's additional balance is the account's.
+ * - (issue 14.5) every tier carries a price list (a fixed price, a percentage per category, one entry
+ *   above the catalog price that must not be used), so the sales above are priced from it; and a sale
+ *   at tier prices followed by a full refund brings every balance back: points and the additional part
+ *   of each program, and lifetime spend.
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
@@ -49,6 +53,18 @@ const STAMPS: LoyaltyProgram = {
   rewards: [{ id: 'off', name: '1.00 off', kind: 'fixed', cost: 3, amount: 100 }],
 };
 const PROGRAMS = [CB, STAMPS];
+/** The fixtures' ladder, each tier with a price list (price-list.ts): Standard's TV entry is above the catalog's 250.00. */
+const PRICED: typeof LADDER = {
+  ...LADDER,
+  tiers: LADDER.tiers.map((t, i) => ({
+    ...t,
+    prices: [
+      [{ sku: 'COF', price: 350 }, { sku: 'TV', price: 30_000 }],
+      [{ category: 'bakery', percentPpm: 200_000 }, { sku: 'COF', price: 300 }],
+      [{ category: 'coffee', percentPpm: 500_000 }, { category: 'bakery', percentPpm: 0 }],
+    ][i],
+  })),
+};
 const IDS = ['a', 'b', 'c'];
 const PRODUCTS = [TV, COFFEE, CAKE];
 
@@ -73,10 +89,22 @@ function claim(cart: Cart, sim: Sim, id: string, day: string, program: LoyaltyPr
 
 type Op = typeof op extends fc.Arbitrary<infer T> ? T : never;
 
-function run(ops: Op[]): Sim {
+/** A sale of `items` to customer `id` at the tier's prices, with the claims a till would allow. */
+function tierSale(sim: Sim, id: string, day: string, items: [number, number][], o: { claim: number | 'max' | null; cake: boolean; stamps: boolean; gc: number }) {
+  let cart = withTierDiscount(cartOf(...items.map(([i, q]) => [PRODUCTS[i], q] as [typeof TV, number])), sim.acc(id), sim.slice.ladder);
+  if (o.cake) cart = claim(cart, sim, id, day, CB, 'cake', { product: CAKE });
+  if (o.claim !== null) cart = claim(cart, sim, id, day, CB, 'cash', { points: o.claim });
+  if (o.stamps) cart = claim(cart, sim, id, day, STAMPS, 'off');
+  const priced = price(cart);
+  const gc = Math.floor((priced.total * o.gc) / 100);
+  const tenders = [...(gc ? [{ id: 'G', kind: 'giftcard' as const, amount: gc }] : []), ...(priced.total - gc ? [{ id: 'C', kind: 'card' as const, amount: priced.total - gc }] : [])];
+  return { priced, ext: buildSaleLoyalty({ cart, priced, tenders, account: accountAsOf(sim.acc(id), day), programs: PROGRAMS, ladder: sim.slice.ladder, day }) };
+}
+
+function run(ops: Op[]): Sim & { day: string } {
   const sim = new Sim();
   PROGRAMS.forEach((p) => sim.program(p));
-  sim.ladder(LADDER);
+  sim.ladder(PRICED);
   IDS.forEach((id, i) => sim.customer(customer({ id, phone: `090000000${i}`, card: cardNumberFor('27', i + 1) })));
   let day = '2025-01-01';
   let n = 0;
@@ -85,14 +113,7 @@ function run(ops: Op[]): Sim {
     n++;
     if (o.k === 'sale') {
       const id = IDS[o.c];
-      let cart = withTierDiscount(cartOf(...o.items.map(([i, q]) => [PRODUCTS[i], q] as [typeof TV, number])), sim.acc(id), sim.slice.ladder);
-      if (o.cake) cart = claim(cart, sim, id, day, CB, 'cake', { product: CAKE });
-      if (o.claim !== null) cart = claim(cart, sim, id, day, CB, 'cash', { points: o.claim });
-      if (o.stamps) cart = claim(cart, sim, id, day, STAMPS, 'off');
-      const priced = price(cart);
-      const gc = Math.floor((priced.total * o.gc) / 100);
-      const tenders = [...(gc ? [{ id: 'G', kind: 'giftcard' as const, amount: gc }] : []), ...(priced.total - gc ? [{ id: 'C', kind: 'card' as const, amount: priced.total - gc }] : [])];
-      const ext = buildSaleLoyalty({ cart, priced, tenders, account: accountAsOf(sim.acc(id), day), programs: PROGRAMS, ladder: sim.slice.ladder, day });
+      const { priced, ext } = tierSale(sim, id, day, o.items, o);
       if (ext.ok) {
         sim.sale(ext.value, `s${n}`);
         sales.push({ ext: ext.value, total: priced.total, saleId: `s${n}` });
@@ -119,7 +140,7 @@ function run(ops: Op[]): Sim {
       if (r.ok) sim.commit(r.value.type, r.value.data);
     }
   }
-  return sim;
+  return Object.assign(sim, { day });
 }
 
 const seenExtra = new Set<string>();
@@ -188,5 +209,51 @@ describe('loyalty ledger properties', () => {
       { numRuns: 200 },
     );
     expect([...seenExtra]).toEqual(['extra']); // the runs did reach additional points
+  });
+
+  it('a sale at tier prices, then a full refund, brings every balance back (points, additional, spend)', () => {
+    const seen = { priced: 0, aboveCatalog: 0 };
+    fc.assert(
+      fc.property(
+        fc.array(op, { maxLength: 30 }),
+        fc.nat(2),
+        fc.array(fc.tuple(fc.nat(2), fc.integer({ min: 1, max: 4 })), { minLength: 1, maxLength: 3 }),
+        fc.record({ claim: fc.option(fc.oneof(fc.constant('max' as const), fc.integer({ min: 1, max: 3000 }))), cake: fc.boolean(), stamps: fc.boolean(), gc: fc.integer({ min: 0, max: 100 }) }),
+        (ops, c, items, o) => {
+          const sim = run(ops);
+          const id = IDS[c];
+          // The ledger's balances: a claw-back takes the oldest points first, expired ones included (docs/loyalty.md).
+          const snap = () => {
+            const a = sim.acc(id);
+            return { points: PROGRAMS.map((p) => a.points[p.id] ?? 0), extra: PROGRAMS.map((p) => a.extra?.[p.id] ?? 0), spend: a.spend };
+          };
+          const before = snap();
+          const { priced, ext } = tierSale(sim, id, sim.day, items, o);
+          if (!ext.ok) return void expect(ext.error.code).toBe('LOYALTY_CARD_BLOCKED');
+          // Every product line is priced from the customer's tier list, or from the catalog when it has no entry or the entry is above it.
+          const tier = PRICED.tiers.find((t) => t.id === sim.acc(id).tier)!;
+          for (const l of priced.lines.filter((x) => x.kind === 'product')) {
+            const e = tier.prices!.find((x) => x.sku === l.sku) ?? tier.prices!.find((x) => x.sku === undefined && x.category === l.category);
+            const catalog = PRODUCTS.find((p) => p.sku === l.sku)!.price;
+            if (e && (e.price === undefined || e.price <= catalog)) {
+              expect([l.listPrice, l.priceFrom?.tierId]).toEqual([catalog, tier.id]);
+              expect(l.unitPrice).toBe(e.price ?? catalog - Math.round((catalog * (e.percentPpm ?? 0)) / 1_000_000));
+              seen.priced++;
+            } else {
+              expect([l.unitPrice, l.listPrice, l.priceFrom]).toEqual([catalog, undefined, undefined]);
+              if (e) seen.aboveCatalog++;
+            }
+          }
+          expect(ext.value.priceList?.lines ?? 0).toBe(priced.lines.filter((l) => l.priceFrom).length);
+          sim.sale(ext.value, 'tier-sale');
+          const ev = planLoyaltyRefund(ext.value, sim.acc(id), priced.total, priced.total, 'tier-sale', sim.day);
+          if (ev) sim.commit(ev.type, ev.data, `${sim.day}T15:00:00.000Z`);
+          expect(snap()).toEqual(before);
+        },
+      ),
+      { numRuns: 150 },
+    );
+    expect(seen.priced).toBeGreaterThan(0);
+    expect(seen.aboveCatalog).toBeGreaterThan(0);
   });
 });
