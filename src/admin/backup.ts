@@ -2,6 +2,7 @@
 import type { AdminCommand } from './command.js';
 import { parse } from './args.js';
 import { backupStore } from '../store/maintenance.js';
+import { translate } from '../i18n/index.js';
 
 const usage = `Usage: till backup DIR [--data DIR]
 
@@ -17,15 +18,16 @@ export const backupCommand: AdminCommand = {
   usage,
   async run(argv, ctx) {
     const { values, positionals } = parse(argv, {});
-    if (values.help) return ctx.out(usage), 0;
+    const lang = ctx.language ?? 'en';
+    if (values.help) return ctx.out(translate(lang, 'cli.backup.usage')), 0;
     if (positionals.length !== 1) {
-      ctx.err(usage);
+      ctx.err(translate(lang, 'cli.backup.usage'));
       return 2;
     }
     const m = await backupStore(ctx.dataDir, positionals[0], { now: ctx.now });
     const bytes = m.files.reduce((a, f) => a + f.bytes, 0);
-    ctx.out(`Backed up ${m.seq} events (${m.files.length} files, ${bytes} bytes) to ${positionals[0]}.`);
-    ctx.out(`Restore with: till init --from-backup ${positionals[0]} --data NEW_DATA_DIR`);
+    ctx.out(translate(lang, 'cli.backup.done', { events: m.seq, files: m.files.length, bytes, dir: positionals[0] }));
+    ctx.out(translate(lang, 'cli.backup.restoreWith', { dir: positionals[0] }));
     return 0;
   },
 };

@@ -8,6 +8,7 @@ import { initStore, storeExists } from '../store/open.js';
 import { TillError } from '../domain/errors.js';
 import { currencyCodeProblem } from '../domain/currency-code.js';
 import type { EventDraft } from '../store/types.js';
+import { translate } from '../i18n/index.js';
 
 const usage = `Usage: till init [--config FILE] [--data DIR]
        till init --from-backup BACKUP_DIR [--data DIR]
@@ -41,15 +42,16 @@ export const initCommand: AdminCommand = {
   usage,
   async run(argv, ctx) {
     const { values } = parse(argv, { config: { type: 'string' }, 'from-backup': { type: 'string' } }, false);
-    if (values.help) return ctx.out(usage), 0;
+    const lang = ctx.language ?? 'en';
+    if (values.help) return ctx.out(translate(lang, 'cli.init.usage')), 0;
     if (storeExists(ctx.dataDir)) {
-      ctx.err(`A store already exists in ${ctx.dataDir}. Nothing was changed.`);
+      ctx.err(translate(lang, 'cli.init.exists', { dir: ctx.dataDir }));
       return 1;
     }
     if (values['from-backup']) {
       const { restoreBackup } = await import('../store/maintenance.js');
       await restoreBackup(values['from-backup'] as string, ctx.dataDir);
-      ctx.out(`Restored the backup ${values['from-backup']} into ${ctx.dataDir}.`);
+      ctx.out(translate(lang, 'cli.init.restored', { backup: String(values['from-backup']), dir: ctx.dataDir }));
       return 0;
     }
     const config = values.config ? readNew(values.config as string) : DEFAULT_CONFIG;
@@ -57,12 +59,12 @@ export const initCommand: AdminCommand = {
     const withdrawn = currencyCodeProblem(config.currency, { newStore: true });
     if (withdrawn) throw new TillError('CONFIG_INVALID', `${values.config as string} has 1 problem(s):\n  currency: ${withdrawn}\nNothing was created.`);
     if (!values.config && existsSync(configPath(ctx.dataDir))) {
-      ctx.err(`${configPath(ctx.dataDir)} exists; pass --config to use it explicitly.`);
+      ctx.err(translate(lang, 'cli.init.configExists', { path: configPath(ctx.dataDir) }));
       return 1;
     }
     await createStore(ctx.dataDir, config);
-    ctx.out(`Created a store in ${ctx.dataDir} (currency ${config.currency}, register ${config.register.id}).`);
-    if (!values.config) ctx.out(`Edit ${configPath(ctx.dataDir)} (shop name, tax classes, printer), then import products: till import products.csv`);
+    ctx.out(translate(lang, 'cli.init.created', { dir: ctx.dataDir, currency: config.currency, register: config.register.id }));
+    if (!values.config) ctx.out(translate(lang, 'cli.init.next', { path: configPath(ctx.dataDir) }));
     return 0;
   },
 };

@@ -62,4 +62,14 @@ export const enCli = {
   'cli.operator.enabled': '{name} ({id}) is enabled again.',
   'cli.operator.languageSet': '{name} ({id}): the screen speaks {language} while they are signed in.',
   'cli.operator.shopLanguage': 'the shop\'s language',
+  // ------------------------------------------------------------ till backup, till init
+  'cli.backup.usage': 'Usage: till backup DIR [--data DIR]\n\nWrites a consistent copy of the store (snapshot, every journal segment, till.config.json) into DIR,\nwhich must be new or empty, with a manifest of sizes and sha256 sums. Every file is flushed to disk\nand the copy is verified before the manifest is written. Safe while the register runs: a sale being\ncommitted at that moment is either wholly in the copy or not at all.\nRestore with: till init --from-backup DIR --data NEW_DATA_DIR',
+  'cli.backup.done': 'Backed up {events} events ({files} files, {bytes} bytes) to {dir}.',
+  'cli.backup.restoreWith': 'Restore with: till init --from-backup {dir} --data NEW_DATA_DIR',
+  'cli.init.usage': 'Usage: till init [--config FILE] [--data DIR]\n       till init --from-backup BACKUP_DIR [--data DIR]\n\nCreates a new, empty store in the data folder.\n  --config FILE        configuration to use (validated, then copied to DIR/till.config.json).\n                       Without it the default configuration is written; edit it before selling.\n  --from-backup DIR    restore a backup made by \'till backup\' instead.\nRefuses to touch a data folder that already holds a store.',
+  'cli.init.exists': 'A store already exists in {dir}. Nothing was changed.',
+  'cli.init.restored': 'Restored the backup {backup} into {dir}.',
+  'cli.init.configExists': '{path} exists; pass --config to use it explicitly.',
+  'cli.init.created': 'Created a store in {dir} (currency {currency}, register {register}).',
+  'cli.init.next': 'Edit {path} (shop name, tax classes, printer), then import products: till import products.csv',
 };

@@ -57,4 +57,14 @@ export const viCli = {
   'cli.operator.enabled': '{name} ({id}) đã được bật lại.',
   'cli.operator.languageSet': '{name} ({id}): màn hình dùng {language} khi người này đăng nhập.',
   'cli.operator.shopLanguage': 'ngôn ngữ của cửa hàng',
+  // ------------------------------------------------------------ till backup, till init
+  'cli.backup.usage': 'Cách dùng: till backup THƯ_MỤC [--data THƯ_MỤC]\n\nGhi một bản sao nhất quán của cửa hàng (bản chụp, mọi đoạn sổ nhật ký, till.config.json) vào THƯ_MỤC\n(mới hoặc trống), kèm bảng kê kích thước và mã sha256. Mọi tệp được ghi hẳn xuống đĩa và bản sao được\nkiểm tra trước khi ghi bảng kê. Chạy được khi máy tính tiền đang bán: đơn đang lưu đúng lúc đó hoặc có\nđủ trong bản sao, hoặc không có gì.\nKhôi phục: till init --from-backup THƯ_MỤC --data THƯ_MỤC_MỚI',
+  'cli.backup.done': 'Đã sao lưu {events} sự kiện ({files} tệp, {bytes} byte) vào {dir}.',
+  'cli.backup.restoreWith': 'Khôi phục: till init --from-backup {dir} --data THƯ_MỤC_MỚI',
+  'cli.init.usage': 'Cách dùng: till init [--config TỆP] [--data THƯ_MỤC]\n           till init --from-backup THƯ_MỤC_SAO_LƯU [--data THƯ_MỤC]\n\nTạo một cửa hàng mới, trống trong thư mục dữ liệu.\n  --config TỆP         cấu hình sẽ dùng (được kiểm tra rồi chép vào THƯ_MỤC/till.config.json).\n                       Không có thì ghi cấu hình mặc định; hãy sửa trước khi bán.\n  --from-backup DIR    khôi phục bản sao lưu tạo bằng \'till backup\'.\nKhông động vào thư mục dữ liệu đã có cửa hàng.',
+  'cli.init.exists': 'Đã có cửa hàng trong {dir}. Không thay đổi gì.',
+  'cli.init.restored': 'Đã khôi phục bản sao lưu {backup} vào {dir}.',
+  'cli.init.configExists': 'Đã có {path}; thêm --config để dùng nó.',
+  'cli.init.created': 'Đã tạo cửa hàng trong {dir} (tiền tệ {currency}, quầy {register}).',
+  'cli.init.next': 'Sửa {path} (tên cửa hàng, loại thuế, máy in), rồi nhập hàng: till import products.csv',
 };

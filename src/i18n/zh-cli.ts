@@ -57,4 +57,14 @@ export const zhCli = {
   'cli.operator.enabled': '{name}（{id}）已重新启用。',
   'cli.operator.languageSet': '{name}（{id}）：登录后收银界面使用 {language}。',
   'cli.operator.shopLanguage': '门店语言',
+  // ------------------------------------------------------------ till backup, till init
+  'cli.backup.usage': '用法：till backup 目录 [--data 目录]\n\n把门店数据的一致副本（快照、所有流水日志段、till.config.json）写入目录（必须是新的或空的），\n并附上记录大小和 sha256 的清单。每个文件都会写入磁盘，副本校验通过后才写清单。收银台运行时也可以备份：\n此刻正在保存的一笔销售要么完整在副本里，要么完全不在。\n恢复：till init --from-backup 目录 --data 新数据目录',
+  'cli.backup.done': '已备份 {events} 个事件（{files} 个文件，{bytes} 字节）到 {dir}。',
+  'cli.backup.restoreWith': '恢复：till init --from-backup {dir} --data 新数据目录',
+  'cli.init.usage': '用法：till init [--config 文件] [--data 目录]\n      till init --from-backup 备份目录 [--data 目录]\n\n在数据目录中新建一个空门店。\n  --config 文件        使用的配置（校验后复制为 目录/till.config.json）。\n                       不指定则写入默认配置；开始销售前请修改。\n  --from-backup 目录   改为恢复用 \'till backup\' 做的备份。\n数据目录中已有门店时不做任何改动。',
+  'cli.init.exists': '{dir} 中已有门店。没有做任何更改。',
+  'cli.init.restored': '已把备份 {backup} 恢复到 {dir}。',
+  'cli.init.configExists': '{path} 已存在；要使用它请加 --config。',
+  'cli.init.created': '已在 {dir} 新建门店（币种 {currency}，款台 {register}）。',
+  'cli.init.next': '修改 {path}（店名、税率类别、打印机），然后导入商品：till import products.csv',
 };
