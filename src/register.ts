@@ -42,6 +42,7 @@ import type { ApprovalAction } from './domain/operators/approval.js';
 import type { OperatorView } from './domain/operators/types.js';
 import { giftCardMaxValue, plausibilityLimits } from './domain/plausibility.js';
 import { createParkService, type ParkService } from './park-service.js';
+import { createReceiptCopies, type ReceiptCopies } from './receipt-copies.js';
 import type { ParkInput, ParkOutput, RecallInput, RecallOutput } from '../machines/checkout.types.js';
 
 export type CheckoutActor = ActorRefFrom<typeof checkoutMachine>;
@@ -79,6 +80,8 @@ export interface Register {
   returns: ReturnService;
   /** The one entry for scans (device and keyboard wedge alike) and who routes them (src/scan-hub.ts). */
   scans: ScanHub;
+  /** Any receipt of this register again, by number, from the journal, marked COPY (src/receipt-copies.ts). */
+  receipts: ReceiptCopies;
   /** Parked sales: the list to recall from and discarding one (src/park-service.ts, docs/keys.md). */
   parked: Pick<ParkService, 'list' | 'discard'>;
   /** Last print problem (printer offline...), for the status bar; null when the last job printed. */
@@ -289,6 +292,15 @@ export function createRegister(opts: RegisterOptions): Register {
     openSaleId: () => (saleOpen() ? (actorRef?.getSnapshot().context.saleId ?? null) : null),
   });
 
+  const copies = createReceiptCopies({
+    config, store, hardware, sections: receiptSections,
+    operatorName: (id) => configOperatorName(config, store.state)(id),
+    printed: (no, res, e) => {
+      printProblem = res?.ok ? null : (res?.message ?? res?.code ?? 'PRINTER_ERROR');
+      if (!res?.ok) log(`print copy ${no}: ${e?.message ?? res?.code ?? 'failed'}`);
+    },
+  });
+
   const machine = checkoutMachine.provide({
     actors: {
       commitSale: fromPromise<SaleRecord, CommitInput>(({ input }) => commitSale(input)),
@@ -297,7 +309,8 @@ export function createRegister(opts: RegisterOptions): Register {
     },
     actions: {
       printReceipt: (_, sale) => void track(print(sale)),
-      reprintReceipt: (_, sale) => void track(print(sale)),
+      // The last receipt again (F9, headless reprint): marked COPY, never a second original.
+      reprintReceipt: (_, sale) => void (sale && track(copies.print(copies.ofSale(sale)))),
       openDrawer: () => void track(kickDrawer()),
       saleVoided: (_, p) =>
         void track(
@@ -422,6 +435,7 @@ export function createRegister(opts: RegisterOptions): Register {
     },
     scans,
     parked: { list: parking.list, discard: parking.discard },
+    receipts: { find: copies.find, ofSale: copies.ofSale, print: (c) => track(copies.print(c)) },
     printProblem: () => printProblem,
     receiptText: (sale) => receiptText(sale, config, receiptSections),
     customers: {

@@ -130,6 +130,8 @@ const COPY_BANNER = Uint8Array.from([0x1b, 0x40, 0x1b, 0x61, 0x01, 0x1b, 0x45, 0
 
 /** A job marked as a copy: a banner before its bytes (they start with ESC @, which resets the style), a line before its text. */
 export function copyJob(job: PrintJob, banner: Uint8Array = COPY_BANNER, label = '*** COPY ***'): PrintJob {
+  // A copy (a reprint by number) that comes out uncertain is not marked twice.
+  if (job.text.startsWith(`${label}\n`)) return job;
   const bytes = new Uint8Array(banner.length + job.bytes.length);
   bytes.set(banner, 0);
   bytes.set(job.bytes, banner.length);

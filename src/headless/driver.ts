@@ -31,8 +31,10 @@ export interface HeadlessReply extends ShiftReplyPart, ReturnReplyPart {
   ok: boolean;
   error?: { code: string; message: string };
   state: HeadlessState;
-  /** Only for `receipt`. */
-  receipt?: { receiptNo: string; text: string };
+  /** Only for `receipt` and `reprint` (`kind`: "sale" or "return"). */
+  receipt?: { receiptNo: string; text: string; kind?: 'sale' | 'return' };
+  /** Only for `reprint`: how the copy's print went (a failed one waits for the printer). */
+  printed?: { ok: boolean; code?: string };
   /** Only for `customer_search` and `customer_create`. Card numbers are masked to their last four digits. */
   customers?: CustomerSummary[];
   /** Only for `parked` (the parks waiting, oldest first) and `park_discard` (the one discarded). */
@@ -133,6 +135,12 @@ export function createHeadlessHandler(register: Register): (line: string) => Pro
     if (req.kind === 'service') {
       const sv = req.service as Exclude<typeof req.service, { cmd: 'sign_in' | 'unlock' | 'sign_out' | 'lock' }>;
       if (sv.cmd === 'customer_search') return withId(req.id, { ok: true, state: state(), customers: register.customers.search(sv.query, sv.limit).map(summary) });
+      if (sv.cmd === 'reprint') {
+        const f = register.receipts.find(sv.receipt);
+        if (!f.ok) return refuse(req.id, f.error.code, errorMessage(f.error, language));
+        const printed = await register.receipts.print(f.value);
+        return withId(req.id, { ok: true, state: state(), receipt: { receiptNo: f.value.receiptNo, kind: f.value.kind, text: f.value.text }, printed });
+      }
       if (sv.cmd === 'park_discard') {
         const d = await register.parked.discard(sv.park);
         if (!d.ok) return refuse(req.id, d.error.code, errorMessage(d.error, language));

@@ -67,7 +67,6 @@ const COMMANDS: Record<string, (f: Fields) => CheckoutEvent | 'state' | 'receipt
   back: () => ({ type: 'tender.cancel' }),
   commit: () => ({ type: 'commit.retry' }),
   next: () => ({ type: 'sale.next' }),
-  reprint: () => ({ type: 'receipt.reprint' }),
   clear: () => ({ type: 'message.clear' }),
   giftcard_sell: (f) => ({ type: 'giftcard.sell', amount: int(f, 'amount')! }),
   giftcard_amount: (f) => ({ type: 'giftcard.amount', amount: int(f, 'amount')! }),
@@ -106,6 +105,8 @@ export type Service =
   | { cmd: 'lock' }
   | { cmd: 'customer_search'; query: string; limit: number }
   | { cmd: 'park_discard'; park: string }
+  /** Any receipt again by number (none: the last), from the journal, printed marked COPY. */
+  | { cmd: 'reprint'; receipt: string | null }
   | { cmd: 'customer_create'; input: { name: string; phone: string; email?: string; tier?: string; card?: string } };
 
 const SERVICES: Record<string, (f: Fields) => Service> = {
@@ -113,6 +114,7 @@ const SERVICES: Record<string, (f: Fields) => Service> = {
   unlock: (f) => ({ cmd: 'unlock', pin: str(f, 'pin')! }),
   sign_out: () => ({ cmd: 'sign_out' }),
   park_discard: (f) => ({ cmd: 'park_discard', park: str(f, 'park')! }),
+  reprint: (f) => ({ cmd: 'reprint', receipt: str(f, 'receipt', true) ?? null }),
   lock: () => ({ cmd: 'lock' }),
   customer_search: (f) => {
     const limit = int(f, 'limit', true) ?? 8;

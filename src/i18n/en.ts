@@ -9,6 +9,7 @@ import { enReturns } from './en-returns.js';
 import { enPark } from './en-park.js';
 import { enCli } from './en-cli.js';
 import { enDoctor } from './en-doctor.js';
+import { enReprint } from './en-reprint.js';
 
 export const en = {
   // ------------------------------------------------------------ errors: cart and scanning
@@ -147,7 +148,7 @@ export const en = {
   'ui.key.void': 'Void the whole sale (again or Enter to confirm)',
   'ui.key.next': 'New sale',
   'ui.key.lastReceipt': 'Show the last receipt',
-  'ui.key.reprint': 'Print the last receipt again',
+  'ui.key.reprint': 'Print the last receipt again (COPY)',
   'ui.key.close': 'Close the receipt',
   'ui.key.up': 'Select the line above / scroll up',
   'ui.key.down': 'Select the line below / scroll down',
@@ -500,6 +501,7 @@ export const en = {
   ...enPark,
   ...enCli,
   ...enDoctor,
+  ...enReprint,
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;

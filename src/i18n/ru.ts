@@ -11,6 +11,7 @@ import { ruReturns } from './ru-returns.js';
 import { ruPark } from './ru-park.js';
 import { ruCli } from './ru-cli.js';
 import { ruDoctor } from './ru-doctor.js';
+import { ruReprint } from './ru-reprint.js';
 
 export const ru = {
   // ------------------------------------------------------------ errors: cart and scanning
@@ -148,7 +149,7 @@ export const ru = {
   'ui.key.void': 'Аннулировать весь чек (ещё раз или Enter — подтвердить)',
   'ui.key.next': 'Новый чек',
   'ui.key.lastReceipt': 'Показать последний чек',
-  'ui.key.reprint': 'Напечатать последний чек ещё раз',
+  'ui.key.reprint': 'Копия последнего чека',
   'ui.key.close': 'Закрыть чек',
   'ui.key.up': 'Позиция выше / прокрутка вверх',
   'ui.key.down': 'Позиция ниже / прокрутка вниз',
@@ -501,4 +502,5 @@ export const ru = {
   ...ruPark,
   ...ruCli,
   ...ruDoctor,
+  ...ruReprint,
 } satisfies { [K in MessageKey]?: string };

@@ -10,6 +10,7 @@ import { viReturns } from './vi-returns.js';
 import { viPark } from './vi-park.js';
 import { viCli } from './vi-cli.js';
 import { viDoctor } from './vi-doctor.js';
+import { viReprint } from './vi-reprint.js';
 
 export const vi = {
   // ------------------------------------------------------------ errors: cart and scanning
@@ -147,7 +148,7 @@ export const vi = {
   'ui.key.void': 'Hủy cả đơn (nhấn lần nữa hoặc Enter để xác nhận)',
   'ui.key.next': 'Đơn mới',
   'ui.key.lastReceipt': 'Xem hóa đơn vừa rồi',
-  'ui.key.reprint': 'In lại hóa đơn vừa rồi',
+  'ui.key.reprint': 'In lại hóa đơn vừa rồi (BẢN SAO)',
   'ui.key.close': 'Đóng hóa đơn',
   'ui.key.up': 'Chọn dòng trên / cuộn lên',
   'ui.key.down': 'Chọn dòng dưới / cuộn xuống',
@@ -500,4 +501,5 @@ export const vi = {
   ...viPark,
   ...viCli,
   ...viDoctor,
+  ...viReprint,
 } satisfies { [K in MessageKey]?: string };

@@ -9,6 +9,7 @@ import { zhReturns } from './zh-returns.js';
 import { zhPark } from './zh-park.js';
 import { zhCli } from './zh-cli.js';
 import { zhDoctor } from './zh-doctor.js';
+import { zhReprint } from './zh-reprint.js';
 
 export const zh = {
   // ------------------------------------------------------------ errors: cart and scanning
@@ -146,7 +147,7 @@ export const zh = {
   'ui.key.void': '整单作废（再按一次或 Enter 确认）',
   'ui.key.next': '新单',
   'ui.key.lastReceipt': '查看上一张小票',
-  'ui.key.reprint': '重打上一张小票',
+  'ui.key.reprint': '重打上一张小票（副本）',
   'ui.key.close': '关闭小票',
   'ui.key.up': '选上一行 / 向上滚动',
   'ui.key.down': '选下一行 / 向下滚动',
@@ -499,4 +500,5 @@ export const zh = {
   ...zhPark,
   ...zhCli,
   ...zhDoctor,
+  ...zhReprint,
 } satisfies { [K in MessageKey]?: string };

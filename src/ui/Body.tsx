@@ -57,6 +57,8 @@ export function Body({ snap, screen, input, fmt, width, height, shop, receipt, h
   if (input.overlay?.kind === 'shift') return <ShiftScreen overlay={input.overlay} shift={shift ?? null} fmt={fmt} width={width} height={height} />;
   if (input.overlay?.kind === 'approval') return <ApprovalScreen action={approvalActionText(input.overlay.action, input.overlay.label)} fmt={fmt} width={width} height={height} />;
   const o = input.overlay;
+  if (o?.kind === 'copy')
+    return <ReceiptScreen receiptNo={o.receiptNo} title={fmt.t(o.of === 'return' ? 'ui.copy.titleReturn' : 'ui.copy.title', { receiptNo: o.receiptNo })} lines={o.lines} top={o.top} width={width} height={height} ascii={fmt.ascii} />;
   if (o?.kind === 'parked') return <ParkedScreen rows={parked ?? []} sel={o.sel} fmt={fmt} width={width} height={height} />;
   if (o?.kind === 'customers') {
     const c = ctx.customer;

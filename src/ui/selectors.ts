@@ -238,6 +238,7 @@ export function entryLine(screen: Screen, input: InputState, snap: CheckoutSnaps
   }
   if (o?.kind === 'rewards' && o.points) return { prompt: fmt.t('ui.entry.points'), prefix: '', text: input.entry, active: true };
   if (o?.kind === 'checkCard') return { prompt: fmt.t('ui.entry.checkCard'), prefix: '', text: input.entry, active: true };
+  if (o?.kind === 'reprint') return { prompt: fmt.t('ui.entry.reprint'), prefix: '', text: input.entry, active: true };
   if (mode === 'code') return { prompt: fmt.t('ui.entry.code'), prefix: qty, text: input.entry, active: true };
   if (mode === 'tender') return { prompt: fmt.t('ui.entry.cash'), prefix: '', text: input.entry, active: true };
   if (mode === 'value') return { prompt: cardValuePrompt(snap.context.cardPrompt, fmt), prefix: '', text: input.entry, active: true };

@@ -36,7 +36,9 @@ describe('F-keys drive the register on every terminal family', () => {
       await r.register.settled();
       ui.press(F.f9);
       await r.register.settled();
-      expect(r.hardware.printer.jobs.map((j) => j.id)).toEqual(['receipt:R1-000001', 'receipt:R1-000001']);
+      // F9 prints the receipt again as a COPY, a job of its own beside the original.
+      expect(r.hardware.printer.jobs.map((j) => j.id)).toEqual(['receipt:R1-000001', 'copy:R1-000001']);
+      expect(r.hardware.printer.jobs[1].text.split('\n')[0].trim()).toBe('*** COPY ***');
     });
   }
 });

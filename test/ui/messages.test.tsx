@@ -59,8 +59,11 @@ describe('at the terminal', () => {
     await ui.waitFor('Scan an item to start a sale');
     ui.scan('999');
     await ui.waitFor(NO_PRODUCT);
+    // On the ready screen `.` asks which receipt to reprint; Enter alone: the last one.
     ui.press(KEY.lastReceipt);
-    const receipt = await ui.waitFor('R1-000001');
+    await ui.waitFor('Reprint receipt no.');
+    ui.press(KEY.enter);
+    const receipt = await ui.waitFor('Copy of receipt R1-000001');
     expect(receipt).not.toContain(NO_PRODUCT);
     ui.press(KEY.escape);
     const idle = await ui.waitFor('Scan an item to start a sale');

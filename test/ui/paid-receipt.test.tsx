@@ -70,6 +70,8 @@ describe('last receipt', () => {
     const ui = r.ui;
     await ui.waitFor('Scan an item to start a sale');
     ui.press(KEY.lastReceipt);
+    await ui.waitFor('Reprint receipt no.');
+    ui.press(KEY.enter);
     await ui.waitFor('There is no receipt yet.');
   });
 

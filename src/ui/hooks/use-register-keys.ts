@@ -129,6 +129,22 @@ export function useRegisterKeys(register: Register, screen: MachineScreen, layou
     );
   };
 
+  /**
+   * A receipt printed again as a COPY (register.receipts): shown when asked for by number; an
+   * unknown number is the message and the prompt stays for another try.
+   */
+  const reprint = (req: { text: string | null; show: boolean }) => {
+    const f = register.receipts.find(req.text);
+    const cur = state.current;
+    if (!f.ok) return apply({ ...cur, entry: '', notice: { key: `error.${f.error.code}`, params: f.error.params, level: 'error', text: errorMessage(f.error) } });
+    const c = f.value;
+    const lines = c.text.replace(/\n+$/, '').split('\n');
+    apply({ ...cur, entry: '', overlay: req.show ? { kind: 'copy', receiptNo: c.receiptNo, of: c.kind, lines, top: 0 } : cur.overlay });
+    void register.receipts.print(c).then((res) =>
+      apply({ ...state.current, notice: { key: res.ok ? 'ui.notice.copyPrinted' : 'ui.notice.copyWaiting', params: { receipt: c.receiptNo }, level: res.ok ? 'info' : 'error' } }),
+    );
+  };
+
   /** Discards a park (journaled with the operator); the list closes when none is left. */
   const discardPark = (parkId: string) => {
     const fail = (e: { code: string; message: string; params?: Record<string, string | number> }) =>
@@ -231,6 +247,7 @@ export function useRegisterKeys(register: Register, screen: MachineScreen, layou
     if (register.session.status() === 'signedIn') register.session.actor.send({ type: 'session.activity' });
     apply(send(r.state, r.events));
     for (const ev of r.session ?? []) register.session.actor.send(ev);
+    if (r.reprint) reprint(r.reprint);
   };
   const router = useRef(onScan);
   router.current = onScan;
@@ -257,6 +274,7 @@ export function useRegisterKeys(register: Register, screen: MachineScreen, layou
       apply(next);
       if (r.create) createCustomer(r.create);
       if (r.discard) discardPark(r.discard);
+      if (r.reprint) reprint(r.reprint);
       if (r.quit) exit();
     },
     {

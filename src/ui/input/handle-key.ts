@@ -16,6 +16,7 @@ const MAX_PIN = 8;
 import { entryMode, FOLLOW, MAX_ENTRY, moveSelection, selectedId, uiScreen, type InputState, type Notice } from './state.js';
 import { overlayAction, typeInto, type OverlayResult, type OverlayView } from './overlay-keys.js';
 import { answerDiscard, parkAction, parkedConfirmPending, type ParkedKeyRow } from './park-keys.js';
+import { reprintAction } from './reprint-keys.js';
 
 export interface KeyView extends OverlayView {
   /** The machine's screen (an overlay of the input state may cover it). */
@@ -53,6 +54,8 @@ export interface KeyResult extends Omit<OverlayResult, 'events'> {
   language?: boolean;
   /** A parked sale to discard (confirmed): the hook asks the register. */
   discard?: string;
+  /** A receipt to print again as a COPY (null: the last), shown when `show` (register.receipts). */
+  reprint?: { text: string | null; show: boolean };
 }
 
 const SALE_OPEN: MachineScreen[] = ['sale', 'cardAmount', 'tender', 'commitFailed', 'committing'];
@@ -155,6 +158,12 @@ function movedOn(action: Action, r: KeyResult, v: KeyView): KeyResult {
 }
 
 function actOn(s: InputState, action: Action, key: Key, screen: Screen, v: KeyView): KeyResult {
+  if (s.overlay?.kind === 'reprint' || s.overlay?.kind === 'copy' || (!s.overlay && v.screen === 'idle')) {
+    const copyLines = s.overlay?.kind === 'copy' ? s.overlay.lines.length : 0;
+    const r = reprintAction(s, action, v.screen, { pageRows: v.pageRows, copyLines });
+    if (r) return r;
+    if (s.overlay?.kind === 'copy') return action === 'help' || action === 'quit' ? act(s, action, v) : same(s);
+  }
   if (s.overlay?.kind === 'parked' || action === 'park' || action === 'parked') {
     const r = parkAction(s, action, v.parkedRows ?? []);
     if (r) return r;

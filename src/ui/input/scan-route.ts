@@ -14,6 +14,7 @@
  * - `check`: the armed balance check shows that card;
  * - `fillCard`: the new-customer form takes the loyalty card number being handed out;
  * - `return`: a printed receipt's barcode opens its return (input/return-route.ts);
+ * - `reprint`: on the "reprint receipt no." prompt, a receipt's barcode prints it again (COPY);
  * - `badge`: signed out, a scan is an operator's badge (the session machine looks it up);
  * - `{ refuse }`: nothing happens but the message with that code.
  */
@@ -24,7 +25,7 @@ import { FOLLOW, uiScreen, type InputState, type Notice } from './state.js';
 import { splitQty, type KeyResult, type KeyView } from './handle-key.js';
 import { returnRoute } from './return-route.js';
 
-export type ScanRoute = 'machine' | 'close' | 'check' | 'fillCard' | 'return' | 'badge' | { refuse: string };
+export type ScanRoute = 'machine' | 'close' | 'check' | 'fillCard' | 'return' | 'reprint' | 'badge' | { refuse: string };
 
 const M: ScanRoute = 'machine';
 const C: ScanRoute = 'close';
@@ -52,6 +53,9 @@ export const SCAN_ROUTES: Record<Screen, Record<ScanKind, ScanRoute>> = {
   shift: everywhere(C),
   // The parked-sales list closes; a product starts a new sale (the parks keep waiting).
   parked: everywhere(C),
+  // The reprint prompt takes a receipt's barcode as its number; anything else closes it.
+  reprint: everywhere(C, 'reprint'),
+  copy: everywhere(C),
   signIn: everywhere('badge', 'badge'),
   pin: everywhere({ refuse: 'SCAN_NOT_PIN' }, { refuse: 'SCAN_NOT_PIN' }),
   locked: everywhere({ refuse: 'SCAN_WHILE_LOCKED' }, { refuse: 'SCAN_WHILE_LOCKED' }),
@@ -91,6 +95,8 @@ export function routeScan(prev: InputState, scan: { code: string; source: string
       if (o?.kind !== 'newCustomer' || o.form.saving) return { state: s, events: [] };
       return { state: { ...s, overlay: { ...o, form: { ...o.form, card: code, cardEdited: true, focus: 'card' } } }, events: [] };
     }
+    case 'reprint':
+      return { state: { ...s, entry: '' }, events: [...pre], reprint: { text: code, show: true } };
     case 'badge':
       return { state: { ...s, entry: '' }, events: [], session: [{ type: 'session.operator', code }] };
     case 'return': {

@@ -60,6 +60,10 @@ export type Overlay =
   | { kind: 'approval'; action: ApprovalAction; label: string; retry?: ShiftOp }
   /** The parked sales; `discard`: the park whose discard waits for a second keystroke. */
   | { kind: 'parked'; sel: number; discard: string | null }
+  /** "Reprint receipt no.": the number is the entry line. */
+  | { kind: 'reprint' }
+  /** A receipt printed again, shown as printed (without its COPY banner), scrollable. */
+  | { kind: 'copy'; receiptNo: string; of: 'sale' | 'return'; lines: readonly string[]; top: number }
   | ShiftOverlay;
 
 export interface InputState {
@@ -127,7 +131,7 @@ export const entryMode = (screen: string, s: InputState): EntryMode | null => {
   if (screen === 'shift') return s.overlay?.kind === 'shift' ? (s.overlay.step === 'amount' ? 'value' : s.overlay.step === 'reason' ? 'text' : null) : null;
   if (screen === 'signIn') return 'code';
   if (screen === 'customers' || screen === 'newCustomer') return 'text';
-  if (screen === 'rewardPoints' || screen === 'checkCard') return 'code';
+  if (screen === 'rewardPoints' || screen === 'checkCard' || screen === 'reprint') return 'code';
   if (screen === 'rewards') return null;
   if (screen === 'tender') return s.card ? 'cardRef' : 'tender';
   if (screen === 'cardAmount') return 'value';

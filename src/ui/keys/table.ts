@@ -18,7 +18,7 @@ export type MachineScreen = 'idle' | 'sale' | 'cardAmount' | 'tender' | 'committ
  * Prompts and overlays of the UI alone (the machine knows nothing of them until an event is sent):
  * customer search, the new-customer form, the rewards list and its points prompt, the armed balance check.
  */
-export type OverlayScreen = 'customers' | 'newCustomer' | 'rewards' | 'rewardPoints' | 'checkCard' | 'approval' | 'shift' | 'parked';
+export type OverlayScreen = 'customers' | 'newCustomer' | 'rewards' | 'rewardPoints' | 'checkCard' | 'approval' | 'shift' | 'parked' | 'reprint' | 'copy';
 
 /** Screens of the sign-in session (machines/session.machine.ts): they cover every other screen. */
 export type SessionScreen = 'signIn' | 'pin' | 'locked';
@@ -43,6 +43,8 @@ export const SCREENS: readonly Screen[] = [
   'approval',
   'shift',
   'parked',
+  'reprint',
+  'copy',
   'signIn',
   'pin',
   'locked',
@@ -100,7 +102,9 @@ export type Action =
   | 'park'
   | 'parked'
   | 'recall'
-  | 'discard';
+  | 'discard'
+  | 'reprintPrompt'
+  | 'reprintNo';
 
 export type KeySpec = { key: Exclude<KeyName, 'char'> } | { ch: string } | { ctrl: string };
 
@@ -117,7 +121,7 @@ export interface Binding {
 }
 
 const SALE_LIKE: Screen[] = ['idle', 'sale', 'committed'];
-const WITH_ENTRY: Screen[] = ['idle', 'sale', 'cardAmount', 'tender', 'committed', 'balance', 'customers', 'newCustomer', 'rewardPoints', 'checkCard', 'approval', 'shift', 'signIn', 'pin', 'locked'];
+const WITH_ENTRY: Screen[] = ['idle', 'sale', 'cardAmount', 'tender', 'committed', 'balance', 'customers', 'newCustomer', 'rewardPoints', 'checkCard', 'reprint', 'approval', 'shift', 'signIn', 'pin', 'locked'];
 /** Screens where the till can be locked (Ctrl+L): every machine screen once someone is signed in. */
 const LOCKABLE: Screen[] = ['idle', 'sale', 'cardAmount', 'tender', 'commitFailed', 'committed', 'receipt', 'balance'];
 
@@ -160,18 +164,24 @@ export const KEY_TABLE: readonly Binding[] = [
   { action: 'retry', screens: ['commitFailed'], keys: [{ key: 'enter' }, { ch: '+' }, { key: 'f2' }], label: 'ui.key.retry', hint: 'ui.hint.retry' },
   { action: 'void', screens: ['sale', 'tender', 'commitFailed'], keys: [{ ch: '/' }, { key: 'f5' }], label: 'ui.key.void', hint: 'ui.hint.void' },
   { action: 'next', screens: ['committed'], keys: [{ key: 'escape' }], label: 'ui.key.next', hint: 'ui.hint.next' },
-  { action: 'lastReceipt', screens: ['idle', 'committed'], keys: [{ ch: '.' }, { key: 'f8' }], label: 'ui.key.lastReceipt', hint: 'ui.hint.lastReceipt' },
+  { action: 'lastReceipt', screens: ['committed'], keys: [{ ch: '.' }, { key: 'f8' }], label: 'ui.key.lastReceipt', hint: 'ui.hint.lastReceipt' },
+  // Reprint by number (src/receipt-copies.ts): from the journal, so after a restart too; marked COPY.
+  { action: 'reprintPrompt', screens: ['idle'], keys: [{ ch: '.' }, { key: 'f8' }], label: 'ui.key.reprintPrompt', hint: 'ui.hint.reprintPrompt' },
   { action: 'reprint', screens: ['idle', 'committed', 'receipt'], keys: [{ key: 'f9' }], label: 'ui.key.reprint' },
   { action: 'reprint', screens: ['receipt'], keys: [{ ch: '+' }], label: 'ui.key.reprint', hint: 'ui.hint.reprint' },
+  { action: 'reprintNo', screens: ['reprint'], keys: [{ key: 'enter' }], label: 'ui.key.reprintNo', hint: 'ui.hint.reprint' },
+  { action: 'dismiss', screens: ['reprint'], keys: [{ key: 'escape' }], label: 'ui.key.reprintCancel', hint: 'ui.hint.cancel' },
+  { action: 'reprint', screens: ['copy'], keys: [{ ch: '+' }, { key: 'f9' }], label: 'ui.key.copyAgain', hint: 'ui.hint.reprint' },
+  { action: 'close', screens: ['copy'], keys: [{ key: 'escape' }, { key: 'enter' }, { ch: '-' }], label: 'ui.key.close', hint: 'ui.hint.close' },
   { action: 'balanceClose', screens: ['balance'], keys: [{ key: 'escape' }, { ch: '-' }], label: 'ui.key.balanceClose', hint: 'ui.hint.close' },
   { action: 'close', screens: ['receipt'], keys: [{ key: 'escape' }, { key: 'enter' }, { ch: '-' }], label: 'ui.key.close', hint: 'ui.hint.close' },
-  { action: 'up', screens: ['sale', 'tender', 'receipt'], keys: [{ key: 'up' }], label: 'ui.key.up' },
-  { action: 'down', screens: ['sale', 'tender', 'receipt'], keys: [{ key: 'down' }], label: 'ui.key.down' },
-  { action: 'pageUp', screens: ['sale', 'receipt'], keys: [{ key: 'pageup' }], label: 'ui.key.pageUp' },
-  { action: 'pageDown', screens: ['sale', 'receipt'], keys: [{ key: 'pagedown' }], label: 'ui.key.pageDown' },
+  { action: 'up', screens: ['sale', 'tender', 'receipt', 'copy'], keys: [{ key: 'up' }], label: 'ui.key.up' },
+  { action: 'down', screens: ['sale', 'tender', 'receipt', 'copy'], keys: [{ key: 'down' }], label: 'ui.key.down' },
+  { action: 'pageUp', screens: ['sale', 'receipt', 'copy'], keys: [{ key: 'pageup' }], label: 'ui.key.pageUp' },
+  { action: 'pageDown', screens: ['sale', 'receipt', 'copy'], keys: [{ key: 'pagedown' }], label: 'ui.key.pageDown' },
   { action: 'backspace', screens: WITH_ENTRY, keys: [{ key: 'backspace' }, { key: 'delete' }], label: 'ui.key.backspace' },
   { action: 'clear', screens: ['idle', 'sale'], keys: [{ key: 'escape' }, { ctrl: 'u' }], label: 'ui.key.clear' },
-  { action: 'clear', screens: ['customers', 'newCustomer', 'rewardPoints', 'checkCard'], keys: [{ ctrl: 'u' }], label: 'ui.key.clearField' },
+  { action: 'clear', screens: ['customers', 'newCustomer', 'rewardPoints', 'checkCard', 'reprint'], keys: [{ ctrl: 'u' }], label: 'ui.key.clearField' },
   // Sign-in and approval: a code or PIN typed, then Enter.
   { action: 'submit', screens: ['signIn'], keys: [{ key: 'enter' }], label: 'ui.key.signIn', hint: 'ui.hint.signIn' },
   { action: 'submit', screens: ['pin', 'locked'], keys: [{ key: 'enter' }], label: 'ui.key.pin', hint: 'ui.hint.pin' },

@@ -11,9 +11,11 @@ export interface ReceiptScreenProps {
   width: number;
   height: number;
   ascii: boolean;
+  /** Heading (default "Last receipt R1-000042"). */
+  title?: string;
 }
 
-export function ReceiptScreen({ receiptNo, lines, top, width, height, ascii }: ReceiptScreenProps) {
+export function ReceiptScreen({ receiptNo, lines, top, width, height, ascii, title }: ReceiptScreenProps) {
   const rows = Math.max(1, height - 1);
   const first = Math.max(0, Math.min(top, Math.max(0, lines.length - rows)));
   const paperW = Math.max(0, ...lines.map(cols));
@@ -21,7 +23,7 @@ export function ReceiptScreen({ receiptNo, lines, top, width, height, ascii }: R
   return (
     <Box flexDirection="column" height={height} width={width}>
       <Text bold wrap="truncate">
-        {(ascii ? toAscii : String)(t('ui.receipt.title', { receiptNo }))}
+        {(ascii ? toAscii : String)(title ?? t('ui.receipt.title', { receiptNo }))}
         {lines.length > rows ? `  (${first + 1}-${Math.min(first + rows, lines.length)}/${lines.length})` : ''}
       </Text>
       {lines.slice(first, first + rows).map((l, i) => (
