@@ -115,6 +115,13 @@ describe('a burst of 1,000 random keys and scans on each screen', () => {
         eventTypes.add(ev.type);
         send(ev);
       }) as typeof actor.send;
+      // Reprinting by number (the ready screen's `.`/F8, F9) is the register's, not a checkout event: count it too.
+      const receipts = r.register.receipts;
+      const find = receipts.find.bind(receipts);
+      receipts.find = (text) => {
+        eventTypes.add(text === null ? 'receipts.last' : 'receipts.find');
+        return find(text);
+      };
       const hub = r.register.scans;
       const deliver = hub.deliver.bind(hub);
       let scanning: string | null = null;
@@ -183,7 +190,9 @@ describe('a burst of 1,000 random keys and scans on each screen', () => {
       expect(warnings.filter((w) => w.startsWith('key handler')), 'a key handler threw').toEqual([]);
       expect(logged.filter((l) => l.startsWith('scan from')), 'a scan router threw').toEqual([]);
       // The burst did things: the checkout saw many kinds of event (signed out: only sign-in attempts).
-      if (!signIn && !staysIn) expect(eventTypes.size).toBeGreaterThan(3);
+      // On the ready screen `.`/F8 opens the reprint prompt, which takes the digits after it as a receipt
+      // number (the register's, not a checkout event): the burst there sends fewer kinds.
+      if (!signIn && !staysIn) expect(eventTypes.size).toBeGreaterThan(screen === 'ready' ? 2 : 3);
       console.log(`${screen}: ${eventTypes.size} kinds of event, ${starts.length} sales paid, ${r.store.state.sales.count - before} committed`);
     }, 20_000);
   });
