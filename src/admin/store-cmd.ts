@@ -46,6 +46,10 @@ export const storeCommand: AdminCommand = {
       ctx.out(`Could not keep ${rep.lost.length} line(s) in ${rep.droppedTx.length} transaction(s):`);
       for (const l of rep.lost) ctx.out(`  ${l.file} line ${l.line}${l.seq ? ` (event ${l.seq})` : ''}${l.tx ? ` tx ${l.tx}` : ''}: ${l.reason}`);
       ctx.out('Check those transactions against paper receipts; the set-aside journal keeps their bytes.');
+      if (rep.overdrawn.length) {
+        ctx.out(`WARNING: without them, ${rep.overdrawn.length} kept transaction(s) take a balance below zero (kept: they happened; also in till.log):`);
+        for (const o of rep.overdrawn) ctx.out(`  ${o.code}: ${o.message}`);
+      }
       return 0;
     }
     let r: Awaited<ReturnType<typeof rebuildSnapshot>>;

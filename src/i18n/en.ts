@@ -61,6 +61,7 @@ export const en = {
   // ------------------------------------------------------------ errors: store ledger checks (ledger-store, issue 8)
   'error.GIFT_CARD_OVERDRAWN': 'The gift card ending {last4} does not hold that much. Nothing was saved. Check the card balance (F7).',
   'error.POINTS_OVERDRAWN': 'The customer does not have that many valid points (expired points cannot be spent). Nothing was saved.',
+  'error.BALANCES_UNPROVEN': 'The store journal is damaged, so gift-card and points balances cannot be proven. Nothing was saved. Take another payment; the manager must repair the store.',
   // ------------------------------------------------------------ errors: devices
   'error.PRINTER_NONE': 'No printer is configured. No receipt was printed.',
   'error.PRINTER_OFFLINE': 'The printer is offline. The receipt is kept for a reprint.',

@@ -62,6 +62,7 @@ export const vi = {
   // ------------------------------------------------------------ errors: store ledger checks
   'error.GIFT_CARD_OVERDRAWN': 'Thẻ quà tặng đuôi {last4} không đủ số dư. Không có gì được lưu. Kiểm tra số dư thẻ (F7).',
   'error.POINTS_OVERDRAWN': 'Khách không đủ điểm còn hạn (điểm hết hạn không dùng được). Không có gì được lưu.',
+  'error.BALANCES_UNPROVEN': 'Nhật ký cửa hàng bị hỏng nên không xác minh được số dư thẻ quà tặng và điểm. Không có gì được lưu. Hãy nhận cách thanh toán khác; quản lý cần sửa dữ liệu cửa hàng.',
   // ------------------------------------------------------------ errors: devices
   'error.PRINTER_NONE': 'Chưa cài máy in. Hóa đơn không được in.',
   'error.PRINTER_OFFLINE': 'Máy in mất kết nối. Hóa đơn được giữ lại để in lại.',

@@ -61,6 +61,7 @@ export const zh = {
   // ------------------------------------------------------------ errors: store ledger checks
   'error.GIFT_CARD_OVERDRAWN': '尾号 {last4} 的礼品卡余额不足，未保存任何内容。请查询卡余额（F7）。',
   'error.POINTS_OVERDRAWN': '会员的有效积分不够（过期积分不能用），未保存任何内容。',
+  'error.BALANCES_UNPROVEN': '店铺日志已损坏，无法核实礼品卡和积分余额，未保存任何内容。请改用其他支付方式；需由店长修复数据。',
   // ------------------------------------------------------------ errors: devices
   'error.PRINTER_NONE': '未配置打印机，小票没有打印。',
   'error.PRINTER_OFFLINE': '打印机离线，小票已保留，可重打。',

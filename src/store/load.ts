@@ -31,10 +31,9 @@ export interface Loaded {
   segment: string | null;
   size: number;
   recovery: RecoveryReport;
-  /** Seq the snapshot on disk reflects (0 = none). */
+  /** Seq of the snapshot used (0 = none: the whole journal was folded and its chain checked). Start-up
+   * does not re-read the history it covers; balance-proof.ts does, in the background. */
   snapshotSeq: number;
-  /** The last line the used snapshot covers (not re-read at start-up: history-check.ts verifies up to it). */
-  covered: { seq: number; hash: string; segment: string; start: number; end: number } | null;
 }
 
 export interface LoadOptions {
@@ -75,7 +74,6 @@ export async function loadStore(dataDir: string, ops: FsOps, opts: LoadOptions):
   let chain: ChainPoint = { seq: 0, hash: '' };
   let startIdx = 0;
   let startOffset = 0;
-  let covered: Loaded['covered'] = null;
   // A snapshot its digest does not prove is never used: the journal is replayed and the start-up
   // checkpoint replaces the file (docs/storage.md, "Proof of the snapshot").
   const why = opts.fromZero ? 'requested' : outdated ?? (doc === null ? 'missing' : doc.unproven ?? usable(doc, modules));
@@ -105,7 +103,6 @@ export async function loadStore(dataDir: string, ops: FsOps, opts: LoadOptions):
       if (!d.ok || d.event.seq !== state.meta.seq || d.event.hash !== state.meta.hash)
         throw ahead(`journal/${seg.name} holds a different event at that position`);
       startOffset = doc.pos.end;
-      covered = { seq: state.meta.seq, hash: state.meta.hash, ...doc.pos };
     }
   } else {
     state = initialState(modules);
@@ -170,6 +167,5 @@ export async function loadStore(dataDir: string, ops: FsOps, opts: LoadOptions):
     size: lastSize,
     recovery,
     snapshotSeq,
-    covered,
   };
 }

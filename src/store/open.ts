@@ -34,7 +34,7 @@ export interface OpenOptions {
   fromZero?: boolean;
   /** Projection modules (default PROJECTIONS). */
   modules?: readonly ProjectionModule<any>[];
-  /** Check the history the snapshot covers in the background after start-up (default true). */
+  /** Prove the snapshot's balances from the journal in the background after start-up (default true; false: at the first commit that lowers a balance). */
   verifyHistory?: boolean;
 }
 
@@ -92,8 +92,10 @@ export async function openStore(dir: string, opts: OpenOptions): Promise<TillSto
     const store = new TillStore({ ...base, ...loaded, writer, lock });
     // Torn tail cut, snapshot discarded, lock taken over: reported once, on screen, in headless and in till.log.
     store.board.fromRecovery(loaded.recovery);
-    // The history the snapshot covers was not read: check it in the background (history-check.ts).
-    if (opts.verifyHistory !== false) store.startHistoryCheck();
+    // The snapshot's balances are proven from the journal in the background (balance-proof.ts); the
+    // same read checks the chain of the history the snapshot covers. Without it (tests), the first
+    // commit that lowers a balance starts the proof and waits for it.
+    if (opts.verifyHistory !== false || loaded.snapshotSeq === 0) void store.startProof();
     // A start that had to replay much (no snapshot, new projection) saves the work at once.
     if (loaded.recovery.fullReplay || store.pendingCheckpoint >= base.checkpointEvery) await store.checkpoint();
     return store;

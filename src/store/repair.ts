@@ -16,7 +16,12 @@ import { listSegments, segmentName } from './segments.js';
 import { DIR_MODE, FILE_MODE } from './fs-ops.js';
 import { StoreError } from './errors.js';
 import { SNAPSHOT_FILE } from './snapshot.js';
-import { VERIFIED_FILE } from './history-check.js';
+import { BalanceGuard } from './balance-guard.js';
+import { applyEvent, initialState } from './fold.js';
+import { PROJECTIONS } from './projections/index.js';
+import { MONEY_SLICES } from './balance-proof.js';
+import { appendLog } from './notices.js';
+import { isStoreError } from './errors.js';
 import { JOURNAL_DIR } from './load.js';
 import type { JournalEvent } from './types.js';
 
@@ -43,6 +48,19 @@ export interface RepairReport {
   /** Where the damaged journal and snapshot were moved. */
   setAside: string[];
   lastSeq: number;
+  /**
+   * Kept transactions that take a balance below zero once what was lost is gone (a redemption of a
+   * load that could not be kept): kept, because they happened, and listed so that nobody finds the
+   * negative balance by surprise. `seq` is the event's number in the repaired journal.
+   */
+  overdrawn: RepairOverdraft[];
+}
+
+export interface RepairOverdraft {
+  tx: string;
+  seq: number;
+  code: 'GIFT_CARD_OVERDRAWN' | 'POINTS_OVERDRAWN';
+  message: string;
 }
 
 interface Found {
@@ -132,9 +150,11 @@ export async function repairStore(dir: string, opts: { now?: () => Date } = {}):
       }
 
     if (chainOk && lost.length === 0)
-      return { clean: true, kept: unique.length, lost: [], droppedTx: [], setAside: [], lastSeq: unique.length ? unique[unique.length - 1].seq : 0 };
+      return { clean: true, kept: unique.length, lost: [], droppedTx: [], setAside: [], lastSeq: unique.length ? unique[unique.length - 1].seq : 0, overdrawn: [] };
     if (unique.length === 0 || unique[0].type !== 'store.initialized')
       throw new StoreError('STORE_CORRUPT', `The first event of the journal (store.initialized) is damaged; ${dir} cannot be repaired. Restore the last backup with \`till init --from-backup DIR\`. Nothing was changed.`, { file: journalDir });
+
+    const overdrawn = guardRefold(unique);
 
     // Set the damaged journal and snapshot aside (never deleted).
     const stamp = (opts.now ?? (() => new Date()))().toISOString().replace(/[:.]/g, '-');
@@ -147,7 +167,6 @@ export async function repairStore(dir: string, opts: { now?: () => Date } = {}):
       fs.renameSync(snap, asideSnap);
       setAside.push(asideSnap);
     }
-    fs.rmSync(path.join(dir, VERIFIED_FILE), { force: true });
 
     // The new journal: intact events re-chained and renumbered, then the record of the repair.
     let prev = '';
@@ -165,6 +184,7 @@ export async function repairStore(dir: string, opts: { now?: () => Date } = {}):
       kept: unique.length,
       lost: lost.map((l) => ({ file: l.file, line: l.line, reason: l.reason, ...(l.tx ? { tx: l.tx } : {}), ...(l.seq ? { seq: l.seq } : {}) })),
       droppedTx: [...droppedTx],
+      overdrawn,
     };
     const last = unique[unique.length - 1];
     put({ id: `repair-${stamp}`, type: STORE_REPAIRED, at, register: last.register, operator: '', tx: `repair:${stamp}`, txIndex: 1, txCount: 1, data: record }, JSON.stringify(record));
@@ -180,8 +200,40 @@ export async function repairStore(dir: string, opts: { now?: () => Date } = {}):
     const dfd = fs.openSync(journalDir, 'r');
     fs.fsyncSync(dfd);
     fs.closeSync(dfd);
-    return { clean: false, kept: unique.length, lost, droppedTx: [...droppedTx], setAside, lastSeq: seq };
+    // The manager's log says it too (docs/storage.md, "Store notices").
+    for (const o of overdrawn) appendLog(dir, `${at} WARNING ${o.code} store repair: ${o.message}`);
+    return { clean: false, kept: unique.length, lost, droppedTx: [...droppedTx], setAside, lastSeq: seq, overdrawn };
   } finally {
     lock.release();
   }
+}
+
+/**
+ * Folds the kept events through the same balance guard a live commit passes (balance-guard.ts),
+ * transaction by transaction, with the numbers they get in the repaired journal. A transaction the
+ * guard would refuse is still kept (it was committed and acknowledged: the card paid, the points
+ * were given) and comes back as an overdraft to show.
+ */
+function guardRefold(events: readonly JournalEvent[]): RepairOverdraft[] {
+  const modules = PROJECTIONS.filter((m) => MONEY_SLICES.includes(m.name));
+  const state = initialState(modules);
+  const out: RepairOverdraft[] = [];
+  for (let i = 0; i < events.length; ) {
+    const n = Math.max(1, events[i].txCount ?? 1);
+    const tx = events.slice(i, i + n).map((ev, k) => ({ ...ev, seq: i + k + 1 }));
+    try {
+      new BalanceGuard(state).check(tx);
+    } catch (e) {
+      if (!isStoreError(e) || (e.code !== 'GIFT_CARD_OVERDRAWN' && e.code !== 'POINTS_OVERDRAWN')) throw e;
+      const p = e.params;
+      const message =
+        e.code === 'GIFT_CARD_OVERDRAWN'
+          ? `event ${tx[0].seq} (tx ${tx[0].tx}) takes gift card …${p.last4} from ${p.balance} to ${p.after} minor units`
+          : `event ${tx[0].seq} (tx ${tx[0].tx}) takes customer ${p.customer}'s ${p.program} points from ${p.points} to ${p.after}`;
+      out.push({ tx: tx[0].tx, seq: tx[0].seq, code: e.code, message: `${message}, now that the lost part of the history is gone. Check it against paper receipts and correct it with a compensating adjustment.` });
+    }
+    for (const ev of tx) applyEvent(state, ev, modules);
+    i += n;
+  }
+  return out;
 }

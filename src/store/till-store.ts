@@ -24,7 +24,10 @@ import { checkParked } from './park-guard.js';
 import { NoticeBoard } from './notices.js';
 import { guessStateFile, PIN_GUESS_FILE, type GuessStateFile } from './guess-file.js';
 import { readEventsBySeq } from './journal-read.js';
-import { verifyHistory, type HistoryResult, type VerifiedMark } from './history-check.js';
+import { foldToLive, proveBalances, type ProofResult } from './balance-proof.js';
+import type { JournalFold } from './journal-fold.js';
+import { lowersBalance } from './balance-guard.js';
+import { SNAPSHOT_FILE } from './snapshot.js';
 import type { StoreNotice } from './types.js';
 
 /** A due checkpoint waits for this long a pause in commits... */
@@ -49,7 +52,6 @@ export interface TillStoreParts {
   lock: StoreLock;
   recovery: RecoveryReport;
   snapshotSeq: number;
-  covered?: VerifiedMark | null;
 }
 
 export class TillStore implements Store {
@@ -96,31 +98,93 @@ export class TillStore implements Store {
     };
   }
 
-  /** The background check of the history the snapshot covers (history-check.ts); null until started. */
-  historyCheck: Promise<HistoryResult> | null = null;
+  /**
+   * The proof of the balances (balance-proof.ts): null until started; a store that folded the whole
+   * journal at start-up (no snapshot, or a rebuild) needs none.
+   */
+  proof: Promise<ProofResult> | null = null;
+  /** 'proven' once the live gift-card and points balances are the journal's fold. */
+  balances: 'unproven' | 'proven' | 'damaged' = 'unproven';
+  private follower: JournalFold | null = null;
+  /** A snapshot found to disagree with the journal is not written again until every slice is refolded. */
+  private refolding = false;
 
-  /** Starts the background check once; a damaged chain raises a sticky STORE_DAMAGED notice. */
-  startHistoryCheck(): Promise<HistoryResult> | null {
-    const covered = this.p.covered;
-    if (this.historyCheck || !covered) return this.historyCheck;
-    this.historyCheck = verifyHistory(this.dir, covered, () => this.closed)
+  /**
+   * Starts the proof once: fold the whole journal afresh in the background and compare its gift-card
+   * and loyalty slices with the live ones. A mismatch discards the snapshot (its balances replaced by
+   * the journal's, SNAPSHOT_DISCARDED); damage anywhere in the journal raises a sticky STORE_DAMAGED
+   * and leaves the balances unproven, so lowering commits are refused until `till store repair`.
+   */
+  startProof(): Promise<ProofResult> {
+    if (this.proof) return this.proof;
+    if (this.p.snapshotSeq === 0) {
+      this.balances = 'proven';
+      return (this.proof = Promise.resolve({ status: 'proven', seq: this.seq }));
+    }
+    const host = { dir: this.dir, state: this.state, modules: this.p.modules, stopped: () => this.closed, follow: (f: JournalFold | null) => (this.follower = f) };
+    this.proof = proveBalances(host)
+      .catch((e): ProofResult => ({ status: 'damaged', damage: { file: this.dir, line: 0, message: `the journal could not be read (${(e as Error).message})` } }))
       .then((r) => {
-        if (!r.ok && 'damage' in r) {
+        if (r.status === 'proven') this.balances = 'proven';
+        else if (r.status === 'discarded') this.discardSnapshot(r.differences, host);
+        else if (r.status === 'damaged') {
+          this.balances = 'damaged';
           const where = `${path.relative(this.dir, r.damage.file) || r.damage.file}${r.damage.line ? ` line ${r.damage.line}` : ''}`;
           this.board.raise(
             'STORE_DAMAGED',
             'error',
-            `Journal damaged in older history; selling continues. Manager: close the register, run \`till store repair --data ${this.dir}\` (${where}: ${r.damage.message}; repair keeps every intact event and sets the damaged part aside).`,
+            `Journal damaged in older history (${where}: ${r.damage.message}). Sales continue; gift-card and points payments are refused until it is repaired. Manager: close the register, run \`till store repair --data ${this.dir}\` (it keeps every intact event and sets the damaged part aside).`,
             true,
           );
         }
         return r;
-      })
-      .catch((e): HistoryResult => {
-        this.board.raise('STORE_DAMAGED', 'error', `The journal could not be checked: ${(e as Error).message}. Run \`till journal verify --data ${this.dir}\`.`, true);
-        return { ok: false, damage: { file: this.dir, line: 0, message: (e as Error).message } };
       });
-    return this.historyCheck;
+    return this.proof;
+  }
+
+  /**
+   * The snapshot disagreed with the journal: its money slices are already the journal's fold. It is
+   * moved aside (kept for the manager, never used again), every other slice is refolded from the
+   * journal in the background, and only then is a snapshot written.
+   */
+  private discardSnapshot(differences: string[], host: Parameters<typeof foldToLive>[0]): void {
+    this.balances = 'proven';
+    this.refolding = true;
+    const stamp = this.p.now().toISOString().replace(/[:.]/g, '-');
+    const aside = `${SNAPSHOT_FILE}.discarded-${stamp}`;
+    try {
+      fs.renameSync(path.join(this.dir, SNAPSHOT_FILE), path.join(this.dir, aside));
+    } catch {
+      /* already gone: the next start replays the journal */
+    }
+    const why = `it disagrees with the journal (${differences.join('; ')})`;
+    this.recovery.snapshotDiscarded = why;
+    this.board.raise(
+      'SNAPSHOT_DISCARDED',
+      'warning',
+      `store.json was not used: ${why}. The gift-card and points balances are the journal's; the file was set aside as ${aside}.`,
+    );
+    void foldToLive(host, this.p.modules)
+      .then(({ fold, damage, stopped }) => {
+        if (damage || stopped) return;
+        for (const k of Object.keys(fold.state)) this.state[k] = fold.state[k];
+        this.follower = null;
+        this.refolding = false;
+        this.checkpointSeq = 0;
+        this.backgroundCheckpoint();
+      })
+      .catch(() => {});
+  }
+
+  /** Waits for the proof before a commit that lowers a balance; refuses it when the journal is damaged. */
+  private async balancesProven(): Promise<void> {
+    if (this.balances === 'unproven') await this.startProof();
+    if (this.balances === 'damaged')
+      throw new StoreError(
+        'BALANCES_UNPROVEN',
+        `The journal is damaged in older history, so gift-card and points balances cannot be proven: nothing was saved. Take another payment; the manager runs \`till store repair --data ${this.dir}\`.`,
+      );
+    if (this.balances !== 'proven') throw new StoreError('STORE_CLOSED', 'The store is closed; restart the register.');
   }
 
   get notices(): readonly StoreNotice[] {
@@ -189,6 +253,8 @@ export class TillStore implements Store {
 
   private async commitNow(reqs: CommitRequest[]): Promise<CommitResult[]> {
     this.assertOpen();
+    // A balance may go down only once the journal has proven it (balance-proof.ts); other commits never wait.
+    if (this.balances !== 'proven' && lowersBalance(this.state, reqs, this.p.now().toISOString())) await this.balancesProven();
     const results: CommitResult[] = [];
     const lines: string[] = [];
     const fresh: { id: string; events: JournalEvent[] }[] = [];
@@ -238,6 +304,7 @@ export class TillStore implements Store {
     // Durable from here on: fold and remember.
     for (const tx of fresh) {
       for (const ev of tx.events) applyEvent(this.state, ev, this.p.modules);
+      this.follower?.follow(tx.events);
       this.p.txs.add(tx.id);
       this.recent.add(tx.id);
       if (this.recent.size > RECENT_TX) this.recent.delete(this.recent.values().next().value as string);
@@ -281,6 +348,7 @@ export class TillStore implements Store {
   }
 
   private async checkpointNow(): Promise<void> {
+    if (this.refolding) return;
     if (this.state.meta.seq === this.checkpointSeq && fs.existsSync(path.join(this.dir, 'store.json'))) return;
     const seq = this.state.meta.seq;
     // Serialised and written synchronously (inside db.write before its first await): a consistent cut.

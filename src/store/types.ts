@@ -148,7 +148,8 @@ export type StoreErrorCode =
   | 'GIFT_CARD_OVERDRAWN'
   | 'POINTS_OVERDRAWN'
   | 'PARKED_SALE_GONE'
-  | 'SALE_IS_PARKED';
+  | 'SALE_IS_PARKED'
+  | 'BALANCES_UNPROVEN';
 
 /**
  * A feature's slice of the projection. Registered in src/store/projections/index.ts.
