@@ -5,7 +5,7 @@
  *   idle ──scan──▶ open.sale ──tender.start──▶ open.tender ──covered──▶ committing ──▶ committed
  *    ▲               │  ▲ cardAmount (stock card value)      │cancel        │error
  *    │               ▼  │                                    ▼              ▼
- *    └──── void ── open.* ◀──────────────────────── open.commitFailed (retry / void)
+ *    └──── void ── open.* ◀──────────────────────── open.commitFailed (retry / void / remove a payment)
  *   balance: a gift card's balance, from idle or from an open sale, back to where it came from.
  *   parking: an open sale without payments journaled aside (sale.park), then idle; recalling: a
  *   parked sale journaled as taken up (sale.recall), then the open sale again (checkout.park.ts).
@@ -300,6 +300,9 @@ export const checkoutMachine = setup({
         commitFailed: {
           on: {
             'commit.retry': { guard: 'tendersCoverDue', target: '#checkout.committing' },
+            // A refusal by the books (a gift card or points the journal does not hold, balances not
+            // provable): take that payment off and take another, instead of voiding the sale.
+            'tender.remove': { target: '#checkout.open.tender', actions: assign(({ context, event }) => P(context, L.dropTender(context, event.tenderId))) },
           },
         },
       },

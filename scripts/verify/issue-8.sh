@@ -3,6 +3,7 @@
 # stores, through the CLI and `till headless`, with hand-edited files, SIGKILLs and (as root) a full 3 MB
 # tmpfs. Prints what each step answered; docs/issue-8-verification.md quotes a run of it.
 # Usage: scripts/verify/issue-8.sh REPO_DIR WORK_DIR   (WORK_DIR is emptied). Needs python3, xxd, script(1).
+# FULL=DIR (optional, e.g. .bench/full from `npm run bench`) also tries 1b on a copy of a 1M-event store.
 set -u
 REPO=$1; W=$2
 case "$W" in ""|/|"$HOME"|"$REPO") echo "WORK_DIR must be a scratch folder" >&2; exit 2;; esac
@@ -70,10 +71,18 @@ till store rebuild --data d1a; till giftcard show "$CODE" --data d1a | sed -n 2,
 echo "== 1b. the same edit with a recomputed sha256 digest (forged snapshot)"
 cp -r base d1b; edit_balance d1b; node redigest.mjs d1b/store.json
 till journal verify --data d1b | tail -2
-printf '%s\n' '{"id":1,"cmd":"scan","code":"4006381333931"}' "{\"id\":2,\"cmd\":\"giftcard_pay\",\"code\":\"$CODE\",\"amount\":99999}" '{"id":3,"cmd":"card","reference":"A1"}' | hl d1b 2>/dev/null | show
-till backup bk1b --data d1b 2>&1 | cut -c1-200; echo "backup rc=${PIPESTATUS[0]}"
-till store rebuild --data d1b; till giftcard show "$CODE" --data d1b | sed -n 3p
-
+printf '%s\n' '{"id":1,"cmd":"scan","code":"4006381333931"}' "{\"id\":2,\"cmd\":\"giftcard_pay\",\"code\":\"$CODE\",\"amount\":99999}" "{\"id\":3,\"cmd\":\"giftcard_pay\",\"code\":\"$CODE\"}" '{"id":4,"cmd":"card","reference":"A1"}' | hl d1b 2>d1b.err | show
+echo "stderr: $(cat d1b.err)"; echo "set aside: $(ls d1b | grep discarded)"
+till giftcard show "$CODE" --data d1b | sed -n 2,3p; till journal verify --data d1b | tail -1
+till backup bk1b --data d1b | head -1; echo "backup rc=${PIPESTATUS[0]}"
+if [ -n "${FULL:-}" ]; then
+  echo "== 1b at full scale: a copy of the 1M-event bench store ($FULL), a 10.00 card, the forged snapshot; the spend arrives before the proof is done"
+  rm -rf f1b; cp -r "$FULL" f1b; till giftcard create --data f1b --value 10 --csv f1b-cards.csv >/dev/null; FC=$(tail -1 f1b-cards.csv | cut -d, -f1)
+  edit_balance f1b; node redigest.mjs f1b/store.json; BC=$(node -e 'const d=(s)=>{let a=0;for(let i=0;i<12;i++)a+=Number(s[i])*(i%2?3:1);return s+((10-a%10)%10)};console.log(d("89"+"0".repeat(9)+"7"))')
+  printf '%s\n' "{\"id\":1,\"cmd\":\"scan\",\"code\":\"$BC\"}" "{\"id\":2,\"cmd\":\"giftcard_check\",\"code\":\"$FC\"}" '{"id":3,"cmd":"balance_close"}' "{\"id\":4,\"cmd\":\"giftcard_pay\",\"code\":\"$FC\",\"amount\":1}" '{"id":5,"cmd":"card","reference":"A1"}' '{"id":6,"cmd":"state"}' \
+    | node "$T" headless --data f1b 2>f1b.err | node -e 'const t0=Date.now();require("readline").createInterface({input:process.stdin}).on("line",(l)=>{const r=JSON.parse(l),s=r.state;console.log(`+${((Date.now()-t0)/1000).toFixed(1)}s`,r.id,r.ok,r.error?`${r.error.code}: ${r.error.message}`:"-",s.status,"due="+s.due,s.balance?"balance="+s.balance.balance:"",s.tenders?.length?"tenders="+s.tenders.map((x)=>`${x.kind}:${x.amount}`).join(","):"",s.storeNotices?"notices="+s.storeNotices.map((n)=>n.code).join(","):"")})'
+  echo "stderr: $(cut -c1-300 f1b.err)"; rm -rf f1b
+fi
 echo "== 2. 100 points that expired 15 days ago (30-day expiry, credited 45 days ago)"
 cp -r base d2
 cat > prog.json <<'EOF'
@@ -144,10 +153,10 @@ echo "headless | head -n 3: $(cat h.rc), stderr $(wc -c < h.err) bytes, lock lef
 
 damage() { python3 -c "
 import sys; f='$1'; n=$2; b=open(f,'rb').read().split(b'\n'); i=b[n-1].index(b'Television'); b[n-1]=b[n-1][:i]+b'Televisiom'+b[n-1][i+10:]; open(f,'wb').write(b'\n'.join(b)); print('changed one byte in line', n)"; }
-echo "== 9a. one byte changed in a sale line the snapshot covers, not yet verified in the background"
+echo "== 9a. one byte changed in a sale line the snapshot covers"
 cp -r base d9a
 (for i in $(seq 1 300); do echo '{"cmd":"scan","code":"4006381333931"}'; echo "{\"cmd\":\"giftcard_pay\",\"code\":\"$CODE\",\"amount\":1}"; echo '{"cmd":"card","reference":"A1"}'; done) | hl d9a >/dev/null
-echo "verified.json: $(cat d9a/verified.json); snapshot: $(head -c 300 d9a/store.json | grep -o '"pos":{[^}]*}')"
+echo "snapshot: $(head -c 300 d9a/store.json | grep -o '"pos":{[^}]*}')"
 J=d9a/journal/00000001.jsonl; damage $J $(grep -an 'sale.committed' $J | sed -n 100p | cut -d: -f1); cp -r d9a d9a-ui
 (echo '{"id":1,"cmd":"scan","code":"4006381333931"}'; echo '{"id":2,"cmd":"pay"}'; echo '{"id":3,"cmd":"exact"}'; sleep 3; echo '{"id":4,"cmd":"state"}') | hl d9a 2>d9a.err | show
 echo "stderr: $(cat d9a.err)"; echo "till.log: $(cat d9a/till.log)"
@@ -156,14 +165,16 @@ till backup bk9a --data d9a 2>&1 | cut -c1-160; echo "backup rc=${PIPESTATUS[0]}
 till journal verify --data d9a 2>&1 | cut -c1-250
 till store rebuild --data d9a 2>&1 | cut -c1-200
 till store repair --data d9a; till journal verify --data d9a | tail -1; till giftcard show "$CODE" --data d9a | sed -n 3p; till backup bk9a --data d9a | head -1
-echo "== 9b. the same damage in a line an earlier run had already verified in the background"
-cp -r d8 d9; echo "verified.json: $(cat d9/verified.json)"; J=d9/journal/00000001.jsonl; damage $J $(grep -an 'sale.committed' $J | sed -n 100p | cut -d: -f1)
-(echo '{"id":1,"cmd":"scan","code":"4006381333931"}'; echo '{"id":2,"cmd":"pay"}'; echo '{"id":3,"cmd":"exact"}'; sleep 3; echo '{"id":4,"cmd":"state"}') | hl d9 2>d9.err | show
+echo "== 9b. the same damage in a line that earlier runs had already checked (d8: 300 sales, opened and proven since)"
+cp -r d8 d9; J=d9/journal/00000001.jsonl; damage $J $(grep -an 'sale.committed' $J | sed -n 100p | cut -d: -f1)
+(echo '{"id":1,"cmd":"scan","code":"4006381333931"}'; echo "{\"id\":2,\"cmd\":\"giftcard_pay\",\"code\":\"$CODE\",\"amount\":100}"; echo '{"id":3,"cmd":"card","reference":"A1"}'; echo '{"id":4,"cmd":"remove_payment","payment":"T1"}'; echo '{"id":5,"cmd":"card","reference":"A1"}'; echo '{"id":6,"cmd":"next"}'; \
+ echo '{"id":7,"cmd":"scan","code":"4006381333931"}'; echo '{"id":8,"cmd":"pay"}'; echo '{"id":9,"cmd":"exact"}'; echo '{"id":10,"cmd":"state"}') | hl d9 2>d9.err | show
 echo "stderr: $(cat d9.err)"; echo "till.log: $(cat d9/till.log 2>/dev/null || echo none)"
-script -qc "stty cols 120 rows 30; timeout 6 node $T start --data d9" /dev/null </dev/null >d9.tty 2>&1; echo "till start message line: $(sed 's/\x1b\[[0-9;?]*[a-zA-Z]//g' d9.tty | grep -m1 -o 'Journal damaged[^…]*')"
+script -qc "stty cols 120 rows 30; timeout 6 node $T start --data d9" /dev/null </dev/null >d9.tty 2>&1; echo "till start message line: $(sed 's/\x1b\[[0-9;?]*[a-zA-Z]//g' d9.tty | grep -m1 -o 'Journal damaged[^…]*' | cut -c1-120)"
 till backup bk9 --data d9 2>&1 | cut -c1-160; echo "backup rc=${PIPESTATUS[0]}, folder: $(ls -d bk9 2>/dev/null || echo none)"
 till journal verify --data d9 2>&1 | tail -2 | cut -c1-160
-
+till store repair --data d9 | tail -4 | cut -c1-300
+(echo "{\"id\":1,\"cmd\":\"giftcard_check\",\"code\":\"$CODE\"}"; echo '{"id":2,"cmd":"balance_close"}'; echo '{"id":3,"cmd":"scan","code":"4006381333931"}'; echo "{\"id\":4,\"cmd\":\"giftcard_pay\",\"code\":\"$CODE\",\"amount\":100}"; echo '{"id":5,"cmd":"card","reference":"A1"}') | hl d9 2>&1 | show
 echo "== 10. torn tail after a power cut mid-line"
 cp -r base d10; J=d10/journal/00000001.jsonl
 python3 -c "

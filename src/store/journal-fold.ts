@@ -1,6 +1,6 @@
 /**
- * A fresh fold of the journal from its first line, read a quarter-megabyte at a time with a yield to
- * the event loop between pieces (a sale never waits behind more than one piece), for the proof of
+ * A fresh fold of the journal from its first line, read 64 KiB at a time with a yield to the event
+ * loop between pieces (a sale never waits behind more than one piece), for the proof of
  * the snapshot (balance-proof.ts). It checks what start-up checks for the tail, over the whole
  * journal: every line's own hash, the gapless sequence, the hash chain, the transaction framing and
  * the segment names. It reads only what the live store has already folded (`target()`, the live
@@ -14,7 +14,8 @@ import { listSegments, segmentName, type SegmentInfo } from './segments.js';
 import { applyEvent, initialState } from './fold.js';
 import type { JournalEvent, ProjectionModule, StoreState } from './types.js';
 
-const CHUNK = 256 * 1024;
+/** About a hundred lines: at most a few milliseconds of work between yields. */
+const CHUNK = 64 * 1024;
 
 export interface Damage {
   file: string;
@@ -31,6 +32,7 @@ export class JournalFold {
   /** True once the fold has reached the live seq: from then on `follow` keeps it there. */
   synced = false;
   private seg: SegmentInfo | null = null;
+  private fd: number | null = null;
   /** File offset of the next unread line in `seg`, and its 1-based number. */
   private offset = 0;
   private line = 0;
@@ -61,6 +63,19 @@ export class JournalFold {
    */
   async catchUp(target: () => number, stopped: () => boolean): Promise<CatchUp> {
     const journalDir = path.join(this.dataDir, 'journal');
+    try {
+      return await this.run(journalDir, target, stopped);
+    } finally {
+      this.closeFile();
+    }
+  }
+
+  private closeFile(): void {
+    if (this.fd !== null) fs.closeSync(this.fd);
+    this.fd = null;
+  }
+
+  private async run(journalDir: string, target: () => number, stopped: () => boolean): Promise<CatchUp> {
     let retried = false;
     for (;;) {
       if (stopped()) return { ok: false, stopped: true };
@@ -77,7 +92,9 @@ export class JournalFold {
         if (next && next.first !== this.seq + 1)
           return this.damage(next.file, 1, `journal/${next.name} starts at event ${next.first}, but event ${this.seq + 1} comes next (segment journal/${segmentName(this.seq + 1)} is missing or out of order)`);
         if (next) {
+          this.closeFile();
           this.seg = next;
+          this.fd = fs.openSync(next.file, 'r');
           this.offset = 0;
           this.line = 0;
         }
@@ -98,9 +115,9 @@ export class JournalFold {
   private piece(target: number): Damage | null {
     const seg = this.seg!;
     let size = CHUNK;
-    let data = readAt(seg.file, size, this.offset);
+    let data = readAt(this.fd!, size, this.offset);
     // A line longer than a piece (an import of thousands of products in one event): read it whole.
-    while (data.length === size && data.indexOf(10) === -1) data = readAt(seg.file, (size *= 2), this.offset);
+    while (data.length === size && data.indexOf(10) === -1) data = readAt(this.fd!, (size *= 2), this.offset);
     // End of the segment's lines: the end of the file, or preallocated zeros (journal-writer.ts).
     if (data.length === 0 || data[0] === 0) {
       this.segDone = true;
@@ -135,13 +152,8 @@ export class JournalFold {
   }
 }
 
-/** Up to `size` bytes of `file` from `offset` (fewer at its end). */
-function readAt(file: string, size: number, offset: number): Buffer {
+/** Up to `size` bytes from `offset` (fewer at the end of the file). */
+function readAt(fd: number, size: number, offset: number): Buffer {
   const buf = Buffer.allocUnsafe(size);
-  const fd = fs.openSync(file, 'r');
-  try {
-    return buf.subarray(0, fs.readSync(fd, buf, 0, size, offset));
-  } finally {
-    fs.closeSync(fd);
-  }
+  return buf.subarray(0, fs.readSync(fd, buf, 0, size, offset));
 }

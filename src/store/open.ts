@@ -36,6 +36,8 @@ export interface OpenOptions {
   modules?: readonly ProjectionModule<any>[];
   /** Prove the snapshot's balances from the journal in the background after start-up (default true; false: at the first commit that lowers a balance). */
   verifyHistory?: boolean;
+  /** How long after opening the background proof starts (default 1 s: the register's own start-up first). */
+  proofDelayMs?: number;
 }
 
 export interface InitOptions {
@@ -44,6 +46,9 @@ export interface InitOptions {
   register: string;
   operator?: string;
 }
+
+/** The register finishes starting (first screen, first headless reply) before the proof's fold begins. */
+export const PROOF_DELAY_MS = 1000;
 
 const DEFAULTS = { checkpointEvery: 1000, segmentBytes: 64 * 1024 * 1024, idleCheckpointMs: 30_000 };
 
@@ -95,7 +100,7 @@ export async function openStore(dir: string, opts: OpenOptions): Promise<TillSto
     // The snapshot's balances are proven from the journal in the background (balance-proof.ts); the
     // same read checks the chain of the history the snapshot covers. Without it (tests), the first
     // commit that lowers a balance starts the proof and waits for it.
-    if (opts.verifyHistory !== false || loaded.snapshotSeq === 0) void store.startProof();
+    void store.startProof(opts.verifyHistory === false ? Infinity : (opts.proofDelayMs ?? PROOF_DELAY_MS));
     // A start that had to replay much (no snapshot, new projection) saves the work at once.
     if (loaded.recovery.fullReplay || store.pendingCheckpoint >= base.checkpointEvery) await store.checkpoint();
     return store;

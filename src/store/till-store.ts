@@ -103,6 +103,8 @@ export class TillStore implements Store {
    * journal at start-up (no snapshot, or a rebuild) needs none.
    */
   proof: Promise<ProofResult> | null = null;
+  /** Ends the proof's start delay early (a commit is waiting for it, or the store closes). */
+  private hurry: (() => void) | null = null;
   /** 'proven' once the live gift-card and points balances are the journal's fold. */
   balances: 'unproven' | 'proven' | 'damaged' = 'unproven';
   private follower: JournalFold | null = null;
@@ -115,14 +117,22 @@ export class TillStore implements Store {
    * the journal's, SNAPSHOT_DISCARDED); damage anywhere in the journal raises a sticky STORE_DAMAGED
    * and leaves the balances unproven, so lowering commits are refused until `till store repair`.
    */
-  startProof(): Promise<ProofResult> {
+  startProof(delayMs = 0): Promise<ProofResult> {
     if (this.proof) return this.proof;
     if (this.p.snapshotSeq === 0) {
       this.balances = 'proven';
       return (this.proof = Promise.resolve({ status: 'proven', seq: this.seq }));
     }
     const host = { dir: this.dir, state: this.state, modules: this.p.modules, stopped: () => this.closed, follow: (f: JournalFold | null) => (this.follower = f) };
-    this.proof = proveBalances(host)
+    // The fold starts after `delayMs` (the rest of the register's start-up goes first), or as soon as
+    // a commit waits for it; Infinity: only then.
+    const delay = new Promise<void>((resolve) => {
+      this.hurry = resolve;
+      if (delayMs <= 0) return resolve();
+      if (Number.isFinite(delayMs)) setTimeout(resolve, delayMs).unref();
+    });
+    this.proof = delay
+      .then(() => proveBalances(host))
       .catch((e): ProofResult => ({ status: 'damaged', damage: { file: this.dir, line: 0, message: `the journal could not be read (${(e as Error).message})` } }))
       .then((r) => {
         if (r.status === 'proven') this.balances = 'proven';
@@ -178,7 +188,11 @@ export class TillStore implements Store {
 
   /** Waits for the proof before a commit that lowers a balance; refuses it when the journal is damaged. */
   private async balancesProven(): Promise<void> {
-    if (this.balances === 'unproven') await this.startProof();
+    if (this.balances === 'unproven') {
+      const proof = this.startProof();
+      this.hurry?.();
+      await proof;
+    }
     if (this.balances === 'damaged')
       throw new StoreError(
         'BALANCES_UNPROVEN',
@@ -376,6 +390,7 @@ export class TillStore implements Store {
   async abandon(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    this.hurry?.();
     if (this.idleTimer) clearTimeout(this.idleTimer);
     await this.checkpointQueue;
     await this.p.writer.close().catch(() => {});
@@ -386,6 +401,7 @@ export class TillStore implements Store {
     if (this.closed) return;
     await this.commitQueue;
     this.closed = true;
+    this.hurry?.();
     if (this.idleTimer) clearTimeout(this.idleTimer);
     try {
       await this.checkpointQueue;
