@@ -1,8 +1,9 @@
 /**
  * Issue 8 property: random sequences of sales (with gift-card tenders and points spent/earned),
- * loads, redemptions, refunds, adjustments, expiries and hand edits of the snapshot. Whatever the
+ * loads, redemptions, refunds, adjustments, expiries and hand edits of the snapshot (plain, and with
+ * the digest recomputed: 1b). Whatever the
  * sequence: no gift-card balance and no points balance is ever below zero in the fold of the
- * journal; the register never starts on a snapshot it cannot prove (an edited one is discarded and
+ * journal; the register never spends a snapshot it cannot prove (an edited one is discarded and
  * the state is the journal's fold); and the acknowledged sales are exactly the journal's sales.
  */
 import fs from 'node:fs';
@@ -11,6 +12,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { initStore, openStore } from '../../src/store/index.js';
 import { verifyStore } from '../../src/store/maintenance.js';
+import { sealLines } from '../../src/store/snapshot-lines.js';
 import { isStoreError } from '../../src/store/errors.js';
 import { giftCardSlice } from '../../src/store/projections/giftcards.js';
 import { loyaltyOf } from '../../src/store/projections/loyalty.js';
@@ -29,7 +31,7 @@ type Op =
   | { k: 'refund'; amount: number }
   | { k: 'adjust'; amount: number }
   | { k: 'points'; type: 'points.earned' | 'points.spent' | 'points.adjusted' | 'points.expired'; pts: number; who: number; day: number }
-  | { k: 'edit'; balance: number };
+  | { k: 'edit'; balance: number; forge: boolean };
 
 const op: fc.Arbitrary<Op> = fc.oneof(
   fc.record({ k: fc.constant('sale' as const), redeem: fc.integer({ min: 0, max: 3000 }), spend: fc.integer({ min: 0, max: 150 }), earn: fc.integer({ min: 0, max: 50 }), who: fc.integer({ min: 0, max: 1 }) }),
@@ -44,7 +46,7 @@ const op: fc.Arbitrary<Op> = fc.oneof(
     who: fc.integer({ min: 0, max: 1 }),
     day: fc.integer({ min: 0, max: DAYS.length - 1 }),
   }),
-  fc.record({ k: fc.constant('edit' as const), balance: fc.integer({ min: 0, max: 1_000_000 }) }),
+  fc.record({ k: fc.constant('edit' as const), balance: fc.integer({ min: 0, max: 1_000_000 }), forge: fc.boolean() }),
 );
 
 function draft(o: Op, n: number): EventDraft[] {
@@ -85,7 +87,7 @@ const seed: EventDraft[] = [
 
 describe('issue 8 ledger property: balances, unprovable snapshots, acknowledged sales', () => {
   it('no balance below zero in the fold; an edited snapshot is never used; acknowledged sales = journal sales', async () => {
-    const seen = { edits: 0, discarded: 0, refused: 0, committed: 0 };
+    const seen = { edits: 0, forged: 0, discarded: 0, refused: 0, committed: 0 };
     await fc.assert(
       fc.asyncProperty(fc.array(op, { minLength: 1, maxLength: 18 }), async (ops) => {
         const dir = tmpDir('ledger-prop');
@@ -100,15 +102,28 @@ describe('issue 8 ledger property: balances, unprovable snapshots, acknowledged 
               // Hand edit: set the card's balance in store.json, as a person with a text editor would.
               await s.close();
               const file = path.join(dir, 'store.json');
-              const text = fs.readFileSync(file, 'utf8');
-              const edited = text.replace(/("code":"07K8T7FK6FDPBE03ZDRN","state":"[a-z]+","currency":"USD","faceValue":1000,"price":1000,"balance":)-?\d+/, `$1${o.balance}`);
-              fs.writeFileSync(file, edited);
-              s = await openStore(dir, { register: 'R1', now, idleCheckpointMs: 0 });
+              // A discarded snapshot is set aside; until the refold wrote a new one there is none to edit.
+              const text = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
+              let edited = text.replace(/("code":"07K8T7FK6FDPBE03ZDRN","state":"[a-z]+","currency":"USD","faceValue":1000,"price":1000,"balance":)-?\d+/, `$1${o.balance}`);
+              // Forged: the digest recomputed too (1b), so start-up uses the file and the proof must catch it.
+              if (o.forge && edited !== text) {
+                const body = edited.split('\n').filter((l) => l !== '' && !l.startsWith('["end",'));
+                edited = [...body, sealLines(body)].join('\n') + '\n';
+              }
+              if (text) fs.writeFileSync(file, edited);
+              s = await openStore(dir, { register: 'R1', now, idleCheckpointMs: 0, proofDelayMs: 0 });
               if (edited !== text) {
                 const journalFold = (await verifyStore(dir)).state;
                 seen.edits++;
-                if (s.recovery.snapshotDiscarded) seen.discarded++;
-                expect(s.recovery.snapshotDiscarded ?? 'unedited').toMatch(/digest|unedited/);
+                if (o.forge) {
+                  // Used at start, never spent: the proof replaces it before any balance may go down.
+                  expect((await s.proof!).status).toBe('discarded');
+                  seen.discarded++;
+                  seen.forged++;
+                } else {
+                  if (s.recovery.snapshotDiscarded) seen.discarded++;
+                  expect(s.recovery.snapshotDiscarded ?? 'unedited').toMatch(/digest|unedited/);
+                }
                 expect(giftCardSlice(s.state)).toEqual(giftCardSlice(journalFold));
               }
               continue;
@@ -143,6 +158,7 @@ describe('issue 8 ledger property: balances, unprovable snapshots, acknowledged 
     );
     // Not vacuous: edits were made (and every changed one discarded), and commits were both refused and accepted.
     expect(seen.edits).toBeGreaterThan(0);
+    expect(seen.forged).toBeGreaterThan(0);
     expect(seen.discarded).toBe(seen.edits);
     expect(seen.refused).toBeGreaterThan(0);
     expect(seen.committed).toBeGreaterThan(0);
