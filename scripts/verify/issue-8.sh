@@ -158,9 +158,9 @@ cp -r base d9a
 (for i in $(seq 1 300); do echo '{"cmd":"scan","code":"4006381333931"}'; echo "{\"cmd\":\"giftcard_pay\",\"code\":\"$CODE\",\"amount\":1}"; echo '{"cmd":"card","reference":"A1"}'; done) | hl d9a >/dev/null
 echo "snapshot: $(head -c 300 d9a/store.json | grep -o '"pos":{[^}]*}')"
 J=d9a/journal/00000001.jsonl; damage $J $(grep -an 'sale.committed' $J | sed -n 100p | cut -d: -f1); cp -r d9a d9a-ui
-(echo '{"id":1,"cmd":"scan","code":"4006381333931"}'; echo '{"id":2,"cmd":"pay"}'; echo '{"id":3,"cmd":"exact"}'; sleep 3; echo '{"id":4,"cmd":"state"}') | hl d9a 2>d9a.err | show
+(echo '{"id":1,"cmd":"scan","code":"4006381333931"}'; echo '{"id":2,"cmd":"pay"}'; echo '{"id":3,"cmd":"exact"}'; sleep 7; echo '{"id":4,"cmd":"state"}') | hl d9a 2>d9a.err | show
 echo "stderr: $(cat d9a.err)"; echo "till.log: $(cat d9a/till.log)"
-script -qc "stty cols 120 rows 30; timeout 6 node $T start --data d9a-ui" /dev/null </dev/null >d9a.tty 2>&1; echo "till start (a copy), message line: $(sed 's/\x1b\[[0-9;?]*[a-zA-Z]//g' d9a.tty | grep -m1 -o 'Journal damaged[^…]*')"
+script -qc "stty cols 120 rows 30; timeout 9 node $T start --data d9a-ui" /dev/null </dev/null >d9a.tty 2>&1; echo "till start (a copy), message line: $(sed 's/\x1b\[[0-9;?]*[a-zA-Z]//g' d9a.tty | grep -m1 -o 'Journal damaged[^…]*')"
 till backup bk9a --data d9a 2>&1 | cut -c1-160; echo "backup rc=${PIPESTATUS[0]}, folder: $(ls -d bk9a 2>/dev/null || echo none)"
 till journal verify --data d9a 2>&1 | cut -c1-250
 till store rebuild --data d9a 2>&1 | cut -c1-200
@@ -170,7 +170,7 @@ cp -r d8 d9; J=d9/journal/00000001.jsonl; damage $J $(grep -an 'sale.committed' 
 (echo '{"id":1,"cmd":"scan","code":"4006381333931"}'; echo "{\"id\":2,\"cmd\":\"giftcard_pay\",\"code\":\"$CODE\",\"amount\":100}"; echo '{"id":3,"cmd":"card","reference":"A1"}'; echo '{"id":4,"cmd":"remove_payment","payment":"T1"}'; echo '{"id":5,"cmd":"card","reference":"A1"}'; echo '{"id":6,"cmd":"next"}'; \
  echo '{"id":7,"cmd":"scan","code":"4006381333931"}'; echo '{"id":8,"cmd":"pay"}'; echo '{"id":9,"cmd":"exact"}'; echo '{"id":10,"cmd":"state"}') | hl d9 2>d9.err | show
 echo "stderr: $(cat d9.err)"; echo "till.log: $(cat d9/till.log 2>/dev/null || echo none)"
-script -qc "stty cols 120 rows 30; timeout 6 node $T start --data d9" /dev/null </dev/null >d9.tty 2>&1; echo "till start message line: $(sed 's/\x1b\[[0-9;?]*[a-zA-Z]//g' d9.tty | grep -m1 -o 'Journal damaged[^…]*' | cut -c1-120)"
+script -qc "stty cols 120 rows 30; timeout 9 node $T start --data d9" /dev/null </dev/null >d9.tty 2>&1; echo "till start message line: $(sed 's/\x1b\[[0-9;?]*[a-zA-Z]//g' d9.tty | grep -m1 -o 'Journal damaged[^…]*' | cut -c1-120)"
 till backup bk9 --data d9 2>&1 | cut -c1-160; echo "backup rc=${PIPESTATUS[0]}, folder: $(ls -d bk9 2>/dev/null || echo none)"
 till journal verify --data d9 2>&1 | tail -2 | cut -c1-160
 till store repair --data d9 | tail -4 | cut -c1-300

@@ -36,7 +36,7 @@ export interface OpenOptions {
   modules?: readonly ProjectionModule<any>[];
   /** Prove the snapshot's balances from the journal in the background after start-up (default true; false: at the first commit that lowers a balance). */
   verifyHistory?: boolean;
-  /** How long after opening the background proof starts (default 1 s: the register's own start-up first). */
+  /** How long after opening the background proof starts (default 5 s: the register finishes starting first). */
   proofDelayMs?: number;
 }
 
@@ -48,7 +48,7 @@ export interface InitOptions {
 }
 
 /** The register finishes starting (first screen, first headless reply) before the proof's fold begins. */
-export const PROOF_DELAY_MS = 1000;
+export const PROOF_DELAY_MS = 5000;
 
 const DEFAULTS = { checkpointEvery: 1000, segmentBytes: 64 * 1024 * 1024, idleCheckpointMs: 30_000 };
 

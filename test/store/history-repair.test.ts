@@ -41,7 +41,7 @@ describe('issue 8.9 damaged older history', () => {
   it('start-up does not read covered history; the background check finds the damage and blocks nothing', async () => {
     const dir = await store();
     damageSale(dir, 5);
-    const s = await openStore(dir, { register: 'R1' });
+    const s = await openStore(dir, { register: 'R1', proofDelayMs: 0 });
     open.push(s);
     expect(s.recovery).toEqual({ tornBytes: 0, replayed: 0 });
     const r = await s.proof!;
@@ -94,7 +94,7 @@ describe('issue 8.9 damaged older history', () => {
     const v = await verifyStore(dir);
     expect(v.ok).toBe(true);
     expect(v.lastSeq).toBe(before); // the intact events plus the repair record
-    const s = await openStore(dir, { register: 'R1' });
+    const s = await openStore(dir, { register: 'R1', proofDelayMs: 0 });
     open.push(s);
     expect(s.state.sales.count).toBe(19);
     expect(s.hasTx('sale-4') && s.hasTx('sale-6') && !s.hasTx('sale-5')).toBe(true);

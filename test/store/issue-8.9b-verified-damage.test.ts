@@ -56,12 +56,12 @@ describe('issue 8.9b damage inside history an earlier run had already checked', 
     for (let i = 1; i <= 20; i++) await s0.commit({ id: `sale-${i}`, events: [saleEvent('R1', i)] });
     await s0.close();
     // A first run proves the whole journal (it is intact) ...
-    const s1 = await openStore(dir, { register: 'R1', now: fixedClock() });
+    const s1 = await openStore(dir, { register: 'R1', now: fixedClock(), proofDelayMs: 0 });
     expect((await s1.proof!).status).toBe('proven');
     await s1.close();
     // ... then a byte of an old, already proven record changes.
     damageSale(dir, 5);
-    const s = await openStore(dir, { register: 'R1', now: fixedClock() });
+    const s = await openStore(dir, { register: 'R1', now: fixedClock(), proofDelayMs: 0 });
     open.push(s);
     const r = await s.proof!;
     expect(r.status === 'damaged' && r.damage.line).toBe(7);
@@ -85,7 +85,7 @@ describe('issue 8.9b damage inside history an earlier run had already checked', 
     expect(rep.droppedTx).toEqual(['sale-5']);
     expect(rep.overdrawn).toEqual([]);
     await rebuildSnapshot(dir);
-    const t = await openStore(dir, { register: 'R1', now: fixedClock() });
+    const t = await openStore(dir, { register: 'R1', now: fixedClock(), proofDelayMs: 0 });
     open.push(t);
     expect((await t.proof!).status).toBe('proven');
     await t.commit({ id: 'spend', events: [redeem(100)] });
