@@ -71,7 +71,7 @@ till store rebuild --data d1a; till giftcard show "$CODE" --data d1a | sed -n 2,
 echo "== 1b. the same edit with a recomputed sha256 digest (forged snapshot)"
 cp -r base d1b; edit_balance d1b; node redigest.mjs d1b/store.json
 till journal verify --data d1b | tail -2
-printf '%s\n' '{"id":1,"cmd":"scan","code":"4006381333931"}' "{\"id\":2,\"cmd\":\"giftcard_pay\",\"code\":\"$CODE\",\"amount\":99999}" "{\"id\":3,\"cmd\":\"giftcard_pay\",\"code\":\"$CODE\"}" '{"id":4,"cmd":"card","reference":"A1"}' | hl d1b 2>d1b.err | show
+printf '%s\n' '{"id":1,"cmd":"scan","code":"4006381333931"}' "{\"id\":2,\"cmd\":\"giftcard_pay\",\"code\":\"$CODE\",\"amount\":99999}" '{"id":3,"cmd":"card","reference":"A1"}' '{"id":4,"cmd":"remove_payment","payment":"T1"}' "{\"id\":5,\"cmd\":\"giftcard_pay\",\"code\":\"$CODE\"}" '{"id":6,"cmd":"card","reference":"A1"}' | hl d1b 2>d1b.err | show
 echo "stderr: $(cat d1b.err)"; echo "set aside: $(ls d1b | grep discarded)"
 till giftcard show "$CODE" --data d1b | sed -n 2,3p; till journal verify --data d1b | tail -1
 till backup bk1b --data d1b | head -1; echo "backup rc=${PIPESTATUS[0]}"
@@ -158,9 +158,11 @@ cp -r base d9a
 (for i in $(seq 1 300); do echo '{"cmd":"scan","code":"4006381333931"}'; echo "{\"cmd\":\"giftcard_pay\",\"code\":\"$CODE\",\"amount\":1}"; echo '{"cmd":"card","reference":"A1"}'; done) | hl d9a >/dev/null
 echo "snapshot: $(head -c 300 d9a/store.json | grep -o '"pos":{[^}]*}')"
 J=d9a/journal/00000001.jsonl; damage $J $(grep -an 'sale.committed' $J | sed -n 100p | cut -d: -f1); cp -r d9a d9a-ui
-(echo '{"id":1,"cmd":"scan","code":"4006381333931"}'; echo '{"id":2,"cmd":"pay"}'; echo '{"id":3,"cmd":"exact"}'; sleep 7; echo '{"id":4,"cmd":"state"}') | hl d9a 2>d9a.err | show
+# The proof of the balances reads the whole journal in the background, starting 5 s after the store opens:
+# poll the state once a second for up to 30 s and show the first reply that carries the notice.
+(echo '{"id":1,"cmd":"scan","code":"4006381333931"}'; echo '{"id":2,"cmd":"pay"}'; echo '{"id":3,"cmd":"exact"}'; for i in $(seq 1 30); do sleep 1; echo "{\"id\":\"state+${i}s\",\"cmd\":\"state\"}"; done) | hl d9a 2>d9a.err | show | awk 'NR<=3 || (/notices=/ && !x++)'
 echo "stderr: $(cat d9a.err)"; echo "till.log: $(cat d9a/till.log)"
-script -qc "stty cols 120 rows 30; timeout 9 node $T start --data d9a-ui" /dev/null </dev/null >d9a.tty 2>&1; echo "till start (a copy), message line: $(sed 's/\x1b\[[0-9;?]*[a-zA-Z]//g' d9a.tty | grep -m1 -o 'Journal damaged[^…]*')"
+script -qc "stty cols 120 rows 30; timeout 30 node $T start --data d9a-ui" /dev/null </dev/null >d9a.tty 2>&1; echo "till start (a copy), message line: $(sed 's/\x1b\[[0-9;?]*[a-zA-Z]//g' d9a.tty | grep -m1 -o 'Journal damaged[^…]*')"
 till backup bk9a --data d9a 2>&1 | cut -c1-160; echo "backup rc=${PIPESTATUS[0]}, folder: $(ls -d bk9a 2>/dev/null || echo none)"
 till journal verify --data d9a 2>&1 | cut -c1-250
 till store rebuild --data d9a 2>&1 | cut -c1-200
@@ -170,7 +172,7 @@ cp -r d8 d9; J=d9/journal/00000001.jsonl; damage $J $(grep -an 'sale.committed' 
 (echo '{"id":1,"cmd":"scan","code":"4006381333931"}'; echo "{\"id\":2,\"cmd\":\"giftcard_pay\",\"code\":\"$CODE\",\"amount\":100}"; echo '{"id":3,"cmd":"card","reference":"A1"}'; echo '{"id":4,"cmd":"remove_payment","payment":"T1"}'; echo '{"id":5,"cmd":"card","reference":"A1"}'; echo '{"id":6,"cmd":"next"}'; \
  echo '{"id":7,"cmd":"scan","code":"4006381333931"}'; echo '{"id":8,"cmd":"pay"}'; echo '{"id":9,"cmd":"exact"}'; echo '{"id":10,"cmd":"state"}') | hl d9 2>d9.err | show
 echo "stderr: $(cat d9.err)"; echo "till.log: $(cat d9/till.log 2>/dev/null || echo none)"
-script -qc "stty cols 120 rows 30; timeout 9 node $T start --data d9" /dev/null </dev/null >d9.tty 2>&1; echo "till start message line: $(sed 's/\x1b\[[0-9;?]*[a-zA-Z]//g' d9.tty | grep -m1 -o 'Journal damaged[^…]*' | cut -c1-120)"
+script -qc "stty cols 120 rows 30; timeout 30 node $T start --data d9" /dev/null </dev/null >d9.tty 2>&1; echo "till start message line: $(sed 's/\x1b\[[0-9;?]*[a-zA-Z]//g' d9.tty | grep -m1 -o 'Journal damaged[^…]*' | cut -c1-120)"
 till backup bk9 --data d9 2>&1 | cut -c1-160; echo "backup rc=${PIPESTATUS[0]}, folder: $(ls -d bk9 2>/dev/null || echo none)"
 till journal verify --data d9 2>&1 | tail -2 | cut -c1-160
 till store repair --data d9 | tail -4 | cut -c1-300
