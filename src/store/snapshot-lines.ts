@@ -18,6 +18,8 @@
  */
 import { createHash, type Hash } from 'node:crypto';
 import { setOwn } from './projections/own.js';
+import { compactFrom, eachEntry, isCompact, tableOf } from './compact/record.js';
+import { compactMembersOf } from './projections/compact-members.js';
 import { TxSet } from './tx-set.js';
 import type { StoreState } from './types.js';
 
@@ -92,7 +94,8 @@ export function encodeSnapshot(doc: SnapshotDoc, emit: (line: string) => void): 
       out(JSON.stringify(['slice', name, slice]));
       continue;
     }
-    const big = Object.keys(slice).filter((k) => isRecord(slice[k]) && hasMoreKeys(slice[k] as object, RECORD_KEYS));
+    // A compact record (products, accounts...) is always written as entries, read off its rows.
+    const big = Object.keys(slice).filter((k) => isCompact(slice[k]) || (isRecord(slice[k]) && hasMoreKeys(slice[k] as object, RECORD_KEYS)));
     const skeleton: Record<string, unknown> = {};
     for (const k of Object.keys(slice)) setOwn(skeleton, k, big.includes(k) ? {} : slice[k]);
     out(JSON.stringify(['slice', name, skeleton]));
@@ -100,10 +103,9 @@ export function encodeSnapshot(doc: SnapshotDoc, emit: (line: string) => void): 
       const head = `["entries",${JSON.stringify(name)},${JSON.stringify(member)},[`;
       let parts: string[] = [];
       let chars = 0;
-      // Keys only (Object.entries would hold 100k [key, value] pairs for the whole record).
-      const record = slice[member] as Record<string, unknown>;
-      for (const k of Object.keys(record)) {
-        const e = `[${JSON.stringify(k)},${JSON.stringify(record[k])}]`;
+      // One entry at a time (Object.entries would hold 100k [key, value] pairs for the whole record).
+      eachEntry(slice[member] as Record<string, unknown>, (k, v) => {
+        const e = `[${JSON.stringify(k)},${JSON.stringify(v)}]`;
         parts.push(e);
         chars += e.length + 1;
         if (chars >= LINE_CHARS) {
@@ -111,7 +113,7 @@ export function encodeSnapshot(doc: SnapshotDoc, emit: (line: string) => void): 
           parts = [];
           chars = 0;
         }
-      }
+      });
       if (parts.length) out(`${head}${parts.join(',')}]]`);
     }
   }
@@ -159,6 +161,11 @@ export class SnapshotDecoder {
       case 'slice': {
         const [, name, value] = v as [string, string, unknown];
         if (typeof name !== 'string' || !this.header.slices.includes(name)) throw bad(`unexpected slice ${JSON.stringify(name)}`);
+        // Members kept compact get their compact record here; their entries lines fill it.
+        const compact = compactMembersOf(name);
+        if (compact && isRecord(value))
+          for (const [member, make] of Object.entries(compact))
+            if (Object.prototype.hasOwnProperty.call(value, member) && isRecord(value[member])) value[member] = compactFrom(value[member] as Record<string, unknown>, make);
         setOwn(this.state, name, value);
         break;
       }
@@ -167,9 +174,11 @@ export class SnapshotDecoder {
         const slice = Object.prototype.hasOwnProperty.call(this.state, name) ? this.state[name] : undefined;
         const target = isRecord(slice) && typeof member === 'string' && Object.prototype.hasOwnProperty.call(slice, member) ? slice[member] : undefined;
         if (!isRecord(target) || !Array.isArray(entries)) throw bad(`entries for ${JSON.stringify(name)}.${JSON.stringify(member)} without their slice`);
+        const table = tableOf(target);
         for (const e of entries) {
           if (!Array.isArray(e) || typeof e[0] !== 'string') throw bad('an entry is not a [key, value] pair');
-          setOwn(target, e[0], e[1]);
+          if (table) table.load(e[0], e[1]);
+          else setOwn(target, e[0], e[1]);
         }
         break;
       }

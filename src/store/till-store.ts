@@ -17,7 +17,7 @@ import type { JournalWriter } from './journal-writer.js';
 import type { StoreLock } from './lock.js';
 import type { FsOps } from './fs-ops.js';
 import { StoreError } from './errors.js';
-import { getOwn } from './projections/own.js';
+import { peekOwn } from './compact/record.js';
 import { nextReceiptSeq } from './projections/sales.js';
 import { BalanceGuard } from './balance-guard.js';
 import { checkParked } from './park-guard.js';
@@ -89,12 +89,13 @@ export class TillStore implements Store {
     this.checkpointSeq = parts.snapshotSeq;
     this.db = snapshotDb(parts.dir, parts.ops);
     const cat = () => this.state.catalog;
+    // Read straight from the compact tables (compact/record.ts): a fresh decoding per lookup, nothing kept.
     this.catalog = {
       byBarcode: (code: string): Product | undefined => {
-        const sku = getOwn(cat().barcodes ?? {}, code);
-        return sku === undefined ? undefined : getOwn(cat().products, sku);
+        const sku = peekOwn(cat().barcodes ?? {}, code);
+        return sku === undefined ? undefined : peekOwn(cat().products, sku);
       },
-      bySku: (sku: string): Product | undefined => getOwn(cat().products, sku),
+      bySku: (sku: string): Product | undefined => peekOwn(cat().products, sku),
     };
   }
 

@@ -10,6 +10,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Harness, PROGRAM_FILE, saleExt } from './loyalty-harness.js';
 import { openStore } from '../../src/store/open.js';
 import { giftCardSlice } from '../../src/store/projections/giftcards.js';
+import { plainCopy } from '../../src/store/compact/record.js';
 import { accountSeqs } from '../../src/store/projections/loyalty.js';
 import { customerHistory } from '../../src/store/loyalty-history.js';
 import { listSegments } from '../../src/store/segments.js';
@@ -176,7 +177,7 @@ describe('issue 8 defect 7: giftcard show lists every movement of a card, paged,
     expect(doc.history).toMatchObject({ order: 'newest-first', page: 2, perPage: 4, pages: 2, total: 6 });
     expect(doc.history.rows.map((r: any) => [r.kind, r.amount.amount, r.balanceAfter.amount])).toEqual([['loaded', 1000, 6000], ['issued', 5000, 5000]]);
     const first = await json('giftcard', 'show', code);
-    const card = giftCardSlice((await openStore(h.data, { register: 'R1' }).then(async (s) => { const st = structuredClone(s.state); await s.close(); return st; }))).cards[code];
+    const card = giftCardSlice((await openStore(h.data, { register: 'R1' }).then(async (s) => { const st = plainCopy(s.state); await s.close(); return st; }))).cards[code];
     expect(first.history.rows[0].balanceAfter).toEqual({ amount: card.balance, currency: 'USD' });
 
     // The whole code never appears, in text or JSON, not even for the redemption.

@@ -7,6 +7,7 @@ import { createStore } from '../../src/admin/init.js';
 import { DEFAULT_CONFIG } from '../../src/domain/config.js';
 import { openStore } from '../../src/store/open.js';
 import { loyaltyOf, type LoyaltySlice } from '../../src/store/projections/loyalty.js';
+import { plainCopy } from '../../src/store/compact/record.js';
 import type { SaleLoyalty } from '../../src/domain/loyalty/types.js';
 
 export class Harness {
@@ -36,7 +37,8 @@ export class Harness {
   async slice(): Promise<LoyaltySlice> {
     const store = await openStore(this.data, { register: 'R1' });
     try {
-      return structuredClone(loyaltyOf(store.state));
+      // A copy (compact accounts are a Proxy, which structuredClone refuses).
+      return plainCopy(loyaltyOf(store.state));
     } finally {
       await store.close();
     }

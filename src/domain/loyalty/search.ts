@@ -112,22 +112,28 @@ export class CustomerIndex {
     const ix = new CustomerIndex(countryCode, lookup ?? ((id) => own!.get(id)));
     ix.own = own;
     // Built with as little held at once as possible: at 100k customers every temporary array of
-    // pairs or per-customer objects would grow the heap by tens of MB for a moment.
-    const list = Array.isArray(customers) ? (customers as Customer[]) : [...customers];
-    const ids = list.map((c) => c.id);
-    if (own) for (const c of list) own.set(c.id, c);
-    ix.cards.fill(ids, list.map((c) => c.card));
-    const phones = list.map((c) => ix.phoneOf(c));
-    ix.phones.fill(ids, phones);
-    ix.suffixes.fill(ids, phones, compareReversed);
+    // pairs or per-customer objects would grow the heap by tens of MB for a moment. One pass over
+    // `customers`, which may decode each one as it goes (the store's compact accounts): only the
+    // keys are kept, never the whole list.
+    const ids: string[] = [];
+    const cards: string[] = [];
+    const phones: string[] = [];
     const held = new Map<string, string | string[]>();
-    for (const c of list)
+    for (const c of customers) {
+      ids.push(c.id);
+      cards.push(c.card);
+      phones.push(ix.phoneOf(c));
+      if (own) own.set(c.id, c);
       for (const t of nameTokens(c.name)) {
         const h = held.get(t);
         if (h === undefined) held.set(t, c.id);
         else if (typeof h === 'string') held.set(t, [h, c.id]);
         else h.push(c.id);
       }
+    }
+    ix.cards.fill(ids, cards);
+    ix.phones.fill(ids, phones);
+    ix.suffixes.fill(ids, phones, compareReversed);
     // The default sort compares UTF-16 code units, the same order as `<` used by the binary searches.
     ix.tokens = [...held.keys()].sort();
     ix.holders = ix.tokens.map((t) => held.get(t)!);

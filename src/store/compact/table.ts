@@ -1,0 +1,329 @@
+/**
+ * A table of string key -> plain JSON value kept as encoded rows (codec.ts) in one buffer, with an
+ * open-addressing hash index over typed arrays: 100k products or accounts cost a few bytes of index
+ * each and their encoded size (~50-150 bytes), instead of V8 objects, strings and a dictionary-mode
+ * record (~300-470 bytes). A value is decoded when it is looked up.
+ *
+ * Contract, the one a plain record gives its readers and the projection's fold:
+ *  - `get` answers as the record did; keys keep insertion order (an update keeps a key's place,
+ *    a delete and re-insert moves it to the end), integer-like keys first, ascending.
+ *  - Objects handed out by `get` (and objects stored by `set`) stay live: the fold mutates them in
+ *    place, as it mutated the record's objects. The most recently used LIVE_MAX of them are kept
+ *    decoded; the least recently used is encoded back when it leaves (and its row rewritten only
+ *    when it changed). So a reader must not keep an object across many other lookups and expect
+ *    to see later changes: it looks the value up again (every reader in the register does).
+ *  - `peek` reads without making the value live (scans, searches, snapshot writing).
+ */
+import { RowReader, RowWriter, StringTable } from './codec.js';
+
+const EMPTY = -1;
+const GONE = -2;
+const DELETED = 0xffffffff;
+/** Decoded objects kept live by default. */
+const LIVE_MAX = 1024;
+
+export interface TableOptions {
+  /** Members whose string values repeat (category, tier...), kept once in the string table. */
+  internValues?: readonly string[];
+  /** How many decoded objects to keep live (default 1024). */
+  live?: number;
+}
+
+/** FNV-1a over the UTF-16 code units. */
+function hashOf(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return h | 0;
+}
+
+/** A key a plain object orders first (a canonical array index). */
+const isIndexKey = (k: string): boolean => /^(0|[1-9]\d{0,9})$/.test(k) && Number(k) < 4294967295;
+
+export class CompactTable<V = unknown> {
+  private readonly dict = new StringTable();
+  private readonly writer: RowWriter;
+  private readonly reader: RowReader;
+  private data = Buffer.allocUnsafe(16 * 1024);
+  private used = 0;
+  private dead = 0;
+  /** Per row (a key's place in insertion order): its bytes in `data`, and its key's hash. */
+  private start = new Uint32Array(64);
+  private end = new Uint32Array(64);
+  private hashes = new Int32Array(64);
+  private rows = 0;
+  private count = 0;
+  /** Hash index: row numbers, EMPTY or GONE (a deleted key's slot). */
+  private slots = new Int32Array(128).fill(EMPTY);
+  private gone = 0;
+  /** Row -> live decoded object, least recently used first. */
+  private readonly live = new Map<number, V>();
+  private readonly liveMax: number;
+  private indexKeys = 0;
+
+  constructor(opts: TableOptions = {}) {
+    this.writer = new RowWriter(this.dict, new Set(opts.internValues ?? []));
+    this.reader = new RowReader(this.data, this.dict);
+    this.liveMax = opts.live ?? LIVE_MAX;
+  }
+
+  get size(): number {
+    return this.count;
+  }
+
+  /** Bytes held: rows, index and per-row arrays (for the benchmark and tests). */
+  get bytes(): number {
+    return this.data.length + this.start.byteLength * 2 + this.hashes.byteLength + this.slots.byteLength;
+  }
+
+  private keyAt(row: number): string {
+    this.reader.buf = this.data;
+    this.reader.pos = this.start[row];
+    return this.reader.readKey();
+  }
+
+  private find(key: string, h: number): number {
+    const mask = this.slots.length - 1;
+    for (let i = h & mask; ; i = (i + 1) & mask) {
+      const r = this.slots[i];
+      if (r === EMPTY) return -1;
+      if (r >= 0 && this.hashes[r] === h && this.keyAt(r) === key) return r;
+    }
+  }
+
+  /** The row of `key`, or -1. */
+  rowOf(key: string): number {
+    return this.find(key, hashOf(key));
+  }
+
+  has(key: string): boolean {
+    return this.rowOf(key) >= 0;
+  }
+
+  private decode(row: number): V {
+    this.reader.buf = this.data;
+    this.reader.pos = this.start[row];
+    this.reader.readKey();
+    return this.reader.value() as V;
+  }
+
+  /** The value at `row`, made live (the fold may mutate it in place). */
+  valueAt(row: number): V {
+    const hit = this.live.get(row);
+    if (hit !== undefined) {
+      this.live.delete(row);
+      this.live.set(row, hit);
+      return hit;
+    }
+    const v = this.decode(row);
+    if (v !== null && typeof v === 'object') this.keepLive(row, v);
+    return v;
+  }
+
+  get(key: string): V | undefined {
+    const row = this.rowOf(key);
+    return row < 0 ? undefined : this.valueAt(row);
+  }
+
+  /** The value without making it live: the live object when there is one, else a fresh decoding. */
+  peek(key: string): V | undefined {
+    const row = this.rowOf(key);
+    if (row < 0) return undefined;
+    const hit = this.live.get(row);
+    return hit !== undefined ? hit : this.decode(row);
+  }
+
+  private keepLive(row: number, v: V): void {
+    this.live.set(row, v);
+    while (this.live.size > this.liveMax) {
+      const [old, obj] = this.live.entries().next().value as [number, V];
+      this.live.delete(old);
+      this.writeBack(old, obj);
+    }
+  }
+
+  /** Encodes a live object back into its row if it changed. */
+  private writeBack(row: number, v: V): void {
+    const key = this.keyAt(row);
+    const w = this.encode(key, v);
+    const s = this.start[row];
+    const e = this.end[row];
+    if (e - s === w.pos && this.data.compare(w.buf, 0, w.pos, s, e) === 0) return;
+    this.store(row, w);
+  }
+
+  /** Encodes into the writer's scratch buffer. */
+  private encode(key: string, v: unknown): RowWriter {
+    const w = this.writer;
+    w.pos = 0;
+    w.key(key);
+    w.value(v, key);
+    return w;
+  }
+
+  /** Copies the writer's row into `data` as `row`'s bytes. */
+  private store(row: number, w: RowWriter): void {
+    if (this.start[row] !== DELETED) {
+      this.dead += this.end[row] - this.start[row];
+      this.start[row] = DELETED; // so that a rewrite of the buffer below leaves the old bytes out
+    }
+    if (this.used + w.pos > this.data.length) this.grow(w.pos);
+    w.buf.copy(this.data, this.used, 0, w.pos);
+    this.start[row] = this.used;
+    this.used += w.pos;
+    this.end[row] = this.used;
+  }
+
+  private grow(need: number): void {
+    // Rewrite without the dead rows when they are most of it; otherwise a larger buffer.
+    const liveBytes = this.used - this.dead;
+    const size = Math.max(16 * 1024, Math.ceil((liveBytes + need) * 1.5));
+    const next = Buffer.allocUnsafe(size);
+    let at = 0;
+    for (let r = 0; r < this.rows; r++) {
+      if (this.start[r] === DELETED) continue;
+      this.data.copy(next, at, this.start[r], this.end[r]);
+      const n = this.end[r] - this.start[r];
+      this.start[r] = at;
+      at += n;
+      this.end[r] = at;
+    }
+    this.data = next;
+    this.used = at;
+    this.dead = 0;
+  }
+
+  /** Sets `key` (an update keeps its place). An object value becomes the live one. */
+  set(key: string, value: V): void {
+    this.put(key, value, true);
+  }
+
+  /** Sets `key` without keeping the value live (loading a snapshot: nothing will mutate it). */
+  load(key: string, value: V): void {
+    this.put(key, value, false);
+  }
+
+  private put(key: string, value: V, keep: boolean): void {
+    const h = hashOf(key);
+    let row = this.find(key, h);
+    if (row < 0) row = this.addRow(key, h);
+    else this.live.delete(row);
+    this.store(row, this.encode(key, value));
+    if (keep && value !== null && typeof value === 'object') this.keepLive(row, value);
+  }
+
+  private addRow(key: string, h: number): number {
+    if ((this.count + this.gone + 1) * 4 > this.slots.length * 3) this.rehash(this.count + 1);
+    if (this.rows === this.start.length) {
+      // Many deleted rows: renumber; else make room for more.
+      if (this.rows - this.count > this.count) this.renumber();
+      else this.growRows(this.rows * 2);
+    }
+    const row = this.rows++;
+    this.hashes[row] = h;
+    this.start[row] = DELETED;
+    this.end[row] = 0;
+    const mask = this.slots.length - 1;
+    let i = h & mask;
+    while (this.slots[i] >= 0) i = (i + 1) & mask;
+    if (this.slots[i] === GONE) this.gone--;
+    this.slots[i] = row;
+    this.count++;
+    if (isIndexKey(key)) this.indexKeys++;
+    return row;
+  }
+
+  private growRows(n: number): void {
+    const grow = <T extends Uint32Array | Int32Array>(a: T, make: (n: number) => T): T => {
+      const b = make(n);
+      b.set(a.subarray(0, Math.min(a.length, n)));
+      return b;
+    };
+    this.start = grow(this.start, (k) => new Uint32Array(k));
+    this.end = grow(this.end, (k) => new Uint32Array(k));
+    this.hashes = grow(this.hashes, (k) => new Int32Array(k));
+  }
+
+  /** Drops deleted rows from the numbering (keeps order), then rebuilds the index. */
+  private renumber(): void {
+    const map = new Int32Array(this.rows).fill(-1);
+    let n = 0;
+    for (let r = 0; r < this.rows; r++) {
+      if (this.start[r] === DELETED) continue;
+      map[r] = n;
+      this.start[n] = this.start[r];
+      this.end[n] = this.end[r];
+      this.hashes[n] = this.hashes[r];
+      n++;
+    }
+    this.rows = n;
+    const moved = [...this.live];
+    this.live.clear();
+    for (const [r, v] of moved) this.live.set(map[r], v);
+    this.rehash(this.count);
+  }
+
+  private rehash(min: number): void {
+    // Half full after a rehash, rehashed again at three quarters (keys plus deleted keys' slots).
+    let cap = 128;
+    while (cap < min * 2) cap *= 2;
+    const slots = new Int32Array(cap).fill(EMPTY);
+    const mask = cap - 1;
+    for (let r = 0; r < this.rows; r++) {
+      if (this.start[r] === DELETED) continue;
+      let i = this.hashes[r] & mask;
+      while (slots[i] !== EMPTY) i = (i + 1) & mask;
+      slots[i] = r;
+    }
+    this.slots = slots;
+    this.gone = 0;
+  }
+
+  delete(key: string): boolean {
+    const h = hashOf(key);
+    const mask = this.slots.length - 1;
+    for (let i = h & mask; ; i = (i + 1) & mask) {
+      const r = this.slots[i];
+      if (r === EMPTY) return false;
+      if (r >= 0 && this.hashes[r] === h && this.keyAt(r) === key) {
+        this.slots[i] = GONE;
+        this.gone++;
+        this.dead += this.end[r] - this.start[r];
+        this.start[r] = DELETED;
+        this.end[r] = 0;
+        this.live.delete(r);
+        this.count--;
+        if (isIndexKey(key)) this.indexKeys--;
+        return true;
+      }
+    }
+  }
+
+  /** Keys in a plain object's order: integer-like keys ascending, then the others in insertion order. */
+  keys(): string[] {
+    const out: string[] = [];
+    for (let r = 0; r < this.rows; r++) if (this.start[r] !== DELETED) out.push(this.keyAt(r));
+    if (this.indexKeys === 0) return out;
+    const ints = out.filter(isIndexKey).sort((a, b) => Number(a) - Number(b));
+    return ints.concat(out.filter((k) => !isIndexKey(k)));
+  }
+
+  /** Every entry in key order, values as `peek` gives them (live objects, else fresh decodings). */
+  *entries(): IterableIterator<[string, V]> {
+    const at = (r: number, key: string): [string, V] => {
+      const hit = this.live.get(r);
+      return [key, hit !== undefined ? hit : this.decode(r)];
+    };
+    if (this.indexKeys > 0) {
+      for (const k of this.keys()) {
+        const r = this.rowOf(k);
+        if (r >= 0) yield at(r, k);
+      }
+      return;
+    }
+    for (let r = 0; r < this.rows; r++) if (this.start[r] !== DELETED) yield at(r, this.keyAt(r));
+  }
+
+  forEach(fn: (key: string, value: V) => void): void {
+    for (const [k, v] of this.entries()) fn(k, v);
+  }
+}
