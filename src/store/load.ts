@@ -80,7 +80,8 @@ export async function loadStore(dataDir: string, ops: FsOps, opts: LoadOptions):
   if (doc?.unproven && !opts.fromZero) recovery.snapshotDiscarded = doc.unproven;
 
   // A snapshot that is not used (another projection version) counts as none: the next checkpoint replaces it.
-  const snapshotSeq = doc && why === null ? doc.state.meta.seq : 0;
+  // So does one used but written in an earlier file format (`readFrom`): the start-up checkpoint rewrites it.
+  const snapshotSeq = doc && why === null && !doc.readFrom ? doc.state.meta.seq : 0;
   if (doc && why === null) {
     state = doc.state;
     for (const m of modules) if (!(m.name in state)) state[m.name] = m.initial();

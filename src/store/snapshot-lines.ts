@@ -1,13 +1,22 @@
 /**
- * The snapshot's line format (`till-snapshot/2`): JSON Lines, so that neither writing nor reading
+ * The snapshot's line format (`till-snapshot/3`): JSON Lines, so that neither writing nor reading
  * ever holds the whole projection as one string (74 MB at 100k customers and 1M events, plus the
  * garbage of parsing it, was most of the register's resident memory).
  *
- *   {"format":"till-snapshot/2","pos":…,"projections":{…},"writtenAt":"…","slices":["meta",…],"txs":N}
+ *   {"format":"till-snapshot/3","pos":…,"projections":{…},"writtenAt":"…","slices":["meta",…],"txs":N}
  *   ["slice","catalog",{"products":{},"barcodes":{}}]         a slice, its big records left empty…
- *   ["entries","catalog","products",[["P1",{…}],…]]            …and filled by entry lines (bounded size)
+ *   ["entries","sales","lastReceipt",[["R1",5],…]]             …and filled by entry lines (bounded size)
+ *   ["table","catalog","products",{"v":1,"strings":[…],"rows":N,"bytes":B}]   a compact record's header…
+ *   ["rows","catalog","products","<base64 of encoded rows>"]  …and its rows as they are in memory
  *   ["txs","<base64 of 8-byte ids>"]                          the transaction-id table, in pieces
  *   ["end",<number of lines before this one>,"<sha256 of those lines>"]
+ *
+ * Compact records (products, the barcode index, loyalty accounts: src/store/compact/) are written as
+ * their rows' bytes (the encoding of compact/codec.ts, its string table in the header), copied, not
+ * decoded: writing and reading them makes almost no garbage. `till-snapshot/2`, written by the
+ * version that kept them as objects, had them as entry lines; it is still read, straight into
+ * compact records, so an old snapshot upgrades on the first start (and is rewritten as /3 at the
+ * next checkpoint).
  *
  * A member of a slice is written as entries when it is a plain object with many keys (a record keyed
  * by sku, barcode, customer id…); everything else stays in the slice line. Entries keep the record's
@@ -18,12 +27,15 @@
  */
 import { createHash, type Hash } from 'node:crypto';
 import { setOwn } from './projections/own.js';
-import { compactFrom, eachEntry, isCompact, tableOf } from './compact/record.js';
+import { compactFrom, compactRecord, eachEntry, isCompact, tableOf } from './compact/record.js';
+import type { CompactTable, TableDump } from './compact/table.js';
 import { compactMembersOf } from './projections/compact-members.js';
 import { TxSet } from './tx-set.js';
 import type { StoreState } from './types.js';
 
-export const SNAPSHOT_FORMAT = 'till-snapshot/2';
+export const SNAPSHOT_FORMAT = 'till-snapshot/3';
+/** Read as well as the current format (see above). */
+export const READABLE_FORMATS: readonly string[] = [SNAPSHOT_FORMAT, 'till-snapshot/2'];
 /** Formats written by earlier versions: recognised from the first bytes, never parsed (the journal is replayed). */
 export const OUTDATED_FORMATS = ['till-snapshot/1'];
 
@@ -53,6 +65,8 @@ export interface SnapshotDoc {
   state: StoreState;
   /** Set when read from a file whose content its digest does not prove (why); such a snapshot is never used. */
   unproven?: string;
+  /** Set when read from a file in an earlier readable format (its format): used, and rewritten at start-up. */
+  readFrom?: string;
 }
 
 interface Header {
@@ -100,6 +114,13 @@ export function encodeSnapshot(doc: SnapshotDoc, emit: (line: string) => void): 
     for (const k of Object.keys(slice)) setOwn(skeleton, k, big.includes(k) ? {} : slice[k]);
     out(JSON.stringify(['slice', name, skeleton]));
     for (const member of big) {
+      const table = tableOf(slice[member]);
+      if (table) {
+        const where = `${JSON.stringify(name)},${JSON.stringify(member)}`;
+        out(`["table",${where},${JSON.stringify(table.dumpHeader())}]`);
+        for (const chunk of table.dumpChunks()) out(`["rows",${where},"${chunk.toString('base64')}"]`);
+        continue;
+      }
       const head = `["entries",${JSON.stringify(name)},${JSON.stringify(member)},[`;
       let parts: string[] = [];
       let chars = 0;
@@ -133,6 +154,8 @@ export class SnapshotDecoder {
   private ended = false;
   private readonly digest: Hash = createHash('sha256');
   private unproven: string | undefined;
+  /** Compact records being read back ("slice.member"). */
+  private readonly tables = new Map<string, CompactTable>();
 
   line(text: string): void {
     const bad = (what: string) => new SnapshotFormatError(what);
@@ -149,7 +172,7 @@ export class SnapshotDecoder {
     }
     if (this.header === null) {
       const h = v as Header;
-      if (!isRecord(h) || h.format !== SNAPSHOT_FORMAT) throw bad('the file is not a till snapshot');
+      if (!isRecord(h) || !READABLE_FORMATS.includes(h.format)) throw bad('the file is not a till snapshot');
       if (!Array.isArray(h.slices) || !isRecord(h.projections) || !Number.isSafeInteger(h.txs)) throw bad('the snapshot header is incomplete');
       this.header = h;
       this.txs = new TxSet(h.txs);
@@ -182,6 +205,33 @@ export class SnapshotDecoder {
         }
         break;
       }
+      case 'table': {
+        const [, name, member, head] = v as [string, string, string, TableDump];
+        const slice = Object.prototype.hasOwnProperty.call(this.state, name) ? this.state[name] : undefined;
+        if (!isRecord(slice) || typeof member !== 'string' || !Object.prototype.hasOwnProperty.call(slice, member) || this.tables.has(`${name}.${member}`))
+          throw bad(`a table for ${JSON.stringify(name)}.${JSON.stringify(member)} without its slice`);
+        const make = compactMembersOf(name)?.[member] ?? (() => compactRecord());
+        const rec = make();
+        try {
+          tableOf(rec)!.restore(head);
+        } catch (e) {
+          throw bad(`table ${name}.${member}: ${(e as Error).message}`);
+        }
+        slice[member] = rec;
+        this.tables.set(`${name}.${member}`, tableOf(rec)!);
+        break;
+      }
+      case 'rows': {
+        const [, name, member, b64] = v as [string, string, string, string];
+        const table = this.tables.get(`${name}.${member}`);
+        if (!table || typeof b64 !== 'string') throw bad(`rows for ${JSON.stringify(name)}.${JSON.stringify(member)} without their table`);
+        try {
+          table.appendRows(Buffer.from(b64, 'base64'));
+        } catch (e) {
+          throw bad(`table ${name}.${member}: ${(e as Error).message}`);
+        }
+        break;
+      }
       case 'txs':
         if (typeof v[1] !== 'string') throw bad('a transaction-id line holds no ids');
         try {
@@ -208,9 +258,17 @@ export class SnapshotDecoder {
     for (const name of this.header.slices)
       if (!Object.prototype.hasOwnProperty.call(this.state, name)) throw new SnapshotFormatError(`the snapshot has no slice ${JSON.stringify(name)}`);
     if (this.txs!.size !== this.header.txs) throw new SnapshotFormatError(`the snapshot holds ${this.txs!.size} transaction ids, its header says ${this.header.txs}`);
+    for (const [where, t] of this.tables) {
+      try {
+        t.restored();
+      } catch (e) {
+        throw new SnapshotFormatError(`table ${where}: ${(e as Error).message}`);
+      }
+    }
     const h = this.header;
     const doc: SnapshotDoc = { format: SNAPSHOT_FORMAT, pos: h.pos, projections: h.projections, writtenAt: h.writtenAt, txs: this.txs!, state: this.state as StoreState };
     if (this.unproven) doc.unproven = this.unproven;
+    if (h.format !== SNAPSHOT_FORMAT) doc.readFrom = h.format;
     return doc;
   }
 }

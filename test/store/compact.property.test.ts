@@ -11,7 +11,7 @@ import fc from 'fast-check';
 import { compactRecord, eachEntry, peekOwn, plainCopy, tableOf } from '../../src/store/compact/record.js';
 import { catalogProjection, type CatalogSlice } from '../../src/store/projections/catalog.js';
 import { accountByCard, findCustomers, loyaltyProjection, type LoyaltySlice } from '../../src/store/projections/loyalty.js';
-import { encodeSnapshot, SnapshotDecoder, SNAPSHOT_FORMAT } from '../../src/store/snapshot-lines.js';
+import { encodeSnapshot, sealLines, SnapshotDecoder, SNAPSHOT_FORMAT } from '../../src/store/snapshot-lines.js';
 import { TxSet } from '../../src/store/tx-set.js';
 import type { JournalEvent, StoreState } from '../../src/store/types.js';
 import type { Product } from '../../src/domain/catalog.js';
@@ -142,9 +142,16 @@ const catalogEvent = fc.oneof(
 let seq = 0;
 const journalEvent = (e: { type: string; data: unknown; at?: string }): JournalEvent => ({ seq: ++seq, id: `e${seq}`, type: e.type, at: e.at ?? '2026-03-01T10:00:00.000Z', register: 'R1', operator: 'op', tx: `t${seq}`, data: structuredClone(e.data), prev: '', hash: `h${seq}` });
 
-function roundTrip(state: StoreState): StoreState {
-  const lines: string[] = [];
+/** Through a snapshot; `old`: as the object version wrote it (plain records as entry lines, format /2). */
+function roundTrip(state: StoreState, old = false): StoreState {
+  let lines: string[] = [];
   encodeSnapshot({ format: SNAPSHOT_FORMAT, pos: null, projections: {}, txs: new TxSet(4), writtenAt: '', state }, (l) => lines.push(l));
+  if (old) {
+    lines.pop();
+    expect(lines.some((l) => l.startsWith('["table"'))).toBe(false);
+    lines[0] = JSON.stringify({ ...JSON.parse(lines[0]), format: 'till-snapshot/2' });
+    lines = [...lines, sealLines(lines)];
+  }
   const dec = new SnapshotDecoder();
   for (const l of lines) dec.line(l);
   const doc = dec.finish();
@@ -182,7 +189,7 @@ describe('catalog: compact slice = object slice', () => {
         expectSameCatalog(tiny, plain);
         // Written by the compact version, and by the object version (an old snapshot): both read back compact.
         const loaded = roundTrip(stateOf('catalog', compact)).catalog as CatalogSlice;
-        const upgraded = roundTrip(stateOf('catalog', plain)).catalog as CatalogSlice;
+        const upgraded = roundTrip(stateOf('catalog', plain), true).catalog as CatalogSlice;
         expect(tableOf(loaded.products)).toBeDefined();
         expect(tableOf(upgraded.products)).toBeDefined();
         for (const e of after) {
@@ -261,7 +268,7 @@ describe('loyalty accounts: compact slice = object slice', () => {
         expectSameLoyalty(compact, plain, queries);
         expectSameLoyalty(tiny, plain, queries);
         const loaded = roundTrip(stateOf('loyalty', compact)).loyalty as LoyaltySlice;
-        const upgraded = roundTrip(stateOf('loyalty', plain)).loyalty as LoyaltySlice;
+        const upgraded = roundTrip(stateOf('loyalty', plain), true).loyalty as LoyaltySlice;
         expect(tableOf(loaded.customers)).toBeDefined();
         expect(tableOf(upgraded.customers)).toBeDefined();
         expectSameLoyalty(upgraded, plain, queries);

@@ -14,6 +14,7 @@
 import { foldName, nameTokens, normalizePhone } from './customer.js';
 import type { Customer } from './types.js';
 
+/** The customer by id. The index reads only `id`, `name`, `phone` and `card` of what it returns. */
 export type CustomerLookup = (id: string) => Customer | undefined;
 
 const reverse = (s: string): string => s.split('').reverse().join('');

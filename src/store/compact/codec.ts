@@ -42,6 +42,16 @@ export class StringTable {
   readonly list: string[] = [];
   private readonly ids = new Map<string, number>();
 
+  /** Takes the strings of a snapshot's table (their numbers are their places). */
+  restore(list: readonly string[]): void {
+    this.list.length = 0;
+    this.ids.clear();
+    for (const s of list) {
+      this.ids.set(s, this.list.length);
+      this.list.push(s);
+    }
+  }
+
   /** The number of `s`, added if new; -1 when the table is full. */
   id(s: string): number {
     const hit = this.ids.get(s);
@@ -214,9 +224,80 @@ export class RowReader {
     let mul = 1;
     for (;;) {
       const b = this.buf[this.pos++];
+      if (b === undefined) throw new Error('a row ends in the middle of a number');
       n += (b & 0x7f) * mul;
       if (b < 0x80) return n;
       mul *= 0x80;
+    }
+  }
+
+  /**
+   * Reads an object value with only the members named in `fields` (the others are skipped, never
+   * built): what a search index needs of an account is four strings, not the whole account.
+   */
+  pick(fields: ReadonlySet<string>): unknown {
+    if (this.buf[this.pos] !== T_OBJ) return this.value();
+    this.pos++;
+    const n = this.uint();
+    const o: Record<string, unknown> = {};
+    for (let i = 0; i < n; i++) {
+      const k = this.value() as string;
+      if (!fields.has(k)) this.skip();
+      else if (k === '__proto__') Object.defineProperty(o, k, { value: this.value(), enumerable: true, writable: true, configurable: true });
+      else o[k] = this.value();
+    }
+    return o;
+  }
+
+  /** Moves past one value without building it (reading rows from a snapshot); throws on a bad tag. */
+  skip(): void {
+    const tag = this.buf[this.pos++];
+    switch (tag) {
+      case T_NULL:
+      case T_FALSE:
+      case T_TRUE:
+      case T_UNDEF:
+      case T_KEY:
+        return;
+      case T_UINT:
+      case T_NINT:
+      case T_REF:
+      case T_ISO:
+      case T_DAY:
+        this.uint();
+        return;
+      case T_F64:
+        this.pos += 8;
+        return;
+      // (The length is read first: `this.pos += this.uint()` would add to the position before the read.)
+      case T_LATIN1:
+      case T_UTF8: {
+        const n = this.uint();
+        this.pos += n;
+        return;
+      }
+      case T_UTF16: {
+        const n = this.uint();
+        this.pos += n * 2;
+        return;
+      }
+      case T_DIGITS: {
+        const n = this.uint();
+        this.pos += (n + 1) >> 1;
+        return;
+      }
+      case T_ARR: {
+        const n = this.uint();
+        for (let i = 0; i < n; i++) this.skip();
+        return;
+      }
+      case T_OBJ: {
+        const n = this.uint();
+        for (let i = 0; i < 2 * n; i++) this.skip();
+        return;
+      }
+      default:
+        throw new Error(`unknown tag ${tag} at byte ${this.pos - 1}`);
     }
   }
 

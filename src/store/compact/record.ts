@@ -69,6 +69,23 @@ export function peekOwn<V>(o: Record<string, V>, k: string): V | undefined {
   return t ? t.peek(k) : getOwn(o, k);
 }
 
+/**
+ * `peekOwn` that may build only the named members of an object value (a compact record's row is
+ * read for those alone; a live or plain object is returned whole). For readers that need a few
+ * fields of many values, such as the customer search index's keys.
+ */
+export function peekFields<V>(o: Record<string, V>, k: string, fields: ReadonlySet<string>): Partial<V> | undefined {
+  const t = tableOf<V>(o);
+  return t ? t.peekFields(k, fields) : getOwn(o, k);
+}
+
+/** The values of a record with at least the named members each (see peekFields), one at a time. */
+export function* valuesWithFields<V>(o: Record<string, V>, fields: ReadonlySet<string>): IterableIterator<Partial<V>> {
+  const t = tableOf<V>(o);
+  if (t) yield* t.eachFields(fields);
+  else for (const k of Object.keys(o)) yield o[k];
+}
+
 /** Calls `fn` with each entry in key order; for a compact record without making values live. */
 export function eachEntry<V>(o: Record<string, V>, fn: (k: string, v: V) => void): void {
   const t = tableOf<V>(o);

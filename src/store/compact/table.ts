@@ -132,6 +132,31 @@ export class CompactTable<V = unknown> {
     return hit !== undefined ? hit : this.decode(row);
   }
 
+  /** `peek` reading only the named members of an object value (the live object when there is one). */
+  peekFields(key: string, fields: ReadonlySet<string>): Partial<V> | undefined {
+    const row = this.rowOf(key);
+    if (row < 0) return undefined;
+    const hit = this.live.get(row);
+    if (hit !== undefined) return hit;
+    return this.pickAt(row, fields);
+  }
+
+  private pickAt(row: number, fields: ReadonlySet<string>): Partial<V> {
+    this.reader.buf = this.data;
+    this.reader.pos = this.start[row];
+    this.reader.readKey();
+    return this.reader.pick(fields) as Partial<V>;
+  }
+
+  /** Every value in insertion order with only the named members (live objects whole). */
+  *eachFields(fields: ReadonlySet<string>): IterableIterator<Partial<V>> {
+    for (let r = 0; r < this.rows; r++) {
+      if (this.start[r] === DELETED) continue;
+      const hit = this.live.get(r);
+      yield hit !== undefined ? hit : this.pickAt(r, fields);
+    }
+  }
+
   private keepLive(row: number, v: V): void {
     this.live.set(row, v);
     while (this.live.size > this.liveMax) {
@@ -326,4 +351,96 @@ export class CompactTable<V = unknown> {
   forEach(fn: (key: string, value: V) => void): void {
     for (const [k, v] of this.entries()) fn(k, v);
   }
+
+  // ---- snapshot: the rows as bytes (snapshot-lines.ts writes them base64, a chunk a line) ----
+
+  /** Encodes every live object back into its row (the live ones stay live). */
+  private flushLive(): void {
+    for (const [row, v] of this.live) this.writeBack(row, v);
+  }
+
+  /**
+   * What a snapshot needs to rebuild the table: the string table and the size of the rows. Call in
+   * the same synchronous run as `dumpChunks` (the cut must be consistent).
+   */
+  dumpHeader(): TableDump {
+    this.flushLive();
+    return { v: DUMP_VERSION, strings: [...this.dict.list], rows: this.count, bytes: this.used - this.dead };
+  }
+
+  /** The rows in insertion order, as chunks of whole rows of about `chunk` bytes (a view, valid until the next). */
+  *dumpChunks(chunk = 48 * 1024): IterableIterator<Buffer> {
+    const out = Buffer.allocUnsafe(chunk);
+    let at = 0;
+    for (let r = 0; r < this.rows; r++) {
+      if (this.start[r] === DELETED) continue;
+      const n = this.end[r] - this.start[r];
+      if (at > 0 && at + n > chunk) {
+        yield out.subarray(0, at);
+        at = 0;
+      }
+      if (n > chunk) {
+        yield this.data.subarray(this.start[r], this.end[r]);
+        continue;
+      }
+      this.data.copy(out, at, this.start[r], this.end[r]);
+      at += n;
+    }
+    if (at > 0) yield out.subarray(0, at);
+  }
+
+  /** Starts a table read back from a snapshot: its strings, room for its rows. Throws on a dump it cannot read. */
+  restore(h: TableDump): void {
+    if (h.v !== DUMP_VERSION || !Array.isArray(h.strings) || h.strings.some((x) => typeof x !== 'string') || !Number.isSafeInteger(h.rows) || !Number.isSafeInteger(h.bytes) || h.rows < 0 || h.bytes < 0)
+      throw new Error('the table header is not one this version reads');
+    if (this.count > 0) throw new Error('the table was read twice');
+    this.dict.restore(h.strings);
+    this.data = Buffer.allocUnsafe(Math.max(1024, h.bytes));
+    this.used = 0;
+    this.dead = 0;
+    this.rows = 0;
+    this.growRows(Math.max(64, h.rows));
+    this.rehash(h.rows);
+    this.expect = h;
+  }
+
+  private expect: TableDump | null = null;
+
+  /** Adds the rows of one chunk (whole rows, as dumpChunks gave them). Throws on damage. */
+  appendRows(chunk: Buffer): void {
+    const r = new RowReader(chunk, this.dict);
+    while (r.pos < chunk.length) {
+      const at = r.pos;
+      const key = r.readKey();
+      r.skip();
+      if (r.pos > chunk.length) throw new Error('a row runs past the end of its line');
+      const h = hashOf(key);
+      if (this.find(key, h) >= 0) throw new Error(`the key ${JSON.stringify(key)} is in the table twice`);
+      const n = r.pos - at;
+      if (this.used + n > this.data.length) this.grow(n);
+      chunk.copy(this.data, this.used, at, r.pos);
+      const row = this.addRow(key, h);
+      this.start[row] = this.used;
+      this.used += n;
+      this.end[row] = this.used;
+    }
+  }
+
+  /** After the last chunk: checks that the table holds what its header said. */
+  restored(): void {
+    const h = this.expect;
+    if (!h) return;
+    if (h.rows !== this.count || h.bytes !== this.used) throw new Error(`the table holds ${this.count} rows of ${this.used} bytes, its header says ${h.rows} of ${h.bytes}`);
+    this.expect = null;
+  }
+}
+
+export const DUMP_VERSION = 1;
+
+/** A table's header in a snapshot. */
+export interface TableDump {
+  v: number;
+  strings: string[];
+  rows: number;
+  bytes: number;
 }

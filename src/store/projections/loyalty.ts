@@ -11,10 +11,10 @@ import { additionalPart } from '../../domain/loyalty/additional.js';
 import { addLot, consumeLots, expireLots, spendLots } from '../../domain/loyalty/expiry.js';
 import { addToMonth } from '../../domain/loyalty/months.js';
 import { CustomerIndex } from '../../domain/loyalty/search.js';
-import type { LoyaltyAccount, LoyaltyProgram, Lot, TierLadder } from '../../domain/loyalty/types.js';
+import type { Customer, LoyaltyAccount, LoyaltyProgram, Lot, TierLadder } from '../../domain/loyalty/types.js';
 import type { JournalEvent, ProjectionModule, StoreState } from '../types.js';
 import { getOwn, hasOwn, setOwn } from './own.js';
-import { compactRecord, peekOwn, valuesOf } from '../compact/record.js';
+import { compactRecord, peekFields, valuesWithFields } from '../compact/record.js';
 
 export interface BatchInfo {
   programId: string;
@@ -45,6 +45,9 @@ const BATCHES_KEEP = 5;
  * an account and mutates it in place as before; the table keeps the last 1,024 used decoded.
  */
 export const newAccounts = (): Record<string, LoyaltyAccount> => compactRecord<LoyaltyAccount>({ internValues: ['tier'], live: 1024 });
+
+/** What the customer search index reads of an account (src/domain/loyalty/search.ts keys on these alone). */
+const INDEX_FIELDS: ReadonlySet<string> = new Set(['id', 'name', 'phone', 'card']);
 
 const indexes = new WeakMap<LoyaltySlice, { cc: string; index: CustomerIndex }>();
 
@@ -261,8 +264,10 @@ export const loyaltyOf = (state: StoreState): LoyaltySlice => (state.loyalty as 
 export function customerIndex(slice: LoyaltySlice, countryCode = ''): CustomerIndex {
   const hit = indexes.get(slice);
   if (hit && hit.cc === countryCode) return hit.index;
-  // Built and searched through reads that keep no account decoded (a search compares keys of many).
-  const index = CustomerIndex.build(valuesOf(slice.customers), countryCode, (id) => peekOwn(slice.customers, id));
+  // Built and searched through reads of the four members the index keys on, nothing kept decoded
+  // (a build reads all 100k accounts, a search compares keys of many).
+  const keysOf = (id: string) => peekFields(slice.customers, id, INDEX_FIELDS) as Customer | undefined;
+  const index = CustomerIndex.build(valuesWithFields(slice.customers, INDEX_FIELDS) as Iterable<Customer>, countryCode, keysOf);
   indexes.set(slice, { cc: countryCode, index });
   return index;
 }

@@ -1,0 +1,70 @@
+/**
+ * The terminal UI from outside, through a pty (util-linux `script`, 80x24, TERM=xterm-256color):
+ * time from spawning `till start` (or `till demo`) to its first complete frame (Ink ends each frame
+ * with ESC[?2026l), and the bytes it writes for each key press on the sale screen. Issue 12.
+ *   node --import tsx scripts/bench/ui-frame.ts DATA [demo] [keys]
+ * Prints one JSON line. BENCH_NODE_FLAGS adds node flags; BENCH_CGROUP=/sys/fs/cgroup/cpu/NAME runs
+ * the register inside that cpu cgroup (a CPU quota: see docs/performance.md, "as on a Pi 3").
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { spawn } from 'node:child_process';
+import { ROOT } from './startup.js';
+
+export interface FrameSample {
+  firstFrameMs: number;
+  firstFrameBytes: number;
+  keys: { key: string; bytes: number }[];
+}
+
+const FRAME_END = '\x1b[?2026l';
+
+export function uiFrame(dataDir: string, demo = false, keys = '', nodeFlags: string[] = [], cgroup?: string): Promise<FrameSample> {
+  const till = [process.execPath, ...nodeFlags, path.join(ROOT, 'bin', 'till.js'), demo ? 'demo' : 'start', '--data', dataDir].map((a) => `'${a}'`).join(' ');
+  // The shell joins the cgroup before exec: the register and every thread it starts run under its quota.
+  const join = cgroup ? `echo $$ > '${cgroup}/cgroup.procs' && ` : '';
+  const cmd = `${join}stty rows 24 cols 80 && exec ${till}`;
+  return new Promise((resolve, reject) => {
+    const t0 = performance.now();
+    const child = spawn('script', ['-qfec', cmd, '/dev/null'], { cwd: ROOT, env: { ...process.env, TERM: 'xterm-256color', COLUMNS: '80', LINES: '24' }, stdio: ['pipe', 'pipe', 'pipe'] });
+    let out = '';
+    let bytes = 0;
+    let first: { ms: number; bytes: number } | null = null;
+    child.stdout.setEncoding('latin1');
+    child.stdout.on('data', (d: string) => {
+      out += d;
+      bytes += d.length;
+      if (!first && out.includes(FRAME_END)) first = { ms: performance.now() - t0, bytes: out.indexOf(FRAME_END) + FRAME_END.length };
+    });
+    let err = '';
+    child.stderr.on('data', (d) => (err += d));
+    const fail = (why: string) => {
+      child.kill('SIGKILL');
+      reject(new Error(`${why}: ${err.slice(-300)} ${JSON.stringify(out.slice(-300))}`));
+    };
+    const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
+    (async () => {
+      const until = performance.now() + 120_000;
+      while (!first && performance.now() < until) await wait(10);
+      if (!first) return fail('no frame within 120 s');
+      await wait(1500);
+      const perKey: { key: string; bytes: number }[] = [];
+      for (const k of keys) {
+        const before = bytes;
+        child.stdin.write(k === 'E' ? '\r' : k);
+        await wait(400);
+        perKey.push({ key: k === 'E' ? 'Enter' : k, bytes: bytes - before });
+      }
+      child.kill('SIGTERM');
+      setTimeout(() => child.kill('SIGKILL'), 2000).unref();
+      resolve({ firstFrameMs: first.ms, firstFrameBytes: first.bytes, keys: perKey });
+    })().catch((e) => fail(String(e)));
+  });
+}
+
+if (process.argv[1] && fs.realpathSync(process.argv[1]) === fs.realpathSync(new URL(import.meta.url).pathname)) {
+  const [dir, mode, keys] = process.argv.slice(2);
+  if (!dir) throw new Error('usage: ui-frame.ts DATA [demo|start] [keys, E = Enter]');
+  const flags = (process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean);
+  console.log(JSON.stringify(await uiFrame(dir, mode === 'demo', keys ?? '', flags, process.env.BENCH_CGROUP)));
+}
