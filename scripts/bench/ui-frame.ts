@@ -29,7 +29,8 @@ export function uiFrame(dataDir: string, demo = false, keys = '', nodeFlags: str
     const child = spawn('script', ['-qfec', cmd, '/dev/null'], { cwd: ROOT, env: { ...process.env, TERM: 'xterm-256color', COLUMNS: '80', LINES: '24' }, stdio: ['pipe', 'pipe', 'pipe'] });
     let out = '';
     let bytes = 0;
-    let first: { ms: number; bytes: number } | null = null;
+    let first = null as { ms: number; bytes: number } | null;
+    const firstFrame = () => first;
     child.stdout.setEncoding('latin1');
     child.stdout.on('data', (d: string) => {
       out += d;
@@ -45,8 +46,9 @@ export function uiFrame(dataDir: string, demo = false, keys = '', nodeFlags: str
     const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
     (async () => {
       const until = performance.now() + 120_000;
-      while (!first && performance.now() < until) await wait(10);
-      if (!first) return fail('no frame within 120 s');
+      while (!firstFrame() && performance.now() < until) await wait(10);
+      const f = firstFrame();
+      if (!f) return fail('no frame within 120 s');
       await wait(1500);
       const perKey: { key: string; bytes: number }[] = [];
       for (const k of keys) {
@@ -57,7 +59,7 @@ export function uiFrame(dataDir: string, demo = false, keys = '', nodeFlags: str
       }
       child.kill('SIGTERM');
       setTimeout(() => child.kill('SIGKILL'), 2000).unref();
-      resolve({ firstFrameMs: first.ms, firstFrameBytes: first.bytes, keys: perKey });
+      resolve({ firstFrameMs: f.ms, firstFrameBytes: f.bytes, keys: perKey });
     })().catch((e) => fail(String(e)));
   });
 }
