@@ -66,10 +66,15 @@ export interface InUseSample {
  * Ready register, then a customer lookup by card and by name, `sales` cash sales, and the snapshot they
  * make due. `nodeFlags` size V8's heap as Node would on a smaller machine (see docs/performance.md).
  */
-export function registerInUse(dataDir: string, cardNumber: string, barcodes: string[], sales: number, nodeFlags: string[] = []): Promise<InUseSample> {
+export function registerInUse(dataDir: string, cardNumber: string, barcodes: string[], sales: number, nodeFlags: string[] = [], root = ROOT, cgroup?: string): Promise<InUseSample> {
   return new Promise((resolve, reject) => {
     const t0 = performance.now();
-    const child = spawn(process.execPath, [...nodeFlags, path.join(ROOT, 'bin', 'till.js'), 'headless', '--data', dataDir], { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
+    // `root`: the code tree to run (a checkout of an earlier version for "before"); `cgroup`: a cpu
+    // cgroup the register runs in (a CPU quota), joined by the shell before it execs node.
+    const argv = [...nodeFlags, path.join(root, 'bin', 'till.js'), 'headless', '--data', dataDir];
+    const child = cgroup
+      ? spawn('sh', ['-c', `echo $$ > '${cgroup}/cgroup.procs' && exec "$0" "$@"`, process.execPath, ...argv], { cwd: root, stdio: ['pipe', 'pipe', 'pipe'] })
+      : spawn(process.execPath, argv, { cwd: root, stdio: ['pipe', 'pipe', 'pipe'] });
     let err = '';
     child.stderr.on('data', (d) => (err += d));
     const early = (code: number | null) => reject(new Error(`till headless exited (${code}): ${err.slice(-500)}`));

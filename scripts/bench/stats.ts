@@ -4,12 +4,14 @@ export interface Summary {
   median: number;
   p99: number;
   max: number;
+  /** The samples, sorted (to pool several runs). */
+  samples: number[];
 }
 
 export function summarize(samples: number[]): Summary {
   const s = [...samples].sort((a, b) => a - b);
   const at = (q: number) => s[Math.min(s.length - 1, Math.max(0, Math.ceil(q * s.length) - 1))];
-  return { n: s.length, median: at(0.5), p99: at(0.99), max: s[s.length - 1] };
+  return { n: s.length, median: at(0.5), p99: at(0.99), max: s[s.length - 1], samples: s };
 }
 
 export async function timeEach(n: number, op: (i: number) => Promise<unknown> | unknown): Promise<Summary> {

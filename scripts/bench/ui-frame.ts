@@ -19,14 +19,14 @@ export interface FrameSample {
 
 const FRAME_END = '\x1b[?2026l';
 
-export function uiFrame(dataDir: string, demo = false, keys = '', nodeFlags: string[] = [], cgroup?: string): Promise<FrameSample> {
-  const till = [process.execPath, ...nodeFlags, path.join(ROOT, 'bin', 'till.js'), demo ? 'demo' : 'start', '--data', dataDir].map((a) => `'${a}'`).join(' ');
+export function uiFrame(dataDir: string, demo = false, keys = '', nodeFlags: string[] = [], cgroup?: string, root = ROOT): Promise<FrameSample> {
+  const till = [process.execPath, ...nodeFlags, path.join(root, 'bin', 'till.js'), demo ? 'demo' : 'start', '--data', dataDir].map((a) => `'${a}'`).join(' ');
   // The shell joins the cgroup before exec: the register and every thread it starts run under its quota.
   const join = cgroup ? `echo $$ > '${cgroup}/cgroup.procs' && ` : '';
   const cmd = `${join}stty rows 24 cols 80 && exec ${till}`;
   return new Promise((resolve, reject) => {
     const t0 = performance.now();
-    const child = spawn('script', ['-qfec', cmd, '/dev/null'], { cwd: ROOT, env: { ...process.env, TERM: 'xterm-256color', COLUMNS: '80', LINES: '24' }, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn('script', ['-qfec', cmd, '/dev/null'], { cwd: root, env: { ...process.env, TERM: 'xterm-256color', COLUMNS: '80', LINES: '24' }, stdio: ['pipe', 'pipe', 'pipe'] });
     let out = '';
     let bytes = 0;
     let first = null as { ms: number; bytes: number } | null;
