@@ -9,17 +9,9 @@ import { currency, parseAmount, type Currency } from '../domain/money.js';
 import { decodeUtf8Strict } from '../domain/utf8.js';
 import { readConfig } from '../store/config-file.js';
 import { openStore } from '../store/open.js';
+import { translate } from '../i18n/index.js';
 
-const usage = `Usage: till import FILE.csv [--dry-run] [--data DIR]
-
-Loads or updates products from a CSV file with the header
-  sku,barcode,name,price,category,tax_class
-(several barcodes in one field separated by "|"; price as a decimal in the store currency).
-EAN-13/UPC-A/EAN-8 check digits are validated. Rows that fail are listed with their line number
-and reason; the file must be UTF-8; control characters, extra columns and prices above
-catalog.maxPrice (configuration; default 9999999999 minor units) are refused. The good rows are applied together in one transaction. If the file cannot be read or
-parsed as a whole, nothing is applied.
-  --dry-run   check the file and report, change nothing`;
+const usage = translate('en', 'cli.import.usage');
 
 const CHUNK = 1000;
 
@@ -36,9 +28,11 @@ export const importCommand: AdminCommand = {
   usage,
   async run(argv, ctx) {
     const { values, positionals } = parse(argv, { 'dry-run': { type: 'boolean' } });
-    if (values.help) return ctx.out(usage), 0;
+    const lang = ctx.language ?? 'en';
+    const tr = (key: string, params?: Record<string, string | number>) => translate(lang, key, params);
+    if (values.help) return ctx.out(tr('cli.import.usage')), 0;
     if (positionals.length !== 1) {
-      ctx.err(usage);
+      ctx.err(tr('cli.import.usage'));
       return 2;
     }
     const file = positionals[0];
@@ -46,24 +40,24 @@ export const importCommand: AdminCommand = {
     try {
       bytes = readFileSync(file);
     } catch (e) {
-      ctx.err(`Cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}. Nothing was imported.`);
+      ctx.err(tr('cli.import.cannotRead', { file, error: (e as NodeJS.ErrnoException).code ?? (e as Error).message }));
       return 1;
     }
     const decoded = decodeUtf8Strict(bytes);
     if (!decoded.ok) {
-      ctx.err(`${file}:${decoded.line}: column ${decoded.column}: byte 0x${decoded.byte.toString(16).padStart(2, '0')} is not UTF-8. Save the file as UTF-8 (e.g. "CSV UTF-8" in a spreadsheet) and try again. Nothing was imported.`);
+      ctx.err(tr('cli.import.notUtf8', { file, line: decoded.line, column: decoded.column, byte: `0x${decoded.byte.toString(16).padStart(2, '0')}` }));
       return 1;
     }
     const text = decoded.text;
     const config = readConfig(ctx.dataDir);
     const maxPrice = maxPriceOf(config.catalog.maxPrice, currency(config.currency));
     if (maxPrice === null) {
-      ctx.err(`catalog.maxPrice in the configuration, "${config.catalog.maxPrice}", is not a price in ${config.currency} (at most ${currency(config.currency).exponent} decimals). Fix it or remove it for the default. Nothing was imported.`);
+      ctx.err(tr('cli.import.badMaxPrice', { value: config.catalog.maxPrice, currency: config.currency, decimals: currency(config.currency).exponent }));
       return 1;
     }
     const store = await openStore(ctx.dataDir, { register: config.register.id, operator: config.operators[0].id });
     try {
-      const bar = progressBar(ctx.isTTY, 'Checking');
+      const bar = progressBar(ctx.isTTY, tr('cli.import.checking'));
       const result = parseProductCsv(text, {
         currency: currency(config.currency),
         taxClasses: Object.keys(config.tax.classes),
@@ -73,25 +67,25 @@ export const importCommand: AdminCommand = {
       });
       bar.done();
       if (result.fatal) {
-        ctx.err(`${file}: ${result.fatal}. Nothing was imported.`);
+        ctx.err(tr('cli.import.fatal', { file, error: result.fatal }));
         return 1;
       }
       for (const r of result.rejected.slice(0, 200)) ctx.err(`${file}:${r.line}: ${r.reason}`);
-      if (result.rejected.length > 200) ctx.err(`... and ${result.rejected.length - 200} more`);
+      if (result.rejected.length > 200) ctx.err(tr('cli.import.more', { n: result.rejected.length - 200 }));
       const existing = result.products.filter((p) => store.catalog.bySku(p.sku)).length;
-      const summary = `${result.products.length} product(s) (${result.products.length - existing} new, ${existing} updated), ${result.rejected.length} row(s) reported`;
+      const summary = tr('cli.import.summary', { products: result.products.length, added: result.products.length - existing, updated: existing, rejected: result.rejected.length });
       if (values['dry-run']) {
-        ctx.out(`Dry run: ${summary}. Nothing was changed.`);
+        ctx.out(tr('cli.import.dryRun', { summary }));
         return 0;
       }
       if (result.products.length === 0) {
-        ctx.out(`No product to import; ${result.rejected.length} row(s) reported.`);
+        ctx.out(tr('cli.import.nothing', { rejected: result.rejected.length }));
         return result.rejected.length ? 1 : 0;
       }
       const events = [];
       for (let i = 0; i < result.products.length; i += CHUNK) events.push({ type: 'catalog.upserted', data: { products: result.products.slice(i, i + CHUNK) } });
       await store.commit({ id: randomUUID(), events });
-      ctx.out(`Imported ${summary}.`);
+      ctx.out(tr('cli.import.done', { summary }));
       return 0;
     } finally {
       await store.close();

@@ -67,4 +67,16 @@ export const viCli = {
   'cli.init.configExists': 'Đã có {path}; thêm --config để dùng nó.',
   'cli.init.created': 'Đã tạo cửa hàng trong {dir} (tiền tệ {currency}, quầy {register}).',
   'cli.init.next': 'Sửa {path} (tên cửa hàng, loại thuế, máy in), rồi nhập hàng: till import products.csv',
+  // ------------------------------------------------------------ till import
+  'cli.import.usage': 'Cách dùng: till import TỆP.csv [--dry-run] [--data THƯ_MỤC]\n\nNạp hoặc cập nhật hàng hóa từ tệp CSV có dòng tiêu đề\n  sku,barcode,name,price,category,tax_class\n(nhiều mã vạch trong một ô cách nhau bằng "|"; giá là số thập phân theo tiền tệ của cửa hàng).\nKiểm tra số kiểm tra của EAN-13/UPC-A/EAN-8. Các dòng lỗi được liệt kê kèm số dòng và lý do; tệp phải\nlà UTF-8; ký tự điều khiển, cột thừa và giá vượt catalog.maxPrice (cấu hình; mặc định 9999999999 đơn vị\nnhỏ nhất) bị từ chối. Các dòng đúng được ghi cùng nhau trong một giao dịch. Nếu không đọc hoặc phân tích\nđược cả tệp thì không ghi gì.\n  --dry-run   kiểm tra tệp và báo cáo, không thay đổi gì',
+  'cli.import.cannotRead': 'Không đọc được {file}: {error}. Chưa nhập gì.',
+  'cli.import.notUtf8': '{file}:{line}: cột {column}: byte {byte} không phải UTF-8. Hãy lưu tệp dạng UTF-8 (ví dụ "CSV UTF-8" trong bảng tính) rồi thử lại. Chưa nhập gì.',
+  'cli.import.badMaxPrice': 'catalog.maxPrice trong cấu hình, "{value}", không phải là giá bằng {currency} (tối đa {decimals} chữ số thập phân). Hãy sửa hoặc xóa để dùng mặc định. Chưa nhập gì.',
+  'cli.import.checking': 'Đang kiểm tra',
+  'cli.import.fatal': '{file}: {error}. Chưa nhập gì.',
+  'cli.import.more': '... và {n} dòng nữa',
+  'cli.import.summary': '{products} mặt hàng ({added} mới, {updated} cập nhật), {rejected} dòng bị báo lỗi',
+  'cli.import.dryRun': 'Chạy thử: {summary}. Không thay đổi gì.',
+  'cli.import.nothing': 'Không có mặt hàng nào để nhập; {rejected} dòng bị báo lỗi.',
+  'cli.import.done': 'Đã nhập {summary}.',
 };

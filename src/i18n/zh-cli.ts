@@ -67,4 +67,16 @@ export const zhCli = {
   'cli.init.configExists': '{path} 已存在；要使用它请加 --config。',
   'cli.init.created': '已在 {dir} 新建门店（币种 {currency}，款台 {register}）。',
   'cli.init.next': '修改 {path}（店名、税率类别、打印机），然后导入商品：till import products.csv',
+  // ------------------------------------------------------------ till import
+  'cli.import.usage': '用法：till import 文件.csv [--dry-run] [--data 目录]\n\n从 CSV 文件导入或更新商品，表头为\n  sku,barcode,name,price,category,tax_class\n（一个字段里的多个条码用“|”分隔；价格为门店币种的小数）。\n会校验 EAN-13/UPC-A/EAN-8 的校验位。出错的行会列出行号和原因；文件必须是 UTF-8；控制字符、多余的列\n以及高于 catalog.maxPrice（配置项；默认 9999999999 个最小单位）的价格会被拒绝。正确的行在一个事务中\n一起写入。如果整个文件无法读取或解析，则不写入任何内容。\n  --dry-run   只检查文件并报告，不做任何更改',
+  'cli.import.cannotRead': '无法读取 {file}：{error}。没有导入任何内容。',
+  'cli.import.notUtf8': '{file}:{line}：第 {column} 列：字节 {byte} 不是 UTF-8。请把文件另存为 UTF-8（例如表格软件中的“CSV UTF-8”）后重试。没有导入任何内容。',
+  'cli.import.badMaxPrice': '配置中的 catalog.maxPrice“{value}”不是 {currency} 的价格（最多 {decimals} 位小数）。请修正，或删除以使用默认值。没有导入任何内容。',
+  'cli.import.checking': '正在检查',
+  'cli.import.fatal': '{file}：{error}。没有导入任何内容。',
+  'cli.import.more': '……另外还有 {n} 行',
+  'cli.import.summary': '{products} 个商品（新增 {added}，更新 {updated}），报告 {rejected} 行',
+  'cli.import.dryRun': '试运行：{summary}。没有做任何更改。',
+  'cli.import.nothing': '没有可导入的商品；报告 {rejected} 行。',
+  'cli.import.done': '已导入 {summary}。',
 };

@@ -115,4 +115,15 @@ describe('the language of the back office', () => {
     expect((await till('--data', d, '--lang', 'en', 'operator', 'disable', '2')).err).toBe('李娜 is the only manager: add another manager first.');
     expect((await till('--data', d, '--lang', 'zh', 'operator', 'add', '--help')).out).toMatch(/^用法：till operator add --id 工号/);
   });
+
+  it('till import, till backup and till init speak it', async () => {
+    const d = storeIn(null);
+    expect((await till('--data', d, '--lang', 'ru', 'init')).out).toMatch(/^Магазин создан в .* \(валюта USD, касса R1\)\.\nИсправьте /);
+    expect((await till('--data', d, '--lang', 'vi', 'init')).err).toMatch(/^Đã có cửa hàng trong .*\. Không thay đổi gì\.$/);
+    const csv = join(d, 'p.csv');
+    writeFileSync(csv, 'sku,barcode,name,price,category,tax_class\nA1,4006381333931,Cà phê,1.50,drinks,standard\n');
+    expect((await till('--data', d, '--lang', 'zh', 'import', csv, '--dry-run')).out).toBe('试运行：1 个商品（新增 1，更新 0），报告 0 行。没有做任何更改。');
+    expect((await till('--data', d, '--lang', 'ru', 'import', join(d, 'missing.csv'))).err).toMatch(/^Не удалось прочитать .*missing\.csv: ENOENT\. Ничего не загружено\.$/);
+    expect((await till('--data', d, '--lang', 'zh', 'backup', join(d, 'bk'))).out).toMatch(/^已备份 \d+ 个事件（\d+ 个文件，\d+ 字节）到 .*bk。\n恢复：till init --from-backup /);
+  });
 });
