@@ -3,7 +3,8 @@
  * its real balance guard (what the store does, minus the files), and sales built by the checkout's own
  * domain functions (pricing, tenders, gift cards, loyalty extension), committed to it.
  */
-import { addLine, addProduct, emptyCart, priceCart, type Cart, type OrderDiscount } from '../../../src/domain/cart.js';
+import { addLine, addProduct, emptyCart, priceCart, withPriceList, type Cart, type OrderDiscount } from '../../../src/domain/cart.js';
+import type { PriceList } from '../../../src/domain/price-list.js';
 import type { Product } from '../../../src/domain/catalog.js';
 import { UNTAXED, type TaxSettings } from '../../../src/domain/tax.js';
 import { addCash, addNonCash, due, type Tender } from '../../../src/domain/tender.js';
@@ -221,6 +222,8 @@ export interface SaleSpec {
   discounts?: OrderDiscount[];
   /** A line discount on the first item (minor units). */
   lineDiscount?: number;
+  /** A tier's price list put on the sale after the items were scanned (a member attached mid-sale). */
+  priceList?: PriceList;
   customerId?: string;
   /** Points to pay with (cashback reward). */
   points?: number;
@@ -240,6 +243,7 @@ export function sell(book: Book, spec: SaleSpec): SaleRecord {
     return r.value;
   };
   for (const [p, q] of spec.items) cart = must(addProduct(cart, p, q));
+  if (spec.priceList) cart = withPriceList(cart, spec.priceList);
   if (spec.lineDiscount && cart.lines[0]) cart = { ...cart, lines: cart.lines.map((l, i) => (i === 0 ? { ...l, lineDiscount: spec.lineDiscount } : l)) };
   if (spec.sellCard) {
     const [code, value] = spec.sellCard;

@@ -7,7 +7,10 @@
  *   and nothing is planned);
  * - no gift card or points balance is ever negative, and the returns projection agrees with the fold;
  * - once everything has come back, the sale and its returns sum to exactly zero: money, tax per class,
- *   discounts, each tender, every gift card's balance and the customer's points and lifetime spend.
+ *   discounts, each tender, every gift card's balance and the customer's points and lifetime spend;
+ * - (issue 14.5) also when the lines were priced from a tier's price list (a fixed price, a category
+ *   percentage, an entry above the catalog that is not used) with the tier's percentage on the rest:
+ *   the return reads each sold line's unit price.
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
@@ -47,7 +50,11 @@ const saleArb = fc.record({
   exclusive: fc.boolean(),
   totalRounding: fc.boolean(),
   cashMode: fc.boolean(),
+  tierPrices: fc.boolean(),
 });
+
+/** A Gold list: A at 8.50 (10.00), C at 0.05 (above its 0.01: not used), 12.5% off the rest of "general". */
+const GOLD_PRICES = { tierId: 'gold', name: 'Gold', entries: [{ sku: 'A', price: 850 }, { sku: 'C', price: 5 }, { category: 'general', percentPpm: 125_000 }] };
 
 const returnsArb = fc.array(
   fc.record({ picks: fc.array(fc.tuple(fc.nat(5), fc.integer({ min: 0, max: 9 })), { minLength: 1, maxLength: 3 }), cash: fc.boolean() }),
@@ -59,7 +66,7 @@ const CLAIM_REFUSED = new Set(['POINTS_EXCEED_LIMIT', 'POINTS_TOO_FEW', 'REWARD_
 
 describe('returns: property', () => {
   it('never return more than sold, never a negative balance, and a full return brings everything back exactly', () => {
-    const seen = { partial: 0, tooMany: 0, cardRefunds: 0, points: 0, soldCards: 0, cashMode: 0 };
+    const seen = { partial: 0, tooMany: 0, cardRefunds: 0, points: 0, soldCards: 0, cashMode: 0, tierPriced: 0 };
     fc.assert(
       fc.property(saleArb, returnsArb, (s, rets) => {
         const book = new Book().setup({ cards: [[GC1, 2500], [GC2, 700]], customers: [customer('c1', 1)] });
@@ -71,6 +78,8 @@ describe('returns: property', () => {
         const discounts: OrderDiscount[] = [];
         if (s.percent !== null) discounts.push({ id: 'p', label: 'percent', source: 'manual', kind: 'percent', value: s.percent * 10_000 });
         if (s.amountOff !== null) discounts.push({ id: 'a', label: 'amount', source: 'manual', kind: 'amount', value: s.amountOff });
+        // The tier's 10% goes on the lines its price list did not price.
+        if (s.tierPrices) discounts.unshift({ id: 'tier', label: 'Gold', source: 'tier', kind: 'percent', value: 100_000 });
         const tax = { ...TAX, mode: s.exclusive ? ('exclusive' as const) : ('inclusive' as const), rounding: s.totalRounding ? ('total' as const) : ('line' as const) };
         let sale;
         try {
@@ -78,6 +87,7 @@ describe('returns: property', () => {
             items: s.items.map(([i, q]) => [PRODUCTS[i], q]),
             discounts,
             lineDiscount: s.lineDiscount ?? undefined,
+            priceList: s.tierPrices ? GOLD_PRICES : undefined,
             customerId: s.customer ? 'c1' : undefined,
             points: s.customer && s.points !== null ? s.points : undefined,
             sellCard: s.sellCard !== null ? [SOLD, s.sellCard] : undefined,
@@ -88,6 +98,7 @@ describe('returns: property', () => {
           if (CLAIM_REFUSED.has((e as { code?: string }).code ?? '')) return;
           throw e;
         }
+        if (sale.lines.some((l) => l.priceFrom)) seen.tierPriced++;
         const records: ReturnRecord[] = [];
         const check = () => {
           for (const c of Object.values(giftCardSlice(book.state).cards)) expect(c.balance).toBeGreaterThanOrEqual(0);
