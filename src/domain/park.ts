@@ -75,13 +75,16 @@ export function parkableCart(cart: Cart): Cart {
 /** Rewards a park releases (the cashier is told). */
 export const releasedRewards = (cart: Cart): number => rewardsInCart(cart).length;
 
-/** Product lines whose catalog price today differs from the parked one (or whose product is gone). */
+/**
+ * Product lines whose catalog price today differs from the parked one (or whose product is gone). A
+ * line priced from a tier's list compares its catalog price (`listPrice`), not the tier's.
+ */
 export function priceChanges(cart: Cart, catalog: CatalogLookup): number {
   let n = 0;
   for (const l of cart.lines) {
     if (l.kind !== 'product' || l.meta) continue;
     const p = catalog.bySku(l.sku);
-    if (!p || p.price !== l.unitPrice) n++;
+    if (!p || p.price !== (l.listPrice ?? l.unitPrice)) n++;
   }
   return n;
 }

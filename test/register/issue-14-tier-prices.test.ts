@@ -9,6 +9,7 @@
  */
 import fs from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
+import { waitFor } from 'xstate';
 import { createTestRegister, TEST_DAY, type TestRegister } from '../support/register-fixture.js';
 import { createHeadlessHandler, type HeadlessReply } from '../../src/headless/driver.js';
 import { demoConfig, demoExtras, demoLocale, demoMemberCards, demoProducts } from '../../src/admin/demo-store.js';
@@ -108,5 +109,31 @@ describe.each(LANGUAGES)('%s', (lang) => {
     expect(sale[0].priceList).toEqual({ tierId: 'gold', name, lines: 2, saved: 2 * (coffee - coffeeTier) + (bakery - bakeryTier) });
     const text = historyLines({ items: h.rows.slice().reverse(), page: 1, perPage: 20, pages: 1, total: h.rows.length } as never, programList(loyaltyOf(r.store.state)), (iso) => iso.slice(0, 16), demoLocale(lang).config.currency);
     expect(text.join('\n')).toContain(`${name} prices on 2 line(s), `);
+  });
+});
+
+describe('a parked sale at tier prices', () => {
+  it('is recalled at the tier prices without a false "prices changed"; a catalog change is still told', async () => {
+    const { ladder, coffee, coffeeTier } = pricedLadder('en');
+    r = await createTestRegister({ demo: true, seed: [{ type: 'loyalty.tiers.set', data: { ladder } }] });
+    const reg = r.register;
+    const send = async (ev: Parameters<typeof reg.actor.send>[0]) => {
+      reg.actor.send(ev);
+      return waitFor(reg.actor, (x) => x.value !== 'parking' && x.value !== 'recalling');
+    };
+    await send({ type: 'cart.scan', code: '101' });
+    await send({ type: 'cart.scan', code: demoMemberCards()[1] });
+    await send({ type: 'sale.park' });
+    await send({ type: 'sale.recall', parkId: reg.parked.list()[0].parkId });
+    let c = reg.actor.getSnapshot().context;
+    expect(c.message).toMatchObject({ code: 'SALE_RECALLED' });
+    expect(c.cart.lines.map((l) => [l.unitPrice, l.listPrice])).toEqual([[coffeeTier, coffee]]);
+    await send({ type: 'sale.park' });
+    const espresso = demoProducts().find((p) => p.sku === 'SKU-101')!;
+    await r.store.commit({ id: 'price-change', events: [{ type: 'catalog.upserted', data: { products: [{ ...espresso, price: coffee + 50 }] } }] });
+    await send({ type: 'sale.recall', parkId: reg.parked.list()[0].parkId });
+    c = reg.actor.getSnapshot().context;
+    expect(c.message).toMatchObject({ code: 'SALE_RECALLED_PRICES', params: { changed: 1 } });
+    expect(c.cart.lines.map((l) => [l.unitPrice, l.listPrice])).toEqual([[coffeeTier, coffee]]);
   });
 });
