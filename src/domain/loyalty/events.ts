@@ -82,12 +82,17 @@ export interface AccruedData {
 }
 /**
  * A refund of (part of) a committed sale: spent points go back, earned points are taken back as far
- * as the balance allows (the rest is `unrecovered`, never a negative balance), lifetime spend drops.
+ * as the balance allows (the rest is `unrecovered`, never a negative balance). What tier promotion
+ * reads drops with it, a compensating entry: lifetime spend by `spend`, lifetime points earned by what
+ * was taken back (clawed back + unrecovered), and the same off the month of `saleDay` (the month the
+ * sale counted in, for ladders with a rolling window).
  */
 export interface PointsRefundedData {
   customerId: string;
   saleId: string;
   day: string;
+  /** The returned sale's business day (absent on refunds journaled before it was recorded: `day`). */
+  saleDay?: string;
   spend: number;
   programs: { programId: string; returned: Units; clawedBack: Units; unrecovered: Units; returnedAdditional?: Units; clawedBackAdditional?: Units }[];
 }

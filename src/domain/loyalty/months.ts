@@ -53,3 +53,22 @@ export function addToMonth(runs: MonthRuns, day: string, spend: Minor, programId
   if (programId !== null && units !== 0) b.earned.set(programId, (b.earned.get(programId) ?? 0) + units);
   return toRuns(buckets, keep);
 }
+
+/**
+ * A compensating entry: `spend` and `units` of `programId` taken off the month of `day` — the month a
+ * sale counted in, when part of it is returned — never below zero. A month no longer kept is left
+ * alone (it is outside every window a ladder can have).
+ */
+export function takeFromMonth(runs: MonthRuns, day: string, spend: Minor, programId: string | null, units: Units, keep: number): MonthRuns {
+  const key = monthKey(day);
+  const buckets = monthBuckets(runs);
+  const b = buckets.find((x) => x.month === key);
+  if (!b) return runs;
+  b.spend = Math.max(0, b.spend - Math.max(0, spend));
+  if (programId !== null && units > 0) {
+    const left = Math.max(0, (b.earned.get(programId) ?? 0) - units);
+    if (left > 0) b.earned.set(programId, left);
+    else b.earned.delete(programId);
+  }
+  return toRuns(buckets, keep);
+}

@@ -34,5 +34,8 @@ export function planLoyaltyRefund(
     }
     return out;
   });
-  return { type: EV.pointsRefunded, data: { customerId: ext.customerId, saleId, day, spend: part(ext.spend), programs } };
+  const data: PointsRefundedData = { customerId: ext.customerId, saleId, day, spend: part(ext.spend), programs };
+  // The month the sale counted in: the compensating entry comes off it (rolling-window tiers).
+  if (typeof ext.day === 'string' && ext.day) data.saleDay = ext.day;
+  return { type: EV.pointsRefunded, data };
 }

@@ -50,17 +50,16 @@ function whatIsLeft(ext: SaleLoyalty, before: SaleReturns): SaleLoyalty {
  * highest tier the ladder's measure still reaches without the returned part, never below the tier
  * they had before the sale. A tier set since (by hand or by a later sale) is not the sale's to review.
  */
-function reviewTier(account: LoyaltyAccount, ladder: TierLadder | null, ext: SaleLoyalty, before: SaleReturns, now: PointsRefundedData, today: string) {
+function reviewTier(account: LoyaltyAccount, ladder: TierLadder | null, ext: SaleLoyalty, now: PointsRefundedData, today: string) {
   if (!ladder || ladder.tiers.length === 0 || !ext.promoted || account.tier !== ext.tierAfter) return null;
   let metric = tierMetric(account, ladder, today);
   const windowed = !!ladder.periodMonths;
   if (!windowed || inWindow(ext.day.slice(0, 7), today, ladder.periodMonths!)) {
     const pid = ladder.programId ?? '';
     const takenNow = now.programs.filter((p) => p.programId === pid).reduce((a, p) => a + p.clawedBack + p.unrecovered, 0);
-    // Lifetime spend already lost what earlier refunds took off (the projection folds `spend`); the
-    // monthly buckets and lifetime earned points keep the sale whole, so all of its returns come off.
-    if (ladder.basis === 'spend') metric -= windowed ? before.spend + now.spend : now.spend;
-    else metric -= (getOwn(before.points, pid)?.taken ?? 0) + takenNow;
+    // Earlier refunds already came off what the ladder measures (the loyalty projection folds their
+    // `points.refunded` into lifetime spend, lifetime earned and the sale's month): only this one is left.
+    metric -= ladder.basis === 'spend' ? now.spend : takenNow;
   }
   const q = qualifiedTier(ladder, metric);
   const current = tierRank(ladder, account.tier);
@@ -85,7 +84,7 @@ export function planReturnLoyalty(sale: Pick<SaleRecord, 'saleId' | 'receiptNo' 
   if (!moves) return { events: [] };
   const events: LoyaltyEvent[] = [ev];
   const byId = new Map(ctx.programs.map((p) => [p.id, p]));
-  const tier = reviewTier(account, ctx.ladder, ext, before, ev.data, ctx.today);
+  const tier = reviewTier(account, ctx.ladder, ext, ev.data, ctx.today);
   if (tier?.changed) {
     const data: CustomerRegradedData = { customerId: account.id, from: tier.before, to: tier.after, reason: `return ${ctx.returnReceiptNo}: tier reached by ${sale.receiptNo} reviewed`, auto: true };
     events.push({ type: EV.customerRegraded, data });

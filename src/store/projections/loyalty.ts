@@ -9,7 +9,7 @@ import { EV, movementsOf, saleLoyaltyOf, type AccruedData, type CardBlockData, t
 import type { CustomerRegradedData } from '../../domain/loyalty/events.js';
 import { additionalPart } from '../../domain/loyalty/additional.js';
 import { addLot, consumeLots, expireLots, spendLots } from '../../domain/loyalty/expiry.js';
-import { addToMonth } from '../../domain/loyalty/months.js';
+import { addToMonth, takeFromMonth } from '../../domain/loyalty/months.js';
 import { CustomerIndex } from '../../domain/loyalty/search.js';
 import type { Customer, LoyaltyAccount, LoyaltyProgram, Lot, TierLadder } from '../../domain/loyalty/types.js';
 import type { JournalEvent, ProjectionModule, StoreState } from '../types.js';
@@ -157,6 +157,28 @@ function applySale(slice: LoyaltySlice, ev: JournalEvent): void {
   if (s.loyalty.promoted && typeof s.loyalty.tierAfter === 'string') a.tier = s.loyalty.tierAfter;
 }
 
+/**
+ * A refund's compensating entry on what tier promotion reads (nothing is edited): lifetime spend and
+ * lifetime points earned drop by what the refund took back, and so does the month the sale counted
+ * in — so neither a later sale's promotion nor `till loyalty tiers review` counts a returned purchase.
+ */
+function refundTotals(slice: LoyaltySlice, d: PointsRefundedData): void {
+  const a = getOwn(slice.customers, d.customerId);
+  if (!a) return;
+  const spend = Number.isSafeInteger(d.spend) && d.spend > 0 ? d.spend : 0;
+  a.spend = Math.max(0, a.spend - spend);
+  // A refund journaled before `saleDay` was recorded does not say which month to take from: months stay.
+  const month = typeof d.saleDay === 'string' && /^\d{4}-\d{2}/.test(d.saleDay) ? d.saleDay : null;
+  if (spend > 0 && month) a.months = takeFromMonth(a.months, month, spend, null, 0, MONTHS_KEEP);
+  for (const p of Array.isArray(d.programs) ? d.programs : []) {
+    if (!p || typeof p.programId !== 'string') continue;
+    const taken = (Number.isSafeInteger(p.clawedBack) ? p.clawedBack : 0) + (Number.isSafeInteger(p.unrecovered) ? p.unrecovered : 0);
+    if (taken <= 0) continue;
+    setOwn(a.earned, p.programId, Math.max(0, (getOwn(a.earned, p.programId) ?? 0) - taken));
+    if (month) a.months = takeFromMonth(a.months, month, 0, p.programId, taken, MONTHS_KEEP);
+  }
+}
+
 /** Keeps a built search index current: `before` while the account still has its old keys, then `after`. */
 const unindex = (slice: LoyaltySlice, a: LoyaltyAccount): void => indexes.get(slice)?.index.remove(a);
 const reindex = (slice: LoyaltySlice, a: LoyaltyAccount): void => indexes.get(slice)?.index.add(a);
@@ -168,7 +190,8 @@ export const loyaltyProjection: ProjectionModule<LoyaltySlice> = {
   // 4: a spend takes only lots still valid on its day (expired ones wait for their points.expired).
   // 5: `seqs` holds every event about the account (state changes too), not the last 10 movements.
   // 6: main and additional points: `extra` and `extraLots` beside `points` and `lots`.
-  version: 6,
+  // 7: a refund lowers lifetime points earned and the sale's month (spend and earned) too, not only lifetime spend.
+  version: 7,
   initial: () => ({ programs: {}, ladder: null, customers: newAccounts(), cardSerial: 0, batches: {} }),
   apply(slice, ev: JournalEvent) {
     const d = ev.data as Record<string, unknown> | null;
@@ -226,12 +249,9 @@ export const loyaltyProjection: ProjectionModule<LoyaltySlice> = {
       case EV.saleCommitted:
         applySale(slice, ev);
         break;
-      case EV.pointsRefunded: {
-        const a = getOwn(slice.customers, (d as unknown as PointsRefundedData).customerId);
-        const spend = (d as unknown as PointsRefundedData).spend;
-        if (a && Number.isSafeInteger(spend)) a.spend = Math.max(0, a.spend - spend);
+      case EV.pointsRefunded:
+        refundTotals(slice, d as unknown as PointsRefundedData);
         break;
-      }
       case EV.accrued: {
         const b = d as unknown as AccruedData;
         if (typeof b.batchId !== 'string' || !Array.isArray(b.customerIds)) return;

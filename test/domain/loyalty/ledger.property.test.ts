@@ -22,7 +22,7 @@ import { buildSaleLoyalty } from '../../../src/domain/loyalty/sale-extension.js'
 import { addReward, applyReward } from '../../../src/domain/loyalty/rewards.js';
 import { accrualParts, planAccrual } from '../../../src/domain/loyalty/accrue.js';
 import { accountAsOf, addDays, computeExpiry, lotsTotal } from '../../../src/domain/loyalty/expiry.js';
-import { EV, movementsOf } from '../../../src/domain/loyalty/events.js';
+import { EV, movementsOf, type PointsRefundedData } from '../../../src/domain/loyalty/events.js';
 import { planAdjustment, planBlock, planUnblock } from '../../../src/domain/loyalty/operations.js';
 import { withTierDiscount } from '../../../src/domain/loyalty/tiers.js';
 import { cardNumberFor } from '../../../src/domain/loyalty/card.js';
@@ -191,6 +191,17 @@ describe('loyalty ledger properties', () => {
             if (ev.type === EV.saleCommitted && s?.loyalty.customerId === a.id && !a.blocked) at(s.loyalty.day).spend += s.loyalty.spend;
             for (const m of movementsOf(ev.type, ev.data, ev.at.slice(0, 10)))
               if (m.customerId === a.id && m.kind === 'earn') at(m.day).earned.set(m.programId, (at(m.day).earned.get(m.programId) ?? 0) + m.delta);
+            // A refund's compensating entry comes off the month the sale counted in, never below zero.
+            const r = ev.data as PointsRefundedData;
+            if (ev.type === EV.pointsRefunded && r.customerId === a.id && r.saleDay && months.has(monthKey(r.saleDay))) {
+              const b = at(r.saleDay);
+              b.spend = Math.max(0, b.spend - r.spend);
+              for (const p of r.programs) {
+                const left = Math.max(0, (b.earned.get(p.programId) ?? 0) - p.clawedBack - p.unrecovered);
+                if (left > 0) b.earned.set(p.programId, left);
+                else b.earned.delete(p.programId);
+              }
+            }
           }
           const expected = [...months.entries()].sort((x, y) => x[0] - y[0]).slice(-MONTHS_KEEP).map(([month, b]) => ({ month, ...b }));
           if (!a.blocked) expect(monthBuckets(a.months)).toEqual(expected);
