@@ -14,7 +14,7 @@ import { TillError, fail, ok, type Result } from './domain/errors.js';
 import type { Minor } from './domain/money.js';
 import type { DenominationCount } from './domain/denominations.js';
 import {
-  buildShiftReport, checkNoSale, closedShift, expectedCash, noSaleEvent, openShiftOf, planCashMove, planClose, planOpen,
+  buildShiftReport, nameOperators, checkNoSale, closedShift, expectedCash, noSaleEvent, openShiftOf, planCashMove, planClose, planOpen,
   type CashMove, type Shift, type ShiftEvent, type ShiftReport,
 } from './domain/shift/index.js';
 import { shiftSlice } from './store/projections/shifts.js';
@@ -156,8 +156,9 @@ export function createShiftService(o: ShiftServiceOptions): ShiftService {
     });
   }
 
+  // Operators by name beside their ids (who opened, closed, moved cash, sold): screen, print and headless alike.
   const report = (s: Shift, copy = false): ShiftReport =>
-    buildShiftReport(s, { currency: config.currency, printedAt: o.now().toISOString(), copy, liability: slice().liability });
+    nameOperators(buildShiftReport(s, { currency: config.currency, printedAt: o.now().toISOString(), copy, liability: slice().liability }), operatorName);
 
   return {
     current() {

@@ -10,7 +10,7 @@ import { parse } from './args.js';
 import { TillError } from '../domain/errors.js';
 import type { TillConfig } from '../domain/config.js';
 import { addDays, isDate, localDate } from '../domain/giftcard/dates.js';
-import { buildRangeReport, buildShiftReport, closedShift, openShiftOf, reportCsv, type ShiftReport } from '../domain/shift/index.js';
+import { buildRangeReport, buildShiftReport, closedShift, nameOperators, openShiftOf, reportCsv, type ShiftReport } from '../domain/shift/index.js';
 import { dayRows, emptyRange, foldRange } from '../domain/shift/range.js';
 import { readConfig } from '../store/config-file.js';
 import { readStoreState } from '../store/read-state.js';
@@ -42,7 +42,9 @@ function usageError(message: string): never {
   throw new TillError('USAGE', message);
 }
 
-function emit(r: ShiftReport, values: Record<string, unknown>, config: TillConfig, ctx: CommandContext, state?: StoreState): void {
+function emit(report: ShiftReport, values: Record<string, unknown>, config: TillConfig, ctx: CommandContext, state?: StoreState): void {
+  // Operators by name beside their ids, in the text, the CSV and the JSON alike.
+  const r = nameOperators(report, configOperatorName(config, state));
   if (values.json) return ctx.out(JSON.stringify(r, null, 2));
   if (values.csv) {
     for (const line of reportCsv(r)) ctx.out(line);
@@ -64,7 +66,7 @@ const startOfDay = (day: string): string => {
   return new Date(y, m - 1, d).toISOString();
 };
 
-async function salesRange(values: Record<string, unknown>, register: string | null, config: TillConfig, ctx: CommandContext): Promise<ShiftReport> {
+async function salesRange(values: Record<string, unknown>, register: string | null, config: TillConfig, ctx: CommandContext): Promise<{ report: ShiftReport; state: StoreState }> {
   const from = values.from as string | undefined;
   const to = values.to as string | undefined;
   if (!from || !to) usageError('sales needs --from DATE and --to DATE (YYYY-MM-DD)');
@@ -81,7 +83,7 @@ async function salesRange(values: Record<string, unknown>, register: string | nu
       foldRange(r, ev, day, fold);
     }
   }
-  return buildRangeReport(r.totals, {
+  const report = buildRangeReport(r.totals, {
     currency: state.meta.currency || config.currency,
     printedAt: ctx.now().toISOString(),
     from,
@@ -92,6 +94,7 @@ async function salesRange(values: Record<string, unknown>, register: string | nu
     days: dayRows(r),
     shifts: r.shifts,
   });
+  return { report, state };
 }
 
 export const reportCommand: AdminCommand = {
@@ -110,7 +113,8 @@ export const reportCommand: AdminCommand = {
     const config = readConfig(ctx.dataDir);
     const reg = (values.register as string | undefined) ?? config.register.id;
     if (sub === 'sales') {
-      emit(await salesRange(values, (values.register as string | undefined) ?? null, config, ctx), values, config, ctx);
+      const range = await salesRange(values, (values.register as string | undefined) ?? null, config, ctx);
+      emit(range.report, values, config, ctx, range.state);
       return 0;
     }
     const state = await readStoreState(ctx.dataDir);

@@ -22,8 +22,12 @@ export function reportCsv(r: ShiftReport): string[] {
   if (r.shiftId) add('report', 'shift', '', r.shiftId);
   if (r.from) add('report', 'from', '', r.from);
   if (r.to) add('report', 'to', '', r.to);
+  // Who: the name with the id beside it (the id alone when the store does not know it).
+  const who = (id: string | null, name: string | null | undefined) => (id === null ? '' : name ? `${name} (${id})` : id);
   if (r.openedAt) add('report', 'opened', '', r.openedAt);
+  if (r.openedBy) add('report', 'opened by', '', who(r.openedBy, r.openedByName));
   if (r.closedAt) add('report', 'closed', '', r.closedAt);
+  if (r.closedBy) add('report', 'closed by', '', who(r.closedBy, r.closedByName));
   add('report', 'copy', '', r.copy ? 'yes' : 'no');
   const s = r.sales;
   add('sales', 'sales', s.count, s.total);
@@ -62,7 +66,8 @@ export function reportCsv(r: ShiftReport): string[] {
   add('cash', 'in', k.in.count, k.in.amount);
   add('cash', 'out', k.out.count, k.out.amount);
   if (k.refunds) add('cash', 'refunded', k.refunds.count, k.refunds.amount);
-  for (const m of k.moves) add('cash move', `${m.at} ${m.direction} ${m.reason}${m.approvedBy ? ` (approved by ${m.approvedBy})` : ''}`, '', m.direction === 'out' ? -m.amount : m.amount);
+  for (const m of k.moves)
+    add('cash move', `${m.at} ${m.direction} ${m.reason} by ${who(m.operator, m.operatorName)}${m.approvedBy ? ` (approved by ${who(m.approvedBy, m.approvedByName)})` : ''}`, '', m.direction === 'out' ? -m.amount : m.amount);
   if (k.expected !== null) add('cash', 'expected', '', k.expected);
   if (k.counted !== null) add('cash', 'counted', '', k.counted);
   for (const c of k.count ?? []) add('cash count', dec(c.value), c.pieces, c.amount);

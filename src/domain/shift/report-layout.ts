@@ -73,9 +73,9 @@ function head(r: ShiftReport, cfg: ReportLayoutConfig, c: Ctx): ReceiptBlock[] {
   if (r.kind === 'X') out.push(text(c.t('shift.report.xNote'), { align: 'center' }));
   out.push(text(r.register ? c.t('shift.report.register', { register: r.register }) : c.t('shift.report.allRegisters')));
   if (r.kind === 'SALES') out.push(text(c.t('shift.report.range', { from: r.from ?? '', to: r.to ?? '' })));
-  if (r.openedAt) out.push(text(c.t('shift.report.opened', { at: c.at(r.openedAt), operator: c.who(r.openedBy) })));
+  if (r.openedAt) out.push(text(c.t('shift.report.opened', { at: c.at(r.openedAt), operator: r.openedByName || c.who(r.openedBy) })));
   if (r.auto) out.push(text(c.t('shift.report.auto')));
-  if (r.closedAt) out.push(text(c.t('shift.report.closed', { at: c.at(r.closedAt), operator: c.who(r.closedBy) })));
+  if (r.closedAt) out.push(text(c.t('shift.report.closed', { at: c.at(r.closedAt), operator: r.closedByName || c.who(r.closedBy) })));
   out.push(text(c.t('shift.report.printed', { at: c.at(r.printedAt) })));
   return out;
 }
@@ -148,7 +148,7 @@ function cashBlocks(r: ShiftReport, c: Ctx): ReceiptBlock[] {
   out.push(columns(c.t('shift.report.cashOut', { count: c.num(k.out.count) }), c.money(-k.out.amount)));
   for (const m of k.moves.filter((x) => x.direction === 'out')) {
     out.push(columns(c.t('shift.report.move', { time: c.time(m.at), reason: m.reason }), c.money(-m.amount)));
-    if (m.approvedBy) out.push(text(c.t('shift.report.approvedBy', { operator: c.who(m.approvedBy) })));
+    if (m.approvedBy) out.push(text(c.t('shift.report.approvedBy', { operator: m.approvedByName || c.who(m.approvedBy) })));
   }
   if (k.refunds?.count) out.push(columns(c.t('shift.report.cashRefunds', { count: c.num(k.refunds.count) }), c.money(-k.refunds.amount)));
   if (k.expected !== null) out.push(columns(c.t('shift.report.expected'), c.money(k.expected), { bold: true }));

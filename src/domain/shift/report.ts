@@ -34,6 +34,9 @@ export interface ShiftReport {
   openedBy: string | null;
   closedAt: string | null;
   closedBy: string | null;
+  /** The operators' names beside their ids (nameOperators): what the report prints, the CSV and JSON carry. */
+  openedByName?: string | null;
+  closedByName?: string | null;
   /** A sales range: local dates, inclusive. */
   from: string | null;
   to: string | null;
@@ -221,5 +224,32 @@ export function buildRangeReport(
     journal: { firstSeq: opts.firstSeq, lastSeq: opts.lastSeq, covers: null },
     days: opts.days.map((d) => ({ ...d })),
     shifts: opts.shifts.map((z) => ({ ...z })),
+  };
+}
+
+/**
+ * The report with its operators named: who opened and closed the shift, who made and approved each
+ * cash movement, and each row of sales per operator (the name the sale recorded, else the store's).
+ * Ids stay beside the names; an id the store does not know keeps no name (it is printed as the id).
+ * The printed report, the screen, headless, `till report` text, CSV and JSON all read these names.
+ */
+export function nameOperators(r: ShiftReport, nameOf: (id: string) => string | undefined): ShiftReport {
+  const name = (id: string | null): string | null => (id === null ? null : (nameOf(id) ?? null));
+  return {
+    ...r,
+    openedByName: name(r.openedBy),
+    closedByName: name(r.closedBy),
+    operators: r.operators.map((o) => ({ ...o, name: o.name && o.name !== o.operator ? o.name : (nameOf(o.operator) ?? o.name) })),
+    cash: {
+      ...r.cash,
+      moves: r.cash.moves.map((m) => {
+        const out: CashMove = { ...m };
+        const by = nameOf(m.operator);
+        if (by) out.operatorName = by;
+        const ok = m.approvedBy ? nameOf(m.approvedBy) : undefined;
+        if (ok) out.approvedByName = ok;
+        return out;
+      }),
+    },
   };
 }

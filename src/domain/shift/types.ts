@@ -96,6 +96,9 @@ export interface CashMove {
   reason: string;
   operator: string;
   approvedBy?: string;
+  /** In a report only (report.ts nameOperators): the operators' names. */
+  operatorName?: string;
+  approvedByName?: string;
 }
 
 export interface PointsRow {
