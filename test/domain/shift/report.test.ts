@@ -60,6 +60,6 @@ describe('shift report', () => {
     expect(csv[0]).toBe('section,item,count,amount');
     expect(csv).toContain('cash,expected,,103.00');
     expect(csv).toContain('tax,standard 10% tax,,1.00');
-    expect(csv.find((l) => l.startsWith('cash move'))).toBe(`cash move,"2025-03-14T11:00:00.000Z out =HYPERLINK(""x"") (approved by mgr)",,-2.00`);
+    expect(csv.find((l) => l.startsWith('cash move'))).toBe(`cash move,"2025-03-14T11:00:00.000Z out =HYPERLINK(""x"") by op1 (approved by mgr)",,-2.00`);
   });
 });
