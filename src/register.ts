@@ -9,9 +9,11 @@ import { checkoutMachine } from '../machines/checkout.machine.js';
 import type { CommitInput } from '../machines/checkout.types.js';
 import { receiptLanguage, type TillConfig } from './domain/config.js';
 import { finalizeSale, formatReceiptNo, type SaleRecord } from './domain/sale.js';
-import type { Store, StoreNotice } from './store/types.js';
+import type { CommitResult, Store, StoreNotice } from './store/types.js';
 import type { Hardware } from '../hardware/types.js';
 import { CODE_RANDOM_BYTES, generateCode, localDate, saleGiftCards, validateSaleGiftCards } from './domain/giftcard/index.js';
+import type { SaleGiftCards } from './domain/giftcard/types.js';
+import type { ChainLink, ChainStatus } from './sync/chain-link.js';
 import { buildSaleLoyalty } from './domain/loyalty/sale-extension.js';
 import { accountAsOf } from './domain/loyalty/expiry.js';
 import { programsForRegister } from './domain/loyalty/register-programs.js';
@@ -58,6 +60,12 @@ export interface RegisterOptions {
   log?: (line: string) => void;
   /** Feature sections for receipts (gift cards, loyalty). */
   receiptSections?: ReceiptSectionsProvider;
+  /**
+   * The chain (docs/chain.md), when chain.url is set: gift-card payments are held in its database
+   * before the sale is written, cards other registers sold are found there, and the journal is
+   * replicated after each commit. The register stops it with itself. Absent: the register stands alone.
+   */
+  chain?: ChainLink;
 }
 
 export interface Register {
@@ -102,6 +110,8 @@ export interface Register {
   storeNotice(): string | null;
   /** Every store notice of this run, oldest first (headless `state.storeNotices`). */
   storeNotices(): readonly StoreNotice[];
+  /** On a chain (docs/chain.md): online, or offline since when, and the sales still to send; null when the register stands alone. */
+  chainStatus(): ChainStatus | null;
   /**
    * The language the screen speaks now: one picked at the till with the language key (kept until
    * the next sign-out), else the signed-in operator's own (`till operator language`), else the
@@ -143,7 +153,8 @@ export function createRegister(opts: RegisterOptions): Register {
     }
   }
 
-  const giftCard = (code: string) => findGiftCard(store.state, code);
+  // A card this register's journal knows, else one the chain's database showed (another register sold it).
+  const giftCard = (code: string) => findGiftCard(store.state, code) ?? opts.chain?.card(code);
   const loyalty = () => loyaltyOf(store.state);
   // What this register earns and offers (loyalty.programs); the receipt looks programs up in the full
   // list, so a sale rung up elsewhere or before a change still prints with its own programs.
@@ -243,7 +254,18 @@ export function createRegister(opts: RegisterOptions): Register {
       extensions(input, input.priced.total),
     );
     if (!r.ok) throw r.error;
-    const res = await store.commit({ id: input.saleId, events: [{ type: 'sale.committed', data: { sale: r.value } }], operator: op.id, at });
+    // On a chain, what the sale takes from gift cards is held in the shared database first (or
+    // checked against the offline rules); a refusal keeps the sale open and writes nothing.
+    const redeemed = (r.value.extensions?.giftcards as SaleGiftCards | undefined)?.redeemed ?? [];
+    if (opts.chain && redeemed.length) await opts.chain.holdSale(input.saleId, redeemed);
+    let res: CommitResult;
+    try {
+      res = await store.commit({ id: input.saleId, events: [{ type: 'sale.committed', data: { sale: r.value } }], operator: op.id, at });
+    } catch (e) {
+      opts.chain?.released(input.saleId);
+      throw e;
+    }
+    opts.chain?.committed();
     // The sale id is its one commit: a sale saved already (a recalled park paid twice) is never paid again.
     if (res.duplicate) throw new TillError('SALE_ALREADY_SAVED', 'This sale was saved already: it cannot be paid twice. Void it on this screen (/).');
     startNoticesSeen = true;
@@ -464,6 +486,7 @@ export function createRegister(opts: RegisterOptions): Register {
       return list.length ? list[list.length - 1].message : null;
     },
     storeNotices: () => store.notices ?? [],
+    chainStatus: () => opts.chain?.status() ?? null,
     screenLanguage,
     switchLanguage() {
       pickedLanguage = nextLanguage(screenLanguage());
@@ -480,6 +503,7 @@ export function createRegister(opts: RegisterOptions): Register {
       returns.stop();
       session.stop();
       await this.settled();
+      await opts.chain?.stop();
     },
   };
 }

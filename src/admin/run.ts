@@ -28,6 +28,9 @@ import { localDate } from '../domain/giftcard/dates.js';
 import { isLanguage, LANGUAGES, type Language } from '../i18n/languages.js';
 import { registerProgramsStoreProblem } from '../domain/loyalty/register-programs.js';
 import { loyaltyOf, programList } from '../store/projections/loyalty.js';
+import type { Store } from '../store/types.js';
+import type { TillStore } from '../store/till-store.js';
+import { currency as currencyOf, toDecimalString } from '../domain/money.js';
 
 /** Where device drivers look for the operating system's files; tests and the doctor pass fakes. */
 export interface DeviceEnv extends ScannerEnv {
@@ -124,12 +127,37 @@ export async function openRegister(dataDir: string, log?: (line: string) => void
   const say = log ?? ((line: string) => process.stderr.write(`${line}\n`));
   // Under the store's lock: one register prints this data folder's queue.
   const hardware = hardwareFor(config, dataDir, say, { printQueue: openPrintQueue(dataDir, { log: say }) });
-  const reg = createRegister({ config, store, hardware, log });
+  // The chain (docs/chain.md) is loaded only when configured: a register on its own never loads pg.
+  const chain = config.chain.url ? await openChain(config, dataDir, store, say) : undefined;
+  const reg = createRegister({ config, store, hardware, log, chain });
   // A HID scanner looks for its device in the background; start() never rejects (a problem is a status).
   void hardware.scanner.start();
   // Receipts a previous run left waiting print now, each once (a real printer that is not ready keeps them).
   if (hardware.printer.pending().length) void hardware.printer.reprintPending();
   return reg;
+}
+
+/** The register's link to the chain database, replicating in the background from now on. */
+async function openChain(config: TillConfig, dataDir: string, store: Store, say: (line: string) => void) {
+  const { createChainLink } = await import('../sync/chain-link.js');
+  const board = (store as Partial<TillStore>).board;
+  const money = (m: number) => toDecimalString(m, currencyOf(config.currency));
+  const link = createChainLink({
+    config,
+    dataDir,
+    journalId: store.state.meta.storeId,
+    log: say,
+    // An overspend that slipped through offline is never silent: the manager sees it on the register.
+    onAlerts: (alerts) => {
+      for (const a of alerts) {
+        const what = a.kind === 'giftcard.overspent' ? `Gift card ****${a.subject.slice(-4)} was overspent by ${money(a.shortfall)} while offline (balance now ${money(a.balanceAfter)})` : `Points ${a.subject} were overspent by ${a.shortfall} while offline (balance now ${a.balanceAfter})`;
+        if (board) board.raise('CHAIN_OVERSPEND', 'warning', `${what}. Manager: settle it with the customer; the chain database keeps the record.`);
+        else say(`chain CHAIN_OVERSPEND ${what}`);
+      }
+    },
+  });
+  link.outbox.start();
+  return link;
 }
 
 async function shutdown(reg: Register): Promise<void> {

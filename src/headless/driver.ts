@@ -67,7 +67,7 @@ export function createHeadlessHandler(register: Register): (line: string) => Pro
   const h = register.hardware;
   const questionText = (q: { code: string; text: string; params: Record<string, string | number> }) => errorMessage({ code: q.code, message: q.text, params: q.params }, language);
   const state = (): HeadlessState => withReturn({
-    ...toHeadlessState(actor.getSnapshot(), { messageText: text, questionText, storeNotices: register.storeNotices }),
+    ...toHeadlessState(actor.getSnapshot(), { messageText: text, questionText, storeNotices: register.storeNotices, chain: register.chainStatus }),
     session: { status: register.session.status(), required: register.session.required(), operator: register.session.status() === 'signedIn' ? signedIn(register.session.operator()) : null },
     devices: { scanner: h.scanner.status(), printer: h.printer.status(), drawer: h.drawer.status(), receiptsWaiting: h.printer.pending().length, ...(h.scanner.problem?.() ? { scannerProblem: h.scanner.problem!()! } : {}) },
     shift: shiftState(register),

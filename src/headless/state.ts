@@ -126,6 +126,8 @@ export interface HeadlessState {
   confirm?: { code: string; text: string; params: Record<string, string | number> };
   /** Store notices of this run for the manager (torn tail cut, snapshot discarded, damaged history); absent when none. */
   storeNotices?: { code: string; level: 'warning' | 'error'; message: string; at: string }[];
+  /** Only on a chain (docs/chain.md): `online`, or `offlineSince` with the sales still to send. */
+  chain?: { online: boolean; offlineSince: string | null; acked: number; salesToSend: number; problem: { code: string; message: string } | null };
 }
 
 /** Machine state value -> protocol status. */
@@ -146,6 +148,8 @@ export interface HeadlessStateOptions {
   messageText?: (m: CheckoutMessage) => string;
   /** Text of a pending question for the reader (the message catalog); default: its English text. */
   questionText?: (q: { code: string; text: string; params: Record<string, string | number> }) => string;
+  /** The register's chain status (Register.chainStatus): null/absent when it stands alone. */
+  chain?: () => { online: boolean; offlineSince: string | null; acked: number; salesToSend: number; problem: { code: string; message: string } | null } | null;
   /** The register's store notices (Register.storeNotices). */
   storeNotices?: () => readonly { code: string; level: 'warning' | 'error'; message: string; at: string }[];
 }
@@ -190,6 +194,8 @@ export function toHeadlessState(snapshot: { value: StateValue; context: Checkout
   if (c.message) state.message = { code: c.message.code, text: sanitizeLine(opts.messageText?.(c.message) ?? c.message.text), level: c.message.level };
   const notices = opts.storeNotices?.() ?? [];
   if (notices.length) state.storeNotices = notices.map((n) => ({ code: n.code, level: n.level, message: n.message, at: n.at }));
+  const chain = opts.chain?.();
+  if (chain) state.chain = { ...chain };
   if (c.customer) {
     // Only the programs this register runs (loyalty.programs), as the till's screen shows them.
     const here = new Set((c.deps.loyalty?.programs() ?? []).map((p) => p.id));

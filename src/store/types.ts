@@ -112,7 +112,8 @@ export interface Store {
  * repaired (damaged history); the others are reported for this start only.
  */
 export interface StoreNotice {
-  code: 'STORE_TORN_TAIL' | 'SNAPSHOT_DISCARDED' | 'LOCK_TAKEN_OVER' | 'STORE_DAMAGED';
+  /** CHAIN_OVERSPEND: the chain database recorded an offline overspend of this register (docs/chain.md). */
+  code: 'STORE_TORN_TAIL' | 'SNAPSHOT_DISCARDED' | 'LOCK_TAKEN_OVER' | 'STORE_DAMAGED' | 'CHAIN_OVERSPEND';
   level: 'warning' | 'error';
   message: string;
   at: string;

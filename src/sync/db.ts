@@ -35,7 +35,7 @@ export function chainError(e: unknown, url: string): TillError {
   const where = describeUrl(url);
   const code = err?.code ?? '';
   const msg = err?.message ?? String(e);
-  if (['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ECONNRESET', 'EPIPE', 'ENOENT', '57P01', '57P02', '57P03'].includes(code) || /timeout|terminated|ended unexpectedly|Connection terminated/i.test(msg))
+  if (['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ECONNRESET', 'EPIPE', 'ENOENT', '57P01', '57P02', '57P03', '57014'].includes(code) || /timeout|terminated|ended unexpectedly|not queryable|connection error/i.test(msg))
     return new TillError('CHAIN_UNREACHABLE', `The chain database at ${where} cannot be reached (${code || msg}). The register keeps selling and sends its sales when it is back.`, { where });
   if (code === '28P01' || code === '28000' || /password|SASL/i.test(msg))
     return new TillError('CHAIN_AUTH', `The chain database at ${where} refused this register's login (${code || msg}). Check the user in chain.url and the password in PGPASSWORD or ~/.pgpass (docs/chain.md).`, { where });

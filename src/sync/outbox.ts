@@ -33,6 +33,8 @@ export interface OutboxOptions {
   now?: () => Date;
   /** Overspends a push recorded (offline redemptions beyond the balance): the manager must hear of them. */
   onAlerts?: (alerts: Alert[]) => void;
+  /** After each push that reached the database. */
+  onPushed?: (s: PushSummary) => void;
   /** Each failure of the background loop (already a chain TillError). */
   onError?: (e: TillError) => void;
 }
@@ -57,6 +59,7 @@ export class Outbox {
   private running: Promise<void> | null = null;
   private stopped = false;
   private wake: (() => void) | null = null;
+  private kicked = false;
   private queue: Promise<unknown> = Promise.resolve();
   readonly state: SyncState;
   private readonly now: () => Date;
@@ -87,7 +90,16 @@ export class Outbox {
 
   /** Sends everything the journal holds after the acknowledged position. One push at a time. */
   push(): Promise<PushSummary> {
-    const run = this.queue.then(() => this.pushNow());
+    // A kept connection may have died while idle (a database restart): then one fresh try at once.
+    const run = this.queue.then(async () => {
+      const reused = this.client !== null;
+      try {
+        return await this.pushNow();
+      } catch (e) {
+        if (!reused || !isTransient(e as TillError)) throw e;
+        return this.pushNow();
+      }
+    });
     this.queue = run.catch(() => {});
     return run;
   }
@@ -124,6 +136,7 @@ export class Outbox {
       await flush();
       if (!this.cursor || this.cursor.seq !== sum.acked) this.cursor = end;
       this.noteAck(sum.acked);
+      this.o.onPushed?.(sum);
       return sum;
     } catch (e) {
       throw await this.failed(e);
@@ -155,6 +168,13 @@ export class Outbox {
     return err;
   }
 
+  /** Another path to the database (a hold at the tender) found it away: the register is offline from now. */
+  noteOffline(err: TillError): void {
+    this.state.offlineSince ??= this.now().toISOString();
+    this.state.lastError = { code: err.code, message: err.message };
+    writeSyncState(this.o.dataDir, this.state);
+  }
+
   private noteAck(seq: number): void {
     this.state.acked = seq;
     this.state.ackedAt = this.now().toISOString();
@@ -172,7 +192,9 @@ export class Outbox {
 
   /** A commit happened: push soon. */
   kick(): void {
-    this.wake?.();
+    // A kick during a push is kept: the loop pushes again at once instead of sleeping.
+    if (this.wake) this.wake();
+    else this.kicked = true;
   }
 
   private sleep(ms: number): Promise<void> {
@@ -194,9 +216,10 @@ export class Outbox {
     let delay = minMs;
     while (!this.stopped) {
       try {
+        this.kicked = false;
         await this.push();
         delay = minMs;
-        if (!this.stopped) await this.sleep(this.o.pollMs ?? 2000);
+        if (!this.stopped && !this.kicked) await this.sleep(this.o.pollMs ?? 2000);
       } catch (e) {
         this.o.onError?.(e as TillError);
         if (this.stopped) break;

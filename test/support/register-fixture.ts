@@ -14,6 +14,8 @@ import { createMockHardware, type MockHardware } from '../../hardware/index.js';
 import { demoConfig, demoExtras, demoProducts } from '../../src/admin/demo-store.js';
 import type { TillConfig } from '../../src/domain/config.js';
 import type { Product } from '../../src/domain/catalog.js';
+import type { TillStore } from '../../src/store/till-store.js';
+import type { ChainLink } from '../../src/sync/chain-link.js';
 
 export interface TestRegister {
   register: Register;
@@ -40,6 +42,8 @@ export async function createTestRegister(
     demo?: boolean;
     /** The register's log (effects' failures, a scan router that threw). */
     log?: (line: string) => void;
+    /** A chain link for the register (test/sync): made once the store exists. */
+    chain?: (store: TillStore, config: TillConfig) => ChainLink;
   } = {},
 ): Promise<TestRegister> {
   const dir = mkdtempSync(join(tmpdir(), 'till-ui-'));
@@ -74,6 +78,7 @@ export async function createTestRegister(
     newId: () => `00000000-0000-4000-8000-${String(++n).padStart(12, '0')}`,
     now: () => new Date(`${TEST_DAY}T09:26:00Z`),
     ...(opts.log ? { log: opts.log } : {}),
+    ...(opts.chain ? { chain: opts.chain(real, config) } : {}),
   });
   return {
     register,
