@@ -159,12 +159,14 @@ CREATE TRIGGER points_movements_fold BEFORE INSERT ON points_movements FOR EACH 
 -- A hold for a sale: the card row is locked, so two registers holding the same card take turns; the
 -- hold is refused (SQLSTATE TL001, detail = what is available) when the balance minus the card's
 -- other pending, unexpired holds cannot cover it. The same sale holding the same card again replaces
--- its own hold.
+-- its own hold, unless that hold is already posted (the sale reached the ledger: a retry of a sale
+-- saved already takes nothing more).
 CREATE FUNCTION till_hold_gift_card(p_id uuid, p_code text, p_register text, p_sale text, p_amount bigint, p_seconds int)
 RETURNS bigint LANGUAGE plpgsql AS $$
 DECLARE b bigint; s text; held bigint;
 BEGIN
   SELECT balance, state INTO b, s FROM gift_cards WHERE code = p_code FOR UPDATE;
+  IF EXISTS (SELECT 1 FROM gift_card_holds WHERE sale_id = p_sale AND code = p_code AND state = 'posted') THEN RETURN b; END IF;
   IF NOT FOUND THEN RAISE EXCEPTION 'gift card unknown to the ledger' USING ERRCODE = 'TL002'; END IF;
   IF s <> 'active' THEN RAISE EXCEPTION 'gift card is %', s USING ERRCODE = 'TL003', DETAIL = s; END IF;
   SELECT coalesce(sum(amount), 0) INTO held FROM gift_card_holds

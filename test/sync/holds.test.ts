@@ -69,6 +69,9 @@ describe.runIf(pgAvailable())('gift-card holds in the chain database', () => {
     await outbox.push();
     expect(await query(url, 'SELECT state FROM gift_card_holds')).toEqual([{ state: 'posted' }]);
     expect(await availableOnCard(c, code)).toBe(1500);
+    // A retry of that sale (saved already) holds nothing more and leaves the posted hold posted.
+    expect(await holdGiftCard(c, { register: 'R1', saleId: sale, code, amount: 3500, seconds: 60 })).toMatchObject({ ok: true, availableAfter: 1500 });
+    expect(await query(url, 'SELECT state FROM gift_card_holds')).toEqual([{ state: 'posted' }]);
 
     const voided = randomUUID();
     expect((await holdGiftCard(c, { register: 'R1', saleId: voided, code, amount: 1500, seconds: 60 })).ok).toBe(true);
