@@ -3,7 +3,7 @@
  * `till headless` on .bench/full (generate it with `npm run bench` first), customer lookups, 1,000
  * sales and the snapshot they make due; prints the sample as JSON. BENCH_NODE_FLAGS adds node flags
  * (heap sizes as on a Pi); BENCH_CGROUP=/sys/fs/cgroup/cpu/NAME runs the register in that cpu cgroup
- * (a CPU quota). Used to measure before/after and under a CPU quota without the whole bench.
+ * (a CPU quota); BENCH_DATA another folder holding full/. Used to measure before/after and under a CPU quota without the whole bench.
  */
 import path from 'node:path';
 import { barcodeOf, cardOf, PRODUCTS } from './data.js';
@@ -11,5 +11,5 @@ import { registerInUse, ROOT } from './startup.js';
 
 const flags = (process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean);
 const sales = Number(process.env.BENCH_SALES ?? 1000);
-const s = await registerInUse(path.join(ROOT, '.bench', 'full'), cardOf(4242), Array.from({ length: 100 }, (_, i) => barcodeOf((i * 997) % PRODUCTS)), sales, flags, ROOT, process.env.BENCH_CGROUP);
+const s = await registerInUse(path.join(process.env.BENCH_DATA ?? path.join(ROOT, '.bench'), 'full'), cardOf(4242), Array.from({ length: 100 }, (_, i) => barcodeOf((i * 997) % PRODUCTS)), sales, flags, ROOT, process.env.BENCH_CGROUP);
 console.log(JSON.stringify({ label: process.argv[2] ?? '', flags, ...s }));
