@@ -1,7 +1,8 @@
 /**
  * The register's terminal UI: a client of the checkout actor. The screen is chosen from the actor's
  * snapshot; keys become checkout events; nothing here computes money. Layout: status bar, the
- * screen's body, message line, entry line, one line of key hints — exactly rows - 1 lines high.
+ * screen's body, message line, entry line, one line of key hints — exactly rows - 1 lines high. A
+ * message too long for one line takes two, and the body gives up its last row for it.
  */
 import React, { useMemo } from 'react';
 import { Box } from 'ink';
@@ -20,7 +21,7 @@ import { sessionStatus } from '../../machines/session.machine.js';
 import { pendingQuestion } from '../../machines/checkout.confirm.js';
 import { setLanguage } from '../i18n/index.js';
 import { StatusBar } from './components/StatusBar.js';
-import { MessageLine } from './components/MessageLine.js';
+import { MessageLine, messageRows } from './components/MessageLine.js';
 import { EntryLine } from './components/EntryLine.js';
 import { HintBar } from './components/HintBar.js';
 import { Body } from './Body.js';
@@ -77,6 +78,10 @@ export function App({ register, demo = false, clock: keyClock }: AppProps) {
     sessionScreen && !input.notice && sm && sm.level === 'error'
       ? { text: machineMessageText(sm), tone: 'error' as const }
       : messageLine(input, snap, devices.printProblem ?? devices.storeNotice ?? drawerMessageText(devices.drawer, devices.drawerProblem) ?? scannerMessageText(devices.scannerProblem), fmt);
+  const shown = message && { ...message, text: fmt.text(message.text) };
+  const messageLines = messageRows(shown, width, fmt.ascii);
+  // Paging (PgUp/PgDn) still counts the full body: a two-line message is a moment, not a layout.
+  const bodyHeight = bodyRows - (messageLines.length - 1);
   return (
     <Box flexDirection="column" width={width} height={height}>
       <StatusBar
@@ -94,7 +99,7 @@ export function App({ register, demo = false, clock: keyClock }: AppProps) {
         input={input}
         fmt={fmt}
         width={width}
-        height={bodyRows}
+        height={bodyHeight}
         shop={config.store.name}
         receipt={receipt}
         help={help}
@@ -105,7 +110,7 @@ export function App({ register, demo = false, clock: keyClock }: AppProps) {
         shift={input.overlay?.kind === 'shift' ? register.shift.current() : null}
         parked={input.overlay?.kind === 'parked' ? register.parked.list() : undefined}
       />
-      <MessageLine message={message && { ...message, text: fmt.text(message.text) }} />
+      <MessageLine message={shown} lines={messageLines} />
       <EntryLine entry={entryLine(keyScreen, input, snap, fmt)} interactive={interactive} readOnlyText={fmt.t('ui.readOnly')} />
       <HintBar items={hints} text={fmt.text} />
     </Box>

@@ -58,3 +58,33 @@ export function center(text: string, cols: number, ascii = false): string {
   const left = Math.floor((cols - width(t)) / 2);
   return ' '.repeat(Math.max(0, left)) + t + ' '.repeat(Math.max(0, cols - left - width(t)));
 }
+
+/**
+ * `text` broken into at most `maxLines` lines of `cols` columns: at the last space that fits (a
+ * run without spaces, such as Chinese, breaks at the column), the last line cut with "…" as
+ * truncate() does. Control characters are stripped first, as everywhere on screen.
+ */
+export function wrapLines(raw: string, cols: number, maxLines: number, ascii = false): string[] {
+  let rest = sanitizeLine(raw);
+  const out: string[] = [];
+  while (out.length < maxLines - 1 && width(rest) > cols) {
+    let w = 0;
+    let cut = 0;
+    let space = -1;
+    const chars = [...rest];
+    for (let i = 0; i < chars.length; i++) {
+      const cw = charWidth(chars[i].codePointAt(0) ?? 0);
+      if (w + cw > cols) break;
+      if (chars[i] === ' ') space = i;
+      w += cw;
+      cut = i + 1;
+    }
+    // A space right after the last character that fits is as good a break as one before it.
+    if (chars[cut] === ' ') space = cut;
+    const at = space > 0 ? space : cut;
+    out.push(chars.slice(0, at).join('').trimEnd());
+    rest = chars.slice(at).join('').trimStart();
+  }
+  out.push(width(rest) > cols ? truncate(rest, cols, ascii).trimEnd() : rest);
+  return out;
+}
