@@ -279,7 +279,7 @@ export function hintItems(screen: Screen, cols: number, input?: Pick<InputState,
   if (flags.question) return [{ text: `Enter ${t('ui.hint.confirmYes')}  Esc ${t('ui.hint.confirmNo')}  F1 ${t('ui.hint.help')}`, hot: false }];
   if (input?.confirm === 'void') return [{ text: `/ Enter ${t('ui.hint.confirmVoid')}  ${t('ui.hint.anyKeyKeeps')}`, hot: false }];
   if (input?.card) return [{ text: `Enter ${t('ui.hint.cardConfirm')}  Esc ${t('ui.hint.cardCancel')}  F1 ${t('ui.hint.help')}`, hot: false }];
-  const items: HintItem[] = [];
+  const items: (HintItem & { rank: number; at: number })[] = [];
   let help: HintItem | null = null;
   for (const b of bindingsOn(screen)) {
     if (!b.hint) continue;
@@ -289,17 +289,20 @@ export function hintItems(screen: Screen, cols: number, input?: Pick<InputState,
     const keys = b.keys.slice(0, b.hintKeys ?? 2).map(specLabel).join('/');
     const item = { text: `${keys} ${t(b.hint)}`, hot: b.action === 'rewards' && flags.rewardsHot === true };
     if (b.action === 'help') help = item;
-    else items.push(item);
+    else items.push({ ...item, rank: b.hintRank?.[screen] ?? 0, at: items.length });
   }
+  // Kept by rank (the sale at 80 columns: Ctrl+P Park before Enter Scan, F7 Balance and Void, which
+  // the entry line and help cover), up to the first that does not fit; shown in table order.
   const sep = 2;
-  const out: HintItem[] = [];
+  const kept: typeof items = [];
   let used = help ? width(help.text) : 0;
-  for (const item of items) {
+  for (const item of [...items].sort((a, b) => b.rank - a.rank || a.at - b.at)) {
     const w = width(item.text) + (used ? sep : 0);
     if (used + w > cols) break;
-    out.push(item);
+    kept.push(item);
     used += w;
   }
+  const out: HintItem[] = kept.sort((a, b) => a.at - b.at).map(({ text, hot }) => ({ text, hot }));
   return help ? [...out, help] : out;
 }
 

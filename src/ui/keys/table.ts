@@ -118,6 +118,11 @@ export interface Binding {
   hint?: MessageKey;
   /** Keys shown in the hint bar (default 2): "F12 Customer" rather than "F12/Ctrl+F Customer". */
   hintKeys?: number;
+  /**
+   * Where the hint bar is too short for every key, per screen: higher is kept first (default 0),
+   * ties in table order; the keys kept are shown in table order. Keys dropped are still in help.
+   */
+  hintRank?: Partial<Record<Screen, number>>;
 }
 
 const SALE_LIKE: Screen[] = ['idle', 'sale', 'committed'];
@@ -126,7 +131,7 @@ const WITH_ENTRY: Screen[] = ['idle', 'sale', 'cardAmount', 'tender', 'committed
 const LOCKABLE: Screen[] = ['idle', 'sale', 'cardAmount', 'tender', 'commitFailed', 'committed', 'receipt', 'balance'];
 
 export const KEY_TABLE: readonly Binding[] = [
-  { action: 'scan', screens: [...SALE_LIKE, 'balance'], keys: [{ key: 'enter' }], label: 'ui.key.scan', hint: 'ui.hint.scan' },
+  { action: 'scan', screens: [...SALE_LIKE, 'balance'], keys: [{ key: 'enter' }], label: 'ui.key.scan', hint: 'ui.hint.scan', hintRank: { sale: -1 } },
   { action: 'qty', screens: SALE_LIKE, keys: [{ ch: '*' }, { key: 'f3' }], label: 'ui.key.qty', hint: 'ui.hint.qty' },
   { action: 'remove', screens: ['sale'], keys: [{ ch: '-' }, { key: 'f4' }], label: 'ui.key.remove', hint: 'ui.hint.remove' },
   { action: 'pay', screens: ['sale'], keys: [{ ch: '+' }, { key: 'f2' }], label: 'ui.key.pay', hint: 'ui.hint.pay' },
@@ -134,7 +139,7 @@ export const KEY_TABLE: readonly Binding[] = [
   // Loyalty and gift-card keys. F-keys ran short, so each also has a Ctrl+letter: letters alone stay text.
   { action: 'rewards', screens: ['sale'], keys: [{ key: 'f6' }, { ctrl: 'r' }], label: 'ui.key.rewards', hint: 'ui.hint.rewards', hintKeys: 1 },
   { action: 'customers', screens: SALE_LIKE, keys: [{ key: 'f12' }, { ctrl: 'f' }], label: 'ui.key.customers', hint: 'ui.hint.customers', hintKeys: 1 },
-  { action: 'checkCard', screens: ['idle', 'sale'], keys: [{ key: 'f7' }, { ctrl: 'b' }], label: 'ui.key.checkCard', hint: 'ui.hint.checkCard', hintKeys: 1 },
+  { action: 'checkCard', screens: ['idle', 'sale'], keys: [{ key: 'f7' }, { ctrl: 'b' }], label: 'ui.key.checkCard', hint: 'ui.hint.checkCard', hintKeys: 1, hintRank: { sale: -1 } },
   { action: 'detach', screens: ['sale', 'customers'], keys: [{ ctrl: 'd' }], label: 'ui.key.detach' },
   { action: 'attach', screens: ['customers'], keys: [{ key: 'enter' }], label: 'ui.key.attach', hint: 'ui.hint.attach' },
   { action: 'up', screens: ['customers', 'rewards', 'parked'], keys: [{ key: 'up' }], label: 'ui.key.upList' },
@@ -162,7 +167,7 @@ export const KEY_TABLE: readonly Binding[] = [
   { action: 'removePayment', screens: ['tender'], keys: [{ ch: '-' }, { key: 'f4' }], label: 'ui.key.removePayment', hint: 'ui.hint.removePayment' },
   { action: 'back', screens: ['tender'], keys: [{ key: 'escape' }], label: 'ui.key.back', hint: 'ui.hint.back' },
   { action: 'retry', screens: ['commitFailed'], keys: [{ key: 'enter' }, { ch: '+' }, { key: 'f2' }], label: 'ui.key.retry', hint: 'ui.hint.retry' },
-  { action: 'void', screens: ['sale', 'tender', 'commitFailed'], keys: [{ ch: '/' }, { key: 'f5' }], label: 'ui.key.void', hint: 'ui.hint.void' },
+  { action: 'void', screens: ['sale', 'tender', 'commitFailed'], keys: [{ ch: '/' }, { key: 'f5' }], label: 'ui.key.void', hint: 'ui.hint.void', hintRank: { sale: -1 } },
   { action: 'next', screens: ['committed'], keys: [{ key: 'escape' }], label: 'ui.key.next', hint: 'ui.hint.next' },
   { action: 'lastReceipt', screens: ['committed'], keys: [{ ch: '.' }, { key: 'f8' }], label: 'ui.key.lastReceipt', hint: 'ui.hint.lastReceipt' },
   // Reprint by number (src/receipt-copies.ts): from the journal, so after a restart too; marked COPY.
