@@ -65,7 +65,7 @@ export function App({ register, demo = false, clock: keyClock }: AppProps) {
   const query = input.overlay?.kind === 'customers' ? input.overlay.query : null;
   const found = useMemo(() => (query === null ? [] : register.customers.search(query, searchRows(bodyRows))), [register, query, bodyRows]);
   const question = pendingQuestion(snap) !== null && !sessionScreen && !input.help;
-  const hints = interactive ? hintItems(keyScreen, width, input, { customer: snap.context.customer !== null, rewardsHot: rewardsHot(snap.context), question }) : [];
+  const hints = interactive ? hintItems(keyScreen, width, input, { customer: snap.context.customer !== null, rewardsHot: rewardsHot(snap.context), question, shown: fmt.text }) : [];
 
   const deviceViews = [
     deviceView('scanner', devices.scanner),

@@ -265,6 +265,8 @@ export interface HintFlags {
   rewardsHot?: boolean;
   /** A plausibility question waits: its two answers take the hint bar. */
   question?: boolean;
+  /** The text as drawn (fmt.text): ASCII mode transliterates, and "Отложить" becomes longer. */
+  shown?: (s: string) => string;
 }
 
 export interface HintItem {
@@ -295,9 +297,10 @@ export function hintItems(screen: Screen, cols: number, input?: Pick<InputState,
   // the entry line and help cover), up to the first that does not fit; shown in table order.
   const sep = 2;
   const kept: typeof items = [];
-  let used = help ? width(help.text) : 0;
+  const cols0 = (s: string): number => width(flags.shown ? flags.shown(s) : s);
+  let used = help ? cols0(help.text) : 0;
   for (const item of [...items].sort((a, b) => b.rank - a.rank || a.at - b.at)) {
-    const w = width(item.text) + (used ? sep : 0);
+    const w = cols0(item.text) + (used ? sep : 0);
     if (used + w > cols) break;
     kept.push(item);
     used += w;

@@ -10,6 +10,7 @@ import { KEY } from '../support/keys.js';
 import { hintLine, helpRows } from '../../src/ui/selectors.js';
 import { LANGUAGES, setLanguage, translate } from '../../src/i18n/index.js';
 import { width } from '../../src/ui/text.js';
+import { toAscii } from '../../src/i18n/ascii.js';
 
 type Ui = Awaited<ReturnType<typeof openRegisterUi>>;
 let ui: Ui | null = null;
@@ -37,6 +38,9 @@ describe('hint bar priority', () => {
       expect(width(line)).toBeLessThanOrEqual(80);
       if (customer || lang === 'en' || lang === 'zh') expect(line).toContain(park);
     }
+    // Measured as drawn: ASCII mode's transliteration ("Otlozhit'") is longer and still fits.
+    const ascii = toAscii(hintLine('sale', 80, undefined, { customer: true, shown: toAscii }));
+    expect(width(ascii), ascii).toBeLessThanOrEqual(80);
     expect(helpRows('sale', false).some((r) => r.keys === 'Ctrl+P' && r.label === translate(lang, 'ui.key.park'))).toBe(true);
   });
 
