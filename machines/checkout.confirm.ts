@@ -34,7 +34,13 @@ export function questionFor(ctx: CheckoutContext, event: CheckoutEvent, where: A
       if (G.isCardScan(ctx, event.code)) return where === 'sale' && G.redeemPays(ctx, event.code) ? total() : null;
       if (M.isMemberScan(ctx, event.code) || event.qty === undefined || event.qty <= lim.qtyAbove) return null;
       if (L.scan(ctx, event.code, event.qty).message != null) return null;
-      const product = ctx.deps.catalog.byBarcode(event.code.trim());
+      const product = L.productOf(ctx, event);
+      return product ? qtyQuestion(event.qty, product.name, lim) : null;
+    }
+    case 'cart.add': {
+      if (where === 'tender' || event.qty === undefined || event.qty <= lim.qtyAbove) return null;
+      if (L.addSku(ctx, event.sku, event.qty).message != null) return null;
+      const product = L.productOf(ctx, event);
       return product ? qtyQuestion(event.qty, product.name, lim) : null;
     }
     case 'cart.qty': {
@@ -67,7 +73,7 @@ export function ask(ctx: CheckoutContext, event: CheckoutEvent, where: AskWhere)
 /** The held event, marked as answered yes (raised again by the machine). */
 export const heldEvent = (ctx: CheckoutContext): CheckoutEvent => {
   const e = ctx.confirm!.event;
-  return e.type === 'cart.scan' || e.type === 'cart.qty' || e.type === 'tender.cash' ? { ...e, confirmed: true } : e;
+  return e.type === 'cart.scan' || e.type === 'cart.add' || e.type === 'cart.qty' || e.type === 'tender.cash' ? { ...e, confirmed: true } : e;
 };
 
 /** Yes: the question is gone; a sale total said yes to is not asked again (unless it grows). */

@@ -2,13 +2,14 @@
  * Pure context updates for the checkout machine. Each returns a partial context: either the new
  * cart/tenders with the message cleared, or only a message explaining the refusal (nothing else changes).
  */
-import { addProduct, priceCart, removeLine, saleLimitAmount, saleLimitMessage, setQty, emptyCart, type Cart } from '../src/domain/cart.js';
-import { currency } from '../src/domain/money.js';
-import { validateBarcode } from '../src/domain/catalog.js';
+import { addLine, addProduct, MAX_QTY, priceCart, removeLine, saleLimitAmount, saleLimitMessage, setQty, emptyCart, type Cart } from '../src/domain/cart.js';
+import { currency, toDecimalString } from '../src/domain/money.js';
+import { validateBarcode, type Product } from '../src/domain/catalog.js';
+import { decodeScaleCode, scaleLine, weightText, type ScaleCode } from '../src/domain/scale-barcode.js';
 import { maskCode } from '../src/domain/giftcard/code.js';
 import { addCash, addNonCash, cashDue, due, removeTender, type Tender } from '../src/domain/tender.js';
 import { TillError, type Result } from '../src/domain/errors.js';
-import type { CheckoutContext, CheckoutMessage } from './checkout.types.js';
+import type { CheckoutContext, CheckoutEvent, CheckoutMessage } from './checkout.types.js';
 
 type Patch = Partial<CheckoutContext>;
 
@@ -52,20 +53,107 @@ function withTenders(r: Result<Tender[]>, ctx: CheckoutContext): Patch {
 /** Letters and digits of the gift-card alphabet, 12 or more with at least one letter: could be a card code, so masked. */
 const looksLikeCardCode = (c: string): boolean => /^[0-9A-Za-z]{12,}$/.test(c) && /[A-Za-z]/.test(c);
 
-/** A scan as it arrives from a scanner or the keyboard wedge. */
-export function scan(ctx: CheckoutContext, code: string, qty = 1): Patch {
-  const c = code.trim();
-  if (c === '') return refuse('EMPTY_SCAN', 'Nothing was scanned.');
-  if (!/^[\x21-\x7e]+$/.test(c) || c.length > 48) return refuse('GARBLED_SCAN', 'The scan was not readable. Scan again.');
+/** A product a code or sku names, with what the line needs of the code; or the refusal. */
+type Found = { product: Product; barcode?: string; scale?: ScaleCode } | { refusal: Patch };
+
+/** The product a scanned code names: its barcode, else a scale label's item code (scale-barcode.ts). */
+function find(ctx: CheckoutContext, c: string): Found {
+  if (c === '') return { refusal: refuse('EMPTY_SCAN', 'Nothing was scanned.') };
+  if (!/^[\x21-\x7e]+$/.test(c) || c.length > 48) return { refusal: refuse('GARBLED_SCAN', 'The scan was not readable. Scan again.') };
   const product = ctx.deps.catalog.byBarcode(c);
-  if (!product) {
-    const v = validateBarcode(c);
-    if (!v.ok) return refuse('GARBLED_SCAN', 'The scan was not readable. Scan again.', { code: c });
-    // A gift-card code typed without its prefix must not be echoed whole on screen or in headless (issue 8.14b).
-    const shown = looksLikeCardCode(c) ? maskCode(c) : c;
-    return refuse('UNKNOWN_BARCODE', `No product has barcode ${shown}.`, { code: shown });
+  if (product) return { product, barcode: c };
+  // A code the catalog does not know may be a scale label (an exact barcode always wins: a store
+  // that printed fixed in-store codes in the same range keeps them).
+  const label = decodeScaleCode(c, ctx.deps.scale ?? []);
+  if (label) {
+    if (!label.ok) return { refusal: { message: errorMessage(label.error) } };
+    const item = ctx.deps.catalog.byBarcode(label.value.item);
+    if (!item) return { refusal: refuse('SCALE_ITEM_UNKNOWN', `No product has item code ${label.value.item} (label ${c}).`, { item: label.value.item, code: c }) };
+    return { product: item, barcode: c, scale: label.value };
   }
-  return withCart(ctx, addProduct(ctx.cart, product, qty, c));
+  const v = validateBarcode(c);
+  if (!v.ok) return { refusal: refuse('GARBLED_SCAN', 'The scan was not readable. Scan again.', { code: c }) };
+  // A gift-card code typed without its prefix must not be echoed whole on screen or in headless (issue 8.14b).
+  const shown = looksLikeCardCode(c) ? maskCode(c) : c;
+  return { refusal: refuse('UNKNOWN_BARCODE', `No product has barcode ${shown}.`, { code: shown }) };
+}
+
+function findSku(ctx: CheckoutContext, sku: string): Found {
+  const product = ctx.deps.catalog.bySku(sku);
+  if (!product) return { refusal: refuse('PRODUCT_UNKNOWN', `No product has the sku ${sku}.`, { sku }) };
+  return { product };
+}
+
+/** Adds what was found: a scale label's line, the price prompt of an open-price product, or the product. */
+function add(ctx: CheckoutContext, f: Found, qty: number | undefined): Patch {
+  if ('refusal' in f) return f.refusal;
+  const { product: p, barcode, scale } = f;
+  if (scale) {
+    if (qty !== undefined && qty !== 1) return refuse('SCALE_QTY', 'A scale label is one pack: scan each label.');
+    const line = scaleLine(scale, p.price);
+    if (line.amount <= 0) return refuse('SCALE_ZERO', `The label ${barcode} shows no price or weight. Weigh the item again.`, { code: barcode ?? '' });
+    const meta = { scale: { kind: scale.layout.kind, ...(line.weight ? { weight: weightText(line.weight), unit: 'kg', pricePerKg: line.weight.pricePerKg } : {}) } };
+    return withCart(ctx, addLine(ctx.cart, { kind: 'product', sku: p.sku, name: p.name, unitPrice: line.amount, qty: 1, taxClass: p.taxClass, category: p.category, barcode, meta }));
+  }
+  if (p.soldBy === 'weight') return refuse('WEIGHT_REQUIRED', `${p.name} is sold by weight: weigh it and scan the scale label.`, { name: p.name });
+  if (p.openPrice) {
+    const n = qty ?? 1;
+    if (!Number.isInteger(n) || n < 1 || n > MAX_QTY) return refuse('BAD_QUANTITY', `Quantity must be 1 to ${MAX_QTY}.`, { max: MAX_QTY });
+    return { pricePrompt: { sku: p.sku, name: p.name, qty: n, ...(barcode ? { barcode } : {}) }, message: null };
+  }
+  return withCart(ctx, addProduct(ctx.cart, p, qty ?? 1, barcode));
+}
+
+/** A scan as it arrives from a scanner or the keyboard wedge. */
+export const scan = (ctx: CheckoutContext, code: string, qty?: number): Patch => add(ctx, find(ctx, code.trim()), qty);
+
+/** A product by its sku (product search, quick keys). */
+export const addSku = (ctx: CheckoutContext, sku: string, qty?: number): Patch => add(ctx, findSku(ctx, sku), qty);
+
+/** The product a scan or an add event names, when that product is added without a refusal. */
+export function productOf(ctx: CheckoutContext, e: CheckoutEvent): Product | undefined {
+  if (e.type === 'cart.scan') {
+    const f = find(ctx, e.code.trim());
+    return 'product' in f ? f.product : undefined;
+  }
+  if (e.type === 'cart.add') return ctx.deps.catalog.bySku(e.sku);
+  return undefined;
+}
+
+/** The event adds an open-price product: the price is asked for first (open.priceEntry). */
+export function asksPrice(ctx: CheckoutContext, e: CheckoutEvent): boolean {
+  if (e.type !== 'cart.scan' && e.type !== 'cart.add') return false;
+  const p = e.type === 'cart.scan' ? scan(ctx, e.code, e.qty) : addSku(ctx, e.sku, e.qty);
+  return p.pricePrompt != null;
+}
+
+/** The event adds to the cart (or asks the price) without a refusal. */
+export const adds = (ctx: CheckoutContext, e: CheckoutEvent): boolean =>
+  (e.type === 'cart.scan' && scan(ctx, e.code, e.qty).message == null) || (e.type === 'cart.add' && addSku(ctx, e.sku, e.qty).message == null);
+
+/** An add event, scanned or by sku. */
+export const addEvent = (ctx: CheckoutContext, e: CheckoutEvent): Patch =>
+  e.type === 'cart.scan' ? scan(ctx, e.code, e.qty) : e.type === 'cart.add' ? addSku(ctx, e.sku, e.qty) : {};
+
+/**
+ * The price typed for the open-price product waiting (context.pricePrompt): a whole number of minor
+ * units above zero and not above `openPriceMax` (OPEN_PRICE_INVALID, OPEN_PRICE_TOO_HIGH); the line
+ * is journaled with it and marked `meta.openPrice`.
+ */
+export function priceEntered(ctx: CheckoutContext, amount: number): Patch {
+  const pp = ctx.pricePrompt;
+  if (!pp) return refuse('NO_PRICE_PROMPT', 'No item is waiting for a price.');
+  if (!Number.isSafeInteger(amount) || amount <= 0) return refuse('OPEN_PRICE_INVALID', `Type the price of ${pp.name}: more than zero.`, { name: pp.name });
+  const max = ctx.deps.openPriceMax;
+  if (max != null && amount > max) {
+    const cur = currency(ctx.deps.currency);
+    return refuse('OPEN_PRICE_TOO_HIGH', `${pp.name} can be sold for at most ${toDecimalString(max, cur)} ${cur.code}. Check the price.`, { name: pp.name, max: `${toDecimalString(max, cur)} ${cur.code}`, maxMinor: max });
+  }
+  const p = ctx.deps.catalog.bySku(pp.sku);
+  if (!p) return { ...refuse('PRODUCT_UNKNOWN', `No product has the sku ${pp.sku}.`, { sku: pp.sku }), pricePrompt: null };
+  const r = addLine(ctx.cart, { kind: 'product', sku: p.sku, name: p.name, unitPrice: amount, qty: pp.qty, taxClass: p.taxClass, category: p.category, ...(pp.barcode ? { barcode: pp.barcode } : {}), meta: { openPrice: true } });
+  const patch = withCart(ctx, r);
+  return patch.message ? patch : { ...patch, pricePrompt: null };
 }
 
 export const changeQty = (ctx: CheckoutContext, lineId: string, qty: number): Patch => withCart(ctx, setQty(ctx.cart, lineId, qty));
@@ -88,7 +176,7 @@ export const dropTender = (ctx: CheckoutContext, id: string): Patch => withTende
 
 export const freshSale = (ctx: CheckoutContext): Patch => {
   const cart = emptyCart();
-  return { saleId: null, cart, priced: priceCart(cart, ctx.deps.tax), tenders: [], nextTender: 1, cardPrompt: null, balance: null, customer: null, loyalty: null, confirm: null, totalAccepted: 0 };
+  return { saleId: null, cart, priced: priceCart(cart, ctx.deps.tax), tenders: [], nextTender: 1, cardPrompt: null, pricePrompt: null, balance: null, customer: null, loyalty: null, confirm: null, totalAccepted: 0 };
 };
 
 export const voidMessage = (ctx: CheckoutContext): CheckoutMessage =>

@@ -81,7 +81,10 @@ export const checkoutMachine = setup({
     refuseSaleStart: assign(({ context }) => ({ message: L.refusal(context.deps.saleStart!()!.code, context.deps.saleStart!()!.message) })),
   },
   guards: {
-    scanAdds: ({ context, event }) => event.type === 'cart.scan' && L.scan(context, event.code, event.qty).message == null,
+    scanAdds: ({ context, event }) => L.adds(context, event),
+    /** An open-price product: its price is asked for before it is a line. */
+    asksPrice: ({ context, event }) => L.asksPrice(context, event),
+    priceAdds: ({ context, event }) => event.type === 'price.amount' && L.priceEntered(context, event.amount).message == null,
     isCardScan: ({ context, event }) => G.isCardScan(context, code(event)),
     cardIntent: ({ context, event }, p: { intent: G.CardIntent; where: Where }) =>
       G.isCardScan(context, code(event)) && G.cardIntent(context, code(event), p.where) === p.intent,
@@ -133,6 +136,7 @@ export const checkoutMachine = setup({
       lastSale: null,
       guess: input.giftcards?.guess ?? initialGuessState(),
       cardPrompt: null,
+      pricePrompt: null,
       balance: null,
       customer: null,
       loyalty: null,
@@ -172,12 +176,20 @@ export const checkoutMachine = setup({
           },
           { guard: 'isMemberScan', actions: assign(({ context, event }) => M.attachByCard(context, event.code)) },
           ask('idle'),
+          { guard: 'asksPrice', target: 'open.priceEntry', actions: assign(({ context, event }) => ({ ...L.scan(context, event.code, event.qty), saleId: context.deps.newId() })) },
           {
             guard: 'scanAdds',
             target: 'open',
             actions: assign(({ context, event }) => ({ ...L.scan(context, event.code, event.qty), saleId: context.deps.newId() })),
           },
           { actions: assign(({ context, event }) => L.scan(context, event.code, event.qty)) },
+        ],
+        'cart.add': [
+          { guard: 'saleRefused', actions: assign(({ context }) => ({ message: L.refusal(context.deps.saleStart!()!.code, context.deps.saleStart!()!.message) })) },
+          ask('idle'),
+          { guard: 'asksPrice', target: 'open.priceEntry', actions: assign(({ context, event }) => ({ ...L.addEvent(context, event), saleId: context.deps.newId() })) },
+          { guard: 'scanAdds', target: 'open', actions: assign(({ context, event }) => ({ ...L.addEvent(context, event), saleId: context.deps.newId() })) },
+          { actions: assign(({ context, event }) => L.addEvent(context, event)) },
         ],
         'giftcard.sell': [
           { guard: 'saleRefused', actions: assign(({ context }) => ({ message: L.refusal(context.deps.saleStart!()!.code, context.deps.saleStart!()!.message) })) },
@@ -240,7 +252,13 @@ export const checkoutMachine = setup({
               { guard: 'cardPays', target: 'tender', actions: assign(({ context, event }) => P(context, G.redeem(context, event.code))) },
               { guard: 'isCardScan', actions: assign(({ context, event }) => G.redeem(context, event.code)) },
               { guard: 'isMemberScan', actions: assign(({ context, event }) => M.attachByCard(context, event.code)) },
+              { guard: 'asksPrice', target: 'priceEntry', actions: assign(({ context, event }) => L.addEvent(context, event)) },
               { actions: assign(({ context, event }) => P(context, L.scan(context, event.code, event.qty))) },
+            ],
+            'cart.add': [
+              ask('sale'),
+              { guard: 'asksPrice', target: 'priceEntry', actions: assign(({ context, event }) => L.addEvent(context, event)) },
+              { actions: assign(({ context, event }) => P(context, L.addEvent(context, event))) },
             ],
             'cart.qty': [ask('sale'), { actions: assign(({ context, event }) => P(context, L.changeQty(context, event.lineId, event.qty))) }],
             'cart.remove': { actions: assign(({ context, event }) => P(context, L.remove(context, event.lineId))) },
@@ -273,6 +291,19 @@ export const checkoutMachine = setup({
             'giftcard.cancel': { target: 'sale', actions: assign({ cardPrompt: null, message: null }) },
             // A scan is never the card's value: the prompt is dropped and the scan taken by the sale.
             'cart.scan': { target: 'sale', actions: [assign({ cardPrompt: null, message: null }), raise(({ event }) => event)] },
+            'cart.add': { target: 'sale', actions: [assign({ cardPrompt: null, message: null }), raise(({ event }) => event)] },
+          },
+        },
+        // An open-price product waits for its price (context.pricePrompt); a scan is never the price.
+        priceEntry: {
+          on: {
+            'price.amount': [
+              { guard: 'priceAdds', target: 'sale', actions: assign(({ context, event }) => P(context, L.priceEntered(context, event.amount))) },
+              { actions: assign(({ context, event }) => L.priceEntered(context, event.amount)) },
+            ],
+            'price.cancel': { target: 'sale', actions: assign({ pricePrompt: null, message: null }) },
+            'cart.scan': { target: 'sale', actions: [assign({ pricePrompt: null, message: null }), raise(({ event }) => event)] },
+            'cart.add': { target: 'sale', actions: [assign({ pricePrompt: null, message: null }), raise(({ event }) => event)] },
           },
         },
         tender: {
@@ -286,6 +317,10 @@ export const checkoutMachine = setup({
             'cart.scan': [
               { guard: 'isCardScan', actions: assign(({ context, event }) => P(context, G.redeem(context, event.code))) },
               // A product or loyalty card is never an amount: with no payment yet, back to the sale, which takes it.
+              { guard: 'noTenders', target: 'sale', actions: [assign({ message: null }), raise(({ event }) => event)] },
+              { actions: assign({ message: L.refusal('SCAN_IN_TENDER', 'Payments are on the sale: remove them (-) to add items or a customer, or scan a gift card to pay.') }) },
+            ],
+            'cart.add': [
               { guard: 'noTenders', target: 'sale', actions: [assign({ message: null }), raise(({ event }) => event)] },
               { actions: assign({ message: L.refusal('SCAN_IN_TENDER', 'Payments are on the sale: remove them (-) to add items or a customer, or scan a gift card to pay.') }) },
             ],
@@ -350,6 +385,7 @@ export const checkoutMachine = setup({
       on: {
         'sale.next': { target: 'idle', actions: assign({ message: null }) },
         'cart.scan': { target: 'idle', actions: raise(({ event }) => event) },
+        'cart.add': { target: 'idle', actions: raise(({ event }) => event) },
         // A check that shows a card starts from idle like a scan; a refused one only sets the message.
         'giftcard.check': [
           { guard: 'checkShows', target: 'idle', actions: raise(({ event }) => event) },
@@ -370,6 +406,10 @@ export const checkoutMachine = setup({
           { guard: 'saleInProgress', target: 'open', actions: [assign({ balance: null }), raise(({ event }) => event)] },
           { target: 'idle', actions: [assign({ balance: null }), raise(({ event }) => event)] },
         ],
+        'cart.add': [
+          { guard: 'saleInProgress', target: 'open', actions: [assign({ balance: null }), raise(({ event }) => event)] },
+          { target: 'idle', actions: [assign({ balance: null }), raise(({ event }) => event)] },
+        ],
         'balance.close': [
           { guard: 'saleInProgress', target: 'open', actions: assign({ balance: null, message: null }) },
           { target: 'idle', actions: assign({ balance: null, message: null }) },
@@ -386,6 +426,7 @@ export const checkoutMachine = setup({
         'receipt.close': { target: 'idle', actions: assign({ message: null }) },
         // Like the paid screen: a scan (or a card sold, a customer attached) starts the next sale.
         'cart.scan': { target: 'idle', actions: raise(({ event }) => event) },
+        'cart.add': { target: 'idle', actions: raise(({ event }) => event) },
         // A check that shows a card starts from idle like a scan; a refused one only sets the message.
         'giftcard.check': [
           { guard: 'checkShows', target: 'idle', actions: raise(({ event }) => event) },

@@ -7,6 +7,7 @@ import type { SaleRecord } from '../src/domain/sale.js';
 import type { GiftCard, GiftCardState, GuessLimits, GuessState, HistoryKind, SellMode } from '../src/domain/giftcard/index.js';
 import type { ApprovalAction, ApprovalFacts } from '../src/domain/operators/approval.js';
 import type { PlausibilityLimits, Question } from '../src/domain/plausibility.js';
+import type { ScaleLayout } from '../src/domain/scale-barcode.js';
 import type { LoyaltyAccount, LoyaltyProgram, SaleLoyalty, TierLadder } from '../src/domain/loyalty/types.js';
 
 /** Read-only view of the gift cards in the store, plus this register's selling rules. */
@@ -74,6 +75,10 @@ export interface CheckoutDeps {
     /** A manager approved this action on the spot and the approval has not been used yet. */
     granted(action: ApprovalAction): boolean;
   };
+  /** Scale labels (price- and weight-embedded EAN-13, `scale.layouts`); absent: none are decoded. */
+  scale?: readonly ScaleLayout[];
+  /** Most an open-price item may be entered at, minor units (`plausibility.openPriceMax`); null = no limit. */
+  openPriceMax?: number | null;
   /** Why a new sale may not start now (no shift open while shift.mode is "required"), or null. Absent: always. */
   saleStart?: () => { code: string; message: string } | null;
 }
@@ -101,6 +106,8 @@ export interface CheckoutContext {
   guess: GuessState;
   /** A scanned card waiting for the value the cashier types (stock to sell, or a card to top up). */
   cardPrompt: CardPrompt | null;
+  /** An open-price product waiting for the price the cashier types (state open.priceEntry). */
+  pricePrompt: PricePrompt | null;
   /** The card shown on the balance screen. */
   balance: GiftCardBalanceView | null;
   /** Loyalty customer attached to the sale (as the store had it when attached). */
@@ -126,6 +133,14 @@ export interface CardPrompt {
   topUp?: { balance: number; renewTo?: string | null };
 }
 
+/** An open-price product added, waiting for its price: what the line will be once it is typed. */
+export interface PricePrompt {
+  sku: string;
+  name: string;
+  qty: number;
+  barcode?: string;
+}
+
 export interface PendingConfirm {
   /** CONFIRM_CASH, CONFIRM_QTY, CONFIRM_TOTAL. */
   code: Question['code'];
@@ -140,6 +155,8 @@ export interface PendingConfirm {
 export type CheckoutEvent =
   /** `confirmed`: the cashier said yes to this event's plausibility question (only confirm.accept sets it). */
   | { type: 'cart.scan'; code: string; qty?: number; source?: string; confirmed?: true }
+  /** A product by its sku (product search, quick keys): added as a scan of it would be. */
+  | { type: 'cart.add'; sku: string; qty?: number; source?: string; confirmed?: true }
   | { type: 'cart.qty'; lineId: string; qty: number; confirmed?: true }
   | { type: 'cart.remove'; lineId: string }
   | { type: 'cart.void' }
@@ -163,6 +180,9 @@ export type CheckoutEvent =
   | { type: 'giftcard.sell'; amount: number }
   | { type: 'giftcard.amount'; amount: number }
   | { type: 'giftcard.cancel' }
+  /** The price of the open-price product asked for (context.pricePrompt), minor units; or not adding it. */
+  | { type: 'price.amount'; amount: number }
+  | { type: 'price.cancel' }
   | { type: 'giftcard.check'; code: string }
   | { type: 'tender.giftcard'; code: string; amount?: number }
   | { type: 'balance.close' }

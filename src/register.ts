@@ -42,7 +42,10 @@ import { createSession, type SessionService } from './session.js';
 import { TillError } from './domain/errors.js';
 import type { ApprovalAction } from './domain/operators/approval.js';
 import type { OperatorView } from './domain/operators/types.js';
-import { giftCardMaxValue, plausibilityLimits } from './domain/plausibility.js';
+import { giftCardMaxValue, openPriceMax, plausibilityLimits } from './domain/plausibility.js';
+import { buildProductIndex, type ProductIndex } from './domain/product-search.js';
+import { quickKeyPages, type QuickKeyPage } from './domain/quick-keys.js';
+import type { Product } from './domain/catalog.js';
 import { createParkService, type ParkService } from './park-service.js';
 import { createReceiptCopies, type ReceiptCopies } from './receipt-copies.js';
 import type { ParkInput, ParkOutput, RecallInput, RecallOutput } from '../machines/checkout.types.js';
@@ -104,6 +107,14 @@ export interface Register {
     preview(): { card: string; tier: string | null };
   };
   /**
+   * Products by name or sku as the cashier types (src/domain/product-search.ts). The index is built
+   * on the first search and kept: the catalog does not change under a running register (one process
+   * per store; `till import` runs with the register stopped).
+   */
+  products: { search(query: string, limit?: number): Product[] };
+  /** The quick-key grid of favourites (`quickKeys` in till.config.json), checked against the catalog at start. */
+  quickKeys: QuickKeyPage[];
+  /**
    * The store notice for the message line (torn tail cut, snapshot discarded, damaged history), or
    * null. Start-up notices show until the first sale is committed; damaged history stays.
    */
@@ -131,6 +142,10 @@ export function createRegister(opts: RegisterOptions): Register {
   const now = opts.now ?? (() => new Date());
   const log = opts.log ?? (() => {});
   const register = config.register.id;
+  // A quick key naming a product the store does not have is refused at start, as a config problem.
+  const quickKeys = quickKeyPages(config, store.catalog);
+  if (!quickKeys.ok) throw quickKeys.error;
+  let productIndex: ProductIndex | null = null;
   let printProblem: string | null = null;
   let pending: Promise<unknown>[] = [];
   // Store notices reach the log here (headless: stderr) and the message line through storeNotice().
@@ -370,6 +385,8 @@ export function createRegister(opts: RegisterOptions): Register {
       maxValue: giftCardMaxValue(config),
     },
     checks: plausibilityLimits(config),
+    scale: config.scale?.layouts ?? [],
+    openPriceMax: openPriceMax(config),
     saleStart: () => {
       const e = shift.saleRefusal();
       return e ? { code: e.code, message: e.message } : null;
@@ -481,6 +498,14 @@ export function createRegister(opts: RegisterOptions): Register {
         return { card, tier: rules.defaultTier };
       },
     },
+    products: {
+      search(query, limit = 10) {
+        if (!query.trim()) return [];
+        productIndex ??= buildProductIndex(Object.values(store.state.catalog.products));
+        return productIndex.search(query, limit);
+      },
+    },
+    quickKeys: quickKeys.value,
     storeNotice() {
       const list = (store.notices ?? []).filter((n) => n.sticky || !startNoticesSeen);
       return list.length ? list[list.length - 1].message : null;

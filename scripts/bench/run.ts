@@ -19,6 +19,7 @@ import { scanActor, scanDomain } from './scan.js';
 import { ms, timeEach, type Summary } from './stats.js';
 import { shiftReportBench, shiftRows } from './shift.js';
 import { hardwareRows, hidScanBench, printBench } from './hardware.js';
+import { searchBench, searchRows } from './search.js';
 
 const FULL = Number(process.env.BENCH_EVENTS ?? 1_000_000);
 const COMMITS = Number(process.env.BENCH_COMMITS ?? 1000);
@@ -107,6 +108,9 @@ log('devices: scan -> cart through the HID path, receipt print to the TCP printe
 const hwScan = await hidScanBench(small.dir, 5000);
 const hwPrint = await printBench(path.join(dir, 'hardware'), 300);
 
+log('product search keystrokes at 100,000 products (issue 11)...');
+const search = searchBench();
+
 const sq = typeof sqlite === 'string' ? null : sqlite;
 const verdict = (ok: boolean) => (ok ? 'met' : 'MISSED');
 const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}x`;
@@ -136,6 +140,7 @@ const rows: [string, string, string, string][] = [
   ...shiftRows(shiftSmall, shiftFull, ms),
   ['scan -> priced cart, lookup + addProduct + priceCart', `median ${ms(scanD.median)} ms, p99 ${ms(scanD.p99)} ms`, '< 1 ms p99', verdict(scanD.p99 < 1)],
   ...hardwareRows(hwScan, hwPrint, ms),
+  ...searchRows(search, ms),
 ];
 const w = [0, 1, 2, 3].map((i) => Math.max(...rows.map((r) => r[i].length), ['measure', 'result', 'target', 'verdict'][i].length));
 const line = (r: string[]) => `| ${r.map((c, i) => c.padEnd(w[i])).join(' | ')} |`;

@@ -17,6 +17,7 @@ import { generateCode, planIssue } from '../domain/giftcard/index.js';
 import { randomBytes } from 'node:crypto';
 import { hashPin } from '../domain/operators/pin.js';
 import { OPERATOR_ADDED } from '../domain/operators/types.js';
+import { demoCounterProducts, demoQuickKeys } from './demo-counter.js';
 import { DEMO_RU, DEMO_VI, DEMO_ZH, type DemoItem, type DemoLocale, type DemoMember } from './demo-locales.js';
 
 // [short code, name, price in cents, category, tax class]
@@ -95,7 +96,7 @@ export function demoConfig(lang = 'en'): TillConfig {
 /** The demo register sells stock cards too: scan-set-amount keeps F11 (a new code) working as well. */
 export function demoStoreConfig(lang = 'en'): TillConfig {
   const c = demoConfig(lang);
-  return { ...c, giftCards: { ...c.giftCards, sellMode: 'scan-set-amount' } };
+  return { ...c, giftCards: { ...c.giftCards, sellMode: 'scan-set-amount' }, quickKeys: demoQuickKeys(lang) };
 }
 
 export const DEMO_PROGRAM: LoyaltyProgram = {
@@ -208,7 +209,7 @@ export function demoOperators(today: string, lang = 'en'): EventDraft[] {
 
 /** Everything the demo store starts with, in a language. */
 export const demoSeed = (today: string, lang = 'en'): EventDraft[] => [
-  { type: 'catalog.upserted', data: { products: demoProducts(lang) } },
+  { type: 'catalog.upserted', data: { products: [...demoProducts(lang), ...demoCounterProducts(lang)] } },
   ...demoExtras(today, lang),
   ...demoOperators(today, lang),
 ];

@@ -31,6 +31,7 @@ import { loyaltyOf, programList } from '../store/projections/loyalty.js';
 import type { Store } from '../store/types.js';
 import type { TillStore } from '../store/till-store.js';
 import { currency as currencyOf, toDecimalString } from '../domain/money.js';
+import { quickKeyPages } from '../domain/quick-keys.js';
 
 /** Where device drivers look for the operating system's files; tests and the doctor pass fakes. */
 export interface DeviceEnv extends ScannerEnv {
@@ -123,6 +124,11 @@ export async function openRegister(dataDir: string, log?: (line: string) => void
   if (programsProblem) {
     await store.close();
     throw new TillError('CONFIG_INVALID', programsProblem);
+  }
+  const quick = quickKeyPages(config, store.catalog);
+  if (!quick.ok) {
+    await store.close();
+    throw quick.error;
   }
   const say = log ?? ((line: string) => process.stderr.write(`${line}\n`));
   // Under the store's lock: one register prints this data folder's queue.

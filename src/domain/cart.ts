@@ -104,7 +104,8 @@ export function addLine(cart: Cart, line: Omit<CartLine, 'id'>): Result<Cart> {
 export function setQty(cart: Cart, lineId: string, qty: number): Result<Cart> {
   const line = cart.lines.find((l) => l.id === lineId);
   if (!line) return fail('NO_SUCH_LINE', 'That line is not in the sale.');
-  if (line.kind !== 'product') return fail('QTY_NOT_ALLOWED', 'The quantity of this line cannot be changed.');
+  // A scale label is one pack with its own weight or price: another pack is another label.
+  if (line.kind !== 'product' || line.meta?.scale !== undefined) return fail('QTY_NOT_ALLOWED', 'The quantity of this line cannot be changed.');
   if (!Number.isInteger(qty) || qty < 1 || qty > MAX_QTY) return fail('BAD_QUANTITY', `Quantity must be 1 to ${MAX_QTY}.`, { max: MAX_QTY });
   return withinLimits({ ...cart, lines: cart.lines.map((l) => (l.id === lineId ? { ...l, qty } : l)) });
 }

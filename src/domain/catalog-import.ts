@@ -1,6 +1,8 @@
 /**
  * Product CSV import, pure: text in, accepted products and rejected rows (line number + reason) out.
- * Header (any order, case-insensitive): sku, barcode, name, price, category, tax_class.
+ * Header (any order, case-insensitive): sku, barcode, name, price, category, tax_class, and optionally
+ * sold_by: "each" (or empty), "weight" (price per kg, sold from scale labels) or "open-price" (the
+ * cashier types the price; the price column may be 0).
  * `barcode` may hold several codes separated by "|" or ";". `price` is a decimal in the store's
  * currency ("2.50", "45000"). A row that repeats a sku of an earlier row replaces it (last wins)
  * and is reported as such; a barcode used by another product is rejected.
@@ -57,6 +59,7 @@ export function parseProductCsv(
   if (headerControl !== -1) return { products: [], rejected: [], fatal: `line 1, column ${headerControl + 1}: a control character in the header` };
   const maxPrice = opts.maxPrice ?? DEFAULT_MAX_PRICE;
   const col = Object.fromEntries(REQUIRED.map((h) => [h, header.indexOf(h)])) as Record<(typeof REQUIRED)[number], number>;
+  const soldByCol = header.indexOf('sold_by');
 
   const bySku = new Map<string, Product>();
   const barcodeSku = new Map<string, string>();
@@ -85,6 +88,8 @@ export function parseProductCsv(
     if (name.length > 120) { reject(`column ${col.name + 1} (name): is longer than 120 characters`, col.name + 1); continue; }
     if (price === null) { reject(`column ${col.price + 1} (price): "${get('price')}" is not an amount in ${opts.currency.code} (at most ${opts.currency.exponent} decimals)`, col.price + 1); continue; }
     if (price > maxPrice) { reject(`column ${col.price + 1} (price): ${get('price')} is above the highest price allowed, ${toDecimalString(maxPrice, opts.currency)} ${opts.currency.code} (catalog.maxPrice)`, col.price + 1); continue; }
+    const soldBy = soldByCol >= 0 ? (fields[soldByCol] ?? '').trim().toLowerCase() : '';
+    if (!['', 'each', 'weight', 'open-price'].includes(soldBy)) { reject(`column ${soldByCol + 1} (sold_by): "${soldBy}" is not one of each, weight, open-price`, soldByCol + 1); continue; }
     if (!opts.taxClasses.includes(taxClass)) { reject(`column ${col.tax_class + 1} (tax_class): "${taxClass}" is not one of ${opts.taxClasses.join(', ')}`, col.tax_class + 1); continue; }
     if (codes.length === 0) { reject(`column ${col.barcode + 1} (barcode): no barcode`, col.barcode + 1); continue; }
     const bad = codes.map((c) => validateBarcode(c)).find((v) => !v.ok);
@@ -100,7 +105,7 @@ export function parseProductCsv(
       rejected.push({ line, reason: `sku ${sku} appears again; this row replaces the earlier one` });
     }
     for (const c of codes) barcodeSku.set(c, sku);
-    bySku.set(sku, { sku, barcodes: codes, name, price, category, taxClass });
+    bySku.set(sku, { sku, barcodes: codes, name, price, category, taxClass, ...(soldBy === 'weight' ? { soldBy: 'weight' as const } : soldBy === 'open-price' ? { openPrice: true } : {}) });
   }
   opts.onProgress?.(rows, rows);
   return { products: [...bySku.values()], rejected };

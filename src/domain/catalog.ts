@@ -9,6 +9,13 @@ export interface Product {
   price: Minor;
   category: string;
   taxClass: string;
+  /** Open price ("misc"): the cashier types the price when it is added; `price` is not used. */
+  openPrice?: boolean;
+  /**
+   * Sold by weight: `price` is per kg, and the product is sold from a scale label (a weight-embedded
+   * EAN-13, scale-barcode.ts) that carries the weight; added without one it is refused (WEIGHT_REQUIRED).
+   */
+  soldBy?: 'weight';
 }
 
 /** Read-only lookup the checkout uses; the store keeps the index behind it. */

@@ -5,6 +5,8 @@
 import { currencyCodeProblem } from './currency-code.js';
 import { registerProgramsFormProblem, type RegisterPrograms } from './loyalty/register-programs.js';
 import { LANGUAGES } from '../i18n/languages.js';
+import { DEFAULT_SCALE_LAYOUTS, layoutProblem, type ScaleLayout } from './scale-barcode.js';
+import { quickKeysFormProblems, type QuickKeysConfig } from './quick-keys.js';
 
 export type TaxMode = 'inclusive' | 'exclusive';
 export type TaxRounding = 'line' | 'total';
@@ -125,7 +127,16 @@ export interface TillConfig {
     qtyAbove: number;
     /** A sale total above this asks before the first payment, a decimal; "" = 100 times the largest note, "0" = never. */
     saleTotalAbove: string;
+    /** Most an open-price ("misc") item may be typed at, a decimal; "" (or absent) = 10 times the largest note; refused above. */
+    openPriceMax?: string;
   };
+  /**
+   * Scale labels: price- and weight-embedded EAN-13 in the in-store range (docs/weighed-items.md).
+   * A file that names `layouts` replaces the default list; [] turns decoding off.
+   */
+  scale: { layouts: ScaleLayout[] };
+  /** Quick keys: pages of favourites for items without a barcode (src/domain/quick-keys.ts, docs/keys.md). */
+  quickKeys: QuickKeysConfig;
   /** Loyalty (docs/loyalty.md). Programs, rewards and tiers are store data (`till loyalty program set`), not settings. */
   loyalty: {
     /** Country calling code without "+" ("84", "7", "86"): national and international phone forms then match. "" = none. */
@@ -244,7 +255,9 @@ export const DEFAULT_CONFIG: TillConfig = {
   scanner: { gapMs: 30, minLength: 3, terminator: 'both', prefix: '', suffix: '' },
   codes: { giftCardPrefix: 'GC', loyaltyPrefix: '27', receiptPrefix: 'R' },
   giftCards: { sellMode: 'generate', defaultValidityDays: 365, terms: 'Valid at this shop. Not exchangeable for cash.', guessLimitPerMinute: 5, cooldownSeconds: 60, maxValue: '', topUp: false },
-  plausibility: { cashTimesDue: 10, largestNote: '', qtyAbove: 100, saleTotalAbove: '' },
+  plausibility: { cashTimesDue: 10, largestNote: '', qtyAbove: 100, saleTotalAbove: '', openPriceMax: '' },
+  scale: { layouts: DEFAULT_SCALE_LAYOUTS },
+  quickKeys: { pages: [] },
   loyalty: { phoneCountryCode: '', programs: 'all' },
   catalog: { maxPrice: '' },
   returns: { noReceiptMax: '' },
@@ -386,6 +399,20 @@ const CHECKS: Record<string, Check> = {
   'plausibility.largestNote': amountText,
   'plausibility.qtyAbove': int(0, 9999),
   'plausibility.saleTotalAbove': amountText,
+  'plausibility.openPriceMax': (v, key, out) => {
+    if (v !== undefined) amountText(v, key, out);
+  },
+  'quickKeys.pages': (v, key, out) => void out.push(...quickKeysFormProblems(v, key)),
+  'scale.layouts': (v, key, out) => {
+    if (!Array.isArray(v)) return void out.push({ key, message: 'must be a list of { "prefix", "kind", "pattern" } (docs/weighed-items.md), [] for none' });
+    const seen = new Set<string>();
+    v.forEach((l, i) => {
+      const problem = layoutProblem(l);
+      if (problem) return void out.push({ key: `${key}[${i}]`, message: problem });
+      if (seen.has(l.prefix)) out.push({ key: `${key}[${i}]`, message: `prefix "${l.prefix}" has a layout already` });
+      seen.add(l.prefix);
+    });
+  },
   'loyalty.phoneCountryCode': (v, key, out) => {
     if (typeof v !== 'string' || !/^\d{0,3}$/.test(v)) out.push({ key, message: `must be a country calling code of 1-3 digits without "+" (e.g. "84"), or "", got ${describe(v)}` });
   },

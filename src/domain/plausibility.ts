@@ -44,6 +44,7 @@ export const DEFAULT_QTY_ABOVE = 100;
 /** Defaults as multiples of the currency's largest note. */
 export const SALE_TOTAL_NOTES = 100;
 export const GIFT_CARD_NOTES = 10;
+export const OPEN_PRICE_NOTES = 10;
 
 /** The largest note of a currency from the one table, or 0 when it has none. */
 export function largestNoteOf(code: string): Minor {
@@ -72,6 +73,13 @@ export function plausibilityLimits(config: Pick<TillConfig, 'currency'> & Partia
 export function giftCardMaxValue(config: Pick<TillConfig, 'currency' | 'giftCards'> & Partial<Pick<TillConfig, 'plausibility'>>): Minor | null {
   const note = amountSetting(config.plausibility?.largestNote, config.currency, largestNoteOf(config.currency));
   const max = amountSetting(config.giftCards.maxValue, config.currency, note * GIFT_CARD_NOTES);
+  return max > 0 ? max : null;
+}
+
+/** Most an open-price item may be typed at, minor units (`plausibility.openPriceMax`, default 10 notes); null = no limit. */
+export function openPriceMax(config: Pick<TillConfig, 'currency'> & Partial<Pick<TillConfig, 'plausibility'>>): Minor | null {
+  const note = amountSetting(config.plausibility?.largestNote, config.currency, largestNoteOf(config.currency));
+  const max = amountSetting(config.plausibility?.openPriceMax, config.currency, note * OPEN_PRICE_NOTES);
   return max > 0 ? max : null;
 }
 

@@ -9,7 +9,8 @@ import { subtotalBeforeOrderDiscounts } from './cart.js';
 import type { TillConfig } from './config.js';
 import type { SaleRecord } from './sale.js';
 import type { Minor } from './money.js';
-import { formatDateTime, formatMoney, formatNumber, formatPercent } from '../i18n/format.js';
+import { formatDateTime, formatDecimal, formatMoney, formatNumber, formatPercent } from '../i18n/format.js';
+import { lineWeight } from './scale-barcode.js';
 import { toAscii } from '../i18n/ascii.js';
 import { translator, type Translate } from '../i18n/index.js';
 import { barcode, columns, cut, feed, isCode128B, separator, text, type ReceiptBlock, type ReceiptDoc } from './receipt-doc.js';
@@ -86,7 +87,12 @@ export function headerBlocks(cfg: ReceiptConfig, c: ReceiptContext): ReceiptBloc
 function lineBlocks(sale: SaleRecord, c: ReceiptContext): ReceiptBlock[] {
   const out: ReceiptBlock[] = [];
   for (const l of sale.lines) {
-    if (l.qty === 1) out.push(columns(l.name, c.money(l.gross)));
+    const w = lineWeight(l);
+    // A weighed line says what was weighed: "0.750 kg x $2.40/kg" under the name, the line's price beside it.
+    if (w) {
+      out.push(text(l.name));
+      out.push(columns(`  ${c.t('receipt.weightTimesPrice', { weight: formatDecimal(w.weight, c.locale, c.ascii), price: c.money(w.pricePerKg) })}`, c.money(l.gross)));
+    } else if (l.qty === 1) out.push(columns(l.name, c.money(l.gross)));
     else {
       out.push(text(l.name));
       const qty = formatNumber(l.qty, c.locale, c.ascii);

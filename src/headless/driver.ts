@@ -20,6 +20,7 @@ import { maskCard } from '../domain/loyalty/card.js';
 import type { LoyaltyAccount } from '../domain/loyalty/types.js';
 import { sanitizeLine } from '../domain/text-safety.js';
 import type { ParkedView } from '../park-service.js';
+import type { Product } from '../domain/catalog.js';
 
 export interface HeadlessIo {
   input: Readable;
@@ -39,7 +40,30 @@ export interface HeadlessReply extends ShiftReplyPart, ReturnReplyPart {
   customers?: CustomerSummary[];
   /** Only for `parked` (the parks waiting, oldest first) and `park_discard` (the one discarded). */
   parked?: ParkedView[];
+  /** Only for `product_search`: pass a `sku` to `add`. */
+  products?: ProductSummary[];
+  /** Only for `quick_keys`: the grid's pages, each key with the sku `add` takes. */
+  quickKeys?: { title: string; keys: { key: string; label: string; sku: string }[] }[];
 }
+
+export interface ProductSummary {
+  sku: string;
+  name: string;
+  /** Minor units; per kg when soldBy is "weight"; not used when openPrice. */
+  price: number;
+  barcodes: string[];
+  openPrice?: true;
+  soldBy?: 'weight';
+}
+
+const productSummary = (p: Product): ProductSummary => ({
+  sku: p.sku,
+  name: sanitizeLine(p.name),
+  price: p.price,
+  barcodes: [...p.barcodes],
+  ...(p.openPrice ? { openPrice: true as const } : {}),
+  ...(p.soldBy === 'weight' ? { soldBy: 'weight' as const } : {}),
+});
 
 export interface CustomerSummary {
   id: string;
@@ -146,6 +170,9 @@ export function createHeadlessHandler(register: Register): (line: string) => Pro
         if (!d.ok) return refuse(req.id, d.error.code, errorMessage(d.error, language));
         return withId(req.id, { ok: true, state: state(), parked: [parkedRow(d.value)] });
       }
+      if (sv.cmd === 'product_search') return withId(req.id, { ok: true, state: state(), products: register.products.search(sv.query, sv.limit).map(productSummary) });
+      if (sv.cmd === 'quick_keys')
+        return withId(req.id, { ok: true, state: state(), quickKeys: register.quickKeys.map((p) => ({ title: sanitizeLine(p.title), keys: p.keys.map((k) => ({ key: k.key, label: sanitizeLine(k.label), sku: k.product.sku })) })) });
       const created = await register.customers.create(sv.input);
       if (!created.ok) {
         // Like every refusal: the reason is also the state's message, and nothing else changes.

@@ -51,6 +51,14 @@ const COMMANDS: Record<string, (f: Fields) => CheckoutEvent | 'state' | 'receipt
     const qty = int(f, 'qty', true);
     return qty === undefined ? { type: 'cart.scan', code: str(f, 'code')!, source: 'headless' } : { type: 'cart.scan', code: str(f, 'code')!, qty, source: 'headless' };
   },
+  // A product by its sku (what product_search and quick_keys return): added as a scan of it would be.
+  add: (f) => {
+    const qty = int(f, 'qty', true);
+    return { type: 'cart.add', sku: str(f, 'sku')!, source: 'headless', ...(qty !== undefined ? { qty } : {}) };
+  },
+  // The price of the open-price item asked for (status price_entry), minor units; or not adding it.
+  price: (f) => ({ type: 'price.amount', amount: int(f, 'amount')! }),
+  price_cancel: () => ({ type: 'price.cancel' }),
   qty: (f) => ({ type: 'cart.qty', lineId: str(f, 'line')!, qty: int(f, 'qty')! }),
   remove: (f) => ({ type: 'cart.remove', lineId: str(f, 'line')! }),
   void: () => ({ type: 'cart.void' }),
@@ -107,6 +115,8 @@ export type Service =
   | { cmd: 'park_discard'; park: string }
   /** Any receipt again by number (none: the last), from the journal, printed marked COPY. */
   | { cmd: 'reprint'; receipt: string | null }
+  | { cmd: 'product_search'; query: string; limit: number }
+  | { cmd: 'quick_keys' }
   | { cmd: 'customer_create'; input: { name: string; phone: string; email?: string; tier?: string; card?: string } };
 
 const SERVICES: Record<string, (f: Fields) => Service> = {
@@ -121,6 +131,12 @@ const SERVICES: Record<string, (f: Fields) => Service> = {
     if (limit < 1 || limit > 100) throw new BadField('"limit" must be from 1 to 100');
     return { cmd: 'customer_search', query: str(f, 'query')!, limit };
   },
+  product_search: (f) => {
+    const limit = int(f, 'limit', true) ?? 10;
+    if (limit < 1 || limit > 100) throw new BadField('"limit" must be from 1 to 100');
+    return { cmd: 'product_search', query: str(f, 'query')!, limit };
+  },
+  quick_keys: () => ({ cmd: 'quick_keys' }),
   customer_create: (f) => {
     const input: Extract<Service, { cmd: 'customer_create' }>['input'] = { name: str(f, 'name')!, phone: str(f, 'phone')! };
     for (const k of ['email', 'tier', 'card'] as const) {

@@ -10,6 +10,7 @@ import { changeOf, due } from '../domain/tender.js';
 import { claimableNow } from '../../machines/checkout.loyalty.js';
 import { pendingQuestion } from '../../machines/checkout.confirm.js';
 import type { HeadlessReturn } from './returns.js';
+import { lineWeight } from '../domain/scale-barcode.js';
 
 export type HeadlessStatus =
   | 'idle'
@@ -23,6 +24,8 @@ export type HeadlessStatus =
   | 'balance'
   /** A stock gift card was scanned: the value to load is awaited (giftcard_amount / giftcard_cancel). */
   | 'card_amount'
+  /** An open-price product waits for its price (`price` / `price_cancel`; state.pricePrompt). */
+  | 'price_entry'
   /** A return is open or being saved (`state.return`); the checkout waits underneath. */
   | 'return'
   /** The open sale is being journaled as parked, or a parked sale as recalled (replies wait for the end). */
@@ -47,6 +50,12 @@ export interface HeadlessLine {
   listPrice?: number;
   /** The entry that priced it: tier, "sku" or "category" and which, a fixed `price` or `percentPpm` off. */
   priceFrom?: { tierId: string; name: string; entry: 'sku' | 'category'; key: string; price?: number; percentPpm?: number };
+  /** A line from a weight label: the weight in kg as the label gave it ("0.750") and the price per kg. */
+  weight?: { kg: string; pricePerKg: number };
+  /** A line from a price label (price-embedded EAN-13). */
+  priceLabel?: true;
+  /** An open-price item: unitPrice is the price the cashier typed. */
+  openPrice?: true;
 }
 
 export interface HeadlessTender {
@@ -118,6 +127,8 @@ export interface HeadlessState {
   /** The stock gift card waiting for its value (masked code). */
   /** `topUp` (top-up mode): the card's balance now and, when the load renews it, its new expiry (null: none). */
   cardPrompt?: { masked: string; topUp?: { balance: number; renewTo?: string | null } };
+  /** The open-price product waiting for its price (status price_entry). */
+  pricePrompt?: { sku: string; name: string; qty: number };
   /**
    * A plausibility question waiting for its answer (CONFIRM_CASH, CONFIRM_QTY, CONFIRM_TOTAL): the
    * command that asked was not applied; `confirm_accept` applies it, `confirm_reject` (or any other
@@ -139,8 +150,17 @@ export function statusOf(value: StateValue): HeadlessStatus {
     if (sub === 'sale' || sub === 'tender') return sub;
     if (sub === 'commitFailed') return 'commit_failed';
     if (sub === 'cardAmount') return 'card_amount';
+    if (sub === 'priceEntry') return 'price_entry';
   }
   throw new RangeError(`checkout state ${JSON.stringify(value)} has no headless status`);
+}
+
+/** What a line carries from a scale label or an open price (its meta, as journaled). */
+function lineExtras(l: { meta?: Record<string, unknown> }): Pick<HeadlessLine, 'weight' | 'priceLabel' | 'openPrice'> {
+  const w = lineWeight(l);
+  if (w) return { weight: { kg: w.weight, pricePerKg: w.pricePerKg } };
+  if ((l.meta?.scale as { kind?: string } | undefined)?.kind === 'price') return { priceLabel: true };
+  return l.meta?.openPrice === true ? { openPrice: true } : {};
 }
 
 export interface HeadlessStateOptions {
@@ -173,6 +193,7 @@ export function toHeadlessState(snapshot: { value: StateValue; context: Checkout
       amount: l.amount,
       tax: l.tax,
       ...(l.priceFrom && l.listPrice !== undefined ? { listPrice: l.listPrice, priceFrom: { ...l.priceFrom, name: sanitizeLine(l.priceFrom.name) } } : {}),
+      ...lineExtras(l),
     })),
     subtotal: p.gross - p.discountTotal,
     discount: p.discountTotal,
@@ -217,6 +238,7 @@ export function toHeadlessState(snapshot: { value: StateValue; context: Checkout
       ...(r.step !== undefined ? { step: r.step } : {}),
     }));
   if (c.balance) state.balance = c.balance;
+  if (c.pricePrompt) state.pricePrompt = { sku: c.pricePrompt.sku, name: sanitizeLine(c.pricePrompt.name), qty: c.pricePrompt.qty };
   if (c.cardPrompt) state.cardPrompt = { masked: c.cardPrompt.masked, ...(c.cardPrompt.topUp ? { topUp: { ...c.cardPrompt.topUp } } : {}) };
   const q = pendingQuestion(snapshot);
   // A question can name a product (CONFIRM_QTY): its text and params are clean lines too.

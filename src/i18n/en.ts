@@ -10,6 +10,7 @@ import { enPark } from './en-park.js';
 import { enCli } from './en-cli.js';
 import { enDoctor } from './en-doctor.js';
 import { enReprint } from './en-reprint.js';
+import { enTools } from './en-tools.js';
 
 export const en = {
   // ------------------------------------------------------------ errors: cart and scanning
@@ -503,6 +504,7 @@ export const en = {
   ...enCli,
   ...enDoctor,
   ...enReprint,
+  ...enTools,
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;

@@ -12,6 +12,7 @@ import { ruPark } from './ru-park.js';
 import { ruCli } from './ru-cli.js';
 import { ruDoctor } from './ru-doctor.js';
 import { ruReprint } from './ru-reprint.js';
+import { ruTools } from './ru-tools.js';
 
 export const ru = {
   // ------------------------------------------------------------ errors: cart and scanning
@@ -504,4 +505,5 @@ export const ru = {
   ...ruCli,
   ...ruDoctor,
   ...ruReprint,
+  ...ruTools,
 } satisfies { [K in MessageKey]?: string };

@@ -11,6 +11,7 @@ import { viPark } from './vi-park.js';
 import { viCli } from './vi-cli.js';
 import { viDoctor } from './vi-doctor.js';
 import { viReprint } from './vi-reprint.js';
+import { viTools } from './vi-tools.js';
 
 export const vi = {
   // ------------------------------------------------------------ errors: cart and scanning
@@ -503,4 +504,5 @@ export const vi = {
   ...viCli,
   ...viDoctor,
   ...viReprint,
+  ...viTools,
 } satisfies { [K in MessageKey]?: string };

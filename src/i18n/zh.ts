@@ -10,6 +10,7 @@ import { zhPark } from './zh-park.js';
 import { zhCli } from './zh-cli.js';
 import { zhDoctor } from './zh-doctor.js';
 import { zhReprint } from './zh-reprint.js';
+import { zhTools } from './zh-tools.js';
 
 export const zh = {
   // ------------------------------------------------------------ errors: cart and scanning
@@ -502,4 +503,5 @@ export const zh = {
   ...zhCli,
   ...zhDoctor,
   ...zhReprint,
+  ...zhTools,
 } satisfies { [K in MessageKey]?: string };

@@ -64,6 +64,8 @@ export function App({ register, demo = false, clock: keyClock }: AppProps) {
   const cards = useMemo(() => (demo ? demoCards(register.store.state, config.codes.giftCardPrefix, fmt) : null), [demo, register.store, config, fmt, snap.context.lastSale, language]);
   const query = input.overlay?.kind === 'customers' ? input.overlay.query : null;
   const found = useMemo(() => (query === null ? [] : register.customers.search(query, searchRows(bodyRows))), [register, query, bodyRows]);
+  const productQuery = input.overlay?.kind === 'products' ? input.overlay.query : null;
+  const products = useMemo(() => (productQuery === null ? [] : register.products.search(productQuery, searchRows(bodyRows))), [register, productQuery, bodyRows]);
   const question = pendingQuestion(snap) !== null && !sessionScreen && !input.help;
   const hints = interactive ? hintItems(keyScreen, width, input, { customer: snap.context.customer !== null, rewardsHot: rewardsHot(snap.context), question, shown: fmt.text }) : [];
 
@@ -109,6 +111,8 @@ export function App({ register, demo = false, clock: keyClock }: AppProps) {
         session={sessionScreen ? { screen: sessionScreen, who: sess.context.who?.name ?? null, language } : null}
         shift={input.overlay?.kind === 'shift' ? register.shift.current() : null}
         parked={input.overlay?.kind === 'parked' ? register.parked.list() : undefined}
+        products={products}
+        quickKeys={register.quickKeys}
       />
       <MessageLine message={shown} lines={messageLines} />
       <EntryLine entry={entryLine(keyScreen, input, snap, fmt)} interactive={interactive} readOnlyText={fmt.t('ui.readOnly')} />

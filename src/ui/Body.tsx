@@ -21,6 +21,10 @@ import { ApprovalScreen, SignInScreen } from './screens/SignInScreen.js';
 import { ShiftScreen } from './screens/ShiftScreen.js';
 import { ParkedScreen } from './screens/ParkedScreen.js';
 import type { ParkedView } from '../park-service.js';
+import { ProductSearch } from './screens/ProductSearch.js';
+import { QuickKeysScreen } from './screens/QuickKeysScreen.js';
+import type { Product } from '../domain/catalog.js';
+import type { QuickKeyPage } from '../domain/quick-keys.js';
 import type { ShiftView } from '../shift-service.js';
 import type { SessionScreen } from './keys/table.js';
 import { approvalActionText } from './selectors.js';
@@ -45,9 +49,13 @@ export interface BodyProps {
   shift?: ShiftView | null;
   /** The parked sales waiting (parked overlay). */
   parked?: readonly ParkedView[];
+  /** Product search results (products overlay). */
+  products?: readonly Product[];
+  /** The quick-key grid (quickKeys overlay). */
+  quickKeys?: readonly QuickKeyPage[];
 }
 
-export function Body({ snap, screen, input, fmt, width, height, shop, receipt, help, demoCodes, demoCards, found, session, shift, parked }: BodyProps) {
+export function Body({ snap, screen, input, fmt, width, height, shop, receipt, help, demoCodes, demoCards, found, session, shift, parked, products, quickKeys }: BodyProps) {
   if (input.help) return <HelpOverlay rows={help} top={input.help.top} width={width} height={height} ascii={fmt.ascii} />;
   const ctx = snap.context;
   if (session) {
@@ -64,6 +72,11 @@ export function Body({ snap, screen, input, fmt, width, height, shop, receipt, h
     const c = ctx.customer;
     const attached = c ? { name: fmt.text(c.name), card: maskCard(c.card) } : null;
     return <CustomerSearch query={o.query} rows={customerRows(found, ctx, fmt)} sel={o.sel} attached={attached} fmt={fmt} width={width} height={height} />;
+  }
+  if (o?.kind === 'products') return <ProductSearch query={o.query} products={products ?? []} sel={o.sel} fmt={fmt} width={width} height={height} />;
+  if (o?.kind === 'quickKeys') {
+    const total = ctx.cart.lines.length > 0 ? fmt.money(ctx.priced.total) : null;
+    return <QuickKeysScreen pages={quickKeys ?? []} page={o.page} total={total} fmt={fmt} width={width} height={height} />;
   }
   if (o?.kind === 'newCustomer') {
     const ladder = ctx.deps.loyalty?.ladder() ?? null;
@@ -86,6 +99,7 @@ export function Body({ snap, screen, input, fmt, width, height, shop, receipt, h
       return <BalanceScreen view={ctx.balance} fmt={fmt} width={width} height={height} />;
     case 'sale':
     case 'cardAmount':
+    case 'priceEntry':
     case 'committing':
     case 'commitFailed':
       return <SaleScreen snap={snap} screen={screen} input={input} fmt={fmt} width={width} height={height} />;

@@ -3,7 +3,8 @@
  * columns leave, the window scrolls to keep the selected line visible. Pure.
  */
 import { lineBeforeOrderDiscounts, type PricedLine } from '../domain/cart.js';
-import { formatNumber } from '../i18n/index.js';
+import { formatDecimal, formatNumber } from '../i18n/index.js';
+import { lineWeight } from '../domain/scale-barcode.js';
 import type { Fmt } from './selectors.js';
 import { padEnd, padStart, truncate, width } from './text.js';
 
@@ -70,6 +71,9 @@ export function cartTable(lines: readonly PricedLine[], cols: number, rows: numb
  */
 function lineName(l: PricedLine, fmt: Fmt, cols: number): string {
   if (l.kind === 'reward') return fmt.t('ui.cart.rewardLine', { name: fmt.text(l.name) });
+  // A weighed line shows its weight and the price per kg (the line's price is in the Total column).
+  const w = lineWeight(l);
+  if (w) return fmt.t('ui.cart.weighed', { name: fmt.text(l.name), weight: formatDecimal(w.weight, fmt.locale, fmt.ascii), price: fmt.money(w.pricePerKg) });
   if (!l.priceFrom || l.listPrice === undefined) return fmt.text(l.name);
   const note = fmt.t('ui.cart.tierPrice', { tier: fmt.text(l.priceFrom.name), price: fmt.money(l.listPrice) });
   const room = cols - width(note);

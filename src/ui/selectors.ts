@@ -5,7 +5,7 @@
  */
 import type { SnapshotFrom } from 'xstate';
 import type { checkoutMachine } from '../../machines/checkout.machine.js';
-import type { CardPrompt, CheckoutMessage, PendingConfirm } from '../../machines/checkout.types.js';
+import type { CardPrompt, CheckoutMessage, PendingConfirm, PricePrompt } from '../../machines/checkout.types.js';
 import { pendingQuestion } from '../../machines/checkout.confirm.js';
 import type { TillConfig } from '../domain/config.js';
 import type { Tender } from '../domain/tender.js';
@@ -25,6 +25,7 @@ export function screenOf(snap: CheckoutSnapshot): MachineScreen {
   if (snap.matches('idle')) return 'idle';
   if (snap.matches({ open: 'sale' })) return 'sale';
   if (snap.matches({ open: 'cardAmount' })) return 'cardAmount';
+  if (snap.matches({ open: 'priceEntry' })) return 'priceEntry';
   if (snap.matches({ open: 'tender' })) return 'tender';
   if (snap.matches({ open: 'commitFailed' })) return 'commitFailed';
   // Parking and recalling are journal writes like the commit: "saving", scans wait.
@@ -229,6 +230,8 @@ export function entryLine(screen: Screen, input: InputState, snap: CheckoutSnaps
   const qty = input.qty !== null ? `${input.qty} × `.replace('×', fmt.ascii ? 'x' : '×') : '';
   const o = input.overlay;
   if (o?.kind === 'customers') return { prompt: fmt.t('ui.entry.search'), prefix: '', text: o.query, active: true };
+  if (o?.kind === 'products') return { prompt: fmt.t('ui.entry.findProduct'), prefix: qty, text: o.query, active: true };
+  if (o?.kind === 'quickKeys') return { prompt: '', prefix: qty, text: '', active: false };
   if (o?.kind === 'newCustomer') {
     const f = o.form;
     const prompt = fmt.t(`ui.form.${f.focus}`) + ':';
@@ -241,6 +244,7 @@ export function entryLine(screen: Screen, input: InputState, snap: CheckoutSnaps
   if (o?.kind === 'reprint') return { prompt: fmt.t('ui.entry.reprint'), prefix: '', text: input.entry, active: true };
   if (mode === 'code') return { prompt: fmt.t('ui.entry.code'), prefix: qty, text: input.entry, active: true };
   if (mode === 'tender') return { prompt: fmt.t('ui.entry.cash'), prefix: '', text: input.entry, active: true };
+  if (mode === 'value' && screen === 'priceEntry') return { prompt: openPricePrompt(snap.context.pricePrompt, fmt), prefix: '', text: input.entry, active: true };
   if (mode === 'value') return { prompt: cardValuePrompt(snap.context.cardPrompt, fmt), prefix: '', text: input.entry, active: true };
   if (mode === 'cardRef') {
     const amount = input.card?.amount ?? null;
@@ -249,6 +253,12 @@ export function entryLine(screen: Screen, input: InputState, snap: CheckoutSnaps
   }
   if (screen === 'committing') return { prompt: fmt.t('ui.saving'), prefix: '', text: '', active: false };
   return { prompt: '', prefix: '', text: '', active: false };
+}
+
+/** The open-price prompt: the product's name, and the quantity when more than one. */
+function openPricePrompt(p: PricePrompt | null, fmt: Fmt): string {
+  const name = fmt.text(p?.name ?? '');
+  return p && p.qty > 1 ? fmt.t('ui.entry.openPriceQty', { name, qty: p.qty }) : fmt.t('ui.entry.openPrice', { name });
 }
 
 /** The value prompt: stock to sell, or a card to top up (its balance, or the expiry a renewal gives). */

@@ -45,4 +45,17 @@ describe('parseProductCsv', () => {
     expect(r.products.map((p) => p.sku)).toEqual(['OLD']);
     expect(r.rejected).toEqual([{ line: 3, column: 2, reason: 'column 2 (barcode): 556 already belongs to SOMEONE' }]);
   });
+
+  it('an optional sold_by column flags weighed and open-price products; anything else is refused naming the column', () => {
+    const csv = [
+      'sku,barcode,name,price,category,tax_class,sold_by',
+      'B1,61001,Bananas loose,2.40,produce,standard,weight',
+      'M1,900,Miscellaneous,0,misc,standard,Open-Price',
+      'C1,101,Espresso,2.50,coffee,standard,',
+      'X1,102,Odd,1.00,coffee,standard,litre',
+    ].join('\n');
+    const r = parseProductCsv(csv, opts());
+    expect(r.products.map((p) => [p.sku, p.soldBy, p.openPrice])).toEqual([['B1', 'weight', undefined], ['M1', undefined, true], ['C1', undefined, undefined]]);
+    expect(r.rejected).toEqual([{ line: 5, column: 7, reason: 'column 7 (sold_by): "litre" is not one of each, weight, open-price' }]);
+  });
 });

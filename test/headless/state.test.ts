@@ -61,6 +61,7 @@ describe('parseRequest', () => {
       return_open: { receipt: 'R1-000001' }, return_line: { line: 'L1', qty: 1 }, return_refund: { refund: 'cash' },
       recall: { park: 'p1' }, park_discard: { park: 'p1' },
       return_item: { code: '101', qty: 1 }, return_exchange_item: { code: '201' }, return_pay: { tender: 'cash', amount: 100 },
+      add: { sku: 'SKU-101' }, price: { amount: 450 }, product_search: { query: 'ca phe' },
     };
     for (const cmd of COMMAND_NAMES) {
       const r = parseRequest(JSON.stringify({ id: 1, cmd, ...samples[cmd] }));

@@ -53,6 +53,9 @@ function overlayView(register: Register, snap: ReturnType<Register['actor']['get
     if (ctx.deps.loyalty) view.formDefaults = { ...register.customers.preview(), tiers: (ladder?.tiers ?? []).map((t) => t.id) };
   }
   if (o?.kind === 'rewards') view.rewardRows = rewardRows(ctx, makeFmt(register.config));
+  if (o?.kind === 'products') view.productSkus = register.products.search(o.query, searchRows(bodyRows)).map((p) => p.sku);
+  view.quickKeys = register.quickKeys;
+  if (ctx.pricePrompt) view.pricePromptName = ctx.pricePrompt.name;
   return view;
 }
 
@@ -110,6 +113,8 @@ export function useRegisterKeys(register: Register, screen: MachineScreen, layou
     }
     if (after === before) return next;
     shown.current = after;
+    // The quick-key grid stays open while its first item opens the sale: the next key is the next item.
+    if (next.overlay?.kind === 'quickKeys' && after === 'sale') return { ...onScreenChange(next), overlay: next.overlay };
     return onScreenChange(next);
   };
 
@@ -266,7 +271,8 @@ export function useRegisterKeys(register: Register, screen: MachineScreen, layou
       if (r.shift) runShift(r.shift);
       next = state.current;
       // A claim the machine accepted closes the rewards list; a refusal keeps it open with the reason.
-      if (r.onOk && actor.getSnapshot().context.message?.level !== 'error') next = r.onOk;
+      // (Only on the sale: an open-price item from the quick keys went on to ask its price.)
+      if (r.onOk && actor.getSnapshot().context.message?.level !== 'error' && screenOf(actor.getSnapshot()) === 'sale') next = r.onOk;
       if (r.language) {
         const lang = register.switchLanguage();
         next = { ...next, notice: { key: 'ui.notice.language', params: { name: LANGUAGE_NAMES[lang as Language] ?? lang }, level: 'info' } };

@@ -14,7 +14,7 @@ import { openShiftOverlay, shiftKey, type ShiftOp } from './shift-keys.js';
 
 const MAX_PIN = 8;
 import { entryMode, FOLLOW, MAX_ENTRY, moveSelection, selectedId, uiScreen, type InputState, type Notice } from './state.js';
-import { overlayAction, typeInto, type OverlayResult, type OverlayView } from './overlay-keys.js';
+import { overlayAction, quickKeyPress, typeInto, type OverlayResult, type OverlayView } from './overlay-keys.js';
 import { answerDiscard, parkAction, parkedConfirmPending, type ParkedKeyRow } from './park-keys.js';
 import { reprintAction } from './reprint-keys.js';
 
@@ -34,6 +34,8 @@ export interface KeyView extends OverlayView {
   question?: boolean;
   /** The machine shows a message (context.message): the next action clears it. */
   message?: boolean;
+  /** The open-price product waiting for its price (its name, for the refusal of an empty price). */
+  pricePromptName?: string;
   /** The locale's decimal separator (vi-VN and ru-RU ",", ar "٫"); "." and "," are always accepted too. */
   decimal?: string;
   /** The parked sales waiting (the list's rows), read when the key arrives. */
@@ -58,8 +60,8 @@ export interface KeyResult extends Omit<OverlayResult, 'events'> {
   reprint?: { text: string | null; show: boolean };
 }
 
-const SALE_OPEN: MachineScreen[] = ['sale', 'cardAmount', 'tender', 'commitFailed', 'committing'];
-const OVERLAY_OPENERS: readonly Action[] = ['customers', 'rewards', 'checkCard', 'detach'];
+const SALE_OPEN: MachineScreen[] = ['sale', 'cardAmount', 'priceEntry', 'tender', 'commitFailed', 'committing'];
+const OVERLAY_OPENERS: readonly Action[] = ['customers', 'rewards', 'checkCard', 'detach', 'findProduct', 'quickKeys'];
 /** A sale is open on this screen (the balance screen can be opened in the middle of one). */
 const saleOpen = (v: KeyView) => SALE_OPEN.includes(v.screen) || (v.screen === 'balance' && v.lineIds.length > 0);
 /** Anything but digits, spaces and decimal separators: a code (a gift card typed to pay), not an amount. */
@@ -135,6 +137,8 @@ export function handleKey(prev: InputState, key: Key, v: KeyView): KeyResult {
     return { state: r.state, events: [], ...(r.op ? { shift: r.op } : {}) };
   }
   if (parkedConfirmPending(s)) return movedOn('discard', answerDiscard(s, action), v);
+  // On the quick-key grid a digit or a letter is the key of an item.
+  if (action === null && s.overlay?.kind === 'quickKeys' && key.name === 'char' && !key.ctrl && !key.meta && key.ch) return movedOn('quickKeys', quickKeyPress(s, key.ch, v), v);
   if (action === null) return v.screen === 'committed' && !s.overlay && key.name !== 'char' ? movedOn('next', act(s, 'next', v), v) : same(s);
   if (action === 'type') {
     if (s.overlay) return same(typeInto(s, key.ch ?? '', MAX_ENTRY));
@@ -278,6 +282,15 @@ function act(s: InputState, action: Action, v: KeyView): KeyResult {
       if (amount === null) return notice(s, 'ui.notice.badAmount', { text: s.entry });
       return { state: { ...s, entry: '', qty: null, line: FOLLOW }, events: [{ type: 'giftcard.sell', amount }] };
     }
+    case 'priceValue': {
+      if (s.entry === '') return notice(s, 'error.OPEN_PRICE_INVALID', { name: v.pricePromptName ?? '' });
+      const amount = amountOf(s.entry, v);
+      if (amount === null) return notice(s, 'ui.notice.badAmount', { text: s.entry });
+      return { state: { ...s, entry: '' }, events: [{ type: 'price.amount', amount }] };
+    }
+    case 'priceCancel':
+      if (s.entry) return same({ ...s, entry: '' });
+      return { state: s, events: [{ type: 'price.cancel' }] };
     case 'cardCancel':
       if (s.entry) return same({ ...s, entry: '' });
       return { state: s, events: [{ type: 'giftcard.cancel' }] };

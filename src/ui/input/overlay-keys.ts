@@ -11,6 +11,7 @@ import { decimalToUnits } from '../../domain/loyalty/units.js';
 import { isGiftCardScan, parseCode } from '../../domain/giftcard/index.js';
 import type { Action, Screen } from '../keys/table.js';
 import type { ScanPrefixes } from '../../domain/scan-kind.js';
+import { quickKeyFor, type QuickKeyPage } from '../../domain/quick-keys.js';
 import { FORM_FIELDS, type CustomerForm, type FormField, type InputState, type Notice, type Overlay } from './state.js';
 
 /** A selectable row of the rewards overlay: a reward to claim, or one already on the sale. */
@@ -38,6 +39,10 @@ export interface OverlayView {
   giftCardPrefix?: string;
   /** Prefixes that tell gift cards, loyalty cards and receipts apart (scan routing). */
   scanPrefixes?: ScanPrefixes;
+  /** Skus of the products the product search shows, in order. */
+  productSkus?: readonly string[];
+  /** The quick-key grid (register.quickKeys). */
+  quickKeys?: readonly QuickKeyPage[];
 }
 
 export interface OverlayResult {
@@ -54,8 +59,14 @@ const notice = (s: InputState, key: Notice['key'], params?: Notice['params'], le
   same({ ...s, notice: { key, params, level } });
 const withOverlay = (s: InputState, overlay: Overlay | null): InputState => ({ ...s, overlay, entry: '' });
 
-/** Opens an overlay from a machine screen (the keys F12, F6, F7). */
-export function openOverlay(s: InputState, action: 'customers' | 'rewards' | 'checkCard', v: OverlayView): OverlayResult {
+/** Opens an overlay from a machine screen (the keys F12, F6, F7, Ctrl+K, Ctrl+E). */
+export function openOverlay(s: InputState, action: 'customers' | 'rewards' | 'checkCard' | 'findProduct' | 'quickKeys', v: OverlayView): OverlayResult {
+  // A quantity typed before the key ("3 *") waits for the product chosen there.
+  if (action === 'findProduct') return same({ ...s, entry: '', overlay: { kind: 'products', query: s.entry, sel: 0 } });
+  if (action === 'quickKeys') {
+    if (!v.quickKeys?.length) return notice(s, 'ui.notice.noQuickKeys', undefined, 'info');
+    return same({ ...s, entry: '', overlay: { kind: 'quickKeys', page: 0 } });
+  }
   if (action === 'customers') return same({ ...s, qty: null, entry: '', overlay: { kind: 'customers', query: s.entry, sel: 0 } });
   if (action === 'rewards') {
     if (!v.attached) return notice(s, 'error.NO_CUSTOMER');
@@ -80,6 +91,8 @@ function check(s: InputState, code: string, v: OverlayView): OverlayResult {
 export function typeInto(s: InputState, ch: string, max: number): InputState {
   const o = s.overlay;
   if (o?.kind === 'customers') return o.query.length >= max ? s : { ...s, overlay: { ...o, query: o.query + ch, sel: 0 } };
+  if (o?.kind === 'products') return o.query.length >= max ? s : { ...s, overlay: { ...o, query: o.query + ch, sel: 0 } };
+  if (o?.kind === 'quickKeys') return s;
   if (o?.kind === 'newCustomer') {
     const f = o.form;
     if (f.saving || f.focus === 'tier') return s;
@@ -95,6 +108,7 @@ function edit(s: InputState, how: 'erase' | 'clear'): InputState {
   const cut = (x: string) => (how === 'clear' ? '' : [...x].slice(0, -1).join(''));
   const o = s.overlay;
   if (o?.kind === 'customers') return { ...s, overlay: { ...o, query: cut(o.query), sel: 0 } };
+  if (o?.kind === 'products') return { ...s, overlay: { ...o, query: cut(o.query), sel: 0 } };
   if (o?.kind === 'newCustomer') {
     const f = o.form;
     if (f.saving || f.focus === 'tier') return s;
@@ -163,6 +177,8 @@ export function overlayAction(s: InputState, action: Action, screen: Screen, v: 
     case 'customers':
     case 'rewards':
     case 'checkCard':
+    case 'findProduct':
+    case 'quickKeys':
       return openOverlay(s, action, v);
     case 'detach':
       if (!v.attached) return notice(withOverlay(s, null), 'ui.notice.noCustomer', undefined, 'info');
@@ -191,6 +207,20 @@ export function overlayAction(s: InputState, action: Action, screen: Screen, v: 
       if (!v.formDefaults) return notice(s, 'error.LOYALTY_OFF');
       return same({ ...s, overlay: { kind: 'newCustomer', form: newForm(o.query, v.formDefaults) } });
     }
+  }
+  if (o?.kind === 'products') {
+    const skus = v.productSkus ?? [];
+    if (action === 'up' || action === 'down') return same({ ...s, overlay: { ...o, sel: clampSel(o.sel + (action === 'up' ? -1 : 1), skus.length) } });
+    if (action === 'addProduct') {
+      if (!o.query.trim()) return notice(s, 'ui.notice.productFirst', undefined, 'info');
+      const sku = skus[clampSel(o.sel, skus.length)];
+      if (!sku) return notice(s, 'ui.notice.noProduct', undefined, 'info');
+      return { state: { ...withOverlay(s, null), qty: null }, events: [addEvent(sku, s.qty, 'search')] };
+    }
+  }
+  if (o?.kind === 'quickKeys') {
+    const pages = v.quickKeys?.length ?? 0;
+    if ((action === 'pageUp' || action === 'pageDown') && pages > 0) return same({ ...s, overlay: { ...o, page: (o.page + (action === 'pageUp' ? -1 : 1) + pages) % pages } });
   }
   if (o?.kind === 'newCustomer') {
     const f = o.form;
@@ -241,4 +271,20 @@ function applied(s: InputState, row: RewardKeyRow, points: number | 'max' | unde
   const ev: CheckoutEvent = { type: 'reward.apply', programId: row.programId, rewardId: row.rewardId, ...(points !== undefined ? { points } : {}) };
   const stay: InputState = { ...s, entry: '', overlay: s.overlay?.kind === 'rewards' ? { ...s.overlay, points: null } : s.overlay };
   return { state: stay, events: [ev], onOk: { ...withOverlay(s, null), notice: { key: 'ui.notice.rewardApplied', params: { name: row.name }, level: 'info' } } };
+}
+
+const addEvent = (sku: string, qty: number | null, source: string): CheckoutEvent => ({ type: 'cart.add', sku, source, ...(qty !== null ? { qty } : {}) });
+
+/**
+ * A digit or a letter on the quick-key grid: its item is added (a quantity typed before opening the
+ * grid applies to it) and the grid stays open for the next item; Esc or Enter goes back to the sale.
+ */
+export function quickKeyPress(s: InputState, ch: string, v: OverlayView): OverlayResult {
+  const o = s.overlay;
+  if (o?.kind !== 'quickKeys') return same(s);
+  const k = quickKeyFor(v.quickKeys?.[o.page], ch);
+  if (!k) return notice(s, 'ui.notice.noQuickKey', { key: ch });
+  // "Added" only when the machine took it (a refusal's message is shown instead).
+  const next = { ...s, qty: null };
+  return { state: next, events: [addEvent(k.product.sku, s.qty, 'quick-key')], onOk: { ...next, notice: { key: 'ui.notice.quickAdded', params: { name: k.label }, level: 'info' } } };
 }

@@ -36,6 +36,11 @@ export const SCAN_ROUTES: Record<Screen, Record<ScanKind, ScanRoute>> = {
   idle: everywhere(M),
   sale: everywhere(M),
   cardAmount: everywhere(M),
+  // The machine drops the price prompt and takes the scan: a scan is never a price.
+  priceEntry: everywhere(M),
+  // Search and quick keys close, and the scanned product is added: never typed into the search box.
+  products: everywhere(C),
+  quickKeys: everywhere(C),
   tender: everywhere(M),
   committing: everywhere({ refuse: 'SCAN_WHILE_SAVING' }, { refuse: 'SCAN_WHILE_SAVING' }),
   commitFailed: everywhere({ refuse: 'SCAN_NOT_SAVED' }, { refuse: 'SCAN_NOT_SAVED' }),

@@ -64,6 +64,10 @@ export type Overlay =
   | { kind: 'reprint' }
   /** A receipt printed again, shown as printed (without its COPY banner), scrollable. */
   | { kind: 'copy'; receiptNo: string; of: 'sale' | 'return'; lines: readonly string[]; top: number }
+  /** Product search as you type (name or sku); Enter adds the selected product. */
+  | { kind: 'products'; query: string; sel: number }
+  /** The quick-key grid, on one of its pages; a key adds its product and the grid stays open. */
+  | { kind: 'quickKeys'; page: number }
   | ShiftOverlay;
 
 export interface InputState {
@@ -130,7 +134,9 @@ export const entryMode = (screen: string, s: InputState): EntryMode | null => {
   if (screen === 'pin' || screen === 'locked' || screen === 'approval') return 'pin';
   if (screen === 'shift') return s.overlay?.kind === 'shift' ? (s.overlay.step === 'amount' ? 'value' : s.overlay.step === 'reason' ? 'text' : null) : null;
   if (screen === 'signIn') return 'code';
-  if (screen === 'customers' || screen === 'newCustomer') return 'text';
+  if (screen === 'customers' || screen === 'newCustomer' || screen === 'products') return 'text';
+  if (screen === 'quickKeys') return null;
+  if (screen === 'priceEntry') return 'value';
   if (screen === 'rewardPoints' || screen === 'checkCard' || screen === 'reprint') return 'code';
   if (screen === 'rewards') return null;
   if (screen === 'tender') return s.card ? 'cardRef' : 'tender';

@@ -12,13 +12,13 @@ import type { Key, KeyName } from './decode.js';
 import type { MessageKey } from '../../i18n/index.js';
 
 /** Screens chosen from the checkout machine's state. */
-export type MachineScreen = 'idle' | 'sale' | 'cardAmount' | 'tender' | 'committing' | 'commitFailed' | 'committed' | 'receipt' | 'balance';
+export type MachineScreen = 'idle' | 'sale' | 'cardAmount' | 'priceEntry' | 'tender' | 'committing' | 'commitFailed' | 'committed' | 'receipt' | 'balance';
 
 /**
  * Prompts and overlays of the UI alone (the machine knows nothing of them until an event is sent):
  * customer search, the new-customer form, the rewards list and its points prompt, the armed balance check.
  */
-export type OverlayScreen = 'customers' | 'newCustomer' | 'rewards' | 'rewardPoints' | 'checkCard' | 'approval' | 'shift' | 'parked' | 'reprint' | 'copy';
+export type OverlayScreen = 'customers' | 'newCustomer' | 'rewards' | 'rewardPoints' | 'checkCard' | 'approval' | 'shift' | 'parked' | 'reprint' | 'copy' | 'products' | 'quickKeys';
 
 /** Screens of the sign-in session (machines/session.machine.ts): they cover every other screen. */
 export type SessionScreen = 'signIn' | 'pin' | 'locked';
@@ -29,6 +29,7 @@ export const SCREENS: readonly Screen[] = [
   'idle',
   'sale',
   'cardAmount',
+  'priceEntry',
   'tender',
   'committing',
   'commitFailed',
@@ -45,6 +46,8 @@ export const SCREENS: readonly Screen[] = [
   'parked',
   'reprint',
   'copy',
+  'products',
+  'quickKeys',
   'signIn',
   'pin',
   'locked',
@@ -104,7 +107,12 @@ export type Action =
   | 'recall'
   | 'discard'
   | 'reprintPrompt'
-  | 'reprintNo';
+  | 'reprintNo'
+  | 'findProduct'
+  | 'addProduct'
+  | 'quickKeys'
+  | 'priceValue'
+  | 'priceCancel';
 
 export type KeySpec = { key: Exclude<KeyName, 'char'> } | { ch: string } | { ctrl: string };
 
@@ -126,9 +134,9 @@ export interface Binding {
 }
 
 const SALE_LIKE: Screen[] = ['idle', 'sale', 'committed'];
-const WITH_ENTRY: Screen[] = ['idle', 'sale', 'cardAmount', 'tender', 'committed', 'balance', 'customers', 'newCustomer', 'rewardPoints', 'checkCard', 'reprint', 'approval', 'shift', 'signIn', 'pin', 'locked'];
+const WITH_ENTRY: Screen[] = ['idle', 'sale', 'cardAmount', 'priceEntry', 'products', 'tender', 'committed', 'balance', 'customers', 'newCustomer', 'rewardPoints', 'checkCard', 'reprint', 'approval', 'shift', 'signIn', 'pin', 'locked'];
 /** Screens where the till can be locked (Ctrl+L): every machine screen once someone is signed in. */
-const LOCKABLE: Screen[] = ['idle', 'sale', 'cardAmount', 'tender', 'commitFailed', 'committed', 'receipt', 'balance'];
+const LOCKABLE: Screen[] = ['idle', 'sale', 'cardAmount', 'priceEntry', 'tender', 'commitFailed', 'committed', 'receipt', 'balance'];
 
 export const KEY_TABLE: readonly Binding[] = [
   { action: 'scan', screens: [...SALE_LIKE, 'balance'], keys: [{ key: 'enter' }], label: 'ui.key.scan', hint: 'ui.hint.scan', hintRank: { sale: -1 } },
@@ -140,6 +148,18 @@ export const KEY_TABLE: readonly Binding[] = [
   { action: 'rewards', screens: ['sale'], keys: [{ key: 'f6' }, { ctrl: 'r' }], label: 'ui.key.rewards', hint: 'ui.hint.rewards', hintKeys: 1 },
   { action: 'customers', screens: SALE_LIKE, keys: [{ key: 'f12' }, { ctrl: 'f' }], label: 'ui.key.customers', hint: 'ui.hint.customers', hintKeys: 1 },
   { action: 'checkCard', screens: ['idle', 'sale'], keys: [{ key: 'f7' }, { ctrl: 'b' }], label: 'ui.key.checkCard', hint: 'ui.hint.checkCard', hintKeys: 1, hintRank: { sale: -1 } },
+  // Products without a barcode at hand: find one by name or sku, or press its quick key.
+  { action: 'findProduct', screens: SALE_LIKE, keys: [{ ctrl: 'k' }], label: 'ui.key.findProduct', hint: 'ui.hint.findProduct' },
+  { action: 'quickKeys', screens: SALE_LIKE, keys: [{ ctrl: 'e' }], label: 'ui.key.quickKeys', hint: 'ui.hint.quickKeys' },
+  { action: 'addProduct', screens: ['products'], keys: [{ key: 'enter' }], label: 'ui.key.addProduct', hint: 'ui.hint.addProduct' },
+  { action: 'up', screens: ['products'], keys: [{ key: 'up' }], label: 'ui.key.upList' },
+  { action: 'down', screens: ['products'], keys: [{ key: 'down' }], label: 'ui.key.downList' },
+  { action: 'dismiss', screens: ['products'], keys: [{ key: 'escape' }], label: 'ui.key.closeProducts', hint: 'ui.hint.close' },
+  { action: 'pageUp', screens: ['quickKeys'], keys: [{ key: 'left' }, { key: 'pageup' }], label: 'ui.key.quickPrev' },
+  { action: 'pageDown', screens: ['quickKeys'], keys: [{ key: 'right' }, { key: 'pagedown' }], label: 'ui.key.quickNext', hint: 'ui.hint.quickPage', hintKeys: 1 },
+  { action: 'dismiss', screens: ['quickKeys'], keys: [{ key: 'escape' }, { key: 'enter' }], label: 'ui.key.closeQuickKeys', hint: 'ui.hint.close', hintKeys: 1 },
+  { action: 'priceValue', screens: ['priceEntry'], keys: [{ key: 'enter' }], label: 'ui.key.priceValue', hint: 'ui.hint.priceValue' },
+  { action: 'priceCancel', screens: ['priceEntry'], keys: [{ key: 'escape' }], label: 'ui.key.priceCancel', hint: 'ui.hint.cancel' },
   { action: 'detach', screens: ['sale', 'customers'], keys: [{ ctrl: 'd' }], label: 'ui.key.detach' },
   { action: 'attach', screens: ['customers'], keys: [{ key: 'enter' }], label: 'ui.key.attach', hint: 'ui.hint.attach' },
   { action: 'up', screens: ['customers', 'rewards', 'parked'], keys: [{ key: 'up' }], label: 'ui.key.upList' },
@@ -167,7 +187,7 @@ export const KEY_TABLE: readonly Binding[] = [
   { action: 'removePayment', screens: ['tender'], keys: [{ ch: '-' }, { key: 'f4' }], label: 'ui.key.removePayment', hint: 'ui.hint.removePayment' },
   { action: 'back', screens: ['tender'], keys: [{ key: 'escape' }], label: 'ui.key.back', hint: 'ui.hint.back' },
   { action: 'retry', screens: ['commitFailed'], keys: [{ key: 'enter' }, { ch: '+' }, { key: 'f2' }], label: 'ui.key.retry', hint: 'ui.hint.retry' },
-  { action: 'void', screens: ['sale', 'tender', 'commitFailed'], keys: [{ ch: '/' }, { key: 'f5' }], label: 'ui.key.void', hint: 'ui.hint.void', hintRank: { sale: -1 } },
+  { action: 'void', screens: ['sale', 'priceEntry', 'tender', 'commitFailed'], keys: [{ ch: '/' }, { key: 'f5' }], label: 'ui.key.void', hint: 'ui.hint.void', hintRank: { sale: -1 } },
   { action: 'next', screens: ['committed'], keys: [{ key: 'escape' }], label: 'ui.key.next', hint: 'ui.hint.next' },
   { action: 'lastReceipt', screens: ['committed'], keys: [{ ch: '.' }, { key: 'f8' }], label: 'ui.key.lastReceipt', hint: 'ui.hint.lastReceipt' },
   // Reprint by number (src/receipt-copies.ts): from the journal, so after a restart too; marked COPY.
@@ -186,7 +206,7 @@ export const KEY_TABLE: readonly Binding[] = [
   { action: 'pageDown', screens: ['sale', 'receipt', 'copy'], keys: [{ key: 'pagedown' }], label: 'ui.key.pageDown' },
   { action: 'backspace', screens: WITH_ENTRY, keys: [{ key: 'backspace' }, { key: 'delete' }], label: 'ui.key.backspace' },
   { action: 'clear', screens: ['idle', 'sale'], keys: [{ key: 'escape' }, { ctrl: 'u' }], label: 'ui.key.clear' },
-  { action: 'clear', screens: ['customers', 'newCustomer', 'rewardPoints', 'checkCard', 'reprint'], keys: [{ ctrl: 'u' }], label: 'ui.key.clearField' },
+  { action: 'clear', screens: ['customers', 'newCustomer', 'rewardPoints', 'checkCard', 'reprint', 'products'], keys: [{ ctrl: 'u' }], label: 'ui.key.clearField' },
   // Sign-in and approval: a code or PIN typed, then Enter.
   { action: 'submit', screens: ['signIn'], keys: [{ key: 'enter' }], label: 'ui.key.signIn', hint: 'ui.hint.signIn' },
   { action: 'submit', screens: ['pin', 'locked'], keys: [{ key: 'enter' }], label: 'ui.key.pin', hint: 'ui.hint.pin' },
