@@ -72,6 +72,8 @@ export function buildProductIndex(products: Iterable<Product>): ProductIndex {
   // Postings are ascending by construction; packed once so the index stays compact at 100k products.
   const postings = new Map<number, Int32Array>();
   for (const [g, ids] of grams) postings.set(g, Int32Array.from(ids));
+  // The closures below share this scope: without this the build's arrays would live as long as the index.
+  grams.clear();
   const NONE = new Int32Array(0);
 
   /** The shortest posting list that every product matching `word` must be on. */

@@ -55,7 +55,7 @@ describe('open-price items', () => {
     expect(ctx(actor).cart.lines[0].unitPrice).toBe(100_000);
   });
 
-  it('3 x misc asks once and makes a line of three at the price; cancelling an empty sale goes back to idle', () => {
+  it('3 x misc asks the price of one and makes a line of three; cancelling an empty sale goes back to idle', () => {
     const { actor } = start();
     actor.send({ type: 'cart.scan', code: '999', qty: 3 });
     actor.send({ type: 'price.amount', amount: 200 });
