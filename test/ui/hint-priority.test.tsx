@@ -25,7 +25,7 @@ describe('hint bar priority', () => {
     setLanguage('en');
     expect(hintLine('sale', 80)).toBe('*/F3 Qty  -/F4 Remove  +/F2 Pay  F12 Customer  Ctrl+P Park  ?/F1 Help');
     expect(hintLine('sale', 80, undefined, { customer: true })).toBe('Enter Scan  */F3 Qty  -/F4 Remove  +/F2 Pay  F6 Rewards  Ctrl+P Park  ?/F1 Help');
-    expect(hintLine('sale', 200)).toBe('Enter Scan  */F3 Qty  -/F4 Remove  +/F2 Pay  F12 Customer  F7 Balance  //F5 Void  Ctrl+P Park  ?/F1 Help');
+    expect(hintLine('sale', 200)).toBe('Enter Scan  */F3 Qty  -/F4 Remove  +/F2 Pay  F12 Customer  F7 Balance  Ctrl+K Find  Ctrl+E Quick  //F5 Void  Ctrl+P Park  ?/F1 Help');
     // Other screens keep table order: the payment screen is as before.
     expect(hintLine('tender', 80)).toBe('Enter Cash  +/F7 Exact  */F6 Card  -/F4 Remove  Esc Back  //F5 Void  ?/F1 Help');
   });

@@ -149,8 +149,8 @@ export const KEY_TABLE: readonly Binding[] = [
   { action: 'customers', screens: SALE_LIKE, keys: [{ key: 'f12' }, { ctrl: 'f' }], label: 'ui.key.customers', hint: 'ui.hint.customers', hintKeys: 1 },
   { action: 'checkCard', screens: ['idle', 'sale'], keys: [{ key: 'f7' }, { ctrl: 'b' }], label: 'ui.key.checkCard', hint: 'ui.hint.checkCard', hintKeys: 1, hintRank: { sale: -1 } },
   // Products without a barcode at hand: find one by name or sku, or press its quick key.
-  { action: 'findProduct', screens: SALE_LIKE, keys: [{ ctrl: 'k' }], label: 'ui.key.findProduct', hint: 'ui.hint.findProduct' },
-  { action: 'quickKeys', screens: SALE_LIKE, keys: [{ ctrl: 'e' }], label: 'ui.key.quickKeys', hint: 'ui.hint.quickKeys' },
+  { action: 'findProduct', screens: SALE_LIKE, keys: [{ ctrl: 'k' }], label: 'ui.key.findProduct', hint: 'ui.hint.findProduct', hintRank: { sale: -1 } },
+  { action: 'quickKeys', screens: SALE_LIKE, keys: [{ ctrl: 'e' }], label: 'ui.key.quickKeys', hint: 'ui.hint.quickKeys', hintRank: { sale: -1 } },
   { action: 'addProduct', screens: ['products'], keys: [{ key: 'enter' }], label: 'ui.key.addProduct', hint: 'ui.hint.addProduct' },
   { action: 'up', screens: ['products'], keys: [{ key: 'up' }], label: 'ui.key.upList' },
   { action: 'down', screens: ['products'], keys: [{ key: 'down' }], label: 'ui.key.downList' },
