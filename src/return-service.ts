@@ -97,14 +97,14 @@ export function createReturnService(o: ReturnServiceOptions): ReturnService {
     for (const no of candidates(text)) {
       const hit = receiptEntry(store.state, no);
       if (!hit) continue;
-      if (hit.kind === 'return') return fail('RECEIPT_IS_RETURN', '{receipt} is the receipt of a return: a return cannot be returned. Scan the receipt of the sale.', { receipt: no });
+      if (hit.kind === 'return') return fail('RECEIPT_IS_RETURN', '{receipt} is the receipt of a return. Scan the receipt of the sale.', { receipt: no });
       const ev = store.readEvents?.([hit.seq]).get(hit.seq);
       const sale = (ev?.data as SaleCommitted | undefined)?.sale;
       if (!ev || ev.type !== 'sale.committed' || !sale || sale.receiptNo !== no)
         return fail('RECEIPT_UNREADABLE', 'The sale of receipt {receipt} cannot be read from the journal. Ask the manager to run `till journal verify`.', { receipt: no });
       return ok({ sale, before: saleReturns(store.state, sale.saleId) });
     }
-    return fail('RECEIPT_UNKNOWN', 'Receipt {receipt} is not one this store issued (another store or register?). Check the number.', { receipt: shown });
+    return fail('RECEIPT_UNKNOWN', 'Receipt {receipt} was not issued by this store or register. Check the number.', { receipt: shown });
   }
 
   const picksOf = (picks: Readonly<Record<string, number>>): ReturnPick[] => Object.entries(picks).map(([lineId, qty]) => ({ lineId, qty }));

@@ -25,8 +25,8 @@ export const enReturns = {
   'shift.report.gcReturned': 'Returned unspent ({count})',
   'shift.report.gcRefunded': 'Refunded onto cards ({count})',
   // ------------------------------------------------------------ the till: receipts, lookups, the return receipt
-  'error.RECEIPT_UNKNOWN': 'Receipt {receipt} is not one this store issued (another store or register?). Check the number.',
-  'error.RECEIPT_IS_RETURN': '{receipt} is the receipt of a return: a return cannot be returned. Scan the receipt of the sale.',
+  'error.RECEIPT_UNKNOWN': 'Receipt {receipt} was not issued by this store or register. Check the number.',
+  'error.RECEIPT_IS_RETURN': '{receipt} is the receipt of a return. Scan the receipt of the sale.',
   'error.RECEIPT_UNREADABLE': 'The sale of receipt {receipt} cannot be read from the journal. Ask the manager to run `till journal verify`.',
   'error.RETURN_OPEN': 'A return is open: finish it or cancel it (Esc) first.',
   'error.REFUND_EXCEEDS_DRAWER': 'The drawer holds {available} by the shift’s totals: it cannot pay out {amount}. A manager may refund another way.',

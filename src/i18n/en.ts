@@ -11,6 +11,7 @@ import { enCli } from './en-cli.js';
 import { enDoctor } from './en-doctor.js';
 import { enReprint } from './en-reprint.js';
 import { enTools } from './en-tools.js';
+import { enReturnScreen } from './en-return-screen.js';
 
 export const en = {
   // ------------------------------------------------------------ errors: cart and scanning
@@ -473,7 +474,6 @@ export const en = {
   'error.SCAN_WHILE_SAVING': 'The sale is being saved. Scan {code} again in a moment.',
   'error.SCAN_NOT_SAVED': 'The sale is not saved yet: Enter retries, / voids. Then scan {code} again.',
   'error.SCAN_IN_FORM': 'Save the new customer (F2) or leave the form (Esc) before scanning items. A loyalty card scanned here becomes their card.',
-  'error.RETURNS_UNAVAILABLE': 'Receipt {receipt} scanned: returns are not available on this register yet.',
   // ------------------------------------------------------------ counter (issue 11): typos cannot cost money
   'error.CONFIRM_CASH': 'Cash received {amount} with {due} due: is that right?',
   'error.CONFIRM_QTY': 'Quantity {qty} of {name}: is that right?',
@@ -505,6 +505,7 @@ export const en = {
   ...enDoctor,
   ...enReprint,
   ...enTools,
+  ...enReturnScreen,
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;

@@ -21,8 +21,8 @@ export const ruReturns = {
   'shift.report.gcReturned': 'Возвращены неиспользованными ({count})',
   'shift.report.gcRefunded': 'Возвращено на карты ({count})',
   // ------------------------------------------------------------ the till: receipts, lookups, the return receipt
-  'error.RECEIPT_UNKNOWN': 'Чек {receipt} выдан не этим магазином (другой магазин или касса?). Проверьте номер.',
-  'error.RECEIPT_IS_RETURN': '{receipt} — чек возврата: возврат вернуть нельзя. Отсканируйте чек продажи.',
+  'error.RECEIPT_UNKNOWN': 'Чек {receipt} выдан не этой кассой или магазином. Проверьте номер.',
+  'error.RECEIPT_IS_RETURN': '{receipt} — чек возврата. Отсканируйте чек продажи.',
   'error.RECEIPT_UNREADABLE': 'Продажу по чеку {receipt} не удаётся прочитать из журнала. Попросите менеджера выполнить `till journal verify`.',
   'error.RETURN_OPEN': 'Открыт возврат: сначала завершите или отмените его (Esc).',
   'error.REFUND_EXCEEDS_DRAWER': 'По итогам смены в ящике {available}: выдать {amount} нельзя. Менеджер может вернуть деньги иначе.',

@@ -13,6 +13,7 @@ import { ruCli } from './ru-cli.js';
 import { ruDoctor } from './ru-doctor.js';
 import { ruReprint } from './ru-reprint.js';
 import { ruTools } from './ru-tools.js';
+import { ruReturnScreen } from './ru-return-screen.js';
 
 export const ru = {
   // ------------------------------------------------------------ errors: cart and scanning
@@ -474,7 +475,6 @@ export const ru = {
   'error.SCAN_WHILE_SAVING': 'Чек сохраняется. Отсканируйте {code} ещё раз через секунду.',
   'error.SCAN_NOT_SAVED': 'Чек ещё не сохранён: Enter — повторить, / — аннулировать. Потом снова отсканируйте {code}.',
   'error.SCAN_IN_FORM': 'Перед сканированием товаров сохраните покупателя (F2) или выйдите из формы (Esc). Бонусная карта, отсканированная здесь, станет его картой.',
-  'error.RETURNS_UNAVAILABLE': 'Отсканирован чек {receipt}: возвраты на этой кассе пока недоступны.',
   // ------------------------------------------------------------ counter (issue 11): typos cannot cost money
   'error.CONFIRM_CASH': 'Получено {amount} при сумме к оплате {due}: всё верно?',
   'error.CONFIRM_QTY': '{name}: количество {qty}. Всё верно?',
@@ -506,4 +506,5 @@ export const ru = {
   ...ruDoctor,
   ...ruReprint,
   ...ruTools,
+  ...ruReturnScreen,
 } satisfies { [K in MessageKey]?: string };

@@ -21,8 +21,8 @@ export const viReturns = {
   'shift.report.gcReturned': 'Trả lại chưa dùng ({count})',
   'shift.report.gcRefunded': 'Hoàn vào thẻ ({count})',
   // ------------------------------------------------------------ the till: receipts, lookups, the return receipt
-  'error.RECEIPT_UNKNOWN': 'Hóa đơn {receipt} không do cửa hàng này xuất (cửa hàng hoặc quầy khác?). Kiểm tra lại số.',
-  'error.RECEIPT_IS_RETURN': '{receipt} là hóa đơn trả hàng: không thể trả lại một lần trả hàng. Quét hóa đơn bán hàng.',
+  'error.RECEIPT_UNKNOWN': 'Hóa đơn {receipt} không do cửa hàng hay quầy này xuất. Kiểm tra lại số.',
+  'error.RECEIPT_IS_RETURN': '{receipt} là hóa đơn trả hàng. Quét hóa đơn bán hàng.',
   'error.RECEIPT_UNREADABLE': 'Không đọc được giao dịch của hóa đơn {receipt} từ nhật ký. Nhờ quản lý chạy `till journal verify`.',
   'error.RETURN_OPEN': 'Đang có một lần trả hàng: hãy hoàn tất hoặc hủy (Esc) trước.',
   'error.REFUND_EXCEEDS_DRAWER': 'Theo số liệu ca, ngăn kéo có {available}: không thể chi {amount}. Quản lý có thể hoàn tiền cách khác.',

@@ -12,6 +12,7 @@ import { viCli } from './vi-cli.js';
 import { viDoctor } from './vi-doctor.js';
 import { viReprint } from './vi-reprint.js';
 import { viTools } from './vi-tools.js';
+import { viReturnScreen } from './vi-return-screen.js';
 
 export const vi = {
   // ------------------------------------------------------------ errors: cart and scanning
@@ -473,7 +474,6 @@ export const vi = {
   'error.SCAN_WHILE_SAVING': 'Đang lưu đơn. Chờ chút rồi quét lại {code}.',
   'error.SCAN_NOT_SAVED': 'Đơn chưa lưu: Enter để thử lại, / để hủy. Rồi quét lại {code}.',
   'error.SCAN_IN_FORM': 'Lưu khách mới (F2) hoặc thoát (Esc) trước khi quét hàng. Thẻ thành viên quét ở đây sẽ thành thẻ của khách.',
-  'error.RETURNS_UNAVAILABLE': 'Đã quét hóa đơn {receipt}: máy này chưa hỗ trợ trả hàng.',
   // ------------------------------------------------------------ counter (issue 11): typos cannot cost money
   'error.CONFIRM_CASH': 'Khách đưa {amount}, phải trả {due}: đúng không?',
   'error.CONFIRM_QTY': 'Số lượng {qty} {name}: đúng không?',
@@ -505,4 +505,5 @@ export const vi = {
   ...viDoctor,
   ...viReprint,
   ...viTools,
+  ...viReturnScreen,
 } satisfies { [K in MessageKey]?: string };

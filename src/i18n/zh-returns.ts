@@ -21,8 +21,8 @@ export const zhReturns = {
   'shift.report.gcReturned': '未使用退回（{count}）',
   'shift.report.gcRefunded': '退回卡内（{count}）',
   // ------------------------------------------------------------ the till: receipts, lookups, the return receipt
-  'error.RECEIPT_UNKNOWN': '小票 {receipt} 不是本店开出的（其他门店或收银台？）。请核对号码。',
-  'error.RECEIPT_IS_RETURN': '{receipt} 是退货小票：退货不能再退。请扫描销售小票。',
+  'error.RECEIPT_UNKNOWN': '小票 {receipt} 不是本店或本收银台开出的。请核对号码。',
+  'error.RECEIPT_IS_RETURN': '{receipt} 是退货小票。请扫描销售小票。',
   'error.RECEIPT_UNREADABLE': '无法从日志读取小票 {receipt} 的销售。请经理运行 `till journal verify`。',
   'error.RETURN_OPEN': '有一笔退货正在进行：请先完成或取消（Esc）。',
   'error.REFUND_EXCEEDS_DRAWER': '按本班合计，钱箱有 {available}：无法付出 {amount}。经理可以用其他方式退款。',

@@ -11,6 +11,7 @@ import { zhCli } from './zh-cli.js';
 import { zhDoctor } from './zh-doctor.js';
 import { zhReprint } from './zh-reprint.js';
 import { zhTools } from './zh-tools.js';
+import { zhReturnScreen } from './zh-return-screen.js';
 
 export const zh = {
   // ------------------------------------------------------------ errors: cart and scanning
@@ -472,7 +473,6 @@ export const zh = {
   'error.SCAN_WHILE_SAVING': '正在保存此单。稍后再扫 {code}。',
   'error.SCAN_NOT_SAVED': '此单还未保存：Enter 重试，/ 作废。然后再扫 {code}。',
   'error.SCAN_IN_FORM': '扫商品前请先保存新会员（F2）或退出（Esc）。在此扫的会员卡会成为新会员的卡。',
-  'error.RETURNS_UNAVAILABLE': '扫到小票 {receipt}：此收银机暂不支持退货。',
   // ------------------------------------------------------------ counter (issue 11): typos cannot cost money
   'error.CONFIRM_CASH': '实收 {amount}，应付 {due}：确定吗？',
   'error.CONFIRM_QTY': '{name} 数量 {qty}：确定吗？',
@@ -504,4 +504,5 @@ export const zh = {
   ...zhDoctor,
   ...zhReprint,
   ...zhTools,
+  ...zhReturnScreen,
 } satisfies { [K in MessageKey]?: string };

@@ -7,7 +7,9 @@
 import React, { useMemo } from 'react';
 import { Box } from 'ink';
 import type { Register } from '../register.js';
-import { machineMessageText, deviceView, demoCodes, drawerMessageText, scannerMessageText, entryLine, FRAME_ROWS, helpRows, hintItems, makeFmt, messageLine, screenOf, searchRows, uiHeight, uiWidth } from './selectors.js';
+import { machineMessageText, deviceView, demoCodes, drawerMessageText, scannerMessageText, entryLine, FRAME_ROWS, helpRows, hintItems, makeFmt, messageLine, searchRows, tillScreen, uiHeight, uiWidth } from './selectors.js';
+import { returnEntry } from './return-view.js';
+import { configOperatorName } from '../report-job.js';
 import { uiScreen } from './input/state.js';
 import { rewardsHot } from './loyalty-view.js';
 import { demoCards } from './demo-cards.js';
@@ -40,7 +42,8 @@ const helpRowCount = (screen: Parameters<typeof helpRows>[0]): number => helpRow
 export function App({ register, demo = false, clock: keyClock }: AppProps) {
   const { config } = register;
   const snap = useSnapshot(register.actor);
-  const screen = screenOf(snap);
+  const ret = useSnapshot(register.returns.actor);
+  const screen = tillScreen(snap, ret);
   const sess = useSnapshot(register.session.actor);
   const sessionScreen = sessionScreenOf(sessionStatus(sess.value));
   // The screen speaks the signed-in operator's language (or the one picked with the language key):
@@ -56,7 +59,7 @@ export function App({ register, demo = false, clock: keyClock }: AppProps) {
   const devices = useDevices(register, `${clock}|${JSON.stringify(snap.value)}`);
   const lastSale = snap.context.lastSale;
   const receipt = useMemo(() => (lastSale ? register.receiptText(lastSale).replace(/\n+$/, '').split('\n') : []), [lastSale, register]);
-  const { input, interactive } = useRegisterKeys(register, screen, { bodyRows, receiptLines: receipt.length, helpLines: helpRowCount(screen) }, keyClock, sessionScreen);
+  const { input, interactive } = useRegisterKeys(register, screen, { bodyRows, columns: width, receiptLines: receipt.length, helpLines: helpRowCount(screen) }, keyClock, sessionScreen);
   const keyScreen = uiScreen(screen, input, sessionScreen);
   const help = useMemo(() => helpRows(keyScreen, fmt.ascii).map((h) => ({ keys: h.keys, label: fmt.text(h.label), screens: fmt.text(h.screens) })), [keyScreen, fmt, language]);
   const codes = useMemo(() => (demo ? demoCodes(register.store.state.catalog.products) : null), [demo, register.store]);
@@ -113,9 +116,10 @@ export function App({ register, demo = false, clock: keyClock }: AppProps) {
         parked={input.overlay?.kind === 'parked' ? register.parked.list() : undefined}
         products={products}
         quickKeys={register.quickKeys}
+        ret={screen === 'return' || screen === 'returnDone' ? { ctx: ret.context, approver: ret.context.last?.approvedBy ? (configOperatorName(config, register.store.state)(ret.context.last.approvedBy) ?? null) : null } : null}
       />
       <MessageLine message={shown} lines={messageLines} />
-      <EntryLine entry={entryLine(keyScreen, input, snap, fmt)} interactive={interactive} readOnlyText={fmt.t('ui.readOnly')} />
+      <EntryLine entry={returnEntry(keyScreen, input, ret, fmt) ?? entryLine(keyScreen, input, snap, fmt)} interactive={interactive} readOnlyText={fmt.t('ui.readOnly')} />
       <HintBar items={hints} text={fmt.text} />
     </Box>
   );

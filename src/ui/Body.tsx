@@ -25,9 +25,12 @@ import { ProductSearch } from './screens/ProductSearch.js';
 import { QuickKeysScreen } from './screens/QuickKeysScreen.js';
 import type { Product } from '../domain/catalog.js';
 import type { QuickKeyPage } from '../domain/quick-keys.js';
+import { ReturnScreen } from './screens/ReturnScreen.js';
+import { ReturnDoneScreen } from './screens/ReturnDoneScreen.js';
+import type { ReturnContext } from '../../machines/return.types.js';
 import type { ShiftView } from '../shift-service.js';
 import type { SessionScreen } from './keys/table.js';
-import { approvalActionText } from './selectors.js';
+import { approvalActionText, noticeText } from './selectors.js';
 
 export interface BodyProps {
   snap: CheckoutSnapshot;
@@ -53,9 +56,11 @@ export interface BodyProps {
   products?: readonly Product[];
   /** The quick-key grid (quickKeys overlay). */
   quickKeys?: readonly QuickKeyPage[];
+  /** The return machine's context (the return screens), and the name of who approved the last refund. */
+  ret?: { ctx: ReturnContext; approver: string | null } | null;
 }
 
-export function Body({ snap, screen, input, fmt, width, height, shop, receipt, help, demoCodes, demoCards, found, session, shift, parked, products, quickKeys }: BodyProps) {
+export function Body({ snap, screen, input, fmt, width, height, shop, receipt, help, demoCodes, demoCards, found, session, shift, parked, products, quickKeys, ret }: BodyProps) {
   if (input.help) return <HelpOverlay rows={help} top={input.help.top} width={width} height={height} ascii={fmt.ascii} />;
   const ctx = snap.context;
   if (session) {
@@ -63,6 +68,8 @@ export function Body({ snap, screen, input, fmt, width, height, shop, receipt, h
     return <SignInScreen screen={session.screen} shop={shop} who={session.who} waiting={waiting} language={session.language} fmt={fmt} width={width} height={height} />;
   }
   if (input.overlay?.kind === 'shift') return <ShiftScreen overlay={input.overlay} shift={shift ?? null} fmt={fmt} width={width} height={height} />;
+  // The refund's approval keeps the return in view: the manager sees what they approve.
+  if (screen === 'return' && ret && ret.ctx.open) return <ReturnScreen ctx={ret.ctx} row={input.returnRow} approving={input.overlay?.kind === 'approval'} refusal={input.notice?.level === 'error' ? fmt.text(noticeText(input.notice)) : null} fmt={fmt} width={width} height={height} />;
   if (input.overlay?.kind === 'approval') return <ApprovalScreen action={approvalActionText(input.overlay.action, input.overlay.label)} fmt={fmt} width={width} height={height} />;
   const o = input.overlay;
   if (o?.kind === 'copy')
@@ -97,6 +104,9 @@ export function Body({ snap, screen, input, fmt, width, height, shop, receipt, h
       return <ReceiptScreen receiptNo={ctx.lastSale?.receiptNo ?? ''} lines={receipt} top={input.receiptTop} width={width} height={height} ascii={fmt.ascii} />;
     case 'balance':
       return <BalanceScreen view={ctx.balance} fmt={fmt} width={width} height={height} />;
+    case 'returnDone':
+      return <ReturnDoneScreen last={ret?.ctx.last ?? null} approver={ret?.approver ?? null} fmt={fmt} width={width} height={height} />;
+    case 'return':
     case 'sale':
     case 'cardAmount':
     case 'priceEntry':

@@ -37,6 +37,22 @@ export function screenOf(snap: CheckoutSnapshot): MachineScreen {
   return snap.context.cart.lines.length > 0 ? 'sale' : 'idle';
 }
 
+/** What the till's screen needs of the return machine (register.returns): its state. */
+export interface ReturnStatus {
+  value: unknown;
+}
+
+/**
+ * The till's screen: the return machine's while a return is taken (open or being saved: `return`;
+ * refunded: `returnDone`, until closed or the next sale starts), else the checkout's.
+ */
+export function tillScreen(snap: CheckoutSnapshot, ret: ReturnStatus | null): MachineScreen {
+  const screen = screenOf(snap);
+  if (ret?.value === 'open' || ret?.value === 'committing') return 'return';
+  if (ret?.value === 'done' && (screen === 'idle' || screen === 'committed' || screen === 'receipt')) return 'returnDone';
+  return screen;
+}
+
 /** Formatting bound to the store's locale, currency and display mode. */
 export interface Fmt {
   money(minor: number): string;

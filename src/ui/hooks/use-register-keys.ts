@@ -13,7 +13,10 @@ import type { MachineScreen } from '../keys/table.js';
 import { handleKey, type KeyView } from '../input/handle-key.js';
 import { formRefused } from '../input/overlay-keys.js';
 import { initialInput, onScreenChange, type InputState } from '../input/state.js';
-import { decimalSeparator, makeFmt, pageRows, saleExtraRows, screenOf, searchRows } from '../selectors.js';
+import { decimalSeparator, machineMessageText, makeFmt, pageRows, saleExtraRows, screenOf, searchRows, tillScreen } from '../selectors.js';
+import type { ReturnEvent } from '../../../machines/return.types.js';
+import type { CheckoutMessage } from '../../../machines/checkout.types.js';
+import { returnPageRows } from '../screens/ReturnScreen.js';
 import { rewardRows } from '../loyalty-view.js';
 import { errorMessage } from '../../i18n/index.js';
 import { useKeypress } from './use-keypress.js';
@@ -38,8 +41,24 @@ const wedgeOf = (register: Register) => {
 /** Layout numbers the key handler needs (page sizes, scrollable lengths), from the last render. */
 export interface KeyLayout {
   bodyRows: number;
+  /** Columns of the UI (the return screen's page of lines depends on what its refund takes). */
+  columns?: number;
   receiptLines: number;
   helpLines: number;
+}
+
+/** The till's screen now: a return's while one is taken, else the checkout's. */
+const screenNowOf = (register: Register): MachineScreen => tillScreen(register.actor.getSnapshot(), register.returns.actor.getSnapshot());
+
+/** What the return keys see: the receipt's lines with what is chosen, the refund mode, a page. */
+function returnView(register: Register, bodyRows: number, columns: number): Partial<KeyView> {
+  const c = register.returns.actor.getSnapshot().context;
+  if (!c.open) return {};
+  return {
+    returnRows: c.open.rows.map((r) => ({ lineId: r.lineId, sku: r.sku, returnable: r.returnable, qty: c.picks[r.lineId] ?? 0 })),
+    refundMode: c.mode,
+    returnPage: returnPageRows(c, makeFmt(register.config), columns, bodyRows),
+  };
 }
 
 /** What the overlays show, read from the register at the moment a key arrives. */
@@ -97,14 +116,40 @@ export function useRegisterKeys(register: Register, screen: MachineScreen, layou
     apply({ ...onScreenChange(state.current), notice: null });
   }, [session]);
 
-  /** Sends events; a change of the machine's screen resets what belonged to the old one. */
-  const send = (next: InputState, events: readonly CheckoutEvent[]): InputState => {
+  /** The return machine's message as the cashier's notice; a manager's PIN asked for on the spot. */
+  const returnMessage = (next: InputState, m: CheckoutMessage): InputState => {
+    if (m.code === 'APPROVAL_REQUIRED') return { ...next, entry: '', confirm: null, overlay: { kind: 'approval', action: 'refund', label: ACTION_LABEL.refund } };
+    return { ...next, notice: { key: `error.${m.code}`, params: m.params, level: m.level === 'error' ? 'error' : 'info', text: machineMessageText(m) } };
+  };
+
+  /** Events for the return machine, first: a refusal it answers becomes the notice (`refused`). */
+  const sendReturns = (next: InputState, events: readonly ReturnEvent[]): { state: InputState; refused: boolean } => {
+    if (events.length === 0) return { state: next, refused: false };
+    const actor = register.returns.actor;
+    const m0 = actor.getSnapshot().context.message;
+    const was = actor.getSnapshot().value;
+    for (const ev of events) actor.send(ev);
+    // A return opened from the paid screen or the last receipt: the finished sale is left (it stays
+    // the last receipt), so closing the return comes back to a till ready for the next sale.
+    if (was !== 'open' && actor.getSnapshot().value === 'open') {
+      const co = register.actor.getSnapshot();
+      if (co.matches('committed')) register.actor.send({ type: 'sale.next' });
+      else if (co.matches('receipt')) register.actor.send({ type: 'receipt.close' });
+    }
+    const m = actor.getSnapshot().context.message;
+    if (!m || m === m0) return { state: next, refused: false };
+    return { state: returnMessage(next, m), refused: m.level === 'error' && m.code !== 'APPROVAL_REQUIRED' };
+  };
+
+  /** Sends events; a change of the till's screen resets what belonged to the old one. */
+  const send = (next0: InputState, events: readonly CheckoutEvent[], returns: readonly ReturnEvent[] = []): InputState => {
     const actor = register.actor;
-    const before = screenOf(actor.getSnapshot());
+    const before = screenNowOf(register);
+    const next = sendReturns(next0, returns).state;
     const msgBefore = actor.getSnapshot().context.message;
     for (const ev of events) actor.send(ev);
     const snapAfter = actor.getSnapshot();
-    const after = screenOf(snapAfter);
+    const after = screenNowOf(register);
     // The machine wants a manager: ask for the PIN on the spot (the action is repeated once approved).
     const m = snapAfter.context.message;
     if (m && m !== msgBefore && m.code === 'APPROVAL_REQUIRED') {
@@ -115,8 +160,22 @@ export function useRegisterKeys(register: Register, screen: MachineScreen, layou
     shown.current = after;
     // The quick-key grid stays open while its first item opens the sale: the next key is the next item.
     if (next.overlay?.kind === 'quickKeys' && after === 'sale') return { ...onScreenChange(next), overlay: next.overlay };
-    return onScreenChange(next);
+    // A notice the return machine just gave (the receipt it cannot open) outlives the screen change.
+    return { ...onScreenChange(next), ...(next.overlay?.kind === 'approval' ? { overlay: next.overlay } : {}) };
   };
+
+  // A commit that failed after its time on the journal (a full drawer, no shift, the disk): the
+  // return is open again and its reason is the notice; an approval the books asked for is asked.
+  useEffect(() => {
+    let was = register.returns.actor.getSnapshot().value;
+    const sub = register.returns.actor.subscribe((snap) => {
+      const prev = was;
+      was = snap.value;
+      if (prev !== 'committing' || snap.value !== 'open' || !snap.context.message) return;
+      apply(returnMessage(state.current, snap.context.message));
+    });
+    return () => sub.unsubscribe();
+  }, [register]);
 
   const createCustomer = (input: NonNullable<ReturnType<typeof handleKey>['create']>) => {
     register.customers.create(input).then(
@@ -173,6 +232,7 @@ export function useRegisterKeys(register: Register, screen: MachineScreen, layou
       runShift(retry);
       return closed;
     }
+    if (action === 'refund') return send(closed, [], [{ type: 'return.commit' }]);
     return send(closed, action === 'void' ? [{ type: 'cart.void' }] : []);
   };
 
@@ -226,8 +286,8 @@ export function useRegisterKeys(register: Register, screen: MachineScreen, layou
   /** What the key and scan handlers need to know of the register at the moment the input arrives. */
   const viewNow = (): KeyView => {
     const before = register.actor.getSnapshot();
-    const screenNow = screenOf(before);
-    const { bodyRows, receiptLines, helpLines } = layoutRef.current;
+    const screenNow = screenNowOf(register);
+    const { bodyRows, receiptLines, helpLines, columns = 80 } = layoutRef.current;
     return {
       screen: screenNow,
       session: sessionScreenOf(register.session.status()),
@@ -242,15 +302,20 @@ export function useRegisterKeys(register: Register, screen: MachineScreen, layou
       decimal: decimalSeparator(register.config.locale),
       parkedRows: screenNow === 'idle' || screenNow === 'committed' ? parkedRows(register) : [],
       ...overlayView(register, before, state.current, bodyRows),
+      ...(screenNow === 'return' ? returnView(register, bodyRows, columns) : {}),
     };
   };
 
   /** The UI's router of the register's one scan entry: the routing table, with overlays and prompts. */
   const onScan = (scan: Scan) => {
-    const v: ScanView = { ...viewNow(), confirmPending: register.actor.getSnapshot().context.confirm != null };
+    const v: ScanView = {
+      ...viewNow(),
+      confirmPending: register.actor.getSnapshot().context.confirm != null,
+      productSku: (code) => register.store.catalog.byBarcode(code)?.sku,
+    };
     const r = routeScan(state.current, scan, classifyScan(scan.code, prefixesOf(register)), v);
     if (register.session.status() === 'signedIn') register.session.actor.send({ type: 'session.activity' });
-    apply(send(r.state, r.events));
+    apply(send(r.state, r.events, r.returns));
     for (const ev of r.session ?? []) register.session.actor.send(ev);
     if (r.reprint) reprint(r.reprint);
   };
@@ -264,7 +329,13 @@ export function useRegisterKeys(register: Register, screen: MachineScreen, layou
       const actor = register.actor;
       if (register.session.status() === 'signedIn') register.session.actor.send({ type: 'session.activity' });
       const r = handleKey(state.current, key, viewNow());
-      let next = send(r.state, r.events);
+      const took = r.returns && r.onOk ? register.returns.actor.getSnapshot().context.message : undefined;
+      let next = send(r.state, r.events, r.returns);
+      // A quantity the return machine took moves the selection on; a refusal keeps it with the reason.
+      if (r.returns && r.onOk) {
+        const m = register.returns.actor.getSnapshot().context.message;
+        if (!(m && m !== took && m.level === 'error')) next = { ...r.onOk, notice: next.notice };
+      }
       for (const ev of r.session ?? []) register.session.actor.send(ev);
       if (r.approve) next = approve(next, r.approve.action, r.approve.pin);
       apply(next);
@@ -272,7 +343,7 @@ export function useRegisterKeys(register: Register, screen: MachineScreen, layou
       next = state.current;
       // A claim the machine accepted closes the rewards list; a refusal keeps it open with the reason.
       // (Only on the sale: an open-price item from the quick keys went on to ask its price.)
-      if (r.onOk && actor.getSnapshot().context.message?.level !== 'error' && screenOf(actor.getSnapshot()) === 'sale') next = r.onOk;
+      if (r.onOk && !r.returns && actor.getSnapshot().context.message?.level !== 'error' && screenOf(actor.getSnapshot()) === 'sale') next = r.onOk;
       if (r.language) {
         const lang = register.switchLanguage();
         next = { ...next, notice: { key: 'ui.notice.language', params: { name: LANGUAGE_NAMES[lang as Language] ?? lang }, level: 'info' } };

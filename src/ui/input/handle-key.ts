@@ -11,6 +11,8 @@ import { bindingFor, type Action, type MachineScreen, type Screen, type SessionS
 import type { SessionEvent } from '../../../machines/session.machine.js';
 import type { ApprovalAction } from '../../domain/operators/approval.js';
 import { openShiftOverlay, shiftKey, type ShiftOp } from './shift-keys.js';
+import { RETURN_SCREENS, returnKey, startReturn, type ReturnKeyResult, type ReturnKeyView } from './return-keys.js';
+import type { ReturnEvent } from '../../../machines/return.types.js';
 
 const MAX_PIN = 8;
 import { entryMode, FOLLOW, MAX_ENTRY, moveSelection, selectedId, uiScreen, type InputState, type Notice } from './state.js';
@@ -18,7 +20,7 @@ import { overlayAction, quickKeyPress, typeInto, type OverlayResult, type Overla
 import { answerDiscard, parkAction, parkedConfirmPending, type ParkedKeyRow } from './park-keys.js';
 import { reprintAction } from './reprint-keys.js';
 
-export interface KeyView extends OverlayView {
+export interface KeyView extends OverlayView, ReturnKeyView {
   /** The machine's screen (an overlay of the input state may cover it). */
   screen: MachineScreen;
   lineIds: readonly string[];
@@ -58,6 +60,8 @@ export interface KeyResult extends Omit<OverlayResult, 'events'> {
   discard?: string;
   /** A receipt to print again as a COPY (null: the last), shown when `show` (register.receipts). */
   reprint?: { text: string | null; show: boolean };
+  /** Events for the return machine (register.returns), sent before the checkout's. */
+  returns?: ReturnEvent[];
 }
 
 const SALE_OPEN: MachineScreen[] = ['sale', 'cardAmount', 'priceEntry', 'tender', 'commitFailed', 'committing'];
@@ -78,7 +82,7 @@ const notice = (s: InputState, key: Notice['key'], params?: Notice['params'], le
 function accepts(mode: string, ch: string, decimal = '.'): boolean {
   if (AMOUNT_MODES.has(mode) && ch === decimal) return true;
   if (mode === 'value') return /^[0-9.,]$/.test(ch);
-  if (mode === 'pin') return /^[0-9]$/.test(ch);
+  if (mode === 'pin' || mode === 'qty') return /^[0-9]$/.test(ch);
   if (mode === 'text') return ch >= ' ' && ch !== '\x7f';
   return /^[\x21-\x7e]$/.test(ch);
 }
@@ -96,6 +100,8 @@ export function resolveAction(s: InputState, key: Key, screen: Screen, decimal =
     // Names and e-mails are text through and through: no symbol is a shortcut there.
     const typing = key.burst === true || mode === 'cardRef' || mode === 'text' || !number;
     if (typing && accepts(mode, key.ch ?? '', decimal)) return 'type';
+    // A burst is text, never a shortcut: on the return screen what is not a digit is dropped.
+    if (key.burst === true && mode === 'qty') return null;
   }
   // While the card approval code is typed, only Enter, Esc and Backspace act.
   if (mode === 'cardRef') {
@@ -139,6 +145,7 @@ export function handleKey(prev: InputState, key: Key, v: KeyView): KeyResult {
   if (parkedConfirmPending(s)) return movedOn('discard', answerDiscard(s, action), v);
   // On the quick-key grid a digit or a letter is the key of an item.
   if (action === null && s.overlay?.kind === 'quickKeys' && key.name === 'char' && !key.ctrl && !key.meta && key.ch) return movedOn('quickKeys', quickKeyPress(s, key.ch, v), v);
+  if (RETURN_SCREENS.has(screen)) return fromReturn(returnKey(s, screen, action, key, v));
   if (action === null) return v.screen === 'committed' && !s.overlay && key.name !== 'char' ? movedOn('next', act(s, 'next', v), v) : same(s);
   if (action === 'type') {
     if (s.overlay) return same(typeInto(s, key.ch ?? '', MAX_ENTRY));
@@ -146,6 +153,17 @@ export function handleKey(prev: InputState, key: Key, v: KeyView): KeyResult {
     return same({ ...s, entry: s.entry + key.ch });
   }
   return movedOn(action, actOn(s, action, key, screen, v), v);
+}
+
+function fromReturn(r: ReturnKeyResult): KeyResult {
+  return {
+    state: r.state,
+    events: [],
+    ...(r.returns ? { returns: r.returns } : {}),
+    ...(r.onOk ? { onOk: r.onOk } : {}),
+    ...(r.quit ? { quit: true } : {}),
+    ...(r.lock ? { session: [{ type: 'session.lock' }] } : {}),
+  };
 }
 
 /** Keys that edit or look, and leave the machine's message (the last error) where it is. */
@@ -202,6 +220,8 @@ function act(s: InputState, action: Action, v: KeyView): KeyResult {
       return same({ ...s, help: { top: 0 } });
     case 'shift':
       return same({ ...s, entry: '', qty: null, overlay: openShiftOverlay() });
+    case 'returnStart':
+      return fromReturn(startReturn(s));
     case 'language':
       return { state: s, events: [], language: true };
     case 'lock':

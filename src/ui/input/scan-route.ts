@@ -15,6 +15,8 @@
  * - `fillCard`: the new-customer form takes the loyalty card number being handed out;
  * - `return`: a printed receipt's barcode opens its return (input/return-route.ts);
  * - `reprint`: on the "reprint receipt no." prompt, a receipt's barcode prints it again (COPY);
+ * - `returnItem`: on the return screen a product scanned is one more of its line on the receipt;
+ * - `closeReturn`: the refunded screen is closed first, then as `machine` (the next sale starts);
  * - `badge`: signed out, a scan is an operator's badge (the session machine looks it up);
  * - `{ refuse }`: nothing happens but the message with that code.
  */
@@ -23,9 +25,9 @@ import type { ScanKind } from '../../domain/scan-kind.js';
 import type { Screen } from '../keys/table.js';
 import { FOLLOW, uiScreen, type InputState, type Notice } from './state.js';
 import { splitQty, type KeyResult, type KeyView } from './handle-key.js';
-import { returnRoute } from './return-route.js';
+import { returnItemRoute, returnRoute } from './return-route.js';
 
-export type ScanRoute = 'machine' | 'close' | 'check' | 'fillCard' | 'return' | 'reprint' | 'badge' | { refuse: string };
+export type ScanRoute = 'machine' | 'close' | 'check' | 'fillCard' | 'return' | 'reprint' | 'returnItem' | 'closeReturn' | 'badge' | { refuse: string };
 
 const M: ScanRoute = 'machine';
 const C: ScanRoute = 'close';
@@ -47,6 +49,11 @@ export const SCAN_ROUTES: Record<Screen, Record<ScanKind, ScanRoute>> = {
   committed: everywhere(M),
   receipt: everywhere(M),
   balance: everywhere(M),
+  // A return is open: the goods coming back may be scanned; a card or another receipt waits until
+  // the return is refunded or cancelled (the customer and the cards are the sale's).
+  return: { product: 'returnItem', giftcard: { refuse: 'SCAN_IN_RETURN' }, loyalty: { refuse: 'SCAN_IN_RETURN' }, receipt: { refuse: 'RETURN_OPEN' } },
+  returnDone: everywhere('closeReturn'),
+  returnReceipt: everywhere(C),
   customers: everywhere(C),
   newCustomer: { product: { refuse: 'SCAN_IN_FORM' }, giftcard: { refuse: 'SCAN_IN_FORM' }, loyalty: 'fillCard', receipt: { refuse: 'SCAN_IN_FORM' } },
   rewards: everywhere(C),
@@ -71,6 +78,8 @@ const notice = (s: InputState, key: Notice['key'], params?: Notice['params']): K
 export interface ScanView extends KeyView {
   /** A plausibility question of the machine waits for its answer (it is answered "no"). */
   confirmPending?: boolean;
+  /** The catalog's product of a barcode (the return screen picks its line). */
+  productSku?: (code: string) => string | undefined;
 }
 
 export function routeScan(prev: InputState, scan: { code: string; source: string }, kind: ScanKind, v: ScanView): KeyResult {
@@ -107,6 +116,12 @@ export function routeScan(prev: InputState, scan: { code: string; source: string
     case 'return': {
       const r = returnRoute({ ...s, overlay: null, entry: '' }, code, v);
       return { ...r, events: [...pre, ...r.events] };
+    }
+    case 'returnItem':
+      return returnItemRoute(s, code, v);
+    case 'closeReturn': {
+      const r = machine({ ...s, overlay: null, entry: '' });
+      return { ...r, returns: [{ type: 'return.close' }] };
     }
   }
 }

@@ -10,9 +10,10 @@ import type { ShiftOp, ShiftOverlay } from './shift-keys.js';
 
 /**
  * code: a scan; tender: cash amount or a gift-card code; value: an amount only; cardRef: approval code;
- * text: free text of an overlay (a name, an e-mail: letters, spaces and symbols are all text).
+ * text: free text of an overlay (a name, an e-mail: letters, spaces and symbols are all text);
+ * pin: digits shown as dots; qty: a whole number of units (the return screen), digits only.
  */
-export type EntryMode = 'code' | 'tender' | 'value' | 'cardRef' | 'text' | 'pin';
+export type EntryMode = 'code' | 'tender' | 'value' | 'cardRef' | 'text' | 'pin' | 'qty';
 
 /** A selected row that follows the newest row until the cashier moves it. */
 export interface Selection {
@@ -68,6 +69,8 @@ export type Overlay =
   | { kind: 'products'; query: string; sel: number }
   /** The quick-key grid, on one of its pages; a key adds its product and the grid stays open. */
   | { kind: 'quickKeys'; page: number }
+  /** "Return: receipt no.": the receipt's number typed, or its barcode scanned (opens the return). */
+  | { kind: 'returnReceipt' }
   | ShiftOverlay;
 
 export interface InputState {
@@ -83,6 +86,8 @@ export interface InputState {
   line: Selection;
   tender: Selection;
   receiptTop: number;
+  /** The selected row of the return screen (a line of the receipt), from the top. */
+  returnRow: number;
   overlay: Overlay | null;
 }
 
@@ -98,6 +103,7 @@ export const initialInput = (): InputState => ({
   line: FOLLOW,
   tender: FOLLOW,
   receiptTop: 0,
+  returnRow: 0,
   overlay: null,
 });
 
@@ -137,7 +143,8 @@ export const entryMode = (screen: string, s: InputState): EntryMode | null => {
   if (screen === 'customers' || screen === 'newCustomer' || screen === 'products') return 'text';
   if (screen === 'quickKeys') return null;
   if (screen === 'priceEntry') return 'value';
-  if (screen === 'rewardPoints' || screen === 'checkCard' || screen === 'reprint') return 'code';
+  if (screen === 'rewardPoints' || screen === 'checkCard' || screen === 'reprint' || screen === 'returnReceipt') return 'code';
+  if (screen === 'return') return 'qty';
   if (screen === 'rewards') return null;
   if (screen === 'tender') return s.card ? 'cardRef' : 'tender';
   if (screen === 'cardAmount') return 'value';

@@ -11,14 +11,17 @@
 import type { Key, KeyName } from './decode.js';
 import type { MessageKey } from '../../i18n/index.js';
 
-/** Screens chosen from the checkout machine's state. */
-export type MachineScreen = 'idle' | 'sale' | 'cardAmount' | 'priceEntry' | 'tender' | 'committing' | 'commitFailed' | 'committed' | 'receipt' | 'balance';
+/**
+ * Screens chosen from the machines' states: the checkout's, and the return machine's while a return
+ * is taken (`return`: lines and quantities, the refund previewed; `returnDone`: refunded).
+ */
+export type MachineScreen = 'idle' | 'sale' | 'cardAmount' | 'priceEntry' | 'tender' | 'committing' | 'commitFailed' | 'committed' | 'receipt' | 'balance' | 'return' | 'returnDone';
 
 /**
  * Prompts and overlays of the UI alone (the machine knows nothing of them until an event is sent):
  * customer search, the new-customer form, the rewards list and its points prompt, the armed balance check.
  */
-export type OverlayScreen = 'customers' | 'newCustomer' | 'rewards' | 'rewardPoints' | 'checkCard' | 'approval' | 'shift' | 'parked' | 'reprint' | 'copy' | 'products' | 'quickKeys';
+export type OverlayScreen = 'customers' | 'newCustomer' | 'rewards' | 'rewardPoints' | 'checkCard' | 'approval' | 'shift' | 'parked' | 'reprint' | 'copy' | 'products' | 'quickKeys' | 'returnReceipt';
 
 /** Screens of the sign-in session (machines/session.machine.ts): they cover every other screen. */
 export type SessionScreen = 'signIn' | 'pin' | 'locked';
@@ -36,6 +39,8 @@ export const SCREENS: readonly Screen[] = [
   'committed',
   'receipt',
   'balance',
+  'return',
+  'returnDone',
   'customers',
   'newCustomer',
   'rewards',
@@ -48,6 +53,7 @@ export const SCREENS: readonly Screen[] = [
   'copy',
   'products',
   'quickKeys',
+  'returnReceipt',
   'signIn',
   'pin',
   'locked',
@@ -112,7 +118,17 @@ export type Action =
   | 'addProduct'
   | 'quickKeys'
   | 'priceValue'
-  | 'priceCancel';
+  | 'priceCancel'
+  | 'returnStart'
+  | 'returnOpen'
+  | 'returnQty'
+  | 'returnMore'
+  | 'returnLess'
+  | 'returnAll'
+  | 'refund'
+  | 'refundMode'
+  | 'returnCancel'
+  | 'returnClose';
 
 export type KeySpec = { key: Exclude<KeyName, 'char'> } | { ch: string } | { ctrl: string };
 
@@ -134,9 +150,9 @@ export interface Binding {
 }
 
 const SALE_LIKE: Screen[] = ['idle', 'sale', 'committed'];
-const WITH_ENTRY: Screen[] = ['idle', 'sale', 'cardAmount', 'priceEntry', 'products', 'tender', 'committed', 'balance', 'customers', 'newCustomer', 'rewardPoints', 'checkCard', 'reprint', 'approval', 'shift', 'signIn', 'pin', 'locked'];
+const WITH_ENTRY: Screen[] = ['idle', 'sale', 'cardAmount', 'priceEntry', 'products', 'tender', 'committed', 'balance', 'return', 'customers', 'newCustomer', 'rewardPoints', 'checkCard', 'reprint', 'approval', 'shift', 'returnReceipt', 'signIn', 'pin', 'locked'];
 /** Screens where the till can be locked (Ctrl+L): every machine screen once someone is signed in. */
-const LOCKABLE: Screen[] = ['idle', 'sale', 'cardAmount', 'priceEntry', 'tender', 'commitFailed', 'committed', 'receipt', 'balance'];
+const LOCKABLE: Screen[] = ['idle', 'sale', 'cardAmount', 'priceEntry', 'tender', 'commitFailed', 'committed', 'receipt', 'balance', 'return', 'returnDone'];
 
 export const KEY_TABLE: readonly Binding[] = [
   { action: 'scan', screens: [...SALE_LIKE, 'balance'], keys: [{ key: 'enter' }], label: 'ui.key.scan', hint: 'ui.hint.scan', hintRank: { sale: -1 } },
@@ -226,6 +242,24 @@ export const KEY_TABLE: readonly Binding[] = [
   { action: 'recall', screens: ['parked'], keys: [{ key: 'enter' }], label: 'ui.key.recall', hint: 'ui.hint.recall' },
   { action: 'discard', screens: ['parked'], keys: [{ ch: '-' }, { key: 'f4' }, { key: 'delete' }], label: 'ui.key.discardPark', hint: 'ui.hint.discard' },
   { action: 'dismiss', screens: ['parked'], keys: [{ key: 'escape' }], label: 'ui.key.closeParked', hint: 'ui.hint.close' },
+  // Returns (docs/returns.md): between sales, the receipt scanned or its number typed, then the lines.
+  // Ink does not report every F-key on every terminal: each key also has a plain or Ctrl key.
+  { action: 'returnStart', screens: ['idle', 'committed'], keys: [{ ch: '-' }, { key: 'f4' }, { ctrl: 'e' }], label: 'ui.key.returnStart', hint: 'ui.hint.returnStart', hintKeys: 1 },
+  { action: 'returnOpen', screens: ['returnReceipt'], keys: [{ key: 'enter' }], label: 'ui.key.returnOpen', hint: 'ui.hint.returnOpen' },
+  { action: 'dismiss', screens: ['returnReceipt'], keys: [{ key: 'escape' }], label: 'ui.key.returnNoReceipt', hint: 'ui.hint.cancel' },
+  { action: 'returnQty', screens: ['return'], keys: [{ key: 'enter' }], label: 'ui.key.returnQty', hint: 'ui.hint.returnQty' },
+  { action: 'returnMore', screens: ['return'], keys: [{ ch: '+' }], label: 'ui.key.returnMore', hint: 'ui.hint.returnMore', hintKeys: 1 },
+  { action: 'returnLess', screens: ['return'], keys: [{ ch: '-' }], label: 'ui.key.returnLess', hint: 'ui.hint.returnLess', hintKeys: 1 },
+  { action: 'returnAll', screens: ['return'], keys: [{ ch: '*' }, { key: 'f3' }], label: 'ui.key.returnAll', hint: 'ui.hint.returnAll', hintKeys: 1 },
+  { action: 'refund', screens: ['return'], keys: [{ key: 'f2' }, { ctrl: 's' }], label: 'ui.key.refund' },
+  { action: 'refundMode', screens: ['return'], keys: [{ key: 'f6' }, { ctrl: 'k' }], label: 'ui.key.refundMode', hint: 'ui.hint.refundMode', hintKeys: 1 },
+  { action: 'returnCancel', screens: ['return'], keys: [{ key: 'escape' }], label: 'ui.key.returnCancel', hint: 'ui.hint.cancel' },
+  { action: 'up', screens: ['return'], keys: [{ key: 'up' }], label: 'ui.key.upList' },
+  { action: 'down', screens: ['return'], keys: [{ key: 'down' }], label: 'ui.key.downList' },
+  { action: 'pageUp', screens: ['return'], keys: [{ key: 'pageup' }], label: 'ui.key.pageUp' },
+  { action: 'pageDown', screens: ['return'], keys: [{ key: 'pagedown' }], label: 'ui.key.pageDown' },
+  { action: 'returnClose', screens: ['returnDone'], keys: [{ key: 'enter' }, { key: 'escape' }], label: 'ui.key.returnClose', hint: 'ui.hint.next', hintKeys: 1 },
+  { action: 'reprint', screens: ['returnDone'], keys: [{ ch: '+' }, { key: 'f9' }], label: 'ui.key.returnReprint', hint: 'ui.hint.reprint' },
   { action: 'lock', screens: LOCKABLE, keys: [{ ctrl: 'l' }], label: 'ui.key.lock' },
   // The screen's language, for this operator until they sign out (src/register.ts screenLanguage).
   { action: 'language', screens: ['signIn', 'pin', 'locked', 'idle'], keys: [{ key: 'f2' }, { ctrl: 'o' }], label: 'ui.key.language', hint: 'ui.hint.language', hintKeys: 1 },
