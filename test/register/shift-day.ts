@@ -1,5 +1,5 @@
 /**
- * The golden day of issue 10 (without its two returns: returns are built later), driven through the
+ * The golden day of issue 10 (its two returns are taken by the golden test itself), driven through the
  * headless protocol on a real store with the demo catalog, loyalty program and gift cards, and the
  * shop's operators (Anna the cashier, Mai the manager). Shared by the golden test and the benchmark-free
  * checks that reuse the same day.
@@ -52,7 +52,7 @@ export const SALES: { scans: Scan[]; pay: Pay[]; customer?: () => string; reward
   /* 16 */ { scans: ['104', '101'], pay: [{ cmd: 'card', reference: 'A0016' }] },
   /* 17 */ { scans: ['101'], customer: LAN, pay: [{ cmd: 'exact' }] },
   /* 18 */ { scans: ['304'], pay: [{ cmd: 'cash', amount: 200 }] },
-  /* 19 */ { scans: ['501', '601'], pay: [{ cmd: 'giftcard_pay', code: GC }] },
+  /* 19 */ { scans: ['501', '601'], customer: LAN, reward: 10, pay: [{ cmd: 'giftcard_pay', code: GC }] },
   /* 20 */ { scans: ['102', '103'], pay: [{ cmd: 'card', reference: 'A0020' }] },
 ];
 

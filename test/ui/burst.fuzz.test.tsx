@@ -5,7 +5,8 @@
  * (src/store/verify.ts), and every sale the store committed was started by an input that pays: a
  * tender key (Enter, `+`, F2, F7) sending a payment, or a gift card scanned — never a product,
  * loyalty or receipt scan, a digit, an arrow or Esc. Each committed sale is covered by its payments
- * and journaled once.
+ * and journaled once. A receipt scanned opens its return (the return screen is one of the screens):
+ * the returns a burst takes never bring back more of a line than was sold.
  *
  * Attribution: a person's printable key (and a lone Esc) takes effect when the next input arrives
  * (the wedge detector holds it to tell typing from a scan), so a commit during keys is charged to the
@@ -17,6 +18,7 @@ import { openRegisterUi, type AppHarness } from '../support/render-app.js';
 import { FKEY, KEY } from '../support/keys.js';
 import { TEST_DAY } from '../support/register-fixture.js';
 import { demoConfig, demoGiftCards, demoMemberCards, demoOperators } from '../../src/admin/demo-store.js';
+import type { ReturnCommitted } from '../../src/domain/returns/types.js';
 import { verifyStore } from '../../src/store/verify.js';
 import { readEventsBySeq } from '../../src/store/journal-read.js';
 
@@ -88,6 +90,7 @@ const SCREENS: { screen: string; reach: Reach; signIn?: boolean; staysIn?: boole
   { screen: 'new customer', reach: async (ui) => (ui.press(F.f12), ui.type('Ana'), ui.press(F.f2), void (await ui.waitFor('Phone:'))), staysIn: true },
   { screen: 'rewards', reach: async (ui) => (await withCustomer(ui), ui.press(F.f6), void (await ui.waitFor('Rewards: Dmitri'))) },
   { screen: 'points to use', reach: async (ui) => (await withCustomer(ui), ui.press(F.f6), ui.press(KEY.enter), void (await ui.waitFor('Points to use'))), staysIn: true },
+  { screen: 'return', reach: async (ui) => (await paid(ui), ui.scan('RR1-000001'), void (await ui.waitFor('Quantity of Espresso'))) },
   { screen: 'help', reach: async (ui) => (ui.press(KEY.help), void (await ui.waitFor('Show or hide this help'))) },
   { screen: 'sign-in', reach: async (ui) => void (await ui.waitFor('Operator code')), signIn: true },
 ];
@@ -122,6 +125,13 @@ describe('a burst of 1,000 random keys and scans on each screen', () => {
         eventTypes.add(text === null ? 'receipts.last' : 'receipts.find');
         return find(text);
       };
+      // A receipt scanned opens its return: the return machine's events are the register's too.
+      const returns = r.register.returns.actor;
+      const sendReturn = returns.send.bind(returns);
+      returns.send = ((ev: Parameters<typeof sendReturn>[0]) => {
+        eventTypes.add(ev.type);
+        sendReturn(ev);
+      }) as typeof returns.send;
       const hub = r.register.scans;
       const deliver = hub.deliver.bind(hub);
       let scanning: string | null = null;
@@ -186,6 +196,18 @@ describe('a burst of 1,000 random keys and scans on each screen', () => {
       expect(new Set(sales.map((s) => s.saleId)).size).toBe(sales.length);
       for (const s of sales) expect(s.tenders.reduce((a, t) => a + t.amount, 0)).toBeGreaterThanOrEqual(s.total);
       expect(sales.length).toBe(r.store.state.sales.count);
+      // Returns a burst took (a receipt scanned, random quantities, Enter) never take back more than was sold.
+      const sold = new Map(journal.filter((e) => e.type === 'sale.committed').map((e) => {
+        const x = (e.data as { sale: { saleId: string; lines: { id: string; qty: number }[] } }).sale;
+        return [x.saleId, new Map(x.lines.map((l) => [l.id, l.qty]))] as const;
+      }));
+      const back = new Map<string, number>();
+      for (const e of journal.filter((x) => x.type === 'return.committed'))
+        for (const l of (e.data as ReturnCommitted).return.lines) {
+          const k = `${(e.data as ReturnCommitted).return.sale.saleId} ${l.lineId}`;
+          back.set(k, (back.get(k) ?? 0) + l.qty);
+        }
+      for (const [k, q] of back) expect(q, k).toBeLessThanOrEqual(sold.get(k.split(' ')[0])?.get(k.split(' ')[1]) ?? 0);
       expect(r.store.state.sales.count - before).toBeLessThanOrEqual(starts.length);
       expect(warnings.filter((w) => w.startsWith('key handler')), 'a key handler threw').toEqual([]);
       expect(logged.filter((l) => l.startsWith('scan from')), 'a scan router threw').toEqual([]);
