@@ -28,6 +28,8 @@ export interface ShiftCrashTally {
   kills: number;
   killedFromOutside: number;
   restarts: number;
+  /** Closes sent (each is acknowledged, or its reply is lost to the kill that ends the life). */
+  closesAttempted: number;
   closesAcknowledged: number;
   /** Closes written but whose reply was lost to the kill. */
   closesUnacknowledged: number;
@@ -82,6 +84,7 @@ async function oneLife(lane: Lane, t: ShiftCrashTally, random: () => number, fai
       const st = (await child.send({ cmd: 'state' })).state.shift as { shiftId: string; expectedCash: number };
       const counted = st.expectedCash - Math.floor(random() * 3) * 50;
       lane.pendingClose = st.shiftId;
+      t.closesAttempted++;
       if (random() < 0.35) timer = setTimeout(() => ((outside = true), child.proc.kill('SIGKILL')), Math.floor(random() * 40));
       const closed = await child.send({ cmd: 'shift_close', counted, print: false });
       if (timer) clearTimeout(timer);
@@ -147,7 +150,7 @@ async function checkDisk(lane: Lane, t: ShiftCrashTally): Promise<void> {
 export async function runShiftCrash(opts: { dataDir: string; kills: number; seed?: number; failpoints?: string; log?: (l: string) => void }): Promise<ShiftCrashTally> {
   await prepareStore(opts.dataDir);
   const random = rng(opts.seed ?? 10);
-  const t: ShiftCrashTally = { kills: 0, killedFromOutside: 0, restarts: 0, closesAcknowledged: 0, closesUnacknowledged: 0, closesRetriedRefused: 0, salesAcknowledged: 0, failures: [] };
+  const t: ShiftCrashTally = { kills: 0, killedFromOutside: 0, restarts: 0, closesAttempted: 0, closesAcknowledged: 0, closesUnacknowledged: 0, closesRetriedRefused: 0, salesAcknowledged: 0, failures: [] };
   const lane: Lane = { dir: opts.dataDir, acked: new Map(), sales: new Set(), pendingClose: null };
   for (let life = 0; t.kills < opts.kills && life < opts.kills * 4 && t.failures.length === 0; life++) {
     const before = t.kills;

@@ -16,7 +16,13 @@ describe('shift crash test', () => {
     fs.rmSync(dataDir, { recursive: true, force: true }); // kept when a check failed
     expect(t.kills).toBeGreaterThanOrEqual(30);
     expect(t.killedFromOutside).toBeGreaterThan(0);
-    expect(t.closesAcknowledged).toBeGreaterThan(5);
+    // Closes really ran, and only a kill loses a close's reply: each kill ends one life, so at most
+    // one close per kill goes unanswered. (How many closes a run gets to send depends on where the
+    // kills fall, which depends on the machine's load: the count is compared with the kills made.)
+    expect(t.closesAttempted).toBeGreaterThan(0);
+    expect(t.closesAcknowledged).toBeGreaterThan(0);
+    expect(t.closesAttempted - t.closesAcknowledged).toBeLessThanOrEqual(t.kills);
+    expect(t.closesAcknowledged + t.closesUnacknowledged).toBeLessThanOrEqual(t.closesAttempted);
     // The kills really hit the close: some were written without their reply, and sending them again was refused.
     expect(t.closesUnacknowledged + t.closesRetriedRefused).toBeGreaterThan(0);
     expect(t.salesAcknowledged).toBeGreaterThan(0);
