@@ -35,6 +35,10 @@ export interface ShiftCrashTally {
   closesUnacknowledged: number;
   /** Closes sent again after a restart and refused SHIFT_NOT_OPEN (already written). */
   closesRetriedRefused: number;
+  /** Closes whose reply was lost and which were not written: the shift was still open after the restart. */
+  closesNotWritten: number;
+  /** A close whose reply was lost to the last kill of the run (not looked at again). */
+  closesPendingAtEnd: number;
   salesAcknowledged: number;
   failures: string[];
 }
@@ -58,7 +62,11 @@ async function oneLife(lane: Lane, t: ShiftCrashTally, random: () => number, fai
     let shift = first.state.shift as { shiftId: string; expectedCash: number } | null;
     if (lane.pendingClose) {
       // The close's reply was lost: sending it again never closes twice.
-      if (shift?.shiftId === lane.pendingClose) lane.pendingClose = null; // not written: close it below
+      if (shift?.shiftId === lane.pendingClose) {
+        // Not written: it is closed below, as a new close.
+        lane.pendingClose = null;
+        t.closesNotWritten++;
+      }
       else {
         const again = await child.send({ cmd: 'shift_close', counted: 0, print: false });
         if (again.error?.code !== 'SHIFT_NOT_OPEN') t.failures.push(`a close sent again after a restart was not refused: ${again.error?.code ?? 'closed again'}`);
@@ -150,7 +158,7 @@ async function checkDisk(lane: Lane, t: ShiftCrashTally): Promise<void> {
 export async function runShiftCrash(opts: { dataDir: string; kills: number; seed?: number; failpoints?: string; log?: (l: string) => void }): Promise<ShiftCrashTally> {
   await prepareStore(opts.dataDir);
   const random = rng(opts.seed ?? 10);
-  const t: ShiftCrashTally = { kills: 0, killedFromOutside: 0, restarts: 0, closesAttempted: 0, closesAcknowledged: 0, closesUnacknowledged: 0, closesRetriedRefused: 0, salesAcknowledged: 0, failures: [] };
+  const t: ShiftCrashTally = { kills: 0, killedFromOutside: 0, restarts: 0, closesAttempted: 0, closesAcknowledged: 0, closesUnacknowledged: 0, closesRetriedRefused: 0, closesNotWritten: 0, closesPendingAtEnd: 0, salesAcknowledged: 0, failures: [] };
   const lane: Lane = { dir: opts.dataDir, acked: new Map(), sales: new Set(), pendingClose: null };
   for (let life = 0; t.kills < opts.kills && life < opts.kills * 4 && t.failures.length === 0; life++) {
     const before = t.kills;
@@ -163,5 +171,6 @@ export async function runShiftCrash(opts: { dataDir: string; kills: number; seed
   t.closesAcknowledged = lane.acked.size;
   t.closesUnacknowledged = closes.filter((id) => !lane.acked.has(id)).length;
   t.salesAcknowledged = lane.sales.size;
+  t.closesPendingAtEnd = lane.pendingClose ? 1 : 0;
   return t;
 }

@@ -16,15 +16,18 @@ describe('shift crash test', () => {
     fs.rmSync(dataDir, { recursive: true, force: true }); // kept when a check failed
     expect(t.kills).toBeGreaterThanOrEqual(30);
     expect(t.killedFromOutside).toBeGreaterThan(0);
-    // Closes really ran, and only a kill loses a close's reply: each kill ends one life, so at most
-    // one close per kill goes unanswered. (How many closes a run gets to send depends on where the
-    // kills fall, which depends on the machine's load: the count is compared with the kills made.)
-    expect(t.closesAttempted).toBeGreaterThan(0);
+    // Closes really ran and the kills hit them. How many a run gets to send, and how many of the lost
+    // replies were written, depends on where the kills fall, which depends on the machine's load: the
+    // counts are compared with each other, not with fixed numbers. Each kill ends one life, so at
+    // most one close per kill goes unanswered, and every close whose reply was lost is accounted
+    // for: written once (sent again and refused) or not written (closed later as a new close).
     expect(t.closesAcknowledged).toBeGreaterThan(0);
-    expect(t.closesAttempted - t.closesAcknowledged).toBeLessThanOrEqual(t.kills);
-    expect(t.closesAcknowledged + t.closesUnacknowledged).toBeLessThanOrEqual(t.closesAttempted);
-    // The kills really hit the close: some were written without their reply, and sending them again was refused.
-    expect(t.closesUnacknowledged + t.closesRetriedRefused).toBeGreaterThan(0);
+    const lost = t.closesAttempted - t.closesAcknowledged;
+    expect(lost).toBeGreaterThan(0);
+    expect(lost).toBeLessThanOrEqual(t.kills);
+    expect(lost).toBe(t.closesRetriedRefused + t.closesNotWritten + t.closesPendingAtEnd);
+    expect(t.closesUnacknowledged).toBeGreaterThanOrEqual(t.closesRetriedRefused);
+    expect(t.closesUnacknowledged).toBeLessThanOrEqual(t.closesRetriedRefused + t.closesPendingAtEnd);
     expect(t.salesAcknowledged).toBeGreaterThan(0);
   }, 300_000);
 });
