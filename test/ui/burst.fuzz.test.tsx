@@ -204,7 +204,7 @@ describe('a burst of 1,000 random keys and scans on each screen', () => {
       const back = new Map<string, number>();
       for (const e of journal.filter((x) => x.type === 'return.committed'))
         for (const l of (e.data as ReturnCommitted).return.lines) {
-          const k = `${(e.data as ReturnCommitted).return.sale.saleId} ${l.lineId}`;
+          const k = `${(e.data as ReturnCommitted).return.sale?.saleId} ${l.lineId}`;
           back.set(k, (back.get(k) ?? 0) + l.qty);
         }
       for (const [k, q] of back) expect(q, k).toBeLessThanOrEqual(sold.get(k.split(' ')[0])?.get(k.split(' ')[1]) ?? 0);

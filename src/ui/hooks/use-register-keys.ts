@@ -118,7 +118,11 @@ export function useRegisterKeys(register: Register, screen: MachineScreen, layou
 
   /** The return machine's message as the cashier's notice; a manager's PIN asked for on the spot. */
   const returnMessage = (next: InputState, m: CheckoutMessage): InputState => {
-    if (m.code === 'APPROVAL_REQUIRED') return { ...next, entry: '', confirm: null, overlay: { kind: 'approval', action: 'refund', label: ACTION_LABEL.refund } };
+    if (m.code === 'APPROVAL_REQUIRED') {
+      // The refund, or a return without a receipt: the machine names the action the manager approves.
+      const action = (Object.keys(ACTION_LABEL).includes(String(m.params?.action)) ? m.params!.action : 'refund') as ApprovalAction;
+      return { ...next, entry: '', confirm: null, overlay: { kind: 'approval', action, label: ACTION_LABEL[action], thenReturn: true } };
+    }
     return { ...next, notice: { key: `error.${m.code}`, params: m.params, level: m.level === 'error' ? 'error' : 'info', text: machineMessageText(m) } };
   };
 
@@ -232,7 +236,7 @@ export function useRegisterKeys(register: Register, screen: MachineScreen, layou
       runShift(retry);
       return closed;
     }
-    if (action === 'refund') return send(closed, [], [{ type: 'return.commit' }]);
+    if (cur.overlay?.kind === 'approval' && cur.overlay.thenReturn) return send(closed, [], [{ type: 'return.commit' }]);
     return send(closed, action === 'void' ? [{ type: 'cart.void' }] : []);
   };
 

@@ -57,8 +57,11 @@ export type Overlay =
   | { kind: 'newCustomer'; form: CustomerForm }
   | { kind: 'rewards'; sel: number; points: { programId: string; rewardId: string } | null }
   | { kind: 'checkCard' }
-  /** A manager's PIN for an action the machine refused with APPROVAL_REQUIRED (the PIN is the entry). */
-  | { kind: 'approval'; action: ApprovalAction; label: string; retry?: ShiftOp }
+  /**
+   * A manager's PIN for an action the machine refused with APPROVAL_REQUIRED (the PIN is the entry);
+   * approved, the shift operation is run again (`retry`) or the return committed (`thenReturn`).
+   */
+  | { kind: 'approval'; action: ApprovalAction; label: string; retry?: ShiftOp; thenReturn?: boolean }
   /** The parked sales; `discard`: the park whose discard waits for a second keystroke. */
   | { kind: 'parked'; sel: number; discard: string | null }
   /** "Reprint receipt no.": the number is the entry line. */

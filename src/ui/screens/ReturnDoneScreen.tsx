@@ -35,7 +35,7 @@ export function ReturnDoneScreen({ last, approver, fmt, width, height }: ReturnD
       <Text wrap="truncate">
         <Text bold inverse color="green">{` ${fmt.t('ui.returnDone.title')} `}</Text>
         {'  '}
-        {fmt.t('ui.returnDone.receipt', { receiptNo: last.receiptNo, saleReceipt: last.sale.receiptNo })}
+        {fmt.t('ui.returnDone.receipt', { receiptNo: last.receiptNo, saleReceipt: last.sale?.receiptNo ?? '-' })}
         {approver ? `  ${fmt.t('ui.returnDone.approvedBy', { name: fmt.text(approver) })}` : ''}
       </Text>
       <Text bold wrap="truncate">
