@@ -99,7 +99,7 @@ export function createReceiptCopies(o: ReceiptCopiesOptions): ReceiptCopies {
         const r = read(no);
         if (r) return r;
       }
-      return fail('RECEIPT_UNKNOWN', 'Receipt {receipt} is not one this store issued (another store or register?). Check the number.', { receipt: typed.slice(0, 40) });
+      return fail('RECEIPT_UNKNOWN', 'Receipt {receipt} was not issued by this store or register. Check the number.', { receipt: typed.slice(0, 40) });
     },
     async print(copy) {
       try {

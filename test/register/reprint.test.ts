@@ -52,7 +52,7 @@ describe('reprint by number', () => {
       expect(r[2]).toMatchObject({ ok: true, receipt: { receiptNo: 'R1-000002', kind: 'return' } });
       // No number: the register's last receipt (here the return's), from the journal.
       expect(r[3]).toMatchObject({ ok: true, receipt: { receiptNo: 'R1-000002', kind: 'return' } });
-      expect(r[4]).toMatchObject({ ok: false, error: { code: 'RECEIPT_UNKNOWN', message: expect.stringContaining('Receipt 77 is not one this store issued') } });
+      expect(r[4]).toMatchObject({ ok: false, error: { code: 'RECEIPT_UNKNOWN', message: expect.stringContaining('Receipt 77 was not issued by this store or register') } });
       expect(r[5]).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
       await again.settled();
       const jobs = hardware.printer.jobs;

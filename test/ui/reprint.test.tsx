@@ -60,7 +60,7 @@ describe('reprint a receipt by number', () => {
     await ui.waitFor('Reprint receipt no.');
     ui.type('42');
     ui.press(KEY.enter);
-    await ui.waitFor('Receipt 42 is not one this store issued');
+    await ui.waitFor('Receipt 42 was not issued by this store or register');
     expect(ui.frame()).toContain('Reprint receipt no.');
     expect(hardware.printer.jobs).toEqual([]);
     ui.scan(`${t.config.codes.receiptPrefix}R1-000001`);
