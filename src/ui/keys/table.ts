@@ -244,7 +244,7 @@ export const KEY_TABLE: readonly Binding[] = [
   { action: 'dismiss', screens: ['parked'], keys: [{ key: 'escape' }], label: 'ui.key.closeParked', hint: 'ui.hint.close' },
   // Returns (docs/returns.md): between sales, the receipt scanned or its number typed, then the lines.
   // Ink does not report every F-key on every terminal: each key also has a plain or Ctrl key.
-  { action: 'returnStart', screens: ['idle', 'committed'], keys: [{ ch: '-' }, { key: 'f4' }, { ctrl: 'e' }], label: 'ui.key.returnStart', hint: 'ui.hint.returnStart', hintKeys: 1 },
+  { action: 'returnStart', screens: ['idle', 'committed'], keys: [{ ch: '-' }, { key: 'f4' }], label: 'ui.key.returnStart', hint: 'ui.hint.returnStart', hintKeys: 1 },
   { action: 'returnOpen', screens: ['returnReceipt'], keys: [{ key: 'enter' }], label: 'ui.key.returnOpen', hint: 'ui.hint.returnOpen' },
   { action: 'dismiss', screens: ['returnReceipt'], keys: [{ key: 'escape' }], label: 'ui.key.returnNoReceipt', hint: 'ui.hint.cancel' },
   { action: 'returnQty', screens: ['return'], keys: [{ key: 'enter' }], label: 'ui.key.returnQty', hint: 'ui.hint.returnQty' },
