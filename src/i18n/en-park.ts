@@ -35,4 +35,5 @@ export const enPark = {
   'ui.parked.total': 'Total',
   'ui.parked.lines': '{count, plural, one {# line} other {# lines}}',
   'ui.parked.interrupted': 'recalled {time}, not finished',
+  'ui.screen.parked': 'parked sales',
 } satisfies Record<string, string>;

@@ -11,4 +11,6 @@ export const enReprint = {
   'ui.copy.titleReturn': 'Copy of return receipt {receiptNo}',
   'ui.notice.copyPrinted': 'Receipt {receipt} printed again, marked COPY.',
   'ui.notice.copyWaiting': 'The copy of receipt {receipt} waits for the printer.',
+  'ui.screen.reprint': 'reprint receipt no.',
+  'ui.screen.copy': 'receipt copy',
 } satisfies Record<string, string>;

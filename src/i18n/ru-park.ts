@@ -32,4 +32,5 @@ export const ruPark = {
   'ui.parked.total': 'Итого',
   'ui.parked.lines': '{count, plural, one {# строка} few {# строки} many {# строк} other {# строки}}',
   'ui.parked.interrupted': 'возвращён в {time}, не закрыт',
+  'ui.screen.parked': 'отложенные чеки',
 } satisfies Record<string, string>;

@@ -11,4 +11,6 @@ export const ruReprint = {
   'ui.copy.titleReturn': 'Копия чека возврата {receiptNo}',
   'ui.notice.copyPrinted': 'Чек {receipt} напечатан ещё раз с пометкой КОПИЯ.',
   'ui.notice.copyWaiting': 'Копия чека {receipt} ждёт принтер.',
+  'ui.screen.reprint': 'повтор чека по номеру',
+  'ui.screen.copy': 'копия чека',
 } satisfies Record<string, string>;

@@ -32,4 +32,5 @@ export const viPark = {
   'ui.parked.total': 'Tổng',
   'ui.parked.lines': '{count} dòng',
   'ui.parked.interrupted': 'đã gọi lại lúc {time}, chưa xong',
+  'ui.screen.parked': 'đơn tạm giữ',
 } satisfies Record<string, string>;

@@ -11,4 +11,6 @@ export const viReprint = {
   'ui.copy.titleReturn': 'Bản sao hóa đơn trả hàng {receiptNo}',
   'ui.notice.copyPrinted': 'Đã in lại hóa đơn {receipt}, có dấu BẢN SAO.',
   'ui.notice.copyWaiting': 'Bản sao hóa đơn {receipt} đang chờ máy in.',
+  'ui.screen.reprint': 'in lại hóa đơn số',
+  'ui.screen.copy': 'bản sao hóa đơn',
 } satisfies Record<string, string>;

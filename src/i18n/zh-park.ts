@@ -32,4 +32,5 @@ export const zhPark = {
   'ui.parked.total': '合计',
   'ui.parked.lines': '{count} 行',
   'ui.parked.interrupted': '{time} 取单，未完成',
+  'ui.screen.parked': '挂单',
 } satisfies Record<string, string>;

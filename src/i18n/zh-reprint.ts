@@ -11,4 +11,6 @@ export const zhReprint = {
   'ui.copy.titleReturn': '退货小票 {receiptNo} 副本',
   'ui.notice.copyPrinted': '小票 {receipt} 已重打，标注副本。',
   'ui.notice.copyWaiting': '小票 {receipt} 的副本正在等待打印机。',
+  'ui.screen.reprint': '重打小票号',
+  'ui.screen.copy': '小票副本',
 } satisfies Record<string, string>;

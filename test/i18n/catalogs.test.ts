@@ -90,3 +90,11 @@ describe('points in Russian go through the plural rules', () => {
     expect(translate('ru', 'status.waiting', { n: 25 })).toBe('25 чеков ждут');
   });
 });
+
+describe('every screen of the key table has a name in every language', () => {
+  it('ui.screen.<screen> exists for each of SCREENS (the help screen and docs/keys.md print them)', async () => {
+    const { SCREENS } = await import('../../src/ui/keys/table.js');
+    const all: Record<string, Record<string, string>> = { en, ...CATALOGS };
+    for (const lang of LANGUAGES) for (const s of SCREENS) expect(Object.hasOwn(all[lang], `ui.screen.${s}`), `${lang} ui.screen.${s}`).toBe(true);
+  });
+});
