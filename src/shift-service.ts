@@ -29,6 +29,8 @@ export interface ShiftView {
   register: string;
   openedAt: string;
   openedBy: string;
+  /** The name of who opened it (the operator's, else the id as journaled). */
+  openedByName: string;
   float: Minor;
   floatCount: DenominationCount | null;
   auto: boolean;
@@ -124,6 +126,7 @@ export function createShiftService(o: ShiftServiceOptions): ShiftService {
     register: s.register,
     openedAt: s.openedAt,
     openedBy: s.openedBy,
+    openedByName: operatorName(s.openedBy) ?? s.openedBy,
     float: s.float,
     floatCount: s.floatCount ? { ...s.floatCount } : null,
     auto: s.auto,

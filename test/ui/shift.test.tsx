@@ -24,6 +24,8 @@ describe('the shift overlay (Ctrl+T)', () => {
     await app.waitFor('Shift open, float $100.00.');
     app.press('\x14');
     await app.waitFor('Open since');
+    // Who opened it by name, as the Z names them, not the sign-in code.
+    expect(app.frame()).toMatch(/by Anna[:\s]/);
     app.press(KEY.down, KEY.down, KEY.enter);
     await app.waitFor('Cash out, amount:');
     app.type('5');

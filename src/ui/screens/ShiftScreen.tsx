@@ -42,7 +42,7 @@ export function ShiftScreen({ overlay, shift, fmt, width, height }: ShiftScreenP
   const summary = shift
     ? fmt.t('ui.shift.open', {
         at: formatDateTime(shift.openedAt, fmt.locale, fmt.ascii),
-        by: fmt.text(shift.openedBy),
+        by: fmt.text(shift.openedByName ?? shift.openedBy),
         float: fmt.money(shift.float),
         sales: shift.sales.count,
         total: fmt.money(shift.sales.total),
