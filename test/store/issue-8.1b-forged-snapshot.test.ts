@@ -10,7 +10,8 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { initStore, openStore } from '../../src/store/index.js';
 import { verifyStore } from '../../src/store/maintenance.js';
-import { sealLines } from '../../src/store/snapshot-lines.js';
+import { encodeSnapshot, sealLines, type SnapshotDoc } from '../../src/store/snapshot-lines.js';
+import { readSnapshotFile } from '../../src/store/snapshot.js';
 import { findGiftCard } from '../../src/store/projections/giftcards.js';
 import { loyaltyOf } from '../../src/store/projections/loyalty.js';
 import { isStoreError } from '../../src/store/errors.js';
@@ -56,6 +57,23 @@ function forge(dir: string, from: string, to: string): void {
   fs.writeFileSync(file, [...body, sealLines(body)].join('\n') + '\n');
 }
 
+/**
+ * The same forgery where the text cannot be edited in place: loyalty accounts are compact rows in
+ * till-snapshot/3, so the forger decodes the snapshot, changes the account and writes it back with the
+ * format's own encoder (which recomputes the digest), as someone who read the source would.
+ */
+function forgePoints(dir: string, customerId: string, programId: string, points: number): void {
+  const file = path.join(dir, 'store.json');
+  const doc = readSnapshotFile(file, dir) as SnapshotDoc;
+  const customers = loyaltyOf(doc.state).customers;
+  const c = customers[customerId];
+  expect(c.points[programId]).toBe(50);
+  customers[customerId] = { ...c, points: { ...c.points, [programId]: points } };
+  const lines: string[] = [];
+  encodeSnapshot(doc, (l) => void lines.push(l));
+  fs.writeFileSync(file, lines.join('\n') + '\n');
+}
+
 async function store(sales = 30): Promise<string> {
   const dir = tmpDir('forged');
   const s = await initStore(dir, { currency: 'USD', register: 'R1', storeId: 'shop' }, [issued(), upsert(product('A', '4006381333931')), program, customer('c1'), pts('points.earned', 50)], { now: fixedClock() });
@@ -98,7 +116,7 @@ describe('issue 8.1b a forged snapshot with a recomputed digest', () => {
 
   it('forged points are found the same way; after the refold every slice equals the journal fold', async () => {
     const dir = await store(5);
-    forge(dir, '"points":{"P":50}', '"points":{"P":5000}');
+    forgePoints(dir, 'c1', 'P', 5000);
     const s = await openStore(dir, { register: 'R1', now: fixedClock() });
     open.push(s);
     expect(loyaltyOf(s.state).customers.c1.points.P).toBe(5000);
