@@ -177,7 +177,9 @@ export function movementsOf(type: string, data: unknown, fallbackDay: string): M
           if (p.returnedAdditional !== undefined || p.clawedBackAdditional !== undefined) mv.extra = (p.returnedAdditional ?? 0) - (p.clawedBackAdditional ?? 0);
           return mv;
         })
-        .filter((m) => m.delta !== 0);
+        // A refund that gives back as many points as it takes back still moves points between the parts
+        // (additional spent come back, main earned go): kept when its additional part moves.
+        .filter((m) => m.delta !== 0 || (m.extra ?? 0) !== 0);
     }
     case EV.accrued: {
       const a = d as unknown as AccruedData;
