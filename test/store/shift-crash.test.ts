@@ -15,7 +15,9 @@ describe('shift crash test', () => {
     expect(t.failures).toEqual([]);
     fs.rmSync(dataDir, { recursive: true, force: true }); // kept when a check failed
     expect(t.kills).toBeGreaterThanOrEqual(30);
-    expect(t.killedFromOutside).toBeGreaterThan(0);
+    // Kills from outside (a timer during shift_close) land only when the close is slower than the
+    // timer: on a quiet machine every close may answer first, so they are counted (logged above), not
+    // required; the failpoints inside the close kill it in every run.
     // Closes really ran and the kills hit them. How many a run gets to send, and how many of the lost
     // replies were written, depends on where the kills fall, which depends on the machine's load: the
     // counts are compared with each other, not with fixed numbers. Each kill ends one life, so at
