@@ -4,20 +4,15 @@
  * shop's), else English. The store's file is read without validating it: a broken configuration is
  * the command's to report, in English if need be — choosing a language never fails a command.
  */
-import { readFileSync } from 'node:fs';
 import { TillError } from '../domain/errors.js';
 import { isLanguage, LANGUAGES, type Language } from '../i18n/languages.js';
 import { translate } from '../i18n/index.js';
-import { configPath } from '../store/config-file.js';
+import { configuredLanguage } from '../store/config-file.js';
 
-/** The store's own language, or undefined when there is no readable configuration naming one. */
+/** The store's own language, when its configuration names one of the register's. */
 function storeLanguage(dataDir: string): Language | undefined {
-  try {
-    const lang = (JSON.parse(readFileSync(configPath(dataDir), 'utf8')) as { language?: unknown })?.language;
-    return isLanguage(lang) ? lang : undefined;
-  } catch {
-    return undefined;
-  }
+  const lang = configuredLanguage(dataDir);
+  return isLanguage(lang) ? lang : undefined;
 }
 
 export function cliLanguage(opts: { flag?: string; env?: string; dataDir?: string }): Language {

@@ -16,7 +16,8 @@ import { openStore } from '../store/open.js';
 import { operatorsOf } from '../store/projections/operators.js';
 import type { Store } from '../store/types.js';
 import { readPin } from './pin-input.js';
-import { charWidth, translate } from '../i18n/index.js';
+import { translate } from '../i18n/index.js';
+import { textWidth as cols } from '../domain/receipt-text.js';
 
 /** Each subcommand's --help page, in the output's language (`cli.operator.help.<sub>`). */
 const subHelp = (sub: string, lang: string): string => translate(lang, `cli.operator.help.${sub}`);
@@ -42,9 +43,6 @@ async function pinOf(ctx: CommandContext): Promise<string> {
   const pin = await (ctx.readSecret ?? (() => readPin()))();
   return must(checkPin(pin));
 }
-
-/** Terminal columns of a text (a CJK character takes two). */
-const cols = (text: string): number => [...text].reduce((w, ch) => w + charWidth(ch.codePointAt(0) ?? 0), 0);
 
 const maskBadge = (card: string | null): string => (card ? `…${card.slice(-4)}` : '');
 

@@ -30,6 +30,20 @@ export function readConfigFile(path: string): TillConfig {
 
 export const readConfig = (dataDir: string): TillConfig => readConfigFile(configPath(dataDir));
 
+/**
+ * The `language` the data folder's configuration names, read without validating the file (the back
+ * office picks its output's language with it before any command reports a broken configuration);
+ * undefined when there is no readable file or it names none.
+ */
+export function configuredLanguage(dataDir: string): string | undefined {
+  try {
+    const lang = (JSON.parse(readFileSync(configPath(dataDir), 'utf8')) as { language?: unknown } | null)?.language;
+    return typeof lang === 'string' ? lang : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 export function writeConfig(dataDir: string, config: TillConfig): void {
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const path = configPath(dataDir);

@@ -3,7 +3,7 @@
  * receipt, no scanner, a drawer that will not open) or "info", each with what to do when there is
  * something to do. The exit code is 1 when any line is a problem.
  */
-import { charWidth } from '../../i18n/ascii.js';
+import { textWidth } from '../../domain/receipt-text.js';
 import type { Translate } from '../../i18n/index.js';
 
 export type Level = 'ok' | 'problem' | 'info';
@@ -25,11 +25,7 @@ const TOPIC = 14;
 const LEVEL = 8;
 
 /** Pads to `cols` terminal columns (a CJK character takes two). */
-function padCols(text: string, cols: number): string {
-  let w = 0;
-  for (const ch of text) w += charWidth(ch.codePointAt(0) ?? 0);
-  return text + ' '.repeat(Math.max(1, cols - w));
-}
+const padCols = (text: string, cols: number): string => text + ' '.repeat(Math.max(1, cols - textWidth(text)));
 
 /**
  * One finding as a line: "problem  printer        no USB printer at /dev/usb/lp0  -> plug it in". The level
