@@ -66,7 +66,7 @@ export const syncCommand: AdminCommand = {
       const client = await db.connectChain(url, { timeoutMs: config.chain.timeoutMs });
       try {
         const did = await db.setupSchema(client, url);
-        ctx.out(did === 'created' ? `Created the till ledger in ${db.describeUrl(url)}.` : `The till ledger in ${db.describeUrl(url)} is up to date.`);
+        ctx.out(did === 'created' ? `Created the till ledger in ${db.describeUrl(url)}.` : did === 'upgraded' ? `Upgraded the till ledger in ${db.describeUrl(url)} to schema version ${db.SCHEMA_VERSION}.` : `The till ledger in ${db.describeUrl(url)} is up to date.`);
       } finally {
         await client.end().catch(() => {});
       }

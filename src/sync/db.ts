@@ -6,7 +6,9 @@
  */
 import type { Client } from 'pg';
 import { TillError } from '../domain/errors.js';
-import { SCHEMA_SQL, SCHEMA_VERSION } from './schema.js';
+import { SCHEMA_SQL, SCHEMA_UPGRADES, SCHEMA_VERSION } from './schema.js';
+
+export { SCHEMA_VERSION };
 
 export type ChainErrorCode =
   | 'CHAIN_UNREACHABLE'
@@ -94,8 +96,11 @@ export async function checkSchema(client: Client, url: string): Promise<void> {
   if (v > SCHEMA_VERSION) throw new TillError('CHAIN_SCHEMA_NEW', `The ledger in ${where} is at schema version ${v}, newer than this register knows (${SCHEMA_VERSION}). Update till on this register.`, { where, have: v, need: SCHEMA_VERSION });
 }
 
-/** Creates the ledger's tables in an empty database (one transaction); returns what it did. */
-export async function setupSchema(client: Client, url: string): Promise<'created' | 'current'> {
+/**
+ * Creates the ledger's tables in an empty database, or upgrades an older ledger step by step (one
+ * transaction either way); returns what it did.
+ */
+export async function setupSchema(client: Client, url: string): Promise<'created' | 'upgraded' | 'current'> {
   try {
     await client.query('BEGIN');
     // One setup at a time: a second `till sync setup` waits here, then finds the schema made.
@@ -109,9 +114,10 @@ export async function setupSchema(client: Client, url: string): Promise<'created
       await client.query('ROLLBACK');
       await checkSchema(client, url);
     }
-    await client.query(SCHEMA_SQL);
+    if (v === 0) await client.query(SCHEMA_SQL);
+    for (const step of SCHEMA_UPGRADES) if (step.version > Math.max(v, 1)) await client.query(`${step.sql}\nINSERT INTO till_schema (version) VALUES (${step.version});`);
     await client.query('COMMIT');
-    return 'created';
+    return v === 0 ? 'created' : 'upgraded';
   } catch (e) {
     await client.query('ROLLBACK').catch(() => {});
     throw chainError(e, url);

@@ -15,7 +15,16 @@
  * Lock order (no deadlocks between registers, pushes and holds): a register's row, then gift-card rows
  * by code, then points rows by (customer, program) — every writer here takes them in that order.
  */
-export const SCHEMA_VERSION = 1;
+import { POINTS_HOLDS_SQL } from './schema-points-holds.js';
+
+export const SCHEMA_VERSION = 2;
+
+/**
+ * What takes a ledger from one version to the next, in order: `till sync setup` on a ledger at
+ * version v runs the steps after v in one transaction (db.ts). A new ledger is SCHEMA_SQL (version 1)
+ * and then every step.
+ */
+export const SCHEMA_UPGRADES: readonly { version: number; sql: string }[] = [{ version: 2, sql: POINTS_HOLDS_SQL }];
 
 export const SCHEMA_SQL = `
 CREATE TABLE IF NOT EXISTS till_schema (version int NOT NULL, upgraded_at timestamptz NOT NULL DEFAULT now());
@@ -180,5 +189,5 @@ BEGIN
   RETURN b - held - p_amount;
 END $$;
 
-INSERT INTO till_schema (version) VALUES (${SCHEMA_VERSION});
+INSERT INTO till_schema (version) VALUES (1);
 `;
