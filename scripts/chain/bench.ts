@@ -6,11 +6,14 @@
  *      by gift cards through hold + journal commit, with its outbox replicating in the background);
  *   3. the time to drain 10,000 offline sales of one register after it reconnects (`Outbox.push`).
  *
- *   node --import tsx scripts/chain/bench.ts [--registers 10] [--seconds 10] [--offline 10000]
+ *   node --import tsx scripts/chain/bench.ts [--registers 10] [--seconds 10] [--offline 10000] [--only hold,registers,drain]
+ *
+ * Each figure is printed with the machine's load average (os.loadavg) before and after it: on a
+ * shared machine a figure means little without it.
  */
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
@@ -23,7 +26,11 @@ import { connectChain, setupSchema } from '../../src/sync/db.js';
 import { holdGiftCard } from '../../src/sync/holds.js';
 import { Outbox } from '../../src/sync/outbox.js';
 
-const { values } = parseArgs({ options: { registers: { type: 'string', default: '10' }, seconds: { type: 'string', default: '10' }, offline: { type: 'string', default: '10000' } } });
+const { values } = parseArgs({
+  options: { registers: { type: 'string', default: '10' }, seconds: { type: 'string', default: '10' }, offline: { type: 'string', default: '10000' }, only: { type: 'string', default: 'hold,registers,drain' } },
+});
+const ONLY = new Set(values.only!.split(','));
+const load = () => loadavg().map((x) => x.toFixed(2)).join(' ');
 const REGISTERS = Number(values.registers);
 const SECONDS = Number(values.seconds);
 const OFFLINE = Number(values.offline);
@@ -54,7 +61,8 @@ try {
   await admin.end();
 
   // 1. Hold latency.
-  {
+  if (ONLY.has('hold')) {
+    console.log(`load average ${load()}`);
     const r = await register('H1', 1);
     const ob = new Outbox({ dataDir: r.dir, url, reg: { register: 'H1', journalId: r.store.state.meta.storeId, currency: 'USD' }, timeoutMs: 5000 });
     await ob.push();
@@ -73,7 +81,8 @@ try {
   }
 
   // 2. Commits per second across N registers, hold + commit per sale, replication on.
-  {
+  if (ONLY.has('registers')) {
+    console.log(`load average ${load()}`);
     const regs = await Promise.all(Array.from({ length: REGISTERS }, (_, i) => register(`B${i + 1}`, 5)));
     const links = await Promise.all(
       regs.map(async (r, i) => {
@@ -110,11 +119,12 @@ try {
   }
 
   // 3. Draining offline sales.
-  {
+  if (ONLY.has('drain')) {
     const r = await register('D1', 20);
     for (let i = 0; i < OFFLINE; i += 500)
       await r.store.commitBatch(Array.from({ length: Math.min(500, OFFLINE - i) }, (_, j) => sale('D1', randomUUID(), r.codes[(i + j) % 20], i + j + 1)));
     const ob = new Outbox({ dataDir: r.dir, url, reg: { register: 'D1', journalId: r.store.state.meta.storeId, currency: 'USD' }, timeoutMs: 5000 });
+    console.log(`load average ${load()}`);
     const t = performance.now();
     const res = await ob.push();
     const s = (performance.now() - t) / 1000;
@@ -122,6 +132,7 @@ try {
     await ob.stop();
     await r.store.close();
   }
+  console.log(`load average ${load()}`);
 } finally {
   await server.stop();
   for (const d of dirs) rmSync(d, { recursive: true, force: true });

@@ -132,42 +132,78 @@ async function pushInside(client: Client, reg: RegisterId, txs: readonly Journal
     ]);
   }
 
+  // 4. The events, one statement for the batch; the ones the database already holds (a resend) come
+  // back missing from RETURNING and move nothing.
+  const ins = await client.query<{ id: string }>(
+    `INSERT INTO events (id, register_id, seq, tx, type, at, operator, data, hash)
+     SELECT (e->>'id')::uuid, $1, (e->>'seq')::bigint, e->>'tx', e->>'type', (e->>'at')::timestamptz, e->>'operator', e->'data', e->>'hash'
+       FROM jsonb_array_elements($2::jsonb) WITH ORDINALITY AS t(e, ord) ORDER BY ord
+     ON CONFLICT (id) DO NOTHING RETURNING id`,
+    [reg.register, JSON.stringify(events.map((ev) => ({ id: ev.id, seq: ev.seq, tx: ev.tx, type: ev.type, at: ev.at, operator: ev.operator, data: ev.data ?? null, hash: ev.hash })))],
+  );
+  const fresh = new Set(ins.rows.map((r) => r.id.toLowerCase()));
+  const last = events[events.length - 1];
+  lastSeq = last.seq;
+  lastHash = last.hash;
+
+  // 5. What the new events mean, folded in journal order, then written a statement per table: new
+  // cards first (at zero; their first movement loads them), then the movements in order (the
+  // database's fold and its overspend alerts follow insertion order), hold postings, card states.
   const slice: GiftCardSlice = { cards };
+  const rows: Rows = { cards: [], gift: [], points: [], posted: [] };
+  const touched = new Set<string>();
   let inserted = 0;
   let duplicates = txs.flat().length - events.length;
-  const touched = new Set<string>();
   for (const ev of events) {
-    const ins = await client.query(
-      'INSERT INTO events (id, register_id, seq, tx, type, at, operator, data, hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (id) DO NOTHING RETURNING id',
-      [ev.id, reg.register, ev.seq, ev.tx, ev.type, ev.at, ev.operator, JSON.stringify(ev.data ?? null), ev.hash],
-    );
-    lastSeq = ev.seq;
-    lastHash = ev.hash;
-    if (ins.rowCount === 0) {
+    if (!fresh.has(ev.id.toLowerCase())) {
       duplicates++;
       continue;
     }
     inserted++;
-    await giftCardMovements(client, reg, ev, slice, known, touched);
-    for (const m of points.get(ev) ?? [])
-      await client.query('INSERT INTO points_movements (event_id, customer_id, program_id, kind, delta, register_id, at) VALUES ($1, $2, $3, $4, $5, $6, $7)', [
-        ev.id,
-        m.customerId,
-        m.programId,
-        m.kind,
-        m.delta,
-        reg.register,
-        ev.at,
-      ]);
-    const redeemed = redemptionsOf(ev);
+    giftCardMovements(reg, ev, slice, known, touched, rows);
+    for (const m of points.get(ev) ?? []) rows.points.push({ event_id: ev.id, customer_id: m.customerId, program_id: m.programId, kind: m.kind, delta: m.delta, at: ev.at });
     const saleId = saleOf(ev)?.saleId;
-    if (redeemed.size && saleId)
-      await client.query("UPDATE gift_card_holds SET state = 'posted', settled_at = now() WHERE sale_id = $1 AND code = ANY($2) AND state = 'pending'", [saleId, [...redeemed.keys()]]);
+    if (saleId) for (const code of redemptionsOf(ev).keys()) rows.posted.push({ sale_id: saleId, code });
   }
-  for (const code of touched) {
-    const { history: _h, balance: _b, ...card } = cards[code];
-    await client.query('UPDATE gift_cards SET card = $2, state = $3 WHERE code = $1', [code, JSON.stringify(card), card.state]);
-  }
+  if (rows.cards.length)
+    await client.query(
+      `INSERT INTO gift_cards (code, currency, state, balance, card)
+       SELECT c->>'code', c->>'currency', c->>'state', 0, c->'card' FROM jsonb_array_elements($1::jsonb) AS t(c)`,
+      [JSON.stringify(rows.cards)],
+    );
+  if (rows.gift.length)
+    await client.query(
+      `INSERT INTO gift_card_movements (event_id, code, kind, amount, register_id, at)
+       SELECT (m->>'event_id')::uuid, m->>'code', m->>'kind', (m->>'amount')::bigint, $1, (m->>'at')::timestamptz
+         FROM jsonb_array_elements($2::jsonb) WITH ORDINALITY AS t(m, ord) ORDER BY ord`,
+      [reg.register, JSON.stringify(rows.gift)],
+    );
+  if (rows.points.length)
+    await client.query(
+      `INSERT INTO points_movements (event_id, customer_id, program_id, kind, delta, register_id, at)
+       SELECT (m->>'event_id')::uuid, m->>'customer_id', m->>'program_id', m->>'kind', (m->>'delta')::bigint, $1, (m->>'at')::timestamptz
+         FROM jsonb_array_elements($2::jsonb) WITH ORDINALITY AS t(m, ord) ORDER BY ord`,
+      [reg.register, JSON.stringify(rows.points)],
+    );
+  if (rows.posted.length)
+    await client.query(
+      `UPDATE gift_card_holds h SET state = 'posted', settled_at = now()
+         FROM jsonb_to_recordset($1::jsonb) AS p(sale_id text, code text)
+        WHERE h.sale_id = p.sale_id AND h.code = p.code AND h.state = 'pending'`,
+      [JSON.stringify(rows.posted)],
+    );
+  if (touched.size)
+    await client.query(
+      `UPDATE gift_cards g SET card = u.card, state = u.state FROM jsonb_to_recordset($1::jsonb) AS u(code text, card jsonb, state text) WHERE g.code = u.code`,
+      [
+        JSON.stringify(
+          [...touched].map((code) => {
+            const { history: _h, balance: _b, ...card } = cards[code];
+            return { code, card, state: card.state };
+          }),
+        ),
+      ],
+    );
   await client.query('UPDATE registers SET last_seq = $2, last_hash = $3, last_push_at = now() WHERE register_id = $1', [reg.register, lastSeq, lastHash]);
   const alerts = await client.query<{ kind: Alert['kind']; subject: string; shortfall: string; balance_after: string; at: Date }>(
     'SELECT kind, subject, shortfall, balance_after, at FROM chain_alerts WHERE id > $1 AND register_id = $2 ORDER BY id',
@@ -181,8 +217,16 @@ async function pushInside(client: Client, reg: RegisterId, txs: readonly Journal
   };
 }
 
-/** Folds one event into the locked cards and inserts the movements the fold recorded. */
-async function giftCardMovements(client: Client, reg: RegisterId, ev: JournalEvent, slice: GiftCardSlice, known: Set<string>, touched: Set<string>): Promise<void> {
+/** Rows a batch writes, in journal order (jsonb_array_elements keeps it). */
+interface Rows {
+  cards: { code: string; currency: string; state: string; card: Omit<GiftCard, 'history' | 'balance'> }[];
+  gift: { event_id: string; code: string; kind: string; amount: number; at: string }[];
+  points: { event_id: string; customer_id: string; program_id: string; kind: string; delta: number; at: string }[];
+  posted: { sale_id: string; code: string }[];
+}
+
+/** Folds one event into the locked cards and collects the rows of the cards it issues and the movements the fold recorded. */
+function giftCardMovements(reg: RegisterId, ev: JournalEvent, slice: GiftCardSlice, known: Set<string>, touched: Set<string>, rows: Rows): void {
   const codes = codesOf(ev);
   if (codes.length === 0) return;
   const before = new Map(codes.map((c) => [c, slice.cards[c]?.history.length ?? 0]));
@@ -199,11 +243,10 @@ async function giftCardMovements(client: Client, reg: RegisterId, ev: JournalEve
     if (!known.has(code)) {
       // Issued by this event: the row starts at zero and its first movement (issued/activated) loads it.
       const { history: _h, balance: _b, ...rest } = card;
-      await client.query('INSERT INTO gift_cards (code, currency, state, balance, card) VALUES ($1, $2, $3, 0, $4)', [code, card.currency, card.state, JSON.stringify(rest)]);
+      rows.cards.push({ code, currency: card.currency, state: card.state, card: rest });
       known.add(code);
     }
     touched.add(code);
-    for (const h of card.history.slice(before.get(code) ?? 0))
-      await client.query('INSERT INTO gift_card_movements (event_id, code, kind, amount, register_id, at) VALUES ($1, $2, $3, $4, $5, $6)', [ev.id, code, h.kind, h.amount, reg.register, ev.at]);
+    for (const h of card.history.slice(before.get(code) ?? 0)) rows.gift.push({ event_id: ev.id, code, kind: h.kind, amount: h.amount, at: ev.at });
   }
 }

@@ -80,6 +80,43 @@ describe.runIf(pgAvailable())('the outbox and the shared ledger', () => {
     await store.close();
   });
 
+  it('a batch that resends part of what the database holds and carries new events inserts and moves only the new ones, in order', async () => {
+    const url = await freshDb(server);
+    const { dir, store } = await registerFolder('R1', url);
+    const a = await issueCard(store, 100_000);
+    await createCustomer(store, 'C1');
+    for (let i = 0; i < 30; i++) await spendSale(store, 'R1', [[a, 100]]);
+    await movePoints(store, 'C1', 50);
+    const first = outboxOf(dir, store, url, 'R1');
+    await first.push();
+    await first.stop();
+    const held = store.state.meta.seq;
+    // The acknowledgement of the second half lost (a restored database): the position set back to
+    // the middle, while the events after it are still there. Then more sales and points, offline.
+    const mid = 12;
+    const at = await query<{ hash: string }>(url, 'SELECT hash FROM events WHERE register_id = $1 AND seq = $2', ['R1', mid]);
+    await query(url, "UPDATE registers SET last_seq = $1, last_hash = $2 WHERE register_id = 'R1'", [mid, at[0].hash]);
+    for (let i = 0; i < 25; i++) await spendSale(store, 'R1', [[a, 10]]);
+    await movePoints(store, 'C1', -20);
+    // Small batches (7 transactions): some hold only resent events, one both, the rest only new ones.
+    const o = new Outbox({ dataDir: dir, url, reg: { register: 'R1', journalId: store.state.meta.storeId, currency: 'USD' }, timeoutMs: 2000, batch: 7 });
+    const r = await o.push();
+    expect(r).toMatchObject({ inserted: store.state.meta.seq - held, duplicates: held - mid, acked: store.state.meta.seq, alerts: [] });
+    expect(await cardBooks(url)).toEqual([{ code: a, balance: 100_000 - 3000 - 250, overspent: 0, moved: 100_000 - 3000 - 250 }]);
+    expect(await query(url, 'SELECT balance::int FROM points_accounts')).toEqual([{ balance: 30 }]);
+    // Each movement once, and the database's running balance follows the journal's order.
+    const moves = await query<{ amount: string; balance_after: string; seq: string }>(
+      url,
+      'SELECT m.amount, m.balance_after, e.seq FROM gift_card_movements m JOIN events e ON e.id = m.event_id ORDER BY m.id',
+    );
+    expect(moves.map((m) => Number(m.seq))).toEqual([...moves.map((m) => Number(m.seq))].sort((x, y) => x - y));
+    let run = 0;
+    for (const m of moves) expect(Number(m.balance_after)).toBe((run += Number(m.amount)));
+    expect(moves).toHaveLength(1 + 30 + 25);
+    await o.stop();
+    await store.close();
+  });
+
   it('an offline overspend from two registers is recorded as a negative balance with an alert, never refused', async () => {
     const url = await freshDb(server);
     const r1 = await registerFolder('R1', url);
