@@ -24,6 +24,7 @@ import { guardOutput, isClosedPipe } from './admin/closed-pipe.js';
 import { syncCommand } from './admin/sync.js';
 import { cliLanguage, extractLang, OWN_LANG } from './admin/cli-language.js';
 import { hasMessage, translate } from './i18n/index.js';
+import { refusalText } from './admin/refusal.js';
 import { LANGUAGES } from './i18n/languages.js';
 
 /** Every command. Features add theirs here (one line each). */
@@ -64,16 +65,7 @@ function helpText(lang = 'en'): string {
   ].join('\n');
 }
 
-/**
- * A refusal in the output's language: the catalog's `error.<CODE>` (the till's own words for it) when
- * it has one and every slot of it is filled by the error's params, else the error's English message.
- * English output stays the error's message, which carries the back office's details.
- */
-export function refusalText(e: TillError, lang: string): string {
-  if (lang === 'en' || !hasMessage(`error.${e.code}`, lang)) return e.message;
-  const text = translate(lang, `error.${e.code}`, e.params);
-  return /\{[A-Za-z0-9_.]+\}/.test(text) ? e.message : text;
-}
+export { refusalText };
 
 function version(): string {
   try {

@@ -14,21 +14,13 @@ import { readEventsBySeq } from '../store/journal-read.js';
 import { readSyncState } from '../store/sync-state.js';
 import { STORE_INITIALIZED, type StoreInitialized } from '../store/fold.js';
 import { toDecimalString, currency as currencyOf } from '../domain/money.js';
+import { translate } from '../i18n/index.js';
+import { refusalText } from './refusal.js';
 
-const usage = `Usage: till sync setup [--data DIR]
-       till sync status [--json] [--data DIR]
-       till sync push [--json] [--data DIR]
-
-setup   Creates the shared ledger's tables in the database of chain.url (once per chain; safe to
-        repeat: an up-to-date database is left as it is).
-status  online, or "offline since HH:MM, N sales to send", and the last event the database acknowledged.
-push    Sends every journal event the database does not have yet, now, in order (a resend changes
-        nothing), and prints the overspend alerts the database recorded for them.
-The database is configured in till.config.json: "chain": {"url": "postgres://till@db:5432/till"}
-(the password in PGPASSWORD or ~/.pgpass). Runs beside an open register: it takes no lock.`;
+const usage = translate('en', 'cli.sync.usage');
 
 function chainConfig(ctx: CommandContext): TillConfig {
-  if (!storeExists(ctx.dataDir)) throw new TillError('STORE_MISSING', `There is no store in ${ctx.dataDir}. Create one with: till init --data ${ctx.dataDir}`);
+  if (!storeExists(ctx.dataDir)) throw new TillError('STORE_MISSING', `There is no store in ${ctx.dataDir}. Create one with: till init --data ${ctx.dataDir}`, { dir: ctx.dataDir });
   const config = readConfig(ctx.dataDir);
   if (!config.chain.url)
     throw new TillError('CHAIN_NOT_CONFIGURED', `This register stands alone: till.config.json has no chain.url. Set "chain": {"url": "postgres://USER@HOST:5432/DB"} to share gift cards and points (docs/chain.md).`);
@@ -39,7 +31,7 @@ function chainConfig(ctx: CommandContext): TillConfig {
 function journalId(dataDir: string): string {
   const first = readEventsBySeq(dataDir, [1]).get(1);
   const id = first?.type === STORE_INITIALIZED ? (first.data as StoreInitialized).storeId : undefined;
-  if (!id) throw new TillError('STORE_CORRUPT', `The journal in ${dataDir} does not start with store.initialized; run: till journal verify --data ${dataDir}`);
+  if (!id) throw new TillError('STORE_CORRUPT', `The journal in ${dataDir} does not start with store.initialized; run: till journal verify --data ${dataDir}`, { file: `${dataDir}/journal`, line: 1 });
   return id;
 }
 
@@ -54,9 +46,11 @@ export const syncCommand: AdminCommand = {
   usage,
   async run(argv, ctx) {
     const { values, positionals } = parse(argv, { json: { type: 'boolean' } });
-    if (values.help) return ctx.out(usage), 0;
+    const lang = ctx.language ?? 'en';
+    const tr = (key: string, params?: Record<string, string | number>) => translate(lang, key, params);
+    if (values.help) return ctx.out(tr('cli.sync.usage')), 0;
     const [sub, ...extra] = positionals;
-    if (!sub || !['setup', 'status', 'push'].includes(sub) || extra.length) throw new TillError('USAGE', `till sync needs one of setup, status, push${sub ? `, got "${[sub, ...extra].join(' ')}"` : ''}`);
+    if (!sub || !['setup', 'status', 'push'].includes(sub) || extra.length) throw new TillError('USAGE', sub ? tr('cli.sync.needsSubGot', { got: [sub, ...extra].join(' ') }) : tr('cli.sync.needsSub'));
     const config = chainConfig(ctx);
     const url = config.chain.url;
     const db = await import('../sync/db.js');
@@ -66,7 +60,7 @@ export const syncCommand: AdminCommand = {
       const client = await db.connectChain(url, { timeoutMs: config.chain.timeoutMs });
       try {
         const did = await db.setupSchema(client, url);
-        ctx.out(did === 'created' ? `Created the till ledger in ${db.describeUrl(url)}.` : did === 'upgraded' ? `Upgraded the till ledger in ${db.describeUrl(url)} to schema version ${db.SCHEMA_VERSION}.` : `The till ledger in ${db.describeUrl(url)} is up to date.`);
+        ctx.out(tr(`cli.sync.${did}`, { where: db.describeUrl(url), version: db.SCHEMA_VERSION }));
       } finally {
         await client.end().catch(() => {});
       }
@@ -81,9 +75,12 @@ export const syncCommand: AdminCommand = {
         const r = await outbox.push();
         if (values.json) ctx.out(JSON.stringify({ online: true, ...r }));
         else {
-          ctx.out(`Sent ${r.inserted} event(s) (${r.sales} sale(s)) to ${db.describeUrl(url)}; ${r.duplicates} were there already. Acknowledged up to event ${r.acked}.`);
-          for (const a of r.alerts)
-            ctx.out(`ALERT ${a.kind}: ${a.kind === 'giftcard.overspent' ? `gift card ****${a.subject.slice(-4)}` : `points of ${a.subject}`} overspent by ${a.kind === 'giftcard.overspent' ? money(a.shortfall) : a.shortfall} while offline; balance now ${a.kind === 'giftcard.overspent' ? money(a.balanceAfter) : a.balanceAfter}. A manager must settle it.`);
+          ctx.out(tr('cli.sync.sent', { inserted: r.inserted, sales: r.sales, where: db.describeUrl(url), duplicates: r.duplicates, acked: r.acked }));
+          for (const a of r.alerts) {
+            const card = a.kind === 'giftcard.overspent';
+            const amounts = { kind: a.kind, amount: card ? money(a.shortfall) : a.shortfall, balance: card ? money(a.balanceAfter) : a.balanceAfter };
+            ctx.out(card ? tr('cli.sync.alertCard', { ...amounts, last4: a.subject.slice(-4) }) : tr('cli.sync.alertPoints', { ...amounts, customer: a.subject }));
+          }
         }
         return 0;
       }
@@ -104,11 +101,11 @@ export const syncCommand: AdminCommand = {
         ctx.out(JSON.stringify({ online, offlineSince: online ? null : state.offlineSince, acked, pendingTransactions: pending.transactions, pendingSales: pending.sales, error: problem ? { code: problem.code, message: problem.message } : null }));
         return online ? 0 : 1;
       }
-      if (online) ctx.out(`online: everything sent to ${db.describeUrl(url)} (acknowledged up to event ${acked}).`);
+      if (online) ctx.out(tr('cli.sync.online', { where: db.describeUrl(url), acked }));
       else {
-        const since = state.offlineSince ? `offline since ${hhmm(state.offlineSince)}` : 'offline';
-        ctx.out(`${since}, ${pending.sales} sale(s) to send (${pending.transactions} transaction(s) after event ${acked}).`);
-        ctx.out(problem!.message);
+        const counts = { sales: pending.sales, transactions: pending.transactions, acked };
+        ctx.out(state.offlineSince ? tr('cli.sync.offlineSince', { ...counts, time: hhmm(state.offlineSince) }) : tr('cli.sync.offline', counts));
+        ctx.out(refusalText(problem!, lang));
       }
       return online ? 0 : 1;
     } finally {

@@ -12,6 +12,7 @@ import { enDoctor } from './en-doctor.js';
 import { enReprint } from './en-reprint.js';
 import { enTools } from './en-tools.js';
 import { enReturnScreen } from './en-return-screen.js';
+import { enCliSync } from './en-cli-sync.js';
 
 export const en = {
   // ------------------------------------------------------------ errors: cart and scanning
@@ -506,6 +507,7 @@ export const en = {
   ...enReprint,
   ...enTools,
   ...enReturnScreen,
+  ...enCliSync,
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;

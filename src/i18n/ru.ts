@@ -14,6 +14,7 @@ import { ruDoctor } from './ru-doctor.js';
 import { ruReprint } from './ru-reprint.js';
 import { ruTools } from './ru-tools.js';
 import { ruReturnScreen } from './ru-return-screen.js';
+import { ruCliSync } from './ru-cli-sync.js';
 
 export const ru = {
   // ------------------------------------------------------------ errors: cart and scanning
@@ -507,4 +508,5 @@ export const ru = {
   ...ruReprint,
   ...ruTools,
   ...ruReturnScreen,
+  ...ruCliSync,
 } satisfies { [K in MessageKey]?: string };

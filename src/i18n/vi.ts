@@ -13,6 +13,7 @@ import { viDoctor } from './vi-doctor.js';
 import { viReprint } from './vi-reprint.js';
 import { viTools } from './vi-tools.js';
 import { viReturnScreen } from './vi-return-screen.js';
+import { viCliSync } from './vi-cli-sync.js';
 
 export const vi = {
   // ------------------------------------------------------------ errors: cart and scanning
@@ -506,4 +507,5 @@ export const vi = {
   ...viReprint,
   ...viTools,
   ...viReturnScreen,
+  ...viCliSync,
 } satisfies { [K in MessageKey]?: string };

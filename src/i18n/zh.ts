@@ -12,6 +12,7 @@ import { zhDoctor } from './zh-doctor.js';
 import { zhReprint } from './zh-reprint.js';
 import { zhTools } from './zh-tools.js';
 import { zhReturnScreen } from './zh-return-screen.js';
+import { zhCliSync } from './zh-cli-sync.js';
 
 export const zh = {
   // ------------------------------------------------------------ errors: cart and scanning
@@ -505,4 +506,5 @@ export const zh = {
   ...zhReprint,
   ...zhTools,
   ...zhReturnScreen,
+  ...zhCliSync,
 } satisfies { [K in MessageKey]?: string };

@@ -38,13 +38,13 @@ export function chainError(e: unknown, url: string): TillError {
   const code = err?.code ?? '';
   const msg = err?.message ?? String(e);
   if (['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ECONNRESET', 'EPIPE', 'ENOENT', '57P01', '57P02', '57P03', '57014'].includes(code) || /timeout|terminated|ended unexpectedly|not queryable|connection error/i.test(msg))
-    return new TillError('CHAIN_UNREACHABLE', `The chain database at ${where} cannot be reached (${code || msg}). The register keeps selling and sends its sales when it is back.`, { where });
+    return new TillError('CHAIN_UNREACHABLE', `The chain database at ${where} cannot be reached (${code || msg}). The register keeps selling and sends its sales when it is back.`, { where, detail: code || msg });
   if (code === '28P01' || code === '28000' || /password|SASL/i.test(msg))
-    return new TillError('CHAIN_AUTH', `The chain database at ${where} refused this register's login (${code || msg}). Check the user in chain.url and the password in PGPASSWORD or ~/.pgpass (docs/chain.md).`, { where });
+    return new TillError('CHAIN_AUTH', `The chain database at ${where} refused this register's login (${code || msg}). Check the user in chain.url and the password in PGPASSWORD or ~/.pgpass (docs/chain.md).`, { where, detail: code || msg });
   if (code === '3D000') return new TillError('CHAIN_NO_DATABASE', `The database ${where} does not exist. Create it (createdb) and run: till sync setup`, { where });
   if (/certificate|SSL|TLS/i.test(msg) || code.startsWith('ERR_TLS') || code === 'DEPTH_ZERO_SELF_SIGNED_CERT' || code === 'SELF_SIGNED_CERT_IN_CHAIN')
-    return new TillError('CHAIN_TLS', `TLS to the chain database at ${where} failed: ${msg}. Check sslmode and the server's certificate (docs/chain.md).`, { where });
-  return new TillError('CHAIN_ERROR', `The chain database at ${where} answered with an error: ${msg}${code ? ` (${code})` : ''}.`, { where });
+    return new TillError('CHAIN_TLS', `TLS to the chain database at ${where} failed: ${msg}. Check sslmode and the server's certificate (docs/chain.md).`, { where, detail: msg });
+  return new TillError('CHAIN_ERROR', `The chain database at ${where} answered with an error: ${msg}${code ? ` (${code})` : ''}.`, { where, detail: `${msg}${code ? ` (${code})` : ''}` });
 }
 
 export interface ConnectOptions {
