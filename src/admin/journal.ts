@@ -2,32 +2,19 @@
 import type { AdminCommand, CommandContext } from './command.js';
 import { parse } from './args.js';
 import { readTail, verifyStore, type VerifyReport } from '../store/maintenance.js';
+import { translate } from '../i18n/index.js';
 
-const usage = `Usage: till journal verify [--json] [--data DIR]
-       till journal tail [-n N] [--json] [--data DIR]
+type Tr = (key: string, params?: Record<string, string | number>) => string;
 
-verify  Checks every journal line (its hash, the hash chain, the sequence, whole transactions,
-        no missing segment) and that every slice of the snapshot (catalog, sales, gift cards,
-        loyalty...) equals the fold of the journal up to the event the snapshot reflects.
-        Read-only; safe while the register runs. Exit code 0 = all good, 1 = problems found.
-        A damaged snapshot is repaired with 'till store rebuild'; a damaged journal is restored
-        from a backup with 'till init --from-backup DIR' into an empty folder.
-tail    Prints the last N events (default 20): sequence, time, type, transaction, register, operator.
-  --json  machine-readable output`;
+const usage = translate('en', 'cli.journal.usage');
 
-function printVerify(v: VerifyReport, ctx: CommandContext): void {
-  ctx.out(`Journal: ${v.segments} segment(s), ${v.events} events in ${v.transactions} transactions, last event ${v.lastSeq}.`);
-  ctx.out(`Snapshot: ${v.snapshot.status === 'missing' ? 'none (start-up replays the journal)' : `event ${v.snapshot.seq}, ${v.snapshot.status === 'other-version' ? 'built by another set of projections (start-up brings it up to date)' : v.snapshot.status === 'unchecked' ? 'not compared (the journal check stopped at the damage before it)' : v.snapshot.status}`}.`);
-  if (v.tail) ctx.out(`Tail: ${v.tail.bytes} bytes of an incomplete transaction at ${v.tail.file} line ${v.tail.line} (a commit in progress, or a torn write that start-up cuts).`);
-  for (const p of v.problems) ctx.err(`PROBLEM ${p.file}${p.line ? ` line ${p.line}` : ''}: ${p.message}`);
-  const compared = v.snapshot.status === 'ok';
-  ctx.out(
-    !v.ok
-      ? `${v.problems.length} problem(s) found.`
-      : compared
-        ? 'OK: the journal chain is intact and the snapshot equals the fold of the journal.'
-        : 'OK: the journal chain is intact. The snapshot was not compared (see above); run `till store rebuild` to write one from the journal and verify again.',
-  );
+function printVerify(v: VerifyReport, ctx: CommandContext, tr: Tr): void {
+  ctx.out(tr('cli.journal.summary', { segments: v.segments, events: v.events, transactions: v.transactions, last: v.lastSeq }));
+  ctx.out(v.snapshot.status === 'missing' ? tr('cli.journal.snapshotMissing') : tr(`cli.journal.snapshot.${v.snapshot.status}`, { seq: v.snapshot.seq }));
+  if (v.tail) ctx.out(tr('cli.journal.tail', { bytes: v.tail.bytes, file: v.tail.file, line: v.tail.line }));
+  // The finding itself is the store's diagnostic (English): a support engineer's detail, quoted.
+  for (const p of v.problems) ctx.err(p.line ? tr('cli.journal.problemAt', { file: p.file, line: p.line, message: p.message }) : tr('cli.journal.problem', { file: p.file, message: p.message }));
+  ctx.out(!v.ok ? tr('cli.journal.problems', { n: v.problems.length }) : v.snapshot.status === 'ok' ? tr('cli.journal.okCompared') : tr('cli.journal.okUncompared'));
 }
 
 export const journalCommand: AdminCommand = {
@@ -36,20 +23,21 @@ export const journalCommand: AdminCommand = {
   usage,
   async run(argv, ctx) {
     const { values, positionals } = parse(argv, { json: { type: 'boolean' }, n: { type: 'string', short: 'n' } });
-    if (values.help) return ctx.out(usage), 0;
+    const tr: Tr = (key, params) => translate(ctx.language ?? 'en', key, params);
+    if (values.help) return ctx.out(tr('cli.journal.usage')), 0;
     const [sub] = positionals;
     if (sub === 'verify' && positionals.length === 1) {
       const v = await verifyStore(ctx.dataDir);
       if (values.json) {
         const { state: _state, ...rest } = v;
         ctx.out(JSON.stringify(rest));
-      } else printVerify(v, ctx);
+      } else printVerify(v, ctx, tr);
       return v.ok ? 0 : 1;
     }
     if (sub === 'tail' && positionals.length === 1) {
       const n = values.n === undefined ? 20 : Number(values.n);
       if (!Number.isInteger(n) || n < 1) {
-        ctx.err('-n must be a whole number of events, 1 or more (see --help)');
+        ctx.err(tr('cli.journal.badN'));
         return 2;
       }
       for (const ev of await readTail(ctx.dataDir, n)) {
@@ -58,7 +46,7 @@ export const journalCommand: AdminCommand = {
       }
       return 0;
     }
-    ctx.err(usage);
+    ctx.err(tr('cli.journal.usage'));
     return 2;
   },
 };

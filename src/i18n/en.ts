@@ -13,6 +13,7 @@ import { enReprint } from './en-reprint.js';
 import { enTools } from './en-tools.js';
 import { enReturnScreen } from './en-return-screen.js';
 import { enCliSync } from './en-cli-sync.js';
+import { enCliJournal } from './en-cli-journal.js';
 
 export const en = {
   // ------------------------------------------------------------ errors: cart and scanning
@@ -508,6 +509,7 @@ export const en = {
   ...enTools,
   ...enReturnScreen,
   ...enCliSync,
+  ...enCliJournal,
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;

@@ -15,6 +15,7 @@ import { ruReprint } from './ru-reprint.js';
 import { ruTools } from './ru-tools.js';
 import { ruReturnScreen } from './ru-return-screen.js';
 import { ruCliSync } from './ru-cli-sync.js';
+import { ruCliJournal } from './ru-cli-journal.js';
 
 export const ru = {
   // ------------------------------------------------------------ errors: cart and scanning
@@ -509,4 +510,5 @@ export const ru = {
   ...ruTools,
   ...ruReturnScreen,
   ...ruCliSync,
+  ...ruCliJournal,
 } satisfies { [K in MessageKey]?: string };

@@ -14,6 +14,7 @@ import { viReprint } from './vi-reprint.js';
 import { viTools } from './vi-tools.js';
 import { viReturnScreen } from './vi-return-screen.js';
 import { viCliSync } from './vi-cli-sync.js';
+import { viCliJournal } from './vi-cli-journal.js';
 
 export const vi = {
   // ------------------------------------------------------------ errors: cart and scanning
@@ -508,4 +509,5 @@ export const vi = {
   ...viTools,
   ...viReturnScreen,
   ...viCliSync,
+  ...viCliJournal,
 } satisfies { [K in MessageKey]?: string };

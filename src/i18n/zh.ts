@@ -13,6 +13,7 @@ import { zhReprint } from './zh-reprint.js';
 import { zhTools } from './zh-tools.js';
 import { zhReturnScreen } from './zh-return-screen.js';
 import { zhCliSync } from './zh-cli-sync.js';
+import { zhCliJournal } from './zh-cli-journal.js';
 
 export const zh = {
   // ------------------------------------------------------------ errors: cart and scanning
@@ -507,4 +508,5 @@ export const zh = {
   ...zhTools,
   ...zhReturnScreen,
   ...zhCliSync,
+  ...zhCliJournal,
 } satisfies { [K in MessageKey]?: string };

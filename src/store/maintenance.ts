@@ -9,7 +9,7 @@ import type { JournalEvent, RecoveryReport } from './types.js';
 
 export { verifyStore, firstDifference, type VerifyReport, type VerifyProblem } from './verify.js';
 export { backupStore, restoreBackup, type BackupManifest, MANIFEST_FILE } from './backup.js';
-export { repairStore, STORE_REPAIRED, type RepairReport, type RepairLoss } from './repair.js';
+export { INCOMPLETE_TX, repairStore, STORE_REPAIRED, type RepairReport, type RepairLoss } from './repair.js';
 
 /**
  * Rebuilds `store.json` from the whole journal (the snapshot is not even read). Takes the store's

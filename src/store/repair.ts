@@ -25,6 +25,9 @@ import { isStoreError } from './errors.js';
 import { JOURNAL_DIR } from './load.js';
 import type { JournalEvent } from './types.js';
 
+/** The reason of an intact line dropped with its incomplete transaction (the back office words it per language). */
+export const INCOMPLETE_TX = 'intact, but its transaction is incomplete (another part of it is damaged or missing)';
+
 export const STORE_REPAIRED = 'store.repaired';
 
 export interface RepairLoss {
@@ -137,7 +140,7 @@ export async function repairStore(dir: string, opts: { now?: () => Date } = {}):
       if (whole) keep.add(tx);
       else {
         droppedTx.add(tx);
-        for (const f of list) lost.push({ file: f.file, line: f.line, reason: 'intact, but its transaction is incomplete (another part of it is damaged or missing)', tx, seq: f.ev.seq });
+        for (const f of list) lost.push({ file: f.file, line: f.line, reason: INCOMPLETE_TX, tx, seq: f.ev.seq });
       }
     }
     // Only lines of kept transactions, once each, in journal order.
