@@ -10,6 +10,7 @@ import { decodeUtf8Strict } from '../domain/utf8.js';
 import { readConfig } from '../store/config-file.js';
 import { openStore } from '../store/open.js';
 import { translate } from '../i18n/index.js';
+import { importFatalText, importReasonText } from '../i18n/import-reason.js';
 
 const usage = translate('en', 'cli.import.usage');
 
@@ -67,10 +68,10 @@ export const importCommand: AdminCommand = {
       });
       bar.done();
       if (result.fatal) {
-        ctx.err(tr('cli.import.fatal', { file, error: result.fatal }));
+        ctx.err(tr('cli.import.fatal', { file, error: importFatalText(result.fatal, lang) }));
         return 1;
       }
-      for (const r of result.rejected.slice(0, 200)) ctx.err(`${file}:${r.line}: ${r.reason}`);
+      for (const r of result.rejected.slice(0, 200)) ctx.err(`${file}:${r.line}: ${importReasonText(r, lang)}`);
       if (result.rejected.length > 200) ctx.err(tr('cli.import.more', { n: result.rejected.length - 200 }));
       const existing = result.products.filter((p) => store.catalog.bySku(p.sku)).length;
       const summary = tr('cli.import.summary', { products: result.products.length, added: result.products.length - existing, updated: existing, rejected: result.rejected.length });

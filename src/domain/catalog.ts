@@ -38,12 +38,14 @@ export function gs1CheckDigit(body: string): number {
  * EAN-13, UPC-A (12), EAN-8 and GTIN-14 carry a GS1 check digit: those are validated. Other
  * codes (internal SKUs, Code128 labels) are accepted as printable ASCII without spaces, 1-48 chars.
  */
-export function validateBarcode(code: string): { ok: true } | { ok: false; reason: string } {
-  if (!/^[\x21-\x7e]{1,48}$/.test(code)) return { ok: false, reason: 'barcode must be 1-48 printable characters without spaces' };
+export function validateBarcode(
+  code: string,
+): { ok: true } | { ok: false; reason: string; code: 'BARCODE_CHARS' } | { ok: false; reason: string; code: 'BARCODE_CHECK'; kind: string; expected: number } {
+  if (!/^[\x21-\x7e]{1,48}$/.test(code)) return { ok: false, code: 'BARCODE_CHARS', reason: 'barcode must be 1-48 printable characters without spaces' };
   if (/^\d+$/.test(code) && [8, 12, 13, 14].includes(code.length)) {
     const want = gs1CheckDigit(code.slice(0, -1));
-    if (want !== Number(code[code.length - 1]))
-      return { ok: false, reason: `bad check digit in ${code.length === 12 ? 'UPC-A' : code.length === 8 ? 'EAN-8' : `EAN-${code.length}`} ${code} (expected ${want})` };
+    const kind = code.length === 12 ? 'UPC-A' : code.length === 8 ? 'EAN-8' : `EAN-${code.length}`;
+    if (want !== Number(code[code.length - 1])) return { ok: false, code: 'BARCODE_CHECK', kind, expected: want, reason: `bad check digit in ${kind} ${code} (expected ${want})` };
   }
   return { ok: true };
 }

@@ -7,7 +7,7 @@ export interface CsvRecord {
   fields: string[];
 }
 
-export function parseCsv(text: string): { records: CsvRecord[]; error?: { line: number; message: string } } {
+export function parseCsv(text: string): { records: CsvRecord[]; error?: { line: number; code: 'CSV_QUOTE_IN_FIELD' | 'CSV_QUOTE_UNCLOSED'; message: string } } {
   const records: CsvRecord[] = [];
   let field = '';
   let fields: string[] = [];
@@ -34,7 +34,7 @@ export function parseCsv(text: string): { records: CsvRecord[]; error?: { line: 
         field += c;
       }
     } else if (c === '"') {
-      if (field !== '') return { records, error: { line, message: 'a quote in the middle of a field' } };
+      if (field !== '') return { records, error: { line, code: 'CSV_QUOTE_IN_FIELD', message: 'a quote in the middle of a field' } };
       inQuotes = true;
     } else if (c === ',') {
       fields.push(field);
@@ -46,7 +46,7 @@ export function parseCsv(text: string): { records: CsvRecord[]; error?: { line: 
       startLine = line;
     } else field += c;
   }
-  if (inQuotes) return { records, error: { line: startLine, message: 'a quoted field is not closed' } };
+  if (inQuotes) return { records, error: { line: startLine, code: 'CSV_QUOTE_UNCLOSED', message: 'a quoted field is not closed' } };
   if (field !== '' || fields.length) endRecord();
   return { records };
 }

@@ -72,7 +72,7 @@ export const enCli = {
   'cli.init.configExists': '{path} exists; pass --config to use it explicitly.',
   'cli.init.created': 'Created a store in {dir} (currency {currency}, register {register}).',
   'cli.init.next': 'Edit {path} (shop name, tax classes, printer), then import products: till import products.csv',
-  // ------------------------------------------------------------ till import (the rows' reasons are the domain's, in English)
+  // ------------------------------------------------------------ till import (the rows' reasons: en-cli-import.ts)
   'cli.import.usage': 'Usage: till import FILE.csv [--dry-run] [--data DIR]\n\nLoads or updates products from a CSV file with the header\n  sku,barcode,name,price,category,tax_class\n(several barcodes in one field separated by "|"; price as a decimal in the store currency).\nEAN-13/UPC-A/EAN-8 check digits are validated. Rows that fail are listed with their line number\nand reason; the file must be UTF-8; control characters, extra columns and prices above\ncatalog.maxPrice (configuration; default 9999999999 minor units) are refused. The good rows are applied together in one transaction. If the file cannot be read or\nparsed as a whole, nothing is applied.\n  --dry-run   check the file and report, change nothing',
   'cli.import.cannotRead': 'Cannot read {file}: {error}. Nothing was imported.',
   'cli.import.notUtf8': '{file}:{line}: column {column}: byte {byte} is not UTF-8. Save the file as UTF-8 (e.g. "CSV UTF-8" in a spreadsheet) and try again. Nothing was imported.',

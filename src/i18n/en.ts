@@ -14,6 +14,7 @@ import { enTools } from './en-tools.js';
 import { enReturnScreen } from './en-return-screen.js';
 import { enCliSync } from './en-cli-sync.js';
 import { enCliJournal } from './en-cli-journal.js';
+import { enCliImport } from './en-cli-import.js';
 
 export const en = {
   // ------------------------------------------------------------ errors: cart and scanning
@@ -510,6 +511,7 @@ export const en = {
   ...enReturnScreen,
   ...enCliSync,
   ...enCliJournal,
+  ...enCliImport,
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;

@@ -16,6 +16,7 @@ import { ruTools } from './ru-tools.js';
 import { ruReturnScreen } from './ru-return-screen.js';
 import { ruCliSync } from './ru-cli-sync.js';
 import { ruCliJournal } from './ru-cli-journal.js';
+import { ruCliImport } from './ru-cli-import.js';
 
 export const ru = {
   // ------------------------------------------------------------ errors: cart and scanning
@@ -511,4 +512,5 @@ export const ru = {
   ...ruReturnScreen,
   ...ruCliSync,
   ...ruCliJournal,
+  ...ruCliImport,
 } satisfies { [K in MessageKey]?: string };

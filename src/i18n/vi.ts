@@ -15,6 +15,7 @@ import { viTools } from './vi-tools.js';
 import { viReturnScreen } from './vi-return-screen.js';
 import { viCliSync } from './vi-cli-sync.js';
 import { viCliJournal } from './vi-cli-journal.js';
+import { viCliImport } from './vi-cli-import.js';
 
 export const vi = {
   // ------------------------------------------------------------ errors: cart and scanning
@@ -510,4 +511,5 @@ export const vi = {
   ...viReturnScreen,
   ...viCliSync,
   ...viCliJournal,
+  ...viCliImport,
 } satisfies { [K in MessageKey]?: string };

@@ -14,6 +14,7 @@ import { zhTools } from './zh-tools.js';
 import { zhReturnScreen } from './zh-return-screen.js';
 import { zhCliSync } from './zh-cli-sync.js';
 import { zhCliJournal } from './zh-cli-journal.js';
+import { zhCliImport } from './zh-cli-import.js';
 
 export const zh = {
   // ------------------------------------------------------------ errors: cart and scanning
@@ -509,4 +510,5 @@ export const zh = {
   ...zhReturnScreen,
   ...zhCliSync,
   ...zhCliJournal,
+  ...zhCliImport,
 } satisfies { [K in MessageKey]?: string };

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseProductCsv } from '../../src/domain/catalog-import.js';
 import { currency } from '../../src/domain/money.js';
+import { importFatalText, importReasonText } from '../../src/i18n/import-reason.js';
 
 const opts = (owner: Record<string, string> = {}) => ({
   currency: currency('USD'),
@@ -28,22 +29,22 @@ describe('parseProductCsv', () => {
       ['A8', 450, ['777', '778']],
     ]);
     expect(r.rejected.map((x) => x.line)).toEqual([3, 4, 5, 6, 7, 8]);
-    expect(r.rejected[0].reason).toMatch(/check digit.*expected 1/);
-    expect(r.rejected[3].reason).toMatch(/column 6 \(tax_class\): "luxury" is not one of standard, reduced/);
-    expect(r.rejected[5].reason).toMatch(/already belongs to A1/);
+    expect(importReasonText(r.rejected[0])).toMatch(/check digit.*expected 1/);
+    expect(importReasonText(r.rejected[3])).toMatch(/column 6 \(tax_class\): "luxury" is not one of standard, reduced/);
+    expect(importReasonText(r.rejected[5])).toMatch(/already belongs to A1/);
   });
 
   it('refuses the whole file when a column is missing or quoting is broken', () => {
-    expect(parseProductCsv('sku,name,price\n1,x,1.00', opts()).fatal).toMatch(/missing column\(s\) barcode, category, tax_class/);
-    expect(parseProductCsv('sku,barcode,name,price,category,tax_class\n1,2,"x,1,c,standard', opts()).fatal).toMatch(/not closed/);
-    expect(parseProductCsv('', opts()).fatal).toMatch(/empty/);
+    expect(importFatalText(parseProductCsv('sku,name,price\n1,x,1.00', opts()).fatal!)).toMatch(/missing column\(s\) barcode, category, tax_class/);
+    expect(importFatalText(parseProductCsv('sku,barcode,name,price,category,tax_class\n1,2,"x,1,c,standard', opts()).fatal!)).toMatch(/not closed/);
+    expect(importFatalText(parseProductCsv('', opts()).fatal!)).toMatch(/empty/);
   });
 
   it('lets a product keep its own barcodes on update but not take another product\'s', () => {
     const csv = 'sku,barcode,name,price,category,tax_class\nOLD,555,Renamed,1.00,x,standard\nNEW,556,Other,1.00,x,standard';
     const r = parseProductCsv(csv, opts({ '555': 'OLD', '556': 'SOMEONE' }));
     expect(r.products.map((p) => p.sku)).toEqual(['OLD']);
-    expect(r.rejected).toEqual([{ line: 3, column: 2, reason: 'column 2 (barcode): 556 already belongs to SOMEONE' }]);
+    expect(r.rejected.map((x) => ({ line: x.line, column: x.column, reason: importReasonText(x) }))).toEqual([{ line: 3, column: 2, reason: 'column 2 (barcode): 556 already belongs to SOMEONE' }]);
   });
 
   it('an optional sold_by column flags weighed and open-price products; anything else is refused naming the column', () => {
@@ -56,6 +57,6 @@ describe('parseProductCsv', () => {
     ].join('\n');
     const r = parseProductCsv(csv, opts());
     expect(r.products.map((p) => [p.sku, p.soldBy, p.openPrice])).toEqual([['B1', 'weight', undefined], ['M1', undefined, true], ['C1', undefined, undefined]]);
-    expect(r.rejected).toEqual([{ line: 5, column: 7, reason: 'column 7 (sold_by): "litre" is not one of each, weight, open-price' }]);
+    expect(r.rejected.map((x) => ({ line: x.line, column: x.column, reason: importReasonText(x) }))).toEqual([{ line: 5, column: 7, reason: 'column 7 (sold_by): "litre" is not one of each, weight, open-price' }]);
   });
 });

@@ -13,8 +13,8 @@ describe('validateBarcode', () => {
   ])('accepts %s (%s)', (code) => expect(validateBarcode(code)).toEqual({ ok: true }));
 
   it('names the symbology and the expected check digit of a wrong one', () => {
-    expect(validateBarcode('4006381333932')).toEqual({ ok: false, reason: 'bad check digit in EAN-13 4006381333932 (expected 1)' });
-    expect(validateBarcode('036000291453')).toEqual({ ok: false, reason: 'bad check digit in UPC-A 036000291453 (expected 2)' });
+    expect(validateBarcode('4006381333932')).toEqual({ ok: false, code: 'BARCODE_CHECK', kind: 'EAN-13', expected: 1, reason: 'bad check digit in EAN-13 4006381333932 (expected 1)' });
+    expect(validateBarcode('036000291453')).toEqual({ ok: false, code: 'BARCODE_CHECK', kind: 'UPC-A', expected: 2, reason: 'bad check digit in UPC-A 036000291453 (expected 2)' });
     expect(validateBarcode('96385075')).toMatchObject({ ok: false, reason: expect.stringContaining('EAN-8') });
   });
 

@@ -17,7 +17,7 @@ describe('parseCsv', () => {
   });
 
   it('reports an unclosed quote with the line where the record starts', () => {
-    expect(parseCsv('a,b\n1,"open\n2,3\n').error).toEqual({ line: 2, message: 'a quoted field is not closed' });
+    expect(parseCsv('a,b\n1,"open\n2,3\n').error).toEqual({ line: 2, code: 'CSV_QUOTE_UNCLOSED', message: 'a quoted field is not closed' });
   });
 
   it('round-trips fields through csvLine', () => {

@@ -1,0 +1,23 @@
+/** Vietnamese words of `till import`'s reasons: the keys of en-cli-import.ts. */
+export const viCliImport = {
+  'cli.import.reason.FIELDS_FEW': 'có {fields} ô, dòng tiêu đề có {header}',
+  'cli.import.reason.FIELDS_MANY': 'cột {column}: có {fields} ô, dòng tiêu đề có {header} (dấu phẩy thập phân hoặc dấu phẩy trong tên phải nằm trong "ngoặc kép")',
+  'cli.import.reason.CONTROL_CHAR': 'cột {column}: không được có ký tự điều khiển ({char}) trong ô',
+  'cli.import.reason.SKU_BAD': 'cột {column} (sku): phải là 1-64 ký tự in được, không có dấu cách',
+  'cli.import.reason.NAME_EMPTY': 'cột {column} (name): đang trống',
+  'cli.import.reason.NAME_LONG': 'cột {column} (name): dài hơn {max} ký tự',
+  'cli.import.reason.PRICE_BAD': 'cột {column} (price): "{value}" không phải là số tiền bằng {currency} (tối đa {decimals} chữ số thập phân)',
+  'cli.import.reason.PRICE_HIGH': 'cột {column} (price): {value} vượt giá cao nhất cho phép, {max} {currency} (catalog.maxPrice)',
+  'cli.import.reason.SOLD_BY_BAD': 'cột {column} (sold_by): "{value}" không phải each, weight hay open-price',
+  'cli.import.reason.TAX_CLASS_BAD': 'cột {column} (tax_class): "{value}" không thuộc {classes}',
+  'cli.import.reason.BARCODE_NONE': 'cột {column} (barcode): không có mã vạch',
+  'cli.import.reason.BARCODE_CHARS': 'cột {column} (barcode): mã vạch phải là 1-48 ký tự in được, không có dấu cách',
+  'cli.import.reason.BARCODE_CHECK': 'cột {column} (barcode): sai số kiểm tra của {kind} {barcode} (đúng phải là {expected})',
+  'cli.import.reason.BARCODE_TAKEN': 'cột {column} (barcode): {barcode} đã thuộc về mặt hàng {sku}',
+  'cli.import.reason.SKU_AGAIN': 'mã hàng {sku} xuất hiện lại; dòng này thay cho dòng trước',
+  'cli.import.fatal.CSV_QUOTE_IN_FIELD': 'dòng {line}: có dấu ngoặc kép giữa ô',
+  'cli.import.fatal.CSV_QUOTE_UNCLOSED': 'dòng {line}: ô trong ngoặc kép chưa được đóng',
+  'cli.import.fatal.FILE_EMPTY': 'tệp trống',
+  'cli.import.fatal.HEADER_MISSING': 'dòng 1: thiếu cột {missing}; cần có {expected}',
+  'cli.import.fatal.HEADER_CONTROL': 'dòng 1, cột {column}: có ký tự điều khiển trong dòng tiêu đề',
+};

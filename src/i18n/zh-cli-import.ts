@@ -1,0 +1,23 @@
+/** Chinese words of `till import`'s reasons: the keys of en-cli-import.ts. */
+export const zhCliImport = {
+  'cli.import.reason.FIELDS_FEW': '有 {fields} 个字段，表头有 {header} 个',
+  'cli.import.reason.FIELDS_MANY': '第 {column} 列：有 {fields} 个字段，表头有 {header} 个（小数逗号或名称中的逗号必须放在"引号"内）',
+  'cli.import.reason.CONTROL_CHAR': '第 {column} 列：字段中不允许有控制字符（{char}）',
+  'cli.import.reason.SKU_BAD': '第 {column} 列（sku）：必须是 1-64 个可打印字符，不含空格',
+  'cli.import.reason.NAME_EMPTY': '第 {column} 列（name）：为空',
+  'cli.import.reason.NAME_LONG': '第 {column} 列（name）：超过 {max} 个字符',
+  'cli.import.reason.PRICE_BAD': '第 {column} 列（price）："{value}" 不是 {currency} 金额（最多 {decimals} 位小数）',
+  'cli.import.reason.PRICE_HIGH': '第 {column} 列（price）：{value} 超过允许的最高价格 {max} {currency}（catalog.maxPrice）',
+  'cli.import.reason.SOLD_BY_BAD': '第 {column} 列（sold_by）："{value}" 不是 each、weight、open-price 之一',
+  'cli.import.reason.TAX_CLASS_BAD': '第 {column} 列（tax_class）："{value}" 不是 {classes} 之一',
+  'cli.import.reason.BARCODE_NONE': '第 {column} 列（barcode）：没有条码',
+  'cli.import.reason.BARCODE_CHARS': '第 {column} 列（barcode）：条码必须是 1-48 个可打印字符，不含空格',
+  'cli.import.reason.BARCODE_CHECK': '第 {column} 列（barcode）：{kind} {barcode} 校验位错误（应为 {expected}）',
+  'cli.import.reason.BARCODE_TAKEN': '第 {column} 列（barcode）：{barcode} 已属于商品 {sku}',
+  'cli.import.reason.SKU_AGAIN': '货号 {sku} 重复出现；本行替换前面那一行',
+  'cli.import.fatal.CSV_QUOTE_IN_FIELD': '第 {line} 行：字段中间有引号',
+  'cli.import.fatal.CSV_QUOTE_UNCLOSED': '第 {line} 行：引号内的字段没有闭合',
+  'cli.import.fatal.FILE_EMPTY': '文件为空',
+  'cli.import.fatal.HEADER_MISSING': '第 1 行：缺少列 {missing}；应为 {expected}',
+  'cli.import.fatal.HEADER_CONTROL': '第 1 行第 {column} 列：表头中有控制字符',
+};
