@@ -471,9 +471,9 @@ export const ru = {
   'ui.rewards.perStep': 'шаг {points}',
   'ui.idle.demoCards': 'Карты для пробы (скан или номер):',
   'ui.idle.giftCard': 'подарочная карта, {balance}, {state}',
-  'ui.idle.stockCard': 'подарочная карта со склада, не продана ({value})',
+  'ui.idle.stockCard': 'карта со склада, не продана ({value})',
   'ui.idle.valueAtSale': 'номинал при продаже',
-  'ui.idle.member': 'бонусная карта: {name} ({about})',
+  'ui.idle.member': 'бонусы: {name} ({about})',
   // ------------------------------------------------------------ counter (issue 11): scan routing
   'error.SCAN_WHILE_SAVING': 'Чек сохраняется. Отсканируйте {code} ещё раз через секунду.',
   'error.SCAN_NOT_SAVED': 'Чек ещё не сохранён: Enter — повторить, / — аннулировать. Потом снова отсканируйте {code}.',

@@ -50,6 +50,8 @@ export interface CustomerPanel {
   balances: string;
   /** What this sale earns and spends, progress to the next tier, points expiring soon. */
   detail: string;
+  /** The parts of `detail` in order of importance: a narrow panel keeps whole parts, never half of one. */
+  details: string[];
   /** 0..1 of the way to the next tier (null at the top or without tiers). */
   progress: number | null;
 }
@@ -99,7 +101,23 @@ export function customerPanel(ctx: Ctx, fmt: Fmt): CustomerPanel | null {
     if (soon > 0) detail.push(fmt.t('ui.customer.expiring', { points: pointsText(soon, p.decimals, fmt) + (many ? ` ${fmt.text(p.name)}` : '') }));
   }
   const tier = tierName(ladder, preview?.tierBefore ?? c.tier);
-  return { name: fmt.text(c.name), card: maskCard(c.card), tier: fmt.text(tier), blocked: c.blocked, balances, detail: detail.join('   '), progress };
+  return { name: fmt.text(c.name), card: maskCard(c.card), tier: fmt.text(tier), blocked: c.blocked, balances, detail: detail.join(DETAIL_GAP), details: detail, progress };
+}
+
+export const DETAIL_GAP = '   ';
+
+/**
+ * The detail parts that fit `cols` terminal columns, whole and in order: a part that does not fit is
+ * left out (a later, shorter one may still fit), so a long Russian or Vietnamese phrase never ends
+ * cut in the middle. When not even the first fits, the caller truncates it.
+ */
+export function fitDetails(parts: readonly string[], cols: number, measure: (s: string) => number): string {
+  let out = '';
+  for (const part of parts) {
+    const next = out ? `${out}${DETAIL_GAP}${part}` : part;
+    if (measure(next) <= cols) out = next;
+  }
+  return out || (parts[0] ?? '');
 }
 
 /** A bar of `cols` cells, filled to `share`. */

@@ -86,6 +86,20 @@ describe.each(LANGUAGES)('%s', (lang) => {
     expectFits(app, columns, rows, `${lang} paid`);
   });
 
+  it('the customer panel at 80 columns keeps whole phrases: what the sale earns, the next tier, points expiring — none cut with "…"', async () => {
+    const { ui: app } = await open(lang, 80, 24);
+    await app.waitFor(tr('ui.entry.code'));
+    app.scan('101');
+    app.scan('201');
+    app.scan(demoMemberCards()[0]);
+    await app.waitFor(l.program.name);
+    const lines = app.frame().split('\n');
+    const at = lines.findIndex((line) => line.includes(l.members[0][0]));
+    expect(lines[at + 1], app.frame()).not.toContain('…');
+    expect(lines[at + 1]).toContain(tr('ui.customer.thisSale', { points: '' }).trim().replace(/[:：]$/, '').slice(0, 4));
+    expectFits(app, 80, 24, `${lang} customer panel`);
+  });
+
   it('the Linux console (display.ascii): pure ASCII and no line too long, at 80 x 24', async () => {
     const { ui: app } = await open(lang, 80, 24, true);
     await app.waitFor(toAscii(tr('ui.entry.code')));

@@ -6,7 +6,7 @@
 import React from 'react';
 import { Text } from 'ink';
 import type { Fmt } from '../selectors.js';
-import { progressBar, type CustomerPanel as Panel } from '../loyalty-view.js';
+import { fitDetails, progressBar, type CustomerPanel as Panel } from '../loyalty-view.js';
 import { padEnd, truncate, width as cols } from '../text.js';
 
 export interface CustomerPanelProps {
@@ -25,7 +25,8 @@ export function CustomerPanel({ panel, fmt, width }: CustomerPanelProps) {
   const leftW = Math.max(0, width - cols(right) - (blocked ? cols(blocked) + 1 : 0) - 1);
   const left = padEnd([panel.name, panel.card, panel.tier].filter(Boolean).join('  '), leftW, fmt.ascii);
   const bar = panel.progress !== null && width >= BAR_FROM_COLS ? progressBar(panel.progress, BAR_CELLS, fmt.ascii) + ' ' : '';
-  const detail = panel.blocked ? fmt.t('ui.customer.blockedNote') : panel.detail;
+  const room = Math.max(1, width - cols(bar));
+  const detail = panel.blocked ? fmt.t('ui.customer.blockedNote') : fitDetails(panel.details, room, (s) => cols(fmt.ascii ? fmt.text(s) : s));
   return (
     <>
       <Text wrap="truncate">
@@ -44,7 +45,7 @@ export function CustomerPanel({ panel, fmt, width }: CustomerPanelProps) {
       </Text>
       <Text wrap="truncate" color={panel.blocked ? 'red' : undefined}>
         {bar ? <Text color="green">{bar}</Text> : null}
-        {truncate(detail || ' ', Math.max(1, width - cols(bar)), fmt.ascii)}
+        {truncate(detail || ' ', room, fmt.ascii)}
       </Text>
     </>
   );
