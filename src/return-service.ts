@@ -18,7 +18,11 @@ import { localDate } from './domain/giftcard/dates.js';
 import { formatMoney } from './i18n/format.js';
 import { planReturn, type ReturnPick, type ReturnPlan } from './domain/returns/plan.js';
 import { planNoReceiptReturn } from './domain/returns/no-receipt.js';
-import { exchangeCart, planExchange, type ExchangePlan } from './domain/returns/exchange.js';
+import { exchangeCart, planExchange, type ExchangeLoyalty, type ExchangePlan } from './domain/returns/exchange.js';
+import type { Cart } from './domain/cart.js';
+import type { SaleLoyalty } from './domain/loyalty/types.js';
+import { accountAsOf } from './domain/loyalty/expiry.js';
+import { programsForRegister } from './domain/loyalty/register-programs.js';
 import { RETURN_COMMITTED, type ReturnCommitted, type ReturnExchange, type ReturnRecord, type SaleReturns } from './domain/returns/types.js';
 import { CODE_RANDOM_BYTES, generateCode } from './domain/giftcard/code.js';
 import { noReceiptLimit } from './domain/plausibility.js';
@@ -27,7 +31,7 @@ import { receiptNoOf } from './domain/scan-kind.js';
 import type { ApprovalAction, ApprovalFacts } from './domain/operators/approval.js';
 import type { OperatorView } from './domain/operators/types.js';
 import { findGiftCard } from './store/projections/giftcards.js';
-import { loyaltyOf, programList } from './store/projections/loyalty.js';
+import { accountById, loyaltyOf, programList } from './store/projections/loyalty.js';
 import { receiptEntry, saleReturns } from './store/projections/returns.js';
 import type { SaleCommitted } from './store/projections/sales.js';
 import type { Store } from './store/types.js';
@@ -175,12 +179,27 @@ export function createReturnService(o: ReturnServiceOptions): ReturnService {
     const cart = exchangeCart(store.catalog, d.extra, config.tax);
     if (!cart.ok) return cart;
     return planExchange({
+      loyalty: exchangeLoyalty(d, cart.value.cart),
       planReturn: planReturnPart,
       priced: cart.value.priced,
       tenders: d.tenders,
       identity: { saleId: d.open.exchangeSaleId, receiptNo: formatReceiptNo(register, seq + 1), at, register, operator: { id: op.id, name: op.name }, currency: config.currency },
       returnId: d.open.returnId,
     });
+  }
+
+  /**
+   * The customer whose new items earn points: the one the receipt's sale was sold to (the points the
+   * returned goods earned are taken back by the return). Without a receipt nobody is known.
+   */
+  function exchangeLoyalty(d: ReturnDraft, cart: Cart): ExchangeLoyalty | undefined {
+    const ext = d.open.sale?.extensions?.loyalty as SaleLoyalty | undefined;
+    if (!ext || typeof ext.customerId !== 'string') return undefined;
+    const slice = loyaltyOf(store.state);
+    const found = accountById(slice, ext.customerId);
+    if (!found) return undefined;
+    const day = today();
+    return { cart, account: accountAsOf(found, day), programs: programsForRegister(programList(slice), config.loyalty.programs), ladder: slice.ladder, day, saleDay: ext.day };
   }
 
   const money = (m: number) => formatMoney(m, config.currency, { locale: config.locale, ascii: config.display.ascii });

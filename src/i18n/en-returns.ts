@@ -43,6 +43,7 @@ export const enReturns = {
   'return.receipt.pointsTaken': '  Points taken back',
   'return.receipt.pointsUnrecovered': '  Already spent, not taken back',
   'return.receipt.pointsBalance': '  Points balance',
+  'return.receipt.pointsEarnedNew': '  Points earned on the new items',
   'return.receipt.tier': 'Tier now: {tier}',
   'return.receipt.approvedBy': 'Approved by: {operator}',
   'receipt.tender.exchange': "Exchange credit",

@@ -39,6 +39,7 @@ export const ruReturns = {
   'return.receipt.pointsTaken': '  Баллы списаны',
   'return.receipt.pointsUnrecovered': '  Уже потрачены, не списаны',
   'return.receipt.pointsBalance': '  Баланс баллов',
+  'return.receipt.pointsEarnedNew': '  Начислено за новые товары',
   'return.receipt.tier': 'Уровень теперь: {tier}',
   'return.receipt.approvedBy': 'Одобрил: {operator}',
   'receipt.tender.exchange': "Зачёт при обмене",

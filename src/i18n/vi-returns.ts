@@ -39,6 +39,7 @@ export const viReturns = {
   'return.receipt.pointsTaken': '  Điểm bị thu lại',
   'return.receipt.pointsUnrecovered': '  Đã tiêu, không thu lại',
   'return.receipt.pointsBalance': '  Số dư điểm',
+  'return.receipt.pointsEarnedNew': '  Điểm cộng cho hàng mới',
   'return.receipt.tier': 'Hạng hiện tại: {tier}',
   'return.receipt.approvedBy': 'Duyệt bởi: {operator}',
   'receipt.tender.exchange': "Đổi hàng (cấn trừ)",

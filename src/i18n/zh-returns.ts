@@ -39,6 +39,7 @@ export const zhReturns = {
   'return.receipt.pointsTaken': '  扣回积分',
   'return.receipt.pointsUnrecovered': '  已使用，未扣回',
   'return.receipt.pointsBalance': '  积分余额',
+  'return.receipt.pointsEarnedNew': '  新商品获得积分',
   'return.receipt.tier': '当前等级：{tier}',
   'return.receipt.approvedBy': '批准人：{operator}',
   'receipt.tender.exchange': "换货抵扣",

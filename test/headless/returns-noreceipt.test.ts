@@ -13,6 +13,8 @@ import { findGiftCard } from '../../src/store/projections/giftcards.js';
 import { formatCode } from '../../src/domain/giftcard/code.js';
 import type { JournalEvent } from '../../src/store/types.js';
 import type { MockHardware } from '../../hardware/index.js';
+import { demoMemberCards } from '../../src/admin/demo-store.js';
+import { accountByCard, loyaltyOf } from '../../src/store/projections/loyalty.js';
 
 let t: TestRegister | null = null;
 afterEach(async () => {
@@ -142,6 +144,38 @@ describe('exchange through headless', () => {
     // The new items come back by the exchange receipt's barcode (the new sale's number).
     const back = await must(send, { cmd: 'return_open', receipt: 'RR1-000003' });
     expect(back.state.return!.lines!.map((l) => [l.sku, l.returnable])).toEqual([[expect.any(String), 1]]);
+  });
+
+  it('the receipt’s customer: the returned part’s points are taken back, the new items earn as a sale would', async () => {
+    const { send } = await till();
+    const card = demoMemberCards()[0];
+    const balance = () => {
+      const a = accountByCard(loyaltyOf(t!.register.store.state), card);
+      return Object.values(a?.points ?? {}).reduce((x, y) => x + y, 0);
+    };
+    await must(send, { cmd: 'scan', code: card });
+    const start = balance();
+    const no = await cashSale(send, [['101', 4]]);
+    const afterSale = balance();
+    expect(afterSale).toBeGreaterThan(start);
+    await must(send, { cmd: 'return_open', receipt: no });
+    await must(send, { cmd: 'return_line', line: 'L1', qty: 2 });
+    await must(send, { cmd: 'return_exchange_item', code: '201', qty: 3 });
+    await must(send, { cmd: 'return_pay', tender: 'cash', amount: 10000 });
+    const done = await must(send, { cmd: 'return_commit', manager_pin: '9999' });
+    await t!.register.settled();
+    const ev = journal(t!.dir);
+    const refunded = ev.find((e) => e.type === 'points.refunded')!.data as { programs: { clawedBack: number }[] };
+    const newSale = ev.find((e) => e.type === 'sale.committed' && (e.data as { sale: { receiptNo: string } }).sale.receiptNo === done.state.return!.last!.exchangeReceipt)!;
+    const earned = (newSale.data as { sale: { extensions: { loyalty?: { programs: { earned: number; balanceAfter: number }[] } } } }).sale.extensions.loyalty!;
+    const taken = refunded.programs.reduce((a, p) => a + p.clawedBack, 0);
+    const got = earned.programs.reduce((a, p) => a + p.earned, 0);
+    expect(taken).toBeGreaterThan(0);
+    expect(got).toBeGreaterThan(0);
+    // The journal's fold agrees with what the new sale printed as the balance after both parts.
+    expect(balance()).toBe(afterSale - taken + got);
+    expect(earned.programs.reduce((a, p) => a + p.balanceAfter, 0)).toBe(balance());
+    expect(done.receipt!.text).toContain('Points earned on the new items');
   });
 
   it('without a receipt, the return worth more: a new item taken, the rest back in cash', async () => {

@@ -11,6 +11,8 @@ import { barcode, columns, cut, feed, isCode128B, separator, text, type ReceiptB
 import type { SaleRecord } from '../sale.js';
 import { cardBlocks, issuedBlocks, lineBlocks, originBlock, pointsBlocks, refundBlocks, taxBlocks } from './receipt.js';
 import type { ReturnRecord } from './types.js';
+import type { SaleLoyalty } from '../loyalty/types.js';
+import { formatUnits } from '../loyalty/units.js';
 
 function newLineBlocks(sale: SaleRecord, c: ReceiptContext): ReceiptBlock[] {
   const out: ReceiptBlock[] = [];
@@ -59,6 +61,30 @@ function identityBlocks(r: ReturnRecord, sale: SaleRecord, cfg: ReceiptConfig, c
   return out;
 }
 
+/**
+ * Points of both parts: what the return gave and took back (pointsBlocks), then what the new items
+ * earned, and the balance after both (the new sale's, folded after the return's).
+ */
+function exchangePointsBlocks(r: ReturnRecord, sale: SaleRecord, c: ReceiptContext): ReceiptBlock[] {
+  const earned = (sale.extensions?.loyalty as SaleLoyalty | undefined)?.programs ?? [];
+  if (!earned.some((p) => p.earned > 0)) return pointsBlocks(r, c);
+  const back = new Map((r.loyalty?.programs ?? []).map((p) => [p.programId, p]));
+  const out: ReceiptBlock[] = [separator()];
+  for (const p of earned) {
+    const b = back.get(p.programId);
+    const pts = (u: number) => formatUnits(u, b?.decimals ?? 0);
+    out.push(text(p.name, { bold: true }));
+    if (b?.returned) out.push(columns(c.t('return.receipt.pointsBack'), `+${pts(b.returned)}`));
+    if (b?.clawedBack) out.push(columns(c.t('return.receipt.pointsTaken'), `-${pts(b.clawedBack)}`));
+    if (b?.unrecovered) out.push(columns(c.t('return.receipt.pointsUnrecovered'), pts(b.unrecovered)));
+    if (p.earned) out.push(columns(c.t('return.receipt.pointsEarnedNew'), `+${pts(p.earned)}`));
+    out.push(columns(c.t('return.receipt.pointsBalance'), pts(p.balanceAfter), { bold: true }));
+  }
+  const tier = r.loyalty?.tier;
+  if (tier?.changed) out.push(text(c.t('return.receipt.tier', { tier: tier.after ?? '-' })));
+  return out;
+}
+
 /** The receipt of an exchange: `r` the return part, `sale` the new part committed with it. */
 export function layoutExchangeReceipt(r: ReturnRecord, sale: SaleRecord, cfg: ReceiptConfig, approverName?: (id: string) => string | undefined): ReceiptDoc {
   const c = receiptContext(r, cfg);
@@ -79,7 +105,7 @@ export function layoutExchangeReceipt(r: ReturnRecord, sale: SaleRecord, cfg: Re
     ...differenceBlocks(r, sale, c),
     ...cardBlocks(r, c),
     ...issuedBlocks(r, cfg, c),
-    ...pointsBlocks(r, c),
+    ...exchangePointsBlocks(r, sale, c),
     separator(),
     ...identityBlocks(r, sale, cfg, c, approver),
     ...(cfg.footer.length ? [feed(1), ...cfg.footer.map((f) => text(f, { align: 'center' }))] : []),

@@ -12,8 +12,15 @@
  * each with its own receipt number from the register's one sequence (the return's first), in one
  * transaction: the Z counts the returned part as returns and the new part as sales, and the two
  * `exchange` entries (payment and refund) are the same amount, so no money is counted twice.
+ *
+ * Points: the returned goods' points are taken back by the return (planLoyaltyRefund, loyalty.ts);
+ * with a customer, the new items earn as a sale would (buildSaleLoyalty), onto the balance as it
+ * stands after that claw-back — the sale's `extensions.loyalty`, folded by the loyalty projection.
  */
 import { priceCart, type Cart, type PricedCart } from '../cart.js';
+import { buildSaleLoyalty } from '../loyalty/sale-extension.js';
+import type { LoyaltyAccount, LoyaltyProgram, TierLadder } from '../loyalty/types.js';
+import { accountAfterReturn } from './loyalty.js';
 import type { CatalogLookup } from '../catalog.js';
 import { fail, ok, type Result } from '../errors.js';
 import type { Minor } from '../money.js';
@@ -54,6 +61,17 @@ export interface ExchangePlan {
   events: { type: string; data: unknown }[];
 }
 
+/** The customer whose new items earn points: their account as the journal folds it before the return. */
+export interface ExchangeLoyalty {
+  cart: Cart;
+  account: LoyaltyAccount;
+  programs: readonly LoyaltyProgram[];
+  ladder: TierLadder | null;
+  day: string;
+  /** The day of the sale the goods came from (its month gives the returned spend back). */
+  saleDay?: string;
+}
+
 export interface ExchangeInput {
   /** Plans the return with `credit` of it paying the new items (plan.ts or no-receipt.ts). */
   planReturn(credit: Minor, exchange: ReturnExchange): Result<ReturnPlan>;
@@ -62,6 +80,8 @@ export interface ExchangeInput {
   tenders: readonly Tender[];
   identity: SaleIdentity;
   returnId: string;
+  /** A customer is attached (the receipt's): the new items earn points. A blocked card earns nothing. */
+  loyalty?: ExchangeLoyalty;
 }
 
 /** Plans both parts. The sale is built even while the difference is unpaid (to show it), `due` says so. */
@@ -82,11 +102,19 @@ export function planExchange(input: ExchangeInput): Result<ExchangePlan> {
   if (paid(input.tenders) > priced.total - credit && input.tenders.some((t) => t.kind !== 'cash'))
     return fail('TENDER_EXCEEDS_DUE', 'Only cash can pay more than is due.', { due: priced.total - credit });
   const ext: SaleExchange = { returnId: input.returnId, returnReceiptNo: ret.value.record.receiptNo, credit };
+  const extensions: Record<string, unknown> = { exchange: ext };
+  const lo = input.loyalty;
+  if (lo && !lo.account.blocked) {
+    const account = accountAfterReturn(lo.account, ret.value.record.loyalty, lo.saleDay);
+    const earned = buildSaleLoyalty({ cart: lo.cart, priced, tenders, account, programs: lo.programs, ladder: lo.ladder, day: lo.day });
+    if (!earned.ok) return earned;
+    extensions.loyalty = earned.value;
+  }
   const owed = due(priced.total, tenders);
   const { itemCount: _n, ...sold } = priced;
-  let sale: SaleRecord = { ...id, ...sold, tenders, change: 0, cashRounding: 0, extensions: { exchange: ext } };
+  let sale: SaleRecord = { ...id, ...sold, tenders, change: 0, cashRounding: 0, extensions };
   if (owed === 0) {
-    const f = finalizeSale(priced, tenders, id, { exchange: ext });
+    const f = finalizeSale(priced, tenders, id, extensions);
     if (!f.ok) return f;
     sale = f.value;
   }

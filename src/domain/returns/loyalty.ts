@@ -12,6 +12,7 @@ import type { SaleRecord } from '../sale.js';
 import { EV, type CustomerRegradedData, type LoyaltyEvent, type PointsRefundedData } from '../loyalty/events.js';
 import { planLoyaltyRefund } from '../loyalty/refund.js';
 import { inWindow, qualifiedTier, tierMetric, tierRank } from '../loyalty/tiers.js';
+import { takeFromMonth } from '../loyalty/months.js';
 import type { LoyaltyAccount, LoyaltyProgram, SaleLoyalty, TierLadder } from '../loyalty/types.js';
 import type { ReturnLoyalty, SaleReturns } from './types.js';
 
@@ -104,4 +105,32 @@ export function planReturnLoyalty(sale: Pick<SaleRecord, 'saleId' | 'receiptNo' 
       tier,
     },
   };
+}
+
+/** Months a customer's account keeps (the loyalty projection's MONTHS_KEEP: 24). */
+const MONTHS_KEPT = 24;
+
+/**
+ * The customer's account as it stands once the return's points moved (what the loyalty projection
+ * folds from its `points.refunded` and `customer.regraded`): the balance the new items of an
+ * exchange earn onto, in the same transaction. `saleDay` is the day of the sale the goods came from
+ * (its month loses the returned spend, as the projection's compensating entry does).
+ */
+export function accountAfterReturn(account: LoyaltyAccount, l: ReturnLoyalty | undefined, saleDay?: string): LoyaltyAccount {
+  if (!l || l.customerId !== account.id) return account;
+  const points = { ...account.points };
+  const earned = { ...account.earned };
+  const extra = account.extra ? { ...account.extra } : undefined;
+  let months = account.months;
+  const day = saleDay && /^\d{4}-\d{2}/.test(saleDay) ? saleDay : null;
+  for (const p of l.programs as (ReturnLoyalty['programs'][number] & { returnedAdditional?: number; clawedBackAdditional?: number })[]) {
+    points[p.programId] = (points[p.programId] ?? 0) + p.returned - p.clawedBack;
+    const taken = p.clawedBack + p.unrecovered;
+    if (taken > 0) earned[p.programId] = Math.max(0, (earned[p.programId] ?? 0) - taken);
+    if (extra && (p.returnedAdditional || p.clawedBackAdditional)) extra[p.programId] = Math.max(0, (extra[p.programId] ?? 0) + (p.returnedAdditional ?? 0) - (p.clawedBackAdditional ?? 0));
+    if (day && taken > 0) months = takeFromMonth(months, day, 0, p.programId, taken, MONTHS_KEPT);
+  }
+  if (day && l.spend > 0) months = takeFromMonth(months, day, l.spend, null, 0, MONTHS_KEPT);
+  const tier = l.tier?.changed ? l.tier.after : account.tier;
+  return { ...account, points, earned, ...(extra ? { extra } : {}), spend: Math.max(0, account.spend - l.spend), months, tier };
 }

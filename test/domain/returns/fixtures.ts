@@ -177,7 +177,7 @@ export class Book {
    * Plans an exchange: `ret` plans the return part with the credit it is given (a receipt return or
    * one without), `extra` the new items, `tenders` what pays the difference; commits when it is paid.
    */
-  exchange(catalog: CatalogLookup, ret: (credit: number, exchange: ReturnExchange) => Result<ReturnPlan>, extra: NoReceiptItem[], tenders: Tender[] = [], tax: TaxSettings = TAX): Result<ExchangePlan> {
+  exchange(catalog: CatalogLookup, ret: (credit: number, exchange: ReturnExchange) => Result<ReturnPlan>, extra: NoReceiptItem[], tenders: Tender[] = [], tax: TaxSettings = TAX, customerId?: string): Result<ExchangePlan> {
     const cart = exchangeCart(catalog, extra, tax);
     if (!cart.ok) return cart;
     const returnNo = this.nextReceiptPeek();
@@ -188,6 +188,7 @@ export class Book {
       tenders,
       identity: { saleId: `sale-${saleNo}`, receiptNo: saleNo, at: `${DAY}T11:00:00.000Z`, register: 'R1', operator: { id: 'op1', name: 'Op' }, currency: 'USD' },
       returnId: `ret-${returnNo}`,
+      ...(customerId && cart.ok ? { loyalty: { cart: cart.value.cart, account: this.account(customerId), programs: [PROGRAM], ladder: loyaltyOf(this.state).ladder, day: DAY, saleDay: DAY } } : {}),
     });
   }
 
