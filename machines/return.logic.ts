@@ -98,7 +98,7 @@ function setItem(list: readonly NoReceiptItem[], code: string, qty: number): NoR
 
 function itemQty(code: string, qty: number): Patch | null {
   if (!Number.isSafeInteger(qty) || qty < 0) return { message: refusal('BAD_QUANTITY', 'Enter a quantity of whole units.') };
-  if (!/^[\x21-\x7e]{1,48}$/.test(code.trim())) return { message: refusal('PRODUCT_UNKNOWN', 'No product has the barcode or SKU {code}.', { code: code.trim().slice(0, 48) }) };
+  if (!/^[\x21-\x7e]{1,48}$/.test(code.trim())) return { message: refusal('PRODUCT_UNKNOWN', 'No product has the barcode or SKU {code}.', { code: code.trim().slice(0, 48), sku: code.trim().slice(0, 48) }) };
   return null;
 }
 

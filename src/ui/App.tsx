@@ -9,6 +9,7 @@ import { Box } from 'ink';
 import type { Register } from '../register.js';
 import { machineMessageText, deviceView, demoCodes, drawerMessageText, scannerMessageText, entryLine, FRAME_ROWS, helpRows, hintItems, makeFmt, messageLine, searchRows, tillScreen, uiHeight, uiWidth } from './selectors.js';
 import { returnEntry } from './return-view.js';
+import { productOf } from '../domain/returns/no-receipt.js';
 import { configOperatorName } from '../report-job.js';
 import { uiScreen } from './input/state.js';
 import { rewardsHot } from './loyalty-view.js';
@@ -116,7 +117,11 @@ export function App({ register, demo = false, clock: keyClock }: AppProps) {
         parked={input.overlay?.kind === 'parked' ? register.parked.list() : undefined}
         products={products}
         quickKeys={register.quickKeys}
-        ret={screen === 'return' || screen === 'returnDone' ? { ctx: ret.context, approver: ret.context.last?.approvedBy ? (configOperatorName(config, register.store.state)(ret.context.last.approvedBy) ?? null) : null } : null}
+        ret={
+          screen === 'return' || screen === 'returnItems' || screen === 'returnDone'
+            ? { ctx: ret.context, approver: ret.context.last?.approvedBy ? (configOperatorName(config, register.store.state)(ret.context.last.approvedBy) ?? null) : null, productName: (code) => productOf(register.store.catalog, code) }
+            : null
+        }
       />
       <MessageLine message={shown} lines={messageLines} />
       <EntryLine entry={returnEntry(keyScreen, input, ret, fmt) ?? entryLine(keyScreen, input, snap, fmt)} interactive={interactive} readOnlyText={fmt.t('ui.readOnly')} />

@@ -29,6 +29,9 @@ import { ReturnScreen } from './screens/ReturnScreen.js';
 import { ReturnDoneScreen } from './screens/ReturnDoneScreen.js';
 import type { ReturnContext } from '../../machines/return.types.js';
 import type { ShiftView } from '../shift-service.js';
+import { ReturnItemsScreen } from './screens/ReturnItemsScreen.js';
+import { ExchangeScreen } from './screens/ExchangeScreen.js';
+import type { ProductName } from './exchange-view.js';
 import type { SessionScreen } from './keys/table.js';
 import { approvalActionText, noticeText } from './selectors.js';
 
@@ -57,7 +60,7 @@ export interface BodyProps {
   /** The quick-key grid (quickKeys overlay). */
   quickKeys?: readonly QuickKeyPage[];
   /** The return machine's context (the return screens), and the name of who approved the last refund. */
-  ret?: { ctx: ReturnContext; approver: string | null } | null;
+  ret?: { ctx: ReturnContext; approver: string | null; productName?: ProductName } | null;
 }
 
 export function Body({ snap, screen, input, fmt, width, height, shop, receipt, help, demoCodes, demoCards, found, session, shift, parked, products, quickKeys, ret }: BodyProps) {
@@ -69,6 +72,14 @@ export function Body({ snap, screen, input, fmt, width, height, shop, receipt, h
   }
   if (input.overlay?.kind === 'shift') return <ShiftScreen overlay={input.overlay} shift={shift ?? null} fmt={fmt} width={width} height={height} />;
   // The refund's approval keeps the return in view: the manager sees what they approve.
+  const approving = input.overlay?.kind === 'approval';
+  const refusal = input.notice?.level === 'error' ? fmt.text(noticeText(input.notice)) : null;
+  const productName: ProductName = ret?.productName ?? (() => undefined);
+  // The exchange's side (Tab), over a return with or without a receipt; the approval keeps it in view.
+  if ((screen === 'return' || screen === 'returnItems') && ret?.ctx.open && input.exchange && (!input.overlay || approving))
+    return <ExchangeScreen ctx={ret.ctx} row={input.exchange.row} approving={approving} refusal={refusal} productName={productName} fmt={fmt} width={width} height={height} />;
+  if (screen === 'returnItems' && ret?.ctx.open && (!input.overlay || approving))
+    return <ReturnItemsScreen ctx={ret.ctx} row={input.returnRow} approving={approving} refusal={refusal} productName={productName} fmt={fmt} width={width} height={height} />;
   if (screen === 'return' && ret && ret.ctx.open) return <ReturnScreen ctx={ret.ctx} row={input.returnRow} approving={input.overlay?.kind === 'approval'} refusal={input.notice?.level === 'error' ? fmt.text(noticeText(input.notice)) : null} fmt={fmt} width={width} height={height} />;
   if (input.overlay?.kind === 'approval') return <ApprovalScreen action={approvalActionText(input.overlay.action, input.overlay.label)} fmt={fmt} width={width} height={height} />;
   const o = input.overlay;
@@ -105,8 +116,9 @@ export function Body({ snap, screen, input, fmt, width, height, shop, receipt, h
     case 'balance':
       return <BalanceScreen view={ctx.balance} fmt={fmt} width={width} height={height} />;
     case 'returnDone':
-      return <ReturnDoneScreen last={ret?.ctx.last ?? null} approver={ret?.approver ?? null} fmt={fmt} width={width} height={height} />;
+      return <ReturnDoneScreen last={ret?.ctx.last ?? null} exchange={ret?.ctx.lastExchange ?? null} approver={ret?.approver ?? null} fmt={fmt} width={width} height={height} />;
     case 'return':
+    case 'returnItems':
     case 'sale':
     case 'cardAmount':
     case 'priceEntry':

@@ -119,16 +119,19 @@ export interface RefundLine {
 export function refundLines(r: ReturnRecord, fmt: Fmt, handOut = true): RefundLine[] {
   const out: RefundLine[] = [];
   const balanceOf = new Map((r.giftcards?.refunded ?? []).map((g) => [maskCode(g.code), g.balanceAfter]));
+  const issued = new Set((r.giftcards?.issued ?? []).map((g) => g.code));
   for (const f of r.refunds) {
     if (f.kind === 'cash') {
       const label =
-        f.paid !== 'cash'
+        f.paid && f.paid !== 'cash'
           ? fmt.t('ui.return.refund.cashFor', { paid: fmt.t(`receipt.tender.${f.paid}`) })
           : r.cash.rounding !== 0
             ? fmt.t('ui.return.refund.cashRounded', { due: fmt.money(r.cash.due) })
             : fmt.t('ui.return.refund.cash');
       out.push({ label, amount: fmt.money(f.amount) });
-    } else if (f.kind === 'card') out.push({ label: fmt.t('ui.return.refund.card', { reference: fmt.text(f.reference ?? '') }), amount: fmt.money(f.amount) });
+    } else if (f.kind === 'exchange') out.push({ label: fmt.t('ui.return.refund.exchange'), amount: fmt.money(f.amount) });
+    else if (f.kind === 'giftcard' && f.code && issued.has(f.code)) out.push({ label: fmt.t('ui.return.refund.newCard', { card: maskCode(f.code) }), amount: fmt.money(f.amount) });
+    else if (f.kind === 'card') out.push({ label: fmt.t('ui.return.refund.card', { reference: fmt.text(f.reference ?? '') }), amount: fmt.money(f.amount) });
     else if (f.kind === 'giftcard') {
       const card = f.code ? maskCode(f.code) : (f.reference ?? '');
       const balance = balanceOf.get(card);
@@ -175,6 +178,13 @@ export const amountLine = (label: string, amount: string, width: number, fmt: Fm
 export function returnEntry(screen: Screen, input: InputState, ret: { value: unknown; context: Pick<ReturnContext, 'open'> }, fmt: Fmt): EntryView | null {
   if (screen === 'returnReceipt') return { prompt: fmt.t('ui.entry.returnReceipt'), prefix: '', text: input.entry, active: true };
   if (screen === 'returnDone') return { prompt: '', prefix: '', text: '', active: false };
+  if (screen === 'returnItems' || screen === 'exchange') {
+    if (ret.value === 'committing') return { prompt: fmt.t('ui.entry.returnSaving'), prefix: '', text: '', active: false };
+    if (screen === 'exchange' && input.card)
+      return { prompt: input.card.amount === null ? fmt.t('ui.entry.cardDue') : fmt.t('ui.entry.cardAmount', { amount: fmt.money(input.card.amount) }), prefix: '', text: input.entry, active: true };
+    const [plain, withQty] = screen === 'exchange' ? (['ui.entry.exchangeItem', 'ui.entry.exchangeItemQty'] as const) : (['ui.entry.returnItem', 'ui.entry.returnItemQty'] as const);
+    return { prompt: input.qty === null ? fmt.t(plain) : fmt.t(withQty, { qty: input.qty }), prefix: '', text: input.entry, active: true };
+  }
   if (screen !== 'return') return null;
   if (ret.value === 'committing') return { prompt: fmt.t('ui.entry.returnSaving'), prefix: '', text: '', active: false };
   const rows = ret.context.open?.rows ?? [];

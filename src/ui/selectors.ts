@@ -40,6 +40,8 @@ export function screenOf(snap: CheckoutSnapshot): MachineScreen {
 /** What the till's screen needs of the return machine (register.returns): its state. */
 export interface ReturnStatus {
   value: unknown;
+  /** The open return: without a receipt (`sale` null) its items are scanned, not picked from lines. */
+  context?: { open: { sale: unknown } | null };
 }
 
 /**
@@ -48,7 +50,7 @@ export interface ReturnStatus {
  */
 export function tillScreen(snap: CheckoutSnapshot, ret: ReturnStatus | null): MachineScreen {
   const screen = screenOf(snap);
-  if (ret?.value === 'open' || ret?.value === 'committing') return 'return';
+  if (ret?.value === 'open' || ret?.value === 'committing') return ret.context?.open && ret.context.open.sale === null ? 'returnItems' : 'return';
   if (ret?.value === 'done' && (screen === 'idle' || screen === 'committed' || screen === 'receipt')) return 'returnDone';
   return screen;
 }

@@ -11,6 +11,7 @@ import { barcode, columns, cut, feed, isCode128B, separator, text, type ReceiptB
 import type { SaleRecord } from '../sale.js';
 import { cardBlocks, issuedBlocks, lineBlocks, originBlock, pointsBlocks, refundBlocks, taxBlocks } from './receipt.js';
 import type { ReturnRecord } from './types.js';
+import { exchangeDifference } from './exchange.js';
 import type { SaleLoyalty } from '../loyalty/types.js';
 import { formatUnits } from '../loyalty/units.js';
 
@@ -31,7 +32,7 @@ function newLineBlocks(sale: SaleRecord, c: ReceiptContext): ReceiptBlock[] {
 
 function differenceBlocks(r: ReturnRecord, sale: SaleRecord, c: ReceiptContext): ReceiptBlock[] {
   const out: ReceiptBlock[] = [columns(c.t('return.receipt.returnedTotal'), c.money(-r.total)), columns(c.t('return.receipt.newTotal'), c.money(sale.total))];
-  const diff = sale.total - r.total;
+  const diff = exchangeDifference(r, sale);
   if (diff > 0) {
     out.push(columns(c.t('return.receipt.toPay'), c.money(diff), { bold: true, size: 'double' }));
     const paid = sale.tenders.filter((t) => t.kind !== 'exchange');

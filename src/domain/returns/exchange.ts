@@ -42,6 +42,12 @@ export interface SaleExchange {
 
 export const EXCHANGE_TENDER_ID = 'X1';
 
+/**
+ * The difference of an exchange, as the receipt and the till show it: what the new items cost more
+ * than what came back (> 0, the customer pays it) or less (< 0, it goes back by the return's rules).
+ */
+export const exchangeDifference = (returned: { total: Minor }, sale: { total: Minor }): Minor => sale.total - returned.total;
+
 /** The new items of an exchange as a priced cart (current prices, no discounts). */
 export function exchangeCart(catalog: CatalogLookup, items: readonly NoReceiptItem[], tax: TaxSettings): Result<{ cart: Cart; priced: PricedCart }> {
   const cart = noReceiptCart(catalog, items);

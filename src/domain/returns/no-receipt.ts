@@ -40,7 +40,7 @@ export function noReceiptCart(catalog: CatalogLookup, items: readonly NoReceiptI
     if (!Number.isSafeInteger(it.qty) || it.qty < 0 || it.qty > MAX_QTY) return fail('BAD_QUANTITY', `Quantity must be 1 to ${MAX_QTY}.`, { max: MAX_QTY });
     if (it.qty === 0) continue;
     const p = productOf(catalog, it.code);
-    if (!p) return fail('PRODUCT_UNKNOWN', 'No product has the barcode or SKU {code}.', { code: it.code.trim().slice(0, 48) });
+    if (!p) return fail('PRODUCT_UNKNOWN', 'No product has the barcode or SKU {code}.', { code: it.code.trim().slice(0, 48), sku: it.code.trim().slice(0, 48) });
     const next = addProduct(cart, p, it.qty, p.barcodes.includes(it.code.trim()) ? it.code.trim() : undefined);
     if (!next.ok) return next;
     cart = next.value;

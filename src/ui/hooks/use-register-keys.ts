@@ -23,6 +23,7 @@ import { useKeypress } from './use-keypress.js';
 import { routeScan, type ScanView } from '../input/scan-route.js';
 import type { ParkedKeyRow } from '../input/park-keys.js';
 import { classifyScan, type ScanPrefixes } from '../../domain/scan-kind.js';
+import { productOf } from '../../domain/returns/no-receipt.js';
 import type { Scan } from '../../../hardware/types.js';
 import type { SessionScreen } from '../keys/table.js';
 import { sessionScreenOf } from './use-session.js';
@@ -50,14 +51,24 @@ export interface KeyLayout {
 /** The till's screen now: a return's while one is taken, else the checkout's. */
 const screenNowOf = (register: Register): MachineScreen => tillScreen(register.actor.getSnapshot(), register.returns.actor.getSnapshot());
 
-/** What the return keys see: the receipt's lines with what is chosen, the refund mode, a page. */
+/**
+ * What the return keys see: the receipt's lines with what is chosen, the items brought back without a
+ * receipt and the exchange's new items (with their products), what is still due, the refund mode, a page.
+ */
 function returnView(register: Register, bodyRows: number, columns: number): Partial<KeyView> {
   const c = register.returns.actor.getSnapshot().context;
   if (!c.open) return {};
+  const skuOf = (code: string) => productOf(register.store.catalog, code)?.sku;
+  const items = (list: readonly { code: string; qty: number }[]) => list.map((i) => ({ code: i.code, qty: i.qty, sku: skuOf(i.code) }));
   return {
     returnRows: c.open.rows.map((r) => ({ lineId: r.lineId, sku: r.sku, returnable: r.returnable, qty: c.picks[r.lineId] ?? 0 })),
     refundMode: c.mode,
     returnPage: returnPageRows(c, makeFmt(register.config), columns, bodyRows),
+    backItems: items(c.items),
+    newItems: items(c.extra),
+    skuOf,
+    exchangeDue: c.exchange?.due ?? 0,
+    hasReceipt: c.open.sale !== null,
   };
 }
 
@@ -306,7 +317,7 @@ export function useRegisterKeys(register: Register, screen: MachineScreen, layou
       decimal: decimalSeparator(register.config.locale),
       parkedRows: screenNow === 'idle' || screenNow === 'committed' ? parkedRows(register) : [],
       ...overlayView(register, before, state.current, bodyRows),
-      ...(screenNow === 'return' ? returnView(register, bodyRows, columns) : {}),
+      ...(screenNow === 'return' || screenNow === 'returnItems' ? returnView(register, bodyRows, columns) : {}),
     };
   };
 
@@ -319,7 +330,14 @@ export function useRegisterKeys(register: Register, screen: MachineScreen, layou
     };
     const r = routeScan(state.current, scan, classifyScan(scan.code, prefixesOf(register)), v);
     if (register.session.status() === 'signedIn') register.session.actor.send({ type: 'session.activity' });
-    apply(send(r.state, r.events, r.returns));
+    const took = r.returns && r.onOk ? register.returns.actor.getSnapshot().context.message : undefined;
+    let next = send(r.state, r.events, r.returns);
+    // An item the return machine took is selected; a refusal (an unknown barcode) keeps the selection.
+    if (r.returns && r.onOk) {
+      const m = register.returns.actor.getSnapshot().context.message;
+      if (!(m && m !== took && m.level === 'error')) next = { ...r.onOk, notice: next.notice };
+    }
+    apply(next);
     for (const ev of r.session ?? []) register.session.actor.send(ev);
     if (r.reprint) reprint(r.reprint);
   };

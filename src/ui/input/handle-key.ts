@@ -11,7 +11,7 @@ import { bindingFor, type Action, type MachineScreen, type Screen, type SessionS
 import type { SessionEvent } from '../../../machines/session.machine.js';
 import type { ApprovalAction } from '../../domain/operators/approval.js';
 import { openShiftOverlay, shiftKey, type ShiftOp } from './shift-keys.js';
-import { RETURN_SCREENS, returnKey, startReturn, type ReturnKeyResult, type ReturnKeyView } from './return-keys.js';
+import { RETURN_SCREENS, returnKey, startNoReceipt, startReturn, type ReturnKeyResult, type ReturnKeyView } from './return-keys.js';
 import type { ReturnEvent } from '../../../machines/return.types.js';
 
 const MAX_PIN = 8;
@@ -222,6 +222,8 @@ function act(s: InputState, action: Action, v: KeyView): KeyResult {
       return same({ ...s, entry: '', qty: null, overlay: openShiftOverlay() });
     case 'returnStart':
       return fromReturn(startReturn(s));
+    case 'returnNoReceipt':
+      return fromReturn(startNoReceipt(s));
     case 'language':
       return { state: s, events: [], language: true };
     case 'lock':

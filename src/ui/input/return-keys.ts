@@ -15,6 +15,7 @@ import { MAX_QTY } from '../../domain/cart.js';
 import type { Key } from '../keys/decode.js';
 import type { Action, Screen } from '../keys/table.js';
 import type { InputState, Notice } from './state.js';
+import { itemsKey, type ItemKeyView } from './exchange-keys.js';
 
 /** A row of the return screen as the keys see it. */
 export interface ReturnKeyRow {
@@ -26,7 +27,7 @@ export interface ReturnKeyRow {
 }
 
 /** What the return keys need to know of the return machine when the key arrives. */
-export interface ReturnKeyView {
+export interface ReturnKeyView extends ItemKeyView {
   returnRows?: readonly ReturnKeyRow[];
   refundMode?: RefundMode;
   /** Rows one page of the return's lines holds (PgUp/PgDn). */
@@ -49,7 +50,10 @@ const same = (state: InputState): ReturnKeyResult => ({ state });
 const notice = (s: InputState, key: Notice['key'], params?: Notice['params'], level: Notice['level'] = 'error'): ReturnKeyResult => same({ ...s, notice: { key, params, level } });
 
 /** The screens these keys drive. */
-export const RETURN_SCREENS: ReadonlySet<Screen> = new Set(['return', 'returnDone', 'returnReceipt']);
+export const RETURN_SCREENS: ReadonlySet<Screen> = new Set(['return', 'returnItems', 'exchange', 'returnDone', 'returnReceipt']);
+
+/** A return without a receipt: the return machine opens it (a sale still open is refused). */
+export const startNoReceipt = (s: InputState): ReturnKeyResult => ({ state: { ...s, entry: '', qty: null, overlay: null, exchange: null }, returns: [{ type: 'return.openNoReceipt' }] });
 
 /** Opens "Return: receipt no."; a number typed before the key opens that receipt at once. */
 export function startReturn(s: InputState): ReturnKeyResult {
@@ -68,6 +72,7 @@ export function returnKey(s: InputState, screen: Screen, action: Action | 'type'
     if (action === 'quit') return { state: s, quit: true };
     return same(s);
   }
+  if (screen === 'returnItems' || screen === 'exchange') return itemsKey(s, screen, action, key, v);
   return linesKey(s, action, key, v);
 }
 
@@ -84,6 +89,8 @@ function receiptPrompt(s: InputState, action: Action | 'type' | null, key: Key):
     }
     case 'dismiss':
       return same({ ...s, entry: '', overlay: null });
+    case 'returnNoReceipt':
+      return startNoReceipt(s);
     case 'quit':
       return { state: s, quit: true };
     default:
@@ -138,6 +145,8 @@ function linesKey(s: InputState, action: Action | 'type' | null, key: Key, v: Re
         returns: [{ type: 'return.mode', mode }],
       };
     }
+    case 'exchangeSide':
+      return same({ ...s, entry: '', exchange: { row: 0 }, notice: { key: 'ui.notice.exchangeOpen', level: 'info' } });
     case 'returnCancel':
       if (s.entry !== '') return same({ ...s, entry: '' });
       return { state: { ...s, notice: { key: 'ui.notice.returnCancelled', level: 'info' } }, returns: [{ type: 'return.cancel' }] };

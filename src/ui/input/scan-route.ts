@@ -16,6 +16,9 @@
  * - `return`: a printed receipt's barcode opens its return (input/return-route.ts);
  * - `reprint`: on the "reprint receipt no." prompt, a receipt's barcode prints it again (COPY);
  * - `returnItem`: on the return screen a product scanned is one more of its line on the receipt;
+ * - `addItem`: without a receipt, a product scanned is one more item coming back; on the exchange's
+ *   side, one more new item (with the quantity typed before `*`); the machine refuses what it does
+ *   not know;
  * - `closeReturn`: the refunded screen is closed first, then as `machine` (the next sale starts);
  * - `badge`: signed out, a scan is an operator's badge (the session machine looks it up);
  * - `{ refuse }`: nothing happens but the message with that code.
@@ -26,8 +29,9 @@ import type { Screen } from '../keys/table.js';
 import { FOLLOW, uiScreen, type InputState, type Notice } from './state.js';
 import { splitQty, type KeyResult, type KeyView } from './handle-key.js';
 import { returnItemRoute, returnRoute } from './return-route.js';
+import { addItem } from './exchange-keys.js';
 
-export type ScanRoute = 'machine' | 'close' | 'check' | 'fillCard' | 'return' | 'reprint' | 'returnItem' | 'closeReturn' | 'badge' | { refuse: string };
+export type ScanRoute = 'machine' | 'close' | 'check' | 'fillCard' | 'return' | 'reprint' | 'returnItem' | 'addItem' | 'closeReturn' | 'badge' | { refuse: string };
 
 const M: ScanRoute = 'machine';
 const C: ScanRoute = 'close';
@@ -52,6 +56,9 @@ export const SCAN_ROUTES: Record<Screen, Record<ScanKind, ScanRoute>> = {
   // A return is open: the goods coming back may be scanned; a card or another receipt waits until
   // the return is refunded or cancelled (the customer and the cards are the sale's).
   return: { product: 'returnItem', giftcard: { refuse: 'SCAN_IN_RETURN' }, loyalty: { refuse: 'SCAN_IN_RETURN' }, receipt: { refuse: 'RETURN_OPEN' } },
+  // A return without a receipt, and the new items of an exchange: a scanned product is an item.
+  returnItems: { product: 'addItem', giftcard: { refuse: 'SCAN_IN_RETURN' }, loyalty: { refuse: 'SCAN_IN_RETURN' }, receipt: { refuse: 'RETURN_OPEN' } },
+  exchange: { product: 'addItem', giftcard: { refuse: 'SCAN_IN_RETURN' }, loyalty: { refuse: 'SCAN_IN_RETURN' }, receipt: { refuse: 'RETURN_OPEN' } },
   returnDone: everywhere('closeReturn'),
   returnReceipt: everywhere(C),
   customers: everywhere(C),
@@ -119,6 +126,11 @@ export function routeScan(prev: InputState, scan: { code: string; source: string
     }
     case 'returnItem':
       return returnItemRoute(s, code, v);
+    case 'addItem': {
+      const side = uiScreen(v.screen, s) === 'exchange' ? 'exchange' : 'returnItems';
+      const r = addItem({ ...s, card: null }, side, code, v);
+      return { state: r.state, events: [], ...(r.returns ? { returns: r.returns } : {}), ...(r.onOk ? { onOk: r.onOk } : {}) };
+    }
     case 'closeReturn': {
       const r = machine({ ...s, overlay: null, entry: '' });
       return { ...r, returns: [{ type: 'return.close' }] };

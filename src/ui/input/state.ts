@@ -89,8 +89,13 @@ export interface InputState {
   line: Selection;
   tender: Selection;
   receiptTop: number;
-  /** The selected row of the return screen (a line of the receipt), from the top. */
+  /** The selected row of the return screen (a line of the receipt, an item brought back), from the top. */
   returnRow: number;
+  /**
+   * The exchange's side of an open return is shown (its new items; Tab there and back): what the
+   * cashier scans or types goes to the new items. The selected new item, from the top.
+   */
+  exchange: { row: number } | null;
   overlay: Overlay | null;
 }
 
@@ -107,6 +112,7 @@ export const initialInput = (): InputState => ({
   tender: FOLLOW,
   receiptTop: 0,
   returnRow: 0,
+  exchange: null,
   overlay: null,
 });
 
@@ -148,6 +154,9 @@ export const entryMode = (screen: string, s: InputState): EntryMode | null => {
   if (screen === 'priceEntry') return 'value';
   if (screen === 'rewardPoints' || screen === 'checkCard' || screen === 'reprint' || screen === 'returnReceipt') return 'code';
   if (screen === 'return') return 'qty';
+  // A barcode or SKU typed, or (on the exchange's side) an amount before the cash key.
+  if (screen === 'returnItems') return 'code';
+  if (screen === 'exchange') return s.card ? 'cardRef' : 'code';
   if (screen === 'rewards') return null;
   if (screen === 'tender') return s.card ? 'cardRef' : 'tender';
   if (screen === 'cardAmount') return 'value';
@@ -158,10 +167,10 @@ export const entryMode = (screen: string, s: InputState): EntryMode | null => {
 export const MAX_ENTRY = 48;
 
 /** The screen the keys act on: an open overlay, else the machine's screen. */
-export function uiScreen(screen: MachineScreen, s: Pick<InputState, 'overlay'>, session: SessionScreen | null = null): Screen {
+export function uiScreen(screen: MachineScreen, s: Pick<InputState, 'overlay'> & { exchange?: InputState['exchange'] }, session: SessionScreen | null = null): Screen {
   if (session) return session;
   const o = s.overlay;
-  if (!o) return screen;
+  if (!o) return s.exchange && (screen === 'return' || screen === 'returnItems') ? 'exchange' : screen;
   if (o.kind === 'rewards') return o.points ? 'rewardPoints' : 'rewards';
   return o.kind;
 }

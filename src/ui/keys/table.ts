@@ -13,15 +13,18 @@ import type { MessageKey } from '../../i18n/index.js';
 
 /**
  * Screens chosen from the machines' states: the checkout's, and the return machine's while a return
- * is taken (`return`: lines and quantities, the refund previewed; `returnDone`: refunded).
+ * is taken (`return`: a receipt's lines and quantities, the refund previewed; `returnItems`: a
+ * return without a receipt, its items scanned or typed; `returnDone`: refunded).
  */
-export type MachineScreen = 'idle' | 'sale' | 'cardAmount' | 'priceEntry' | 'tender' | 'committing' | 'commitFailed' | 'committed' | 'receipt' | 'balance' | 'return' | 'returnDone';
+export type MachineScreen = 'idle' | 'sale' | 'cardAmount' | 'priceEntry' | 'tender' | 'committing' | 'commitFailed' | 'committed' | 'receipt' | 'balance' | 'return' | 'returnItems' | 'returnDone';
 
 /**
  * Prompts and overlays of the UI alone (the machine knows nothing of them until an event is sent):
- * customer search, the new-customer form, the rewards list and its points prompt, the armed balance check.
+ * customer search, the new-customer form, the rewards list and its points prompt, the armed balance check;
+ * `exchange`: the new items of an exchange, over an open return (the machine holds them, the UI shows
+ * that side of the return while the cashier scans them and takes the difference).
  */
-export type OverlayScreen = 'customers' | 'newCustomer' | 'rewards' | 'rewardPoints' | 'checkCard' | 'approval' | 'shift' | 'parked' | 'reprint' | 'copy' | 'products' | 'quickKeys' | 'returnReceipt';
+export type OverlayScreen = 'customers' | 'newCustomer' | 'rewards' | 'rewardPoints' | 'checkCard' | 'approval' | 'shift' | 'parked' | 'reprint' | 'copy' | 'products' | 'quickKeys' | 'returnReceipt' | 'exchange';
 
 /** Screens of the sign-in session (machines/session.machine.ts): they cover every other screen. */
 export type SessionScreen = 'signIn' | 'pin' | 'locked';
@@ -40,6 +43,7 @@ export const SCREENS: readonly Screen[] = [
   'receipt',
   'balance',
   'return',
+  'returnItems',
   'returnDone',
   'customers',
   'newCustomer',
@@ -54,6 +58,7 @@ export const SCREENS: readonly Screen[] = [
   'products',
   'quickKeys',
   'returnReceipt',
+  'exchange',
   'signIn',
   'pin',
   'locked',
@@ -128,7 +133,12 @@ export type Action =
   | 'refund'
   | 'refundMode'
   | 'returnCancel'
-  | 'returnClose';
+  | 'returnClose'
+  | 'returnNoReceipt'
+  | 'returnAdd'
+  | 'exchangeSide'
+  | 'exchangeCash'
+  | 'exchangeCard';
 
 export type KeySpec = { key: Exclude<KeyName, 'char'> } | { ch: string } | { ctrl: string };
 
@@ -150,9 +160,12 @@ export interface Binding {
 }
 
 const SALE_LIKE: Screen[] = ['idle', 'sale', 'committed'];
-const WITH_ENTRY: Screen[] = ['idle', 'sale', 'cardAmount', 'priceEntry', 'products', 'tender', 'committed', 'balance', 'return', 'customers', 'newCustomer', 'rewardPoints', 'checkCard', 'reprint', 'approval', 'shift', 'returnReceipt', 'signIn', 'pin', 'locked'];
+const WITH_ENTRY: Screen[] = ['idle', 'sale', 'cardAmount', 'priceEntry', 'products', 'tender', 'committed', 'balance', 'return', 'returnItems', 'exchange', 'customers', 'newCustomer', 'rewardPoints', 'checkCard', 'reprint', 'approval', 'shift', 'returnReceipt', 'signIn', 'pin', 'locked'];
 /** Screens where the till can be locked (Ctrl+L): every machine screen once someone is signed in. */
-const LOCKABLE: Screen[] = ['idle', 'sale', 'cardAmount', 'priceEntry', 'tender', 'commitFailed', 'committed', 'receipt', 'balance', 'return', 'returnDone'];
+const LOCKABLE: Screen[] = ['idle', 'sale', 'cardAmount', 'priceEntry', 'tender', 'commitFailed', 'committed', 'receipt', 'balance', 'return', 'returnItems', 'exchange', 'returnDone'];
+/** The two sides of an open return: what comes back, and the new items of an exchange. */
+const ITEM_SIDES: Screen[] = ['returnItems', 'exchange'];
+const RETURN_SIDES: Screen[] = ['return', 'returnItems', 'exchange'];
 
 export const KEY_TABLE: readonly Binding[] = [
   { action: 'scan', screens: [...SALE_LIKE, 'balance'], keys: [{ key: 'enter' }], label: 'ui.key.scan', hint: 'ui.hint.scan', hintRank: { sale: -1 } },
@@ -244,20 +257,33 @@ export const KEY_TABLE: readonly Binding[] = [
   { action: 'dismiss', screens: ['parked'], keys: [{ key: 'escape' }], label: 'ui.key.closeParked', hint: 'ui.hint.close' },
   // Returns (docs/returns.md): between sales, the receipt scanned or its number typed, then the lines.
   // Ink does not report every F-key on every terminal: each key also has a plain or Ctrl key.
-  { action: 'returnStart', screens: ['idle', 'committed'], keys: [{ ch: '-' }, { key: 'f4' }], label: 'ui.key.returnStart', hint: 'ui.hint.returnStart', hintKeys: 1 },
+  // The ready bar keeps both return keys at 80 columns (hintRank): Balance and Find give way (help has them).
+  { action: 'returnStart', screens: ['idle', 'committed'], keys: [{ ch: '-' }, { key: 'f4' }], label: 'ui.key.returnStart', hint: 'ui.hint.returnStart', hintKeys: 1, hintRank: { idle: 2, committed: 2 } },
+  { action: 'returnNoReceipt', screens: ['idle', 'committed', 'returnReceipt'], keys: [{ key: 'f5' }, { ctrl: 'n' }], label: 'ui.key.returnWithoutReceipt', hint: 'ui.hint.returnNoReceipt', hintKeys: 1, hintRank: { idle: 2, committed: 2 } },
   { action: 'returnOpen', screens: ['returnReceipt'], keys: [{ key: 'enter' }], label: 'ui.key.returnOpen', hint: 'ui.hint.returnOpen' },
   { action: 'dismiss', screens: ['returnReceipt'], keys: [{ key: 'escape' }], label: 'ui.key.returnNoReceipt', hint: 'ui.hint.cancel' },
   { action: 'returnQty', screens: ['return'], keys: [{ key: 'enter' }], label: 'ui.key.returnQty', hint: 'ui.hint.returnQty' },
-  { action: 'returnMore', screens: ['return'], keys: [{ ch: '+' }], label: 'ui.key.returnMore', hint: 'ui.hint.returnMore', hintKeys: 1 },
-  { action: 'returnLess', screens: ['return'], keys: [{ ch: '-' }], label: 'ui.key.returnLess', hint: 'ui.hint.returnLess', hintKeys: 1 },
+  // Without a receipt and on the exchange's side: a barcode or SKU typed, then Enter (a scan adds it too).
+  { action: 'returnAdd', screens: ['returnItems'], keys: [{ key: 'enter' }], label: 'ui.key.returnAdd', hint: 'ui.hint.returnAdd', hintRank: { returnItems: 2 } },
+  { action: 'returnAdd', screens: ['exchange'], keys: [{ key: 'enter' }], label: 'ui.key.exchangeAdd', hint: 'ui.hint.exchangeAdd', hintRank: { exchange: 2 } },
+  { action: 'qty', screens: ITEM_SIDES, keys: [{ ch: '*' }, { key: 'f3' }], label: 'ui.key.returnItemQty', hint: 'ui.hint.qty', hintKeys: 1 },
+  { action: 'returnMore', screens: RETURN_SIDES, keys: [{ ch: '+' }], label: 'ui.key.returnMore', hint: 'ui.hint.returnMore', hintKeys: 1, hintRank: { exchange: -1 } },
+  { action: 'returnLess', screens: RETURN_SIDES, keys: [{ ch: '-' }], label: 'ui.key.returnLess', hint: 'ui.hint.returnLess', hintKeys: 1, hintRank: { exchange: -1 } },
   { action: 'returnAll', screens: ['return'], keys: [{ ch: '*' }, { key: 'f3' }], label: 'ui.key.returnAll', hint: 'ui.hint.returnAll', hintKeys: 1 },
-  { action: 'refund', screens: ['return'], keys: [{ key: 'f2' }, { ctrl: 's' }], label: 'ui.key.refund' },
+  { action: 'refund', screens: RETURN_SIDES, keys: [{ key: 'f2' }, { ctrl: 's' }], label: 'ui.key.refund' },
   { action: 'refundMode', screens: ['return'], keys: [{ key: 'f6' }, { ctrl: 'k' }], label: 'ui.key.refundMode', hint: 'ui.hint.refundMode', hintKeys: 1 },
-  { action: 'returnCancel', screens: ['return'], keys: [{ key: 'escape' }], label: 'ui.key.returnCancel', hint: 'ui.hint.cancel' },
-  { action: 'up', screens: ['return'], keys: [{ key: 'up' }], label: 'ui.key.upList' },
-  { action: 'down', screens: ['return'], keys: [{ key: 'down' }], label: 'ui.key.downList' },
-  { action: 'pageUp', screens: ['return'], keys: [{ key: 'pageup' }], label: 'ui.key.pageUp' },
-  { action: 'pageDown', screens: ['return'], keys: [{ key: 'pagedown' }], label: 'ui.key.pageDown' },
+  { action: 'refundMode', screens: ['returnItems'], keys: [{ key: 'f6' }, { ctrl: 'k' }], label: 'ui.key.refundModeNoReceipt', hint: 'ui.hint.refundModeNoReceipt', hintKeys: 1, hintRank: { returnItems: 1 } },
+  { action: 'refundMode', screens: ['exchange'], keys: [{ key: 'f6' }, { ctrl: 'k' }], label: 'ui.key.refundModeExchange', hint: 'ui.hint.refundModeExchange', hintKeys: 1, hintRank: { exchange: -2 } },
+  // An exchange: the new items on their own side of the return (Tab there and back).
+  { action: 'exchangeSide', screens: ['return', 'returnItems'], keys: [{ key: 'tab' }, { key: 'f7' }], label: 'ui.key.exchangeOpen', hint: 'ui.hint.exchangeOpen', hintKeys: 1, hintRank: { return: 1, returnItems: 2 } },
+  { action: 'exchangeCash', screens: ['exchange'], keys: [{ key: 'f8' }, { ctrl: 'w' }], label: 'ui.key.exchangeCash', hint: 'ui.hint.exchangeCash', hintKeys: 1, hintRank: { exchange: 1 } },
+  { action: 'exchangeCard', screens: ['exchange'], keys: [{ key: 'f9' }, { ctrl: 'y' }], label: 'ui.key.exchangeCard', hint: 'ui.hint.exchangeCard', hintKeys: 1, hintRank: { exchange: 1 } },
+  { action: 'exchangeSide', screens: ['exchange'], keys: [{ key: 'tab' }, { key: 'escape' }, { key: 'f7' }], label: 'ui.key.exchangeBack', hint: 'ui.hint.exchangeBack', hintRank: { exchange: 1 } },
+  { action: 'returnCancel', screens: ['return', 'returnItems'], keys: [{ key: 'escape' }], label: 'ui.key.returnCancel', hint: 'ui.hint.cancel', hintRank: { return: 1, returnItems: 2 } },
+  { action: 'up', screens: RETURN_SIDES, keys: [{ key: 'up' }], label: 'ui.key.upList' },
+  { action: 'down', screens: RETURN_SIDES, keys: [{ key: 'down' }], label: 'ui.key.downList' },
+  { action: 'pageUp', screens: RETURN_SIDES, keys: [{ key: 'pageup' }], label: 'ui.key.pageUp' },
+  { action: 'pageDown', screens: RETURN_SIDES, keys: [{ key: 'pagedown' }], label: 'ui.key.pageDown' },
   { action: 'returnClose', screens: ['returnDone'], keys: [{ key: 'enter' }, { key: 'escape' }], label: 'ui.key.returnClose', hint: 'ui.hint.next', hintKeys: 1 },
   { action: 'reprint', screens: ['returnDone'], keys: [{ ch: '+' }, { key: 'f9' }], label: 'ui.key.returnReprint', hint: 'ui.hint.reprint' },
   { action: 'lock', screens: LOCKABLE, keys: [{ ctrl: 'l' }], label: 'ui.key.lock' },
