@@ -128,7 +128,7 @@ export const enReturnScreen = {
   'ui.exchange.summaryPay': 'Exchange (Tab): new items {total}, the customer pays {amount}',
   'ui.exchange.summaryRefund': 'Exchange (Tab): new items {total}, {amount} goes back',
   'ui.exchange.summaryEven': 'Exchange (Tab): new items {total}, even',
-  'ui.exchange.points': '{program}: {earned} earned on the new items',
+  'ui.exchange.points': '{program}: {earned} earned on the new items, balance after {balance}',
   'ui.exchange.approving': 'A manager approves the exchange: the manager types their PIN.',
   'ui.returnDone.exchangeTitle': 'EXCHANGED',
   'ui.returnDone.exchangeReceipt': 'Return {receiptNo} and sale {saleNo}',

@@ -120,7 +120,7 @@ export const ruReturnScreen = {
   'ui.exchange.summaryPay': 'Обмен (Tab): новые товары {total}, доплата {amount}',
   'ui.exchange.summaryRefund': 'Обмен (Tab): новые товары {total}, к возврату {amount}',
   'ui.exchange.summaryEven': 'Обмен (Tab): новые товары {total}, без доплаты',
-  'ui.exchange.points': '{program}: начислено {earned} за новые товары',
+  'ui.exchange.points': '{program}: начислено {earned} за новые товары, баланс после {balance}',
   'ui.exchange.approving': 'Менеджер подтверждает обмен: менеджер вводит PIN.',
   'ui.returnDone.exchangeTitle': 'ОБМЕН ПРОВЕДЁН',
   'ui.returnDone.exchangeReceipt': 'Возврат {receiptNo} и продажа {saleNo}',

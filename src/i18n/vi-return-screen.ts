@@ -120,7 +120,7 @@ export const viReturnScreen = {
   'ui.exchange.summaryPay': 'Đổi hàng (Tab): món mới {total}, khách trả thêm {amount}',
   'ui.exchange.summaryRefund': 'Đổi hàng (Tab): món mới {total}, hoàn lại {amount}',
   'ui.exchange.summaryEven': 'Đổi hàng (Tab): món mới {total}, ngang giá',
-  'ui.exchange.points': '{program}: cộng {earned} cho món mới',
+  'ui.exchange.points': '{program}: cộng {earned} cho món mới, số dư sau {balance}',
   'ui.exchange.approving': 'Quản lý duyệt đổi hàng: quản lý gõ mã PIN.',
   'ui.returnDone.exchangeTitle': 'ĐÃ ĐỔI HÀNG',
   'ui.returnDone.exchangeReceipt': 'Phiếu trả {receiptNo} và hóa đơn {saleNo}',

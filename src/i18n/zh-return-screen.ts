@@ -120,7 +120,7 @@ export const zhReturnScreen = {
   'ui.exchange.summaryPay': '换货（Tab）：新商品 {total}，顾客补 {amount}',
   'ui.exchange.summaryRefund': '换货（Tab）：新商品 {total}，退还 {amount}',
   'ui.exchange.summaryEven': '换货（Tab）：新商品 {total}，等价',
-  'ui.exchange.points': '{program}：新商品获得 {earned}',
+  'ui.exchange.points': '{program}：新商品获得 {earned}，之后余额 {balance}',
   'ui.exchange.approving': '经理批准换货：请经理输入 PIN。',
   'ui.returnDone.exchangeTitle': '已换货',
   'ui.returnDone.exchangeReceipt': '退货单 {receiptNo}，销售单 {saleNo}',

@@ -128,7 +128,12 @@ export function exchangePoints(ctx: Pick<ReturnContext, 'exchange' | 'preview'>,
   const l = ctx.exchange?.sale.extensions?.loyalty as SaleLoyalty | undefined;
   if (!l) return [];
   const decimals = new Map((ctx.preview?.loyalty?.programs ?? []).map((p) => [p.programId, p.decimals]));
-  return l.programs.filter((p) => p.earned > 0).map((p) => fmt.t('ui.exchange.points', { program: fmt.text(p.name), earned: pointsText(p.earned, decimals.get(p.programId) ?? 0, fmt) }));
+  return l.programs
+    .filter((p) => p.earned > 0)
+    .map((p) => {
+      const pts = (u: number) => pointsText(u, decimals.get(p.programId) ?? 0, fmt);
+      return fmt.t('ui.exchange.points', { program: fmt.text(p.name), earned: pts(p.earned), balance: pts(p.balanceAfter) });
+    });
 }
 
 /** The new gift card a refund without a receipt goes onto (its code masked on screen: the receipt prints it). */

@@ -45,7 +45,7 @@ function bottomRows(ctx: ReturnContext, approving: boolean, refusal: string | nu
   } else if (problem === null) for (const l of wrapText(fmt.t(ctx.preview ? 'ui.exchange.choose' : 'ui.exchange.chooseBack'), width, 2)) out.push({ text: l, dim: true });
   if (problem !== null) out.push({ text: problem, color: 'red', bold: true });
   if (refusal && cols(refusal) > width) for (const l of wrapText(refusal, width, 3)) out.push({ text: l, color: 'red', bold: true });
-  if (approving) out.push({ text: fmt.t('ui.exchange.approving'), color: 'yellow', bold: true });
+  if (approving) for (const l of wrapText(fmt.t('ui.exchange.approving'), width, 2)) out.push({ text: l, color: 'yellow', bold: true });
   const room = Math.max(1, height - CHROME - MIN_ROWS);
   return out.length <= room ? out : [...out.slice(0, room - 1), out[out.length - 1]];
 }

@@ -57,7 +57,7 @@ export function ReturnDoneScreen({ last, exchange = null, approver, fmt, width, 
         {approver ? `  ${fmt.t('ui.returnDone.approvedBy', { name: fmt.text(approver) })}` : ''}
       </Text>
       <Text bold wrap="truncate">
-        {spread(head, refundDetail(last, fmt), width, fmt.ascii)}
+        {spread(head, x ? '' : refundDetail(last, fmt), width, fmt.ascii)}
       </Text>
       {detail.map((d, i) => (
         <Text key={i} wrap="truncate">

@@ -40,7 +40,7 @@ function bottomRows(ctx: ReturnContext, approving: boolean, refusal: string | nu
   if (x) out.push({ text: x, color: 'cyan', bold: true });
   if (problem !== null) out.push({ text: problem, color: 'red', bold: true });
   if (refusal && cols(refusal) > width) for (const l of wrapText(refusal, width, 3)) out.push({ text: l, color: 'red', bold: true });
-  if (approving && p) out.push({ text: fmt.t('ui.return.approvingNoReceipt', { amount: fmt.money(p.total) }), color: 'yellow', bold: true });
+  if (approving && p) for (const l of wrapText(fmt.t('ui.return.approvingNoReceipt', { amount: fmt.money(p.total) }), width, 2)) out.push({ text: l, color: 'yellow', bold: true });
   const room = Math.max(1, height - CHROME - MIN_ROWS);
   return out.length <= room ? out : [...out.slice(0, room - 1), out[out.length - 1]];
 }

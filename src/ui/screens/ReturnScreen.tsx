@@ -10,6 +10,7 @@ import type { ReturnContext } from '../../../machines/return.types.js';
 import type { Fmt } from '../selectors.js';
 import { amountLine, refundDetail, refundLines, refundNotes, returnProblem, returnRows, returnTable, returnTitle, wrapText } from '../return-view.js';
 import { spread, width as cols } from '../text.js';
+import { exchangeSummary } from '../exchange-view.js';
 
 export interface ReturnScreenProps {
   ctx: ReturnContext;
@@ -46,6 +47,9 @@ function bottomRows(ctx: ReturnContext, approving: boolean, refusal: string | nu
     for (const l of refundLines(p, fmt)) out.push({ text: amountLine(`  ${l.label}`, l.amount, width, fmt) });
     for (const n of refundNotes(p, fmt)) out.push({ text: `  ${n}`, color: 'cyan' });
   } else if (problem === null) out.push({ text: fmt.t('ui.return.choose'), dim: true });
+  // An exchange is being made of it (Tab shows its new items): what it comes to so far.
+  const x = exchangeSummary(ctx, fmt);
+  if (x) out.push({ text: x, color: 'cyan', bold: true });
   if (problem !== null) out.push({ text: problem, color: 'red', bold: true });
   if (refusal && cols(refusal) > width) for (const l of wrapText(refusal, width, 3)) out.push({ text: l, color: 'red', bold: true });
   if (approving && p) out.push({ text: fmt.t('ui.return.approving', { amount: fmt.money(p.total) }), color: 'yellow', bold: true });
