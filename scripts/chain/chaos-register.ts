@@ -75,8 +75,8 @@ export class ChaosRegister {
     return this.client.ask({ id: ++this.reqId, ...req });
   }
 
-  private refused(reply: any): void {
-    const code = reply?.error?.code ?? 'UNKNOWN';
+  private refused(reply: any, cmd?: string): void {
+    const code = `${reply?.error?.code ?? 'UNKNOWN'}${reply?.error?.code === 'INVALID_IN_STATE' && cmd ? ` (${cmd} in ${reply.state?.status})` : ''}`;
     this.stats.refusals[code] = (this.stats.refusals[code] ?? 0) + 1;
   }
 
@@ -95,7 +95,7 @@ export class ChaosRegister {
     const r = this.r;
     for (let i = 0, n = r.between(1, 4); i < n; i++) {
       const reply = await this.ask({ cmd: 'scan', code: r.pick(this.pool.products), ...(r.chance(0.3) ? { qty: r.between(2, 4) } : {}) });
-      if (!reply.ok) this.refused(reply);
+      if (!reply.ok) this.refused(reply, 'scan');
     }
     let customer = false;
     let points = false;
@@ -108,13 +108,13 @@ export class ChaosRegister {
         if (cashback && r.chance(0.6)) {
           const applied = await this.ask({ cmd: 'reward_apply', program: cashback.program, reward: cashback.reward, points: 'max' });
           if (applied.ok) points = true;
-          else this.refused(applied);
+          else this.refused(applied, 'reward_apply');
         }
-      } else this.refused(att);
+      } else this.refused(att, 'customer_attach');
     }
     const pay = await this.ask({ cmd: 'pay' });
     if (!pay.ok) {
-      this.refused(pay);
+      this.refused(pay, 'pay');
       await this.toIdle();
       return;
     }
@@ -122,13 +122,19 @@ export class ChaosRegister {
       const due = pay.state.due as number;
       const amount = r.chance(0.5) ? undefined : Math.max(1, Math.min(due, r.between(50, 2500)));
       const gc = await this.ask({ cmd: 'giftcard_pay', code: r.pick(this.pool.cards), ...(amount ? { amount } : {}) });
-      if (!gc.ok) this.refused(gc);
+      if (!gc.ok) this.refused(gc, 'giftcard_pay');
       if (gc.state?.status === 'committed') return this.done(gc.state, customer, points);
+      if (gc.state?.status === 'commit_failed') {
+        // The card paid the rest and its hold (or the offline rules) refused it at the commit: as a
+        // cashier would, take the card's payment off and take cash instead.
+        const t = (gc.state.tenders as { payment: string; kind: string }[]).filter((x) => x.kind === 'giftcard').at(-1);
+        if (t) await this.ask({ cmd: 'remove_payment', payment: t.payment });
+      }
     }
     const paid = await this.ask({ cmd: 'exact' });
     if (paid.ok && paid.state.status === 'committed') return this.done(paid.state, customer, points);
     // Refused at the commit (a hold the chain refused, an offline limit): this sale is given up.
-    this.refused(paid);
+    this.refused(paid, 'exact');
     await this.toIdle();
   }
 

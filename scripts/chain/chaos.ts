@@ -105,35 +105,40 @@ export async function runChaos(o: ChaosOptions): Promise<ChaosResult> {
     await setupSchema(admin, server.url);
     await admin.end();
 
-    for (let i = 1; i <= N; i++) {
-      const id = `R${i}`;
-      const proxy = await startTcpProxy(server.port);
-      proxies.push(proxy);
-      const dir = join(root, id);
-      const url = new URL(server.url);
-      url.port = String(proxy.port);
-      const base = demoConfig();
-      const config: TillConfig = {
-        ...base,
-        register: { id },
-        chain: { ...base.chain, url: url.toString(), timeoutMs: 800, holdSeconds: 60, offline: { giftCards: 'limited', maxPerCard: '20.00', maxPerRegister: '60.00' } },
-      };
-      const seedEvents: EventDraft[] = [
-        { type: 'catalog.upserted', data: { products: demoProducts() } },
-        { type: 'loyalty.program.upserted', data: { program: DEMO_PROGRAM } },
-        ...people.map((customer, k) => ({ type: 'customer.created', data: { customer, cardSerial: k + 1 } })),
-        ...(i === 1 ? cardEvents : []),
-      ];
-      await createStore(dir, config, seedEvents);
-      regs.push(new ChaosRegister(id, dir, proxy, rng(substream(o.seed, i)), { cards: codes, customers: people.map((p) => p.id), products }, log));
+    const made = await Promise.all(
+      Array.from({ length: N }, async (_, k) => {
+        const i = k + 1;
+        const id = `R${i}`;
+        const proxy = await startTcpProxy(server!.port);
+        const dir = join(root, id);
+        const url = new URL(server!.url);
+        url.port = String(proxy.port);
+        const base = demoConfig();
+        const config: TillConfig = {
+          ...base,
+          register: { id },
+          chain: { ...base.chain, url: url.toString(), timeoutMs: 800, holdSeconds: 60, offline: { giftCards: 'limited', maxPerCard: '20.00', maxPerRegister: '60.00' } },
+        };
+        const seedEvents: EventDraft[] = [
+          { type: 'catalog.upserted', data: { products: demoProducts() } },
+          { type: 'loyalty.program.upserted', data: { program: DEMO_PROGRAM } },
+          ...people.map((customer, n) => ({ type: 'customer.created', data: { customer, cardSerial: n + 1 } })),
+          ...(i === 1 ? cardEvents : []),
+        ];
+        await createStore(dir, config, seedEvents);
+        return { proxy, reg: new ChaosRegister(id, dir, proxy, rng(substream(o.seed, i)), { cards: codes, customers: people.map((p) => p.id), products }, log) };
+      }),
+    );
+    for (const m of made) {
+      proxies.push(m.proxy);
+      regs.push(m.reg);
     }
-    // R1 first: the others find the pool's cards in the chain once R1 has sent them.
-    regs[0].start();
-    await regs[0].toIdle();
+    // The others find the pool's cards (issued in R1's journal) in the chain once R1 has sent them.
+    for (const r of regs) r.start();
+    await Promise.all(regs.map((r) => r.toIdle()));
     const url = server.url;
-    await until('R1 to send the gift cards', async () => Number((await query(url, 'SELECT count(*) AS n FROM gift_cards'))[0].n) === codes.length, 60_000);
-    for (const r of regs.slice(1)) r.start();
-    for (const r of regs.slice(1)) await r.toIdle();
+    if (!(await until('R1 to send the gift cards', async () => Number((await query(url, 'SELECT count(*) AS n FROM gift_cards'))[0].n) === codes.length, 60_000)))
+      throw new Error('R1 did not send the gift cards within 60 s');
     await sleep(2500); // one pull of the chain's cards (every 2 s) on each register
     const setupMs = performance.now() - t0;
     log(`setup ${(setupMs / 1000).toFixed(1)} s (load ${load()}); selling under chaos for ${o.seconds} s`);
@@ -195,19 +200,21 @@ export async function runChaos(o: ChaosOptions): Promise<ChaosResult> {
 
     // Drain: the database's position of every register reaches its journal's end.
     const t2 = performance.now();
-    await until(
+    // Drained = the database holds each journal to its end, each register counts nothing to send,
+    // and every overspend alert was told on its register.
+    const drained = await until(
       'every outbox to drain',
       async () => {
         const pos = new Map((await query(url, 'SELECT register_id, last_seq FROM registers')).map((r) => [r.register_id as string, Number(r.last_seq)]));
         for (const r of regs) if (pos.get(r.id) !== (await journalSeq(r.dir))) return false;
         for (const r of regs) if ((await r.chainState()).salesToSend !== 0) return false;
-        return true;
+        return Number((await query(url, 'SELECT count(*) AS n FROM chain_alerts WHERE seen_at IS NULL'))[0].n) === 0;
       },
       90_000,
     );
     const drainMs = performance.now() - t2;
     const stats: RegisterStats = { sales: 0, withGiftCard: 0, withCustomer: 0, withPoints: 0, refusals: {}, kills: 0, starts: 0 };
-    const exits: string[] = [];
+    const exits: string[] = drained ? [] : ['the outboxes did not drain within 90 s of the network coming back'];
     for (const r of regs) {
       const { code, stderr } = await r.close();
       if (code !== 0) exits.push(`${r.id} exited ${code} at shutdown: ${stderr.slice(-500)}`);
@@ -240,15 +247,16 @@ async function query(url: string, sql: string): Promise<Record<string, unknown>[
   }
 }
 
-async function until(what: string, fn: () => Promise<boolean>, ms: number): Promise<void> {
+/** Asks until `fn` holds (true) or `ms` pass (false). */
+async function until(_what: string, fn: () => Promise<boolean>, ms: number): Promise<boolean> {
   const end = Date.now() + ms;
   for (;;) {
     try {
-      if (await fn()) return;
+      if (await fn()) return true;
     } catch {
       // the database or a register not answering yet: ask again
     }
-    if (Date.now() > end) throw new Error(`timed out after ${ms / 1000} s waiting for ${what}`);
+    if (Date.now() > end) return false;
     await sleep(250);
   }
 }
@@ -263,7 +271,7 @@ export function summary(r: ChaosResult): string {
   return [
     `seed ${r.seed}: ${r.acked} sales acknowledged (${s.withGiftCard} with a gift card, ${s.withCustomer} with a customer, ${s.withPoints} paid partly with points); ${r.figures.events} journal events, each in PostgreSQL once`,
     `chaos: ${r.chaos.cuts} network cuts, ${r.chaos.delays} delays, ${r.chaos.resets} connection resets, ${r.chaos.kills} SIGKILLs (${s.starts} register starts), ${r.chaos.dbRestarts} database restart(s)`,
-    `ledger: ${r.figures.overspentCards} card(s) and ${r.figures.overspentPoints} points account(s) overspent offline, ${r.figures.alerts} alert(s); ${r.figures.offlineRedemptions} card(s) paid without a hold`,
+    `ledger: ${r.figures.overspentCards} card(s) and ${r.figures.overspentPoints} points account(s) overspent offline, ${r.figures.alerts} alert(s) (${r.figures.alertsOnHeldSales} raised by a sale that held the card online); ${r.figures.offlineRedemptions} card(s) paid without a hold`,
     `refusals: ${refusals || 'none'}`,
     `time: setup ${(r.timings.setupMs / 1000).toFixed(1)} s, chaos ${(r.timings.chaosMs / 1000).toFixed(1)} s, drain ${(r.timings.drainMs / 1000).toFixed(1)} s, checks ${(r.timings.checkMs / 1000).toFixed(1)} s; load average ${r.load}`,
     r.violations.length ? `VIOLATIONS (seed ${r.seed}):\n  ${r.violations.join('\n  ')}` : 'every check held',

@@ -56,6 +56,24 @@ export async function ackedPosition(client: Client, reg: RegisterId): Promise<{ 
   return { seq: Number(row.last_seq), hash: row.last_hash };
 }
 
+/**
+ * This register's overspend alerts that no register process has told its manager yet (`seen_at`
+ * unset), oldest first. A push that recorded an alert may commit and its register die before it
+ * hears (a SIGKILL, a power cut): the alert is still in the ledger, and the next push tells it.
+ */
+export async function unseenAlerts(client: Client, reg: RegisterId): Promise<(Alert & { id: string })[]> {
+  const r = await client.query<{ id: string; kind: Alert['kind']; subject: string; shortfall: string; balance_after: string; at: Date }>(
+    'SELECT id, kind, subject, shortfall, balance_after, at FROM chain_alerts WHERE register_id = $1 AND seen_at IS NULL ORDER BY id',
+    [reg.register],
+  );
+  return r.rows.map((a) => ({ id: a.id, kind: a.kind, subject: a.subject, shortfall: Number(a.shortfall), balanceAfter: Number(a.balance_after), at: new Date(a.at).toISOString() }));
+}
+
+/** The register told its manager (a store notice, in till.log): these alerts are not told again. */
+export async function markAlertsSeen(client: Client, ids: readonly string[]): Promise<void> {
+  if (ids.length) await client.query('UPDATE chain_alerts SET seen_at = now() WHERE id = ANY($1::bigint[]) AND seen_at IS NULL', [ids]);
+}
+
 const registerTaken = (reg: RegisterId) =>
   new TillError(
     'SYNC_REGISTER_TAKEN',

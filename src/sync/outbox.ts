@@ -17,7 +17,7 @@ import { readSyncState, writeSyncState, type SyncState } from '../store/sync-sta
 import { SALE_COMMITTED } from '../store/projections/sales.js';
 import type { JournalEvent } from '../store/types.js';
 import { chainError, checkSchema, connectChain } from './db.js';
-import { ackedPosition, pushTransactions, type Alert, type RegisterId } from './ledger.js';
+import { ackedPosition, markAlertsSeen, pushTransactions, unseenAlerts, type Alert, type RegisterId } from './ledger.js';
 
 export interface OutboxOptions {
   dataDir: string;
@@ -31,7 +31,12 @@ export interface OutboxOptions {
   /** How often the background loop looks for new journal transactions when nothing kicks it, ms. */
   pollMs?: number;
   now?: () => Date;
-  /** Overspends a push recorded (offline redemptions beyond the balance): the manager must hear of them. */
+  /**
+   * This register's overspends (offline redemptions beyond the balance) that no process of it has
+   * told yet: after every push that reached the database, whether this push recorded them or an
+   * earlier one that died before it heard its commit (or `till sync push`). Marked told in the
+   * database once this returns: a register killed in between tells them again, never not at all.
+   */
   onAlerts?: (alerts: Alert[]) => void;
   /** After each push that reached the database. */
   onPushed?: (s: PushSummary) => void;
@@ -122,7 +127,6 @@ export class Outbox {
         sum.sales += batch.filter(isSale).length;
         sum.acked = r.lastSeq;
         sum.alerts.push(...r.alerts);
-        if (r.alerts.length) this.o.onAlerts?.(r.alerts);
         this.cursor = end;
         this.noteAck(r.lastSeq);
         batch = [];
@@ -134,6 +138,13 @@ export class Outbox {
         if (batch.length >= (this.o.batch ?? 200)) await flush();
       }
       await flush();
+      if (this.o.onAlerts) {
+        const unseen = await unseenAlerts(client, this.o.reg);
+        if (unseen.length) {
+          this.o.onAlerts(unseen.map(({ id: _id, ...a }) => a));
+          await markAlertsSeen(client, unseen.map((a) => a.id));
+        }
+      }
       if (!this.cursor || this.cursor.seq !== sum.acked) this.cursor = end;
       this.noteAck(sum.acked);
       this.o.onPushed?.(sum);

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Outbox } from '../../src/sync/outbox.js';
-import { pushTransactions } from '../../src/sync/ledger.js';
+import { pushTransactions, type Alert } from '../../src/sync/ledger.js';
 import { streamTransactions } from '../../src/store/journal-stream.js';
 import { connectChain, checkSchema } from '../../src/sync/db.js';
 import { TillError } from '../../src/domain/errors.js';
@@ -136,6 +136,45 @@ describe.runIf(pgAvailable())('the outbox and the shared ledger', () => {
     await expect(query(url, 'UPDATE gift_cards SET overspent = 0')).rejects.toThrow(/gift_card_not_overdrawn/);
     await expect(query(url, "UPDATE events SET type = 'x'")).rejects.toThrow(/append-only/);
     for (const x of [o1, o2]) await x.stop();
+    for (const x of [r1, r2]) await x.store.close();
+  });
+
+  it('an overspend recorded by a push whose register died before it heard the commit is told on the next push, once', async () => {
+    const url = await freshDb(server);
+    const r1 = await registerFolder('R1', url);
+    const r2 = await registerFolder('R2', url);
+    const code = await issueCard(r1.store, 5000);
+    const o1 = outboxOf(r1.dir, r1.store, url, 'R1');
+    await o1.push();
+    await spendSale(r1.store, 'R1', [[code, 3000]]);
+    await spendSale(r2.store, 'R2', [[code, 4000]]);
+    await o1.push();
+    // R2's push commits and R2 is killed before it hears (the chaos run's SIGKILL, failpoint sync-committed):
+    // the same database transaction the outbox runs, whose answer nobody receives.
+    const txs = [];
+    for await (const tx of streamTransactions(r2.dir)) txs.push(tx);
+    const c = await connectChain(url, { timeoutMs: 2000 });
+    expect((await pushTransactions(c, { register: 'R2', journalId: r2.store.state.meta.storeId, currency: 'USD' }, txs)).alerts).toHaveLength(1);
+    await c.end();
+    // R2 starts again: its push finds nothing to send, and still tells the manager, once.
+    const told: Alert[] = [];
+    const mk = () =>
+      new Outbox({ dataDir: r2.dir, url, reg: { register: 'R2', journalId: r2.store.state.meta.storeId, currency: 'USD' }, timeoutMs: 2000, onAlerts: (a) => told.push(...a) });
+    const o2 = mk();
+    expect(await o2.push()).toMatchObject({ inserted: 0, alerts: [] });
+    expect(told).toEqual([expect.objectContaining({ kind: 'giftcard.overspent', subject: code, shortfall: 2000, balanceAfter: -2000 })]);
+    await o2.push();
+    await o2.stop();
+    const o3 = mk();
+    await o3.push();
+    await o3.stop();
+    expect(told).toHaveLength(1);
+    // R1's outbox is not told R2's overspend.
+    const r1Told: Alert[] = [];
+    const o1b = new Outbox({ dataDir: r1.dir, url, reg: { register: 'R1', journalId: r1.store.state.meta.storeId, currency: 'USD' }, timeoutMs: 2000, onAlerts: (a) => r1Told.push(...a) });
+    await o1b.push();
+    expect(r1Told).toEqual([]);
+    for (const x of [o1, o1b]) await x.stop();
     for (const x of [r1, r2]) await x.store.close();
   });
 
