@@ -35,6 +35,9 @@ export interface RegisterStats {
 export class ChaosRegister {
   client: Client | null = null;
   readonly acked: Acked[] = [];
+  /** What went wrong that a kill does not explain (reported as violations). */
+  readonly defects: string[] = [];
+  private readonly killedByUs = new Set<number>();
   readonly stats: RegisterStats = { sales: 0, withGiftCard: 0, withCustomer: 0, withPoints: 0, refusals: {}, kills: 0, starts: 0 };
   private stopping = false;
   private loopDone: Promise<void> | null = null;
@@ -65,6 +68,7 @@ export class ChaosRegister {
   kill(): boolean {
     const c = this.client;
     if (!c || c.child.exitCode !== null || c.child.signalCode !== null) return false;
+    this.killedByUs.add(c.child.pid ?? -1);
     c.child.kill('SIGKILL');
     this.stats.kills++;
     return true;
@@ -161,14 +165,19 @@ export class ChaosRegister {
           await this.sellOne();
           await sleep(this.r.between(0, 120));
         } catch (e) {
-          // The process died under the request (a kill). Anything else is a defect of the register.
+          // The process died under the request (a kill): start it again. Anything else — a process
+          // that exited by itself, a reply that never came from a live one — is a defect of the
+          // register: recorded (the run goes on and reports it with its seed), and the process replaced.
           const c = this.client;
-          if (c && c.child.exitCode === null && c.child.signalCode === null) {
-            this.log(`${this.id}: ${(e as Error).message}`);
-            throw e;
+          const alive = c && c.child.exitCode === null && c.child.signalCode === null;
+          if (alive) {
+            this.defects.push(`${this.id}: ${(e as Error).message}`);
+            c.child.kill('SIGKILL');
           }
-          const { stderr } = await c!.close();
-          if (c!.child.signalCode !== 'SIGKILL') throw new Error(`register ${this.id} exited (${c!.child.exitCode}) by itself: ${stderr.slice(-2000)}`);
+          const { stderr } = (await c?.close()) ?? { stderr: '' };
+          if (!alive && c && c.child.signalCode !== 'SIGKILL') this.defects.push(`${this.id} exited (${c.child.exitCode}) by itself: ${stderr.slice(-1500)}`);
+          else if (!alive && c && !this.killedByUs.has(c.child.pid ?? -1)) this.defects.push(`${this.id} was SIGKILLed, not by the scheduler: ${stderr.slice(-1500)}`);
+          if (this.defects.length > 20) throw new Error(`register ${this.id}: too many defects: ${this.defects.slice(0, 3).join(' | ')}`);
         }
       }
     })();

@@ -224,7 +224,7 @@ export async function runChaos(o: ChaosOptions): Promise<ChaosResult> {
     const t3 = performance.now();
     const acked = regs.flatMap((r) => r.acked);
     const report = await checkChaos({ url, registers: regs.map((r) => ({ id: r.id, dir: r.dir })), acked, maxPerCard: MAX_PER_CARD });
-    report.violations.unshift(...exits);
+    report.violations.unshift(...exits, ...regs.flatMap((r) => r.defects));
     return { ...report, seed: o.seed, acked: acked.length, stats, chaos, timings: { setupMs, chaosMs, drainMs, checkMs: performance.now() - t3 }, load: load() };
   } finally {
     for (const r of regs) {
