@@ -3,14 +3,16 @@ import { hasMessage, translate } from '../i18n/index.js';
 
 /**
  * A refusal in the output's language: the catalog's `cli.error.<CODE>` (the back office's words for
- * it), else `error.<CODE>` (the till's own words for it), when it has one and every slot of it is
- * filled by the error's params; else the error's English message.
+ * it), else `error.<CODE>` (the till's own words for it), the first of them whose every slot
+ * the error's params fill; else the error's English message.
  * English output stays the error's message, which carries the back office's details.
  */
 export function refusalText(e: TillError, lang: string): string {
   if (lang === 'en') return e.message;
-  const key = [`cli.error.${e.code}`, `error.${e.code}`].find((k) => hasMessage(k, lang));
-  if (!key) return e.message;
-  const text = translate(lang, key, e.params);
-  return /\{[A-Za-z0-9_.]+\}/.test(text) ? e.message : text;
+  for (const key of [`cli.error.${e.code}`, `error.${e.code}`]) {
+    if (!hasMessage(key, lang)) continue;
+    const text = translate(lang, key, e.params);
+    if (!/\{[A-Za-z0-9_.]+\}/.test(text)) return text;
+  }
+  return e.message;
 }

@@ -15,6 +15,9 @@ import { enReturnScreen } from './en-return-screen.js';
 import { enCliSync } from './en-cli-sync.js';
 import { enCliJournal } from './en-cli-journal.js';
 import { enCliImport } from './en-cli-import.js';
+import { enCliPaging } from './en-cli-paging.js';
+import { enCliGiftcard } from './en-cli-giftcard.js';
+import { enGiftcardErrors } from './en-giftcard-errors.js';
 
 export const en = {
   // ------------------------------------------------------------ errors: cart and scanning
@@ -512,6 +515,9 @@ export const en = {
   ...enCliSync,
   ...enCliJournal,
   ...enCliImport,
+  ...enCliPaging,
+  ...enCliGiftcard,
+  ...enGiftcardErrors,
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;

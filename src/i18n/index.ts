@@ -91,7 +91,12 @@ export const hasMessage = (key: string, language = current): boolean => lookup(k
  */
 export function errorMessage(err: { code: string; message?: string; params?: Params }, language = current): string {
   const key = `error.${err.code}`;
-  if (lookup(key, language) !== undefined) return translate(language, key, err.params);
+  // A catalog text whose {slots} this refusal's params do not fill (the same code raised elsewhere
+  // with other values) is not shown half-filled: the refusal's own message is.
+  if (lookup(key, language) !== undefined) {
+    const text = translate(language, key, err.params);
+    if (!/\{[A-Za-z0-9_.]+\}/.test(text) || !err.message) return text;
+  }
   return err.message || err.code;
 }
 

@@ -17,6 +17,9 @@ import { ruReturnScreen } from './ru-return-screen.js';
 import { ruCliSync } from './ru-cli-sync.js';
 import { ruCliJournal } from './ru-cli-journal.js';
 import { ruCliImport } from './ru-cli-import.js';
+import { ruCliPaging } from './ru-cli-paging.js';
+import { ruCliGiftcard } from './ru-cli-giftcard.js';
+import { ruGiftcardErrors } from './ru-giftcard-errors.js';
 
 export const ru = {
   // ------------------------------------------------------------ errors: cart and scanning
@@ -513,4 +516,7 @@ export const ru = {
   ...ruCliSync,
   ...ruCliJournal,
   ...ruCliImport,
+  ...ruCliPaging,
+  ...ruCliGiftcard,
+  ...ruGiftcardErrors,
 } satisfies { [K in MessageKey]?: string };

@@ -16,6 +16,9 @@ import { viReturnScreen } from './vi-return-screen.js';
 import { viCliSync } from './vi-cli-sync.js';
 import { viCliJournal } from './vi-cli-journal.js';
 import { viCliImport } from './vi-cli-import.js';
+import { viCliPaging } from './vi-cli-paging.js';
+import { viCliGiftcard } from './vi-cli-giftcard.js';
+import { viGiftcardErrors } from './vi-giftcard-errors.js';
 
 export const vi = {
   // ------------------------------------------------------------ errors: cart and scanning
@@ -512,4 +515,7 @@ export const vi = {
   ...viCliSync,
   ...viCliJournal,
   ...viCliImport,
+  ...viCliPaging,
+  ...viCliGiftcard,
+  ...viGiftcardErrors,
 } satisfies { [K in MessageKey]?: string };

@@ -15,6 +15,9 @@ import { zhReturnScreen } from './zh-return-screen.js';
 import { zhCliSync } from './zh-cli-sync.js';
 import { zhCliJournal } from './zh-cli-journal.js';
 import { zhCliImport } from './zh-cli-import.js';
+import { zhCliPaging } from './zh-cli-paging.js';
+import { zhCliGiftcard } from './zh-cli-giftcard.js';
+import { zhGiftcardErrors } from './zh-giftcard-errors.js';
 
 export const zh = {
   // ------------------------------------------------------------ errors: cart and scanning
@@ -511,4 +514,7 @@ export const zh = {
   ...zhCliSync,
   ...zhCliJournal,
   ...zhCliImport,
+  ...zhCliPaging,
+  ...zhCliGiftcard,
+  ...zhGiftcardErrors,
 } satisfies { [K in MessageKey]?: string };

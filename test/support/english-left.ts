@@ -22,7 +22,7 @@ export function englishLeft(english: string, translated: string, allow: readonly
   const strip = (t: string) =>
     t
       .replace(/\btill(?: [a-z][a-z-]*){0,2}/g, ' ')
-      .replace(/(^|[\s[(|'"`])--?[a-z][a-z-]*/gm, '$1 ')
+      .replace(/(^|[\s[(|'"`（“«])--?[a-z][a-z-]*/gm, '$1 ')
       .replace(/\b[A-Z][A-Z0-9_]{1,}\b/g, ' ')
       .replace(/[^\s,;:()（）"“”«»]*\/[^\s,;:()（）"“”«»]*/g, ' ')
       .replace(/\b[A-Za-z_]+(?:\.[A-Za-z_]+)+\b/g, ' ')

@@ -11,6 +11,17 @@ import { issuedEntry, soldEntry } from './ledger.js';
 import type { LiabilityReport } from './report.js';
 import type { GiftCard, HistoryEntry } from './types.js';
 import { pageFields, type Page } from '../paging.js';
+import { textWidth } from '../receipt-text.js';
+import { translator, type Translate } from '../../i18n/index.js';
+
+const EN = translator('en');
+/** Pads to terminal columns (a CJK character takes two). */
+const padEnd = (s: string, n: number): string => s + ' '.repeat(Math.max(0, n - textWidth(s)));
+const padStart = (s: string, n: number): string => ' '.repeat(Math.max(0, n - textWidth(s))) + s;
+/** A state or history kind in the output's language. */
+export const stateText = (state: string, t: Translate = EN): string => t(`cli.giftcard.state.${state}`);
+const kindText = (kind: string, t: Translate): string => t(`cli.giftcard.kind.${kind}`);
+const SHOW_LABELS = ['state', 'balance', 'face', 'expires', 'customer', 'issued', 'activated'] as const;
 
 const dec = (amount: Minor, cur: string): string => toDecimalString(amount, currency(cur));
 const signed = (amount: Minor, cur: string): string => (amount > 0 ? `+${dec(amount, cur)}` : dec(amount, cur));
@@ -38,34 +49,44 @@ export interface CardOwner {
   card: string;
 }
 
-/** A card's facts for `show`, code masked (the history follows: cardHistoryLines). `local` renders an ISO instant in the shop's time. */
-export function showCard(card: GiftCard, today: string, local: (iso: string) => string, owner?: CardOwner): string[] {
+/**
+ * A card's facts for `show`, code masked (the history follows: cardHistoryLines). `local` renders an ISO
+ * instant in the shop's time; `t` speaks the output's language (labels aligned in terminal columns).
+ */
+export function showCard(card: GiftCard, today: string, local: (iso: string) => string, owner?: CardOwner, t: Translate = EN): string[] {
   const cur = card.currency;
   const state = effectiveState(card, today);
+  const labelW = Math.max(...SHOW_LABELS.map((k) => textWidth(t(`cli.giftcard.show.${k}`)))) + 1;
+  const row = (k: (typeof SHOW_LABELS)[number], value: string) => `  ${padEnd(t(`cli.giftcard.show.${k}`), labelW)}${value}`;
   const out = [
-    `Gift card ${maskCode(card.code)}`,
-    `  State:      ${state}${state !== card.state ? ` (recorded: ${card.state})` : ''}${card.blockReason ? ` — ${card.blockReason}` : ''}`,
-    `  Balance:    ${dec(card.balance, cur)} ${cur}`,
+    t('cli.giftcard.show.title', { code: maskCode(card.code) }),
+    row('state', `${stateText(state, t)}${state !== card.state ? t('cli.giftcard.show.recorded', { state: stateText(card.state, t) }) : ''}${card.blockReason ? ` — ${card.blockReason}` : ''}`),
+    row('balance', `${dec(card.balance, cur)} ${cur}`),
   ];
-  const face = card.faceValue > 0 ? `${dec(card.faceValue, cur)} ${cur}` : 'set when sold';
-  const promo = card.price !== null && card.price < card.faceValue ? ` (promotional ${dec(card.faceValue - card.price, cur)})` : '';
-  out.push(`  Face value: ${face}${card.price !== null ? `, price ${dec(card.price, cur)}${promo}` : ''}`);
-  out.push(`  Expires:    ${card.expiresOn ?? (card.validityDays ? `${card.validityDays} days after sale` : 'never')}`);
-  if (card.customerId) out.push(`  Customer:   ${owner ? `${owner.name} (card ${owner.card}, id ${card.customerId})` : `${card.customerId} (not a customer of this store)`} only`);
+  const face = card.faceValue > 0 ? `${dec(card.faceValue, cur)} ${cur}` : t('cli.giftcard.show.setWhenSold');
+  const promo = card.price !== null && card.price < card.faceValue ? t('cli.giftcard.show.promo', { amount: dec(card.faceValue - card.price, cur) }) : '';
+  out.push(row('face', `${face}${card.price !== null ? `${t('cli.giftcard.show.price', { price: dec(card.price, cur) })}${promo}` : ''}`));
+  out.push(row('expires', card.expiresOn ?? (card.validityDays ? t('cli.giftcard.show.daysAfterSale', { days: card.validityDays }) : t('cli.giftcard.show.never'))));
+  if (card.customerId)
+    out.push(row('customer', owner ? t('cli.giftcard.show.onlyFor', { name: owner.name, card: owner.card, id: card.customerId }) : t('cli.giftcard.show.onlyForId', { id: card.customerId })));
   const issued = issuedEntry(card);
-  if (issued) out.push(`  Issued:     ${local(issued.at)} by ${issued.op}`);
+  if (issued) out.push(row('issued', t('cli.giftcard.show.by', { at: local(issued.at), op: issued.op })));
   const sold = soldEntry(card);
-  if (sold) out.push(`  Activated:  ${local(sold.at)} by ${sold.op}${soldWhere(card) ? ` ${soldWhere(card)}` : ''}`);
+  const where = soldWhere(card, t);
+  if (sold) out.push(row('activated', `${t('cli.giftcard.show.by', { at: local(sold.at), op: sold.op })}${where ? ` ${where}` : ''}`));
   return out;
 }
 
-const soldWhere = (card: GiftCard): string => [card.register && `on ${card.register}`, (card.receiptNo || card.saleId) && `sale ${card.receiptNo || card.saleId}`].filter(Boolean).join(', ');
+const soldWhere = (card: GiftCard, t: Translate): string =>
+  [card.register && t('cli.giftcard.show.onRegister', { register: card.register }), (card.receiptNo || card.saleId) && t('cli.giftcard.show.sale', { ref: card.receiptNo || card.saleId })].filter(Boolean).join(', ');
 
 /** The card's history, newest first as a page of it: each movement with the balance after it. */
-export function cardHistoryLines(page: Page<HistoryEntry>, cur: string, local: (iso: string) => string): string[] {
-  const out = ['History (newest first):', `  ${'when'.padEnd(16)}  ${'what'.padEnd(9)}  ${'amount'.padStart(12)}  ${'balance'.padStart(12)}  by  reference`];
+export function cardHistoryLines(page: Page<HistoryEntry>, cur: string, local: (iso: string) => string, t: Translate = EN): string[] {
+  const c = (k: string) => t(`cli.giftcard.col.${k}`);
+  const whatW = Math.max(9, textWidth(c('what')), ...page.items.map((h) => textWidth(kindText(h.kind, t))));
+  const out = [t('cli.giftcard.history.title'), `  ${padEnd(c('when'), 16)}  ${padEnd(c('what'), whatW)}  ${padStart(c('amount'), 12)}  ${padStart(c('balance'), 12)}  ${c('by')}  ${c('reference')}`];
   for (const h of page.items) {
-    const cols = [local(h.at).padEnd(16), h.kind.padEnd(9), signed(h.amount, cur).padStart(12), dec(h.balance, cur).padStart(12), h.op];
+    const cols = [padEnd(local(h.at), 16), padEnd(kindText(h.kind, t), whatW), padStart(signed(h.amount, cur), 12), padStart(dec(h.balance, cur), 12), h.op];
     if (h.ref) cols.push(h.ref);
     if (h.reason) cols.push(`"${h.reason}"`);
     out.push(`  ${cols.join('  ')}`);
@@ -101,35 +122,41 @@ export function listRowJson(card: GiftCard, today: string) {
   return { code: maskCode(card.code), state: effectiveState(card, today), balance: amountJson(card.balance, card.currency), expiresOn: card.expiresOn ?? null, customerId: card.customerId ?? null };
 }
 
-export const LIST_HEADER = `${'card'.padEnd(8)}  ${'state'.padEnd(8)}  ${'balance'.padStart(12)}  ${'expires'.padEnd(10)}  customer`;
+/** The list's heading in the output's language (columns as listRow draws them). */
+const STATES = ['pending', 'active', 'blocked', 'expired', 'depleted'];
+/** The state column: as wide as its heading and its longest state in the output's language. */
+const stateWidth = (t: Translate): number => Math.max(8, textWidth(t('cli.giftcard.col.state')), ...STATES.map((x) => textWidth(stateText(x, t))));
 
-export function listRow(card: GiftCard, today: string): string {
-  return `${maskCode(card.code)}  ${effectiveState(card, today).padEnd(8)}  ${dec(card.balance, card.currency).padStart(12)}  ${(card.expiresOn ?? '-').padEnd(10)}  ${card.customerId ?? ''}`.trimEnd();
+export const listHeader = (t: Translate = EN): string => {
+  const c = (k: string) => t(`cli.giftcard.col.${k}`);
+  return `${padEnd(c('card'), 8)}  ${padEnd(c('state'), stateWidth(t))}  ${padStart(c('balance'), 12)}  ${padEnd(c('expires'), 10)}  ${c('customer')}`;
+};
+
+export const LIST_HEADER = listHeader();
+
+export function listRow(card: GiftCard, today: string, t: Translate = EN): string {
+  return `${maskCode(card.code)}  ${padEnd(stateText(effectiveState(card, today), t), stateWidth(t))}  ${dec(card.balance, card.currency).padStart(12)}  ${(card.expiresOn ?? '-').padEnd(10)}  ${card.customerId ?? ''}`.trimEnd();
 }
 
-export function liabilityLines(r: LiabilityReport): string[] {
+export function liabilityLines(r: LiabilityReport, t: Translate = EN): string[] {
   const d = (n: Minor) => dec(n, r.currency);
-  const row = (label: string, value: string) => `  ${label.padEnd(42)}${value.padStart(14)}`;
+  const L = (k: string, params?: Record<string, string | number>) => t(`cli.giftcard.liability.${k}`, params);
+  const row = (label: string, value: string) => `  ${padEnd(label, 42)}${padStart(value, 14)}`;
   const out = [
-    `Gift-card liability (${r.currency})`,
-    row(`Outstanding on ${r.activeCount} active card(s)`, d(r.outstanding)),
-    row('Frozen on blocked cards', d(r.blocked)),
-    row('On cards past expiry, not yet expired', d(r.pastExpiry)),
-    row('Pending stock cards (no value)', String(r.pendingCount)),
+    L('title', { currency: r.currency }),
+    row(L('outstanding', { n: r.activeCount }), d(r.outstanding)),
+    row(L('blocked'), d(r.blocked)),
+    row(L('pastExpiry'), d(r.pastExpiry)),
+    row(L('pending'), String(r.pendingCount)),
     '',
   ];
   if (r.expiring) {
     const e = r.expiring;
-    out.push(
-      `Expiring by ${e.asOf} (no longer spendable that day, at today's balances)`,
-      row(`Expiring on ${e.count} active card(s)`, d(e.amount)),
-      row(`Still outstanding on ${e.asOf}`, d(e.stillOutstanding)),
-      '',
-    );
+    out.push(L('expiringTitle', { date: e.asOf }), row(L('expiring', { n: e.count }), d(e.amount)), row(L('stillOutstanding', { date: e.asOf }), d(e.stillOutstanding)), '');
   }
-  if (r.days.length === 0) return [...out, 'No movements in the period.'];
-  const cols = ['day'.padEnd(10), 'sold', 'value', 'price', 'promo', 'loaded', 'redeemed', 'refunded', 'adjusted', 'expired'];
-  out.push(cols.map((c, i) => (i === 0 ? c : c.padStart(i === 1 ? 5 : 12))).join(' '));
+  if (r.days.length === 0) return [...out, L('none')];
+  const cols = ['day', 'sold', 'value', 'price', 'promo', 'loaded', 'redeemed', 'refunded', 'adjusted', 'expired'].map((k) => L(`col.${k}`));
+  out.push(cols.map((c, i) => (i === 0 ? padEnd(c, 10) : padStart(c, i === 1 ? 5 : 12))).join(' '));
   for (const row of r.days) {
     const money = [row.soldValue, row.soldPrice, row.promotional, row.loaded, row.redeemed, row.refunded, row.adjusted, row.expired];
     out.push([row.day.padEnd(10), String(row.soldCount).padStart(5), ...money.map((m) => d(m).padStart(12))].join(' '));

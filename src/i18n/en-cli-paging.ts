@@ -1,0 +1,21 @@
+/** English words of the back office's one paging style (src/admin/paging.ts); vi-, zh-, ru-cli-paging.ts the same keys. */
+export const enCliPaging = {
+  'cli.page.footer': 'page {page} of {pages} ({range}{order})',
+  'cli.page.orderSep': ', ',
+  'cli.page.next': '; next: --page {page}',
+  'cli.page.range.cards': 'cards {first}-{last} of {total}',
+  'cli.page.range.movements': 'movements {first}-{last} of {total}',
+  'cli.page.range.customers': 'customers {first}-{last} of {total}',
+  'cli.page.range.rows': 'rows {first}-{last} of {total}',
+  'cli.page.none.cards': 'no cards',
+  'cli.page.none.movements': 'no movements',
+  'cli.page.none.customers': 'no customers',
+  'cli.page.none.rows': 'no rows',
+  'cli.page.order.issue': 'in order of issue',
+  'cli.page.order.newest': 'newest first',
+  'cli.page.order.best': 'best first',
+  'cli.page.order.bestCapped': 'best first; only the first {n} matches, narrow the search',
+  'cli.page.past': '--page {page}: {pages, plural, one {there is # page} other {there are # pages}} of {per}',
+  'cli.page.whole': '{what} must be a whole number from 1 to {max}',
+  'cli.page.limit': '--limit is replaced by --page N --per-page M (the same on every list)',
+};

@@ -1,0 +1,21 @@
+/** Russian words of the back office's paging: the keys of en-cli-paging.ts. */
+export const ruCliPaging = {
+  'cli.page.footer': 'страница {page} из {pages} ({range}{order})',
+  'cli.page.orderSep': ', ',
+  'cli.page.next': '; дальше: --page {page}',
+  'cli.page.range.cards': 'карты {first}–{last} из {total}',
+  'cli.page.range.movements': 'операции {first}–{last} из {total}',
+  'cli.page.range.customers': 'покупатели {first}–{last} из {total}',
+  'cli.page.range.rows': 'строки {first}–{last} из {total}',
+  'cli.page.none.cards': 'карт нет',
+  'cli.page.none.movements': 'операций нет',
+  'cli.page.none.customers': 'покупателей нет',
+  'cli.page.none.rows': 'строк нет',
+  'cli.page.order.issue': 'в порядке выпуска',
+  'cli.page.order.newest': 'сначала новые',
+  'cli.page.order.best': 'сначала лучшие совпадения',
+  'cli.page.order.bestCapped': 'сначала лучшие совпадения; показаны только первые {n}, уточните поиск',
+  'cli.page.past': '--page {page}: всего {pages, plural, one {# страница} few {# страницы} many {# страниц} other {# страницы}} по {per}',
+  'cli.page.whole': '{what} — целое число от 1 до {max}',
+  'cli.page.limit': '--limit заменён на --page N --per-page M (одинаково во всех списках)',
+};

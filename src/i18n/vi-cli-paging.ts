@@ -1,0 +1,21 @@
+/** Vietnamese words of the back office's paging: the keys of en-cli-paging.ts. */
+export const viCliPaging = {
+  'cli.page.footer': 'trang {page}/{pages} ({range}{order})',
+  'cli.page.orderSep': ', ',
+  'cli.page.next': '; trang sau: --page {page}',
+  'cli.page.range.cards': 'thẻ {first}-{last} trên {total}',
+  'cli.page.range.movements': 'giao dịch {first}-{last} trên {total}',
+  'cli.page.range.customers': 'khách hàng {first}-{last} trên {total}',
+  'cli.page.range.rows': 'dòng {first}-{last} trên {total}',
+  'cli.page.none.cards': 'không có thẻ nào',
+  'cli.page.none.movements': 'không có giao dịch nào',
+  'cli.page.none.customers': 'không có khách hàng nào',
+  'cli.page.none.rows': 'không có dòng nào',
+  'cli.page.order.issue': 'theo thứ tự phát hành',
+  'cli.page.order.newest': 'mới nhất trước',
+  'cli.page.order.best': 'khớp nhất trước',
+  'cli.page.order.bestCapped': 'khớp nhất trước; chỉ {n} kết quả đầu, hãy tìm hẹp hơn',
+  'cli.page.past': '--page {page}: chỉ có {pages} trang, mỗi trang {per}',
+  'cli.page.whole': '{what} phải là số nguyên từ 1 đến {max}',
+  'cli.page.limit': '--limit đã được thay bằng --page N --per-page M (giống nhau ở mọi danh sách)',
+};

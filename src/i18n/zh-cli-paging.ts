@@ -1,0 +1,21 @@
+/** Chinese words of the back office's paging: the keys of en-cli-paging.ts. */
+export const zhCliPaging = {
+  'cli.page.footer': '第 {page}/{pages} 页（{range}{order}）',
+  'cli.page.orderSep': '，',
+  'cli.page.next': '；下一页：--page {page}',
+  'cli.page.range.cards': '卡 {first}-{last}，共 {total} 张',
+  'cli.page.range.movements': '记录 {first}-{last}，共 {total} 条',
+  'cli.page.range.customers': '会员 {first}-{last}，共 {total} 位',
+  'cli.page.range.rows': '记录 {first}-{last}，共 {total} 条',
+  'cli.page.none.cards': '没有卡',
+  'cli.page.none.movements': '没有记录',
+  'cli.page.none.customers': '没有会员',
+  'cli.page.none.rows': '没有记录',
+  'cli.page.order.issue': '按发卡顺序',
+  'cli.page.order.newest': '最新的在前',
+  'cli.page.order.best': '最匹配的在前',
+  'cli.page.order.bestCapped': '最匹配的在前；只列前 {n} 个结果，请缩小搜索范围',
+  'cli.page.past': '--page {page}：每页 {per} 条，只有 {pages} 页',
+  'cli.page.whole': '{what} 必须是 1 到 {max} 之间的整数',
+  'cli.page.limit': '--limit 已改为 --page N --per-page M（所有列表都一样）',
+};
