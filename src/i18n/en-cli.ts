@@ -2,7 +2,7 @@
  * English texts of the back-office command line (issue 13): `till --help`, each command's one-line
  * summary, and the frame every command's output shares (unknown command, unexpected error). Spread
  * into the English catalog (en.ts); vi-cli.ts, zh-cli.ts and ru-cli.ts hold the same keys.
- * The commands' own --help pages and output lines are still English (docs/languages.md says which).
+ * Commands translated whole have their own files beside this one (docs/languages.md lists them).
  */
 export const enCli = {
   'cli.help.title': 'till — a keyboard-first point-of-sale register',
