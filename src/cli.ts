@@ -22,6 +22,7 @@ import { reportCommand } from './admin/report.js';
 import { shiftCommand } from './admin/shift.js';
 import { guardOutput, isClosedPipe } from './admin/closed-pipe.js';
 import { syncCommand } from './admin/sync.js';
+import { hqCommand } from './admin/hq.js';
 import { cliLanguage, extractLang, OWN_LANG } from './admin/cli-language.js';
 import { hasMessage, translate } from './i18n/index.js';
 import { refusalText } from './admin/refusal.js';
@@ -36,6 +37,7 @@ COMMANDS.push(doctorCommand);
 COMMANDS.push(operatorCommand);
 COMMANDS.push(shiftCommand, reportCommand);
 COMMANDS.push(syncCommand);
+COMMANDS.push(hqCommand);
 
 export const defaultDataDir = (): string => process.env.TILL_DATA || join(homedir(), '.local', 'share', 'till');
 

@@ -148,10 +148,12 @@ async function openChain(config: TillConfig, dataDir: string, store: Store, say:
   const { createChainLink } = await import('../sync/chain-link.js');
   const board = (store as Partial<TillStore>).board;
   const money = (m: number) => toDecimalString(m, currencyOf(config.currency));
+  const { ledgerIdentity } = await import('../sync/identity.js');
   const link = createChainLink({
     config,
     dataDir,
     journalId: store.state.meta.storeId,
+    ledgerId: ledgerIdentity(dataDir, config.register.id).register,
     log: say,
     // An overspend that slipped through offline is never silent: the manager sees it on the register.
     onAlerts: (alerts) => {
@@ -163,6 +165,14 @@ async function openChain(config: TillConfig, dataDir: string, store: Store, say:
     },
   });
   link.outbox.start();
+  // Head office's catalog, customers, programs and settings, pulled as journal events (hq-pull.ts).
+  const { startHqPuller } = await import('../sync/hq-pull.js');
+  const puller = startHqPuller({ url: config.chain.url, timeoutMs: config.chain.timeoutMs, store, dataDir, log: say });
+  const stop = link.stop.bind(link);
+  link.stop = async () => {
+    await puller.stop();
+    await stop();
+  };
   return link;
 }
 

@@ -10,9 +10,7 @@ import { TillError } from '../domain/errors.js';
 import type { TillConfig } from '../domain/config.js';
 import { readConfig } from '../store/config-file.js';
 import { storeExists } from '../store/open.js';
-import { readEventsBySeq } from '../store/journal-read.js';
 import { readSyncState } from '../store/sync-state.js';
-import { STORE_INITIALIZED, type StoreInitialized } from '../store/fold.js';
 import { toDecimalString, currency as currencyOf } from '../domain/money.js';
 import { translate } from '../i18n/index.js';
 import { refusalText } from './refusal.js';
@@ -27,14 +25,6 @@ function chainConfig(ctx: CommandContext): TillConfig {
   return config;
 }
 
-/** The journal's identity: the store id its first event (`store.initialized`) carries. */
-function journalId(dataDir: string): string {
-  const first = readEventsBySeq(dataDir, [1]).get(1);
-  const id = first?.type === STORE_INITIALIZED ? (first.data as StoreInitialized).storeId : undefined;
-  if (!id) throw new TillError('STORE_CORRUPT', `The journal in ${dataDir} does not start with store.initialized; run: till journal verify --data ${dataDir}`, { file: `${dataDir}/journal`, line: 1 });
-  return id;
-}
-
 const hhmm = (iso: string): string => {
   const d = new Date(iso);
   return `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
@@ -45,10 +35,12 @@ export const syncCommand: AdminCommand = {
   summary: 'this register and the chain database: setup, status, push',
   usage,
   async run(argv, ctx) {
+    const first = argv.find((a) => !a.startsWith('-'));
+    if (first === 'pull' || first === 'join') return (await import('./sync-hq.js')).runSyncHq(argv, ctx);
     const { values, positionals } = parse(argv, { json: { type: 'boolean' } });
     const lang = ctx.language ?? 'en';
     const tr = (key: string, params?: Record<string, string | number>) => translate(lang, key, params);
-    if (values.help) return ctx.out(tr('cli.sync.usage')), 0;
+    if (values.help) return ctx.out(`${tr('cli.sync.usage')}\n\n${tr('sync.hq.usage')}`), 0;
     const [sub, ...extra] = positionals;
     if (!sub || !['setup', 'status', 'push'].includes(sub) || extra.length) throw new TillError('USAGE', sub ? tr('cli.sync.needsSubGot', { got: [sub, ...extra].join(' ') }) : tr('cli.sync.needsSub'));
     const config = chainConfig(ctx);
@@ -67,7 +59,8 @@ export const syncCommand: AdminCommand = {
       return 0;
     }
 
-    const reg = { register: config.register.id, journalId: journalId(ctx.dataDir), currency: config.currency };
+    const { ledgerIdentity } = await import('../sync/identity.js');
+    const reg = { ...ledgerIdentity(ctx.dataDir, config.register.id), currency: config.currency };
     const outbox = new Outbox({ dataDir: ctx.dataDir, url, reg, timeoutMs: config.chain.timeoutMs, now: ctx.now });
     const money = (m: number) => toDecimalString(m, currencyOf(config.currency));
     try {

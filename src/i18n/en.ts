@@ -8,6 +8,7 @@ import { enShift } from './en-shift.js';
 import { enReturns } from './en-returns.js';
 import { enPark } from './en-park.js';
 import { enCli } from './en-cli.js';
+import { enHq } from './en-hq.js';
 import { enDoctor } from './en-doctor.js';
 import { enReprint } from './en-reprint.js';
 import { enTools } from './en-tools.js';
@@ -508,6 +509,7 @@ export const en = {
   ...enReturns,
   ...enPark,
   ...enCli,
+  ...enHq,
   ...enDoctor,
   ...enReprint,
   ...enTools,

@@ -10,6 +10,7 @@ import { ruShift } from './ru-shift.js';
 import { ruReturns } from './ru-returns.js';
 import { ruPark } from './ru-park.js';
 import { ruCli } from './ru-cli.js';
+import { ruHq } from './ru-hq.js';
 import { ruDoctor } from './ru-doctor.js';
 import { ruReprint } from './ru-reprint.js';
 import { ruTools } from './ru-tools.js';
@@ -509,6 +510,7 @@ export const ru = {
   ...ruReturns,
   ...ruPark,
   ...ruCli,
+  ...ruHq,
   ...ruDoctor,
   ...ruReprint,
   ...ruTools,

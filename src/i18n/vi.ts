@@ -9,6 +9,7 @@ import { viShift } from './vi-shift.js';
 import { viReturns } from './vi-returns.js';
 import { viPark } from './vi-park.js';
 import { viCli } from './vi-cli.js';
+import { viHq } from './vi-hq.js';
 import { viDoctor } from './vi-doctor.js';
 import { viReprint } from './vi-reprint.js';
 import { viTools } from './vi-tools.js';
@@ -508,6 +509,7 @@ export const vi = {
   ...viReturns,
   ...viPark,
   ...viCli,
+  ...viHq,
   ...viDoctor,
   ...viReprint,
   ...viTools,

@@ -8,6 +8,7 @@ import { zhShift } from './zh-shift.js';
 import { zhReturns } from './zh-returns.js';
 import { zhPark } from './zh-park.js';
 import { zhCli } from './zh-cli.js';
+import { zhHq } from './zh-hq.js';
 import { zhDoctor } from './zh-doctor.js';
 import { zhReprint } from './zh-reprint.js';
 import { zhTools } from './zh-tools.js';
@@ -507,6 +508,7 @@ export const zh = {
   ...zhReturns,
   ...zhPark,
   ...zhCli,
+  ...zhHq,
   ...zhDoctor,
   ...zhReprint,
   ...zhTools,

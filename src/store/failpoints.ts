@@ -8,9 +8,10 @@
  * of it, with half a snapshot temp file, and between the snapshot rename and the folder fsync; and
  * `print-sent`: a receipt handed to the printer while its job file is still in the print queue; `sync-sent`:
  * a push to the chain database sent but not committed, `sync-committed`: committed there before the
- * register heard it (docs/chain.md).
+ * register heard it (docs/chain.md); `hq-pulled`: a page of head office's items committed to the journal
+ * before the pull noted its position.
  */
-export type Failpoint = 'append-torn' | 'append-synced' | 'snapshot-temp' | 'snapshot-renamed' | 'print-sent' | 'sync-sent' | 'sync-committed';
+export type Failpoint = 'append-torn' | 'append-synced' | 'snapshot-temp' | 'snapshot-renamed' | 'print-sent' | 'sync-sent' | 'sync-committed' | 'hq-pulled';
 
 function parse(spec: string | undefined): Map<string, number> {
   const out = new Map<string, number>();

@@ -62,6 +62,8 @@ export interface ChainLinkOptions {
   dataDir: string;
   /** The journal's store id. */
   journalId: string;
+  /** The id its events carry in the ledger (identity.ts); default the register id. */
+  ledgerId?: string;
   now?: () => Date;
   log?: (line: string) => void;
   onAlerts?: (alerts: Alert[]) => void;
@@ -86,7 +88,7 @@ export function createChainLink(o: ChainLinkOptions): ChainLink {
   const perRegisterCap = limit(chain.offline.maxPerRegister, 'maxPerRegister', cur);
   const now = o.now ?? (() => new Date());
   const log = o.log ?? (() => {});
-  const reg = { register: config.register.id, journalId: o.journalId, currency: config.currency };
+  const reg = { register: o.ledgerId ?? config.register.id, journalId: o.journalId, currency: config.currency };
   const outbox = new Outbox({
     dataDir: o.dataDir,
     url: chain.url,

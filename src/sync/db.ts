@@ -7,6 +7,7 @@
 import type { Client } from 'pg';
 import { TillError } from '../domain/errors.js';
 import { SCHEMA_SQL, SCHEMA_UPGRADES, SCHEMA_VERSION } from './schema.js';
+import { setupHqSchema } from './hq-schema.js';
 
 export { SCHEMA_VERSION };
 
@@ -107,8 +108,11 @@ export async function setupSchema(client: Client, url: string): Promise<'created
     await client.query('SELECT pg_advisory_xact_lock(1947736215)');
     const v = await schemaVersion(client);
     if (v === SCHEMA_VERSION) {
+      // Head office's tables (hq-schema.ts) add themselves to a ledger made before them.
+      const hq = await client.query<{ t: string | null }>("SELECT to_regclass('hq_items')::text AS t");
+      await setupHqSchema(client);
       await client.query('COMMIT');
-      return 'current';
+      return hq.rows[0]?.t ? 'current' : 'created';
     }
     if (v > SCHEMA_VERSION) {
       await client.query('ROLLBACK');
@@ -116,6 +120,7 @@ export async function setupSchema(client: Client, url: string): Promise<'created
     }
     if (v === 0) await client.query(SCHEMA_SQL);
     for (const step of SCHEMA_UPGRADES) if (step.version > Math.max(v, 1)) await client.query(`${step.sql}\nINSERT INTO till_schema (version) VALUES (${step.version});`);
+    await setupHqSchema(client);
     await client.query('COMMIT');
     return v === 0 ? 'created' : 'upgraded';
   } catch (e) {

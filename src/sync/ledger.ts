@@ -22,6 +22,9 @@ import { SALE_COMMITTED, type SaleCommitted } from '../store/projections/sales.j
 import type { JournalEvent } from '../store/types.js';
 import { crash, hit } from '../store/failpoints.js';
 
+/** The first event of a register seeded from the chain (hq-join.ts; here to keep the ledger free of head office's modules). */
+export const CHAIN_JOINED = 'chain.joined';
+
 export interface RegisterId {
   register: string;
   /** The journal's identity (its store id from `till init`): one register id belongs to one journal. */
@@ -170,6 +173,9 @@ async function pushInside(client: Client, reg: RegisterId, txs: readonly Journal
   const slice: GiftCardSlice = { cards };
   const rows: Rows = { cards: [], gift: [], points: [], posted: [] };
   const touched = new Set<string>();
+  // A register seeded from the chain (`till sync join`) starts its journal with the balances the
+  // database already holds: that transaction is recorded as events, and moves nothing (hq-join.ts).
+  const seeded = new Set(txs.filter((tx) => tx.some((e) => e.type === CHAIN_JOINED)).flatMap((tx) => tx.map((e) => e.id)));
   let inserted = 0;
   let duplicates = txs.flat().length - events.length;
   for (const ev of events) {
@@ -178,6 +184,7 @@ async function pushInside(client: Client, reg: RegisterId, txs: readonly Journal
       continue;
     }
     inserted++;
+    if (seeded.has(ev.id)) continue;
     giftCardMovements(reg, ev, slice, known, touched, rows);
     for (const m of points.get(ev) ?? []) rows.points.push({ event_id: ev.id, customer_id: m.customerId, program_id: m.programId, kind: m.kind, delta: m.delta, at: ev.at });
     const saleId = saleOf(ev)?.saleId;

@@ -24,12 +24,27 @@ export function receiptSeqOf(receiptNo: unknown): number | undefined {
   return m ? Number(m[1]) : undefined;
 }
 
+/** The same string as src/sync/ledger.ts CHAIN_JOINED: a register seeded from the chain (docs/chain.md). */
+const CHAIN_JOINED = 'chain.joined';
+
+/**
+ * A register that replaces one under the same id continues its receipt numbers: the seed names the
+ * last receipt the chain holds for it (a new register id has none), so no number is issued twice.
+ */
+function seedReceipts(slice: SalesSlice, data: unknown): void {
+  const last = (data as { lastReceipt?: unknown } | null)?.lastReceipt;
+  if (!last || typeof last !== 'object') return;
+  for (const [reg, n] of Object.entries(last as Record<string, unknown>))
+    if (typeof n === 'number' && Number.isSafeInteger(n) && n > (getOwn(slice.lastReceipt, reg) ?? 0)) setOwn(slice.lastReceipt, reg, n);
+}
+
 export const salesProjection: ProjectionModule<SalesSlice> = {
   name: 'sales',
   // 2: return receipts advance the sequence.
   version: 2,
   initial: () => ({ count: 0, lastReceipt: {} }),
   apply(slice, ev: JournalEvent) {
+    if (ev.type === CHAIN_JOINED) return seedReceipts(slice, ev.data);
     if (ev.type !== SALE_COMMITTED && ev.type !== RETURN_COMMITTED) return;
     const d = ev.data as { sale?: Partial<SaleRecord>; return?: { receiptNo?: unknown; register?: unknown } } | null;
     const sale = ev.type === SALE_COMMITTED ? d?.sale : d?.return;
