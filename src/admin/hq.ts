@@ -77,7 +77,8 @@ export const hqCommand: AdminCommand = {
       if (from! > to!) usageError('--from must not be after --to');
       const { chainZReports } = await import('../sync/hq-report.js');
       const regs = await chainZReports(client, url, { from: from!, to: to!, currency: config.currency, printedAt: ctx.now().toISOString(), register: values.register as string | undefined });
-      const lines: ZLine[] = regs.flatMap((r) => r.zs.map((z) => ({ ...zLine(z), register: r.register })));
+      // A replacement register's Zs carry its ledger id (R2~2): its Z counter started again.
+      const lines: ZLine[] = regs.flatMap((r) => r.zs.map((z) => ({ ...zLine(z), register: r.ledgerId })));
       if (values.json) return ctx.out(JSON.stringify({ from, to, currency: config.currency, registers: regs, lines, total: sumZ(lines) }, null, 2)), 0;
       if (values.csv) {
         for (const l of zCsv(lines, config.currency)) ctx.out(l);
@@ -97,7 +98,7 @@ export const hqCommand: AdminCommand = {
         ctx.out(row(tr('hq.report.total'), total));
         ctx.out(tr('hq.report.payments', { list: methodsOf(lines).map((m) => `${m} ${dec(total.payments[m] ?? 0)}`).join(', ') }));
       }
-      const quiet = regs.filter((r) => r.zs.length === 0).map((r) => r.register);
+      const quiet = regs.filter((r) => r.zs.length === 0).map((r) => r.ledgerId);
       if (lines.length && quiet.length) ctx.out(tr('hq.report.noZ', { registers: [...new Set(quiet)].join(', ') }));
       for (const r of regs) ctx.out(tr('hq.report.received', { register: r.ledgerId, seq: r.receivedSeq, at: r.lastPushAt ? `${localDate(new Date(r.lastPushAt))} ${hhmm(r.lastPushAt)}` : tr('hq.status.never.sent') }));
       return 0;

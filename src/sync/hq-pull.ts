@@ -112,7 +112,10 @@ export function startHqPuller(o: { url: string; timeoutMs: number; store: PullTa
     if (running) return running;
     running = (async () => {
       try {
-        client ??= await connectChain(o.url, { timeoutMs: o.timeoutMs, statementMs: 30_000, application: 'till hq pull' });
+        if (!client) {
+          client = await connectChain(o.url, { timeoutMs: o.timeoutMs, statementMs: 30_000, application: 'till hq pull' });
+          await checkHqSchema(client, o.url);
+        }
         const head = await readHead(client);
         const pos = readHqPullState(o.dataDir);
         if (pos.chainId === head.chainId && pos.version >= head.version) return null;

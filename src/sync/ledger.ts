@@ -80,7 +80,7 @@ export async function markAlertsSeen(client: Client, ids: readonly string[]): Pr
 const registerTaken = (reg: RegisterId) =>
   new TillError(
     'SYNC_REGISTER_TAKEN',
-    `Register id "${reg.register}" is already in the chain with another journal. Give this register its own id (register.id in till.config.json); a replaced register joins with a new id (docs/chain.md).`,
+    `Register id "${reg.register}" is already in the chain with another journal. Give this register its own id (register.id in till.config.json); a replacement register joins with: till sync join --register ID --replace (docs/chain.md).`,
     { register: reg.register },
   );
 

@@ -141,6 +141,10 @@ describe.runIf(pgAvailable())('head office on the chain', () => {
       expect(loyaltyOf(state).programs.cb?.name).toBe('Cashback 1%');
     }
 
+    // A register's folder cannot replace head office's catalog by mistake.
+    const wrong = await till(['hq', 'publish', '--data', r1]);
+    expect(wrong.code).toBe(1);
+    expect(wrong.err).toContain('Another store publishes head office’s data'.replace('’', "'"));
     const reg1 = await openRegister(r1);
     reg1.actor.send({ type: 'cart.scan', code: LAN.card });
     expect(reg1.actor.getSnapshot().context.customer?.id).toBe('c-lan');
