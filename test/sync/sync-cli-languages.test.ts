@@ -98,7 +98,7 @@ describe.runIf(pgAvailable())('till sync speaks vi, zh and ru', () => {
     await spendSale(store, 'R1', [[code, 100]]);
     await spendSale(store, 'R1', [[code, 200]]);
     await store.close();
-    const help = await inEveryLanguage(['sync', '--help'], ['setup', 'status', 'push']);
+    const help = await inEveryLanguage(['sync', '--help'], ['setup', 'status', 'push', 'pull', 'join']);
     expect(help.ru.out).toMatch(/^Использование: till sync setup/);
     expect((await till('--lang', 'ru', '--data', dir, 'sync', 'push')).out).toMatch(/^Отправлено 4 события \(2 продажи\) в .*; уже было там: 0\. Подтверждено до события 4\.$/);
     const push = await inEveryLanguage(['--data', dir, 'sync', 'push']);
