@@ -13,7 +13,9 @@
  * 6. Every overspend alert was told on the register that recorded it: marked seen in the ledger, and
  *    a CHAIN_OVERSPEND line naming the card in that register's till.log (a register killed after
  *    its push committed tells it on its next push).
- * 7. Every register's journal verifies (hash chain, snapshot, projections).
+ * 7. No gift-card hold is still pending for a sale the ledger holds (a sale in the ledger takes
+ *    nothing more; a hold it did not use must not keep the card's money from other registers).
+ * 8. Every register's journal verifies (hash chain, snapshot, projections).
  *
  * Returns the violations as sentences (empty = all held).
  */
@@ -154,7 +156,13 @@ export async function checkChaos(input: CheckInput): Promise<CheckReport> {
       if (lines < Number(a.n)) v.push(`${a.register_id}: ${a.n} overspend alert(s) on ${a.subject.slice(-4)} but ${lines} CHAIN_OVERSPEND line(s) in its till.log`);
     }
 
-    // 7. Every journal verifies.
+    // 7. No hold pending for a sale already in the ledger.
+    const left = await c.query<{ code: string; sale_id: string }>(
+      "SELECT h.code, h.sale_id FROM gift_card_holds h WHERE h.state = 'pending' AND EXISTS (SELECT 1 FROM events e WHERE e.type = 'sale.committed' AND e.data->'sale'->>'saleId' = h.sale_id)",
+    );
+    for (const h of left.rows) v.push(`gift card ****${h.code.slice(-4)}: a hold of sale ${h.sale_id}, which is in the ledger, is still pending`);
+
+    // 8. Every journal verifies.
     for (const reg of input.registers) {
       const rep = await verifyStore(reg.dir);
       if (!rep.ok) v.push(`${reg.id}: its journal does not verify: ${rep.problems.map((p) => JSON.stringify(p)).join('; ')}`);

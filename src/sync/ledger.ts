@@ -171,7 +171,7 @@ async function pushInside(client: Client, reg: RegisterId, txs: readonly Journal
   // cards first (at zero; their first movement loads them), then the movements in order (the
   // database's fold and its overspend alerts follow insertion order), hold postings, card states.
   const slice: GiftCardSlice = { cards };
-  const rows: Rows = { cards: [], gift: [], points: [], posted: [] };
+  const rows: Rows = { cards: [], gift: [], points: [], posted: [], sales: [] };
   const touched = new Set<string>();
   // A register seeded from the chain (`till sync join`) starts its journal with the balances the
   // database already holds: that transaction is recorded as events, and moves nothing (hq-join.ts).
@@ -188,7 +188,10 @@ async function pushInside(client: Client, reg: RegisterId, txs: readonly Journal
     giftCardMovements(reg, ev, slice, known, touched, rows);
     for (const m of points.get(ev) ?? []) rows.points.push({ event_id: ev.id, customer_id: m.customerId, program_id: m.programId, kind: m.kind, delta: m.delta, at: ev.at });
     const saleId = saleOf(ev)?.saleId;
-    if (saleId) for (const code of redemptionsOf(ev).keys()) rows.posted.push({ sale_id: saleId, code });
+    if (saleId) {
+      rows.sales.push(saleId);
+      for (const code of redemptionsOf(ev).keys()) rows.posted.push({ sale_id: saleId, code });
+    }
   }
   if (rows.cards.length)
     await client.query(
@@ -217,6 +220,11 @@ async function pushInside(client: Client, reg: RegisterId, txs: readonly Journal
         WHERE h.sale_id = p.sale_id AND h.code = p.code AND h.state = 'pending'`,
       [JSON.stringify(rows.posted)],
     );
+  // A sale in the ledger takes nothing more: a hold of it still pending is one the sale did not use
+  // (its answer was lost to a timeout, the register went on offline and took the card off or paid
+  // otherwise). Released now, instead of keeping the card's money from other registers until it lapses.
+  if (rows.sales.length)
+    await client.query("UPDATE gift_card_holds SET state = 'released', settled_at = now() WHERE sale_id = ANY($1::text[]) AND state = 'pending'", [rows.sales]);
   if (touched.size)
     await client.query(
       `UPDATE gift_cards g SET card = u.card, state = u.state FROM jsonb_to_recordset($1::jsonb) AS u(code text, card jsonb, state text) WHERE g.code = u.code`,
@@ -248,6 +256,8 @@ interface Rows {
   gift: { event_id: string; code: string; kind: string; amount: number; at: string }[];
   points: { event_id: string; customer_id: string; program_id: string; kind: string; delta: number; at: string }[];
   posted: { sale_id: string; code: string }[];
+  /** Every sale of the batch (its holds are settled: posted when redeemed, released otherwise). */
+  sales: string[];
 }
 
 /** Folds one event into the locked cards and collects the rows of the cards it issues and the movements the fold recorded. */

@@ -8,6 +8,8 @@ import { Outbox } from '../../src/sync/outbox.js';
 import { pushTransactions, type Alert } from '../../src/sync/ledger.js';
 import { streamTransactions } from '../../src/store/journal-stream.js';
 import { connectChain, checkSchema } from '../../src/sync/db.js';
+import { availableOnCard, holdGiftCard } from '../../src/sync/holds.js';
+import { randomUUID } from 'node:crypto';
 import { TillError } from '../../src/domain/errors.js';
 import { freePort, pgAvailable, startPgServer, type PgServer } from '../support/pg-server.js';
 import { cardBooks, cleanupDirs, createCustomer, freshDb, issueCard, movePoints, query, registerFolder, spendSale } from './support.js';
@@ -176,6 +178,33 @@ describe.runIf(pgAvailable())('the outbox and the shared ledger', () => {
     expect(r1Told).toEqual([]);
     for (const x of [o1, o1b]) await x.stop();
     for (const x of [r1, r2]) await x.store.close();
+  });
+
+  it('a sale reaching the ledger releases a hold of it that it did not use (the hold granted, its answer lost, the card taken off)', async () => {
+    const url = await freshDb(server);
+    const { dir, store } = await registerFolder('R1', url);
+    const a = await issueCard(store, 5000);
+    const b = await issueCard(store, 5000);
+    const o = outboxOf(dir, store, url, 'R1');
+    await o.push();
+    const c = await connectChain(url, { timeoutMs: 2000 });
+    // The register asked to hold 30.00 of A and 10.00 of B for sale S; the database granted both, the
+    // answers were lost (a timeout: the register went on offline) and the cashier took A off.
+    const sale = randomUUID();
+    for (const [code, amount] of [[a, 3000], [b, 1000]] as const) expect((await holdGiftCard(c, { register: 'R1', saleId: sale, code, amount, seconds: 600 })).ok).toBe(true);
+    expect(await availableOnCard(c, a)).toBe(2000);
+    await spendSale(store, 'R1', [[b, 1000]], sale);
+    await o.push();
+    expect(await query(url, 'SELECT code, state FROM gift_card_holds ORDER BY amount')).toEqual([
+      { code: b, state: 'posted' },
+      { code: a, state: 'released' },
+    ]);
+    // A's money is free for other registers again at once, not after the hold's 10 minutes.
+    expect(await availableOnCard(c, a)).toBe(5000);
+    expect(await availableOnCard(c, b)).toBe(4000);
+    await c.end();
+    await o.stop();
+    await store.close();
   });
 
   it('a register id taken by another journal, a swapped journal and a database without the schema are refused with a message', async () => {
