@@ -60,6 +60,22 @@ export interface InUseSample {
   peakMb: number;
   sales: number;
   snapshotWritten: boolean;
+  /** ms from start until the register went idle after the sales (the background proof of issue 8 done). */
+  idleMs: number;
+  /** RSS samples every 250 ms: [ms since start, MB] (the timeline behind the peak). */
+  trace: [number, number][];
+}
+
+/** CPU ticks (user + system) the process has used so far. */
+function cpuTicks(pid: number): number {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the command name: state is the 3rd field, utime and stime the 14th and 15th.
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return Number(f[11]) + Number(f[12]);
+  } catch {
+    return NaN;
+  }
 }
 
 /**
@@ -87,6 +103,8 @@ export function registerInUse(dataDir: string, cardNumber: string, barcodes: str
         child.stdin.write(`${JSON.stringify(req)}\n`);
       });
     const rss = () => procKb(child.pid!, 'VmRSS') / 1024;
+    const trace: [number, number][] = [];
+    const sampler = setInterval(() => trace.push([Math.round(performance.now() - t0), Math.round(rss())]), 250);
     const snapshot = path.join(dataDir, 'store.json');
     const mtime = () => fs.statSync(snapshot, { throwIfNoEntry: false })?.mtimeMs ?? 0;
     (async () => {
@@ -109,13 +127,24 @@ export function registerInUse(dataDir: string, cardNumber: string, barcodes: str
       const until = performance.now() + 30_000;
       while (mtime() === before && performance.now() < until) await new Promise((r) => setTimeout(r, 100));
       const snapshotWritten = mtime() !== before;
-      await new Promise((r) => setTimeout(r, 300));
-      const sample = { readyMs, readyMb, searchMb, rssMb: rss(), peakMb: procKb(child.pid!, 'VmHWM') / 1024, sales, snapshotWritten };
+      // In use includes the background proof of the balances (issue 8: a fold of the whole journal
+      // after a start from a snapshot): wait until the register is idle (under 3 CPU ticks in a second).
+      const idleBy = performance.now() + 600_000;
+      for (let last = cpuTicks(child.pid!); performance.now() < idleBy; ) {
+        await new Promise((r) => setTimeout(r, 1000));
+        const now = cpuTicks(child.pid!);
+        if (now - last < 3) break;
+        last = now;
+      }
+      const idleMs = performance.now() - t0;
+      clearInterval(sampler);
+      const sample = { readyMs, readyMb, searchMb, rssMb: rss(), peakMb: procKb(child.pid!, 'VmHWM') / 1024, sales, snapshotWritten, idleMs, trace };
       child.off('exit', early);
       child.stdin.end();
       child.kill('SIGTERM');
       child.once('exit', () => resolve(sample));
     })().catch((e) => {
+      clearInterval(sampler);
       child.off('exit', early);
       child.kill('SIGKILL');
       reject(e);

@@ -16,6 +16,8 @@
  */
 import { firstDifference } from './verify.js';
 import { JournalFold, type Damage } from './journal-fold.js';
+import { isCompact, tableOf } from './compact/record.js';
+import type { CompactTable } from './compact/table.js';
 import type { ProjectionModule, StoreState } from './types.js';
 
 /** The slices whose balances money moves through (gift cards, points). */
@@ -64,7 +66,8 @@ export function jsonEqual(a: unknown, b: unknown): boolean {
   return n === 0;
 }
 
-const isMap = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v) && Object.keys(v).length > BIG;
+/** A big record compared in pieces: a compact table (src/store/compact/) or a plain object of many keys. */
+const isMap = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v) && (isCompact(v) || Object.keys(v).length > BIG);
 
 /** Gift-card codes never appear whole in a message (docs/gift-cards.md): `…last4` instead. */
 function maskCodes(texts: string[], ...states: StoreState[]): string[] {
@@ -76,16 +79,52 @@ function maskCodes(texts: string[], ...states: StoreState[]): string[] {
   });
 }
 
+type Note = (d: string | null) => void;
+
+/**
+ * Two compact tables compared row by row, without making values live or listing keys (a key list
+ * or `Object.keys` of a compact record decodes every value): a row of the snapshot's table is
+ * found in the fold's by its key and is equal when its bytes are (CompactTable.sameRow), else both
+ * are decoded and compared. Walks the rows from `from` to the end; returns where it stopped.
+ */
+function compareRows(a: CompactTable<unknown>, b: CompactTable<unknown>, from: number, to: number, at: string, note: Note): number {
+  const end = Math.min(to, a.rowSpan);
+  for (let r = from; r < end; r++) {
+    const key = a.keyOfRow(r);
+    if (key === undefined) continue;
+    const s = b.rowOf(key);
+    if (s < 0) note(`${at}.${key}: the snapshot has it, the journal does not`);
+    else if (!a.sameRow(r, b, s)) {
+      const x = a.peekRow(r);
+      const y = b.peekRow(s);
+      if (!jsonEqual(x, y)) note(firstDifference(x, y, `${at}.${key}`));
+    }
+  }
+  return end;
+}
+
+/** The final turn of a table pair: the rows added since the pieces, then keys only the fold has. */
+function finishRows(a: CompactTable<unknown>, b: CompactTable<unknown>, from: number, at: string, note: Note): void {
+  compareRows(a, b, from, Infinity, at, note);
+  if (a.size === b.size) return;
+  for (let r = 0; r < b.rowSpan; r++) {
+    const key = b.keyOfRow(r);
+    if (key !== undefined && a.rowOf(key) < 0) note(`${at}.${key}: the journal has it, the snapshot does not`);
+  }
+}
+
 /**
  * Compares the live slices with the fold's, big records in pieces; returns what differs (empty when
  * equal), null when stopped.
  */
 async function compare(live: StoreState, fresh: StoreState, names: readonly string[], stopped: () => boolean): Promise<string[] | null> {
   const out: string[] = [];
-  const note = (d: string | null) => {
+  const note: Note = (d) => {
     if (d && out.length < MAX_SHOWN) out.push(d);
   };
   const small: string[] = [];
+  /** Table pairs walked in pieces: how far, and their numbering when the walk began. */
+  const walked = new Map<string, { row: number; epochs: [number, number] }>();
   for (const name of names) {
     const a = live[name] as Record<string, unknown> | undefined;
     const b = fresh[name] as Record<string, unknown> | undefined;
@@ -97,6 +136,22 @@ async function compare(live: StoreState, fresh: StoreState, names: readonly stri
       const x = a[member];
       const y = b[member];
       if (!isMap(x) && !isMap(y)) continue;
+      const tx = tableOf<unknown>(x);
+      const ty = tableOf<unknown>(y);
+      if (tx && ty) {
+        const at = `${name}.${member}`;
+        const w = { row: 0, epochs: [tx.epoch, ty.epoch] as [number, number] };
+        walked.set(at, w);
+        while (w.row < tx.rowSpan) {
+          if (stopped()) return null;
+          // Rows renumbered during a pause (deletions): walk again from the start.
+          if (tx.epoch !== w.epochs[0] || ty.epoch !== w.epochs[1]) w.row = 0;
+          w.epochs = [tx.epoch, ty.epoch];
+          w.row = compareRows(tx, ty, w.row, w.row + PER_TURN, at, note);
+          await pause();
+        }
+        continue;
+      }
       const keys = Object.keys(x && typeof x === 'object' ? x : {});
       for (let i = 0; i < keys.length; i += PER_TURN) {
         if (stopped()) return null;
@@ -122,7 +177,12 @@ async function compare(live: StoreState, fresh: StoreState, names: readonly stri
     for (const member of new Set([...Object.keys(a!), ...Object.keys(b!)])) {
       const x = a![member];
       const y = b![member];
-      if (isMap(x) || isMap(y)) {
+      const w = walked.get(`${name}.${member}`);
+      if (w) {
+        const tx = tableOf<unknown>(x)!;
+        const ty = tableOf<unknown>(y)!;
+        finishRows(tx, ty, tx.epoch === w.epochs[0] && ty.epoch === w.epochs[1] ? w.row : 0, `${name}.${member}`, note);
+      } else if (isMap(x) || isMap(y)) {
         const xs = (x && typeof x === 'object' ? x : {}) as Record<string, unknown>;
         const ys = (y && typeof y === 'object' ? y : {}) as Record<string, unknown>;
         for (const k of Object.keys(xs)) if (!Object.prototype.hasOwnProperty.call(ys, k)) note(`${name}.${member}.${k}: the snapshot has it, the journal does not`);

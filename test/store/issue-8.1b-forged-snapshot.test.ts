@@ -74,6 +74,16 @@ function forgePoints(dir: string, customerId: string, programId: string, points:
   fs.writeFileSync(file, lines.join('\n') + '\n');
 }
 
+/** Rewrites the snapshot's accounts through the format's own encoder (see forgePoints). */
+function forgeAccounts(dir: string, edit: (customers: Record<string, unknown>) => void): void {
+  const file = path.join(dir, 'store.json');
+  const doc = readSnapshotFile(file, dir) as SnapshotDoc;
+  edit(loyaltyOf(doc.state).customers as Record<string, unknown>);
+  const lines: string[] = [];
+  encodeSnapshot(doc, (l) => void lines.push(l));
+  fs.writeFileSync(file, lines.join('\n') + '\n');
+}
+
 async function store(sales = 30): Promise<string> {
   const dir = tmpDir('forged');
   const s = await initStore(dir, { currency: 'USD', register: 'R1', storeId: 'shop' }, [issued(), upsert(product('A', '4006381333931')), program, customer('c1'), pts('points.earned', 50)], { now: fixedClock() });
@@ -132,6 +142,22 @@ describe('issue 8.1b a forged snapshot with a recomputed digest', () => {
     const v = await verifyStore(dir);
     expect(v.ok).toBe(true);
     expect(v.snapshot.status).toBe('ok');
+  });
+
+  it('an account the snapshot lacks, or one the journal never created, is found (compact tables compared row by row)', async () => {
+    for (const [edit, expected] of [
+      [(c: Record<string, unknown>) => delete c.c1, /^loyalty\.customers\.c1: the journal has it, the snapshot does not/],
+      [(c: Record<string, unknown>) => (c.c9 = { ...(c.c1 as object), id: 'c9' }), /^loyalty\.customers\.c9: the snapshot has it, the journal does not/],
+    ] as const) {
+      const dir = await store(3);
+      forgeAccounts(dir, edit);
+      const s = await openStore(dir, { register: 'R1', now: fixedClock(), proofDelayMs: 0 });
+      open.push(s);
+      const r = await s.proof!;
+      expect(r.status === 'discarded' && r.differences[0]).toMatch(expected);
+      expect(Object.keys(loyaltyOf(s.state).customers)).toEqual(['c1']);
+      await s.close();
+    }
   });
 
   it('an honest snapshot is proven: nothing is reported, spends go through after the proof', async () => {

@@ -59,6 +59,8 @@ export class CompactTable<V = unknown> {
   private readonly live = new Map<number, V>();
   private readonly liveMax: number;
   private indexKeys = 0;
+  /** Changes whenever row numbers change (a renumbering): a reader keeping row numbers reads them again. */
+  epoch = 0;
 
   constructor(opts: TableOptions = {}) {
     this.writer = new RowWriter(this.dict, new Set(opts.internValues ?? []));
@@ -281,6 +283,7 @@ export class CompactTable<V = unknown> {
       n++;
     }
     this.rows = n;
+    this.epoch++;
     const moved = [...this.live];
     this.live.clear();
     for (const [r, v] of moved) this.live.set(map[r], v);
@@ -350,6 +353,52 @@ export class CompactTable<V = unknown> {
 
   forEach(fn: (key: string, value: V) => void): void {
     for (const [k, v] of this.entries()) fn(k, v);
+  }
+
+  // ---- rows by number (the proof of the balances walks two tables side by side) ----
+
+  /** Rows numbered so far, deleted ones included: row numbers run from 0 below this. */
+  get rowSpan(): number {
+    return this.rows;
+  }
+
+  /** The key at `row`, undefined for a deleted row. */
+  keyOfRow(row: number): string | undefined {
+    return row < 0 || row >= this.rows || this.start[row] === DELETED ? undefined : this.keyAt(row);
+  }
+
+  /** The value at `row` as `peek` gives it (the live object, else a fresh decoding). */
+  peekRow(row: number): V {
+    const hit = this.live.get(row);
+    return hit !== undefined ? hit : this.decode(row);
+  }
+
+  /** Strings of `other`'s table known to agree with this one's, number for number. */
+  private agreed = new WeakMap<CompactTable<V>, number>();
+
+  /**
+   * True when `row` here and `otherRow` of `other` hold the same value for certain: neither is live
+   * (a live object may have changed since it was encoded) and their bytes are equal under string
+   * tables that agree on every number either row can use. False means only "not known": decode
+   * both and compare. Costs no allocation, so 100k rows compare in a few milliseconds.
+   */
+  sameRow(row: number, other: CompactTable<V>, otherRow: number): boolean {
+    if (this.live.has(row) || other.live.has(otherRow)) return false;
+    const a = this.dict.list;
+    const b = other.dict.list;
+    const n = Math.min(a.length, b.length);
+    let ok = this.agreed.get(other) ?? 0;
+    if (ok < n) {
+      while (ok < n && a[ok] === b[ok]) ok++;
+      this.agreed.set(other, ok);
+    }
+    // Rows refer only to numbers their own table had; equal bytes then refer to numbers below both lengths.
+    if (ok < n) return false;
+    const s = this.start[row];
+    const e = this.end[row];
+    const os = other.start[otherRow];
+    const oe = other.end[otherRow];
+    return e - s === oe - os && this.data.compare(other.data, os, oe, s, e) === 0;
   }
 
   // ---- snapshot: the rows as bytes (snapshot-lines.ts writes them base64, a chunk a line) ----
