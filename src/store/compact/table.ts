@@ -367,6 +367,17 @@ export class CompactTable<V = unknown> {
     return row < 0 || row >= this.rows || this.start[row] === DELETED ? undefined : this.keyAt(row);
   }
 
+  /** True when `row` holds an entry (not deleted, within the numbering). */
+  hasRow(row: number): boolean {
+    return row >= 0 && row < this.rows && this.start[row] !== DELETED;
+  }
+
+  /** `peekFields` by row number (the row must hold an entry). */
+  peekFieldsAt(row: number, fields: ReadonlySet<string>): Partial<V> {
+    const hit = this.live.get(row);
+    return hit !== undefined ? hit : this.pickAt(row, fields);
+  }
+
   /** The value at `row` as `peek` gives it (the live object, else a fresh decoding). */
   peekRow(row: number): V {
     const hit = this.live.get(row);

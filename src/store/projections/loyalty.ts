@@ -10,11 +10,11 @@ import type { CustomerRegradedData } from '../../domain/loyalty/events.js';
 import { additionalPart } from '../../domain/loyalty/additional.js';
 import { addLot, consumeLots, expireLots, spendLots } from '../../domain/loyalty/expiry.js';
 import { addToMonth, takeFromMonth } from '../../domain/loyalty/months.js';
-import { CustomerIndex } from '../../domain/loyalty/search.js';
+import { CustomerIndex, type CustomerSource } from '../../domain/loyalty/search.js';
 import type { Customer, LoyaltyAccount, LoyaltyProgram, Lot, TierLadder } from '../../domain/loyalty/types.js';
 import type { JournalEvent, ProjectionModule, StoreState } from '../types.js';
 import { getOwn, hasOwn, setOwn } from './own.js';
-import { compactRecord, peekFields, valuesWithFields } from '../compact/record.js';
+import { compactRecord, tableOf } from '../compact/record.js';
 
 export interface BatchInfo {
   programId: string;
@@ -49,7 +49,8 @@ export const newAccounts = (): Record<string, LoyaltyAccount> => compactRecord<L
 /** What the customer search index reads of an account (src/domain/loyalty/search.ts keys on these alone). */
 const INDEX_FIELDS: ReadonlySet<string> = new Set(['id', 'name', 'phone', 'card']);
 
-const indexes = new WeakMap<LoyaltySlice, { cc: string; index: CustomerIndex }>();
+/** A built index, the record it was built over, and the table's numbering then (its handles are row numbers). */
+const indexes = new WeakMap<LoyaltySlice, { cc: string; index: CustomerIndex; of: Record<string, LoyaltyAccount>; epoch: number }>();
 
 const dayOf = (ev: JournalEvent): string => (typeof ev.at === 'string' ? ev.at.slice(0, 10) : '');
 
@@ -180,8 +181,50 @@ function refundTotals(slice: LoyaltySlice, d: PointsRefundedData): void {
 }
 
 /** Keeps a built search index current: `before` while the account still has its old keys, then `after`. */
-const unindex = (slice: LoyaltySlice, a: LoyaltyAccount): void => indexes.get(slice)?.index.remove(a);
-const reindex = (slice: LoyaltySlice, a: LoyaltyAccount): void => indexes.get(slice)?.index.add(a);
+const unindex = (slice: LoyaltySlice, a: LoyaltyAccount): void => current(slice)?.index.remove(a);
+const reindex = (slice: LoyaltySlice, a: LoyaltyAccount): void => current(slice)?.index.add(a);
+
+/** The built index while its handles still mean what they meant (else it is dropped, rebuilt on next use). */
+function current(slice: LoyaltySlice) {
+  const hit = indexes.get(slice);
+  if (!hit) return undefined;
+  if (hit.of === slice.customers && hit.epoch === (tableOf(slice.customers)?.epoch ?? 0)) return hit;
+  indexes.delete(slice);
+  return undefined;
+}
+
+/**
+ * The accounts as the search index reads them: handles are the compact table's row numbers, and a
+ * customer is read for the four members the index keys on, nothing kept decoded (a build reads all
+ * 100k accounts, a search compares keys of many). A plain record (a test's state) gets handles of
+ * its own, in its key order.
+ */
+function sourceOf(customers: Record<string, LoyaltyAccount>): CustomerSource {
+  const t = tableOf<LoyaltyAccount>(customers);
+  if (t)
+    return {
+      *handles() {
+        for (let r = 0; r < t.rowSpan; r++) if (t.hasRow(r)) yield r;
+      },
+      at: (r) => (t.hasRow(r) ? (t.peekFieldsAt(r, INDEX_FIELDS) as Customer) : undefined),
+      handleOf: (id) => t.rowOf(id),
+    };
+  const ids: string[] = [];
+  const handles = new Map<string, number>();
+  const handleOf = (id: string): number => {
+    let h = handles.get(id);
+    if (h === undefined && hasOwn(customers, id)) handles.set(id, (h = ids.push(id) - 1));
+    return h ?? -1;
+  };
+  for (const id of Object.keys(customers)) handleOf(id);
+  return {
+    *handles() {
+      for (let h = 0; h < ids.length; h++) yield h;
+    },
+    at: (h) => (h >= 0 && h < ids.length ? getOwn(customers, ids[h]) : undefined),
+    handleOf,
+  };
+}
 
 export const loyaltyProjection: ProjectionModule<LoyaltySlice> = {
   name: 'loyalty',
@@ -282,13 +325,10 @@ export const loyaltyOf = (state: StoreState): LoyaltySlice => (state.loyalty as 
 
 /** The search index for this slice, built on first use and kept current by the fold. */
 export function customerIndex(slice: LoyaltySlice, countryCode = ''): CustomerIndex {
-  const hit = indexes.get(slice);
+  const hit = current(slice);
   if (hit && hit.cc === countryCode) return hit.index;
-  // Built and searched through reads of the four members the index keys on, nothing kept decoded
-  // (a build reads all 100k accounts, a search compares keys of many).
-  const keysOf = (id: string) => peekFields(slice.customers, id, INDEX_FIELDS) as Customer | undefined;
-  const index = CustomerIndex.build(valuesWithFields(slice.customers, INDEX_FIELDS) as Iterable<Customer>, countryCode, keysOf);
-  indexes.set(slice, { cc: countryCode, index });
+  const index = CustomerIndex.build(sourceOf(slice.customers), countryCode);
+  indexes.set(slice, { cc: countryCode, index, of: slice.customers, epoch: tableOf(slice.customers)?.epoch ?? 0 });
   return index;
 }
 
