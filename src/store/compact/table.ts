@@ -187,10 +187,22 @@ export class CompactTable<V = unknown> {
     return w;
   }
 
-  /** Copies the writer's row into `data` as `row`'s bytes. */
+  /**
+   * Copies the writer's row into `data` as `row`'s bytes: in place when it is no longer than the
+   * row's old bytes (a changed balance, a flag), else at the end. `dead` counts the bytes below
+   * `used` that no row holds.
+   */
   private store(row: number, w: RowWriter): void {
-    if (this.start[row] !== DELETED) {
-      this.dead += this.end[row] - this.start[row];
+    const s = this.start[row];
+    if (s !== DELETED) {
+      const old = this.end[row] - s;
+      if (w.pos <= old) {
+        w.buf.copy(this.data, s, 0, w.pos);
+        this.end[row] = s + w.pos;
+        this.dead += old - w.pos;
+        return;
+      }
+      this.dead += old;
       this.start[row] = DELETED; // so that a rewrite of the buffer below leaves the old bytes out
     }
     if (this.used + w.pos > this.data.length) this.grow(w.pos);
@@ -201,8 +213,10 @@ export class CompactTable<V = unknown> {
   }
 
   private grow(need: number): void {
-    // Rewrite without the dead rows when they are most of it; otherwise a larger buffer.
     const liveBytes = this.used - this.dead;
+    // Mostly dead rows (a fold rewriting accounts as they change): close the gaps in the same
+    // buffer, so that a full table never holds two copies of its rows at once.
+    if ((liveBytes + need) * 4 <= this.data.length * 3 && this.compactInPlace()) return;
     const size = Math.max(16 * 1024, Math.ceil((liveBytes + need) * 1.5));
     const next = Buffer.allocUnsafe(size);
     let at = 0;
@@ -217,6 +231,30 @@ export class CompactTable<V = unknown> {
     this.data = next;
     this.used = at;
     this.dead = 0;
+  }
+
+  /** Moves every row down over the dead bytes, in the order they lie in `data`; false when it cannot. */
+  private compactInPlace(): boolean {
+    const SHIFT = 2 ** 21;
+    if (this.rows >= SHIFT) return false;
+    // (offset, row) packed in one float64, exact below 2^53, sorted natively.
+    const order = new Float64Array(this.count);
+    let k = 0;
+    for (let r = 0; r < this.rows; r++) if (this.start[r] !== DELETED) order[k++] = this.start[r] * SHIFT + r;
+    order.subarray(0, k).sort();
+    let at = 0;
+    for (let i = 0; i < k; i++) {
+      const r = order[i] % SHIFT;
+      const s = this.start[r];
+      const n = this.end[r] - s;
+      if (s !== at) this.data.copyWithin(at, s, s + n);
+      this.start[r] = at;
+      at += n;
+      this.end[r] = at;
+    }
+    this.used = at;
+    this.dead = 0;
+    return true;
   }
 
   /** Sets `key` (an update keeps its place). An object value becomes the live one. */
