@@ -105,6 +105,9 @@ export function printable(text: string, charset: EscPosCharset): string {
 
 /** Bytes of text already made `printable` for the charset. */
 export function encodeText(text: string, charset: EscPosCharset): Buffer {
+  // Printable ASCII is the same bytes on every page (encodeChar's first case): no per-character work,
+  // which was most of the garbage a receipt made (issue 12).
+  if (/^[\x20-\x7e]*$/.test(text)) return Buffer.from(text, 'latin1');
   const enc = CHARSETS[charset].encoding;
   const parts: Buffer[] = [];
   for (const ch of String(text).normalize('NFC')) {
