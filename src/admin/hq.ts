@@ -46,8 +46,8 @@ export const hqCommand: AdminCommand = {
     });
     if (values.help) return ctx.out(tr('hq.usage')), 0;
     const [sub, ...extra] = positionals;
-    if (!sub || !['publish', 'report', 'status'].includes(sub) || extra.length) usageError(`till hq needs one of publish, report, status${sub ? `, got "${[sub, ...extra].join(' ')}"` : ''}`);
-    if (values.csv && values.json) usageError('give --csv or --json, not both');
+    if (!sub || !['publish', 'report', 'status'].includes(sub) || extra.length) usageError(sub ? tr('hq.needsSubGot', { got: [sub, ...extra].join(' ') }) : tr('hq.needsSub'));
+    if (values.csv && values.json) usageError(tr('hq.csvOrJson'));
     const config = chainConfig(ctx);
     const url = config.chain.url;
     const db = await import('../sync/db.js');
@@ -69,12 +69,12 @@ export const hqCommand: AdminCommand = {
       if (sub === 'status') return await status(client, url, where, values.json === true, ctx, tr);
       // report
       const today = localDate(ctx.now());
-      if (values.day !== undefined && (values.from !== undefined || values.to !== undefined)) usageError('give --day or --from/--to, not both');
+      if (values.day !== undefined && (values.from !== undefined || values.to !== undefined)) usageError(tr('hq.dayOrRange'));
       const from = (values.day ?? values.from ?? (values.to === undefined ? today : undefined)) as string | undefined;
       const to = (values.day ?? values.to ?? (values.from === undefined ? today : undefined)) as string | undefined;
-      if (!from || !to) usageError('--from and --to go together');
-      if (!isDate(from) || !isDate(to)) usageError('dates are YYYY-MM-DD');
-      if (from! > to!) usageError('--from must not be after --to');
+      if (!from || !to) usageError(tr('hq.rangeTogether'));
+      if (!isDate(from) || !isDate(to)) usageError(tr('hq.dates'));
+      if (from! > to!) usageError(tr('hq.fromAfterTo'));
       const { chainZReports } = await import('../sync/hq-report.js');
       const regs = await chainZReports(client, url, { from: from!, to: to!, currency: config.currency, printedAt: ctx.now().toISOString(), register: values.register as string | undefined });
       // A replacement register's Zs carry its ledger id (R2~2): its Z counter started again.

@@ -73,7 +73,7 @@ export async function readSeed(client: Client, url: string, o: { register: strin
     if (ids.size && !o.replace)
       throw new TillError(
         'HQ_REGISTER_EXISTS',
-        `Register "${o.register}" is already in the chain. To replace it (its old data folder is lost or retired), run join again with --replace; a new register takes a new id. Nothing was created.`,
+        `Register "${o.register}" is already in the chain. To replace it (its old data folder is lost or retired), run till sync join again with --replace; a new register takes a new id. Nothing was created.`,
         { register: o.register },
       );
     let ledgerId = o.register;
