@@ -18,49 +18,19 @@ import { pageFields } from '../domain/paging.js';
 import { accountById, findCustomers, programList } from '../store/projections/loyalty.js';
 import { customerRules, newCustomerEvent } from '../store/customers.js';
 import { customerHistory } from '../store/loyalty-history.js';
-import { customerJson, foldMismatches, historyLines, historyWarnings, HISTORY_ORDER } from '../domain/loyalty/history-view.js';
+import { customerJson, foldMismatches, historyLines, historyWarnings } from '../domain/loyalty/history-view.js';
 import { localDateTime } from '../domain/giftcard/dates.js';
 import { PAGE_OPTIONS, pageFooter, pageOrRefuse, pageRequest, printJson, refuseLimit } from './paging.js';
 import type { EventDraft } from '../store/types.js';
 import { commit, must, programArg, resolveCustomer, usageError, withLoyalty, type LoyaltySession } from './loyalty.js';
+import { translate, translator } from '../i18n/index.js';
 
-const SUBS: Record<string, string> = {
-  add: `Usage: till customer add --name NAME --phone PHONE [--email EMAIL] [--tier ID] [--card NUMBER]
-Creates a customer with a loyalty card. Without --card a number is generated (EAN-13, check digit,
-in the store's loyalty prefix); without --tier the first tier of the ladder is given.`,
-  find: `Usage: till customer find QUERY [--page N] [--per-page M] [--json]
-Finds customers by card number, the start or the last 4+ digits of a phone number, or the start of
-name words ("ngu an" finds "Nguyễn Văn An"), best match first, 20 a page.`,
-  show: `Usage: till customer show CUSTOMER [--page N] [--per-page M] [--json]
-A customer's card, tier and progress, balances, points expiring within 30 days, and the whole history
-read from the journal, newest first, 20 rows a page: every points movement (earned, spent, adjusted,
-expired, bonus, refund) with the balance after it, and every change of state (created, edited,
-blocked, unblocked, regraded, promoted on a sale), with the operator and the sale or batch reference.
---json prints one JSON document (points as integer units, money as minor units with the currency).
-CUSTOMER is a card number, a phone number or a customer id (the same for every subcommand).`,
-  edit: `Usage: till customer edit CUSTOMER [--name NAME] [--phone PHONE] [--email EMAIL|""]`,
-  block: `Usage: till customer block CUSTOMER --reason TEXT
-Blocks the card: it neither earns nor spends points until unblocked. Its balance is kept.`,
-  unblock: `Usage: till customer unblock CUSTOMER --reason TEXT`,
-  regrade: `Usage: till customer regrade CUSTOMER --tier ID --reason TEXT
-Sets the tier by hand. Sales only ever promote from it; 'till loyalty tiers review' may demote.`,
-  import: `Usage: till customer import FILE.csv [--program ID] [--dry-run]
-Header: name,phone and optionally email,card,tier,points. Empty card: a number is generated.
-"points" is an opening balance in the program named by --program. Rows that fail are listed with
-their line; a phone already in the store is refused, so importing a file twice adds nobody twice.`,
-};
+/** The output's language of a session (the command's context). */
+const lang = (s: LoyaltySession): string => s.ctx.language ?? 'en';
+const tr = (s: LoyaltySession) => translator(lang(s));
 
-const usage = `Usage: till customer <subcommand> [options] [--data DIR]     (till customer <subcommand> --help)
-
-Subcommands:
-  add      create a customer and card
-  find     search by card, phone or name
-  show     card, tier, balances, expiring points, history
-  edit     change name, phone or e-mail
-  block    block a card (with a reason)
-  unblock  unblock a card (with a reason)
-  regrade  change the tier by hand (with a reason)
-  import   create customers from a CSV file`;
+/** The --help pages in the output's language (`cli.customer.usage`, `cli.customer.help.<sub>`). */
+const usage = translate('en', 'cli.customer.usage');
 
 /** A customer id not yet in the store. */
 function freshId(s: LoyaltySession, taken: Set<string> = new Set()): string {
@@ -79,7 +49,7 @@ async function add(argv: string[], s: LoyaltySession): Promise<number> {
   const ev = must(newCustomerEvent(s.slice(), s.config, input, freshId(s), s.ctx.now().toISOString()));
   const c = ev.data.customer;
   await commit(s, [ev]);
-  s.ctx.out(`Created ${c.name}, card ${c.card}${c.tier ? `, tier ${c.tier}` : ''}.`);
+  s.ctx.out(c.tier ? tr(s)('cli.customer.createdTier', { name: c.name, card: c.card, tier: c.tier }) : tr(s)('cli.customer.created', { name: c.name, card: c.card }));
   return 0;
 }
 
@@ -87,35 +57,37 @@ async function add(argv: string[], s: LoyaltySession): Promise<number> {
 const MAX_MATCHES = 10_000;
 
 async function find(argv: string[], s: LoyaltySession): Promise<number> {
-  refuseLimit(argv);
+  const t = tr(s);
+  refuseLimit(argv, lang(s));
   const { values, positionals } = parse(argv, { ...PAGE_OPTIONS });
   const q = positionals.join(' ');
-  if (!q.trim()) usageError('give something to search for: a card number, phone digits or a name');
-  const req = pageRequest(values);
+  if (!q.trim()) usageError(t('cli.customer.findWhat'));
+  const req = pageRequest(values, lang(s));
   const found = findCustomers(s.slice(), q, s.config.loyalty.phoneCountryCode, MAX_MATCHES);
-  const page = pageOrRefuse(found, req);
+  const page = pageOrRefuse(found, req, lang(s));
   const programs = programList(s.slice());
   if (values.json) return printJson(s.ctx, { query: q, ...pageFields(page), customers: page.items.map((a) => customerRowJson(a, programs, s.today)) }), 0;
-  if (found.length === 0) return s.ctx.out(`No customer matches "${q}".`), 0;
-  page.items.forEach((a) => s.ctx.out(customerRow(a, programs, s.today)));
-  s.ctx.out(pageFooter(page, 'customers', found.length === MAX_MATCHES ? `best first; only the first ${MAX_MATCHES} matches, narrow the search` : 'best first'));
+  if (found.length === 0) return s.ctx.out(t('cli.customer.noMatch', { query: q })), 0;
+  page.items.forEach((a) => s.ctx.out(customerRow(a, programs, s.today, t)));
+  s.ctx.out(pageFooter(page, 'customers', found.length === MAX_MATCHES ? t('cli.page.order.bestCapped', { n: MAX_MATCHES }) : t('cli.page.order.best'), lang(s)));
   return 0;
 }
 
 async function show(argv: string[], s: LoyaltySession): Promise<number> {
   const { values, positionals } = parse(argv, { ...PAGE_OPTIONS });
-  const req = pageRequest(values);
+  const t = tr(s);
+  const req = pageRequest(values, lang(s));
   const a = resolveCustomer(s, positionals.join(' '));
   const programs = programList(s.slice());
   const ladder = s.slice().ladder;
   const { rows, unread } = customerHistory(s.store.dir, a);
   const mismatches = foldMismatches(rows, a);
-  const page = pageOrRefuse(rows.slice().reverse(), req);
+  const page = pageOrRefuse(rows.slice().reverse(), req, lang(s));
   if (values.json) return printJson(s.ctx, customerJson(a, programs, ladder, s.config.currency, s.today, page, unread, mismatches)), 0;
-  for (const line of customerDetails(a, programs, ladder, s.config.currency, s.today)) s.ctx.out(line);
-  for (const line of historyLines(page, programs, localDateTime, s.config.currency)) s.ctx.out(line);
-  for (const line of historyWarnings(unread, mismatches, programs)) s.ctx.out(line);
-  s.ctx.out(`  ${pageFooter(page, 'rows', HISTORY_ORDER)}`);
+  for (const line of customerDetails(a, programs, ladder, s.config.currency, s.today, t)) s.ctx.out(line);
+  for (const line of historyLines(page, programs, localDateTime, s.config.currency, t)) s.ctx.out(line);
+  for (const line of historyWarnings(unread, mismatches, programs, t)) s.ctx.out(line);
+  s.ctx.out(`  ${pageFooter(page, 'rows', t('cli.page.order.newest'), lang(s))}`);
   return 0;
 }
 
@@ -123,9 +95,10 @@ async function edit(argv: string[], s: LoyaltySession): Promise<number> {
   const { values, positionals } = parse(argv, { name: { type: 'string' }, phone: { type: 'string' }, email: { type: 'string' }, operator: { type: 'string' } });
   const a = resolveCustomer(s, positionals.join(' '));
   const changes = must(validateCustomerUpdate(a, { name: values.name as string | undefined, phone: values.phone as string | undefined, email: values.email as string | undefined }, rules(s)));
-  if (Object.keys(changes).length === 0) return s.ctx.out('Nothing to change.'), 0;
+  const t = tr(s);
+  if (Object.keys(changes).length === 0) return s.ctx.out(t('cli.customer.nothingToChange')), 0;
   await commit(s, [{ type: EV.customerUpdated, data: { customerId: a.id, changes } }]);
-  s.ctx.out(`Updated ${Object.keys(changes).join(', ')} of ${a.card}.`);
+  s.ctx.out(t('cli.customer.updated', { fields: Object.keys(changes).map((f) => t(`cli.customer.field.${f}`)).join(', '), card: a.card }));
   return 0;
 }
 
@@ -140,30 +113,33 @@ function cardOp(verb: 'block' | 'unblock' | 'regrade') {
       verb === 'block' ? must(planBlock(a, reason)) : verb === 'unblock' ? must(planUnblock(a, reason)) : must(planRegrade(a, s.slice().ladder, String(values.tier ?? ''), reason));
     await commit(s, [ev]);
     const after = accountById(s.slice(), a.id)!;
-    s.ctx.out(verb === 'regrade' ? `${a.name} (${a.card}): tier ${tierBefore ?? '-'} -> ${after.tier}.` : `Card ${a.card} of ${a.name} is ${after.blocked ? 'blocked' : 'active'}.`);
+    const t = tr(s);
+    s.ctx.out(verb === 'regrade' ? t('cli.customer.regraded', { name: a.name, card: a.card, before: tierBefore ?? '-', after: String(after.tier) }) : t(after.blocked ? 'cli.customer.nowBlocked' : 'cli.customer.nowActive', { card: a.card, name: a.name }));
     return 0;
   };
 }
 
 async function importCsv(argv: string[], s: LoyaltySession): Promise<number> {
   const { values, positionals } = parse(argv, { program: { type: 'string' }, 'dry-run': { type: 'boolean' }, operator: { type: 'string' } });
-  if (positionals.length !== 1) usageError('give one CSV file');
+  const t = tr(s);
+  if (positionals.length !== 1) usageError(t('cli.customer.oneFile'));
   let text: string;
   try {
     text = readFileSync(positionals[0], 'utf8');
   } catch (e) {
-    throw new TillError('FILE_INVALID', `Cannot read ${positionals[0]}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}. Nothing was imported.`);
+    throw new TillError('FILE_INVALID', t('cli.customer.cannotRead', { file: positionals[0], error: (e as NodeJS.ErrnoException).code ?? (e as Error).message }));
   }
   const program = values.program !== undefined || /^[^\n]*\bpoints\b/i.test(text) ? programArg(s, values.program) : undefined;
   const ids = new Set<string>();
   const res = parseCustomerCsv(text, { rules: rules(s), cardSerial: s.slice().cardSerial, pointDecimals: program?.decimals, newId: () => freshId(s, ids), created: s.ctx.now().toISOString() });
-  if (res.fatal) throw new TillError('FILE_INVALID', `${positionals[0]}: ${res.fatal}. Nothing was imported.`);
+  if (res.fatal) throw new TillError('FILE_INVALID', t('cli.customer.fileInvalid', { file: positionals[0], error: res.fatal }));
   for (const r of res.rejected.slice(0, 200)) s.ctx.err(`${positionals[0]}:${r.line}: ${r.reason}`);
-  if (res.rejected.length > 200) s.ctx.err(`... and ${res.rejected.length - 200} more`);
+  if (res.rejected.length > 200) s.ctx.err(t('cli.import.more', { n: res.rejected.length - 200 }));
   const opening = res.rows.reduce((a, r) => a + (r.points ?? 0), 0);
-  const summary = `${res.rows.length} customer(s)${opening ? ` with ${pts(opening, program)} opening points` : ''}, ${res.rejected.length} row(s) reported`;
-  if (values['dry-run']) return s.ctx.out(`Dry run: ${summary}. Nothing was changed.`), 0;
-  const bar = progressBar(s.ctx.isTTY, 'Importing');
+  const counts = { n: res.rows.length, rejected: res.rejected.length };
+  const summary = opening ? t('cli.customer.importSummaryPoints', { ...counts, points: pts(opening, program) }) : t('cli.customer.importSummary', counts);
+  if (values['dry-run']) return s.ctx.out(t('cli.customer.dryRun', { summary })), 0;
+  const bar = progressBar(s.ctx.isTTY, t('cli.customer.importing'));
   for (let i = 0; i < res.rows.length; i += 1000) {
     const events: EventDraft[] = [];
     for (const r of res.rows.slice(i, i + 1000)) {
@@ -174,7 +150,7 @@ async function importCsv(argv: string[], s: LoyaltySession): Promise<number> {
     bar.update(Math.min(i + 1000, res.rows.length), res.rows.length);
   }
   bar.done();
-  s.ctx.out(`Imported ${summary}.`);
+  s.ctx.out(t('cli.customer.imported', { summary }));
   return res.rows.length === 0 && res.rejected.length ? 1 : 0;
 }
 
@@ -188,10 +164,11 @@ export const customerCommand: AdminCommand = {
   usage,
   async run(argv, ctx) {
     const [sub, ...rest] = argv;
-    if (!sub || sub === '--help' || sub === '-h') return ctx.out(usage), 0;
+    const t = translator(ctx.language ?? 'en');
+    if (!sub || sub === '--help' || sub === '-h') return ctx.out(t('cli.customer.usage')), 0;
     const handler = HANDLERS[sub];
-    if (!handler) return usageError(`unknown subcommand "${sub}" of till customer`);
-    if (rest.includes('--help') || rest.includes('-h')) return ctx.out(SUBS[sub]), 0;
+    if (!handler) return usageError(t('cli.customer.unknownSub', { sub }));
+    if (rest.includes('--help') || rest.includes('-h')) return ctx.out(t(`cli.customer.help.${sub}`)), 0;
     const i = rest.findIndex((a) => a === '--operator');
     return withLoyalty(ctx, i >= 0 ? rest[i + 1] : undefined, (s) => handler(rest, s));
   },

@@ -19,6 +19,7 @@ import { enCliImport } from './en-cli-import.js';
 import { enCliPaging } from './en-cli-paging.js';
 import { enCliGiftcard } from './en-cli-giftcard.js';
 import { enGiftcardErrors } from './en-giftcard-errors.js';
+import { enCliCustomer } from './en-cli-customer.js';
 
 export const en = {
   // ------------------------------------------------------------ errors: cart and scanning
@@ -520,6 +521,7 @@ export const en = {
   ...enCliPaging,
   ...enCliGiftcard,
   ...enGiftcardErrors,
+  ...enCliCustomer,
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;

@@ -21,6 +21,7 @@ import { ruCliImport } from './ru-cli-import.js';
 import { ruCliPaging } from './ru-cli-paging.js';
 import { ruCliGiftcard } from './ru-cli-giftcard.js';
 import { ruGiftcardErrors } from './ru-giftcard-errors.js';
+import { ruCliCustomer } from './ru-cli-customer.js';
 
 export const ru = {
   // ------------------------------------------------------------ errors: cart and scanning
@@ -521,4 +522,5 @@ export const ru = {
   ...ruCliPaging,
   ...ruCliGiftcard,
   ...ruGiftcardErrors,
+  ...ruCliCustomer,
 } satisfies { [K in MessageKey]?: string };

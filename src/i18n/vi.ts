@@ -20,6 +20,7 @@ import { viCliImport } from './vi-cli-import.js';
 import { viCliPaging } from './vi-cli-paging.js';
 import { viCliGiftcard } from './vi-cli-giftcard.js';
 import { viGiftcardErrors } from './vi-giftcard-errors.js';
+import { viCliCustomer } from './vi-cli-customer.js';
 
 export const vi = {
   // ------------------------------------------------------------ errors: cart and scanning
@@ -520,4 +521,5 @@ export const vi = {
   ...viCliPaging,
   ...viCliGiftcard,
   ...viGiftcardErrors,
+  ...viCliCustomer,
 } satisfies { [K in MessageKey]?: string };

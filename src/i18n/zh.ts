@@ -19,6 +19,7 @@ import { zhCliImport } from './zh-cli-import.js';
 import { zhCliPaging } from './zh-cli-paging.js';
 import { zhCliGiftcard } from './zh-cli-giftcard.js';
 import { zhGiftcardErrors } from './zh-giftcard-errors.js';
+import { zhCliCustomer } from './zh-cli-customer.js';
 
 export const zh = {
   // ------------------------------------------------------------ errors: cart and scanning
@@ -519,4 +520,5 @@ export const zh = {
   ...zhCliPaging,
   ...zhCliGiftcard,
   ...zhGiftcardErrors,
+  ...zhCliCustomer,
 } satisfies { [K in MessageKey]?: string };

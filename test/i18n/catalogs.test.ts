@@ -22,9 +22,9 @@ const CATALOGS: Record<string, Record<string, string>> = { vi, zh, ru };
 // GPIO topics, the USB HID usage page, the apt command.
 const TECHNICAL = ['cli.doctor.topic.hid', 'cli.doctor.topic.gpio', 'cli.doctor.hid.usagePage', 'cli.doctor.gpio.installGpiod'];
 const SAME_AS_ENGLISH: Record<string, string[]> = {
-  vi: ['ui.entry.pin', 'ui.screen.pin', 'ui.form.email', 'ui.products.perKg', 'ui.cart.weighed', 'receipt.weightTimesPrice', ...TECHNICAL],
+  vi: ['ui.entry.pin', 'ui.screen.pin', 'ui.form.email', 'cli.customer.show.email', 'ui.products.perKg', 'ui.cart.weighed', 'receipt.weightTimesPrice', ...TECHNICAL],
   zh: [...TECHNICAL],
-  ru: ['ui.form.email', ...TECHNICAL],
+  ru: ['ui.form.email', 'cli.customer.show.email', ...TECHNICAL],
 };
 const onlySlots = (s: string) => !/\p{L}/u.test(s.replace(/\{[^}]*\}/g, '').replace(/\b[xZ]\b/g, ''));
 

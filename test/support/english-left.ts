@@ -4,7 +4,7 @@
  * the words that are the same in every language — commands, options, codes, file and product names —
  * which the caller lists or which are written as such (--option, till.config.json, CODE_NAMES).
  */
-const WORD = /[\p{L}][\p{L}_'’-]*/gu;
+const WORD = /\p{L}(?:[\p{L}_'’-]*[\p{L}_])?/gu;
 
 /** Technical words every language keeps as they are (what one types, or the name of a thing). */
 export const TECHNICAL = new Set([
@@ -21,7 +21,7 @@ const words = (text: string): string[] => (text.match(WORD) ?? []).map((w) => w.
 export function englishLeft(english: string, translated: string, allow: readonly string[] = []): string[] {
   const strip = (t: string) =>
     t
-      .replace(/\btill(?: [a-z][a-z-]*){0,2}/g, ' ')
+      .replace(/\btill(?: [a-z][a-z-]*){0,3}/g, ' ')
       .replace(/(^|[\s[(|'"`（“«])--?[a-z][a-z-]*/gm, '$1 ')
       .replace(/\b[A-Z][A-Z0-9_]{1,}\b/g, ' ')
       .replace(/[^\s,;:()（）"“”«»]*\/[^\s,;:()（）"“”«»]*/g, ' ')

@@ -4,16 +4,22 @@ import { accountAsOf, expiringWithin, extraExpiresOn, extraOf } from './expiry.j
 import { tierProgress } from './tiers.js';
 import type { LoyaltyAccount, LoyaltyProgram, Reward, TierLadder, Units } from './types.js';
 import { formatUnits } from './units.js';
+import { textWidth } from '../receipt-text.js';
+import { translator, type Translate } from '../../i18n/index.js';
+
+const EN = translator('en');
+const padEnd = (s: string, n: number): string => s + ' '.repeat(Math.max(0, n - textWidth(s)));
+const SHOW_LABELS = ['card', 'phone', 'email', 'customer', 'spend', 'tier'] as const;
 
 export const money = (m: Minor, cur: string): string => `${toDecimalString(m, currency(cur))} ${cur}`;
 
 export const pts = (units: Units, program: Pick<LoyaltyProgram, 'decimals'> | undefined): string => formatUnits(units, program?.decimals ?? 0);
 
 /** One line per customer for `find`; balances as of `day` (expired points out). */
-export function customerRow(account: LoyaltyAccount, programs: readonly LoyaltyProgram[], day: string): string {
+export function customerRow(account: LoyaltyAccount, programs: readonly LoyaltyProgram[], day: string, t: Translate = EN): string {
   const a = accountAsOf(account, day);
   const bal = programs.filter((p) => (a.points[p.id] ?? 0) !== 0 || p.active).map((p) => `${p.id} ${pts(a.points[p.id] ?? 0, p)}`).join(', ');
-  return [a.card, a.name, a.phone, a.tier ?? '-', a.blocked ? 'BLOCKED' : '', bal].filter((x) => x !== '').join('  |  ');
+  return [a.card, a.name, a.phone, a.tier ?? '-', a.blocked ? t('cli.customer.row.blocked') : '', bal].filter((x) => x !== '').join('  |  ');
 }
 
 /** A customer of a `find --json` answer: points as integer units of each program, as of `day`. */
@@ -25,24 +31,27 @@ export function customerRowJson(account: LoyaltyAccount, programs: readonly Loya
   };
 }
 
-/** A customer's card, tier and balances for `show` (the history follows: history-view.ts). */
-export function customerDetails(account: LoyaltyAccount, programs: readonly LoyaltyProgram[], ladder: TierLadder | null, cur: string, day: string): string[] {
+/** A customer's card, tier and balances for `show` (the history follows: history-view.ts), in `t`'s language. */
+export function customerDetails(account: LoyaltyAccount, programs: readonly LoyaltyProgram[], ladder: TierLadder | null, cur: string, day: string, t: Translate = EN): string[] {
   const a = accountAsOf(account, day);
   const byId = new Map(programs.map((p) => [p.id, p]));
+  const S = (k: string, params?: Record<string, string | number>) => t(`cli.customer.show.${k}`, params);
+  const w = Math.max(...SHOW_LABELS.map((k) => textWidth(S(k)))) + 2;
+  const row = (k: (typeof SHOW_LABELS)[number], value: string) => `  ${padEnd(S(k), w)}${value}`;
   const lines = [
-    `${a.name}${a.blocked ? '  [CARD BLOCKED]' : ''}`,
-    `  card      ${a.card}`,
-    `  phone     ${a.phone}`,
-    ...(a.email ? [`  e-mail    ${a.email}`] : []),
-    `  customer  ${a.id} (since ${a.created.slice(0, 10)})`,
-    `  spend     ${money(a.spend, cur)} in ${a.purchases} purchase(s)${a.lastPurchase ? `, last ${a.lastPurchase}` : ''}`,
+    `${a.name}${a.blocked ? S('blocked') : ''}`,
+    row('card', a.card),
+    row('phone', a.phone),
+    ...(a.email ? [row('email', a.email)] : []),
+    row('customer', S('since', { id: a.id, date: a.created.slice(0, 10) })),
+    row('spend', `${S('spent', { amount: money(a.spend, cur), n: a.purchases })}${a.lastPurchase ? S('lastPurchase', { date: a.lastPurchase }) : ''}`),
   ];
   const prog = tierProgress(a, ladder, day);
   if (ladder) {
-    const tierName = ladder.tiers.find((t) => t.id === a.tier)?.name ?? a.tier ?? '-';
-    const unit = (n: number): string => (ladder.basis === 'spend' ? money(n, cur) : `${pts(n, byId.get(ladder.programId ?? ''))} points`);
-    const next = prog?.next ? `, ${unit(prog.remaining)} to ${prog.next.name}` : '';
-    lines.push(`  tier      ${tierName}${next}`);
+    const tierName = ladder.tiers.find((x) => x.id === a.tier)?.name ?? a.tier ?? '-';
+    const unit = (n: number): string => (ladder.basis === 'spend' ? money(n, cur) : S('points', { points: pts(n, byId.get(ladder.programId ?? '')) }));
+    const next = prog?.next ? S('toNext', { amount: unit(prog.remaining), tier: prog.next.name }) : '';
+    lines.push(row('tier', `${tierName}${next}`));
   }
   for (const p of programs) {
     const bal = a.points[p.id] ?? 0;
@@ -51,10 +60,10 @@ export function customerDetails(account: LoyaltyAccount, programs: readonly Loya
     const soon = p.expiryDays || p.additionalExpiryDays ? expiringWithin(a, p.id, day, 30) : 0;
     const extra = extraOf(a, p.id);
     const until = extraExpiresOn(a, p.id, day);
-    const parts = extra ? ` [main ${pts(bal - extra, p)}, additional ${pts(extra, p)}${until ? ` until ${until}` : ''}]` : '';
+    const parts = extra ? (until ? S('partsUntil', { main: pts(bal - extra, p), additional: pts(extra, p), date: until }) : S('parts', { main: pts(bal - extra, p), additional: pts(extra, p) })) : '';
     // The history's balances are the ledger's; points past their date stay in it until `till loyalty expire` journals them.
-    const lapsed = ledger !== bal ? `; ${pts(ledger - bal, p)} past their expiry date, recorded at the next till loyalty expire (ledger ${pts(ledger, p)})` : '';
-    lines.push(`  ${p.name}: ${pts(bal, p)} points${parts}${soon ? ` (${pts(soon, p)} expire within 30 days)` : ''}${lapsed}`);
+    const lapsed = ledger !== bal ? S('lapsed', { points: pts(ledger - bal, p), ledger: pts(ledger, p) }) : '';
+    lines.push(`  ${S('balance', { program: p.name, points: pts(bal, p) })}${parts}${soon ? S('soon', { points: pts(soon, p) }) : ''}${lapsed}`);
   }
   return lines;
 }

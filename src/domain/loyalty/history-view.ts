@@ -10,6 +10,12 @@ import type { HistoryKind, HistoryRow } from './history.js';
 import { tierProgress } from './tiers.js';
 import type { LoyaltyAccount, LoyaltyProgram, TierLadder, Units } from './types.js';
 import { money, pts } from './admin-view.js';
+import { textWidth } from '../receipt-text.js';
+import { translator, type Translate } from '../../i18n/index.js';
+
+const EN = translator('en');
+const padEnd = (s: string, n: number): string => s + ' '.repeat(Math.max(0, n - textWidth(s)));
+const padStart = (s: string, n: number): string => ' '.repeat(Math.max(0, n - textWidth(s))) + s;
 
 const LABEL: Record<HistoryKind, string> = {
   earn: 'earned', spend: 'spent', adjust: 'adjusted', expire: 'expired', accrue: 'bonus', refund: 'refund',
@@ -34,46 +40,58 @@ export function foldMismatches(rowsOldestFirst: readonly HistoryRow[], account: 
 }
 
 /** The table of one page of rows (newest first), with a header line. `local` renders an ISO instant. */
-export function historyLines(page: Page<HistoryRow>, programs: readonly LoyaltyProgram[], local: (iso: string) => string, cur?: string): string[] {
-  if (page.total === 0) return ['  history: none yet'];
+export function historyLines(page: Page<HistoryRow>, programs: readonly LoyaltyProgram[], local: (iso: string) => string, cur?: string, t: Translate = EN): string[] {
+  if (page.total === 0) return [t('cli.customer.history.none')];
   const byId = new Map(programs.map((p) => [p.id, p]));
+  const c = (k: string) => t(`cli.customer.col.${k}`);
+  const label = (k: HistoryKind) => t(`cli.customer.kind.${k}`);
   const num = (units: Units | null, pid: string | null, sign: boolean): string => {
     if (units === null || pid === null) return '';
     const text = pts(units, byId.get(pid));
     return sign && units > 0 ? `+${text}` : text;
   };
-  const pw = Math.max('program'.length, ...page.items.map((r) => (r.programId ?? '').length));
+  const pw = Math.max(textWidth(c('program')), ...page.items.map((r) => (r.programId ?? '').length));
+  const ww = Math.max(9, textWidth(c('what')), ...page.items.map((r) => textWidth(label(r.kind))));
   // Additional (promotional) points get their own column once the page has any: "+100 = 100" is the
   // additional part of the movement and the additional balance after it.
   const withAdd = page.items.some((r) => r.additional !== 0 || (r.additionalBalance ?? 0) !== 0);
   const addText = (r: HistoryRow): string => (r.programId === null || r.additionalBalance === null ? '' : `${num(r.additional, r.programId, true)} = ${num(r.additionalBalance, r.programId, false)}`);
-  const aw = withAdd ? Math.max('additional'.length, ...page.items.map((r) => addText(r).length)) : 0;
-  const addHead = withAdd ? `  ${'additional'.padStart(aw)}` : '';
-  const lines = [`  history (${HISTORY_ORDER}):`, `    ${'when'.padEnd(16)}  ${'what'.padEnd(9)}  ${'points'.padStart(8)}  ${'program'.padEnd(pw)}  ${'balance'.padStart(8)}${addHead}  by  reference`];
+  const aw = withAdd ? Math.max(textWidth(c('additional')), ...page.items.map((r) => addText(r).length)) : 0;
+  const addHead = withAdd ? `  ${padStart(c('additional'), aw)}` : '';
+  const lines = [
+    t('cli.customer.history.title', { order: t('cli.page.order.newest') }),
+    `    ${padEnd(c('when'), 16)}  ${padEnd(c('what'), ww)}  ${padStart(c('points'), 8)}  ${padEnd(c('program'), pw)}  ${padStart(c('balance'), 8)}${addHead}  ${c('by')}  ${c('reference')}`,
+  ];
   for (const r of page.items) {
     const isMove = r.programId !== null;
     const cols = [
       local(r.at).padEnd(16),
-      LABEL[r.kind].padEnd(9),
+      padEnd(label(r.kind), ww),
       (isMove ? num(r.delta, r.programId, true) : '').padStart(8),
       (r.programId ?? '').padEnd(pw),
       (isMove ? num(r.balance, r.programId, false) : '').padStart(8),
       ...(withAdd ? [addText(r).padStart(aw)] : []),
       r.operator,
     ];
-    const list = r.priceList ? `${r.priceList.name} prices on ${r.priceList.lines} line(s)${cur ? `, ${money(r.priceList.saved, cur)} below list` : ''}` : '';
-    const tail = [r.ref, r.reason && `"${r.reason}"`, r.detail, list].filter(Boolean).join('  ');
+    const list = r.priceList
+      ? cur
+        ? t('cli.customer.history.priceListSaved', { name: r.priceList.name, lines: r.priceList.lines, saved: money(r.priceList.saved, cur) })
+        : t('cli.customer.history.priceList', { name: r.priceList.name, lines: r.priceList.lines })
+      : '';
+    const note = (n: { key: string; params: Record<string, string> }) => t(n.key, n.params.field ? { ...n.params, field: t(`cli.customer.field.${n.params.field}`) } : n.params);
+    const detail = r.notes ? r.notes.map(note).join('; ') : r.detail;
+    const tail = [r.ref, r.reason && `"${r.reason}"`, detail, list].filter(Boolean).join('  ');
     lines.push(`    ${cols.join('  ')}${tail ? `  ${tail}` : ''}  #${r.seq}`);
   }
   return lines;
 }
 
 /** Warnings after the table: events the journal did not yield, a fold that misses the balance. */
-export function historyWarnings(unread: readonly number[], mismatches: readonly Mismatch[], programs: readonly LoyaltyProgram[]): string[] {
+export function historyWarnings(unread: readonly number[], mismatches: readonly Mismatch[], programs: readonly LoyaltyProgram[], t: Translate = EN): string[] {
   const byId = new Map(programs.map((p) => [p.id, p]));
   const out: string[] = [];
-  if (unread.length) out.push(`  warning: ${unread.length} event(s) of this history could not be read from the journal (#${unread.slice(0, 5).join(', #')}${unread.length > 5 ? ', ...' : ''}); run: till journal verify`);
-  for (const m of mismatches) out.push(`  warning: the movements of ${m.programId} add up to ${pts(m.fold, byId.get(m.programId))}, the balance is ${pts(m.ledger, byId.get(m.programId))}; run: till journal verify`);
+  if (unread.length) out.push(t('cli.customer.warn.unread', { n: unread.length, seqs: `#${unread.slice(0, 5).join(', #')}${unread.length > 5 ? ', ...' : ''}` }));
+  for (const m of mismatches) out.push(t('cli.customer.warn.mismatch', { program: m.programId, fold: pts(m.fold, byId.get(m.programId)), ledger: pts(m.ledger, byId.get(m.programId)) }));
   return out;
 }
 

@@ -10,6 +10,8 @@ import { additionalPart } from './additional.js';
 import type { Units } from './types.js';
 
 /** The journal envelope fields a history row needs (the store's JournalEvent has them all). */
+const NO_POINTS = [{ key: 'cli.customer.note.noPoints', params: {} }];
+
 export interface HistoryEvent {
   seq: number;
   type: string;
@@ -44,6 +46,11 @@ export interface HistoryRow {
   reason: string;
   /** What changed, for changes of state: "tier std -> silver", "card 2700000000014, tier std". */
   detail: string;
+  /**
+   * `detail` as catalog keys and values (`cli.customer.note.*`), joined with "; " when shown: what the
+   * back office prints in the output's language. `detail` stays the English text of the JSON document.
+   */
+  notes?: { key: string; params: Record<string, string> }[];
   /** On the rows of a sale priced from the customer's tier price list: which list, how many lines, what it took off. */
   priceList?: { tierId: string; name: string; lines: number; saved: number };
 }
@@ -87,14 +94,16 @@ export class HistoryFold {
     switch (ev.type) {
       case EV.customerCreated: {
         const c = (d as unknown as CustomerCreatedData).customer;
-        if (c?.id === this.customerId) this.rows.push(row('created', { detail: `card ${c.card}${c.tier ? `, tier ${c.tier}` : ''}` }));
+        if (c?.id === this.customerId)
+          this.rows.push(row('created', { detail: `card ${c.card}${c.tier ? `, tier ${c.tier}` : ''}`, notes: [c.tier ? { key: 'cli.customer.note.createdTier', params: { card: c.card, tier: c.tier } } : { key: 'cli.customer.note.created', params: { card: c.card } }] }));
         break;
       }
       case EV.customerUpdated: {
         const u = d as unknown as CustomerUpdatedData;
         if (u.customerId !== this.customerId || !u.changes) break;
         const parts = Object.entries(u.changes).map(([k, v]) => `${k} ${v === '' ? 'removed' : `-> ${String(v)}`}`);
-        this.rows.push(row('edited', { detail: parts.join('; ') }));
+        const notes = Object.entries(u.changes).map(([k, v]): { key: string; params: Record<string, string> } => (v === '' ? { key: 'cli.customer.note.removed', params: { field: k } } : { key: 'cli.customer.note.changed', params: { field: k, value: String(v) } }));
+        this.rows.push(row('edited', { detail: parts.join('; '), notes }));
         break;
       }
       case EV.cardBlocked:
@@ -105,22 +114,22 @@ export class HistoryFold {
       }
       case EV.customerRegraded: {
         const r = d as unknown as CustomerRegradedData;
-        if (r.customerId === this.customerId) this.rows.push(row('regraded', { reason: str(r.reason), detail: `tier ${r.from ?? '-'} -> ${r.to ?? '-'}` }));
+        if (r.customerId === this.customerId) this.rows.push(row('regraded', { reason: str(r.reason), detail: `tier ${r.from ?? '-'} -> ${r.to ?? '-'}`, notes: [{ key: 'cli.customer.note.tier', params: { from: r.from ?? '-', to: r.to ?? '-' } }] }));
         break;
       }
       case EV.saleCommitted: {
         if (!sale || sale.loyalty.customerId !== this.customerId) break;
         const ref = sale.receiptNo || sale.saleId;
         if (sale.loyalty.promoted && typeof sale.loyalty.tierAfter === 'string') {
-          this.rows.push(row('promoted', { day: sale.loyalty.day || day, ref, detail: `tier ${sale.loyalty.tierBefore ?? '-'} -> ${sale.loyalty.tierAfter}` }));
-        } else if (moved === 0) this.rows.push(row('purchase', { day: sale.loyalty.day || day, ref, detail: 'no points' }));
+          this.rows.push(row('promoted', { day: sale.loyalty.day || day, ref, detail: `tier ${sale.loyalty.tierBefore ?? '-'} -> ${sale.loyalty.tierAfter}`, notes: [{ key: 'cli.customer.note.tier', params: { from: sale.loyalty.tierBefore ?? '-', to: String(sale.loyalty.tierAfter) } }] }));
+        } else if (moved === 0) this.rows.push(row('purchase', { day: sale.loyalty.day || day, ref, detail: 'no points', notes: NO_POINTS }));
         // Which price list the sale was priced from (the tier's), on every row of the sale.
         const pl = sale.loyalty.priceList;
         if (pl && typeof pl.name === 'string') for (const r of this.rows.slice(firstRow)) r.priceList = { tierId: String(pl.tierId), name: pl.name, lines: Number(pl.lines) || 0, saved: Number(pl.saved) || 0 };
         break;
       }
       case EV.pointsRefunded:
-        if (moved === 0 && d.customerId === this.customerId) this.rows.push(row('refund', { day: str(d.day) || day, ref: str(d.saleId), detail: 'no points' }));
+        if (moved === 0 && d.customerId === this.customerId) this.rows.push(row('refund', { day: str(d.day) || day, ref: str(d.saleId), detail: 'no points', notes: NO_POINTS }));
         break;
     }
   }
