@@ -13,7 +13,7 @@
  */
 import type { Client } from 'pg';
 import { TillError } from '../domain/errors.js';
-import type { TillConfig } from '../domain/config.js';
+import { validateConfig } from '../domain/config.js';
 import { readConfig, writeConfig } from '../store/config-file.js';
 import { crash, hit } from '../store/failpoints.js';
 import { readHqPullState, writeHqPullState, type HqPullState } from '../store/hq-pull-state.js';
@@ -57,6 +57,7 @@ export async function pullHq(client: Client, url: string, store: PullTarget, o: 
     let pos: HqPullState = readHqPullState(o.dataDir);
     if (pos.chainId !== head.chainId) pos = { chainId: head.chainId, version: 0, kind: '', key: '', pulledAt: null };
     const out: PullResult = { chainId: head.chainId, version: pos.version, items: 0, events: 0, configKeys: [], skipped: 0 };
+    let skippedConfig = 0;
     for (;;) {
       const r = await client.query<{ kind: HqKind; key: string; body: unknown; gone: boolean; version: string }>(
         `SELECT kind, key, body, body IS NULL AS gone, version FROM hq_items
@@ -70,12 +71,16 @@ export async function pullHq(client: Client, url: string, store: PullTarget, o: 
       const { events, skipped } = eventsForItems(store.state, items);
       const config = readConfig(o.dataDir);
       const merged = mergeConfig(config, items);
-      const keys = Object.keys(merged.changed);
+      // Settings this version of till cannot take (a newer head office) are left out, never written:
+      // a register must always start on its file.
+      const valid = validateConfig(merged.config);
+      const keys = valid.ok ? Object.keys(merged.changed) : [];
+      if (!valid.ok) skippedConfig += Object.keys(merged.changed).length;
       if (events.length || keys.length) {
         const at = { chainId: head.chainId, version: next.version, kind: next.kind, key: next.key };
-        const res = await store.commit({ id: `hq-pull:${head.chainId}:${next.version}:${next.kind}:${next.key}`, events: [...events, { type: CHAIN_PULLED, data: { ...at, config: merged.changed } }] });
+        const res = await store.commit({ id: `hq-pull:${head.chainId}:${next.version}:${next.kind}:${next.key}`, events: [...events, { type: CHAIN_PULLED, data: { ...at, config: valid.ok ? merged.changed : {} } }] });
         if (!res.duplicate) out.events += events.length;
-        if (keys.length) writeConfig(o.dataDir, merged.config as TillConfig);
+        if (keys.length) writeConfig(o.dataDir, merged.config);
         if (hit('hq-pulled')) crash();
       }
       out.items += items.length;
@@ -87,6 +92,7 @@ export async function pullHq(client: Client, url: string, store: PullTarget, o: 
     }
     // Every item up to the head's version is applied (a version whose items a later one rewrote has none left).
     out.version = head.version;
+    out.skipped += skippedConfig;
     if (pos.version < head.version) writeHqPullState(o.dataDir, { ...pos, version: head.version, kind: '', key: '' });
     return out;
   } catch (e) {

@@ -215,6 +215,14 @@ describe.runIf(pgAvailable())('head office on the chain', () => {
     expect(after.catalog.products.P00001).toBeUndefined();
     expect(after.catalog.products.P00002.price).toBe(9999);
     expect(Object.keys(after.catalog.products).length).toBe(2500);
+
+    // A setting this register cannot take (as from a newer head office) is left out, never written.
+    await query(url, `INSERT INTO hq_items (kind, key, body, digest, version) VALUES ('config', 'tax', '"nonsense"', 'x', 3) ON CONFLICT (kind, key) DO UPDATE SET body = EXCLUDED.body, version = 3`);
+    await query(url, 'UPDATE hq_head SET version = 3');
+    const odd = await till(['sync', 'pull', '--data', r1]);
+    expect(odd.code, odd.err).toBe(0);
+    expect(odd.out).toContain('1 item(s) could not be read and were left out.');
+    expect(readConfig(r1).tax).toEqual(hq.config.tax);
   });
 
   it('join seeds a register with the chain’s balances; its push doubles nothing; a replacement keeps its id and continues its receipts', async () => {
