@@ -176,7 +176,7 @@ export const dropTender = (ctx: CheckoutContext, id: string): Patch => withTende
 
 export const freshSale = (ctx: CheckoutContext): Patch => {
   const cart = emptyCart();
-  return { saleId: null, cart, priced: priceCart(cart, ctx.deps.tax), tenders: [], nextTender: 1, cardPrompt: null, pricePrompt: null, balance: null, customer: null, loyalty: null, confirm: null, totalAccepted: 0 };
+  return { saleId: null, cart, priced: priceCart(cart, ctx.deps.tax), tenders: [], nextTender: 1, cardPrompt: null, pricePrompt: null, balance: null, customer: null, loyalty: null, confirm: null, totalAccepted: 0, holding: null };
 };
 
 export const voidMessage = (ctx: CheckoutContext): CheckoutMessage =>

@@ -7,6 +7,8 @@
  *    │               ▼  │                                    ▼              ▼
  *    └──── void ── open.* ◀──────────────────────── open.commitFailed (retry / void / remove a payment)
  *   balance: a gift card's balance, from idle or from an open sale, back to where it came from.
+ *   open.holding: on a chain, a gift-card payment or points reward waits for its hold in the shared
+ *   database (checkout.holds.ts), then is on the sale (or refused, and the sale is as it was).
  *   parking: an open sale without payments journaled aside (sale.park), then idle; recalling: a
  *   parked sale journaled as taken up (sale.recall), then the open sale again (checkout.park.ts).
  *
@@ -28,6 +30,7 @@ import * as G from './checkout.giftcard.js';
 import * as M from './checkout.loyalty.js';
 import * as C from './checkout.confirm.js';
 import * as K from './checkout.park.js';
+import * as H from './checkout.holds.js';
 
 type Where = 'idle' | 'sale' | 'tender';
 const P = M.withPreview;
@@ -53,6 +56,8 @@ export const checkoutMachine = setup({
     input: {} as CheckoutDeps,
   },
   actors: {
+    /** Holds what a payment or reward adds in the chain database; rejects with the cashier's refusal. Default: nothing to hold. */
+    holdSpends: fromPromise<void, H.HoldInput>(async () => {}),
     /** Journals the sale durably and returns the committed record. Must be provided. */
     commitSale: fromPromise<CommitOutput, CommitInput>(async () => {
       throw new Error('commitSale actor was not provided');
@@ -100,6 +105,16 @@ export const checkoutMachine = setup({
     /** A gift card (scanned, or giftcard_pay with an amount) that adds a payment; a refused one stays put. */
     cardPays: ({ context, event }) =>
       (event.type === 'cart.scan' || event.type === 'tender.giftcard') && G.redeemPays(context, event.code, event.type === 'tender.giftcard' ? event.amount : undefined),
+    /** On a chain: a card that pays is held in the database before it is on the sale. */
+    cardPaysHeld: ({ context, event }) =>
+      (event.type === 'cart.scan' || event.type === 'tender.giftcard') &&
+      !!context.deps.chainHolds &&
+      H.added(context, G.redeem(context, event.code, event.type === 'tender.giftcard' ? event.amount : undefined)) !== null,
+    /** On a chain: a reward that spends points is held in the database before it is on the sale. */
+    rewardHeld: ({ context, event }) =>
+      event.type === 'reward.apply' && !!context.deps.chainHolds && H.added(context, M.claimReward(context, event.programId, event.rewardId, event.points)) !== null,
+    holdBackToTender: ({ context }) => context.holding?.done === 'tender',
+    refusedBackToTender: ({ context }) => context.holding?.refused === 'tender',
     asks: ({ context, event }, p: { where: Where }) => C.asks(context, event, p.where),
     /** A yes counts only where the question was asked. */
     answerHere: ({ context }, p: { where: Where }) => context.confirm?.where === p.where,
@@ -142,6 +157,7 @@ export const checkoutMachine = setup({
       loyalty: null,
       confirm: null,
       totalAccepted: 0,
+      holding: null,
     };
   },
   initial: 'idle',
@@ -248,7 +264,8 @@ export const checkoutMachine = setup({
                 actions: assign(({ context, event }) => G.promptAmount(context, event.code)),
               },
               ask('sale'),
-              // A card that pays goes to the tender screen; a refused one leaves the sale where it is.
+              // A card that pays goes to the tender screen (on a chain once it is held); a refused one leaves the sale where it is.
+              { guard: 'cardPaysHeld', target: 'holding', actions: assign(({ context, event }) => H.begin(context, P(context, G.redeem(context, event.code)), 'tender', 'sale')) },
               { guard: 'cardPays', target: 'tender', actions: assign(({ context, event }) => P(context, G.redeem(context, event.code))) },
               { guard: 'isCardScan', actions: assign(({ context, event }) => G.redeem(context, event.code)) },
               { guard: 'isMemberScan', actions: assign(({ context, event }) => M.attachByCard(context, event.code)) },
@@ -270,12 +287,16 @@ export const checkoutMachine = setup({
             // Paying with a card from the sale is what scanning it does: a payment, then the tender screen.
             'tender.giftcard': [
               ask('sale'),
+              { guard: 'cardPaysHeld', target: 'holding', actions: assign(({ context, event }) => H.begin(context, P(context, G.redeem(context, event.code, event.amount)), 'tender', 'sale')) },
               { guard: 'cardPays', target: 'tender', actions: assign(({ context, event }) => P(context, G.redeem(context, event.code, event.amount))) },
               { guard: 'cartNotEmpty', actions: assign(({ context, event }) => G.redeem(context, event.code, event.amount)) },
             ],
             'customer.attach': { actions: assign(({ context, event }) => M.attachById(context, event.customerId)) },
             'customer.detach': { actions: assign(({ context }) => M.detach(context)) },
-            'reward.apply': { actions: assign(({ context, event }) => M.claimReward(context, event.programId, event.rewardId, event.points)) },
+            'reward.apply': [
+              { guard: 'rewardHeld', target: 'holding', actions: assign(({ context, event }) => H.begin(context, M.claimReward(context, event.programId, event.rewardId, event.points), 'sale', 'sale')) },
+              { actions: assign(({ context, event }) => M.claimReward(context, event.programId, event.rewardId, event.points)) },
+            ],
             'reward.remove': { actions: assign(({ context, event }) => M.unclaimReward(context, event.id)) },
             'tender.start': [ask('sale'), { guard: 'cartNotEmpty', target: 'tender', actions: assign({ message: null }) }],
             'confirm.accept': answer('sale'),
@@ -313,8 +334,12 @@ export const checkoutMachine = setup({
             'confirm.accept': answer('tender'),
             'tender.exact': { actions: assign(({ context }) => P(context, L.exactCash(context))) },
             'tender.card': { actions: assign(({ context, event }) => P(context, L.card(context, event.reference, event.amount))) },
-            'tender.giftcard': { actions: assign(({ context, event }) => P(context, G.redeem(context, event.code, event.amount))) },
+            'tender.giftcard': [
+              { guard: 'cardPaysHeld', target: 'holding', actions: assign(({ context, event }) => H.begin(context, P(context, G.redeem(context, event.code, event.amount)), 'tender', 'tender')) },
+              { actions: assign(({ context, event }) => P(context, G.redeem(context, event.code, event.amount))) },
+            ],
             'cart.scan': [
+              { guard: 'cardPaysHeld', target: 'holding', actions: assign(({ context, event }) => H.begin(context, P(context, G.redeem(context, event.code)), 'tender', 'tender')) },
               { guard: 'isCardScan', actions: assign(({ context, event }) => P(context, G.redeem(context, event.code))) },
               // A product or loyalty card is never an amount: with no payment yet, back to the sale, which takes it.
               { guard: 'noTenders', target: 'sale', actions: [assign({ message: null }), raise(({ event }) => event)] },
@@ -329,6 +354,23 @@ export const checkoutMachine = setup({
             'tender.cancel': [
               { guard: 'noTenders', target: 'sale', actions: assign({ message: null }) },
               { actions: assign({ message: L.refusal('REMOVE_PAYMENTS_FIRST', 'Remove the payments before going back to the sale.') }) },
+            ],
+          },
+        },
+        // Waiting for the chain database to hold what the last payment or reward adds (checkout.holds.ts).
+        // Nothing else is taken meanwhile but a void (open's), which drops the update; the register releases its holds.
+        holding: {
+          invoke: {
+            id: 'holdSpends',
+            src: 'holdSpends',
+            input: ({ context }) => H.holdInput(context),
+            onDone: [
+              { guard: 'holdBackToTender', target: 'tender', actions: assign(({ context }) => H.granted(context)) },
+              { target: 'sale', actions: assign(({ context }) => H.granted(context)) },
+            ],
+            onError: [
+              { guard: 'refusedBackToTender', target: 'tender', actions: assign(({ context, event }) => H.refused(context, event.error)) },
+              { target: 'sale', actions: assign(({ context, event }) => H.refused(context, event.error)) },
             ],
           },
         },

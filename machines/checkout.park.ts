@@ -35,6 +35,7 @@ export function restore(ctx: CheckoutContext, out: RecallOutput): Patch {
     customer: account,
     confirm: null,
     totalAccepted: 0,
+    holding: null,
     message:
       out.changed > 0
         ? info('SALE_RECALLED_PRICES', `Parked sale #${out.no} recalled. ${out.changed} line(s) cost differently in the catalog now: the sale keeps the prices it was parked with.`, { no: out.no, changed: out.changed })

@@ -9,6 +9,7 @@ import type { ApprovalAction, ApprovalFacts } from '../src/domain/operators/appr
 import type { PlausibilityLimits, Question } from '../src/domain/plausibility.js';
 import type { ScaleLayout } from '../src/domain/scale-barcode.js';
 import type { LoyaltyAccount, LoyaltyProgram, SaleLoyalty, TierLadder } from '../src/domain/loyalty/types.js';
+import type { PendingHold } from './checkout.holds.js';
 
 /** Read-only view of the gift cards in the store, plus this register's selling rules. */
 export interface GiftCardDeps {
@@ -81,6 +82,11 @@ export interface CheckoutDeps {
   openPriceMax?: number | null;
   /** Why a new sale may not start now (no shift open while shift.mode is "required"), or null. Absent: always. */
   saleStart?: () => { code: string; message: string } | null;
+  /**
+   * On a chain (docs/chain.md): gift-card payments and points rewards are held in the shared database
+   * by the `holdSpends` actor before they are on the sale (checkout.holds.ts). Absent: applied at once.
+   */
+  chainHolds?: boolean;
 }
 
 export interface CheckoutMessage {
@@ -121,6 +127,8 @@ export interface CheckoutContext {
   confirm: PendingConfirm | null;
   /** A sale total the cashier said yes to (CONFIRM_TOTAL): not asked again unless the total grows. 0 = none. */
   totalAccepted: number;
+  /** A payment or reward waiting for its hold in the chain database (state open.holding), or null. */
+  holding: PendingHold | null;
 }
 
 /**

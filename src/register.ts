@@ -12,7 +12,9 @@ import { finalizeSale, formatReceiptNo, type SaleRecord } from './domain/sale.js
 import type { CommitResult, Store, StoreNotice } from './store/types.js';
 import type { Hardware } from '../hardware/types.js';
 import { CODE_RANDOM_BYTES, generateCode, localDate, saleGiftCards, validateSaleGiftCards } from './domain/giftcard/index.js';
-import type { SaleGiftCards } from './domain/giftcard/types.js';
+import { cardSpends, saleSpends, type SaleSpends } from './domain/sale-spends.js';
+import type { SaleLoyalty } from './domain/loyalty/types.js';
+import type { HoldInput } from '../machines/checkout.holds.js';
 import type { ChainLink, ChainStatus } from './sync/chain-link.js';
 import { buildSaleLoyalty } from './domain/loyalty/sale-extension.js';
 import { accountAsOf } from './domain/loyalty/expiry.js';
@@ -254,6 +256,8 @@ export function createRegister(opts: RegisterOptions): Register {
   });
   returnsRef = returns;
 
+  /** Sales this run wrote: their holds wait for the push, never released. */
+  const committedSales = new Set<string>();
   async function commitSale(input: CommitInput): Promise<SaleRecord> {
     // Defence in depth: the UI and headless only feed the checkout while someone is signed in.
     if (session.status() !== 'signedIn') throw new TillError('SIGNED_OUT', 'Sign in to finish the sale.');
@@ -269,18 +273,14 @@ export function createRegister(opts: RegisterOptions): Register {
       extensions(input, input.priced.total),
     );
     if (!r.ok) throw r.error;
-    // On a chain, what the sale takes from gift cards is held in the shared database first (or
-    // checked against the offline rules); a refusal keeps the sale open and writes nothing.
-    const redeemed = (r.value.extensions?.giftcards as SaleGiftCards | undefined)?.redeemed ?? [];
-    if (opts.chain && redeemed.length) await opts.chain.holdSale(input.saleId, redeemed);
-    let res: CommitResult;
-    try {
-      res = await store.commit({ id: input.saleId, events: [{ type: 'sale.committed', data: { sale: r.value } }], operator: op.id, at });
-    } catch (e) {
-      opts.chain?.released(input.saleId);
-      throw e;
-    }
-    opts.chain?.committed();
+    // On a chain, what the sale takes from gift cards and points was held when it was added; it is
+    // held again for the whole sale (a lapsed hold is renewed, an offline one tried online) or checked
+    // against the offline rules. A refusal keeps the sale open and writes nothing; its holds stay
+    // until it is paid another way or voided.
+    if (opts.chain) await opts.chain.holdSpends(input.saleId, committedSpends(r.value, input));
+    const res: CommitResult = await store.commit({ id: input.saleId, events: [{ type: 'sale.committed', data: { sale: r.value } }], operator: op.id, at });
+    committedSales.add(input.saleId);
+    opts.chain?.committed(input.saleId);
     // The sale id is its one commit: a sale saved already (a recalled park paid twice) is never paid again.
     if (res.duplicate) throw new TillError('SALE_ALREADY_SAVED', 'This sale was saved already: it cannot be paid twice. Void it on this screen (/).');
     startNoticesSeen = true;
@@ -343,6 +343,7 @@ export function createRegister(opts: RegisterOptions): Register {
       commitSale: fromPromise<SaleRecord, CommitInput>(({ input }) => commitSale(input)),
       parkSale: fromPromise<ParkOutput, ParkInput>(({ input }) => parking.park(input)),
       recallSale: fromPromise<RecallOutput, RecallInput>(({ input }) => parking.recall(input)),
+      holdSpends: fromPromise<void, HoldInput>(async ({ input }) => opts.chain?.holdSpends(input.saleId, input.spends)),
     },
     actions: {
       printReceipt: (_, sale) => void track(print(sale)),
@@ -391,6 +392,7 @@ export function createRegister(opts: RegisterOptions): Register {
       const e = shift.saleRefusal();
       return e ? { code: e.code, message: e.message } : null;
     },
+    chainHolds: opts.chain !== undefined,
     approvals: {
       required: (action, facts) => session.needsApproval(action, facts),
       granted: (action) => granted(action) !== null,
@@ -436,6 +438,7 @@ export function createRegister(opts: RegisterOptions): Register {
     else log(`scan while the till is ${st === 'pin' ? 'asking for a PIN' : 'locked'}: ignored`);
   }, log);
   const unsubscribeScanner = hardware.scanner.onScan((scan) => scans.deliver(scan));
+  const holdKeeper = opts.chain ? keepHolds(actor, opts.chain, committedSales) : null;
   actor.start();
 
   // A language picked with the key lasts until the operator signs out (it is chosen on the sign-in
@@ -523,6 +526,7 @@ export function createRegister(opts: RegisterOptions): Register {
       unsubscribePrinted?.();
       unsubscribeNotices();
       guessSaver?.unsubscribe();
+      holdKeeper?.unsubscribe();
       languageWatch.unsubscribe();
       actor.stop();
       returns.stop();
@@ -531,6 +535,35 @@ export function createRegister(opts: RegisterOptions): Register {
       await opts.chain?.stop();
     },
   };
+}
+
+/** What a sale about to be written takes from shared balances: its cards' redemptions and the points its loyalty spends. */
+function committedSpends(sale: SaleRecord, input: CommitInput): SaleSpends {
+  const loyalty = sale.extensions?.loyalty as SaleLoyalty | undefined;
+  return {
+    cards: cardSpends(input.tenders),
+    points: (loyalty?.programs ?? []).filter((p) => p.spent > 0).map((p) => ({ customerId: loyalty!.customerId, programId: p.programId, points: p.spent })),
+  };
+}
+
+/**
+ * Keeps the chain's holds in step with the open sale: a payment or reward removed (or the customer
+ * taken off) lowers what is held; a sale that ends without being written (voided, parked) releases
+ * its holds. Parking releases, as a parked sale holds no money and its rewards are released with it.
+ * Holds are only ever raised by the holding state (checkout.holds.ts) and the commit.
+ */
+function keepHolds(actor: CheckoutActor, chain: ChainLink, committed: ReadonlySet<string>) {
+  let open: string | null = null;
+  return actor.subscribe((snap) => {
+    const id = snap.context.saleId;
+    if (open && open !== id) {
+      if (!committed.has(open)) chain.released(open);
+      open = null;
+    }
+    if (!id || !snap.matches('open')) return;
+    open = id;
+    if (!snap.matches({ open: 'holding' })) chain.lowerSpends(id, saleSpends(snap.context.cart, snap.context.tenders, snap.context.customer?.id));
+  });
 }
 
 /** The void's audit entry with the manager who approved it (if one had to). */

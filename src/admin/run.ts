@@ -155,6 +155,7 @@ async function openChain(config: TillConfig, dataDir: string, store: Store, say:
     journalId: store.state.meta.storeId,
     ledgerId: ledgerIdentity(dataDir, config.register.id).register,
     log: say,
+    pointDecimals: (id) => programList(loyaltyOf(store.state)).find((p) => p.id === id)?.decimals ?? 0,
     // An overspend that slipped through offline is never silent: the manager sees it on the register.
     onAlerts: (alerts) => {
       for (const a of alerts) {

@@ -215,6 +215,15 @@ export interface TillConfig {
       maxPerCard: string;
       /** Most all cards together may pay at this register in one offline period ("" = no cap). */
       maxPerRegister: string;
+      /**
+       * Points (rewards paid with points) while the database is away: "none" refuses them, "limited"
+       * (default) allows what the register's own journal shows, at most `maxPoints` per customer and
+       * program in one offline period. Points are the shop's own discount, and an overspend is
+       * recorded on reconnect as a negative balance with an alert, so they stay usable by default.
+       */
+      points: 'none' | 'limited';
+      /** Most points one customer may spend of a program at this register in one offline period, as the program counts them ("" = no cap but the balance). */
+      maxPoints: string;
     };
   };
 }
@@ -265,7 +274,7 @@ export const DEFAULT_CONFIG: TillConfig = {
   signIn: { idleLockSeconds: 300, pinLimitPerMinute: 5, cooldownSeconds: 60 },
   approvals: { voidWithTenders: true, voidLinesOver: 10, refund: true, returnWithoutReceipt: true, priceOverride: true, lineDiscount: true, noSale: true, paidOut: true, loyaltyAdjust: true },
   storage: { checkpointEvery: 1000, segmentBytes: 64 * 1024 * 1024 },
-  chain: { url: '', holdSeconds: 120, timeoutMs: 1500, offline: { giftCards: 'limited', maxPerCard: '', maxPerRegister: '' } },
+  chain: { url: '', holdSeconds: 120, timeoutMs: 1500, offline: { giftCards: 'limited', maxPerCard: '', maxPerRegister: '', points: 'limited', maxPoints: '' } },
 };
 
 /** The language receipts print in: `receipt.language`, else the shop's `language`. */
@@ -449,6 +458,10 @@ const CHECKS: Record<string, Check> = {
   'chain.offline.giftCards': oneOf('none', 'limited'),
   'chain.offline.maxPerCard': amountText,
   'chain.offline.maxPerRegister': amountText,
+  'chain.offline.points': oneOf('none', 'limited'),
+  'chain.offline.maxPoints': (v, key, out) => {
+    if (typeof v !== 'string' || !/^(\d{1,12}([.,]\d{1,3})?)?$/.test(v.trim())) out.push({ key, message: `must be a number of points such as "500" or "12.5", or "" for no cap but the balance, got ${describe(v)}` });
+  },
 };
 
 function get(obj: unknown, path: string): unknown {

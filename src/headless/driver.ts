@@ -208,8 +208,10 @@ export function createHeadlessHandler(register: Register): (line: string) => Pro
       return refuse(req.id, 'INVALID_IN_STATE', `"${req.cmd}" is not possible while the register is in "${status}".`);
     }
     actor.send(req.event);
-    // Durability first: the reply waits for the journal's answer (committed or commit_failed).
-    const committing = (s: { value: unknown }) => s.value === 'committing' || s.value === 'parking' || s.value === 'recalling';
+    // Durability first: the reply waits for the journal's answer (committed or commit_failed), and on
+    // a chain for the database's answer to a hold (the payment or reward is on the sale, or refused).
+    const committing = (s: { value: unknown }) =>
+      s.value === 'committing' || s.value === 'parking' || s.value === 'recalling' || (typeof s.value === 'object' && s.value !== null && (s.value as { open?: unknown }).open === 'holding');
     const after = committing(actor.getSnapshot()) ? await waitFor(actor, (s) => !committing(s)) : actor.getSnapshot();
     // The command asked a question instead of acting: not done, and the reply says what is asked.
     const asked = pendingQuestion(after);

@@ -30,7 +30,9 @@ export type HeadlessStatus =
   | 'return'
   /** The open sale is being journaled as parked, or a parked sale as recalled (replies wait for the end). */
   | 'parking'
-  | 'recalling';
+  | 'recalling'
+  /** On a chain: a gift-card payment or points reward waits for its hold in the database (replies wait for the end). */
+  | 'holding';
 
 export interface HeadlessLine {
   /** Line id to pass to `qty` and `remove` ("L1"). */
@@ -151,6 +153,7 @@ export function statusOf(value: StateValue): HeadlessStatus {
     if (sub === 'commitFailed') return 'commit_failed';
     if (sub === 'cardAmount') return 'card_amount';
     if (sub === 'priceEntry') return 'price_entry';
+    if (sub === 'holding') return 'holding';
   }
   throw new RangeError(`checkout state ${JSON.stringify(value)} has no headless status`);
 }

@@ -7,6 +7,7 @@
 import { enShift } from './en-shift.js';
 import { enReturns } from './en-returns.js';
 import { enPark } from './en-park.js';
+import { enChain } from './en-chain.js';
 import { enCli } from './en-cli.js';
 import { enHq } from './en-hq.js';
 import { enDoctor } from './en-doctor.js';
@@ -509,6 +510,7 @@ export const en = {
   // ------------------------------------------------------------ returns and refunds (issue 10): en-returns.ts
   ...enReturns,
   ...enPark,
+  ...enChain,
   ...enCli,
   ...enHq,
   ...enDoctor,

@@ -9,6 +9,7 @@ import type { MessageKey } from './en.js';
 import { ruShift } from './ru-shift.js';
 import { ruReturns } from './ru-returns.js';
 import { ruPark } from './ru-park.js';
+import { ruChain } from './ru-chain.js';
 import { ruCli } from './ru-cli.js';
 import { ruHq } from './ru-hq.js';
 import { ruDoctor } from './ru-doctor.js';
@@ -510,6 +511,7 @@ export const ru = {
   // ------------------------------------------------------------ returns and refunds (issue 10): ru-returns.ts
   ...ruReturns,
   ...ruPark,
+  ...ruChain,
   ...ruCli,
   ...ruHq,
   ...ruDoctor,

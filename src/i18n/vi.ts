@@ -8,6 +8,7 @@ import type { MessageKey } from './en.js';
 import { viShift } from './vi-shift.js';
 import { viReturns } from './vi-returns.js';
 import { viPark } from './vi-park.js';
+import { viChain } from './vi-chain.js';
 import { viCli } from './vi-cli.js';
 import { viHq } from './vi-hq.js';
 import { viDoctor } from './vi-doctor.js';
@@ -509,6 +510,7 @@ export const vi = {
   // ------------------------------------------------------------ returns and refunds (issue 10): vi-returns.ts
   ...viReturns,
   ...viPark,
+  ...viChain,
   ...viCli,
   ...viHq,
   ...viDoctor,

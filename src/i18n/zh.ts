@@ -7,6 +7,7 @@ import type { MessageKey } from './en.js';
 import { zhShift } from './zh-shift.js';
 import { zhReturns } from './zh-returns.js';
 import { zhPark } from './zh-park.js';
+import { zhChain } from './zh-chain.js';
 import { zhCli } from './zh-cli.js';
 import { zhHq } from './zh-hq.js';
 import { zhDoctor } from './zh-doctor.js';
@@ -508,6 +509,7 @@ export const zh = {
   // ------------------------------------------------------------ returns and refunds (issue 10): zh-returns.ts
   ...zhReturns,
   ...zhPark,
+  ...zhChain,
   ...zhCli,
   ...zhHq,
   ...zhDoctor,

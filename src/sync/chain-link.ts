@@ -1,38 +1,34 @@
 /**
  * The register's side of the chain while it sells (docs/chain.md, "At the till"): the outbox
- * replicating in the background, and the gift-card holds a sale takes before it is written.
- * Loaded by openRegister only when `chain.url` is set.
- *
- * Online, every card a sale redeems is held in the database first (holds.ts), in code order (the
- * lock order), so two registers cannot both spend one card; a refusal keeps the sale open with a
- * cashier message. When the database does not answer within `chain.timeoutMs` (or fails in any other
- * way), the offline rules decide instead — a sale is never blocked beyond them: `giftCards: "none"`
- * refuses cards, `"limited"` allows per card at most `maxPerCard` and per register at most
- * `maxPerRegister` in one offline period. The offline period is the journal after the position the
- * database last acknowledged: what this register redeemed there is what it spent unseen, so the
- * limits survive a restart without a file of their own, and the period ends when the push catches up.
- * The last known balance is the store's own check at commit (balance-guard.ts).
+ * replicating in the background, the cards other registers sold, and the holds an open sale keeps on
+ * gift cards and points (tender-holds.ts: taken when the tender or reward is added, refreshed at the
+ * commit, lowered or released when it goes; offline rules when the database does not answer within
+ * `chain.timeoutMs`). Loaded by openRegister only when `chain.url` is set.
  */
 import type { Client } from 'pg';
-import { TillError } from '../domain/errors.js';
 import type { TillConfig } from '../domain/config.js';
-import { currency as currencyOf, parseAmount, toDecimalString } from '../domain/money.js';
-import type { GiftCard, SaleGiftCards } from '../domain/giftcard/types.js';
-import type { SaleRecord } from '../domain/sale.js';
-import { streamTransactionsAt } from '../store/journal-stream.js';
-import { SALE_COMMITTED, type SaleCommitted } from '../store/projections/sales.js';
-import { chainError, connectChain } from './db.js';
-import { holdGiftCard, releaseHolds } from './holds.js';
+import type { GiftCard } from '../domain/giftcard/types.js';
+import type { SaleSpends } from '../domain/sale-spends.js';
+import { connectChain } from './db.js';
 import { Outbox, pendingAfter } from './outbox.js';
+import { createTenderHolds } from './tender-holds.js';
 import type { Alert } from './ledger.js';
 
 export interface ChainLink {
-  /** Before the sale is written: hold what it redeems, or apply the offline rules. Throws a cashier TillError. */
-  holdSale(saleId: string, redeemed: readonly { code: string; amount: number }[]): Promise<void>;
-  /** The sale is in the journal: replicate soon. */
-  committed(): void;
-  /** The sale was not written (commit failed, sale voided): let its holds go (they lapse anyway). */
+  /**
+   * Holds these totals of the open sale (cards and points programs) in the database, or applies the
+   * offline rules: when a tender or reward is added, and for the whole sale before it is written.
+   * Throws a cashier TillError (nothing of the refused card or program is held); bounded by chain.timeoutMs.
+   */
+  holdSpends(saleId: string, spends: SaleSpends): Promise<void>;
+  /** The open sale needs only these now (a tender or reward removed): lowers the rest, in the background. */
+  lowerSpends(saleId: string, spends: SaleSpends): void;
+  /** The sale is in the journal: its holds wait for the push to post them; replicate soon. */
+  committed(saleId: string): void;
+  /** The sale will not be written (voided, parked): let its holds go (they lapse anyway). */
   released(saleId: string): void;
+  /** Resolves when the hold work asked so far is done (tests). */
+  holdsIdle(): Promise<void>;
   status(): ChainStatus;
   /**
    * The card as the chain database last showed it (pulled every few seconds), or undefined: lets this
@@ -67,25 +63,13 @@ export interface ChainLinkOptions {
   now?: () => Date;
   log?: (line: string) => void;
   onAlerts?: (alerts: Alert[]) => void;
-}
-
-const masked = (code: string) => `****${code.slice(-4)}`;
-
-/** A decimal limit of the configuration in minor units (null = no cap). */
-function limit(text: string, key: string, cur: ReturnType<typeof currencyOf>): number | null {
-  if (text.trim() === '') return null;
-  const v = parseAmount(text, cur);
-  if (v === null) throw new TillError('CONFIG_INVALID', `chain.offline.${key} must be an amount in ${cur.code} (such as "${toDecimalString(5000 * 10 ** cur.exponent / 100, cur)}"), got "${text}".`);
-  return v;
+  /** A program's point decimals (messages and chain.offline.maxPoints); 0 when unknown. */
+  pointDecimals?: (programId: string) => number;
 }
 
 export function createChainLink(o: ChainLinkOptions): ChainLink {
   const { config } = o;
   const chain = config.chain;
-  const cur = currencyOf(config.currency);
-  const money = (m: number) => `${toDecimalString(m, cur)} ${cur.code}`;
-  const perCardCap = limit(chain.offline.maxPerCard, 'maxPerCard', cur);
-  const perRegisterCap = limit(chain.offline.maxPerRegister, 'maxPerRegister', cur);
   const now = o.now ?? (() => new Date());
   const log = o.log ?? (() => {});
   const reg = { register: o.ledgerId ?? config.register.id, journalId: o.journalId, currency: config.currency };
@@ -163,101 +147,21 @@ export function createChainLink(o: ChainLinkOptions): ChainLink {
   // GIFT_CARD_COOLDOWN, after each restart).
   void pullCards().catch(() => drop());
 
-  /** What this register redeemed per card in journal transactions the database has not acknowledged. */
-  async function spentOffline(): Promise<{ perCard: Map<string, number>; total: number }> {
-    const perCard = new Map<string, number>();
-    let total = 0;
-    for await (const t of streamTransactionsAt(o.dataDir, { afterSeq: outbox.state.acked }))
-      for (const ev of t.tx) {
-        if (ev.type !== SALE_COMMITTED) continue;
-        const ext = ((ev.data as SaleCommitted).sale as Partial<SaleRecord>)?.extensions?.giftcards as SaleGiftCards | undefined;
-        for (const r of ext?.redeemed ?? []) {
-          perCard.set(r.code, (perCard.get(r.code) ?? 0) + r.amount);
-          total += r.amount;
-        }
-      }
-    return { perCard, total };
-  }
-
-  async function offlineRules(perCard: Map<string, number>): Promise<void> {
-    if (chain.offline.giftCards === 'none')
-      throw new TillError('GIFT_CARD_OFFLINE', 'Gift cards cannot be taken now: the register cannot reach the shop\'s database. Take another payment, or try again when it is back.');
-    const spent = await spentOffline();
-    let total = spent.total;
-    for (const [code, amount] of perCard) {
-      const before = spent.perCard.get(code) ?? 0;
-      // The last balance the chain showed, less what this register spent on it since (not yet acknowledged).
-      const known = cards.get(code);
-      if (known && before + amount > known.balance)
-        throw new TillError('GIFT_CARD_OFFLINE_LIMIT', `Offline, gift card ${masked(code)} can pay at most ${money(Math.max(0, known.balance - before))}: its last known balance across the shop's registers.`, {
-          max: toDecimalString(Math.max(0, known.balance - before), cur),
-          maxMinor: Math.max(0, known.balance - before),
-        });
-      if (perCardCap !== null && before + amount > perCardCap)
-        throw new TillError(
-          'GIFT_CARD_OFFLINE_LIMIT',
-          `Offline, gift card ${masked(code)} can pay at most ${money(Math.max(0, perCardCap - before))} more at this register (limit ${money(perCardCap)} until the database is back).`,
-          { max: toDecimalString(Math.max(0, perCardCap - before), cur), maxMinor: Math.max(0, perCardCap - before) },
-        );
-      total += amount;
-    }
-    if (perRegisterCap !== null && total > perRegisterCap)
-      throw new TillError(
-        'GIFT_CARD_OFFLINE_LIMIT',
-        `Offline, gift cards can pay at most ${money(Math.max(0, perRegisterCap - spent.total))} more at this register (limit ${money(perRegisterCap)} until the database is back).`,
-        { max: toDecimalString(Math.max(0, perRegisterCap - spent.total), cur), maxMinor: Math.max(0, perRegisterCap - spent.total) },
-      );
-  }
-
-  async function holdAll(c: Client, saleId: string, perCard: Map<string, number>): Promise<{ unknown: boolean }> {
-    for (const code of [...perCard.keys()].sort()) {
-      const r = await holdGiftCard(c, { register: reg.register, saleId, code, amount: perCard.get(code)!, seconds: chain.holdSeconds });
-      if (r.ok) continue;
-      await releaseHolds(c, saleId);
-      // A card this register sold but has not sent yet: send, then ask again (once).
-      if (r.error.code === 'GIFT_CARD_UNKNOWN') return { unknown: true };
-      if (r.error.code === 'INSUFFICIENT_BALANCE')
-        throw new TillError('GIFT_CARD_CHAIN_BALANCE', `Gift card ${masked(code)} has ${money(r.available ?? 0)} left across the shop's registers. Nothing was saved.`, {
-          last4: code.slice(-4),
-          available: toDecimalString(r.available ?? 0, cur),
-        });
-      throw r.error;
-    }
-    return { unknown: false };
-  }
+  const holds = createTenderHolds({ config, dataDir: o.dataDir, outbox, client: holdClient, drop, card: (code) => cards.get(code), pointDecimals: o.pointDecimals ?? (() => 0), log });
 
   recount();
   return {
     outbox,
-    async holdSale(saleId, redeemed) {
-      const perCard = new Map<string, number>();
-      for (const r of redeemed) perCard.set(r.code, (perCard.get(r.code) ?? 0) + r.amount);
-      if (perCard.size === 0) return;
-      try {
-        const c = await holdClient();
-        if ((await holdAll(c, saleId, perCard)).unknown) {
-          await outbox.push();
-          if ((await holdAll(c, saleId, perCard)).unknown)
-            throw new TillError('GIFT_CARD_UNKNOWN', 'This gift card is not known to the shop\'s database.');
-        }
-      } catch (e) {
-        if (e instanceof TillError && !e.code.startsWith('CHAIN_') && !e.code.startsWith('SYNC_')) throw e;
-        const err = chainError(e, chain.url);
-        drop();
-        if (outbox.state.offlineSince === null) log(`chain ${err.code}: ${err.message} Gift cards follow the offline rules (chain.offline).`);
-        outbox.noteOffline(err);
-        await offlineRules(perCard);
-      }
-    },
-    committed() {
+    holdSpends: (saleId, spends) => holds.hold(saleId, spends),
+    lowerSpends: (saleId, spends) => holds.lower(saleId, spends),
+    committed(saleId) {
+      holds.committed(saleId);
       salesToSend++; // at once (a sale not yet counted is never shown as sent); the recount corrects it
       outbox.kick();
       recount();
     },
-    released(saleId) {
-      if (!client) return;
-      void releaseHolds(client, saleId).catch(() => drop());
-    },
+    released: (saleId) => holds.release(saleId),
+    holdsIdle: () => holds.idle(),
     card: (code) => cards.get(code),
     pullCards,
     status() {
@@ -265,6 +169,7 @@ export function createChainLink(o: ChainLinkOptions): ChainLink {
     },
     async stop() {
       clearInterval(puller);
+      await holds.idle();
       await outbox.stop();
       drop();
     },

@@ -18,6 +18,8 @@ import { useSnapshot } from './hooks/use-snapshot.js';
 import { useTerminalSize } from './hooks/use-terminal-size.js';
 import { useClock } from './hooks/use-clock.js';
 import { useDevices } from './hooks/use-devices.js';
+import { useChainStatus } from './hooks/use-chain-status.js';
+import { chainView } from './chain-view.js';
 import { useRegisterKeys } from './hooks/use-register-keys.js';
 import { sessionScreenOf } from './hooks/use-session.js';
 import { sessionStatus } from '../../machines/session.machine.js';
@@ -58,6 +60,9 @@ export function App({ register, demo = false, clock: keyClock }: AppProps) {
   const fmt = useMemo(() => makeFmt(config), [config]);
   const clock = useClock(fmt.locale, fmt.ascii);
   const devices = useDevices(register, `${clock}|${JSON.stringify(snap.value)}`);
+  const chainStatus = useChainStatus(register);
+  const chainShown = chainView(chainStatus, fmt.locale, fmt.ascii);
+  const chain = chainShown && { ...chainShown, full: fmt.text(chainShown.full), short: fmt.text(chainShown.short) };
   const lastSale = snap.context.lastSale;
   const receipt = useMemo(() => (lastSale ? register.receiptText(lastSale).replace(/\n+$/, '').split('\n') : []), [lastSale, register]);
   const { input, interactive } = useRegisterKeys(register, screen, { bodyRows, columns: width, receiptLines: receipt.length, helpLines: helpRowCount(screen) }, keyClock, sessionScreen);
@@ -96,6 +101,7 @@ export function App({ register, demo = false, clock: keyClock }: AppProps) {
         operator={sessionScreen === 'signIn' || sessionScreen === 'pin' ? fmt.t('ui.signIn.nobody') : fmt.text(register.operator.name)}
         clock={clock}
         devices={deviceViews}
+        chain={chain}
         width={width}
         ascii={fmt.ascii}
       />

@@ -29,7 +29,8 @@ export function screenOf(snap: CheckoutSnapshot): MachineScreen {
   if (snap.matches({ open: 'tender' })) return 'tender';
   if (snap.matches({ open: 'commitFailed' })) return 'commitFailed';
   // Parking and recalling are journal writes like the commit: "saving", scans wait.
-  if (snap.matches('committing') || snap.matches('parking') || snap.matches('recalling')) return 'committing';
+  // So is a payment or reward waiting for its hold in the chain database (at most chain.timeoutMs).
+  if (snap.matches('committing') || snap.matches('parking') || snap.matches('recalling') || snap.matches({ open: 'holding' })) return 'committing';
   if (snap.matches('committed')) return 'committed';
   if (snap.matches('balance')) return 'balance';
   if (snap.matches('receipt')) return 'receipt';
@@ -219,7 +220,7 @@ export function messageLine(input: InputState, snap: CheckoutSnapshot, printProb
   const q = pendingQuestion(snap);
   if (q) return { text: questionText(q, fmt?.money), tone: 'warn' };
   if (input.notice) return { text: noticeText(input.notice), tone: input.notice.level };
-  if (screenOf(snap) === 'committing') return { text: t('ui.saving'), tone: 'info' };
+  if (screenOf(snap) === 'committing') return { text: t(snap.matches({ open: 'holding' }) ? 'ui.holding' : 'ui.saving'), tone: 'info' };
   const m = snap.context.message;
   if (m) return { text: machineMessageText(m), tone: m.level === 'error' ? 'error' : 'info' };
   if (printProblem) return { text: printProblemText(printProblem), tone: 'warn' };
@@ -269,7 +270,7 @@ export function entryLine(screen: Screen, input: InputState, snap: CheckoutSnaps
     const prompt = amount === null ? fmt.t('ui.entry.cardDue') : fmt.t('ui.entry.cardAmount', { amount: fmt.money(amount) });
     return { prompt, prefix: '', text: input.entry, active: true };
   }
-  if (screen === 'committing') return { prompt: fmt.t('ui.saving'), prefix: '', text: '', active: false };
+  if (screen === 'committing') return { prompt: fmt.t(snap.matches({ open: 'holding' }) ? 'ui.holding' : 'ui.saving'), prefix: '', text: '', active: false };
   return { prompt: '', prefix: '', text: '', active: false };
 }
 
