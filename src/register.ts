@@ -170,8 +170,14 @@ export function createRegister(opts: RegisterOptions): Register {
     }
   }
 
-  // A card this register's journal knows, else one the chain's database showed (another register sold it).
-  const giftCard = (code: string) => findGiftCard(store.state, code) ?? opts.chain?.card(code);
+  // A card this register's journal knows, else one the chain's database showed (another register sold
+  // it). Known to both, the lower balance is the one to offer: the chain's when other registers spent
+  // on the card, this journal's when its own spends are not sent yet (the hold decides in the end).
+  const giftCard = (code: string) => {
+    const own = findGiftCard(store.state, code);
+    const shared = opts.chain?.card(code);
+    return own && shared && shared.balance < own.balance ? { ...own, balance: shared.balance } : (own ?? shared);
+  };
   const loyalty = () => loyaltyOf(store.state);
   // What this register earns and offers (loyalty.programs); the receipt looks programs up in the full
   // list, so a sale rung up elsewhere or before a change still prints with its own programs.

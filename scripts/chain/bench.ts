@@ -1,7 +1,9 @@
 /**
  * Chain benchmark (docs/chain.md, "Figures") on a throwaway local PostgreSQL:
  *   1. the added latency of an online hold at the tender: p50/p99 of `till_hold_gift_card` on one
- *      connection over localhost (each for a new sale, as a register takes them);
+ *      connection over localhost (each for a new sale, as a register takes them), and the same at the
+ *      register: a gift-card payment added to a sale (the checkout's holding state, the chain link's
+ *      queue and timeout) against the same payment on a register without a chain;
  *   2. commits per second across 10 registers (10 stores in this process, each committing sales paid
  *      by gift cards through hold + journal commit, with its outbox replicating in the background);
  *   3. the time to drain 10,000 offline sales of one register after it reconnects (`Outbox.push`).
@@ -25,6 +27,10 @@ import { randomBytes } from 'node:crypto';
 import { connectChain, setupSchema } from '../../src/sync/db.js';
 import { holdGiftCard } from '../../src/sync/holds.js';
 import { Outbox } from '../../src/sync/outbox.js';
+import { createChainLink, type ChainLink } from '../../src/sync/chain-link.js';
+import { createTestRegister, type TestRegister } from '../../test/support/register-fixture.js';
+import { DEFAULT_CONFIG } from '../../src/domain/config.js';
+import { waitFor } from 'xstate';
 
 const { values } = parseArgs({
   options: { registers: { type: 'string', default: '10' }, seconds: { type: 'string', default: '10' }, offline: { type: 'string', default: '10000' }, only: { type: 'string', default: 'hold,registers,drain' } },
@@ -78,6 +84,49 @@ try {
     await c.end();
     await ob.stop();
     await r.store.close();
+  }
+
+  // 1b. The same at the register: a gift-card payment added, with and without a chain.
+  if (ONLY.has('hold')) {
+    console.log(`load average ${load()}`);
+    const code = generateCode(randomBytes(12));
+    const seed = [{ type: 'giftcard.issued', data: { code, state: 'active', currency: 'USD', faceValue: 10_000_000, price: 10_000_000 } }];
+    const addPayment = async (t: TestRegister, n: number): Promise<number[]> => {
+      const a = t.register.actor;
+      const ms: number[] = [];
+      for (let i = 0; i < n; i++) {
+        a.send({ type: 'cart.scan', code: '703' });
+        a.send({ type: 'tender.start' });
+        const t0 = performance.now();
+        a.send({ type: 'tender.giftcard', code: `GC${code}`, amount: 100 });
+        await waitFor(a, (s) => !s.matches({ open: 'holding' }));
+        ms.push(performance.now() - t0);
+        if (a.getSnapshot().context.tenders.length !== 1) throw new Error(`payment not added: ${JSON.stringify(a.getSnapshot().context.message)}`);
+        a.send({ type: 'cart.void' }); // releases the hold
+        // Not timed: the void's journal write and the release, so each payment is measured on its own.
+        await t.register.settled();
+        await link?.holdsIdle();
+      }
+      return ms;
+    };
+    let link: ChainLink | null = null;
+    const chained = await createTestRegister({
+      config: { chain: { ...DEFAULT_CONFIG.chain, url, timeoutMs: 1500 } },
+      seed,
+      chain: (store, config) => (link = createChainLink({ config, dataDir: store.dir, journalId: store.state.meta.storeId })),
+    });
+    await link!.outbox.push();
+    const alone = await createTestRegister({ seed });
+    await addPayment(chained, 20); // warm up (connection, JIT)
+    await addPayment(alone, 20);
+    const on = await addPayment(chained, 500);
+    const off = await addPayment(alone, 500);
+    console.log(
+      `gift-card payment added at the register: on a chain p50 ${pct(on, 50).toFixed(2)} ms, p99 ${pct(on, 99).toFixed(2)} ms; alone p50 ${pct(off, 50).toFixed(2)} ms, p99 ${pct(off, 99).toFixed(2)} ms; added by the hold p50 ${(pct(on, 50) - pct(off, 50)).toFixed(2)} ms, p99 ${(pct(on, 99) - pct(off, 99)).toFixed(2)} ms (500 each, localhost)`,
+    );
+    await link!.holdsIdle();
+    await chained.close();
+    await alone.close();
   }
 
   // 2. Commits per second across N registers, hold + commit per sale, replication on.

@@ -72,7 +72,8 @@ function runAs(): { uid: number; gid: number } | null {
   return { uid: Number(r.stdout.trim()), gid: Number(g.stdout.trim()) };
 }
 
-export async function startPgServer(opts: { settings?: Record<string, string> } = {}): Promise<PgServer> {
+/** `port`: that port instead of a free one (a demo server, scripts/chain/pg-start.ts --serve). */
+export async function startPgServer(opts: { settings?: Record<string, string>; port?: number } = {}): Promise<PgServer> {
   const bin = pgBinDir();
   if (!bin) throw new Error('No PostgreSQL server binaries (postgres, initdb) on PATH or in /usr/lib/postgresql/*/bin.');
   const user = runAs();
@@ -90,7 +91,7 @@ export async function startPgServer(opts: { settings?: Record<string, string> } 
     throw new Error(`initdb failed: ${init.stderr || init.error?.message}`);
   }
   const initdbMs = performance.now() - t0;
-  const port = await freePort();
+  const port = opts.port ?? (await freePort());
   // Durability settings off: a test cluster is thrown away, and fsync on 2 shared cores costs seconds.
   const settings: Record<string, string> = {
     listen_addresses: '127.0.0.1',

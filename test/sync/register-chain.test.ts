@@ -183,7 +183,7 @@ describe.runIf(pgAvailable())('a register on the chain', () => {
     }
   });
 
-  it('a card sold on one register is spent on the other at once; the database holds one balance', async () => {
+  it('a card sold on one register is spent on the other at once; the database holds one balance, which both offer', async () => {
     const url = await freshDb(server);
     const code = newCode();
     const one = await chainRegister(url, code, {}, { register: 'R1' });
@@ -201,6 +201,10 @@ describe.runIf(pgAvailable())('a register on the chain', () => {
     ]);
     await two.link.pullCards();
     expect(two.link.card(code)?.balance).toBe(5000 - 1299);
+    // R1's journal still says 50.00; it offers the chain's lower balance once it has pulled it.
+    expect(one.t.store.state.giftcards).toMatchObject({ cards: { [code]: { balance: 5000 } } });
+    await one.link.pullCards();
+    expect((await one.send({ type: 'giftcard.check', code: `GC${code}` })).context.balance).toMatchObject({ balance: 5000 - 1299 });
     await one.t.close();
     await two.t.close();
   });
