@@ -117,7 +117,7 @@ export async function runChaos(o: ChaosOptions): Promise<ChaosResult> {
         const config: TillConfig = {
           ...base,
           register: { id },
-          chain: { ...base.chain, url: url.toString(), timeoutMs: 800, holdSeconds: 60, offline: { giftCards: 'limited', maxPerCard: '20.00', maxPerRegister: '60.00' } },
+          chain: { ...base.chain, url: url.toString(), timeoutMs: 800, holdSeconds: 60, offline: { giftCards: 'limited', maxPerCard: '20.00', maxPerRegister: '60.00', points: 'limited', maxPoints: '' } },
         };
         const seedEvents: EventDraft[] = [
           { type: 'catalog.upserted', data: { products: demoProducts() } },
