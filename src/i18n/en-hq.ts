@@ -32,7 +32,7 @@ join   Creates a register in an empty data folder from the chain database: head 
   'hq.published': 'Published version {version} to {where}: {products} product(s), {customers} customer(s), {programs} program(s), {tiers} tier ladder, {settings} setting(s) changed; {removed} removed.',
   'hq.unchanged': 'Nothing changed since version {version}: nothing was published.',
   'hq.report.title': 'Z reports {from} – {to} ({currency}) from {where}',
-  'hq.report.head': 'register  Z     closed            sales      total        tax  returns   cash diff',
+  'hq.report.head': 'register     Z  closed            sales      total        tax  returns   cash diff',
   'hq.report.total': 'TOTAL',
   'hq.report.payments': 'Payments: {list}',
   'hq.report.none': 'No Z report was closed on these days.',

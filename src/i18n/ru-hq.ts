@@ -28,7 +28,7 @@ join   Создаёт кассу в пустой папке данных из б
   'hq.published': 'Опубликована версия {version} в {where}: изменено товаров {products}, клиентов {customers}, программ {programs}, лестниц уровней {tiers}, настроек {settings}; удалено {removed}.',
   'hq.unchanged': 'С версии {version} ничего не изменилось: ничего не опубликовано.',
   'hq.report.title': 'Z-отчёты {from} – {to} ({currency}) из {where}',
-  'hq.report.head': 'касса     Z     закрыт            чеков      итого        налог  возвр.   разн. нал.',
+  'hq.report.head': 'касса        Z  закрыт            чеков      итого        налог  возвр.   разн. нал.',
   'hq.report.total': 'ИТОГО',
   'hq.report.payments': 'Оплаты: {list}',
   'hq.report.none': 'В эти дни не закрыто ни одного Z-отчёта.',

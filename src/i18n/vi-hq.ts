@@ -28,7 +28,7 @@ join   Tạo một quầy trong thư mục dữ liệu trống từ cơ sở d�
   'hq.published': 'Đã phát hành phiên bản {version} lên {where}: đổi {products} sản phẩm, {customers} khách hàng, {programs} chương trình, {tiers} thang hạng, {settings} cài đặt; gỡ {removed}.',
   'hq.unchanged': 'Không có gì thay đổi kể từ phiên bản {version}: không phát hành gì.',
   'hq.report.title': 'Báo cáo Z {from} – {to} ({currency}) từ {where}',
-  'hq.report.head': 'quầy      Z     đóng lúc          số bán     tổng cộng    thuế   trả hàng  chênh tiền mặt',
+  'hq.report.head': 'quầy         Z  đóng lúc          số bán     tổng cộng    thuế   trả hàng  chênh tiền mặt',
   'hq.report.total': 'TỔNG',
   'hq.report.payments': 'Thanh toán: {list}',
   'hq.report.none': 'Không có báo cáo Z nào được đóng trong những ngày này.',

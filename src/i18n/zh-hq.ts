@@ -25,7 +25,7 @@ join   在空的数据目录中根据连锁数据库新建收银台：总部的�
   'hq.published': '已向 {where} 发布版本 {version}：变更 {products} 个商品、{customers} 位会员、{programs} 个方案、{tiers} 个等级阶梯、{settings} 项设置；删除 {removed} 项。',
   'hq.unchanged': '自版本 {version} 以来没有变化：未发布任何内容。',
   'hq.report.title': 'Z 报表 {from} – {to}（{currency}），来自 {where}',
-  'hq.report.head': '收银台    Z     关闭时间          笔数       合计         税额   退货     现金差额',
+  'hq.report.head': '收银台       Z  关闭时间          笔数       合计         税额   退货     现金差额',
   'hq.report.total': '合计',
   'hq.report.payments': '付款：{list}',
   'hq.report.none': '这些日期内没有关闭的 Z 报表。',
