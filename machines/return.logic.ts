@@ -16,9 +16,9 @@ import type { ReturnContext, ReturnDraft } from './return.types.js';
 import { errorMessage, refusal } from './checkout.logic.js';
 
 type Patch = Partial<ReturnContext>;
-type Choice = Pick<ReturnDraft, 'picks' | 'mode' | 'items' | 'extra' | 'tenders'>;
+type Choice = Pick<ReturnDraft, 'picks' | 'mode' | 'items' | 'extra' | 'tenders' | 'customer'>;
 
-export const closed = (): Patch => ({ open: null, picks: {}, mode: 'original', items: [], extra: [], tenders: [], preview: null, exchange: null, problem: null });
+export const closed = (): Patch => ({ open: null, picks: {}, mode: 'original', items: [], extra: [], tenders: [], customer: null, preview: null, exchange: null, problem: null });
 
 /** Opens the return of a receipt, or says why not (nothing else changes). */
 export function openReceipt(ctx: ReturnContext, receipt: string): Patch {
@@ -44,13 +44,13 @@ export function openNoReceipt(ctx: ReturnContext): Patch {
  */
 const CHOICE_REFUSALS = new Set(['GIFT_CARD_USED', 'GIFT_CARD_BLOCKED', 'GIFT_CARD_EXPIRED', 'GIFT_CARD_UNKNOWN', 'PRODUCT_UNKNOWN', 'BAD_QUANTITY', 'NO_RECEIPT_LIMIT', 'CART_FULL', 'SALE_TOO_LARGE', 'PRICE_INVALID', 'TENDER_EXCEEDS_DUE']);
 
-const current = (ctx: ReturnContext): Choice => ({ picks: ctx.picks, mode: ctx.mode, items: ctx.items, extra: ctx.extra, tenders: ctx.tenders });
+const current = (ctx: ReturnContext): Choice => ({ picks: ctx.picks, mode: ctx.mode, items: ctx.items, extra: ctx.extra, tenders: ctx.tenders, customer: ctx.customer });
 
 const chosen = (ctx: ReturnContext, c: Choice): boolean => (ctx.open!.sale ? Object.values(c.picks).some((q) => q > 0) : c.items.some((i) => i.qty > 0));
 
 function withPreview(ctx: ReturnContext, c: Choice): Patch {
   const open = ctx.open!;
-  const next = { picks: { ...c.picks }, mode: c.mode, items: [...c.items], extra: [...c.extra], tenders: [...c.tenders] };
+  const next = { picks: { ...c.picks }, mode: c.mode, items: [...c.items], extra: [...c.extra], tenders: [...c.tenders], customer: c.customer };
   if (!chosen(ctx, c)) return { ...next, tenders: [], preview: null, exchange: null, problem: null, message: null };
   const p = ctx.deps.preview({ open, ...c });
   if (p.ok) return { ...next, preview: p.value.record, exchange: p.value.exchange, problem: null, message: null };
@@ -82,7 +82,7 @@ export function pickAll(ctx: ReturnContext): Patch {
     const p = withPreview(cur, { ...current(cur), picks: { ...cur.picks, [r.lineId]: r.returnable }, tenders: [] });
     if (p.picks) cur = { ...cur, ...p };
   }
-  return { picks: cur.picks, mode: cur.mode, items: cur.items, extra: cur.extra, tenders: cur.tenders, preview: cur.preview, exchange: cur.exchange, problem: cur.problem, message: null };
+  return { picks: cur.picks, mode: cur.mode, items: cur.items, extra: cur.extra, tenders: cur.tenders, customer: cur.customer, preview: cur.preview, exchange: cur.exchange, problem: cur.problem, message: null };
 }
 
 /** The list with `code` set to `qty` units (0 takes it off); the same code typed again is the same entry. */
@@ -129,6 +129,18 @@ export function pay(ctx: ReturnContext, kind: 'cash' | 'card', amount: number, r
   if (!next.ok) return { message: errorMessage(next.error) };
   const tenders: Tender[] = next.value.filter((t) => t.kind !== 'exchange');
   return withPreview(ctx, { ...current(ctx), tenders });
+}
+
+/**
+ * No receipt: the customer of a loyalty card, whose new items earn points (the payments of the
+ * difference are kept: the money does not change). With a receipt the sale's customer does.
+ */
+export function attachCustomer(ctx: ReturnContext, card: string): Patch {
+  if (ctx.open?.sale) return { message: refusal('RECEIPT_CUSTOMER', 'The customer on the receipt earns the points of this exchange.') };
+  const found = ctx.deps.customerByCard?.(card.trim());
+  if (!found) return { message: refusal('LOYALTY_CARD_UNKNOWN', 'This loyalty card is not registered. Create the customer first.') };
+  if (!found.ok) return { message: errorMessage(found.error) };
+  return { ...withPreview(ctx, { ...current(ctx), customer: found.value }), customer: found.value };
 }
 
 export function setMode(ctx: ReturnContext, mode: RefundMode): Patch {

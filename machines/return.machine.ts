@@ -60,7 +60,7 @@ export const returnMachine = setup({
   id: 'return',
   context: ({ input }) => ({
     deps: input,
-    ...(R.closed() as Pick<ReturnContext, 'open' | 'picks' | 'mode' | 'items' | 'extra' | 'tenders' | 'preview' | 'exchange' | 'problem'>),
+    ...(R.closed() as Pick<ReturnContext, 'open' | 'picks' | 'mode' | 'items' | 'extra' | 'tenders' | 'customer' | 'preview' | 'exchange' | 'problem'>),
     message: null,
     last: null,
     lastExchange: null,
@@ -88,6 +88,7 @@ export const returnMachine = setup({
         'return.item': { actions: assign(({ context, event }) => R.item(context, event.code, event.qty)) },
         'return.exchangeItem': { actions: assign(({ context, event }) => R.exchangeItem(context, event.code, event.qty)) },
         'return.pay': { actions: assign(({ context, event }) => R.pay(context, event.kind, event.amount, event.reference)) },
+        'return.customer': { actions: assign(({ context, event }) => R.attachCustomer(context, event.card)) },
         'return.commit': [
           { guard: and(['committable', 'approved']), target: 'committing', actions: assign({ message: null }) },
           // The plan is good but the manager has not approved yet: the client asks for the PIN and commits again.
@@ -104,7 +105,7 @@ export const returnMachine = setup({
       invoke: {
         id: 'commitReturn',
         src: 'commitReturn',
-        input: ({ context }) => ({ open: context.open!, picks: context.picks, mode: context.mode, items: context.items, extra: context.extra, tenders: context.tenders }),
+        input: ({ context }) => ({ open: context.open!, picks: context.picks, mode: context.mode, items: context.items, extra: context.extra, tenders: context.tenders, customer: context.customer }),
         onDone: {
           target: 'done',
           actions: [assign(({ event }) => ({ last: event.output.record, lastExchange: event.output.exchange, ...R.closed(), message: null })), { type: 'printReturn', params: ({ event }) => event.output }],

@@ -31,6 +31,16 @@ export interface ReturnDraft {
   extra: readonly NoReceiptItem[];
   /** Payments of an exchange's difference (not its exchange credit). */
   tenders: readonly Tender[];
+  /**
+   * A customer attached to a return without a receipt (a loyalty card scanned): the new items of an
+   * exchange earn their points. With a receipt the sale's customer does; null: nobody.
+   */
+  customer: ReturnCustomer | null;
+}
+
+export interface ReturnCustomer {
+  id: string;
+  name: string;
 }
 
 /** The new part of an exchange as it would be committed. */
@@ -59,6 +69,8 @@ export interface ReturnDeps {
   /** The return (and an exchange's new sale) as it would be committed now, or why it cannot be. */
   preview(draft: ReturnDraft): Result<ReturnPreview>;
   newId(): string;
+  /** The customer of a loyalty card scanned or typed (a return without a receipt); absent: none can be attached. */
+  customerByCard?(card: string): Result<ReturnCustomer>;
   /** Cash rounding of the drawer, for an exchange's cash payment. */
   cashRoundingUnit: number;
   /** Money for a message ("5.00 USD"); default: minor units. */
@@ -84,6 +96,8 @@ export interface ReturnContext {
   extra: NoReceiptItem[];
   /** Exchange: payments of the difference. */
   tenders: Tender[];
+  /** A customer attached without a receipt (their new items earn points). */
+  customer: ReturnCustomer | null;
   /** The new part of an exchange as it would be committed (null for a plain return). */
   exchange: ExchangePreview | null;
   /** What committing now would do, or null when nothing is chosen yet or it cannot be (see `problem`). */
@@ -107,6 +121,8 @@ export type ReturnEvent =
   | { type: 'return.exchangeItem'; code: string; qty: number }
   /** Exchange: a payment of the difference (cash handed over, or a card with its reference). */
   | { type: 'return.pay'; kind: 'cash' | 'card'; amount: number; reference?: string }
+  /** No receipt: the customer of a loyalty card (scanned or typed); their new items earn points. */
+  | { type: 'return.customer'; card: string }
   | { type: 'return.pick'; lineId: string; qty: number }
   /** Everything still returnable comes back. */
   | { type: 'return.all' }

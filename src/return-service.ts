@@ -31,7 +31,7 @@ import { receiptNoOf } from './domain/scan-kind.js';
 import type { ApprovalAction, ApprovalFacts } from './domain/operators/approval.js';
 import type { OperatorView } from './domain/operators/types.js';
 import { findGiftCard } from './store/projections/giftcards.js';
-import { accountById, loyaltyOf, programList } from './store/projections/loyalty.js';
+import { accountByCard, accountById, loyaltyOf, programList } from './store/projections/loyalty.js';
 import { receiptEntry, saleReturns } from './store/projections/returns.js';
 import type { SaleCommitted } from './store/projections/sales.js';
 import type { Store } from './store/types.js';
@@ -190,16 +190,18 @@ export function createReturnService(o: ReturnServiceOptions): ReturnService {
 
   /**
    * The customer whose new items earn points: the one the receipt's sale was sold to (the points the
-   * returned goods earned are taken back by the return). Without a receipt nobody is known.
+   * returned goods earned are taken back by the return), or without a receipt the one whose loyalty
+   * card was scanned on the return.
    */
   function exchangeLoyalty(d: ReturnDraft, cart: Cart): ExchangeLoyalty | undefined {
     const ext = d.open.sale?.extensions?.loyalty as SaleLoyalty | undefined;
-    if (!ext || typeof ext.customerId !== 'string') return undefined;
+    const id = ext && typeof ext.customerId === 'string' ? ext.customerId : d.open.sale ? undefined : d.customer?.id;
+    if (!id) return undefined;
     const slice = loyaltyOf(store.state);
-    const found = accountById(slice, ext.customerId);
+    const found = accountById(slice, id);
     if (!found) return undefined;
     const day = today();
-    return { cart, account: accountAsOf(found, day), programs: programsForRegister(programList(slice), config.loyalty.programs), ladder: slice.ladder, day, saleDay: ext.day };
+    return { cart, account: accountAsOf(found, day), programs: programsForRegister(programList(slice), config.loyalty.programs), ladder: slice.ladder, day, ...(ext ? { saleDay: ext.day } : {}) };
   }
 
   const money = (m: number) => formatMoney(m, config.currency, { locale: config.locale, ascii: config.display.ascii });
@@ -281,6 +283,12 @@ export function createReturnService(o: ReturnServiceOptions): ReturnService {
       return ok({ record: v.ret.record, exchange: v.sale ? { sale: v.sale, credit: v.credit, due: v.due } : null });
     },
     newId: o.newId,
+    customerByCard: (card) => {
+      const a = accountByCard(loyaltyOf(store.state), card, config.loyalty.phoneCountryCode);
+      if (!a) return fail('LOYALTY_CARD_UNKNOWN', 'This loyalty card is not registered. Create the customer first.');
+      if (a.blocked) return fail('LOYALTY_CARD_BLOCKED', 'This loyalty card is blocked: it neither earns nor spends.');
+      return ok({ id: a.id, name: a.name });
+    },
     cashRoundingUnit: config.cash.roundingUnit,
     money,
     saleOpen: o.saleOpen,

@@ -20,6 +20,7 @@ export type ReturnCommand =
   | { cmd: 'return_item'; code: string; qty: number }
   | { cmd: 'return_exchange_item'; code: string; qty: number }
   | { cmd: 'return_pay'; tender: 'cash' | 'card'; amount: number; reference?: string }
+  | { cmd: 'return_customer'; card: string }
   | { cmd: 'return_line'; line: string; qty: number }
   | { cmd: 'return_all' }
   | { cmd: 'return_refund'; refund: RefundMode }
@@ -62,6 +63,7 @@ export const RETURN_COMMANDS: Record<string, (f: Fields) => ReturnCommand> = {
     const reference = str(f, 'reference', true);
     return { cmd: 'return_pay', tender, amount: int(f, 'amount'), ...(reference !== undefined ? { reference } : {}) };
   },
+  return_customer: (f) => ({ cmd: 'return_customer', card: str(f, 'card')! }),
   return_line: (f) => ({ cmd: 'return_line', line: str(f, 'line')!, qty: int(f, 'qty') }),
   return_all: () => ({ cmd: 'return_all' }),
   return_refund: (f) => ({ cmd: 'return_refund', refund: mode(f, false)! }),
@@ -82,6 +84,7 @@ const EVENTS: Record<Exclude<ReturnCommand['cmd'], 'return_receipt'>, (c: never)
   return_item: (c: { code: string; qty: number }) => ({ type: 'return.item', code: c.code, qty: c.qty }),
   return_exchange_item: (c: { code: string; qty: number }) => ({ type: 'return.exchangeItem', code: c.code, qty: c.qty }),
   return_pay: (c: { tender: 'cash' | 'card'; amount: number; reference?: string }) => ({ type: 'return.pay', kind: c.tender, amount: c.amount, ...(c.reference !== undefined ? { reference: c.reference } : {}) }),
+  return_customer: (c: { card: string }) => ({ type: 'return.customer', card: c.card }),
   return_line: (c: { line: string; qty: number }) => ({ type: 'return.pick', lineId: c.line, qty: c.qty }),
   return_all: () => ({ type: 'return.all' }),
   return_refund: (c: { refund: RefundMode }) => ({ type: 'return.mode', mode: c.refund }),
@@ -106,6 +109,8 @@ export interface HeadlessReturn {
   /** A return without a receipt: `items` are what was scanned or typed, priced in `preview`. */
   noReceipt?: boolean;
   items?: { code: string; qty: number }[];
+  /** No receipt: the customer of the loyalty card scanned (return_customer), whose new items earn points. */
+  customer?: { id: string; name: string };
   /** An exchange: the new items, what they cost, what the return pays of them, what is still due, the payments. */
   exchange?: HeadlessExchange;
   /** The sale's lines: sold, already returned, returnable, and the quantity chosen now ("qty"). */
@@ -180,6 +185,7 @@ export function returnState(register: Register, text: (m: CheckoutMessage) => st
   } else {
     out.noReceipt = true;
     out.items = c.items.map((i) => ({ ...i }));
+    if (c.customer) out.customer = { id: c.customer.id, name: sanitizeLine(c.customer.name) };
   }
   if (c.extra.length) {
     const x = c.exchange;

@@ -178,6 +178,32 @@ describe('exchange through headless', () => {
     expect(done.receipt!.text).toContain('Points earned on the new items');
   });
 
+  it('without a receipt, a loyalty card attaches the customer: the new items earn points; on a receipt return it is refused', async () => {
+    const { send } = await till();
+    const card = demoMemberCards()[1];
+    const balance = () => Object.values(accountByCard(loyaltyOf(t!.register.store.state), card)?.points ?? {}).reduce((x, y) => x + y, 0);
+    const start = balance();
+    await cashSale(send, [['201', 2]]);
+    await must(send, { cmd: 'return_open_noreceipt' });
+    expect(await code(send, { cmd: 'return_customer', card: '2700000000999' })).toBe('LOYALTY_CARD_UNKNOWN');
+    await must(send, { cmd: 'return_item', code: '201' });
+    await must(send, { cmd: 'return_exchange_item', code: '101', qty: 4 });
+    const attached = await must(send, { cmd: 'return_customer', card });
+    expect(attached.state.return!.customer).toMatchObject({ name: expect.any(String) });
+    await must(send, { cmd: 'return_pay', tender: 'cash', amount: 1000 });
+    const done = await must(send, { cmd: 'return_commit', manager_pin: '9999' });
+    await t!.register.settled();
+    const newSale = journal(t!.dir).find((e) => e.type === 'sale.committed' && (e.data as { sale: { receiptNo: string } }).sale.receiptNo === done.state.return!.last!.exchangeReceipt)!;
+    const earned = (newSale.data as { sale: { extensions: { loyalty?: { customerId: string; programs: { earned: number }[] } } } }).sale.extensions.loyalty!;
+    const got = earned.programs.reduce((a, p) => a + p.earned, 0);
+    expect(got).toBeGreaterThan(0);
+    expect(balance()).toBe(start + got);
+    // A receipt return: the sale's customer (or nobody) earns, no other card is attached.
+    const no = await cashSale(send, [['101', 1]]);
+    await must(send, { cmd: 'return_open', receipt: no });
+    expect(await code(send, { cmd: 'return_customer', card })).toBe('RECEIPT_CUSTOMER');
+  });
+
   it('without a receipt, the return worth more: a new item taken, the rest back in cash', async () => {
     const { send } = await till();
     await cashSale(send, [['201', 3]]);

@@ -80,11 +80,13 @@ describe('from the ready screen and through the scan routing table', () => {
     expect(handleKey(s0({ overlay: { kind: 'returnReceipt' } }), f5, kv()).returns).toEqual([{ type: 'return.openNoReceipt' }]);
   });
 
-  it('a scanned product is an item on the side shown; a card or another receipt is refused', () => {
+  it('a scanned product is an item on the side shown, a loyalty card its customer; a gift card or another receipt is refused', () => {
     const v = { ...kv({ screen: 'returnItems' }), backItems: [], newItems: [], skuOf };
     expect(routeScan(s0(), { code: '201', source: 'keyboard' }, 'product', v).returns).toEqual([{ type: 'return.item', code: '201', qty: 1 }]);
     expect(routeScan(s0({ exchange: { row: 0 } }), { code: '201', source: 'keyboard' }, 'product', v).returns).toEqual([{ type: 'return.exchangeItem', code: '201', qty: 1 }]);
-    const card = routeScan(s0(), { code: '2700000000014', source: 'keyboard' }, 'loyalty', v);
+    // A loyalty card attaches its customer (the machine refuses it on a receipt return); a gift card waits.
+    expect(routeScan(s0(), { code: '2700000000014', source: 'keyboard' }, 'loyalty', v).returns).toEqual([{ type: 'return.customer', card: '2700000000014' }]);
+    const card = routeScan(s0(), { code: 'GC123', source: 'keyboard' }, 'giftcard', v);
     expect([card.returns, card.state.notice?.key]).toEqual([undefined, 'error.SCAN_IN_RETURN']);
     expect(routeScan(s0(), { code: 'RR1-000001', source: 'keyboard' }, 'receipt', v).state.notice?.key).toBe('error.RETURN_OPEN');
   });

@@ -16,6 +16,7 @@ import type { JournalEvent } from '../../src/store/types.js';
 import type { TillConfig } from '../../src/domain/config.js';
 import type { MockHardware } from '../../hardware/index.js';
 import { width as cols } from '../../src/ui/text.js';
+import { demoMemberCards } from '../../src/admin/demo-store.js';
 
 type Ui = Awaited<ReturnType<typeof openRegisterUi>>;
 let ui: Ui | null = null;
@@ -28,8 +29,8 @@ const journal = (dir: string): JournalEvent[] =>
   fs.readdirSync(path.join(dir, 'journal')).sort().flatMap((f) =>
     fs.readFileSync(path.join(dir, 'journal', f), 'utf8').split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as JournalEvent));
 
-async function till(opts: { config?: Partial<TillConfig>; columns?: number; rows?: number } = {}): Promise<Ui> {
-  ui = await openRegisterUi({ columns: opts.columns, rows: opts.rows, fixture: { seed: shopOperators(), config: opts.config } });
+async function till(opts: { config?: Partial<TillConfig>; columns?: number; rows?: number; demo?: boolean } = {}): Promise<Ui> {
+  ui = await openRegisterUi({ columns: opts.columns, rows: opts.rows, fixture: { seed: shopOperators(), demo: opts.demo, config: opts.config } });
   await signInUi(ui.ui);
   return ui;
 }
@@ -161,8 +162,8 @@ describe('an exchange at the till', () => {
   it.each([
     [80, 24],
     [120, 40],
-  ])('at %ix%i without a receipt: Tab to the new items, TO PAY, the difference in cash with change, one receipt of both parts', async (columns, rows) => {
-    const u = await till({ columns, rows });
+  ])('at %ix%i without a receipt: Tab to the new items, TO PAY, a loyalty card, the difference in cash with change, one receipt of both parts', async (columns, rows) => {
+    const u = await till({ columns, rows, demo: true });
     const app = u.ui;
     await sell(u, ['4*101']);
     app.press(FKEY.xterm.f5);
@@ -175,6 +176,10 @@ describe('an exchange at the till', () => {
     app.type('2*201'); // 2 x 2.80 = 5.60 new
     app.press(KEY.enter);
     f = await app.waitFor(/TO PAY\s+\$3\.10/);
+    // The customer's loyalty card, scanned: the new items earn their points.
+    app.scan(demoMemberCards()[0]);
+    f = await app.waitFor('points for Lan Nguyen');
+    expect(f).toMatch(/pts earned on the new items, balance after/);
     expect(f).toMatch(/Croissant\s+\$2\.80\s+2\s+\$5\.60/);
     expect(f).toMatch(/New items\s+\$5\.60/);
     expect(f).toContain('still due $3.10');

@@ -16,6 +16,8 @@
  * - `return`: a printed receipt's barcode opens its return (input/return-route.ts);
  * - `reprint`: on the "reprint receipt no." prompt, a receipt's barcode prints it again (COPY);
  * - `returnItem`: on the return screen a product scanned is one more of its line on the receipt;
+ * - `customer`: without a receipt, a loyalty card attaches its customer (the exchange's new items earn
+ *   points); with a receipt the return machine says the receipt's customer does;
  * - `addItem`: without a receipt, a product scanned is one more item coming back; on the exchange's
  *   side, one more new item (with the quantity typed before `*`); the machine refuses what it does
  *   not know;
@@ -31,7 +33,7 @@ import { splitQty, type KeyResult, type KeyView } from './handle-key.js';
 import { returnItemRoute, returnRoute } from './return-route.js';
 import { addItem } from './exchange-keys.js';
 
-export type ScanRoute = 'machine' | 'close' | 'check' | 'fillCard' | 'return' | 'reprint' | 'returnItem' | 'addItem' | 'closeReturn' | 'badge' | { refuse: string };
+export type ScanRoute = 'machine' | 'close' | 'check' | 'fillCard' | 'return' | 'reprint' | 'returnItem' | 'addItem' | 'customer' | 'closeReturn' | 'badge' | { refuse: string };
 
 const M: ScanRoute = 'machine';
 const C: ScanRoute = 'close';
@@ -57,8 +59,8 @@ export const SCAN_ROUTES: Record<Screen, Record<ScanKind, ScanRoute>> = {
   // the return is refunded or cancelled (the customer and the cards are the sale's).
   return: { product: 'returnItem', giftcard: { refuse: 'SCAN_IN_RETURN' }, loyalty: { refuse: 'SCAN_IN_RETURN' }, receipt: { refuse: 'RETURN_OPEN' } },
   // A return without a receipt, and the new items of an exchange: a scanned product is an item.
-  returnItems: { product: 'addItem', giftcard: { refuse: 'SCAN_IN_RETURN' }, loyalty: { refuse: 'SCAN_IN_RETURN' }, receipt: { refuse: 'RETURN_OPEN' } },
-  exchange: { product: 'addItem', giftcard: { refuse: 'SCAN_IN_RETURN' }, loyalty: { refuse: 'SCAN_IN_RETURN' }, receipt: { refuse: 'RETURN_OPEN' } },
+  returnItems: { product: 'addItem', giftcard: { refuse: 'SCAN_IN_RETURN' }, loyalty: 'customer', receipt: { refuse: 'RETURN_OPEN' } },
+  exchange: { product: 'addItem', giftcard: { refuse: 'SCAN_IN_RETURN' }, loyalty: 'customer', receipt: { refuse: 'RETURN_OPEN' } },
   returnDone: everywhere('closeReturn'),
   returnReceipt: everywhere(C),
   customers: everywhere(C),
@@ -126,6 +128,8 @@ export function routeScan(prev: InputState, scan: { code: string; source: string
     }
     case 'returnItem':
       return returnItemRoute(s, code, v);
+    case 'customer':
+      return { state: { ...s, entry: '' }, events: [], returns: [{ type: 'return.customer', card: code }] };
     case 'addItem': {
       const side = uiScreen(v.screen, s) === 'exchange' ? 'exchange' : 'returnItems';
       const r = addItem({ ...s, card: null }, side, code, v);

@@ -71,6 +71,7 @@ export function ExchangeScreen({ ctx, row, approving, refusal = null, productNam
         <Text bold inverse color="cyan">{` ${fmt.t('ui.exchange.title')} `}</Text>
         {'  '}
         {of}
+        {ctx.customer ? `  ·  ${fmt.t('ui.exchange.customer', { name: fmt.text(ctx.customer.name) })}` : ''}
       </Text>
       <Text wrap="truncate" dimColor={!p}>
         {back}

@@ -72,6 +72,7 @@ export function ReturnItemsScreen({ ctx, row, approving, refusal = null, product
         ) : null}
         {'  '}
         {fmt.t('ui.return.noReceiptNote')}
+        {ctx.customer ? `  ·  ${fmt.t('ui.exchange.customer', { name: fmt.text(ctx.customer.name) })}` : ''}
       </Text>
       <Text bold wrap="truncate">
         {table.header}
