@@ -1,7 +1,7 @@
 /** English of the cashier's everyday tools (issue 11): product search, quick keys, open prices, scale labels. */
 export const enTools = {
   // ------------------------------------------------------------ errors: adding products
-  'error.PRODUCT_UNKNOWN': 'No product has the barcode or SKU {sku}.',
+  'error.PRODUCT_UNKNOWN': 'No product has the sku {sku}.',
   'error.SCALE_CHECK_DIGIT': 'The label {code} did not scan right (bad check digit). Scan it again.',
   'error.SCALE_PRICE_CHECK': 'The label {code} did not scan right (its price or weight check digit does not match). Scan it again.',
   'error.SCALE_ITEM_UNKNOWN': 'No product has item code {item} (label {code}).',

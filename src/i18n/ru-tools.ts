@@ -1,6 +1,6 @@
 /** Русский of the cashier's everyday tools (issue 11, en-tools.ts). */
 export const ruTools = {
-  'error.PRODUCT_UNKNOWN': 'Нет товара со штрихкодом или артикулом {sku}.',
+  'error.PRODUCT_UNKNOWN': 'Нет товара с артикулом {sku}.',
   'error.SCALE_CHECK_DIGIT': 'Этикетка {code} считалась неверно (не сходится контрольная цифра). Отсканируйте ещё раз.',
   'error.SCALE_PRICE_CHECK': 'Этикетка {code} считалась неверно (не сходится контрольная цифра цены или веса). Отсканируйте ещё раз.',
   'error.SCALE_ITEM_UNKNOWN': 'Нет товара с кодом {item} (этикетка {code}).',

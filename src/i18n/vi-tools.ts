@@ -1,6 +1,6 @@
 /** Tiếng Việt of the cashier's everyday tools (issue 11, en-tools.ts). */
 export const viTools = {
-  'error.PRODUCT_UNKNOWN': 'Không có sản phẩm nào có mã vạch hoặc SKU {sku}.',
+  'error.PRODUCT_UNKNOWN': 'Không có sản phẩm nào có mã SKU {sku}.',
   'error.SCALE_CHECK_DIGIT': 'Tem {code} quét chưa đúng (sai số kiểm tra). Hãy quét lại.',
   'error.SCALE_PRICE_CHECK': 'Tem {code} quét chưa đúng (số kiểm tra của giá hoặc khối lượng không khớp). Hãy quét lại.',
   'error.SCALE_ITEM_UNKNOWN': 'Không có sản phẩm nào có mã hàng {item} (tem {code}).',

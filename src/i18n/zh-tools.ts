@@ -1,6 +1,6 @@
 /** 中文 of the cashier's everyday tools (issue 11, en-tools.ts). */
 export const zhTools = {
-  'error.PRODUCT_UNKNOWN': '没有条码或货号为 {sku} 的商品。',
+  'error.PRODUCT_UNKNOWN': '没有 SKU 为 {sku} 的商品。',
   'error.SCALE_CHECK_DIGIT': '标签 {code} 扫描有误（校验位不对）。请重新扫描。',
   'error.SCALE_PRICE_CHECK': '标签 {code} 扫描有误（价格或重量校验位不符）。请重新扫描。',
   'error.SCALE_ITEM_UNKNOWN': '没有商品编码为 {item} 的商品（标签 {code}）。',

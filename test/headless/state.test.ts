@@ -60,7 +60,7 @@ describe('parseRequest', () => {
       shift_open: { float: 0 }, cash_in: { amount: 1, reason: 'r' }, cash_out: { amount: 1, reason: 'r' }, shift_close: { counted: 0 },
       return_open: { receipt: 'R1-000001' }, return_line: { line: 'L1', qty: 1 }, return_refund: { refund: 'cash' },
       recall: { park: 'p1' }, park_discard: { park: 'p1' },
-      return_item: { code: '101', qty: 1 }, return_exchange_item: { code: '201' }, return_pay: { tender: 'cash', amount: 100 },
+      return_item: { code: '101', qty: 1 }, return_exchange_item: { code: '201' }, return_pay: { tender: 'cash', amount: 100 }, return_customer: { card: '2700000000014' },
       add: { sku: 'SKU-101' }, price: { amount: 450 }, product_search: { query: 'ca phe' },
     };
     for (const cmd of COMMAND_NAMES) {

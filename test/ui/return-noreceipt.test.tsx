@@ -84,7 +84,7 @@ describe('a return without a receipt at the till', () => {
     // An unknown barcode, an absurd quantity: the cashier's message, nothing listed, nothing written.
     app.type('nope');
     app.press(KEY.enter);
-    f = await app.waitFor('No product has the barcode or SKU nope.');
+    f = await app.waitFor('No product has the sku nope.');
     app.type('99999');
     app.press(KEY.qty);
     await app.waitFor('Quantity must be 1 to');
