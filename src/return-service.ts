@@ -286,7 +286,7 @@ export function createReturnService(o: ReturnServiceOptions): ReturnService {
     customerByCard: (card) => {
       const a = accountByCard(loyaltyOf(store.state), card, config.loyalty.phoneCountryCode);
       if (!a) return fail('LOYALTY_CARD_UNKNOWN', 'This loyalty card is not registered. Create the customer first.');
-      if (a.blocked) return fail('LOYALTY_CARD_BLOCKED', 'This loyalty card is blocked: it neither earns nor spends.');
+      if (a.blocked) return fail('LOYALTY_CARD_BLOCKED', 'This loyalty card is blocked.');
       return ok({ id: a.id, name: a.name });
     },
     cashRoundingUnit: config.cash.roundingUnit,

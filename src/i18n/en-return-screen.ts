@@ -136,6 +136,5 @@ export const enReturnScreen = {
   'ui.returnDone.change': 'CHANGE TO HAND OUT',
   'ui.returnDone.newCard': 'New gift card {card} ({amount}): printed on the receipt, hand it over.',
   'error.RECEIPT_CUSTOMER': 'The customer on the receipt earns the points of this exchange.',
-  'error.LOYALTY_CARD_BLOCKED': 'This loyalty card is blocked: it neither earns nor spends.',
   'ui.exchange.customer': 'points for {name}',
 } satisfies Record<string, string>;

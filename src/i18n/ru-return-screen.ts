@@ -128,6 +128,5 @@ export const ruReturnScreen = {
   'ui.returnDone.change': 'СДАЧА',
   'ui.returnDone.newCard': 'Новая подарочная карта {card} ({amount}): номер напечатан на чеке, отдайте её покупателю.',
   'error.RECEIPT_CUSTOMER': 'Баллы за этот обмен получит покупатель из чека.',
-  'error.LOYALTY_CARD_BLOCKED': 'Эта карта лояльности заблокирована: баллы не начисляются и не списываются.',
   'ui.exchange.customer': 'баллы для {name}',
 } satisfies Record<string, string>;

@@ -128,6 +128,5 @@ export const viReturnScreen = {
   'ui.returnDone.change': 'TIỀN THỐI CHO KHÁCH',
   'ui.returnDone.newCard': 'Thẻ quà tặng mới {card} ({amount}): mã in trên phiếu, đưa cho khách.',
   'error.RECEIPT_CUSTOMER': 'Khách hàng trên hóa đơn được cộng điểm cho lần đổi hàng này.',
-  'error.LOYALTY_CARD_BLOCKED': 'Thẻ thành viên này đã bị khóa: không tích và không dùng điểm.',
   'ui.exchange.customer': 'tích điểm cho {name}',
 } satisfies Record<string, string>;

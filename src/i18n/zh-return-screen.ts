@@ -128,6 +128,5 @@ export const zhReturnScreen = {
   'ui.returnDone.change': '找零',
   'ui.returnDone.newCard': '新礼品卡 {card}（{amount}）：卡号印在小票上，交给顾客。',
   'error.RECEIPT_CUSTOMER': '这次换货的积分记在小票上的会员名下。',
-  'error.LOYALTY_CARD_BLOCKED': '这张会员卡已冻结：不能积分也不能用积分。',
   'ui.exchange.customer': '积分给 {name}',
 } satisfies Record<string, string>;
