@@ -23,7 +23,7 @@ import { getOwn, hasOwn } from './projections/own.js';
 import { GIFT_CARDS_SLICE } from './projections/giftcards.js';
 import { SALE_COMMITTED, type SaleCommitted } from './projections/sales.js';
 import type { LoyaltySlice } from './projections/loyalty.js';
-import type { CommitRequest, JournalEvent, StoreState } from './types.js';
+import type { JournalEvent, StoreState } from './types.js';
 
 const isCode = (c: unknown): c is string => typeof c === 'string' && c !== '';
 
@@ -138,32 +138,4 @@ export class BalanceGuard {
       if (n.spends && valid + n.valid < 0) refuse(valid, valid + n.valid);
     }
   }
-}
-
-/**
- * Whether these commit requests would take any gift-card or points balance down (a redemption, a
- * spend, a negative load or adjustment, an expiry): such a commit must wait for the proof of the
- * balances (balance-proof.ts). Works on the drafts, before anything is numbered or hashed; one the
- * guard would refuse counts as lowering (it then waits and is checked against the proven balances).
- * A malformed request answers false so that the commit's own validation refuses it at once.
- */
-export function lowersBalance(state: StoreState, reqs: readonly CommitRequest[], now: string): boolean {
-  const guard = new BalanceGuard(state);
-  for (const req of reqs) {
-    if (!req || !Array.isArray(req.events)) return false;
-    const n = req.events.length;
-    const events: JournalEvent[] = [];
-    for (let i = 0; i < n; i++) {
-      const d = req.events[i];
-      if (!d || typeof d.type !== 'string') return false;
-      events.push({ seq: 0, id: '', type: d.type, at: req.at ?? now, register: '', operator: req.operator ?? '', tx: String(req.id), txIndex: i + 1, txCount: n, data: d.data ?? null, prev: '', hash: '' });
-    }
-    try {
-      guard.check(events);
-    } catch {
-      return true;
-    }
-    if (guard.lowered) return true;
-  }
-  return false;
 }

@@ -7,7 +7,7 @@
  * content and the previous hash; verification hashes the exact bytes on disk, never a re-serialisation.
  * txIndex/txCount let recovery tell a torn transaction (fewer lines than txCount at the tail) apart.
  */
-import { createHash } from 'node:crypto';
+import { createHash, hash } from 'node:crypto';
 import type { JournalEvent } from './types.js';
 
 const SUFFIX_LEN = ',"hash":"'.length + 64 + '"}'.length; // 75
@@ -20,7 +20,8 @@ export type LineEnvelope = Omit<JournalEvent, 'data' | 'hash' | 'txIndex' | 'txC
   dataJson: string;
 };
 
-export const sha256 = (s: string | Buffer): string => createHash('sha256').update(s).digest('hex');
+/** One-shot `crypto.hash` (Node 20.12+, engines >= 20.19): no Hash object per line, ~40% less per 1 KB line. */
+export const sha256 = (s: string | Buffer): string => hash('sha256', s, 'hex');
 
 /** Encodes one line (without the trailing newline) and returns it with its hash. */
 export function encodeLine(e: LineEnvelope): { line: string; hash: string } {

@@ -26,7 +26,6 @@ import { guessStateFile, PIN_GUESS_FILE, type GuessStateFile } from './guess-fil
 import { readEventsBySeq } from './journal-read.js';
 import { foldToLive, proveBalances, type ProofResult } from './balance-proof.js';
 import type { JournalFold } from './journal-fold.js';
-import { lowersBalance } from './balance-guard.js';
 import { SNAPSHOT_FILE } from './snapshot.js';
 import type { StoreNotice } from './types.js';
 
@@ -68,6 +67,7 @@ export class TillStore implements Store {
   private commitQueue: Promise<unknown> = Promise.resolve();
   private checkpointQueue: Promise<void> = Promise.resolve();
   private idleTimer: NodeJS.Timeout | null = null;
+  private idleTimerMs = 0;
   private closed = false;
   private readonly db;
   /** Manager notices (notices.ts): start-up recovery, background verification. */
@@ -268,8 +268,6 @@ export class TillStore implements Store {
 
   private async commitNow(reqs: CommitRequest[]): Promise<CommitResult[]> {
     this.assertOpen();
-    // A balance may go down only once the journal has proven it (balance-proof.ts); other commits never wait.
-    if (this.balances !== 'proven' && lowersBalance(this.state, reqs, this.p.now().toISOString())) await this.balancesProven();
     const results: CommitResult[] = [];
     const lines: string[] = [];
     const fresh: { id: string; events: JournalEvent[] }[] = [];
@@ -278,6 +276,7 @@ export class TillStore implements Store {
     const seq0 = this.state.meta.seq + 1;
     let seq = seq0;
     const guard = new BalanceGuard(this.state);
+    let nowIso: string | undefined;
     for (const req of reqs) {
       if (!req || typeof req.id !== 'string' || req.id === '') throw new StoreError('BAD_EVENT', 'A commit needs a transaction id.');
       if (!Array.isArray(req.events) || req.events.length === 0) throw new StoreError('BAD_EVENT', `Transaction ${req.id} has no events.`);
@@ -286,7 +285,7 @@ export class TillStore implements Store {
         continue;
       }
       inBatch.add(req.id);
-      const at = req.at ?? this.p.now().toISOString();
+      const at = req.at ?? (nowIso ??= this.p.now().toISOString());
       const operator = req.operator ?? this.p.operator;
       const n = req.events.length;
       const events: JournalEvent[] = new Array(n);
@@ -306,8 +305,22 @@ export class TillStore implements Store {
         events[i] = { seq: env.seq, id: env.id, type: env.type, at, register: env.register, operator, tx: req.id, txIndex: i + 1, txCount: n, data: JSON.parse(env.dataJson), prev, hash };
         prev = hash;
       }
-      // No path may write a balance below zero by the journal's fold (balance-guard.ts).
-      guard.check(events);
+      // No path may write a balance below zero by the journal's fold (balance-guard.ts). A balance may
+      // go down only once the journal has proven it (balance-proof.ts): such a commit (or one the guard
+      // refuses on balances not yet proven) waits for the proof and is checked again from the start on
+      // the proven state; other commits never wait. One guard pass serves both checks.
+      if (this.balances !== 'proven') {
+        let refused = false;
+        try {
+          guard.check(events);
+        } catch {
+          refused = true;
+        }
+        if (refused || guard.lowered) {
+          await this.balancesProven();
+          return this.commitNow(reqs);
+        }
+      } else guard.check(events);
       // A park is recalled once per attempt, and a sale still parked is never committed (park-guard.ts).
       checkParked(this.state, events);
       fresh.push({ id: req.id, events });
@@ -342,7 +355,13 @@ export class TillStore implements Store {
 
   private armTimer(ms: number): void {
     if (ms <= 0 || this.closed) return;
+    // Re-armed after every commit: refresh() restarts the same timer without making a new one.
+    if (this.idleTimer && this.idleTimerMs === ms) {
+      this.idleTimer.refresh();
+      return;
+    }
     if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.idleTimerMs = ms;
     this.idleTimer = setTimeout(() => {
       this.idleTimer = null;
       if (!this.closed && this.state.meta.seq > this.checkpointSeq) this.backgroundCheckpoint();
