@@ -193,8 +193,12 @@ if (ONLY.has('snapshot')) {
   let k = 0;
   const lat: { t0: number; t1: number }[] = [];
   let stop = false;
+  // Each commit starts in a turn of its own, as a sale from the keyboard or headless does: a loop of
+  // commits awaited back to back never leaves the microtask queue (the journal's calls are
+  // synchronous), so neither a timer nor a snapshot's next slice could ever run between them.
   const loop = (async () => {
     while (!stop) {
+      await new Promise<void>((r) => setImmediate(r));
       const t0 = performance.now();
       await store.commit(saleTx(800_000_000 + (Date.now() % 1e6) * 100 + k++, random, 'B3'));
       lat.push({ t0, t1: performance.now() });
@@ -209,9 +213,17 @@ if (ONLY.has('snapshot')) {
   await loop;
   await store.close();
   const during = lat.filter((l) => l.t1 >= c0 && l.t0 <= c1).map((l) => l.t1 - l.t0);
+  // The same loop's commits in the second before the snapshot: what this machine's load alone gives.
+  const before = lat.filter((l) => l.t1 < c0 && l.t0 >= c0 - 1000).map((l) => l.t1 - l.t0);
   const s = during.length ? summarize(during) : null;
+  const b = before.length ? summarize(before) : null;
   const size = fs.statSync(path.join(FULL, 'store.json')).size;
-  row('snapshot write at full scale; commits while it runs', `${ms(c1 - c0)} ms (${(size / 2 ** 20).toFixed(0)} MB); ${during.length} commits during it, ${s ? `p99 ${ms(s.p99)} ms, longest ${ms(s.max)} ms` : 'none'}`, 'commit during a snapshot <= 5 ms p99', s && s.p99 <= 5 ? 'met' : 'MISSED');
+  row(
+    `snapshot write at full scale; commits while it runs (load ${load()})`,
+    `${ms(c1 - c0)} ms (${(size / 2 ** 20).toFixed(0)} MB); ${during.length} commits during it, ${s ? `median ${ms(s.median)} ms, p99 ${ms(s.p99)} ms, longest ${ms(s.max)} ms` : 'none'}; the second before it, no snapshot: ${b ? `${before.length} commits, median ${ms(b.median)}, p99 ${ms(b.p99)} ms, longest ${ms(b.max)} ms` : 'none'}`,
+    'commit during a snapshot <= 5 ms p99',
+    s && s.p99 <= 5 ? 'met' : 'MISSED',
+  );
 }
 
 fs.rmSync(empty, { recursive: true, force: true });

@@ -38,6 +38,8 @@ export interface OpenOptions {
   verifyHistory?: boolean;
   /** How long after opening the background proof starts (default 5 s: the register finishes starting first). */
   proofDelayMs?: number;
+  /** Encoding time of a snapshot between two yields to commits (default 2 ms; tests use 0: a yield after every piece). */
+  snapshotSliceMs?: number;
 }
 
 export interface InitOptions {
@@ -74,6 +76,7 @@ function parts(dir: string, opts: OpenOptions) {
     now: opts.now ?? (() => new Date()),
     ops: withFs(opts.fs),
     modules: opts.modules ?? PROJECTIONS,
+    snapshotSliceMs: opts.snapshotSliceMs,
   };
 }
 

@@ -27,7 +27,8 @@
  */
 import { createHash, type Hash } from 'node:crypto';
 import { setOwn } from './projections/own.js';
-import { compactFrom, compactRecord, eachEntry, isCompact, tableOf } from './compact/record.js';
+import { cutSnapshot, snapshotPieces } from './snapshot-cut.js';
+import { compactFrom, compactRecord, tableOf } from './compact/record.js';
 import type { CompactTable, TableDump } from './compact/table.js';
 import { compactMembersOf } from './projections/compact-members.js';
 import { TxSet } from './tx-set.js';
@@ -39,12 +40,6 @@ export const READABLE_FORMATS: readonly string[] = [SNAPSHOT_FORMAT, 'till-snaps
 /** Formats written by earlier versions: recognised from the first bytes, never parsed (the journal is replayed). */
 export const OUTDATED_FORMATS = ['till-snapshot/1'];
 
-/** A member with more keys than this is written as entry lines. */
-const RECORD_KEYS = 64;
-/** Entry lines stop growing past this many characters. */
-const LINE_CHARS = 64 * 1024;
-/** Transaction ids per txs line (64 KB of ids). */
-const TX_PAIRS = 8192;
 
 export interface LinePos {
   segment: string;
@@ -80,66 +75,20 @@ interface Header {
 
 const isRecord = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
 
-function hasMoreKeys(o: object, n: number): boolean {
-  let i = 0;
-  for (const k in o) if (Object.prototype.hasOwnProperty.call(o, k) && ++i > n) return true;
-  return false;
-}
-
 /**
- * Emits the lines of a snapshot (without newlines), synchronously: called in one run, the lines are
- * a consistent cut of a state that commits keep changing between runs.
+ * Emits the lines of a snapshot (without newlines) in one synchronous run: the cut and its pieces
+ * (snapshot-cut.ts) drained at once. The register's checkpoints write the same pieces in slices
+ * between commits (snapshot.ts); this is for tools and tests that want the lines.
  */
 export function encodeSnapshot(doc: SnapshotDoc, emit: (line: string) => void): void {
-  const names = Object.keys(doc.state);
-  const header: Header = { format: doc.format, pos: doc.pos, projections: doc.projections, writtenAt: doc.writtenAt, slices: names, txs: doc.txs.size };
-  let lines = 0;
-  const digest = createHash('sha256');
-  const out = (l: string) => {
-    emit(l);
-    digest.update(l);
-    digest.update('\n');
-    lines++;
-  };
-  out(JSON.stringify(header));
-  for (const name of names) {
-    const slice = doc.state[name];
-    if (!isRecord(slice)) {
-      out(JSON.stringify(['slice', name, slice]));
-      continue;
-    }
-    // A compact record (products, accounts...) is always written as entries, read off its rows.
-    const big = Object.keys(slice).filter((k) => isCompact(slice[k]) || (isRecord(slice[k]) && hasMoreKeys(slice[k] as object, RECORD_KEYS)));
-    const skeleton: Record<string, unknown> = {};
-    for (const k of Object.keys(slice)) setOwn(skeleton, k, big.includes(k) ? {} : slice[k]);
-    out(JSON.stringify(['slice', name, skeleton]));
-    for (const member of big) {
-      const table = tableOf(slice[member]);
-      if (table) {
-        const where = `${JSON.stringify(name)},${JSON.stringify(member)}`;
-        out(`["table",${where},${JSON.stringify(table.dumpHeader())}]`);
-        for (const chunk of table.dumpChunks()) out(`["rows",${where},"${chunk.toString('base64')}"]`);
-        continue;
-      }
-      const head = `["entries",${JSON.stringify(name)},${JSON.stringify(member)},[`;
-      let parts: string[] = [];
-      let chars = 0;
-      // One entry at a time (Object.entries would hold 100k [key, value] pairs for the whole record).
-      eachEntry(slice[member] as Record<string, unknown>, (k, v) => {
-        const e = `[${JSON.stringify(k)},${JSON.stringify(v)}]`;
-        parts.push(e);
-        chars += e.length + 1;
-        if (chars >= LINE_CHARS) {
-          out(`${head}${parts.join(',')}]]`);
-          parts = [];
-          chars = 0;
-        }
-      });
-      if (parts.length) out(`${head}${parts.join(',')}]]`);
+  let line: string[] = [];
+  for (const f of snapshotPieces(cutSnapshot(doc))) {
+    if (f !== '\n') line.push(f);
+    else {
+      emit(line.join(''));
+      line = [];
     }
   }
-  for (const piece of doc.txs.serializeChunks(TX_PAIRS)) out(JSON.stringify(['txs', piece]));
-  emit(JSON.stringify(['end', lines, digest.digest('hex')]));
 }
 
 /** Thrown for a line that does not fit the format; the reader adds the file and line number. */

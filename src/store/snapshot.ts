@@ -9,10 +9,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Low, type Adapter } from 'lowdb';
-import { FILE_MODE, fsyncDir, writeAllSync, type FsOps } from './fs-ops.js';
+import { FILE_MODE, fsyncDir, writeAll, writeAllSync, type FsOps } from './fs-ops.js';
 import { corrupt, fromFsError, snapshotFix } from './errors.js';
-import { encodeSnapshot, OUTDATED_FORMATS, SnapshotDecoder, SnapshotFormatError, SNAPSHOT_FORMAT, type SnapshotDoc } from './snapshot-lines.js';
+import { OUTDATED_FORMATS, SnapshotDecoder, SnapshotFormatError, SNAPSHOT_FORMAT, type SnapshotDoc } from './snapshot-lines.js';
 import { crash, hit } from './failpoints.js';
+import { cutSnapshot, snapshotPieces } from './snapshot-cut.js';
 
 export { SNAPSHOT_FORMAT, type SnapshotDoc, type LinePos } from './snapshot-lines.js';
 export const SNAPSHOT_FILE = 'store.json';
@@ -31,6 +32,11 @@ export const isOutdated = (d: SnapshotRead): d is OutdatedSnapshot => (d as Outd
 const READ_BYTES = 1024 * 1024;
 /** Lines are gathered into writes of at most this size. */
 const WRITE_BYTES = 1024 * 1024;
+/**
+ * Encoding time a snapshot takes before it lets commits run (the target: a commit during a snapshot
+ * waits at most a few ms). Writes go through the thread pool in between, so they do not block either.
+ */
+export const SLICE_MS = 2;
 
 let tmpSeq = 0;
 
@@ -101,6 +107,8 @@ export class DurableSnapshotFile implements Adapter<SnapshotRead | null> {
     readonly file: string,
     private readonly ops: FsOps,
     private readonly dataDir: string,
+    /** Encoding time between two yields to the event loop (ms). */
+    private readonly sliceMs = SLICE_MS,
   ) {}
 
   async read(): Promise<SnapshotRead | null> {
@@ -108,42 +116,53 @@ export class DurableSnapshotFile implements Adapter<SnapshotRead | null> {
   }
 
   /**
-   * Serialises and writes the whole document before its first await: the lines are a consistent cut
-   * of a live state, and only about a megabyte of them is in memory at a time.
+   * Takes the cut in the synchronous run of this call, before its first await (snapshot-cut.ts: a
+   * consistent state at its journal position, cheap to take), then encodes and writes the file in
+   * slices: at most `sliceMs` of encoding at a time, then the bytes so far go out through the thread
+   * pool (or, when there are none, a setImmediate) and commits run. Temp file, fsync, rename,
+   * directory fsync: until the rename the old snapshot is the one start-up reads.
    */
   async write(data: SnapshotRead | null): Promise<void> {
     if (!data || isOutdated(data)) throw new Error('only a current snapshot can be written');
+    const cut = cutSnapshot(data);
+    const pieces = snapshotPieces(cut);
     const tmp = `${this.file}.tmp-${process.pid}-${(tmpSeq = (tmpSeq + 1) % 1e9)}`;
     let fd: number | undefined;
     try {
       fd = this.ops.openSync(tmp, 'w', FILE_MODE);
       // Failpoint: die with a random prefix of the file written, as a power cut mid-write leaves it.
       const cutAt = hit('snapshot-temp') ? Math.floor(Math.random() * Math.max(1, fs.statSync(this.file, { throwIfNoEntry: false })?.size ?? 4096)) : -1;
-      // Lines are encoded straight into one reused buffer: no joined strings (a megabyte string lands
-      // in V8's large-object space and stays until a full GC, which grew the heap by the snapshot's size).
+      // Fragments are encoded straight into one reused buffer: no joined strings (a megabyte string
+      // lands in V8's large-object space and stays until a full GC).
       const buf = Buffer.allocUnsafe(WRITE_BYTES);
       let used = 0;
       let written = 0;
-      const put = (bytes: Buffer) => {
+      const put = async (bytes: Buffer) => {
         if (cutAt >= 0 && written + bytes.length > cutAt) {
           writeAllSync(this.ops, fd!, bytes.subarray(0, cutAt - written), written);
           crash();
         }
-        writeAllSync(this.ops, fd!, bytes, written);
+        await writeAll(this.ops, fd!, bytes, written, true);
         written += bytes.length;
       };
-      const flush = () => {
-        if (used > 0) put(buf.subarray(0, used));
+      const flush = async () => {
+        if (used > 0) await put(buf.subarray(0, used));
         used = 0;
       };
-      encodeSnapshot(data, (line) => {
-        const need = Buffer.byteLength(line) + 1;
-        if (used + need > buf.length) flush();
-        if (need > buf.length) return put(Buffer.from(`${line}\n`));
-        used += buf.write(line, used);
-        buf[used++] = 10;
-      });
-      flush();
+      let sliceStart = performance.now();
+      for (const f of pieces) {
+        const need = Buffer.byteLength(f);
+        if (used + need > buf.length) await flush();
+        if (need > buf.length) await put(Buffer.from(f));
+        else used += buf.write(f, used);
+        if (performance.now() - sliceStart >= this.sliceMs) {
+          // Let commits in: the write of what is encoded so far yields, or an empty turn does.
+          if (used > 0) await flush();
+          else await new Promise<void>((r) => setImmediate(r));
+          sliceStart = performance.now();
+        }
+      }
+      await flush();
       if (cutAt >= 0) crash();
       await this.ops.fsync(fd);
       await this.ops.close(fd);
@@ -152,6 +171,8 @@ export class DurableSnapshotFile implements Adapter<SnapshotRead | null> {
       if (hit('snapshot-renamed')) crash();
       await fsyncDir(this.ops, path.dirname(this.file));
     } catch (e) {
+      pieces.return(undefined);
+      cut.txs.release();
       if (fd !== undefined) await this.ops.close(fd).catch(() => {});
       await this.ops.unlink(tmp).catch(() => {});
       throw fromFsError(e, this.file, 'writing the snapshot');
@@ -159,8 +180,21 @@ export class DurableSnapshotFile implements Adapter<SnapshotRead | null> {
   }
 }
 
-export function snapshotDb(dataDir: string, ops: FsOps): Low<SnapshotRead | null> {
-  return new Low<SnapshotRead | null>(new DurableSnapshotFile(path.join(dataDir, SNAPSHOT_FILE), ops, dataDir), null);
+/**
+ * Runs `steps` to the end, letting the event loop run whenever `sliceMs` of them have gone by. Steps
+ * that fit in one slice run in the caller's synchronous run (undefined is returned, no promise).
+ */
+export function runInSlices(steps: Iterator<unknown>, sliceMs = SLICE_MS): Promise<void> | undefined {
+  const until = performance.now() + sliceMs;
+  for (;;) {
+    if (steps.next().done) return undefined;
+    if (performance.now() >= until) break;
+  }
+  return new Promise<void>((r) => setImmediate(r)).then(() => runInSlices(steps, sliceMs));
+}
+
+export function snapshotDb(dataDir: string, ops: FsOps, sliceMs = SLICE_MS): Low<SnapshotRead | null> {
+  return new Low<SnapshotRead | null>(new DurableSnapshotFile(path.join(dataDir, SNAPSHOT_FILE), ops, dataDir, sliceMs), null);
 }
 
 /** Checks the journal position a snapshot must carry before any of it is trusted. */

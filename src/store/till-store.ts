@@ -1,6 +1,7 @@
 /**
  * The live store: one append + fsync per commit, then the in-memory fold. Commits are serialised;
- * checkpoints (snapshot writes) run beside them and capture a consistent state in one synchronous step.
+ * checkpoints (snapshot writes) run beside them: a consistent cut in one synchronous step, then the
+ * file written in slices between commits.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -10,7 +11,8 @@ import type { CommitRequest, CommitResult, JournalEvent, ProjectionModule, Recov
 import { applyEvent, projectionVersions } from './fold.js';
 import { encodeLine } from './line.js';
 import { listSegments } from './segments.js';
-import { snapshotDb, SNAPSHOT_FORMAT, type LinePos, type SnapshotDoc } from './snapshot.js';
+import { runInSlices, snapshotDb, SNAPSHOT_FORMAT, type LinePos, type SnapshotDoc } from './snapshot.js';
+import { prepareCut } from './snapshot-cut.js';
 import { RECENT_TX } from './load.js';
 import type { TxSet } from './tx-set.js';
 import type { JournalWriter } from './journal-writer.js';
@@ -51,6 +53,8 @@ export interface TillStoreParts {
   lock: StoreLock;
   recovery: RecoveryReport;
   snapshotSeq: number;
+  /** Encoding time of a snapshot between two yields to commits (snapshot.ts SLICE_MS by default). */
+  snapshotSliceMs?: number;
 }
 
 export class TillStore implements Store {
@@ -87,7 +91,7 @@ export class TillStore implements Store {
     this.recent = new Set(parts.recent);
     this.pos = parts.pos;
     this.checkpointSeq = parts.snapshotSeq;
-    this.db = snapshotDb(parts.dir, parts.ops);
+    this.db = snapshotDb(parts.dir, parts.ops, parts.snapshotSliceMs);
     const cat = () => this.state.catalog;
     // Read straight from the compact tables (compact/record.ts): a fresh decoding per lookup, nothing kept.
     this.catalog = {
@@ -339,8 +343,8 @@ export class TillStore implements Store {
     }
     const lastLen = Buffer.byteLength(lines[lines.length - 1]) + 1;
     this.pos = { segment: where.segment, start: where.offset + buf.length - lastLen, end: where.offset + buf.length };
-    // Serialising a big projection blocks the process (about a second at full scale): do it in a
-    // pause between customers, not under a sale, unless the journal tail grows too long.
+    // A snapshot is written in slices between commits (snapshot.ts), but it still takes CPU and disk
+    // for seconds at full scale: start it in a pause between customers unless the tail grows too long.
     const pending = this.state.meta.seq - this.checkpointSeq;
     if (pending >= this.p.checkpointEvery * FORCE_AFTER) this.backgroundCheckpoint();
     else this.armTimer(pending >= this.p.checkpointEvery ? PAUSE_MS : this.p.idleCheckpointMs);
@@ -384,8 +388,13 @@ export class TillStore implements Store {
   private async checkpointNow(): Promise<void> {
     if (this.refolding) return;
     if (this.state.meta.seq === this.checkpointSeq && fs.existsSync(path.join(this.dir, 'store.json'))) return;
+    // Live compact objects written back first, in slices, so the cut copies only the few used since.
+    const preparing = runInSlices(prepareCut(this.state), this.p.snapshotSliceMs);
+    if (preparing) await preparing;
+    if (this.refolding) return;
     const seq = this.state.meta.seq;
-    // Serialised and written synchronously (inside db.write before its first await): a consistent cut.
+    // The cut is taken inside db.write before its first await (snapshot-cut.ts): state, position and
+    // transaction ids of one moment; the file is then written in slices while commits go on.
     this.db.data = {
       format: SNAPSHOT_FORMAT,
       pos: this.pos,

@@ -29,10 +29,20 @@ function hashPair(s: string): [number, number] {
   return [a, b];
 }
 
+/** The ids of a TxSet as of one moment, while adds go on (see TxSet.freeze). */
+export interface FrozenTxs {
+  readonly size: number;
+  chunks(maxPairs?: number): Generator<string>;
+  /** Stops recording the slots filled since (call when the snapshot is written or failed). */
+  release(): void;
+}
+
 export class TxSet {
   private table: Uint32Array;
   private mask: number;
   size = 0;
+  /** A frozen view's table and the slots of it filled since it was taken (copy-on-write by exclusion). */
+  private frozen: { table: Uint32Array; after: Set<number> } | null = null;
 
   constructor(capacity = 1024) {
     let slots = 16;
@@ -57,6 +67,7 @@ export class TxSet {
     if (this.table[i * 2] === a && this.table[i * 2 + 1] === b) return false;
     this.table[i * 2] = a;
     this.table[i * 2 + 1] = b;
+    if (this.frozen !== null && this.frozen.table === this.table) this.frozen.after.add(i);
     this.size++;
     if (this.size * 4 > (this.mask + 1) * 3) this.grow();
     return true;
@@ -95,20 +106,27 @@ export class TxSet {
   }
 
   /** Occupied entries as base64 (8 bytes each), in pieces of at most `maxPairs` ids (snapshot lines). */
-  *serializeChunks(maxPairs = 8192): Generator<string> {
-    const out = new Uint32Array(Math.min(maxPairs, Math.max(1, this.size)) * 2);
-    let k = 0;
-    const t = this.table;
-    for (let i = 0; i < t.length; i += 2) {
-      if (t[i] === EMPTY && t[i + 1] === EMPTY) continue;
-      out[k++] = t[i];
-      out[k++] = t[i + 1];
-      if (k === out.length) {
-        yield Buffer.from(out.buffer, 0, k * 4).toString('base64');
-        k = 0;
-      }
-    }
-    if (k > 0) yield Buffer.from(out.buffer, 0, k * 4).toString('base64');
+  serializeChunks(maxPairs = 8192): Generator<string> {
+    return pairChunks(this.table, this.size, null, maxPairs);
+  }
+
+  /**
+   * The ids as of now, serialisable later while adds go on (a snapshot written in slices): no copy of
+   * the table. An add fills an empty slot of the current table (its slot is recorded and left out of
+   * the view) or, when the table grows, moves to a new one and leaves this one as it was. One view
+   * at a time (snapshots are written one at a time); a new freeze replaces the last.
+   */
+  freeze(): FrozenTxs {
+    const view = { table: this.table, after: new Set<number>() };
+    this.frozen = view;
+    const size = this.size;
+    return {
+      size,
+      chunks: (maxPairs = 8192) => pairChunks(view.table, size, view.after, maxPairs),
+      release: () => {
+        if (this.frozen === view) this.frozen = null;
+      },
+    };
   }
 
   /** Occupied entries as one base64 string. */
@@ -129,4 +147,21 @@ export class TxSet {
     set.addSerialized(b64);
     return set;
   }
+}
+
+/** The occupied slots of `t` (but those in `skip`) as base64 pieces of at most `maxPairs` ids. */
+function* pairChunks(t: Uint32Array, size: number, skip: Set<number> | null, maxPairs: number): Generator<string> {
+  const out = new Uint32Array(Math.min(maxPairs, Math.max(1, size)) * 2);
+  let k = 0;
+  for (let i = 0; i < t.length; i += 2) {
+    if (t[i] === EMPTY && t[i + 1] === EMPTY) continue;
+    if (skip !== null && skip.size > 0 && skip.has(i >> 1)) continue;
+    out[k++] = t[i];
+    out[k++] = t[i + 1];
+    if (k === out.length) {
+      yield Buffer.from(out.buffer, 0, k * 4).toString('base64');
+      k = 0;
+    }
+  }
+  if (k > 0) yield Buffer.from(out.buffer, 0, k * 4).toString('base64');
 }

@@ -130,6 +130,7 @@ export class CompactTable<V = unknown> {
 
   /** The value at `row`, made live (the fold may mutate it in place). */
   valueAt(row: number): V {
+    if (this.touched !== null) this.touch(row);
     const hit = this.live.get(row);
     if (hit !== undefined) {
       this.live.delete(row);
@@ -293,7 +294,10 @@ export class CompactTable<V = unknown> {
     if (row < 0) row = this.addRow(h, isIndexKey(key));
     else this.live.delete(row);
     this.store(row, this.encode(key, value));
-    if (keep && value !== null && typeof value === 'object') this.keepLive(row, value);
+    if (keep && value !== null && typeof value === 'object') {
+      if (this.touched !== null) this.touch(row);
+      this.keepLive(row, value);
+    }
   }
 
   private addRow(h: number, indexKey: boolean): number {
@@ -487,24 +491,74 @@ export class CompactTable<V = unknown> {
   }
 
   /** The rows in insertion order, as chunks of whole rows of about `chunk` bytes (a view, valid until the next). */
-  *dumpChunks(chunk = 48 * 1024): IterableIterator<Buffer> {
-    const out = Buffer.allocUnsafe(chunk);
-    let at = 0;
-    for (let r = 0; r < this.rows; r++) {
-      if (this.start[r] === DELETED) continue;
-      const n = this.end[r] - this.start[r];
-      if (at > 0 && at + n > chunk) {
-        yield out.subarray(0, at);
-        at = 0;
-      }
-      if (n > chunk) {
-        yield this.data.subarray(this.start[r], this.end[r]);
-        continue;
-      }
-      this.data.copy(out, at, this.start[r], this.end[r]);
-      at += n;
+  dumpChunks(chunk = 48 * 1024): IterableIterator<Buffer> {
+    return rowChunks(this.data, this.start, this.end, this.rows, chunk);
+  }
+
+  /**
+   * The table as of this moment, to be written later while it keeps changing (a snapshot written in
+   * slices between commits, snapshot-cut.ts). Taking it costs a copy of the live objects (`copyValue`)
+   * and of the row offsets (8 bytes a row), no row bytes: a row's bytes are never rewritten in place
+   * (a changed row is appended; growing or compacting makes a new buffer), so the bytes below `used`
+   * stay what they are now in the buffer the view keeps. Keep that true when changing `store`/`grow`.
+   * `prepare` encodes the copies of the live objects, a batch per step; run it to its end before
+   * `header`, whose string table then holds every string the rows use.
+   */
+  frozenDump(copyValue: (v: V) => V): FrozenTable {
+    const data = this.data;
+    const rows = this.rows;
+    const start = this.start.slice(0, rows);
+    const end = this.end.slice(0, rows);
+    const count = this.count;
+    const liveCopies: [number, V][] = [];
+    // After `writeBackLive`, only the live objects handed out since can differ from their rows.
+    const touched = this.touched;
+    this.touched = null;
+    for (const [row, v] of this.live) if (!touched || touched.has(row)) liveCopies.push([row, copyValue(v)]);
+    const encoded = new Map<number, Buffer>();
+    let bytes = this.used - this.dead;
+    const reader = new RowReader(data, this.dict);
+    const self = this;
+    return {
+      prepare: function* (this: void, batch = 64) {
+        let k = 0;
+        for (const [row, v] of liveCopies) {
+          reader.pos = start[row];
+          const w = self.encode(reader.readKey(), v);
+          encoded.set(row, Buffer.from(w.buf.subarray(0, w.pos)));
+          bytes += w.pos - (end[row] - start[row]);
+          if (++k % batch === 0) yield;
+        }
+      },
+      header: () => ({ v: DUMP_VERSION, strings: [...this.dict.list], rows: count, bytes }),
+      chunks: (chunk = 48 * 1024) => rowChunks(data, start, end, rows, chunk, encoded),
+    };
+  }
+
+  /**
+   * Live rows handed out (made live or looked up live) since `writeBackLive` began; null when none
+   * runs, or when so many were that the next `frozenDump` copies every live object anyway.
+   */
+  private touched: Set<number> | null = null;
+
+  private touch(row: number): void {
+    this.touched!.add(row);
+    if (this.touched!.size > this.liveMax) this.touched = null;
+  }
+
+  /**
+   * Writes every live object back into its row, a batch per step, before a `frozenDump` (which then
+   * copies only the live objects handed out since this began: a few, instead of up to LIVE_MAX).
+   * Commits may run between the steps.
+   */
+  *writeBackLive(batch = 64): Generator<void> {
+    this.touched = new Set();
+    let k = 0;
+    for (const [row, v] of [...this.live]) {
+      // Evicted (and written back) meanwhile, maybe decoded again since: not this object's row any more.
+      if (this.live.get(row) === v) this.writeBack(row, v);
+      if (++k % batch === 0) yield;
     }
-    if (at > 0) yield out.subarray(0, at);
   }
 
   /** Starts a table read back from a snapshot: its strings, room for its rows. Throws on a dump it cannot read. */
@@ -577,6 +631,40 @@ export class CompactTable<V = unknown> {
     if (h.rows !== this.count || h.bytes !== this.used) throw new Error(`the table holds ${this.count} rows of ${this.used} bytes, its header says ${h.rows} of ${h.bytes}`);
     this.expect = null;
   }
+}
+
+/** A table as of one moment (CompactTable.frozenDump). */
+export interface FrozenTable {
+  prepare(batch?: number): Generator<void>;
+  header(): TableDump;
+  chunks(chunk?: number): IterableIterator<Buffer>;
+}
+
+/**
+ * Rows `0..rows` of `data` (deleted ones skipped; those in `instead` as encoded there) as chunks of
+ * whole rows of about `chunk` bytes.
+ */
+function* rowChunks(data: Buffer, start: Uint32Array, end: Uint32Array, rows: number, chunk: number, instead?: Map<number, Buffer>): IterableIterator<Buffer> {
+  const out = Buffer.allocUnsafe(chunk);
+  let at = 0;
+  for (let r = 0; r < rows; r++) {
+    if (start[r] === DELETED) continue;
+    const own = instead?.get(r);
+    const src = own ?? data;
+    const s = own ? 0 : start[r];
+    const n = own ? own.length : end[r] - start[r];
+    if (at > 0 && at + n > chunk) {
+      yield out.subarray(0, at);
+      at = 0;
+    }
+    if (n > chunk) {
+      yield src.subarray(s, s + n);
+      continue;
+    }
+    src.copy(out, at, s, s + n);
+    at += n;
+  }
+  if (at > 0) yield out.subarray(0, at);
 }
 
 export const DUMP_VERSION = 1;

@@ -1,0 +1,240 @@
+/**
+ * A snapshot's consistent cut, and its lines produced in pieces (issue 12: the synchronous encoding
+ * of a full-scale projection held a commit for about a second).
+ *
+ * `cutSnapshot` runs in one synchronous step, between commits, and costs little: compact records
+ * (products, barcodes, accounts) give a frozen view of their rows (compact/table.ts `frozenDump`: the
+ * live objects copied, the row offsets copied, no row bytes), the transaction-id table a view
+ * that leaves out the slots filled after it (tx-set.ts `freeze`), and the plain rest of the state is
+ * deep-copied (at full scale a few MB, most of it the receipt index's arrays of numbers). Commits go on
+ * changing the live state afterwards; nothing they do reaches the cut, which stays the state at its
+ * journal position.
+ *
+ * `snapshotPieces` then yields the file's text as fragments (whole lines or parts of a long one, each
+ * line ended by a "\n" fragment of its own), so the writer can stop between any two of them and let
+ * commits run. The lines are those of the format in snapshot-lines.ts, byte for byte what encoding
+ * the same state in one run gives (encodeSnapshot drains this generator).
+ */
+import { createHash } from 'node:crypto';
+import { eachEntry, tableOf } from './compact/record.js';
+import type { FrozenTable } from './compact/table.js';
+import { setOwn } from './projections/own.js';
+import type { FrozenTxs } from './tx-set.js';
+import type { SnapshotDoc } from './snapshot-lines.js';
+
+/** A member with more keys than this is written as entry lines. */
+export const RECORD_KEYS = 64;
+/** Entry lines stop growing past this many characters. */
+const LINE_CHARS = 64 * 1024;
+/** Transaction ids per txs line (64 KB of ids). */
+const TX_PAIRS = 8192;
+/** Numbers, strings... of one array gathered into a fragment of about this many characters. */
+const FRAGMENT_CHARS = 16 * 1024;
+
+type Frozen = null | boolean | number | string | undefined | Frozen[] | { [k: string]: Frozen };
+
+type FrozenMember =
+  | { kind: 'table'; name: string; table: FrozenTable }
+  | { kind: 'entries'; name: string; entries: [string, Frozen][] };
+
+type FrozenSlice = { name: string; kind: 'value'; value: Frozen } | { name: string; kind: 'record'; skeleton: Record<string, Frozen>; big: FrozenMember[] };
+
+export interface SnapshotCut {
+  header: { format: string; pos: SnapshotDoc['pos']; projections: Record<string, number>; writtenAt: string; slices: string[]; txs: number };
+  slices: FrozenSlice[];
+  txs: FrozenTxs;
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
+
+function hasMoreKeys(o: object, n: number): boolean {
+  let i = 0;
+  for (const k in o) if (Object.prototype.hasOwnProperty.call(o, k) && ++i > n) return true;
+  return false;
+}
+
+/** A deep copy of plain JSON data (compact records read as plain ones), as JSON.stringify would see it. */
+function copy(v: unknown): Frozen {
+  if (v === null || typeof v !== 'object') return v as Frozen;
+  if (Array.isArray(v)) {
+    const n = v.length;
+    // An array of numbers or strings (the receipt index: 450k numbers at full scale) is one native copy.
+    let flat = true;
+    for (let i = 0; i < n && flat; i++) flat = v[i] === null || typeof v[i] !== 'object';
+    if (flat) return v.slice() as Frozen[];
+    const out: Frozen[] = new Array(n);
+    for (let i = 0; i < n; i++) {
+      const x = v[i];
+      out[i] = x === null || typeof x !== 'object' ? x : copy(x);
+    }
+    return out;
+  }
+  // A value with its own toJSON (a Date in a hand-made state) is taken as JSON.stringify gives it.
+  if (!tableOf(v) && typeof (v as { toJSON?: unknown }).toJSON === 'function') return JSON.parse(JSON.stringify(v)) as Frozen;
+  const out: Record<string, Frozen> = {};
+  eachEntry(v as Record<string, unknown>, (k, x) => setOwn(out, k, copy(x)));
+  return out;
+}
+
+/**
+ * Before a cut, in steps between which commits may run: the compact records' live objects are
+ * written back into their rows, so that the cut copies only those handed out after (see
+ * CompactTable.writeBackLive). An empty fragment per step, for the caller to yield on.
+ */
+export function* prepareCut(state: SnapshotDoc['state']): Generator<void> {
+  for (const name of Object.keys(state)) {
+    const slice = state[name];
+    if (!isRecord(slice)) continue;
+    for (const k of Object.keys(slice)) yield* tableOf(slice[k])?.writeBackLive() ?? [];
+  }
+}
+
+/** The cut: call in one synchronous run with the journal position the state is at (see above). */
+export function cutSnapshot(doc: SnapshotDoc): SnapshotCut {
+  const names = Object.keys(doc.state);
+  const slices: FrozenSlice[] = [];
+  for (const name of names) {
+    const slice = doc.state[name];
+    if (!isRecord(slice)) {
+      slices.push({ name, kind: 'value', value: copy(slice) });
+      continue;
+    }
+    // A compact record is always written as its table; a plain record with many keys as entries.
+    const skeleton: Record<string, Frozen> = {};
+    const big: FrozenMember[] = [];
+    for (const k of Object.keys(slice)) {
+      const m = slice[k];
+      const table = tableOf(m);
+      if (table) {
+        big.push({ kind: 'table', name: k, table: table.frozenDump((v) => copy(v)) });
+      } else if (isRecord(m) && hasMoreKeys(m, RECORD_KEYS)) {
+        const entries: [string, Frozen][] = [];
+        eachEntry(m, (ek, ev) => entries.push([ek, copy(ev)]));
+        big.push({ kind: 'entries', name: k, entries });
+      } else {
+        setOwn(skeleton, k, copy(m));
+        continue;
+      }
+      setOwn(skeleton, k, {});
+    }
+    slices.push({ name, kind: 'record', skeleton, big });
+  }
+  const txs = doc.txs.freeze();
+  return { header: { format: doc.format, pos: doc.pos, projections: doc.projections, writtenAt: doc.writtenAt, slices: names, txs: txs.size }, slices, txs };
+}
+
+/** JSON text of a frozen value, in fragments: long arrays and objects are not encoded in one call. */
+function* json(v: Frozen): Generator<string> {
+  if (v === null || typeof v !== 'object') {
+    yield JSON.stringify(v) ?? 'null';
+    return;
+  }
+  if (Array.isArray(v)) {
+    let acc = '[';
+    for (let i = 0; i < v.length; i++) {
+      const x = v[i];
+      if (i > 0) acc += ',';
+      if (x === null || typeof x !== 'object') acc += JSON.stringify(x) ?? 'null';
+      else {
+        yield acc;
+        acc = '';
+        yield* json(x);
+      }
+      if (acc.length >= FRAGMENT_CHARS) {
+        yield acc;
+        acc = '';
+      }
+    }
+    yield `${acc}]`;
+    return;
+  }
+  let acc = '{';
+  let first = true;
+  for (const k of Object.keys(v)) {
+    const x = v[k];
+    if (x === undefined || typeof x === 'function' || typeof x === 'symbol') continue;
+    acc += `${first ? '' : ','}${JSON.stringify(k)}:`;
+    first = false;
+    if (x === null || typeof x !== 'object') acc += JSON.stringify(x);
+    else {
+      yield acc;
+      acc = '';
+      yield* json(x);
+    }
+    if (acc.length >= FRAGMENT_CHARS) {
+      yield acc;
+      acc = '';
+    }
+  }
+  yield `${acc}}`;
+}
+
+/** The lines of the cut before the end line; each line is ended by a fragment "\n". */
+function* body(cut: SnapshotCut): Generator<string> {
+  yield JSON.stringify(cut.header);
+  yield '\n';
+  for (const s of cut.slices) {
+    yield `["slice",${JSON.stringify(s.name)},`;
+    yield* json(s.kind === 'value' ? s.value : s.skeleton);
+    yield ']';
+    yield '\n';
+    if (s.kind === 'value') continue;
+    for (const m of s.big) {
+      const where = `${JSON.stringify(s.name)},${JSON.stringify(m.name)}`;
+      if (m.kind === 'table') {
+        // The rows live at the cut are encoded from their copies first, a batch per (empty) fragment.
+        for (const _ of m.table.prepare()) yield '';
+        yield `["table",${where},${JSON.stringify(m.table.header())}]`;
+        yield '\n';
+        for (const chunk of m.table.chunks()) {
+          yield `["rows",${where},"${chunk.toString('base64')}"]`;
+          yield '\n';
+        }
+        continue;
+      }
+      const head = `["entries",${where},[`;
+      let parts: string[] = [];
+      let chars = 0;
+      for (const [k, v] of m.entries) {
+        const e = `[${JSON.stringify(k)},${JSON.stringify(v)}]`;
+        parts.push(e);
+        chars += e.length + 1;
+        if (chars >= LINE_CHARS) {
+          yield `${head}${parts.join(',')}]]`;
+          yield '\n';
+          parts = [];
+          chars = 0;
+        }
+      }
+      if (parts.length) {
+        yield `${head}${parts.join(',')}]]`;
+        yield '\n';
+      }
+    }
+  }
+  for (const piece of cut.txs.chunks(TX_PAIRS)) {
+    yield `["txs","${piece}"]`;
+    yield '\n';
+  }
+}
+
+/**
+ * The whole file's text in fragments, the end line (line count and sha256 of every byte before it)
+ * last, followed by its "\n". The cut's transaction view is released when the generator finishes or
+ * is abandoned.
+ */
+export function* snapshotPieces(cut: SnapshotCut): Generator<string> {
+  const digest = createHash('sha256');
+  let lines = 0;
+  try {
+    for (const f of body(cut)) {
+      digest.update(f);
+      if (f === '\n') lines++;
+      yield f;
+    }
+    yield JSON.stringify(['end', lines, digest.digest('hex')]);
+    yield '\n';
+  } finally {
+    cut.txs.release();
+  }
+}

@@ -1,0 +1,153 @@
+/**
+ * Issue 12: a snapshot is written in slices between commits. A consistent cut (compact tables and
+ * transaction ids as frozen views, the rest copied), then the file encoded a slice at a time; commits
+ * made meanwhile land in the journal after the cut. These tests run with a slice of 0 ms (a yield
+ * after every piece), so what they assert is the order of things, never a duration.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { initStore, openStore } from '../../src/store/index.js';
+import { nodeFsOps, type FsOps } from '../../src/store/fs-ops.js';
+import type { TillStore } from '../../src/store/till-store.js';
+import { verifyStore } from '../../src/store/verify.js';
+import { plainCopy } from '../../src/store/compact/record.js';
+import { product, readSnapshot, saleEvent, tmpDir, upsert } from './helpers.js';
+
+const opened: TillStore[] = [];
+afterEach(async () => {
+  while (opened.length) await opened.pop()!.close().catch(() => {});
+});
+
+const CUSTOMERS = 1500;
+const customer = (i: number) => ({ id: `C${i}`, name: `Customer ${i}`, phone: `+849${String(1_000_000 + i)}`, tier: null, card: `2${String(i).padStart(11, '0')}`, blocked: false, created: '2025-01-01T00:00:00.000Z' });
+const earn = (i: number, points: number) => ({ type: 'points.earned', data: { customerId: `C${i}`, programId: 'points', points, day: '2025-01-02', ref: `x${i}` } });
+
+/** A store with enough rows for a snapshot of many pieces: products, customers with points, sales. */
+async function fixture(): Promise<string> {
+  const dir = tmpDir('slices');
+  const s = await initStore(dir, { currency: 'USD', register: 'R1' }, [], { idleCheckpointMs: 0 });
+  await s.commit({ id: 'catalog', events: [upsert(...Array.from({ length: 400 }, (_, i) => product(`P${i}`, `29${String(i).padStart(11, '0')}`, 100 + i)))] });
+  await s.commitBatch(Array.from({ length: CUSTOMERS }, (_, i) => ({ id: `cust-${i}`, events: [{ type: 'customer.created', data: { customer: customer(i) } }] })));
+  // Points for most of them: every account's row is written, and the last 1,024 stay live (decoded).
+  await s.commitBatch(Array.from({ length: CUSTOMERS }, (_, i) => ({ id: `earn-${i}`, events: [earn(i, 10 + i)] })));
+  await s.commitBatch(Array.from({ length: 300 }, (_, i) => ({ id: `sale-${i}`, events: [saleEvent('R1', i + 1)] })));
+  await s.close();
+  return dir;
+}
+
+type Log = string[];
+
+/** File operations that note every write of the snapshot (through the thread pool) in `log`. */
+const recording = (log: Log, failAt = -1): Partial<FsOps> => {
+  let n = 0;
+  return {
+    writeBulk: (fd, buf, off, len, pos) => {
+      log.push('snapshot write');
+      if (++n === failAt) return Promise.reject(Object.assign(new Error('EIO: simulated'), { code: 'EIO' }));
+      return nodeFsOps.writeBulk(fd, buf, off, len, pos);
+    },
+  };
+};
+
+const turn = () => new Promise<void>((r) => setImmediate(r));
+
+/** Commits a sale and points for an account that is live (recently used), each in a turn of its own. */
+async function commitsDuring(s: TillStore, log: Log, busy: () => boolean, from: number): Promise<number> {
+  let k = 0;
+  while (busy() && k < 200) {
+    await turn();
+    // The accounts made live first: written back at the start of the snapshot's preparation, changed
+    // again before its cut, so the cut must take their live values, not their rows.
+    const i = k % 50;
+    await s.commit({ id: `late-${from + k}`, events: [saleEvent('R1', 1000 + from + k), earn(i, 1)] });
+    if (k % 7 === 0) await s.commit({ id: `price-${from + k}`, events: [upsert(product(`P${k % 400}`, `29${String(k % 400).padStart(11, '0')}`, 5000 + k))] });
+    log.push('commit');
+    k++;
+  }
+  return k;
+}
+
+describe('snapshot written in slices between commits', () => {
+  it('commits made while a snapshot is written are not held behind it: they land between its pieces', async () => {
+    const dir = await fixture();
+    const log: Log = [];
+    const s = await openStore(dir, { register: 'R1', idleCheckpointMs: 0, snapshotSliceMs: 0, fs: recording(log) });
+    opened.push(s);
+    await s.commit({ id: 'first', events: [saleEvent('R1', 900)] });
+    let done = false;
+    const writing = s.checkpoint().then(() => {
+      done = true;
+      log.push('snapshot done');
+    });
+    const commits = await commitsDuring(s, log, () => !done, 0);
+    await writing;
+    // Commits resolved while the snapshot was still being written, with its pieces before and after them.
+    const firstCommit = log.indexOf('commit');
+    expect(commits).toBeGreaterThan(3);
+    expect(firstCommit).toBeGreaterThan(-1);
+    expect(log.indexOf('snapshot write')).toBeLessThan(log.lastIndexOf('commit'));
+    expect(log.lastIndexOf('snapshot write')).toBeGreaterThan(firstCommit);
+    expect(log.indexOf('commit')).toBeLessThan(log.indexOf('snapshot done'));
+  });
+
+  it('the snapshot is the state at its cut: the commits made while it was written are in the journal after it', async () => {
+    const dir = await fixture();
+    const log: Log = [];
+    const s = await openStore(dir, { register: 'R1', idleCheckpointMs: 0, snapshotSliceMs: 0, fs: recording(log) });
+    opened.push(s);
+    const before = s.state.meta.seq;
+    // Points for 300 accounts before the snapshot starts: live, their rows stale until written back
+    // (in several steps of the preparation, commits between them).
+    await s.commitBatch(Array.from({ length: 300 }, (_, k) => ({ id: `warm-${k}`, events: [earn(k, 2)] })));
+    let done = false;
+    const writing = s.checkpoint().then(() => void (done = true));
+    const commits = await commitsDuring(s, log, () => !done, 100);
+    await writing;
+    const snap = readSnapshot(dir);
+    const cut = snap.state.meta.seq;
+    expect(commits).toBeGreaterThan(3);
+    expect(cut).toBeGreaterThan(before);
+    expect(cut).toBeLessThan(s.state.meta.seq);
+    // Every slice and the transaction-id table equal the fold of the journal up to the cut.
+    expect((await verifyStore(dir)).problems).toEqual([]);
+    expect(snap.txs.size).toBeLessThan(s.state.meta.seq);
+    // And a start from it replays the commits after the cut into the same state as the live one.
+    const live = plainCopy(s.state);
+    await s.abandon();
+    opened.length = 0;
+    const again = await openStore(dir, { register: 'R1', idleCheckpointMs: 0 });
+    opened.push(again);
+    expect(again.recovery.replayed).toBe(live.meta.seq - cut);
+    expect(plainCopy(again.state)).toEqual(live);
+  });
+
+  it('a snapshot that fails half-way leaves the old one valid and the commits made meanwhile in the journal', async () => {
+    const dir = await fixture();
+    const old = fs.readFileSync(path.join(dir, 'store.json'));
+    const log: Log = [];
+    const s = await openStore(dir, { register: 'R1', idleCheckpointMs: 0, snapshotSliceMs: 0, fs: recording(log, 6) });
+    opened.push(s);
+    await s.commit({ id: 'first', events: [saleEvent('R1', 900)] });
+    let done = false;
+    const writing = s.checkpoint().then(
+      () => void (done = true),
+      (e) => {
+        done = true;
+        return e;
+      },
+    );
+    await commitsDuring(s, log, () => !done, 0);
+    const err = await writing;
+    expect((err as { code?: string })?.code).toBe('IO_ERROR');
+    expect(fs.readFileSync(path.join(dir, 'store.json')).equals(old)).toBe(true);
+    expect(fs.readdirSync(dir).filter((n) => n.includes('.tmp'))).toEqual([]);
+    expect((await verifyStore(dir)).problems).toEqual([]);
+    const live = plainCopy(s.state);
+    await s.abandon();
+    opened.length = 0;
+    const again = await openStore(dir, { register: 'R1', idleCheckpointMs: 0 });
+    opened.push(again);
+    expect(plainCopy(again.state)).toEqual(live);
+  });
+});
