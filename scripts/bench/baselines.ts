@@ -46,6 +46,37 @@ export async function bareAppend(dir: string, n: number): Promise<Summary> {
   }
 }
 
+/**
+ * The bare floor kept open across blocks (the benchmark of issue 12 alternates small blocks of it with
+ * the store's commits and SQLite's): the same bytes appended to one growing file, each fdatasync'd.
+ */
+export function openBare(dir: string): { block(n: number): number[]; close(): void } {
+  const file = path.join(dir, 'bare-open.jsonl');
+  fs.rmSync(file, { force: true });
+  const fd = fs.openSync(file, 'w', 0o600);
+  const random = rng(7);
+  let size = 0;
+  let k = 0;
+  return {
+    block(n) {
+      const bufs = Array.from({ length: n }, () => saleBytes(++k, random));
+      const out: number[] = [];
+      for (const b of bufs) {
+        const t = performance.now();
+        fs.writeSync(fd, b, 0, b.length, size);
+        fs.fdatasyncSync(fd);
+        out.push(performance.now() - t);
+        size += b.length;
+      }
+      return out;
+    },
+    close() {
+      fs.closeSync(fd);
+      fs.rmSync(file, { force: true });
+    },
+  };
+}
+
 /** lowdb rewriting a document of `records` records (products + customers + sales) per sale. */
 export async function naiveLowdb(dir: string, records: number, n: number): Promise<Summary> {
   const file = path.join(dir, `naive-${records}.json`);
@@ -114,6 +145,39 @@ function sqliteDb(dir: string, sales: number): SqliteDb | string {
       })();
   }
   return db;
+}
+
+/** The SQLite baseline kept open across blocks (see openBare): the same sale and points update per commit. */
+export function openSqlite(dir: string, historySales: number): { block(n: number): number[]; close(): void } | string {
+  const db = sqliteDb(dir, historySales);
+  if (typeof db === 'string') return db;
+  const is = db.prepare('INSERT INTO sales VALUES (?, ?, ?)');
+  const up = db.prepare('UPDATE customers SET points = points + ? WHERE id = ?');
+  const commit = db.transaction((id: string, receipt: string, json: string, points: number, cust: string) => {
+    is.run(id, receipt, json);
+    up.run(points, cust);
+  });
+  const random = rng(Date.now() % 1e9);
+  let k = 0;
+  return {
+    block(n) {
+      const txs = Array.from({ length: n }, () => saleTx(9_000_000 + k++, random, 'S'));
+      const out: number[] = [];
+      for (const tx of txs) {
+        const [s, p] = tx.events;
+        const sale = (s.data as { sale: { receiptNo: string } }).sale;
+        const pts = p.data as { points: number; customerId: string };
+        const t = performance.now();
+        commit(tx.id, sale.receiptNo, JSON.stringify(s.data), pts.points, pts.customerId);
+        out.push(performance.now() - t);
+      }
+      return out;
+    },
+    close() {
+      db.exec(`DELETE FROM sales WHERE receipt LIKE 'S-%'`);
+      db.close();
+    },
+  };
 }
 
 export async function sqliteCommit(dir: string, historySales: number, n: number): Promise<Summary | string> {
