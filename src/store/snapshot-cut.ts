@@ -4,7 +4,8 @@
  *
  * `cutSnapshot` runs in one synchronous step, between commits, and costs little: compact records
  * (products, barcodes, accounts) give a frozen view of their rows (compact/table.ts `frozenDump`: the
- * live objects copied, the row offsets copied, no row bytes), the transaction-id table a view
+ * live objects copied, the row offsets copied, no row bytes; until it is released the table appends
+ * changed rows instead of rewriting them in place), the transaction-id table a view
  * that leaves out the slots filled after it (tx-set.ts `freeze`), and the plain rest of the state is
  * deep-copied (at full scale a few MB, most of it the receipt index's arrays of numbers). Commits go on
  * changing the live state afterwards; nothing they do reaches the cut, which stays the state at its
@@ -43,6 +44,8 @@ export interface SnapshotCut {
   header: { format: string; pos: SnapshotDoc['pos']; projections: Record<string, number>; writtenAt: string; slices: string[]; txs: number };
   slices: FrozenSlice[];
   txs: FrozenTxs;
+  /** Ends the frozen views (tables and transaction ids): call once written or given up; idempotent. */
+  release(): void;
 }
 
 const isRecord = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
@@ -120,7 +123,11 @@ export function cutSnapshot(doc: SnapshotDoc): SnapshotCut {
     slices.push({ name, kind: 'record', skeleton, big });
   }
   const txs = doc.txs.freeze();
-  return { header: { format: doc.format, pos: doc.pos, projections: doc.projections, writtenAt: doc.writtenAt, slices: names, txs: txs.size }, slices, txs };
+  const release = () => {
+    txs.release();
+    for (const s of slices) if (s.kind === 'record') for (const m of s.big) if (m.kind === 'table') m.table.release();
+  };
+  return { header: { format: doc.format, pos: doc.pos, projections: doc.projections, writtenAt: doc.writtenAt, slices: names, txs: txs.size }, slices, txs, release };
 }
 
 /** JSON text of a frozen value, in fragments: long arrays and objects are not encoded in one call. */
@@ -220,8 +227,8 @@ function* body(cut: SnapshotCut): Generator<string> {
 
 /**
  * The whole file's text in fragments, the end line (line count and sha256 of every byte before it)
- * last, followed by its "\n". The cut's transaction view is released when the generator finishes or
- * is abandoned.
+ * last, followed by its "\n". The cut's frozen views are released when the generator finishes or is
+ * abandoned (`return()`); one never started is released by its caller (`cut.release()`).
  */
 export function* snapshotPieces(cut: SnapshotCut): Generator<string> {
   const digest = createHash('sha256');
@@ -235,6 +242,6 @@ export function* snapshotPieces(cut: SnapshotCut): Generator<string> {
     yield JSON.stringify(['end', lines, digest.digest('hex')]);
     yield '\n';
   } finally {
-    cut.txs.release();
+    cut.release();
   }
 }

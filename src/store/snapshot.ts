@@ -172,7 +172,7 @@ export class DurableSnapshotFile implements Adapter<SnapshotRead | null> {
       await fsyncDir(this.ops, path.dirname(this.file));
     } catch (e) {
       pieces.return(undefined);
-      cut.txs.release();
+      cut.release();
       if (fd !== undefined) await this.ops.close(fd).catch(() => {});
       await this.ops.unlink(tmp).catch(() => {});
       throw fromFsError(e, this.file, 'writing the snapshot');

@@ -217,7 +217,8 @@ export class CompactTable<V = unknown> {
     const s = this.start[row];
     if (s !== DELETED) {
       const old = this.end[row] - s;
-      if (w.pos <= old) {
+      // Not while a frozen view (frozenDump) reads the bytes as they were: then the row moves.
+      if (w.pos <= old && this.frozenViews === 0) {
         w.buf.copy(this.data, s, 0, w.pos);
         this.end[row] = s + w.pos;
         this.dead += old - w.pos;
@@ -237,7 +238,7 @@ export class CompactTable<V = unknown> {
     const liveBytes = this.used - this.dead;
     // Mostly dead rows (a fold rewriting accounts as they change): close the gaps in the same
     // buffer, so that a full table never holds two copies of its rows at once.
-    if ((liveBytes + need) * 4 <= this.data.length * 3 && this.compactInPlace()) return;
+    if (this.frozenViews === 0 && (liveBytes + need) * 4 <= this.data.length * 3 && this.compactInPlace()) return;
     const size = Math.max(16 * 1024, Math.ceil((liveBytes + need) * 1.5));
     const next = Buffer.allocUnsafe(size);
     let at = 0;
@@ -498,11 +499,11 @@ export class CompactTable<V = unknown> {
   /**
    * The table as of this moment, to be written later while it keeps changing (a snapshot written in
    * slices between commits, snapshot-cut.ts). Taking it costs a copy of the live objects (`copyValue`)
-   * and of the row offsets (8 bytes a row), no row bytes: a row's bytes are never rewritten in place
-   * (a changed row is appended; growing or compacting makes a new buffer), so the bytes below `used`
-   * stay what they are now in the buffer the view keeps. Keep that true when changing `store`/`grow`.
+   * and of the row offsets (8 bytes a row), no row bytes: until the view is released, a changed row
+   * is appended instead of rewritten in place and a full buffer is replaced instead of compacted in
+   * place, so the bytes the view points at stay what they are now in the buffer it keeps.
    * `prepare` encodes the copies of the live objects, a batch per step; run it to its end before
-   * `header`, whose string table then holds every string the rows use.
+   * `header`, whose string table then holds every string the rows use. `release` when written.
    */
   frozenDump(copyValue: (v: V) => V): FrozenTable {
     const data = this.data;
@@ -519,7 +520,13 @@ export class CompactTable<V = unknown> {
     let bytes = this.used - this.dead;
     const reader = new RowReader(data, this.dict);
     const self = this;
+    this.frozenViews++;
+    let released = false;
     return {
+      release: () => {
+        if (!released) this.frozenViews--;
+        released = true;
+      },
       prepare: function* (this: void, batch = 64) {
         let k = 0;
         for (const [row, v] of liveCopies) {
@@ -534,6 +541,9 @@ export class CompactTable<V = unknown> {
       chunks: (chunk = 48 * 1024) => rowChunks(data, start, end, rows, chunk, encoded),
     };
   }
+
+  /** Frozen views not yet released (frozenDump): rows are not rewritten or compacted in place meanwhile. */
+  private frozenViews = 0;
 
   /**
    * Live rows handed out (made live or looked up live) since `writeBackLive` began; null when none
@@ -635,6 +645,8 @@ export class CompactTable<V = unknown> {
 
 /** A table as of one moment (CompactTable.frozenDump). */
 export interface FrozenTable {
+  /** Lets the table rewrite rows in place again (call once the view is written, or given up). */
+  release(): void;
   prepare(batch?: number): Generator<void>;
   header(): TableDump;
   chunks(chunk?: number): IterableIterator<Buffer>;
