@@ -26,7 +26,7 @@ describe('product search and add by sku', () => {
     expect(replies[0].ok).toBe(true);
     expect((replies[0] as { products?: { sku: string }[] }).products!.map((p) => p.sku)).toEqual(['SKU-COF-S', 'SKU-COF-M', 'SKU-COF-L']);
     expect(replies[2].state).toMatchObject({ status: 'sale', lines: [{ sku: 'SKU-COF-L', qty: 3, unitPrice: 300 }] });
-    expect(replies[3]).toMatchObject({ ok: false, error: { code: 'PRODUCT_UNKNOWN', message: 'No product has the barcode or SKU NOPE.' } });
+    expect(replies[3]).toMatchObject({ ok: false, error: { code: 'PRODUCT_UNKNOWN', message: 'No product has the sku NOPE.' } });
     expect(replies[4]).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
   });
 
