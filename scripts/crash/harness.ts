@@ -129,12 +129,17 @@ async function oneLife(lane: Lane, random: () => number, opts: CrashOptions): Pr
   }
   t.restarts++;
   let outside = false;
-  const timer = setTimeout(() => {
-    outside = true;
-    child.proc.kill('SIGKILL');
-  }, Math.floor(random() * (opts.maxDelayMs ?? 400)));
+  let timer: NodeJS.Timeout | undefined;
   try {
     await checkRegister(child, lane, random);
+    // The outside kill is timed from the first sale, not from the answer to `state`: the restart
+    // checks (every card's balance) take longer than the whole window on a loaded machine, and a
+    // register killed while it only reads never sells, so the mix (failpoints, cards spent down)
+    // did not run at load 15-20 although every consistency check held.
+    timer = setTimeout(() => {
+      outside = true;
+      child.proc.kill('SIGKILL');
+    }, Math.floor(random() * (opts.maxDelayMs ?? 400)));
     await sellUntilKilled(child, lane, random);
   } catch (e) {
     if (!(e instanceof ChildGone)) {
