@@ -32,7 +32,7 @@ const hhmm = (iso: string): string => {
 
 export const syncCommand: AdminCommand = {
   name: 'sync',
-  summary: 'this register and the chain database: setup, status, push',
+  summary: 'this register and the chain database: setup, status, push, pull, join',
   usage,
   async run(argv, ctx) {
     const first = argv.find((a) => !a.startsWith('-'));

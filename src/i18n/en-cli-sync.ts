@@ -6,8 +6,8 @@
  */
 export const enCliSync = {
   'cli.sync.usage': 'Usage: till sync setup [--data DIR]\n       till sync status [--json] [--data DIR]\n       till sync push [--json] [--data DIR]\n\nsetup   Creates the shared ledger\'s tables in the database of chain.url (once per chain; safe to\n        repeat: an up-to-date database is left as it is).\nstatus  online, or "offline since HH:MM, N sales to send", and the last event the database acknowledged.\npush    Sends every journal event the database does not have yet, now, in order (a resend changes\n        nothing), and prints the overspend alerts the database recorded for them.\nThe database is chain.url in till.config.json, e.g. postgres://till@db:5432/till (the password in\nPGPASSWORD or ~/.pgpass). Runs beside an open register: it takes no lock.',
-  'cli.sync.needsSub': 'till sync needs one of setup, status, push',
-  'cli.sync.needsSubGot': 'till sync needs one of setup, status, push, got "{got}"',
+  'cli.sync.needsSub': 'till sync needs one of setup, status, push, pull, join',
+  'cli.sync.needsSubGot': 'till sync needs one of setup, status, push, pull, join, got "{got}"',
   'cli.sync.created': 'Created the till ledger in {where}.',
   'cli.sync.upgraded': 'Upgraded the till ledger in {where} to schema version {version}.',
   'cli.sync.current': 'The till ledger in {where} is up to date.',

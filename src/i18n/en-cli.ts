@@ -33,7 +33,7 @@ export const enCli = {
   'cli.summary.operator': 'cashiers and managers who sign in: add, list, pin, language, disable, enable',
   'cli.summary.shift': 'open or close the register’s shift from the back office (prints the Z)',
   'cli.summary.report': 'X and Z shift reports, and sales over a range of days (--csv, --json)',
-  'cli.summary.sync': 'this register and the chain database: setup, status, push',
+  'cli.summary.sync': 'this register and the chain database: setup, status, push, pull, join',
   // ------------------------------------------------------------ till operator
   'cli.operator.usage': 'Usage: till operator <subcommand> [options] [--data DIR]     (till operator <subcommand> --help)\n\nSubcommands:\n  add      add a cashier or manager with a PIN\n  list     list operators [--json]\n  pin      set an operator\'s PIN\n  language set the screen language of an operator (en, vi, zh, ru, shop)\n  disable  stop an operator signing in (kept in the history)\n  enable   let a disabled operator sign in again',
   'cli.operator.help.add': 'Usage: till operator add --id CODE --name NAME --role cashier|manager [--card BADGE] [--lang en|vi|zh|ru]\nAdds an operator. CODE is what they type at sign-in (1-16 letters or digits); --card a badge barcode\nthat can be scanned instead; --lang the language the till\'s screen speaks to them (default: the\nshop\'s "language"; receipts always print in the shop\'s). The PIN (4-8 digits) is asked for twice on the terminal, or read from\nthe first line of stdin: printf \'1234\\n\' | till operator add --id anna --name Anna --role cashier',

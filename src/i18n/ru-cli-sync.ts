@@ -5,8 +5,8 @@ const txs = (n: string) => `{${n}, plural, one {# транзакция} few {# �
 
 export const ruCliSync = {
   'cli.sync.usage': 'Использование: till sync setup [--data ПАПКА]\n               till sync status [--json] [--data ПАПКА]\n               till sync push [--json] [--data ПАПКА]\n\nsetup   Создаёт таблицы общего реестра в базе данных chain.url (один раз на сеть; повтор безопасен:\n        актуальная база остаётся как есть).\nstatus  на связи, или «нет связи с ЧЧ:ММ, к отправке N продаж», и последнее событие, подтверждённое базой.\npush    Сразу отправляет по порядку все события журнала, которых ещё нет в базе (повторная отправка\n        ничего не меняет), и выводит записанные базой предупреждения о перерасходе.\nБаза данных — chain.url в till.config.json, например postgres://till@db:5432/till (пароль — в\nPGPASSWORD или ~/.pgpass). Работает при открытой кассе: блокировку не берёт.',
-  'cli.sync.needsSub': 'till sync: нужна одна из команд setup, status, push',
-  'cli.sync.needsSubGot': 'till sync: нужна одна из команд setup, status, push, получено «{got}»',
+  'cli.sync.needsSub': 'till sync: нужна одна из команд setup, status, push, pull, join',
+  'cli.sync.needsSubGot': 'till sync: нужна одна из команд setup, status, push, pull, join, получено «{got}»',
   'cli.sync.created': 'Реестр till создан в {where}.',
   'cli.sync.upgraded': 'Реестр till в {where} обновлён до версии схемы {version}.',
   'cli.sync.current': 'Реестр till в {where} в актуальном состоянии.',

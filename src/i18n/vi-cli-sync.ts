@@ -1,8 +1,8 @@
 /** Vietnamese texts of `till sync` and the chain's refusals in the back office: the keys of en-cli-sync.ts. */
 export const viCliSync = {
   'cli.sync.usage': 'Cách dùng: till sync setup [--data THƯ_MỤC]\n           till sync status [--json] [--data THƯ_MỤC]\n           till sync push [--json] [--data THƯ_MỤC]\n\nsetup   Tạo các bảng của sổ cái chung trong cơ sở dữ liệu chain.url (mỗi chuỗi một lần; chạy lại\n        không sao: cơ sở dữ liệu đã mới nhất thì giữ nguyên).\nstatus  trực tuyến, hoặc "mất kết nối từ HH:MM, còn N đơn chưa gửi", và sự kiện cuối cùng máy chủ đã xác nhận.\npush    Gửi ngay, theo thứ tự, mọi sự kiện trong sổ nhật ký mà máy chủ chưa có (gửi lại không làm thay\n        đổi gì), và in các cảnh báo tiêu quá số dư máy chủ ghi nhận cho chúng.\nCơ sở dữ liệu là chain.url trong till.config.json, ví dụ postgres://till@db:5432/till (mật khẩu trong\nPGPASSWORD hoặc ~/.pgpass). Chạy được khi quầy đang mở: lệnh này không khóa gì.',
-  'cli.sync.needsSub': 'till sync cần một trong setup, status, push',
-  'cli.sync.needsSubGot': 'till sync cần một trong setup, status, push, nhận được "{got}"',
+  'cli.sync.needsSub': 'till sync cần một trong setup, status, push, pull, join',
+  'cli.sync.needsSubGot': 'till sync cần một trong setup, status, push, pull, join, nhận được "{got}"',
   'cli.sync.created': 'Đã tạo sổ cái của till trong {where}.',
   'cli.sync.upgraded': 'Đã nâng cấp sổ cái của till trong {where} lên phiên bản cấu trúc {version}.',
   'cli.sync.current': 'Sổ cái của till trong {where} đã là bản mới nhất.',

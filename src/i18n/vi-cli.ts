@@ -28,7 +28,7 @@ export const viCli = {
   'cli.summary.operator': 'thu ngân và quản lý đăng nhập: thêm, danh sách, mã PIN, ngôn ngữ, tắt, bật',
   'cli.summary.shift': 'mở hoặc đóng ca của quầy từ văn phòng (in báo cáo Z)',
   'cli.summary.report': 'báo cáo ca X và Z, và doanh số theo khoảng ngày (--csv, --json)',
-  'cli.summary.sync': 'quầy này và cơ sở dữ liệu chuỗi cửa hàng: thiết lập, trạng thái, gửi dữ liệu',
+  'cli.summary.sync': 'quầy này và cơ sở dữ liệu chuỗi cửa hàng: thiết lập, trạng thái, gửi dữ liệu, tải về, tham gia',
   // ------------------------------------------------------------ till operator
   'cli.operator.usage': 'Cách dùng: till operator <lệnh con> [tùy chọn] [--data THƯ_MỤC]     (till operator <lệnh con> --help)\n\nLệnh con:\n  add      thêm thu ngân hoặc quản lý kèm mã PIN\n  list     danh sách nhân viên [--json]\n  pin      đặt mã PIN cho nhân viên\n  language đặt ngôn ngữ màn hình của nhân viên (en, vi, zh, ru, shop)\n  disable  không cho nhân viên đăng nhập nữa (vẫn giữ trong lịch sử)\n  enable   cho nhân viên đã tắt đăng nhập lại',
   'cli.operator.help.add': 'Cách dùng: till operator add --id MÃ --name TÊN --role cashier|manager [--card THẺ] [--lang en|vi|zh|ru]\nThêm một nhân viên. MÃ là thứ họ gõ khi đăng nhập (1-16 chữ cái hoặc chữ số); --card mã vạch thẻ nhân viên\nđể quét thay cho mã; --lang ngôn ngữ màn hình dành cho họ (mặc định: "language" của cửa hàng; hóa đơn\nluôn in theo ngôn ngữ cửa hàng). Mã PIN (4-8 chữ số) được hỏi hai lần trên terminal, hoặc đọc từ dòng đầu\ncủa stdin: printf \'1234\\n\' | till operator add --id anna --name Anna --role cashier',

@@ -1,8 +1,8 @@
 /** Chinese texts of `till sync` and the chain's refusals in the back office: the keys of en-cli-sync.ts. */
 export const zhCliSync = {
   'cli.sync.usage': '用法：till sync setup [--data 目录]\n      till sync status [--json] [--data 目录]\n      till sync push [--json] [--data 目录]\n\nsetup   在 chain.url 指向的数据库中建立共享总账的表（每个连锁店一次；可重复执行：已是最新的数据库\n        保持不变）。\nstatus  在线，或“自 HH:MM 起离线，N 笔销售待上传”，以及数据库已确认的最后一个事件。\npush    立即按顺序上传数据库还没有的所有流水事件（重复上传不会改变任何数据），并列出数据库为它们\n        记录的透支警报。\n数据库即 till.config.json 中的 chain.url，例如 postgres://till@db:5432/till（密码放在 PGPASSWORD\n或 ~/.pgpass）。收银机开着时也可运行：本命令不加锁。',
-  'cli.sync.needsSub': 'till sync 需要 setup、status、push 之一',
-  'cli.sync.needsSubGot': 'till sync 需要 setup、status、push 之一，收到的是“{got}”',
+  'cli.sync.needsSub': 'till sync 需要 setup、status、push、pull、join 之一',
+  'cli.sync.needsSubGot': 'till sync 需要 setup、status、push、pull、join 之一，收到的是“{got}”',
   'cli.sync.created': '已在 {where} 建立 till 总账。',
   'cli.sync.upgraded': '已将 {where} 中的 till 总账升级到结构版本 {version}。',
   'cli.sync.current': '{where} 中的 till 总账已是最新。',

@@ -28,7 +28,7 @@ export const zhCli = {
   'cli.summary.operator': '登录的收银员和店长：新增、列表、密码、语言、停用、启用',
   'cli.summary.shift': '在后台开班或交班（打印 Z 报表）',
   'cli.summary.report': 'X、Z 班次报表，以及按日期范围的销售（--csv、--json）',
-  'cli.summary.sync': '本收银台与连锁数据库：设置、状态、上传',
+  'cli.summary.sync': '本收银台与连锁数据库：设置、状态、上传、拉取、加入',
   // ------------------------------------------------------------ till operator
   'cli.operator.usage': '用法：till operator <子命令> [选项] [--data 目录]     （till operator <子命令> --help）\n\n子命令：\n  add      新增收银员或店长并设置密码\n  list     列出操作员 [--json]\n  pin      设置操作员的密码\n  language 设置操作员的界面语言（en、vi、zh、ru、shop）\n  disable  停用操作员（历史记录保留）\n  enable   重新启用已停用的操作员',
   'cli.operator.help.add': '用法：till operator add --id 工号 --name 姓名 --role cashier|manager [--card 工牌] [--lang en|vi|zh|ru]\n新增一名操作员。工号是登录时输入的代码（1-16 位字母或数字）；--card 可代替工号扫描的工牌条码；\n--lang 收银界面对其使用的语言（默认：门店的 "language"；小票始终按门店语言打印）。\n密码（4-8 位数字）在终端输入两次，或从 stdin 第一行读取：printf \'1234\\n\' | till operator add --id anna --name Anna --role cashier',

@@ -121,8 +121,8 @@ describe.runIf(pgAvailable())('till sync speaks vi, zh and ru', () => {
     writeFileSync(cfgFile, JSON.stringify({ ...cfg, chain: { ...cfg.chain, url: '' } }));
     const alone = await inEveryLanguage(['--data', dir, 'sync', 'status']);
     expect(alone.vi.err).toMatch(/^Quầy này đang chạy riêng lẻ: till.config.json chưa có chain.url/);
-    const wrong = await inEveryLanguage(['--data', dir, 'sync', 'pull-everything'], ['setup', 'status', 'push', 'pull-everything']);
-    expect(wrong.ru.err).toBe('till sync: нужна одна из команд setup, status, push, получено «pull-everything» (см. --help)');
+    const wrong = await inEveryLanguage(['--data', dir, 'sync', 'pull-everything'], ['setup', 'status', 'push', 'pull', 'join', 'pull-everything']);
+    expect(wrong.ru.err).toBe('till sync: нужна одна из команд setup, status, push, pull, join, получено «pull-everything» (см. --help)');
   });
 
   it('a database without the ledger; a register id taken by another journal; a journal that does not continue the chain', async () => {
