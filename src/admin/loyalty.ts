@@ -29,6 +29,7 @@ import { readConfig } from '../store/config-file.js';
 import { openStore } from '../store/open.js';
 import { accountById, accountByCard, customerIndex, loyaltyOf, programList, type LoyaltySlice } from '../store/projections/loyalty.js';
 import type { EventDraft, Store } from '../store/types.js';
+import { translate, translator, type Translate } from '../i18n/index.js';
 
 export interface LoyaltySession {
   ctx: CommandContext;
@@ -102,62 +103,30 @@ export async function commit(s: LoyaltySession, events: EventDraft[], id: string
   return !r.duplicate;
 }
 
-const amount = (text: unknown, cur: string, what: string): Minor =>
-  (typeof text === 'string' ? parseAmount(text, currency(cur)) : null) ?? usageError(`${what} must be an amount in ${cur}, got ${JSON.stringify(text ?? '')}`);
+const amount = (text: unknown, cur: string, what: string, t: Translate): Minor =>
+  (typeof text === 'string' ? parseAmount(text, currency(cur)) : null) ?? usageError(t('cli.loyalty.accrue.amount', { what, cur, got: JSON.stringify(text ?? '') }));
 
-const day = (text: unknown, what: string): string => (isDate(text) ? text : usageError(`${what} must be a date as YYYY-MM-DD`));
+const day = (text: unknown, what: string, t: Translate): string => (isDate(text) ? text : usageError(t('cli.loyalty.date', { what })));
 
-const SUBS: Record<string, string> = {
-  program: `Usage: till loyalty program set FILE.json [--dry-run]
-       till loyalty program list [--json]
-       till loyalty program export [FILE.json]
-"set" creates or replaces the programs in the file (by id) and, if the file has "tiers", the tier
-ladder; programs not in the file stay as they are (stop one with "active": false). "export" writes
-the current programs and tiers in the same format, to edit and set again. "list --json" prints them
-as the journal holds them: money in minor units, points in units, rates in ppm. See docs/loyalty.md.`,
-  adjust: `Usage: till loyalty adjust CARD --points [+|-]N --reason TEXT [--program ID] [--additional] [--operator ID]
-Adds or removes points by hand; the reason stays in the card's history. Never below zero.
---additional: additional (promotional) points — a campaign credit, or a removal of additional points.`,
-  accrue: `Usage: till loyalty accrue --points N --reason TEXT [filters] [--program ID] [--batch ID] [--dry-run]
-                           [--additional [--expires-days N]]
-Credits N points to every customer matching the filters (blocked cards never). --additional credits
-them as additional (promotional) points: spent before main points, expiring after --expires-days N
-or the program's "additionalExpiryDays" (else its "expiryDays"), shown apart on receipts and in history.
-  --spend-min AMOUNT  --spend-max AMOUNT   lifetime spend in this range (inclusive)
-  --tier ID                                 customers in this tier
-  --last-purchase-before DATE  --last-purchase-after DATE
---dry-run shows how many customers and a sample. A batch is credited once: the same request on the
-same day (or the same --batch ID) credits nobody twice, and a run cut short resumes where it stopped.`,
-  expire: `Usage: till loyalty expire [--dry-run]
-       till loyalty expire --dry-run --as-of DATE [--sample N]
-Records the expiry of points past their date (programs with "expiryDays"). Oldest points go first.
---as-of DATE previews what can no longer be spent on DATE (lots expiring on or before it), with the
-first N customers (default 10) by date: for planning a reminder or a campaign. Nothing is recorded.`,
-  tiers: `Usage: till loyalty tiers review [--dry-run]
-Moves customers to the tier they qualify for today: up always, down only when the ladder has
-"demotion": true. Run it on the schedule the shop wants (e.g. monthly from cron).`,
-};
+/** The output's language of a session (the command's context) and its translator. */
+const lang = (s: LoyaltySession): string => s.ctx.language ?? 'en';
+const tr = (s: LoyaltySession): Translate => translator(lang(s));
 
-const usage = `Usage: till loyalty <subcommand> [options] [--data DIR]     (till loyalty <subcommand> --help)
-
-Subcommands:
-  program   set programs, rules, rewards and tiers from a JSON file; list; export
-  adjust    add or remove points on a card, with a reason
-  accrue    bulk bonus to customers matching filters (idempotent batch)
-  expire    record the expiry of points past their date
-  tiers     review tiers (promotion, and demotion if configured)`;
+/** The --help pages (`cli.loyalty.usage`, `cli.loyalty.help.<sub>`); `usage` is the English one for `till --help`. */
+const usage = translate('en', 'cli.loyalty.usage');
 
 async function program(argv: string[], s: LoyaltySession): Promise<number> {
   const [verb, ...rest] = argv;
   const { values, positionals } = parse(rest, { 'dry-run': { type: 'boolean' }, operator: { type: 'string' }, json: { type: 'boolean' } });
   const cur = s.config.currency;
   const slice = s.slice();
+  const t = tr(s);
   if (verb === 'list') {
     const all = programList(slice);
     // The programs and ladder as the journal holds them (loyalty.program.upserted, loyalty.tiers.set):
     // money in minor units of `currency`, points in units of each program's `decimals`, rates in ppm.
     if (values.json) return printJson(s.ctx, { currency: cur, programs: all, tiers: slice.ladder }), 0;
-    if (all.length === 0) s.ctx.out('No loyalty program yet. Create one with: till loyalty program set FILE.json');
+    if (all.length === 0) s.ctx.out(t('cli.loyalty.program.none'));
     for (const p of all) programLines(p, cur).forEach((l) => s.ctx.out(l));
     if (slice.ladder) ladderLines(slice.ladder, all, cur).forEach((l) => s.ctx.out(l));
     return 0;
@@ -165,18 +134,18 @@ async function program(argv: string[], s: LoyaltySession): Promise<number> {
   if (verb === 'export') {
     const text = `${JSON.stringify(writeProgramFile(programList(slice), slice.ladder, currency(cur)), null, 2)}\n`;
     if (!positionals[0]) return s.ctx.out(text.trimEnd()), 0;
-    if (existsSync(positionals[0])) usageError(`${positionals[0]} exists; choose a new file`);
+    if (existsSync(positionals[0])) usageError(t('cli.loyalty.program.exists', { file: positionals[0] }));
     writeFileSync(positionals[0], text, { mode: 0o600 });
-    s.ctx.out(`Wrote ${programList(slice).length} program(s)${slice.ladder ? ' and the tiers' : ''} to ${positionals[0]}.`);
+    s.ctx.out(t(slice.ladder ? 'cli.loyalty.program.wroteTiers' : 'cli.loyalty.program.wrote', { n: programList(slice).length, file: positionals[0] }));
     return 0;
   }
-  if (verb !== 'set' || positionals.length !== 1) return usageError('expected: till loyalty program set FILE.json | list | export [FILE]');
+  if (verb !== 'set' || positionals.length !== 1) return usageError(t('cli.loyalty.program.expected'));
   const file = positionals[0];
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
   } catch (e) {
-    throw new TillError('FILE_INVALID', `Cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}. Nothing was changed.`);
+    throw new TillError('FILE_INVALID', t('cli.loyalty.program.cannotRead', { file, error: (e as NodeJS.ErrnoException).code ?? (e as Error).message }));
   }
   // The tiers' price lists name products and categories: they must be in the catalog.
   let cats: string[] | undefined;
@@ -186,20 +155,20 @@ async function program(argv: string[], s: LoyaltySession): Promise<number> {
   };
   const r = readProgramText(text, currency(cur), programList(slice), catalog);
   if (!r.ok) {
-    r.problems.forEach((p) => s.ctx.err(`${file}${p.line ? `, line ${p.line}, column ${p.column}` : ''}: ${p.key}: ${p.message} [${p.code}]`));
-    throw new TillError('FILE_INVALID', `${file} has ${r.problems.length} problem(s). Nothing was changed.`);
+    r.problems.forEach((p) => s.ctx.err(t(p.line ? 'cli.loyalty.program.problemAt' : 'cli.loyalty.program.problem', { file, line: p.line, column: p.column, key: p.key, message: p.message, code: p.code })));
+    throw new TillError('FILE_INVALID', t('cli.loyalty.program.problems', { file, n: r.problems.length }));
   }
-  for (const p of r.file.programs) for (const w of p.rewards) if (w.kind === 'free-product' && !s.store.catalog.bySku(w.sku)) s.ctx.err(`warning: reward ${p.id}/${w.id}: product ${w.sku} is not in the catalog yet`);
+  for (const p of r.file.programs) for (const w of p.rewards) if (w.kind === 'free-product' && !s.store.catalog.bySku(w.sku)) s.ctx.err(t('cli.loyalty.program.rewardMissing', { program: p.id, reward: w.id, sku: w.sku }));
   const events: EventDraft[] = r.file.programs.map((program) => ({ type: EV.programUpserted, data: { program } }));
   if (r.file.ladder !== undefined) events.push({ type: EV.tiersSet, data: { ladder: r.file.ladder } });
   r.file.programs.forEach((p) => programLines(p, cur).forEach((l) => s.ctx.out(l)));
   if (r.file.ladder) ladderLines(r.file.ladder, [...programList(slice), ...r.file.programs], cur).forEach((l) => s.ctx.out(l));
-  if (values['dry-run']) return s.ctx.out('Dry run: nothing was changed.'), 0;
+  if (values['dry-run']) return s.ctx.out(t('cli.loyalty.program.dryRun')), 0;
   await commit(s, events);
   const tiers = new Set((s.slice().ladder?.tiers ?? []).map((t) => t.id));
   const stray = Object.values(s.slice().customers).filter((a) => a.tier !== null && !tiers.has(a.tier)).length;
-  if (stray) s.ctx.err(`warning: ${stray} customer(s) hold a tier the ladder no longer has; run: till loyalty tiers review`);
-  s.ctx.out(`Saved ${r.file.programs.length} program(s)${r.file.ladder !== undefined ? (r.file.ladder ? ' and the tiers' : '; tiers removed') : ''}.`);
+  if (stray) s.ctx.err(t('cli.loyalty.program.stray', { n: stray }));
+  s.ctx.out(t(r.file.ladder !== undefined ? (r.file.ladder ? 'cli.loyalty.program.savedTiers' : 'cli.loyalty.program.savedNoTiers') : 'cli.loyalty.program.saved', { n: r.file.programs.length }));
   return 0;
 }
 
@@ -211,13 +180,15 @@ async function adjust(argv: string[], s: LoyaltySession): Promise<number> {
   const { values, positionals } = parse(glueSigned(argv, '--points'), { points: { type: 'string' }, reason: { type: 'string' }, program: { type: 'string' }, operator: { type: 'string' }, additional: { type: 'boolean' } });
   const a = resolveCustomer(s, positionals[0]);
   const p = programArg(s, values.program);
-  const units = parseSignedUnits(String(values.points ?? ''), p.decimals) ?? usageError(`--points must be a number of points such as +10 or -2${p.decimals ? '.5' : ''}`);
+  const t = tr(s);
+  const units = parseSignedUnits(String(values.points ?? ''), p.decimals) ?? usageError(t('cli.loyalty.adjust.pointsNumber', { fraction: p.decimals ? '.5' : '' }));
   const additional = values.additional === true;
   const ev = must(planAdjustment(accountAsOf(a, s.today), p, units, String(values.reason ?? ''), s.today, { additional }));
   await commit(s, [ev]);
   const now = accountAsOf(accountById(s.slice(), a.id)!, s.today);
   const extra = extraOf(now, p.id);
-  s.ctx.out(`${units > 0 ? 'Added' : 'Removed'} ${pts(Math.abs(units), p)} ${additional ? 'additional ' : ''}points ${units > 0 ? 'to' : 'from'} ${a.name} (${a.card}): balance ${pts(now.points[p.id] ?? 0, p)}${extra ? ` (${pts(extra, p)} additional)` : ''}.`);
+  const key = `cli.loyalty.adjust.${units > 0 ? 'added' : 'removed'}${additional ? 'Additional' : ''}`;
+  s.ctx.out(t(key, { points: pts(Math.abs(units), p), name: a.name, card: a.card, balance: pts(now.points[p.id] ?? 0, p), extra: extra ? t('cli.loyalty.adjust.extra', { points: pts(extra, p) }) : '' }));
   return 0;
 }
 
@@ -228,39 +199,41 @@ async function accrue(argv: string[], s: LoyaltySession): Promise<number> {
     sample: { type: 'string' }, operator: { type: 'string' }, additional: { type: 'boolean' }, 'expires-days': { type: 'string' },
   }, false);
   const p = programArg(s, values.program);
+  const t = tr(s);
   const points = decimalToUnits(values.points, p.decimals);
-  if (!points) usageError('--points must be a number of points greater than 0');
-  const reason = String(values.reason ?? '').trim() || usageError('--reason is required: it is kept in every card’s history');
+  if (!points) usageError(t('cli.loyalty.accrue.pointsPositive'));
+  const reason = String(values.reason ?? '').trim() || usageError(t('cli.loyalty.accrue.reasonRequired'));
   const cur = s.config.currency;
   const filter: AccrualFilter = {};
-  if (values['spend-min'] !== undefined) filter.spendMin = amount(values['spend-min'], cur, '--spend-min');
-  if (values['spend-max'] !== undefined) filter.spendMax = amount(values['spend-max'], cur, '--spend-max');
+  if (values['spend-min'] !== undefined) filter.spendMin = amount(values['spend-min'], cur, '--spend-min', t);
+  if (values['spend-max'] !== undefined) filter.spendMax = amount(values['spend-max'], cur, '--spend-max', t);
   if (values.tier !== undefined) filter.tier = values.tier as string;
-  if (values['last-purchase-before'] !== undefined) filter.lastPurchaseBefore = day(values['last-purchase-before'], '--last-purchase-before');
-  if (values['last-purchase-after'] !== undefined) filter.lastPurchaseAfter = day(values['last-purchase-after'], '--last-purchase-after');
-  if (filter.tier !== undefined && !s.slice().ladder?.tiers.some((t) => t.id === filter.tier)) throw new TillError('TIER_UNKNOWN', `There is no tier "${filter.tier}".`);
+  if (values['last-purchase-before'] !== undefined) filter.lastPurchaseBefore = day(values['last-purchase-before'], '--last-purchase-before', t);
+  if (values['last-purchase-after'] !== undefined) filter.lastPurchaseAfter = day(values['last-purchase-after'], '--last-purchase-after', t);
+  if (filter.tier !== undefined && !s.slice().ladder?.tiers.some((t) => t.id === filter.tier)) throw new TillError('TIER_UNKNOWN', t('cli.loyalty.accrue.noTier', { tier: filter.tier }));
   const additional = values.additional === true;
-  if (values['expires-days'] !== undefined && !additional) usageError('--expires-days goes with --additional (additional points have their own expiry)');
+  if (values['expires-days'] !== undefined && !additional) usageError(t('cli.loyalty.accrue.expiresWithout'));
   const expiryDays = values['expires-days'] === undefined ? undefined : Number(values['expires-days']);
-  if (expiryDays !== undefined && !(Number.isInteger(expiryDays) && expiryDays >= 1 && expiryDays <= 36500)) usageError('--expires-days must be a whole number of days from 1 to 36500');
+  if (expiryDays !== undefined && !(Number.isInteger(expiryDays) && expiryDays >= 1 && expiryDays <= 36500)) usageError(t('cli.loyalty.accrue.expiresDays'));
   const extra = additional ? { additional: true as const, ...(expiryDays ? { expiryDays } : {}) } : {};
   const batchId = (values.batch as string | undefined) ?? accrualBatchId({ programId: p.id, points: points!, reason, day: s.today, filter, ...extra });
   const plan = planAccrual(Object.values(s.slice().customers), filter, batchId);
   const lasts = additional ? (expiryDays ?? p.additionalExpiryDays ?? p.expiryDays) : undefined;
-  const what = `${pts(points!, p)} ${additional ? 'additional ' : ''}points (${p.id}) to ${plan.customerIds.length} customer(s), batch ${batchId}${additional ? (lasts ? `, expiring ${addDays(s.today, lasts)}` : ', not expiring') : ''}`;
+  const whatKey = additional ? (lasts ? 'cli.loyalty.accrue.whatUntil' : 'cli.loyalty.accrue.whatForever') : 'cli.loyalty.accrue.what';
+  const what = t(whatKey, { points: pts(points!, p), program: p.id, n: plan.customerIds.length, batch: batchId, date: lasts ? addDays(s.today, lasts) : undefined });
   if (values['dry-run']) {
-    s.ctx.out(`Dry run: would credit ${what}${plan.alreadyCredited ? `; ${plan.alreadyCredited} already credited by this batch` : ''}.`);
+    s.ctx.out(plan.alreadyCredited ? t('cli.loyalty.accrue.dryRunAlready', { what, done: plan.alreadyCredited }) : t('cli.loyalty.accrue.dryRun', { what }));
     const n = Number(values.sample ?? 5);
-    for (const id of plan.customerIds.slice(0, Number.isInteger(n) && n >= 0 ? n : 5)) s.ctx.out(`  ${customerRow(accountById(s.slice(), id)!, [p], s.today)}`);
+    for (const id of plan.customerIds.slice(0, Number.isInteger(n) && n >= 0 ? n : 5)) s.ctx.out(`  ${customerRow(accountById(s.slice(), id)!, [p], s.today, t)}`);
     return 0;
   }
   if (plan.customerIds.length === 0) {
-    s.ctx.out(plan.alreadyCredited ? `Nothing to do: batch ${batchId} already credited ${plan.alreadyCredited} customer(s).` : 'No customer matches the filters.');
+    s.ctx.out(plan.alreadyCredited ? t('cli.loyalty.accrue.alreadyDone', { batch: batchId, n: plan.alreadyCredited }) : t('cli.loyalty.accrue.noMatch'));
     return 0;
   }
   const first = (s.slice().batches[batchId]?.parts ?? 0) + 1;
   const parts = accrualParts(plan, { programId: p.id, points: points!, reason, day: s.today, ...extra }, 1000, first);
-  const bar = progressBar(s.ctx.isTTY, 'Crediting');
+  const bar = progressBar(s.ctx.isTTY, t('cli.loyalty.accrue.crediting'));
   let done = 0;
   for (const part of parts) {
     await commit(s, [{ type: EV.accrued, data: part }], `${batchId}#${part.part}`);
@@ -268,7 +241,7 @@ async function accrue(argv: string[], s: LoyaltySession): Promise<number> {
     bar.update(done, plan.customerIds.length);
   }
   bar.done();
-  s.ctx.out(`Credited ${what}.`);
+  s.ctx.out(t('cli.loyalty.accrue.credited', { what }));
   return 0;
 }
 
@@ -277,18 +250,19 @@ async function expire(argv: string[], s: LoyaltySession): Promise<number> {
   const all = programList(s.slice());
   if (values['as-of'] !== undefined) return previewAsOf(s, all, values['as-of'] as string, Boolean(values['dry-run']), values.sample);
   const due = computeExpiry(Object.values(s.slice().customers), all, s.today);
-  const summary = expirySummary(due, all);
-  if (due.length === 0) return s.ctx.out(`No points expire on ${s.today}.`), 0;
-  if (values['dry-run']) return s.ctx.out(`Dry run: ${due.length} balance(s) would lose ${summary}.`), 0;
+  const t = tr(s);
+  const summary = expirySummary(due, all, t);
+  if (due.length === 0) return s.ctx.out(t('cli.loyalty.expire.none', { date: s.today })), 0;
+  if (values['dry-run']) return s.ctx.out(t('cli.loyalty.expire.dryRun', { n: due.length, summary })), 0;
   for (let i = 0; i < due.length; i += 1000) await commit(s, due.slice(i, i + 1000).map((data) => ({ type: EV.pointsExpired, data })));
-  s.ctx.out(`Expired ${summary} on ${due.length} balance(s).`);
+  s.ctx.out(t('cli.loyalty.expire.expired', { summary, n: due.length }));
   return 0;
 }
 
-const expirySummary = (due: readonly { programId: string; points: number }[], all: readonly LoyaltyProgram[]): string => {
+const expirySummary = (due: readonly { programId: string; points: number }[], all: readonly LoyaltyProgram[], t: Translate): string => {
   const total = new Map<string, number>();
   for (const e of due) total.set(e.programId, (total.get(e.programId) ?? 0) + e.points);
-  return [...total].map(([pid, u]) => `${pts(u, all.find((p) => p.id === pid))} points of ${pid}`).join(', ');
+  return [...total].map(([pid, u]) => t('cli.loyalty.expire.part', { points: pts(u, all.find((p) => p.id === pid)), program: pid })).join(', ');
 };
 
 /**
@@ -297,35 +271,37 @@ const expirySummary = (due: readonly { programId: string; points: number }[], al
  * the points), so --as-of without --dry-run is refused.
  */
 function previewAsOf(s: LoyaltySession, all: readonly LoyaltyProgram[], asOf: string, dryRun: boolean, sample: unknown): number {
-  if (!isDate(asOf)) usageError('--as-of must be a date as YYYY-MM-DD');
-  if (!dryRun) usageError('--as-of previews what will expire by a date: add --dry-run (points are expired on their day by till loyalty expire)');
-  if (asOf < s.today) usageError(`--as-of looks ahead: give today (${s.today}) or a later date`);
+  const t = tr(s);
+  if (!isDate(asOf)) usageError(t('cli.loyalty.date', { what: '--as-of' }));
+  if (!dryRun) usageError(t('cli.loyalty.expire.asOfDry'));
+  if (asOf < s.today) usageError(t('cli.loyalty.expire.asOfAhead', { today: s.today }));
   const n = sample === undefined ? 10 : Number(sample);
-  if (!Number.isInteger(n) || n < 0) usageError('--sample must be a whole number of customers to list');
+  if (!Number.isInteger(n) || n < 0) usageError(t('cli.loyalty.expire.sample'));
   const pre = previewExpiry(Object.values(s.slice().customers), all, s.today, asOf);
-  if (pre.rows.length === 0) return s.ctx.out(`Dry run: no points expire by ${asOf}.`), 0;
+  if (pre.rows.length === 0) return s.ctx.out(t('cli.loyalty.expire.previewNone', { date: asOf })), 0;
   const now = pre.rows.reduce((a, r) => a + (r.dueToday > 0 ? 1 : 0), 0);
-  s.ctx.out(`Dry run: by ${asOf}, ${pre.rows.length} balance(s) would lose ${expirySummary(pre.rows, all)}${now ? ` (${now} of them already past their date today)` : ''}.`);
+  s.ctx.out(t(now ? 'cli.loyalty.expire.previewToday' : 'cli.loyalty.expire.preview', { date: asOf, n: pre.rows.length, summary: expirySummary(pre.rows, all, t), today: now }));
   for (const r of pre.rows.slice(0, n)) {
     const a = accountById(s.slice(), r.customerId);
     const p = all.find((x) => x.id === r.programId);
-    s.ctx.out(`  ${a ? `${a.card}  |  ${a.name}` : r.customerId}  |  ${pts(r.points, p)} points of ${r.programId} from ${r.first}`);
+    s.ctx.out(t('cli.loyalty.expire.previewRow', { who: a ? `${a.card}  |  ${a.name}` : r.customerId, points: pts(r.points, p), program: r.programId, date: r.first }));
   }
-  if (pre.rows.length > n) s.ctx.out(`  … and ${pre.rows.length - n} more (--sample N lists more)`);
-  s.ctx.out('Points spent before then go oldest first and will not expire. Nothing was changed.');
+  if (pre.rows.length > n) s.ctx.out(t('cli.loyalty.expire.previewMore', { n: pre.rows.length - n }));
+  s.ctx.out(t('cli.loyalty.expire.previewEnd'));
   return 0;
 }
 
 async function tiers(argv: string[], s: LoyaltySession): Promise<number> {
   const [verb, ...rest] = argv;
-  if (verb !== 'review') return usageError('expected: till loyalty tiers review [--dry-run]');
+  const t = tr(s);
+  if (verb !== 'review') return usageError(t('cli.loyalty.tiers.expected'));
   const { values } = parse(rest, { 'dry-run': { type: 'boolean' }, operator: { type: 'string' } }, false);
   const changes = reviewTiers(Object.values(s.slice().customers), s.slice().ladder, s.today);
   const up = changes.filter((c) => c.reason.endsWith('promoted')).length;
-  const text = `${up} promotion(s), ${changes.length - up} demotion(s)`;
-  if (values['dry-run'] || changes.length === 0) return s.ctx.out(`${changes.length ? 'Dry run: ' : ''}${text}.`), 0;
+  const text = t('cli.loyalty.tiers.counts', { up, down: changes.length - up });
+  if (values['dry-run'] || changes.length === 0) return s.ctx.out(t(changes.length ? 'cli.loyalty.tiers.dryRun' : 'cli.loyalty.tiers.none', { text })), 0;
   for (let i = 0; i < changes.length; i += 1000) await commit(s, changes.slice(i, i + 1000).map((data) => ({ type: EV.customerRegraded, data })));
-  s.ctx.out(`Recorded ${text}.`);
+  s.ctx.out(t('cli.loyalty.tiers.recorded', { text }));
   return 0;
 }
 
@@ -342,10 +318,11 @@ export const loyaltyCommand: AdminCommand = {
   usage,
   async run(argv, ctx) {
     const [sub, ...rest] = argv;
-    if (!sub || sub === '--help' || sub === '-h') return ctx.out(usage), 0;
+    const t = translator(ctx.language ?? 'en');
+    if (!sub || sub === '--help' || sub === '-h') return ctx.out(t('cli.loyalty.usage')), 0;
     const handler = HANDLERS[sub];
-    if (!handler) return usageError(`unknown subcommand "${sub}" of till loyalty`);
-    if (rest.includes('--help') || rest.includes('-h')) return ctx.out(SUBS[sub]), 0;
+    if (!handler) return usageError(t('cli.loyalty.unknownSub', { sub }));
+    if (rest.includes('--help') || rest.includes('-h')) return ctx.out(t(`cli.loyalty.help.${sub}`)), 0;
     return withLoyalty(ctx, operatorOf(rest), (s) => handler(rest, s));
   },
 };

@@ -21,6 +21,7 @@ import { enCliPaging } from './en-cli-paging.js';
 import { enCliGiftcard } from './en-cli-giftcard.js';
 import { enGiftcardErrors } from './en-giftcard-errors.js';
 import { enCliCustomer } from './en-cli-customer.js';
+import { enCliLoyalty } from './en-cli-loyalty.js';
 
 export const en = {
   // ------------------------------------------------------------ errors: cart and scanning
@@ -524,6 +525,7 @@ export const en = {
   ...enCliGiftcard,
   ...enGiftcardErrors,
   ...enCliCustomer,
+  ...enCliLoyalty,
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;

@@ -23,6 +23,7 @@ import { ruCliPaging } from './ru-cli-paging.js';
 import { ruCliGiftcard } from './ru-cli-giftcard.js';
 import { ruGiftcardErrors } from './ru-giftcard-errors.js';
 import { ruCliCustomer } from './ru-cli-customer.js';
+import { ruCliLoyalty } from './ru-cli-loyalty.js';
 
 export const ru = {
   // ------------------------------------------------------------ errors: cart and scanning
@@ -525,4 +526,5 @@ export const ru = {
   ...ruCliGiftcard,
   ...ruGiftcardErrors,
   ...ruCliCustomer,
+  ...ruCliLoyalty,
 } satisfies { [K in MessageKey]?: string };

@@ -22,6 +22,7 @@ import { viCliPaging } from './vi-cli-paging.js';
 import { viCliGiftcard } from './vi-cli-giftcard.js';
 import { viGiftcardErrors } from './vi-giftcard-errors.js';
 import { viCliCustomer } from './vi-cli-customer.js';
+import { viCliLoyalty } from './vi-cli-loyalty.js';
 
 export const vi = {
   // ------------------------------------------------------------ errors: cart and scanning
@@ -524,4 +525,5 @@ export const vi = {
   ...viCliGiftcard,
   ...viGiftcardErrors,
   ...viCliCustomer,
+  ...viCliLoyalty,
 } satisfies { [K in MessageKey]?: string };

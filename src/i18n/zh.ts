@@ -21,6 +21,7 @@ import { zhCliPaging } from './zh-cli-paging.js';
 import { zhCliGiftcard } from './zh-cli-giftcard.js';
 import { zhGiftcardErrors } from './zh-giftcard-errors.js';
 import { zhCliCustomer } from './zh-cli-customer.js';
+import { zhCliLoyalty } from './zh-cli-loyalty.js';
 
 export const zh = {
   // ------------------------------------------------------------ errors: cart and scanning
@@ -523,4 +524,5 @@ export const zh = {
   ...zhCliGiftcard,
   ...zhGiftcardErrors,
   ...zhCliCustomer,
+  ...zhCliLoyalty,
 } satisfies { [K in MessageKey]?: string };

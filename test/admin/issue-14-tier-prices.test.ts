@@ -18,7 +18,8 @@ const data = () => path.join(dir, 'data');
 const run = (...argv: string[]) => {
   out = [];
   err = [];
-  return main(['--data', data(), ...argv], { out: (l) => void out.push(l), err: (l) => void err.push(l), isTTY: false, now: () => new Date('2025-03-14T09:26:00Z') });
+  // The Vietnamese demo store answers in Vietnamese; these checks read the English lines.
+  return main(['--data', data(), '--lang', 'en', ...argv], { out: (l) => void out.push(l), err: (l) => void err.push(l), isTTY: false, now: () => new Date('2025-03-14T09:26:00Z') });
 };
 const file = (name: string, text: string) => {
   const f = path.join(dir, name);
