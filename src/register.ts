@@ -26,7 +26,7 @@ import { cardNumberFor } from './domain/loyalty/card.js';
 import { newCustomerId, type CustomerInput } from './domain/loyalty/customer.js';
 import type { LoyaltyAccount } from './domain/loyalty/types.js';
 import type { Result } from './domain/errors.js';
-import { translate } from './i18n/index.js';
+import { hasMessage, translate } from './i18n/index.js';
 import { nextLanguage } from './i18n/languages.js';
 import { operatorLanguage } from './domain/operators/operations.js';
 import { operatorsOf } from './store/projections/operators.js';
@@ -517,7 +517,10 @@ export function createRegister(opts: RegisterOptions): Register {
     quickKeys: quickKeys.value,
     storeNotice() {
       const list = (store.notices ?? []).filter((n) => n.sticky || !startNoticesSeen);
-      return list.length ? list[list.length - 1].message : null;
+      if (!list.length) return null;
+      // The screen's language; the English message when the notice has no catalog text.
+      const n = list[list.length - 1];
+      return n.text && hasMessage(n.text.key, screenLanguage()) ? translate(screenLanguage(), n.text.key, n.text.params) : n.message;
     },
     storeNotices: () => store.notices ?? [],
     chainStatus: () => opts.chain?.status() ?? null,

@@ -159,8 +159,12 @@ async function openChain(config: TillConfig, dataDir: string, store: Store, say:
     // An overspend that slipped through offline is never silent: the manager sees it on the register.
     onAlerts: (alerts) => {
       for (const a of alerts) {
-        const what = a.kind === 'giftcard.overspent' ? `Gift card ****${a.subject.slice(-4)} was overspent by ${money(a.shortfall)} while offline (balance now ${money(a.balanceAfter)})` : `Points ${a.subject} were overspent by ${a.shortfall} while offline (balance now ${a.balanceAfter})`;
-        if (board) board.raise('CHAIN_OVERSPEND', 'warning', `${what}. Manager: settle it with the customer; the chain database keeps the record.`);
+        const card = a.kind === 'giftcard.overspent';
+        const what = card ? `Gift card ****${a.subject.slice(-4)} was overspent by ${money(a.shortfall)} while offline (balance now ${money(a.balanceAfter)})` : `Points ${a.subject} were overspent by ${a.shortfall} while offline (balance now ${a.balanceAfter})`;
+        const text: { key: string; params: Record<string, string | number> } = card
+          ? { key: 'notice.CHAIN_OVERSPEND_CARD', params: { card: `****${a.subject.slice(-4)}`, shortfall: money(a.shortfall), balance: money(a.balanceAfter) } }
+          : { key: 'notice.CHAIN_OVERSPEND_POINTS', params: { subject: a.subject, shortfall: a.shortfall, balance: a.balanceAfter } };
+        if (board) board.raise('CHAIN_OVERSPEND', 'warning', `${what}. Manager: settle it with the customer; the chain database keeps the record.`, false, text);
         else say(`chain CHAIN_OVERSPEND ${what}`);
       }
     },

@@ -8,6 +8,7 @@ import { enShift } from './en-shift.js';
 import { enReturns } from './en-returns.js';
 import { enPark } from './en-park.js';
 import { enChain } from './en-chain.js';
+import { enNotices } from './en-notices.js';
 import { enCli } from './en-cli.js';
 import { enHq } from './en-hq.js';
 import { enDoctor } from './en-doctor.js';
@@ -512,6 +513,7 @@ export const en = {
   ...enReturns,
   ...enPark,
   ...enChain,
+  ...enNotices,
   ...enCli,
   ...enHq,
   ...enDoctor,

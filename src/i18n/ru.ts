@@ -10,6 +10,7 @@ import { ruShift } from './ru-shift.js';
 import { ruReturns } from './ru-returns.js';
 import { ruPark } from './ru-park.js';
 import { ruChain } from './ru-chain.js';
+import { ruNotices } from './ru-notices.js';
 import { ruCli } from './ru-cli.js';
 import { ruHq } from './ru-hq.js';
 import { ruDoctor } from './ru-doctor.js';
@@ -513,6 +514,7 @@ export const ru = {
   ...ruReturns,
   ...ruPark,
   ...ruChain,
+  ...ruNotices,
   ...ruCli,
   ...ruHq,
   ...ruDoctor,

@@ -9,6 +9,7 @@ import { viShift } from './vi-shift.js';
 import { viReturns } from './vi-returns.js';
 import { viPark } from './vi-park.js';
 import { viChain } from './vi-chain.js';
+import { viNotices } from './vi-notices.js';
 import { viCli } from './vi-cli.js';
 import { viHq } from './vi-hq.js';
 import { viDoctor } from './vi-doctor.js';
@@ -512,6 +513,7 @@ export const vi = {
   ...viReturns,
   ...viPark,
   ...viChain,
+  ...viNotices,
   ...viCli,
   ...viHq,
   ...viDoctor,

@@ -8,6 +8,7 @@ import { zhShift } from './zh-shift.js';
 import { zhReturns } from './zh-returns.js';
 import { zhPark } from './zh-park.js';
 import { zhChain } from './zh-chain.js';
+import { zhNotices } from './zh-notices.js';
 import { zhCli } from './zh-cli.js';
 import { zhHq } from './zh-hq.js';
 import { zhDoctor } from './zh-doctor.js';
@@ -511,6 +512,7 @@ export const zh = {
   ...zhReturns,
   ...zhPark,
   ...zhChain,
+  ...zhNotices,
   ...zhCli,
   ...zhHq,
   ...zhDoctor,

@@ -29,8 +29,8 @@ export class NoticeBoard {
     private readonly now: () => Date,
   ) {}
 
-  raise(code: StoreNotice['code'], level: StoreNotice['level'], message: string, sticky = false): StoreNotice {
-    const n: StoreNotice = { code, level, message, at: this.now().toISOString(), sticky };
+  raise(code: StoreNotice['code'], level: StoreNotice['level'], message: string, sticky = false, text?: StoreNotice['text']): StoreNotice {
+    const n: StoreNotice = { code, level, message, at: this.now().toISOString(), sticky, ...(text ? { text } : {}) };
     this.list.push(n);
     appendLog(this.dataDir, `${n.at} ${level.toUpperCase()} ${code} ${message}`);
     for (const fn of this.listeners) fn(n);
@@ -44,14 +44,22 @@ export class NoticeBoard {
 
   /** The notices start-up recovery calls for. */
   fromRecovery(r: RecoveryReport): void {
-    if (r.tornBytes > 0)
+    if (r.tornBytes > 0) {
+      const file = r.tornFile ? path.relative(this.dataDir, r.tornFile) : 'the journal';
       this.raise(
         'STORE_TORN_TAIL',
         'warning',
-        `Power cut while saving: an unconfirmed transaction (${r.tornBytes} bytes) was cut from the end of ${r.tornFile ? path.relative(this.dataDir, r.tornFile) : 'the journal'}. It was never confirmed to the cashier; every confirmed sale is kept.`,
+        `Power cut while saving: an unconfirmed transaction (${r.tornBytes} bytes) was cut from the end of ${file}. It was never confirmed to the cashier; every confirmed sale is kept.`,
+        false,
+        { key: 'notice.STORE_TORN_TAIL', params: { bytes: r.tornBytes, file } },
       );
+    }
     if (r.snapshotDiscarded)
-      this.raise('SNAPSHOT_DISCARDED', 'warning', `store.json was not used: ${r.snapshotDiscarded}. The balances were rebuilt from the journal and store.json was rewritten.`);
-    if (r.lockTakenOver) this.raise('LOCK_TAKEN_OVER', 'warning', `A stale lock was taken over (${r.lockTakenOver}).`);
+      this.raise('SNAPSHOT_DISCARDED', 'warning', `store.json was not used: ${r.snapshotDiscarded}. The balances were rebuilt from the journal and store.json was rewritten.`, false, {
+        key: 'notice.SNAPSHOT_REBUILT',
+        params: { why: r.snapshotDiscarded },
+      });
+    if (r.lockTakenOver)
+      this.raise('LOCK_TAKEN_OVER', 'warning', `A stale lock was taken over (${r.lockTakenOver}).`, false, { key: 'notice.LOCK_TAKEN_OVER', params: { detail: r.lockTakenOver } });
   }
 }

@@ -150,6 +150,7 @@ export class TillStore implements Store {
             'error',
             `Journal damaged in older history (${where}: ${r.damage.message}). Sales continue; gift-card and points payments are refused until it is repaired. Manager: close the register, run \`till store repair --data ${this.dir}\` (it keeps every intact event and sets the damaged part aside).`,
             true,
+            { key: 'notice.STORE_DAMAGED', params: { where, detail: r.damage.message, dir: this.dir } },
           );
         }
         return r;
@@ -178,6 +179,8 @@ export class TillStore implements Store {
       'SNAPSHOT_DISCARDED',
       'warning',
       `store.json was not used: ${why}. The gift-card and points balances are the journal's; the file was set aside as ${aside}.`,
+      false,
+      { key: 'notice.SNAPSHOT_DISCARDED', params: { why: differences.join('; '), aside } },
     );
     void foldToLive(host, this.p.modules)
       .then(({ fold, damage, stopped }) => {

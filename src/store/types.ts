@@ -118,6 +118,11 @@ export interface StoreNotice {
   message: string;
   at: string;
   sticky: boolean;
+  /**
+   * The catalog key (`notice.*`, src/i18n/en-notices.ts) and values of `message`: the register shows
+   * the notice in the screen's language; `message` (English) goes to the log and headless.
+   */
+  text?: { key: string; params: Record<string, string | number> };
 }
 
 export interface RecoveryReport {

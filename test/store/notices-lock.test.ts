@@ -31,6 +31,28 @@ async function tornStore(): Promise<string> {
   return dir;
 }
 
+describe('store notices in the screen language (issue 13)', () => {
+  it('the message line says the torn tail in vi, zh and ru, the log and headless keep the English', async () => {
+    const seen: Record<string, string | null> = {};
+    for (const language of ['en', 'vi', 'zh', 'ru']) {
+      const dir = await tornStore();
+      const s = await openStore(dir, { register: 'R1' });
+      open.push(s);
+      const reg = createRegister({ config: { ...demoConfig(), language }, store: s, hardware: createMockHardware(), log: () => {} });
+      seen[language] = reg.storeNotice();
+      expect(s.notices[0].message).toMatch(/^Power cut while saving/);
+      await reg.stop();
+    }
+    // English reads as the store wrote it; the others are their catalog's text with the same values.
+    expect(seen.en).toBe(
+      `Power cut while saving: an unconfirmed transaction (${seen.en!.match(/\((\d+) bytes\)/)![1]} bytes) was cut from the end of ${seen.en!.match(/end of (\S+)\./)![1]}. It was never confirmed to the cashier; every confirmed sale is kept.`,
+    );
+    expect(seen.vi).toMatch(/^Mất điện khi đang lưu: một giao dịch chưa xác nhận \(\d+ byte\) đã bị cắt khỏi cuối journal\//);
+    expect(seen.zh).toMatch(/^保存时断电：一笔未确认的交易（\d+ 字节）已从 journal\/\S+ 末尾删除/);
+    expect(seen.ru).toMatch(/^Сбой питания при сохранении: неподтверждённая операция \(\d+ байт\) удалена из конца journal\//);
+  });
+});
+
 describe('issue 8.10 torn tail reported', () => {
   it('is cut and reported once: store notice, till.log, the register message line and headless state', async () => {
     const dir = await tornStore();
