@@ -127,8 +127,8 @@ async function program(argv: string[], s: LoyaltySession): Promise<number> {
     // money in minor units of `currency`, points in units of each program's `decimals`, rates in ppm.
     if (values.json) return printJson(s.ctx, { currency: cur, programs: all, tiers: slice.ladder }), 0;
     if (all.length === 0) s.ctx.out(t('cli.loyalty.program.none'));
-    for (const p of all) programLines(p, cur).forEach((l) => s.ctx.out(l));
-    if (slice.ladder) ladderLines(slice.ladder, all, cur).forEach((l) => s.ctx.out(l));
+    for (const p of all) programLines(p, cur, t).forEach((l) => s.ctx.out(l));
+    if (slice.ladder) ladderLines(slice.ladder, all, cur, t).forEach((l) => s.ctx.out(l));
     return 0;
   }
   if (verb === 'export') {
@@ -161,8 +161,8 @@ async function program(argv: string[], s: LoyaltySession): Promise<number> {
   for (const p of r.file.programs) for (const w of p.rewards) if (w.kind === 'free-product' && !s.store.catalog.bySku(w.sku)) s.ctx.err(t('cli.loyalty.program.rewardMissing', { program: p.id, reward: w.id, sku: w.sku }));
   const events: EventDraft[] = r.file.programs.map((program) => ({ type: EV.programUpserted, data: { program } }));
   if (r.file.ladder !== undefined) events.push({ type: EV.tiersSet, data: { ladder: r.file.ladder } });
-  r.file.programs.forEach((p) => programLines(p, cur).forEach((l) => s.ctx.out(l)));
-  if (r.file.ladder) ladderLines(r.file.ladder, [...programList(slice), ...r.file.programs], cur).forEach((l) => s.ctx.out(l));
+  r.file.programs.forEach((p) => programLines(p, cur, t).forEach((l) => s.ctx.out(l)));
+  if (r.file.ladder) ladderLines(r.file.ladder, [...programList(slice), ...r.file.programs], cur, t).forEach((l) => s.ctx.out(l));
   if (values['dry-run']) return s.ctx.out(t('cli.loyalty.program.dryRun')), 0;
   await commit(s, events);
   const tiers = new Set((s.slice().ladder?.tiers ?? []).map((t) => t.id));

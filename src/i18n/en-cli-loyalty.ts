@@ -1,7 +1,8 @@
 /**
  * English texts of `till loyalty`: its --help pages and what every subcommand prints or refuses.
- * Spread into en.ts; vi-, zh-, ru-cli-loyalty.ts hold the same keys. A program file's problems
- * (src/domain/loyalty/program-file.ts) and the program/ladder views are still the domain's English.
+ * and the words of the program, rule, reward and tier-ladder lines (`cli.loyalty.view.*`, read by
+ * src/domain/loyalty/admin-view.ts). Spread into en.ts; vi-, zh-, ru-cli-loyalty.ts hold the same
+ * keys. A program file's problems (src/domain/loyalty/program-file.ts) are still the domain's English.
  */
 export const enCliLoyalty = {
   'cli.loyalty.usage': `Usage: till loyalty <subcommand> [options] [--data DIR]     (till loyalty <subcommand> --help)
@@ -101,4 +102,48 @@ Moves customers to the tier they qualify for today: up always, down only when th
   'cli.loyalty.tiers.none': '{text}.',
   'cli.loyalty.tiers.dryRun': 'Dry run: {text}.',
   'cli.loyalty.tiers.recorded': 'Recorded {text}.',
+  // the program and tier-ladder lines of program list/set (src/domain/loyalty/admin-view.ts)
+  'cli.loyalty.view.active': "active",
+  'cli.loyalty.view.stopped': "stopped",
+  'cli.loyalty.view.dates': " {start} to {end}",
+  'cli.loyalty.view.program': "{id}: {name} [{state}]{dates}; points to {decimals} decimals, rounded down to {step}{expiry}{additional}",
+  'cli.loyalty.view.expiry': "; expire after {days} days",
+  'cli.loyalty.view.additionalExpiry': "; additional points expire after {days} days",
+  'cli.loyalty.view.perAmount': "{points} per {amount}",
+  'cli.loyalty.view.perUnit': "{points} per unit",
+  'cli.loyalty.view.perOrder': "{points} per order",
+  'cli.loyalty.view.onSku': " on sku {sku}",
+  'cli.loyalty.view.onCategory': " on category {category}",
+  'cli.loyalty.view.cumulative': " (adds to base)",
+  'cli.loyalty.view.replaces': " (replaces base)",
+  'cli.loyalty.view.minQty': "min qty {n}",
+  'cli.loyalty.view.minAmount': "min {amount}",
+  'cli.loyalty.view.minAmountExcl': "min {amount} excl. tax",
+  'cli.loyalty.view.rule': "  rule {id}: {parts}{on}{min}{additional}",
+  'cli.loyalty.view.ruleAdditional': " (additional points)",
+  'cli.loyalty.view.reward': "  reward {text}",
+  'cli.loyalty.view.cost': "{points} pt",
+  'cli.loyalty.view.costNeeds': "{points} pt, needs {min}",
+  'cli.loyalty.view.cashback': "{id}: {name} — {amount} per {points} points, in steps of {step}{max}",
+  'cli.loyalty.view.cashbackMax': ", at most {percent}% of a sale",
+  'cli.loyalty.view.fixed': "{id}: {name} — {amount} off for {cost}",
+  'cli.loyalty.view.percent': "{id}: {name} — {percent}% off{target}{max} for {cost}",
+  'cli.loyalty.view.percentMax': " (max {amount})",
+  'cli.loyalty.view.free': "{id}: {name} — free {sku} for {cost}",
+  'cli.loyalty.view.tiersBySpend': "tiers by spend{period}{demotion}:",
+  'cli.loyalty.view.tiersByPoints': "tiers by points earned in {program}{period}{demotion}:",
+  'cli.loyalty.view.period': " over the last {n} month(s)",
+  'cli.loyalty.view.lifetime': " (lifetime)",
+  'cli.loyalty.view.demotion': ", demotion on review",
+  'cli.loyalty.view.tier': "  {id}: {name} from {threshold}{perks}",
+  'cli.loyalty.view.thresholdPoints': "{points} points",
+  'cli.loyalty.view.discount': "{percent}% off",
+  'cli.loyalty.view.multiplier': "x{n} points",
+  'cli.loyalty.view.tierCashback': "{percent}% back in {program} points",
+  'cli.loyalty.view.price': "    price {what}: {price}",
+  'cli.loyalty.view.priceSku': "sku {sku}",
+  'cli.loyalty.view.priceCategory': "category {category}",
+  'cli.loyalty.view.priceOff': "{percent}% off",
+  'cli.loyalty.view.minPart': "; {min}",
+  'cli.loyalty.view.list': ", ",
 };

@@ -1,4 +1,4 @@
-/** Plain-text views of customers and programs for the back-office commands (no colours, no widths). */
+/** Plain-text views of customers and programs for the back-office commands (no colours), in a translator's language. */
 import { currency, toDecimalString, type Minor } from '../money.js';
 import { accountAsOf, expiringWithin, extraExpiresOn, extraOf } from './expiry.js';
 import { tierProgress } from './tiers.js';
@@ -68,55 +68,69 @@ export function customerDetails(account: LoyaltyAccount, programs: readonly Loya
   return lines;
 }
 
-function rewardText(r: Reward, p: LoyaltyProgram, cur: string): string {
-  const cost = `${pts(r.cost, p)} pt${r.minBalance ? `, needs ${pts(r.minBalance, p)}` : ''}`;
+/** A program's words (`cli.loyalty.view.<key>`) in `t`'s language. */
+const V = (t: Translate) => (k: string, params?: Record<string, string | number>): string => t(`cli.loyalty.view.${k}`, params);
+const pct = (ppm: number): string => String(ppm / 10_000);
+
+function rewardText(r: Reward, p: LoyaltyProgram, cur: string, t: Translate): string {
+  const v = V(t);
+  const cost = r.minBalance ? v('costNeeds', { points: pts(r.cost, p), min: pts(r.minBalance, p) }) : v('cost', { points: pts(r.cost, p) });
   switch (r.kind) {
     case 'cashback':
-      return `${r.id}: ${r.name} — ${money(r.value.amount, cur)} per ${pts(r.value.points, p)} points, in steps of ${pts(r.cost, p)}${r.maxSharePpm !== undefined ? `, at most ${r.maxSharePpm / 10_000}% of a sale` : ''}`;
+      return v('cashback', { id: r.id, name: r.name, amount: money(r.value.amount, cur), points: pts(r.value.points, p), step: pts(r.cost, p), max: r.maxSharePpm !== undefined ? v('cashbackMax', { percent: pct(r.maxSharePpm) }) : '' });
     case 'fixed':
-      return `${r.id}: ${r.name} — ${money(r.amount, cur)} off for ${cost}`;
+      return v('fixed', { id: r.id, name: r.name, amount: money(r.amount, cur), cost });
     case 'percent':
-      return `${r.id}: ${r.name} — ${r.percentPpm / 10_000}% off${r.target ? ` ${r.target.sku ?? r.target.category}` : ''}${r.max !== undefined ? ` (max ${money(r.max, cur)})` : ''} for ${cost}`;
+      return v('percent', { id: r.id, name: r.name, percent: pct(r.percentPpm), target: r.target ? ` ${r.target.sku ?? r.target.category}` : '', max: r.max !== undefined ? v('percentMax', { amount: money(r.max, cur) }) : '', cost });
     case 'free-product':
-      return `${r.id}: ${r.name} — free ${r.sku} for ${cost}`;
+      return v('free', { id: r.id, name: r.name, sku: r.sku, cost });
   }
 }
 
-export function programLines(p: LoyaltyProgram, cur: string): string[] {
-  const dates = p.start || p.end ? ` ${p.start ?? '…'} to ${p.end ?? '…'}` : '';
-  const addl = p.additionalExpiryDays ? `; additional points expire after ${p.additionalExpiryDays} days` : '';
-  const lines = [`${p.id}: ${p.name} [${p.active ? 'active' : 'stopped'}]${dates}; points to ${p.decimals} decimals, rounded down to ${pts(p.step, p)}${p.expiryDays ? `; expire after ${p.expiryDays} days` : ''}${addl}`];
+/** A program, its earning rules and its rewards, one line each, in `t`'s language. */
+export function programLines(p: LoyaltyProgram, cur: string, t: Translate = EN): string[] {
+  const v = V(t);
+  const dates = p.start || p.end ? v('dates', { start: p.start ?? '…', end: p.end ?? '…' }) : '';
+  const lines = [
+    v('program', {
+      id: p.id, name: p.name, state: v(p.active ? 'active' : 'stopped'), dates, decimals: p.decimals, step: pts(p.step, p),
+      expiry: p.expiryDays ? v('expiry', { days: p.expiryDays }) : '', additional: p.additionalExpiryDays ? v('additionalExpiry', { days: p.additionalExpiryDays }) : '',
+    }),
+  ];
   for (const r of p.rules) {
     const parts = [
-      r.perAmount ? `${pts(r.perAmount.points, p)} per ${money(r.perAmount.per, cur)}` : '',
-      r.perUnit ? `${pts(r.perUnit, p)} per unit` : '',
-      r.perOrder ? `${pts(r.perOrder, p)} per order` : '',
+      r.perAmount ? v('perAmount', { points: pts(r.perAmount.points, p), amount: money(r.perAmount.per, cur) }) : '',
+      r.perUnit ? v('perUnit', { points: pts(r.perUnit, p) }) : '',
+      r.perOrder ? v('perOrder', { points: pts(r.perOrder, p) }) : '',
     ].filter(Boolean);
-    const on = r.target ? ` on ${r.target.sku ? `sku ${r.target.sku}` : `category ${r.target.category}`}${r.cumulative ? ' (adds to base)' : ' (replaces base)'}` : '';
-    const min = [r.minQty ? `min qty ${r.minQty}` : '', r.minAmount ? `min ${money(r.minAmount, cur)}${r.taxIncluded === false ? ' excl. tax' : ''}` : ''].filter(Boolean).join(', ');
-    lines.push(`  rule ${r.id}: ${parts.join(' + ')}${on}${min ? `; ${min}` : ''}${r.additional ? ' (additional points)' : ''}`);
+    const on = r.target ? `${r.target.sku ? v('onSku', { sku: r.target.sku }) : v('onCategory', { category: String(r.target.category) })}${v(r.cumulative ? 'cumulative' : 'replaces')}` : '';
+    const min = [r.minQty ? v('minQty', { n: r.minQty }) : '', r.minAmount ? v(r.taxIncluded === false ? 'minAmountExcl' : 'minAmount', { amount: money(r.minAmount, cur) }) : ''].filter(Boolean).join(v('list'));
+    lines.push(v('rule', { id: r.id, parts: parts.join(' + '), on, min: min ? v('minPart', { min }) : '', additional: r.additional ? v('ruleAdditional') : '' }));
   }
-  for (const r of p.rewards) lines.push(`  reward ${rewardText(r, p, cur)}`);
+  for (const r of p.rewards) lines.push(v('reward', { text: rewardText(r, p, cur, t) }));
   return lines;
 }
 
-export function ladderLines(l: TierLadder, programs: readonly LoyaltyProgram[], cur: string): string[] {
+/** The tier ladder, a tier and its price list a line, in `t`'s language. */
+export function ladderLines(l: TierLadder, programs: readonly LoyaltyProgram[], cur: string, t: Translate = EN): string[] {
+  const v = V(t);
   const p = programs.find((x) => x.id === l.programId);
-  const basis = l.basis === 'spend' ? 'spend' : `points earned in ${l.programId}`;
-  const lines = [`tiers by ${basis}${l.periodMonths ? ` over the last ${l.periodMonths} month(s)` : ' (lifetime)'}${l.demotion ? ', demotion on review' : ''}:`];
-  for (const t of l.tiers) {
-    const th = l.basis === 'spend' ? money(t.threshold, cur) : `${pts(t.threshold, p)} points`;
+  const period = l.periodMonths ? v('period', { n: l.periodMonths }) : v('lifetime');
+  const demotion = l.demotion ? v('demotion') : '';
+  const lines = [l.basis === 'spend' ? v('tiersBySpend', { period, demotion }) : v('tiersByPoints', { program: String(l.programId), period, demotion })];
+  for (const tier of l.tiers) {
+    const th = l.basis === 'spend' ? money(tier.threshold, cur) : v('thresholdPoints', { points: pts(tier.threshold, p) });
     const perks = [
-      t.discountPpm ? `${t.discountPpm / 10_000}% off` : '',
-      t.earnMultiplierPpm !== undefined ? `x${t.earnMultiplierPpm / 1_000_000} points` : '',
-      t.cashbackPpm !== undefined ? `${t.cashbackPpm / 10_000}% back in ${l.programId} points` : '',
-    ].filter(Boolean).join(', ');
-    lines.push(`  ${t.id}: ${t.name} from ${th}${perks ? ` — ${perks}` : ''}`);
+      tier.discountPpm ? v('discount', { percent: pct(tier.discountPpm) }) : '',
+      tier.earnMultiplierPpm !== undefined ? v('multiplier', { n: tier.earnMultiplierPpm / 1_000_000 }) : '',
+      tier.cashbackPpm !== undefined ? v('tierCashback', { percent: pct(tier.cashbackPpm), program: String(l.programId) }) : '',
+    ].filter(Boolean).join(v('list'));
+    lines.push(v('tier', { id: tier.id, name: tier.name, threshold: th, perks: perks ? ` — ${perks}` : '' }));
     // The tier's price list, one entry a line: the product's entry wins over its category's, and a
     // priced line takes no tier percentage (price-list.ts).
-    for (const e of t.prices ?? []) {
-      const what = e.sku !== undefined ? `sku ${e.sku}` : `category ${e.category}`;
-      lines.push(`    price ${what}: ${e.price !== undefined ? money(e.price, cur) : `${(e.percentPpm ?? 0) / 10_000}% off`}`);
+    for (const e of tier.prices ?? []) {
+      const what = e.sku !== undefined ? v('priceSku', { sku: e.sku }) : v('priceCategory', { category: String(e.category) });
+      lines.push(v('price', { what, price: e.price !== undefined ? money(e.price, cur) : v('priceOff', { percent: pct(e.percentPpm ?? 0) }) }));
     }
   }
   return lines;
