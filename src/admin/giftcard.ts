@@ -86,7 +86,7 @@ function cardOf(s: Session, code: string): GiftCard {
  * till compares with the customer attached to the sale.
  */
 function customerOf(s: Session, ref: string): LoyaltyAccount {
-  return resolveCustomer({ config: s.config, slice: () => loyaltyOf(s.store.state) }, ref);
+  return resolveCustomer({ config: s.config, slice: () => loyaltyOf(s.store.state), ctx: s.ctx }, ref);
 }
 
 function must<T>(r: Result<T>): T {

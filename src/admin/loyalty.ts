@@ -61,8 +61,11 @@ export async function withLoyalty(ctx: CommandContext, operator: string | undefi
   }
 }
 
-/** What resolving a customer needs: the configuration (card prefix, phone country) and the loyalty slice. */
-export type CustomerLookup = Pick<LoyaltySession, 'config' | 'slice'>;
+/**
+ * What resolving a customer needs: the configuration (card prefix, phone country), the loyalty slice
+ * and, for the refusals' words, the command's context (its output language; English without it).
+ */
+export type CustomerLookup = Pick<LoyaltySession, 'config' | 'slice'> & { ctx?: Pick<CommandContext, 'language'> };
 
 /**
  * A customer named by card number, customer id or phone number (exactly one match). The one resolver
@@ -70,7 +73,8 @@ export type CustomerLookup = Pick<LoyaltySession, 'config' | 'slice'>;
  * customer through it, so what one command accepts every other accepts too.
  */
 export function resolveCustomer(s: CustomerLookup, ref: string | undefined): LoyaltyAccount {
-  if (!ref) return usageError('name the customer by card number, phone number or customer id');
+  const t = translator(s.ctx?.language ?? 'en');
+  if (!ref) return usageError(t('cli.loyalty.nameCustomer'));
   const slice = s.slice();
   const cc = s.config.loyalty.phoneCountryCode;
   const digits = ref.replace(/\s/g, '');
@@ -79,22 +83,23 @@ export function resolveCustomer(s: CustomerLookup, ref: string | undefined): Loy
   if (found) return found;
   const phones = customerIndex(slice, cc).byPhone(ref);
   if (phones.length === 1) return accountById(slice, phones[0])!;
-  if (phones.length > 1) throw new TillError('CUSTOMER_AMBIGUOUS', `${phones.length} customers have the phone ${ref}; name one by card number.`);
-  throw new TillError('CUSTOMER_UNKNOWN', `No customer with the card, phone or id "${ref}". Try: till customer find ${ref}`);
+  if (phones.length > 1) throw new TillError('CUSTOMER_AMBIGUOUS', t('cli.error.CUSTOMER_AMBIGUOUS', { n: phones.length, ref }), { n: phones.length, ref });
+  throw new TillError('CUSTOMER_UNKNOWN', t('cli.error.CUSTOMER_UNKNOWN', { ref }), { ref });
 }
 
 /** The program named by --program, or the only program of the store. */
 export function programArg(s: LoyaltySession, id: unknown): LoyaltyProgram {
   const all = programList(s.slice());
+  const t = tr(s);
   if (typeof id === 'string') {
     const p = all.find((x) => x.id === id);
-    if (!p) throw new TillError('PROGRAM_UNKNOWN', `There is no program "${id}" (programs: ${all.map((x) => x.id).join(', ') || 'none'}).`);
+    if (!p) throw new TillError('PROGRAM_UNKNOWN', t('cli.loyalty.noProgram', { id, programs: all.map((x) => x.id).join(', ') || t('cli.loyalty.none') }));
     return p;
   }
   const active = all.filter((p) => p.active);
   if (active.length === 1) return active[0];
-  if (all.length === 0) throw new TillError('PROGRAM_UNKNOWN', 'The store has no loyalty program yet: till loyalty program set FILE.json');
-  return usageError(`the store runs several programs: name one with --program (${all.map((x) => x.id).join(', ')})`);
+  if (all.length === 0) throw new TillError('PROGRAM_UNKNOWN', t('cli.loyalty.noPrograms'));
+  return usageError(t('cli.loyalty.severalPrograms', { programs: all.map((x) => x.id).join(', ') }));
 }
 
 export async function commit(s: LoyaltySession, events: EventDraft[], id: string = randomUUID()): Promise<boolean> {

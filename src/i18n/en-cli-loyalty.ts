@@ -146,4 +146,12 @@ Moves customers to the tier they qualify for today: up always, down only when th
   'cli.loyalty.view.priceOff': "{percent}% off",
   'cli.loyalty.view.minPart': "; {min}",
   'cli.loyalty.view.list': ", ",
+  // the refusals of the customer and program lookups (shared with till customer and till giftcard)
+  'cli.loyalty.nameCustomer': "name the customer by card number, phone number or customer id",
+  'cli.error.CUSTOMER_AMBIGUOUS': "{n} customers have the phone {ref}; name one by card number.",
+  'cli.error.CUSTOMER_UNKNOWN': "No customer with the card, phone or id \"{ref}\". Try: till customer find {ref}",
+  'cli.loyalty.noProgram': "There is no program \"{id}\" (programs: {programs}).",
+  'cli.loyalty.none': "none",
+  'cli.loyalty.noPrograms': "The store has no loyalty program yet: till loyalty program set FILE.json",
+  'cli.loyalty.severalPrograms': "the store runs several programs: name one with --program ({programs})",
 };

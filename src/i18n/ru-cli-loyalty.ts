@@ -150,4 +150,12 @@ ppm. Подробнее: docs/loyalty.md.`,
   'cli.loyalty.view.priceOff': "скидка {percent}%",
   'cli.loyalty.view.minPart': "; {min}",
   'cli.loyalty.view.list': ", ",
+  // the refusals of the customer and program lookups (shared with till customer and till giftcard)
+  'cli.loyalty.nameCustomer': "укажите покупателя: номер карты, телефон или id",
+  'cli.error.CUSTOMER_AMBIGUOUS': "Телефон {ref} у {n, plural, one {# покупателя} few {# покупателей} many {# покупателей} other {# покупателя}}; укажите номер карты.",
+  'cli.error.CUSTOMER_UNKNOWN': "Покупателя с картой, телефоном или id «{ref}» нет. Попробуйте: till customer find {ref}",
+  'cli.loyalty.noProgram': "Программы «{id}» нет (программы: {programs}).",
+  'cli.loyalty.none': "нет",
+  'cli.loyalty.noPrograms': "В магазине пока нет бонусной программы: till loyalty program set ФАЙЛ.json",
+  'cli.loyalty.severalPrograms': "в магазине несколько программ: выберите одну через --program ({programs})",
 };

@@ -141,4 +141,12 @@ Chuyển khách hàng sang hạng họ đạt được hôm nay: luôn lên hạ
   'cli.loyalty.view.priceOff': "giảm {percent}%",
   'cli.loyalty.view.minPart': "; {min}",
   'cli.loyalty.view.list': ", ",
+  // the refusals of the customer and program lookups (shared with till customer and till giftcard)
+  'cli.loyalty.nameCustomer': "hãy chỉ rõ khách hàng bằng số thẻ, số điện thoại hoặc mã khách hàng",
+  'cli.error.CUSTOMER_AMBIGUOUS': "{n} khách hàng có cùng số điện thoại {ref}; hãy chỉ rõ bằng số thẻ.",
+  'cli.error.CUSTOMER_UNKNOWN': "Không có khách hàng nào có thẻ, số điện thoại hoặc mã \"{ref}\". Thử: till customer find {ref}",
+  'cli.loyalty.noProgram': "Không có chương trình \"{id}\" (các chương trình: {programs}).",
+  'cli.loyalty.none': "chưa có",
+  'cli.loyalty.noPrograms': "Cửa hàng chưa có chương trình tích điểm: till loyalty program set TỆP.json",
+  'cli.loyalty.severalPrograms': "cửa hàng có nhiều chương trình: hãy chọn một bằng --program ({programs})",
 };

@@ -140,4 +140,12 @@ export const zhCliLoyalty = {
   'cli.loyalty.view.priceOff': "优惠 {percent}%",
   'cli.loyalty.view.minPart': "；{min}",
   'cli.loyalty.view.list': "，",
+  // the refusals of the customer and program lookups (shared with till customer and till giftcard)
+  'cli.loyalty.nameCustomer': "请用会员卡号、手机号或会员编号指明会员",
+  'cli.error.CUSTOMER_AMBIGUOUS': "有 {n} 位会员使用手机号 {ref}；请用会员卡号指明。",
+  'cli.error.CUSTOMER_UNKNOWN': "没有会员卡号、手机号或编号为“{ref}”的会员。试试：till customer find {ref}",
+  'cli.loyalty.noProgram': "没有积分方案“{id}”（现有方案：{programs}）。",
+  'cli.loyalty.none': "无",
+  'cli.loyalty.noPrograms': "门店还没有积分方案：till loyalty program set 文件.json",
+  'cli.loyalty.severalPrograms': "门店有多个积分方案：请用 --program 指定一个（{programs}）",
 };

@@ -116,6 +116,11 @@ describe('till loyalty speaks vi, zh and ru', () => {
     const tiers = await inEveryLanguage(() => ['loyalty', 'tiers', 'review', '--dry-run']);
     expect(tiers.ru.out).toBe('Грейды: 0 повышений, 0 понижений.');
     await inEveryLanguage(() => ['loyalty', 'nothing-such'], ['nothing-such']);
+    const who = await inEveryLanguage(() => ['loyalty', 'adjust', '0999999999', '--points', '1', '--reason', 'x']);
+    expect(who.ru.err).toBe('Покупателя с картой, телефоном или id «0999999999» нет. Попробуйте: till customer find 0999999999');
+    const prog = await inEveryLanguage((l) => ['loyalty', 'adjust', PHONES[l], '--points', '1', '--reason', 'x', '--program', 'nope'], ['nope', 'cb']);
+    expect(prog.zh.err).toBe('没有积分方案“nope”（现有方案：cb）。');
+    await inEveryLanguage(() => ['loyalty', 'adjust', '--points', '1']);
     expect(await cardOf('ru')).toMatch(/^\d{13}$/);
   });
 
