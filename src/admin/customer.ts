@@ -10,7 +10,7 @@ import { parse } from './args.js';
 import { progressBar } from './progress.js';
 import { TillError } from '../domain/errors.js';
 import { newCustomerId, validateCustomerUpdate, type CustomerRules } from '../domain/loyalty/customer.js';
-import { parseCustomerCsv } from '../domain/loyalty/customer-import.js';
+import { parseCustomerCsv, type CustomerImportFinding } from '../domain/loyalty/customer-import.js';
 import { EV } from '../domain/loyalty/events.js';
 import { planBlock, planRegrade, planUnblock } from '../domain/loyalty/operations.js';
 import { customerDetails, customerRow, customerRowJson, pts } from '../domain/loyalty/admin-view.js';
@@ -23,7 +23,7 @@ import { localDateTime } from '../domain/giftcard/dates.js';
 import { PAGE_OPTIONS, pageFooter, pageOrRefuse, pageRequest, printJson, refuseLimit } from './paging.js';
 import type { EventDraft } from '../store/types.js';
 import { commit, must, programArg, resolveCustomer, usageError, withLoyalty, type LoyaltySession } from './loyalty.js';
-import { translate, translator } from '../i18n/index.js';
+import { hasMessage, translate, translator } from '../i18n/index.js';
 
 /** The output's language of a session (the command's context). */
 const lang = (s: LoyaltySession): string => s.ctx.language ?? 'en';
@@ -31,6 +31,16 @@ const tr = (s: LoyaltySession) => translator(lang(s));
 
 /** The --help pages in the output's language (`cli.customer.usage`, `cli.customer.help.<sub>`). */
 const usage = translate('en', 'cli.customer.usage');
+
+/**
+ * An import finding in the output's language: `cli.customer.<kind>.<CODE>` (else, for a fatal one, the
+ * product import's `cli.import.fatal.<CODE>`) with the finding's values; English is the domain's text.
+ */
+function findingText(f: CustomerImportFinding | undefined, english: string, kind: 'reason' | 'fatal', language: string): string {
+  if (language === 'en' || !f) return english;
+  const key = [`cli.customer.${kind}.${f.code}`, ...(kind === 'fatal' ? [`cli.import.fatal.${f.code}`] : [])].find((k) => hasMessage(k, language));
+  return key ? translate(language, key, f.params) : english;
+}
 
 /** A customer id not yet in the store. */
 function freshId(s: LoyaltySession, taken: Set<string> = new Set()): string {
@@ -132,8 +142,8 @@ async function importCsv(argv: string[], s: LoyaltySession): Promise<number> {
   const program = values.program !== undefined || /^[^\n]*\bpoints\b/i.test(text) ? programArg(s, values.program) : undefined;
   const ids = new Set<string>();
   const res = parseCustomerCsv(text, { rules: rules(s), cardSerial: s.slice().cardSerial, pointDecimals: program?.decimals, newId: () => freshId(s, ids), created: s.ctx.now().toISOString() });
-  if (res.fatal) throw new TillError('FILE_INVALID', t('cli.customer.fileInvalid', { file: positionals[0], error: res.fatal }));
-  for (const r of res.rejected.slice(0, 200)) s.ctx.err(`${positionals[0]}:${r.line}: ${r.reason}`);
+  if (res.fatal) throw new TillError('FILE_INVALID', t('cli.customer.fileInvalid', { file: positionals[0], error: findingText(res.fatalCode, res.fatal, 'fatal', lang(s)) }));
+  for (const r of res.rejected.slice(0, 200)) s.ctx.err(`${positionals[0]}:${r.line}: ${findingText(r, r.reason, 'reason', lang(s))}`);
   if (res.rejected.length > 200) s.ctx.err(t('cli.import.more', { n: res.rejected.length - 200 }));
   const opening = res.rows.reduce((a, r) => a + (r.points ?? 0), 0);
   const counts = { n: res.rows.length, rejected: res.rejected.length };

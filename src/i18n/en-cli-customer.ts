@@ -1,8 +1,8 @@
 /**
  * English texts of `till customer`: its --help pages, messages, and the words of the customer,
  * search row and history views (src/domain/loyalty/admin-view.ts and history-view.ts take a
- * translator). Spread into en.ts; vi-, zh-, ru-cli-customer.ts hold the same keys. The rows' reasons of
- * `customer import` are still the domain's English.
+ * translator). Spread into en.ts; vi-, zh-, ru-cli-customer.ts hold the same keys. The findings of
+ * `customer import` are `cli.customer.reason.<CODE>` / `cli.customer.fatal.<CODE>`.
  */
 export const enCliCustomer = {
   'cli.customer.usage': "Usage: till customer <subcommand> [options] [--data DIR]     (till customer <subcommand> --help)\n\nSubcommands:\n  add      create a customer and card\n  find     search by card, phone or name\n  show     card, tier, balances, expiring points, history\n  edit     change name, phone or e-mail\n  block    block a card (with a reason)\n  unblock  unblock a card (with a reason)\n  regrade  change the tier by hand (with a reason)\n  import   create customers from a CSV file",
@@ -86,4 +86,19 @@ export const enCliCustomer = {
   'cli.customer.note.changed': '{field} -> {value}',
   'cli.customer.note.tier': 'tier {from} -> {to}',
   'cli.customer.note.noPoints': 'no points',
+  // customer import's findings (src/domain/loyalty/customer-import.ts gives the code and its values)
+  'cli.customer.reason.CUSTOMER_NAME_REQUIRED': "Enter the customer’s name.",
+  'cli.customer.reason.CUSTOMER_NAME_TOO_LONG': "A name can have at most {max} characters.",
+  'cli.customer.reason.PHONE_INVALID': "Enter a phone number of 6 to 15 digits.",
+  'cli.customer.reason.PHONE_TAKEN': "Another customer has this phone number.",
+  'cli.customer.reason.EMAIL_INVALID': "That e-mail address is not valid.",
+  'cli.customer.reason.CARD_NUMBER_INVALID': "A card number is 13 digits starting with {prefix}, with a valid check digit.",
+  'cli.customer.reason.CARD_NUMBER_TAKEN': "This card number belongs to another customer.",
+  'cli.customer.reason.TIER_UNKNOWN': "There is no tier \"{tier}\".",
+  'cli.customer.reason.FIELD_COUNT': "has {fields} fields, the header has {header}",
+  'cli.customer.reason.POINTS_INVALID': "points \"{points}\" is not a number of points with at most {decimals} decimals",
+  'cli.customer.fatal.FILE_EMPTY': "the file is empty",
+  'cli.customer.fatal.HEADER_LACKS': "the header lacks {missing} (expected name,phone[,email,card,tier,points])",
+  'cli.customer.fatal.COLUMNS_UNKNOWN': "unknown column(s) {columns}",
+  'cli.customer.fatal.POINTS_NEED_PROGRAM': "the file has a points column: name the program with --program",
 };

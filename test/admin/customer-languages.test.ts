@@ -83,4 +83,23 @@ describe('till customer speaks vi, zh and ru', () => {
     const missing = await inEveryLanguage(() => ['customer', 'import', join(dir, 'none.csv')]);
     expect(missing.vi.err).toMatch(/^Không đọc được .*none\.csv: ENOENT\. Chưa nhập gì\.$/);
   });
+
+  it('import: every row’s reason and the whole-file refusals', async () => {
+    const csv = join(dir, 'bad.csv');
+    writeFileSync(csv, 'name,phone,email,card,tier\n,0903000001,,,\nC Three,12,,,\nD Four,0901000001,,,\nE Five,0903000005,not-mail,,\nF Six,0903000006,,1234,\nG Seven,0903000007,,,platinum\nH Eight,0903000008\n');
+    const rows = await inEveryLanguage(() => ['customer', 'import', csv, '--dry-run'], ['three', 'four', 'five', 'six', 'seven', 'eight', 'not-mail', 'platinum', 'name', 'phone', 'email', 'card', 'tier', 'points']);
+    expect(rows.en.err.split('\n').map((l) => l.replace(/^.*bad\.csv:/, ''))).toEqual([
+      '2: Enter the customer’s name.', '3: Enter a phone number of 6 to 15 digits.', '4: Another customer has this phone number.', '5: That e-mail address is not valid.',
+      '6: A card number is 13 digits starting with 27, with a valid check digit.', '7: There is no tier "platinum".', '8: has 2 fields, the header has 5',
+    ]);
+    expect(rows.ru.err.split('\n').at(-1)).toMatch(/bad\.csv:8: 2 поля, а в заголовке 5$/);
+    expect(rows.zh.err.split('\n')[5]).toMatch(/bad\.csv:7: 没有等级“platinum”。$/);
+    expect([1, 2, 5, 21].map((n) => translate('ru', 'cli.customer.reason.FIELD_COUNT', { fields: n, header: 3 }))).toEqual(['1 поле, а в заголовке 3', '2 поля, а в заголовке 3', '5 полей, а в заголовке 3', '21 поле, а в заголовке 3']);
+    writeFileSync(csv, 'name,phone,shoe\nA,0904000001,42\n');
+    const cols = await inEveryLanguage(() => ['customer', 'import', csv], ['shoe']);
+    expect(cols.vi.err).toMatch(/bad\.csv: cột không rõ: shoe\. Chưa nhập gì\.$/);
+    writeFileSync(csv, '');
+    const empty = await inEveryLanguage(() => ['customer', 'import', csv]);
+    expect(empty.ru.err).toMatch(/bad\.csv: файл пуст\. /);
+  });
 });

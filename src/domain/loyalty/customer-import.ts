@@ -21,11 +21,18 @@ export interface ImportedCustomer {
   points?: Units;
 }
 
+/** A finding: its English text, and its code and values for the catalogs (`cli.customer.reason.<CODE>`, `cli.customer.fatal.<CODE>`, else `cli.import.fatal.<CODE>`). */
+export interface CustomerImportFinding {
+  code: string;
+  params: Record<string, string | number>;
+}
+
 export interface CustomerImport {
   rows: ImportedCustomer[];
-  rejected: { line: number; reason: string }[];
+  rejected: ({ line: number; reason: string } & CustomerImportFinding)[];
   /** The file as a whole cannot be used: nothing may be applied. */
   fatal?: string;
+  fatalCode?: CustomerImportFinding;
 }
 
 export interface ImportOptions {
@@ -40,14 +47,14 @@ export interface ImportOptions {
 
 export function parseCustomerCsv(text: string, o: ImportOptions): CustomerImport {
   const { records, error } = parseCsv(text);
-  if (error) return { rows: [], rejected: [], fatal: `line ${error.line}: ${error.message}` };
-  if (records.length === 0) return { rows: [], rejected: [], fatal: 'the file is empty' };
+  if (error) return { rows: [], rejected: [], fatal: `line ${error.line}: ${error.message}`, fatalCode: { code: error.code, params: { line: error.line } } };
+  if (records.length === 0) return { rows: [], rejected: [], fatal: 'the file is empty', fatalCode: { code: 'FILE_EMPTY', params: {} } };
   const header = records[0].fields.map((h) => h.trim().toLowerCase());
   const missing = REQUIRED.filter((h) => !header.includes(h));
-  if (missing.length) return { rows: [], rejected: [], fatal: `the header lacks ${missing.join(', ')} (expected name,phone[,email,card,tier,points])` };
+  if (missing.length) return { rows: [], rejected: [], fatal: `the header lacks ${missing.join(', ')} (expected name,phone[,email,card,tier,points])`, fatalCode: { code: 'HEADER_LACKS', params: { missing: missing.join(', ') } } };
   const unknown = header.filter((h) => !(REQUIRED as readonly string[]).includes(h) && !(OPTIONAL as readonly string[]).includes(h));
-  if (unknown.length) return { rows: [], rejected: [], fatal: `unknown column(s) ${unknown.join(', ')}` };
-  if (header.includes('points') && o.pointDecimals === undefined) return { rows: [], rejected: [], fatal: 'the file has a points column: name the program with --program' };
+  if (unknown.length) return { rows: [], rejected: [], fatal: `unknown column(s) ${unknown.join(', ')}`, fatalCode: { code: 'COLUMNS_UNKNOWN', params: { columns: unknown.join(', ') } } };
+  if (header.includes('points') && o.pointDecimals === undefined) return { rows: [], rejected: [], fatal: 'the file has a points column: name the program with --program', fatalCode: { code: 'POINTS_NEED_PROGRAM', params: {} } };
   const col = (h: string): number => header.indexOf(h);
   const phones = new Set<string>();
   const cards = new Set<string>();
@@ -56,7 +63,7 @@ export function parseCustomerCsv(text: string, o: ImportOptions): CustomerImport
   const rejected: CustomerImport['rejected'] = [];
   for (const { line, fields } of records.slice(1)) {
     if (fields.length !== header.length) {
-      rejected.push({ line, reason: `has ${fields.length} fields, the header has ${header.length}` });
+      rejected.push({ line, reason: `has ${fields.length} fields, the header has ${header.length}`, code: 'FIELD_COUNT', params: { fields: fields.length, header: header.length } });
       continue;
     }
     const get = (h: string): string | undefined => (col(h) >= 0 ? fields[col(h)].trim() : undefined);
@@ -65,7 +72,7 @@ export function parseCustomerCsv(text: string, o: ImportOptions): CustomerImport
     if (ptsText) {
       const u = decimalToUnits(ptsText, o.pointDecimals ?? 0);
       if (u === null) {
-        rejected.push({ line, reason: `points "${ptsText}" is not a number of points with at most ${o.pointDecimals} decimals` });
+        rejected.push({ line, reason: `points "${ptsText}" is not a number of points with at most ${o.pointDecimals} decimals`, code: 'POINTS_INVALID', params: { points: ptsText, decimals: o.pointDecimals ?? 0 } });
         continue;
       }
       points = u;
@@ -89,7 +96,7 @@ export function parseCustomerCsv(text: string, o: ImportOptions): CustomerImport
     );
     if (!r.ok) {
       if (usedSerial !== undefined) serial--;
-      rejected.push({ line, reason: r.error.message });
+      rejected.push({ line, reason: r.error.message, code: r.error.code, params: { ...r.error.params } });
       continue;
     }
     phones.add(normalizePhone(r.value.phone, o.rules.countryCode));
