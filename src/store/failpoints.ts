@@ -28,6 +28,21 @@ const armed = parse(process.env.TILL_FAILPOINTS);
 /** True when this failpoint should fire now (never when TILL_FAILPOINTS is unset). */
 export const hit = (name: Failpoint): boolean => armed.size > 0 && Math.random() < (armed.get(name) ?? 0);
 
+/**
+ * `hit` for a journal write: also fires with the probability of `<name>:<event type>` when `lines`
+ * hold an event of that type, e.g. "append-synced:shift.closed=1" kills every shift close after its
+ * fsync and nothing else (the shift crash test's lives that must die in a close).
+ */
+export function hitWriting(name: Failpoint, lines: Buffer): boolean {
+  if (armed.size === 0) return false;
+  if (Math.random() < (armed.get(name) ?? 0)) return true;
+  for (const [key, p] of armed) {
+    const at = key.indexOf(':');
+    if (at > 0 && key.slice(0, at) === name && lines.includes(`"type":"${key.slice(at + 1)}"`) && Math.random() < p) return true;
+  }
+  return false;
+}
+
 /** Dies like a power cut would stop it: no handlers, no flush. */
 export function crash(): never {
   process.kill(process.pid, 'SIGKILL');

@@ -15,7 +15,7 @@ import path from 'node:path';
 import { FILE_MODE, fsyncDir, writeAll, type FsOps } from './fs-ops.js';
 import { fromFsError, StoreError } from './errors.js';
 import { segmentName } from './segments.js';
-import { crash, hit } from './failpoints.js';
+import { crash, hitWriting } from './failpoints.js';
 
 /** Zero padding added at a time (at most one segment). */
 export const PREALLOC_BYTES = 1024 * 1024;
@@ -96,7 +96,7 @@ export class JournalWriter {
     if (this.rollbackTo !== null) await this.rollback(this.rollbackTo, 'removing a failed write');
     if (this.size > 0 && this.size + buf.length > this.segmentBytes) await this.rotate(firstSeq);
     const offset = this.size;
-    if (hit('append-torn')) {
+    if (hitWriting('append-torn', buf)) {
       await writeAll(this.ops, this.fd, buf.subarray(0, Math.floor(Math.random() * buf.length)), offset);
       crash();
     }
@@ -104,7 +104,7 @@ export class JournalWriter {
       await this.reserve(offset + buf.length);
       await writeAll(this.ops, this.fd, buf, offset);
       await this.ops.datasync(this.fd);
-      if (hit('append-synced')) crash();
+      if (hitWriting('append-synced', buf)) crash();
     } catch (e) {
       const err = fromFsError(e, this.file, 'appending to the journal');
       this.rollbackTo = offset;
