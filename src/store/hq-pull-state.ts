@@ -5,9 +5,7 @@
  * transaction id of its position, so a missing, stale or damaged file makes the next pull read
  * again from the start (or from an older page) and change nothing it has already; writing it never throws.
  */
-import fs from 'node:fs';
-import path from 'node:path';
-import { FILE_MODE } from './fs-ops.js';
+import { readStateFile, writeStateFile } from './state-file.js';
 
 export const HQ_PULL_FILE = 'hq-pull.json';
 
@@ -22,36 +20,18 @@ export interface HqPullState {
 export const emptyHqPullState = (): HqPullState => ({ chainId: null, version: 0, kind: '', key: '', pulledAt: null });
 
 export function readHqPullState(dataDir: string): HqPullState {
-  try {
-    const raw = JSON.parse(fs.readFileSync(path.join(dataDir, HQ_PULL_FILE), 'utf8')) as Partial<HqPullState>;
-    const s = emptyHqPullState();
-    if (typeof raw.chainId === 'string') s.chainId = raw.chainId;
-    if (Number.isSafeInteger(raw.version) && raw.version! >= 0) s.version = raw.version!;
-    if (typeof raw.kind === 'string') s.kind = raw.kind;
-    if (typeof raw.key === 'string') s.key = raw.key;
-    if (typeof raw.pulledAt === 'string') s.pulledAt = raw.pulledAt;
-    return s;
-  } catch {
-    return emptyHqPullState();
-  }
+  const raw = readStateFile(dataDir, HQ_PULL_FILE) as Partial<HqPullState> | null;
+  if (raw === null || typeof raw !== 'object') return emptyHqPullState();
+  const s = emptyHqPullState();
+  if (typeof raw.chainId === 'string') s.chainId = raw.chainId;
+  if (Number.isSafeInteger(raw.version) && raw.version! >= 0) s.version = raw.version!;
+  if (typeof raw.kind === 'string') s.kind = raw.kind;
+  if (typeof raw.key === 'string') s.key = raw.key;
+  if (typeof raw.pulledAt === 'string') s.pulledAt = raw.pulledAt;
+  return s;
 }
 
 /** Temp file + fsync + rename; false when it could not be written (the next pull reads more again). */
 export function writeHqPullState(dataDir: string, state: HqPullState): boolean {
-  const file = path.join(dataDir, HQ_PULL_FILE);
-  const tmp = `${file}.tmp-${process.pid}`;
-  try {
-    const fd = fs.openSync(tmp, 'w', FILE_MODE);
-    try {
-      fs.writeSync(fd, `${JSON.stringify(state)}\n`);
-      fs.fsyncSync(fd);
-    } finally {
-      fs.closeSync(fd);
-    }
-    fs.renameSync(tmp, file);
-    return true;
-  } catch {
-    fs.rmSync(tmp, { force: true });
-    return false;
-  }
+  return writeStateFile(dataDir, HQ_PULL_FILE, state);
 }

@@ -5,9 +5,7 @@
  * answer while the database is away, so a missing or damaged file is read as "never pushed" and
  * rewritten at the next push; writing it never throws.
  */
-import fs from 'node:fs';
-import path from 'node:path';
-import { FILE_MODE } from './fs-ops.js';
+import { readStateFile, writeStateFile } from './state-file.js';
 
 export const SYNC_STATE_FILE = 'sync-state.json';
 
@@ -24,35 +22,17 @@ export interface SyncState {
 export const emptySyncState = (): SyncState => ({ acked: 0, ackedAt: null, offlineSince: null, lastError: null });
 
 export function readSyncState(dataDir: string): SyncState {
-  try {
-    const raw = JSON.parse(fs.readFileSync(path.join(dataDir, SYNC_STATE_FILE), 'utf8')) as Partial<SyncState>;
-    const s = emptySyncState();
-    if (Number.isSafeInteger(raw.acked) && raw.acked! >= 0) s.acked = raw.acked!;
-    if (typeof raw.ackedAt === 'string') s.ackedAt = raw.ackedAt;
-    if (typeof raw.offlineSince === 'string') s.offlineSince = raw.offlineSince;
-    if (raw.lastError && typeof raw.lastError.code === 'string' && typeof raw.lastError.message === 'string') s.lastError = { code: raw.lastError.code, message: raw.lastError.message };
-    return s;
-  } catch {
-    return emptySyncState();
-  }
+  const raw = readStateFile(dataDir, SYNC_STATE_FILE) as Partial<SyncState> | null;
+  if (raw === null || typeof raw !== 'object') return emptySyncState();
+  const s = emptySyncState();
+  if (Number.isSafeInteger(raw.acked) && raw.acked! >= 0) s.acked = raw.acked!;
+  if (typeof raw.ackedAt === 'string') s.ackedAt = raw.ackedAt;
+  if (typeof raw.offlineSince === 'string') s.offlineSince = raw.offlineSince;
+  if (raw.lastError && typeof raw.lastError.code === 'string' && typeof raw.lastError.message === 'string') s.lastError = { code: raw.lastError.code, message: raw.lastError.message };
+  return s;
 }
 
 /** Temp file + fsync + rename; false when it could not be written (the register goes on). */
 export function writeSyncState(dataDir: string, state: SyncState): boolean {
-  const file = path.join(dataDir, SYNC_STATE_FILE);
-  const tmp = `${file}.tmp-${process.pid}`;
-  try {
-    const fd = fs.openSync(tmp, 'w', FILE_MODE);
-    try {
-      fs.writeSync(fd, `${JSON.stringify(state)}\n`);
-      fs.fsyncSync(fd);
-    } finally {
-      fs.closeSync(fd);
-    }
-    fs.renameSync(tmp, file);
-    return true;
-  } catch {
-    fs.rmSync(tmp, { force: true });
-    return false;
-  }
+  return writeStateFile(dataDir, SYNC_STATE_FILE, state);
 }
