@@ -12,6 +12,7 @@ import { formatNumber } from '../i18n/index.js';
 import { pointsText } from './loyalty-view.js';
 import { tenderRow, type Fmt } from './selectors.js';
 import { padEnd, padStart, width as cols } from './text.js';
+import { scrollTop } from './cart-table.js';
 
 /** The product a barcode or SKU names, for its name and SKU (catalog text, never a price). */
 export type ProductName = (code: string) => { sku: string; name: string } | undefined;
@@ -67,10 +68,7 @@ export function itemTable(rows: readonly ItemRowView[], heads: { item: string; p
   const nameW = Math.max(6, width - 2 - priceW - qtyW - amountW - 3);
   const line = (m: string, name: string, price: string, qty: string, amount: string) =>
     m + padEnd(name, nameW, fmt.ascii) + ' ' + padStart(price, priceW) + ' ' + padStart(qty, qtyW) + ' ' + padStart(amount, amountW);
-  let top = prevTop;
-  if (selected >= 0 && selected < top) top = selected;
-  if (selected >= top + visible) top = selected - visible + 1;
-  top = Math.max(0, Math.min(top, Math.max(0, rows.length - visible)));
+  const top = scrollTop(prevTop, selected, visible, rows.length);
   const pointer = fmt.ascii ? '> ' : '▶ ';
   return {
     header: line('  ', heads.item, heads.price, heads.qty, heads.amount),

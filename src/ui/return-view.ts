@@ -13,6 +13,7 @@ import { machineMessageText, type EntryView, type Fmt } from './selectors.js';
 import type { Screen } from './keys/table.js';
 import type { InputState } from './input/state.js';
 import { padEnd, padStart, truncate, width as cols } from './text.js';
+import { scrollTop } from './cart-table.js';
 
 /** A row of the receipt's lines: what was sold, what came back before, what can, what is chosen now. */
 export interface ReturnRowView {
@@ -88,10 +89,7 @@ export function returnTable(rows: readonly ReturnRowView[], width: number, visib
   const nameW = Math.max(6, width - marker - priceW - soldW - retW - leftW - qtyW - refW - 6);
   const line = (m: string, name: string, price: string, sold: string, ret: string, left: string, qty: string, refund: string) =>
     m + padEnd(name, nameW, fmt.ascii) + ' ' + padStart(price, priceW) + ' ' + padStart(sold, soldW) + ' ' + padStart(ret, retW) + ' ' + padStart(left, leftW) + ' ' + padStart(qty, qtyW) + ' ' + padStart(refund, refW);
-  let top = prevTop;
-  if (selected >= 0 && selected < top) top = selected;
-  if (selected >= top + visible) top = selected - visible + 1;
-  top = Math.max(0, Math.min(top, Math.max(0, rows.length - visible)));
+  const top = scrollTop(prevTop, selected, visible, rows.length);
   const pointer = fmt.ascii ? '> ' : '▶ ';
   return {
     header: line('  ', h.item, h.price, h.sold, h.returned, h.left, h.qty, h.refund),

@@ -9,6 +9,7 @@ import React, { useRef } from 'react';
 import { Box, Text } from 'ink';
 import type { ReturnContext } from '../../../machines/return.types.js';
 import type { Fmt } from '../selectors.js';
+import { BottomRows, fitBottom, type BottomRow as Row } from '../components/BottomRows.js';
 import { amountLine, refundLines, returnProblem, wrapText } from '../return-view.js';
 import { exchangeDifferenceView, exchangePoints, itemTable, newRows, type ProductName } from '../exchange-view.js';
 import { width as cols } from '../text.js';
@@ -24,7 +25,6 @@ export interface ExchangeScreenProps {
   height: number;
 }
 
-type Row = { text: string; bold?: boolean; color?: string; dim?: boolean };
 /** Title, what comes back, column header, rule. */
 const CHROME = 4;
 const MIN_ROWS = 3;
@@ -46,8 +46,7 @@ function bottomRows(ctx: ReturnContext, approving: boolean, refusal: string | nu
   if (problem !== null) out.push({ text: problem, color: 'red', bold: true });
   if (refusal && cols(refusal) > width) for (const l of wrapText(refusal, width, 3)) out.push({ text: l, color: 'red', bold: true });
   if (approving) for (const l of wrapText(fmt.t('ui.exchange.approving'), width, 2)) out.push({ text: l, color: 'yellow', bold: true });
-  const room = Math.max(1, height - CHROME - MIN_ROWS);
-  return out.length <= room ? out : [...out.slice(0, room - 1), out[out.length - 1]];
+  return fitBottom(out, height - CHROME - MIN_ROWS);
 }
 
 export function ExchangeScreen({ ctx, row, approving, refusal = null, productName, fmt, width, height }: ExchangeScreenProps) {
@@ -89,11 +88,7 @@ export function ExchangeScreen({ ctx, row, approving, refusal = null, productNam
       <Text dimColor wrap="truncate">
         {rule.repeat(width)}
       </Text>
-      {bottom.map((b, i) => (
-        <Text key={i} bold={b.bold} color={b.color} dimColor={b.dim} wrap="truncate">
-          {b.text}
-        </Text>
-      ))}
+      <BottomRows rows={bottom} />
     </Box>
   );
 }

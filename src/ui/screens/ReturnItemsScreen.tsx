@@ -8,6 +8,8 @@ import React, { useRef } from 'react';
 import { Box, Text } from 'ink';
 import type { ReturnContext } from '../../../machines/return.types.js';
 import type { Fmt } from '../selectors.js';
+import { BottomRows, fitBottom, type BottomRow as Row } from '../components/BottomRows.js';
+import { scrollRule } from '../scroll-rule.js';
 import { amountLine, refundDetail, refundLines, returnProblem, wrapText } from '../return-view.js';
 import { backRows, exchangeSummary, itemTable, type ProductName } from '../exchange-view.js';
 import { spread, width as cols } from '../text.js';
@@ -23,7 +25,6 @@ export interface ReturnItemsScreenProps {
   height: number;
 }
 
-type Row = { text: string; bold?: boolean; color?: string; dim?: boolean };
 /** Title, column header, rule; at least this many item rows stay whatever the refund takes. */
 const CHROME = 3;
 const MIN_ROWS = 3;
@@ -41,8 +42,7 @@ function bottomRows(ctx: ReturnContext, approving: boolean, refusal: string | nu
   if (problem !== null) out.push({ text: problem, color: 'red', bold: true });
   if (refusal && cols(refusal) > width) for (const l of wrapText(refusal, width, 3)) out.push({ text: l, color: 'red', bold: true });
   if (approving && p) for (const l of wrapText(fmt.t('ui.return.approvingNoReceipt', { amount: fmt.money(p.total) }), width, 2)) out.push({ text: l, color: 'yellow', bold: true });
-  const room = Math.max(1, height - CHROME - MIN_ROWS);
-  return out.length <= room ? out : [...out.slice(0, room - 1), out[out.length - 1]];
+  return fitBottom(out, height - CHROME - MIN_ROWS);
 }
 
 export function ReturnItemsScreen({ ctx, row, approving, refusal = null, productName, fmt, width, height }: ReturnItemsScreenProps) {
@@ -54,11 +54,6 @@ export function ReturnItemsScreen({ ctx, row, approving, refusal = null, product
   const heads = { item: fmt.t('ui.return.col.item'), price: fmt.t('ui.return.col.price'), qty: fmt.t('ui.exchange.col.qty'), amount: fmt.t('ui.return.col.refund') };
   const table = itemTable(rows, heads, width, visible, rows.length ? sel : -1, topRef.current, fmt);
   topRef.current = table.top;
-  const rule = fmt.ascii ? '-' : '─';
-  const [up, down] = fmt.ascii ? ['^', 'v'] : ['▲', '▼'];
-  const more = [table.above ? `${up} ${fmt.t('ui.cart.above', { count: table.above })}` : '', table.below ? `${down} ${fmt.t('ui.cart.below', { count: table.below })}` : ''].filter(Boolean).join('  ');
-  const marker = more ? ` ${more} ` : '';
-  const ruleLine = rule.repeat(Math.max(0, Math.floor((width - cols(marker)) / 2))) + marker;
   const card = ctx.mode === 'giftcard' ? ` ${fmt.t('ui.return.giftcardInstead')} ` : '';
   return (
     <Box flexDirection="column" height={height} width={width}>
@@ -85,13 +80,9 @@ export function ReturnItemsScreen({ ctx, row, approving, refusal = null, product
         ))}
       </Box>
       <Text dimColor wrap="truncate">
-        {ruleLine + rule.repeat(Math.max(0, width - cols(ruleLine)))}
+        {scrollRule(table.above, table.below, width, fmt)}
       </Text>
-      {bottom.map((b, i) => (
-        <Text key={i} bold={b.bold} color={b.color} dimColor={b.dim} wrap="truncate">
-          {b.text}
-        </Text>
-      ))}
+      <BottomRows rows={bottom} />
     </Box>
   );
 }

@@ -8,6 +8,8 @@ import React, { useRef } from 'react';
 import { Box, Text } from 'ink';
 import type { ReturnContext } from '../../../machines/return.types.js';
 import type { Fmt } from '../selectors.js';
+import { BottomRows, fitBottom, type BottomRow as Row } from '../components/BottomRows.js';
+import { scrollRule } from '../scroll-rule.js';
 import { amountLine, refundDetail, refundLines, refundNotes, returnProblem, returnRows, returnTable, returnTitle, wrapText } from '../return-view.js';
 import { spread, width as cols } from '../text.js';
 import { exchangeSummary } from '../exchange-view.js';
@@ -35,8 +37,6 @@ export function returnPageRows(ctx: ReturnContext, fmt: Fmt, width: number, heig
   return Math.max(1, height - CHROME - bottomRows(ctx, false, null, fmt, width, height).length);
 }
 
-type Row = { text: string; bold?: boolean; color?: string; dim?: boolean };
-
 /** Under the lines: the refund and its split, the points and cards, the problem, the approval. */
 function bottomRows(ctx: ReturnContext, approving: boolean, refusal: string | null, fmt: Fmt, width: number, height: number): Row[] {
   const out: Row[] = [];
@@ -54,8 +54,7 @@ function bottomRows(ctx: ReturnContext, approving: boolean, refusal: string | nu
   if (refusal && cols(refusal) > width) for (const l of wrapText(refusal, width, 3)) out.push({ text: l, color: 'red', bold: true });
   if (approving && p) out.push({ text: fmt.t('ui.return.approving', { amount: fmt.money(p.total) }), color: 'yellow', bold: true });
   // The lines of the receipt keep their rows: the refund's detail gives way first, the last row stays.
-  const room = Math.max(1, height - CHROME - MIN_ROWS);
-  return out.length <= room ? out : [...out.slice(0, room - 1), out[out.length - 1]];
+  return fitBottom(out, height - CHROME - MIN_ROWS);
 }
 
 export function ReturnScreen({ ctx, row, approving, refusal = null, fmt, width, height }: ReturnScreenProps) {
@@ -66,11 +65,6 @@ export function ReturnScreen({ ctx, row, approving, refusal = null, fmt, width, 
   const sel = Math.max(0, Math.min(row, rows.length - 1));
   const table = returnTable(rows, width, visible, sel, topRef.current, fmt);
   topRef.current = table.top;
-  const rule = fmt.ascii ? '-' : '─';
-  const [up, down] = fmt.ascii ? ['^', 'v'] : ['▲', '▼'];
-  const more = [table.above ? `${up} ${fmt.t('ui.cart.above', { count: table.above })}` : '', table.below ? `${down} ${fmt.t('ui.cart.below', { count: table.below })}` : ''].filter(Boolean).join('  ');
-  const marker = more ? ` ${more} ` : '';
-  const ruleLine = rule.repeat(Math.max(0, Math.floor((width - cols(marker)) / 2))) + marker;
   const title = ` ${fmt.t('ui.return.title')} `;
   const cash = ctx.mode === 'cash' ? ` ${fmt.t('ui.return.cashInstead')} ` : '';
   return (
@@ -96,13 +90,9 @@ export function ReturnScreen({ ctx, row, approving, refusal = null, fmt, width, 
         ))}
       </Box>
       <Text dimColor wrap="truncate">
-        {ruleLine + rule.repeat(Math.max(0, width - cols(ruleLine)))}
+        {scrollRule(table.above, table.below, width, fmt)}
       </Text>
-      {bottom.map((b, i) => (
-        <Text key={i} bold={b.bold} color={b.color} dimColor={b.dim} wrap="truncate">
-          {b.text}
-        </Text>
-      ))}
+      <BottomRows rows={bottom} />
     </Box>
   );
 }
