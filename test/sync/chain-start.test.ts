@@ -4,25 +4,18 @@
  * on another register reads as unknown, and each try counts towards the gift-card guess limit (the
  * chaos run found cashiers locked out of cards for a cool-down after every register restart).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pgAvailable, startPgServer, type PgServer } from '../support/pg-server.js';
-import { cleanupDirs, freshDb, issueCard, registerFolder } from './support.js';
+import { describe, expect, it } from 'vitest';
+import { pgAvailable } from '../support/pg-server.js';
+import { chainServer, freshDb, issueCard, registerFolder } from './support.js';
 import { createChainLink } from '../../src/sync/chain-link.js';
 import { Outbox } from '../../src/sync/outbox.js';
 import { DEFAULT_CONFIG } from '../../src/domain/config.js';
 
 describe.runIf(pgAvailable())('a register starting on the chain', () => {
-  let server: PgServer;
-  beforeAll(async () => {
-    server = await startPgServer();
-  });
-  afterAll(async () => {
-    await server?.stop();
-    cleanupDirs();
-  });
+  const server = chainServer();
 
   it('knows a card another register sold as soon as it starts, before the first 2 s pull', async () => {
-    const url = await freshDb(server);
+    const url = await freshDb(server());
     const r1 = await registerFolder('R1', url);
     const code = await issueCard(r1.store, 4000);
     const o1 = new Outbox({ dataDir: r1.dir, url, reg: { register: 'R1', journalId: r1.store.state.meta.storeId, currency: 'USD' }, timeoutMs: 2000 });

@@ -3,12 +3,12 @@
  * hold more than it has; a hold is posted by its sale's replication, released on void, and lapses
  * when it expires.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { pgAvailable, startPgServer, type PgServer } from '../support/pg-server.js';
-import { cleanupDirs, freshDb, issueCard, query, registerFolder, spendSale } from './support.js';
+import { pgAvailable } from '../support/pg-server.js';
+import { chainServer, freshDb, issueCard, query, registerFolder, spendSale } from './support.js';
 import { Outbox } from '../../src/sync/outbox.js';
 import { connectChain } from '../../src/sync/db.js';
 import { availableOnCard, holdGiftCard, releaseHolds } from '../../src/sync/holds.js';
@@ -27,17 +27,10 @@ function racer(args: string[]): Promise<{ granted: number; refused: number }> {
 }
 
 describe.runIf(pgAvailable())('gift-card holds in the chain database', () => {
-  let server: PgServer;
-  beforeAll(async () => {
-    server = await startPgServer();
-  });
-  afterAll(async () => {
-    await server?.stop();
-    cleanupDirs();
-  });
+  const server = chainServer();
 
   it('two register processes racing on one card are granted exactly what it holds, never more', async () => {
-    const url = await freshDb(server);
+    const url = await freshDb(server());
     const { dir, store } = await registerFolder('R1', url);
     const code = await issueCard(store, 1000);
     await new Outbox({ dataDir: dir, url, reg: { register: 'R1', journalId: store.state.meta.storeId, currency: 'USD' }, timeoutMs: 2000 }).push();
@@ -52,7 +45,7 @@ describe.runIf(pgAvailable())('gift-card holds in the chain database', () => {
   }, 60_000);
 
   it('a hold is posted by its sale, released on void, and an expired one no longer counts', async () => {
-    const url = await freshDb(server);
+    const url = await freshDb(server());
     const { dir, store } = await registerFolder('R1', url);
     const code = await issueCard(store, 5000);
     const outbox = new Outbox({ dataDir: dir, url, reg: { register: 'R1', journalId: store.state.meta.storeId, currency: 'USD' }, timeoutMs: 2000 });

@@ -3,7 +3,7 @@
  * order and idempotently, balances folded by the database, overspends recorded with an alert, and
  * the errors a manager gets instead of a crash.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Outbox } from '../../src/sync/outbox.js';
 import { pushTransactions, type Alert } from '../../src/sync/ledger.js';
 import { streamTransactions } from '../../src/store/journal-stream.js';
@@ -11,25 +11,18 @@ import { connectChain, checkSchema } from '../../src/sync/db.js';
 import { availableOnCard, holdGiftCard } from '../../src/sync/holds.js';
 import { randomUUID } from 'node:crypto';
 import { TillError } from '../../src/domain/errors.js';
-import { freePort, pgAvailable, startPgServer, type PgServer } from '../support/pg-server.js';
-import { cardBooks, cleanupDirs, createCustomer, freshDb, issueCard, movePoints, query, registerFolder, spendSale } from './support.js';
+import { freePort, pgAvailable } from '../support/pg-server.js';
+import { cardBooks, chainServer, createCustomer, freshDb, issueCard, movePoints, query, registerFolder, spendSale } from './support.js';
 import type { TillStore } from '../../src/store/till-store.js';
 
 const outboxOf = (dir: string, store: TillStore, url: string, register: string) =>
   new Outbox({ dataDir: dir, url, reg: { register, journalId: store.state.meta.storeId, currency: 'USD' }, timeoutMs: 2000 });
 
 describe.runIf(pgAvailable())('the outbox and the shared ledger', () => {
-  let server: PgServer;
-  beforeAll(async () => {
-    server = await startPgServer();
-  });
-  afterAll(async () => {
-    await server?.stop();
-    cleanupDirs();
-  });
+  const server = chainServer();
 
   it('replicates a journal in order; the database folds balances; a second push sends nothing', async () => {
-    const url = await freshDb(server);
+    const url = await freshDb(server());
     const { dir, store } = await registerFolder('R1', url);
     const a = await issueCard(store, 5000);
     const b = await issueCard(store, 2000);
@@ -60,7 +53,7 @@ describe.runIf(pgAvailable())('the outbox and the shared ledger', () => {
   });
 
   it('a resend of events the database already has (its acknowledgement lost) inserts and moves nothing', async () => {
-    const url = await freshDb(server);
+    const url = await freshDb(server());
     const { dir, store } = await registerFolder('R1', url);
     const a = await issueCard(store, 5000);
     await spendSale(store, 'R1', [[a, 1000]]);
@@ -83,7 +76,7 @@ describe.runIf(pgAvailable())('the outbox and the shared ledger', () => {
   });
 
   it('a batch that resends part of what the database holds and carries new events inserts and moves only the new ones, in order', async () => {
-    const url = await freshDb(server);
+    const url = await freshDb(server());
     const { dir, store } = await registerFolder('R1', url);
     const a = await issueCard(store, 100_000);
     await createCustomer(store, 'C1');
@@ -120,7 +113,7 @@ describe.runIf(pgAvailable())('the outbox and the shared ledger', () => {
   });
 
   it('an offline overspend from two registers is recorded as a negative balance with an alert, never refused', async () => {
-    const url = await freshDb(server);
+    const url = await freshDb(server());
     const r1 = await registerFolder('R1', url);
     const r2 = await registerFolder('R2', url);
     const code = await issueCard(r1.store, 5000);
@@ -142,7 +135,7 @@ describe.runIf(pgAvailable())('the outbox and the shared ledger', () => {
   });
 
   it('an overspend recorded by a push whose register died before it heard the commit is told on the next push, once', async () => {
-    const url = await freshDb(server);
+    const url = await freshDb(server());
     const r1 = await registerFolder('R1', url);
     const r2 = await registerFolder('R2', url);
     const code = await issueCard(r1.store, 5000);
@@ -181,7 +174,7 @@ describe.runIf(pgAvailable())('the outbox and the shared ledger', () => {
   });
 
   it('a sale reaching the ledger releases a hold of it that it did not use (the hold granted, its answer lost, the card taken off)', async () => {
-    const url = await freshDb(server);
+    const url = await freshDb(server());
     const { dir, store } = await registerFolder('R1', url);
     const a = await issueCard(store, 5000);
     const b = await issueCard(store, 5000);
@@ -208,7 +201,7 @@ describe.runIf(pgAvailable())('the outbox and the shared ledger', () => {
   });
 
   it('a register id taken by another journal, a swapped journal and a database without the schema are refused with a message', async () => {
-    const url = await freshDb(server);
+    const url = await freshDb(server());
     const r1 = await registerFolder('R1', url);
     await issueCard(r1.store, 100);
     await outboxOf(r1.dir, r1.store, url, 'R1').push();
@@ -218,11 +211,11 @@ describe.runIf(pgAvailable())('the outbox and the shared ledger', () => {
     await expect(o.push()).rejects.toMatchObject({ code: 'SYNC_REGISTER_TAKEN', message: expect.stringContaining('register.id') });
     expect(o.state.lastError?.code).toBe('SYNC_REGISTER_TAKEN');
 
-    const bare = server.url.replace(/\/till$/, '/postgres');
+    const bare = server().url.replace(/\/till$/, '/postgres');
     const c = await connectChain(bare, { timeoutMs: 2000 });
     await expect(checkSchema(c, bare)).rejects.toMatchObject({ code: 'CHAIN_SCHEMA_MISSING', message: expect.stringContaining('till sync setup') });
     await c.end();
-    const old = await freshDb(server);
+    const old = await freshDb(server());
     await query(old, 'UPDATE till_schema SET version = 0');
     await query(old, 'INSERT INTO till_schema (version) VALUES (0)');
     const c2 = await connectChain(old, { timeoutMs: 2000 });

@@ -4,13 +4,13 @@
  * sale is replicated, released on void, lowered when a reward is removed, and lapses when it
  * expires. A ledger made at version 1 is upgraded by `till sync setup` (setupSchema).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
-import { pgAvailable, startPgServer, type PgServer } from '../support/pg-server.js';
-import { cleanupDirs, createCustomer, freshDb, movePoints, query, registerFolder } from './support.js';
+import { pgAvailable } from '../support/pg-server.js';
+import { chainServer, createCustomer, freshDb, movePoints, query, registerFolder } from './support.js';
 import { Outbox } from '../../src/sync/outbox.js';
 import { connectChain, setupSchema, SCHEMA_VERSION } from '../../src/sync/db.js';
 import { SCHEMA_SQL } from '../../src/sync/schema.js';
@@ -30,17 +30,10 @@ function racer(args: string[]): Promise<{ granted: number; refused: number }> {
 }
 
 describe.runIf(pgAvailable())('points holds in the chain database', () => {
-  let server: PgServer;
-  beforeAll(async () => {
-    server = await startPgServer();
-  });
-  afterAll(async () => {
-    await server?.stop();
-    cleanupDirs();
-  });
+  const server = chainServer();
 
   async function customerWith(points: number) {
-    const url = await freshDb(server);
+    const url = await freshDb(server());
     const { dir, store } = await registerFolder('R1', url);
     await createCustomer(store, 'C1');
     await movePoints(store, 'C1', points);
@@ -98,12 +91,12 @@ describe.runIf(pgAvailable())('points holds in the chain database', () => {
   });
 
   it('a ledger made at schema version 1 is upgraded in place and keeps its data', async () => {
-    const admin = new pg.Client(server.url);
+    const admin = new pg.Client(server().url);
     await admin.connect();
     const name = `t_${randomUUID().replace(/-/g, '').slice(0, 12)}`;
     await admin.query(`CREATE DATABASE ${name}`);
     await admin.end();
-    const url = server.url.replace(/\/till$/, `/${name}`);
+    const url = server().url.replace(/\/till$/, `/${name}`);
     await query(url, SCHEMA_SQL);
     await query(url, "INSERT INTO registers (register_id, journal_id) VALUES ('R1', 'j1')");
     const c = await connectChain(url, { timeoutMs: 2000 });

@@ -7,16 +7,37 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import { afterAll, beforeAll } from 'vitest';
 import { initStore } from '../../src/store/open.js';
 import type { TillStore } from '../../src/store/till-store.js';
 import { writeConfig } from '../../src/store/config-file.js';
 import { DEFAULT_CONFIG, type TillConfig } from '../../src/domain/config.js';
 import { generateCode } from '../../src/domain/giftcard/code.js';
 import { setupSchema } from '../../src/sync/db.js';
-import type { PgServer } from '../support/pg-server.js';
+import { startPgServer, type PgServer } from '../support/pg-server.js';
 
 const dirs: string[] = [];
 export const cleanupDirs = () => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true }));
+
+/**
+ * The file's throwaway server: call once inside a describe; it starts in that describe's beforeAll and
+ * stops (and the register folders made by registerFolder are removed) in its afterAll. Returns a getter
+ * because the server exists only once beforeAll has run; calling it earlier is a test bug and throws.
+ */
+export function chainServer(): () => PgServer {
+  let server: PgServer | undefined;
+  beforeAll(async () => {
+    server = await startPgServer();
+  });
+  afterAll(async () => {
+    await server?.stop();
+    cleanupDirs();
+  });
+  return () => {
+    if (!server) throw new Error('chainServer(): the server starts in beforeAll; it is not running yet');
+    return server;
+  };
+}
 
 /** A new database with the till schema on `server`; its URL. */
 export async function freshDb(server: PgServer): Promise<string> {

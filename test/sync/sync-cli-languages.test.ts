@@ -8,15 +8,15 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli.js';
 import { chainError } from '../../src/sync/db.js';
 import { translate } from '../../src/i18n/index.js';
 import { refusalText } from '../../src/admin/refusal.js';
 import { TillError } from '../../src/domain/errors.js';
 import { openStore } from '../../src/store/open.js';
-import { freePort, pgAvailable, startPgServer, type PgServer } from '../support/pg-server.js';
-import { cleanupDirs, freshDb, issueCard, query, registerFolder, spendSale } from './support.js';
+import { freePort, pgAvailable } from '../support/pg-server.js';
+import { chainServer, freshDb, issueCard, query, registerFolder, spendSale } from './support.js';
 import { englishLeft } from '../support/english-left.js';
 
 async function till(...argv: string[]) {
@@ -82,17 +82,10 @@ describe('the chain\'s refusals have the back office\'s words in every language'
 });
 
 describe.runIf(pgAvailable())('till sync speaks vi, zh and ru', () => {
-  let server: PgServer;
-  beforeAll(async () => {
-    server = await startPgServer();
-  });
-  afterAll(async () => {
-    await server?.stop();
-    cleanupDirs();
-  });
+  const server = chainServer();
 
   it('--help, push, status online; status offline with the reason; no chain configured', async () => {
-    const url = await freshDb(server);
+    const url = await freshDb(server());
     const { dir, store } = await registerFolder('R1', url);
     const code = await issueCard(store, 10_000);
     await spendSale(store, 'R1', [[code, 100]]);
@@ -127,8 +120,8 @@ describe.runIf(pgAvailable())('till sync speaks vi, zh and ru', () => {
 
   it('a database without the ledger; a register id taken by another journal; a journal that does not continue the chain', async () => {
     const name = `t_${randomUUID().replace(/-/g, '').slice(0, 10)}`;
-    await query(server.url, `CREATE DATABASE ${name}`);
-    const bare = server.url.replace(/\/till$/, `/${name}`);
+    await query(server().url, `CREATE DATABASE ${name}`);
+    const bare = server().url.replace(/\/till$/, `/${name}`);
     const { dir: noLedger, store: s0 } = await registerFolder('R0', bare);
     await s0.close();
     const missing = await inEveryLanguage(['--data', noLedger, 'sync', 'push']);
@@ -136,7 +129,7 @@ describe.runIf(pgAvailable())('till sync speaks vi, zh and ru', () => {
     const setup = await inEveryLanguage(['--data', noLedger, 'sync', 'setup']);
     expect(setup.zh.out).toMatch(/中的 till 总账已是最新。$/);
 
-    const url = await freshDb(server);
+    const url = await freshDb(server());
     const { dir: a, store: sa } = await registerFolder('R1', url);
     await spendSale(sa, 'R1', []);
     const copy = mkdtempSync(join(tmpdir(), 'till-chain-copy-'));

@@ -4,31 +4,24 @@
  * double nothing on the next push; `till sync status` says online, or offline since HH:MM with the
  * sales still to send; setup and a missing configuration answer with messages, not stack traces.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { spawn, spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { readSyncState } from '../../src/store/sync-state.js';
-import { freePort, pgAvailable, startPgServer, type PgServer } from '../support/pg-server.js';
-import { cardBooks, cleanupDirs, freshDb, issueCard, query, registerFolder, spendSale } from './support.js';
+import { freePort, pgAvailable } from '../support/pg-server.js';
+import { cardBooks, chainServer, freshDb, issueCard, query, registerFolder, spendSale } from './support.js';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const till = (args: string[], env: Record<string, string> = {}) =>
   spawnSync(process.execPath, [join(ROOT, 'bin/till.js'), ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, TILL_DATA: '', ...env }, timeout: 60_000 });
 
 describe.runIf(pgAvailable())('till sync', () => {
-  let server: PgServer;
-  beforeAll(async () => {
-    server = await startPgServer();
-  });
-  afterAll(async () => {
-    await server?.stop();
-    cleanupDirs();
-  });
+  const server = chainServer();
 
   async function folderWithSales(n: number) {
-    const url = await freshDb(server);
+    const url = await freshDb(server());
     const { dir, store } = await registerFolder('R1', url);
     const code = await issueCard(store, 1_000_000);
     for (let i = 0; i < n; i++) await spendSale(store, 'R1', [[code, 100]]);
@@ -94,8 +87,8 @@ describe.runIf(pgAvailable())('till sync', () => {
 
   it('setup creates the ledger once; without chain.url the command says how to configure it', async () => {
     const name = `t_${randomUUID().replace(/-/g, '').slice(0, 10)}`;
-    await query(server.url, `CREATE DATABASE ${name}`);
-    const url = server.url.replace(/\/till$/, `/${name}`);
+    await query(server().url, `CREATE DATABASE ${name}`);
+    const url = server().url.replace(/\/till$/, `/${name}`);
     const { dir, store } = await registerFolder('R1', url);
     await store.close();
     const first = till(['sync', 'setup', '--data', dir]);
@@ -103,7 +96,7 @@ describe.runIf(pgAvailable())('till sync', () => {
     expect(till(['sync', 'setup', '--data', dir]).stdout).toMatch(/is up to date/);
     const cfgFile = join(dir, 'till.config.json');
     const cfg = JSON.parse(readFileSync(cfgFile, 'utf8'));
-    writeFileSync(cfgFile, JSON.stringify({ ...cfg, chain: { ...cfg.chain, url: server.url.replace(/\/till$/, '/nosuchdb') } }));
+    writeFileSync(cfgFile, JSON.stringify({ ...cfg, chain: { ...cfg.chain, url: server().url.replace(/\/till$/, '/nosuchdb') } }));
     const missing = till(['sync', 'push', '--data', dir]);
     expect(missing.stderr).toMatch(/does not exist\. Create it \(createdb\) and run: till sync setup/);
     writeFileSync(cfgFile, JSON.stringify({ ...cfg, chain: { ...cfg.chain, url: '' } }));
