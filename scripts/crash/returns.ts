@@ -18,7 +18,8 @@
 import { verifyStore } from '../../src/store/verify.js';
 import type { JournalEvent } from '../../src/store/types.js';
 import type { ReturnCommitted } from '../../src/domain/returns/types.js';
-import { ChildGone, startHeadless, type Child, type Reply } from './child.js';
+import { startHeadless, type Child, type Reply } from './child.js';
+import { liveOnce } from './life.js';
 import { journalEvents } from './model.js';
 import { PRODUCTS, prepareStore, type Seed } from './seed.js';
 import { rng } from '../lib/rng.js';
@@ -161,12 +162,10 @@ async function takeReturn(child: Child, lane: Lane, t: ReturnCrashTally, random:
 
 async function oneLife(lane: Lane, t: ReturnCrashTally, random: () => number, failpoints: string): Promise<void> {
   const child = startHeadless(lane.dir, { TILL_FAILPOINTS: failpoints });
-  let outside = false;
-  let timer: NodeJS.Timeout | null = null;
-  const kill = () => {
-    if (random() < 0.35) timer = setTimeout(() => ((outside = true), child.proc.kill('SIGKILL')), Math.floor(random() * 40));
-  };
-  try {
+  await liveOnce(child, lane.dir, t, async (outsideKill) => {
+    const kill = () => {
+      if (random() < 0.35) outsideKill.arm(Math.floor(random() * 40));
+    };
     const first = await child.send({ cmd: 'state' });
     t.restarts++;
     if (first.state.status !== 'idle' || (first.state as { return?: unknown }).return) t.failures.push(`restart ${t.restarts}: register is "${first.state.status}", not idle with no return`);
@@ -174,23 +173,9 @@ async function oneLife(lane: Lane, t: ReturnCrashTally, random: () => number, fa
     for (let round = 0; round < 4; round++) {
       await sell(child, lane, random);
       await takeReturn(child, lane, t, random, kill);
-      if (timer) clearTimeout(timer);
-      timer = null;
+      outsideKill.disarm();
     }
-    child.proc.stdin.end();
-    await child.exited;
-  } catch (e) {
-    if (!(e instanceof ChildGone)) {
-      t.failures.push(`${lane.dir}: ${(e as Error).message}\n${child.stderr()}`);
-      child.proc.kill('SIGKILL');
-    }
-  }
-  if (timer) clearTimeout(timer);
-  const end = await child.exited;
-  if (end.signal === 'SIGKILL') {
-    t.kills++;
-    if (outside) t.killedFromOutside++;
-  }
+  });
 }
 
 const receiptSeq = (no: string) => Number(no.slice(no.lastIndexOf('-') + 1));

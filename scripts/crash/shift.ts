@@ -17,7 +17,8 @@ import { verifyStore } from '../../src/store/verify.js';
 import { closedShift, expectedCash } from '../../src/domain/shift/index.js';
 import { shiftSlice } from '../../src/store/projections/shifts.js';
 import type { ShiftClosedData } from '../../src/domain/shift/types.js';
-import { ChildGone, startHeadless, type Child } from './child.js';
+import { startHeadless, type Child } from './child.js';
+import { liveOnce } from './life.js';
 import { journalEvents } from './model.js';
 import { PRODUCTS, prepareStore } from './seed.js';
 import { rng } from '../lib/rng.js';
@@ -53,9 +54,7 @@ interface Lane {
 
 async function oneLife(lane: Lane, t: ShiftCrashTally, random: () => number, failpoints: string): Promise<void> {
   const child = startHeadless(lane.dir, { TILL_FAILPOINTS: failpoints });
-  let outside = false;
-  let timer: NodeJS.Timeout | null = null;
-  try {
+  await liveOnce(child, lane.dir, t, async (outsideKill) => {
     const first = await child.send({ cmd: 'state' });
     t.restarts++;
     if (first.state.status !== 'idle') t.failures.push(`restart ${t.restarts}: register is "${first.state.status}", not idle`);
@@ -93,29 +92,15 @@ async function oneLife(lane: Lane, t: ShiftCrashTally, random: () => number, fai
       const counted = st.expectedCash - Math.floor(random() * 3) * 50;
       lane.pendingClose = st.shiftId;
       t.closesAttempted++;
-      if (random() < 0.35) timer = setTimeout(() => ((outside = true), child.proc.kill('SIGKILL')), Math.floor(random() * 40));
+      if (random() < 0.35) outsideKill.arm(Math.floor(random() * 40));
       const closed = await child.send({ cmd: 'shift_close', counted, print: false });
-      if (timer) clearTimeout(timer);
-      timer = null;
+      outsideKill.disarm();
       if (!closed.ok) throw new Error(`shift_close refused: ${closed.error?.code}`);
       lane.pendingClose = null;
       lane.acked.set(st.shiftId, { z: closed.report!.z!, counted });
       shift = null;
     }
-    child.proc.stdin.end();
-    await child.exited;
-  } catch (e) {
-    if (!(e instanceof ChildGone)) {
-      t.failures.push(`${lane.dir}: ${(e as Error).message}\n${child.stderr()}`);
-      child.proc.kill('SIGKILL');
-    }
-  }
-  if (timer) clearTimeout(timer);
-  const end = await child.exited;
-  if (end.signal === 'SIGKILL') {
-    t.kills++;
-    if (outside) t.killedFromOutside++;
-  }
+  });
 }
 
 /** The checks after a kill, on the data folder alone. */
