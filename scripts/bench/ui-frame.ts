@@ -57,8 +57,34 @@ export function uiFrame(dataDir: string, demo = false, keys = '', nodeFlags: str
         await wait(400);
         perKey.push({ key: k === 'E' ? 'Enter' : k, bytes: bytes - before });
       }
+      // Resolve only when the register has exited: the next round opens the same store, and a
+      // register still closing holds its lock (the next start would refuse with STORE_LOCKED).
+      const exited = new Promise((r) => child.once('exit', r));
       child.kill('SIGTERM');
-      setTimeout(() => child.kill('SIGKILL'), 2000).unref();
+      const hard = setTimeout(() => child.kill('SIGKILL'), 2000);
+      await exited;
+      clearTimeout(hard);
+      // `script` can exit before the register it ran (the pty's hangup reaches it after): wait
+      // until the register's pid in the store's lock is gone, at most 10 s.
+      const lockPid = () => {
+        try {
+          return Number(fs.readFileSync(path.join(dataDir, 'till.lock'), 'utf8').split('\n')[0]);
+        } catch {
+          return 0;
+        }
+      };
+      const alive = (pid: number) => {
+        try {
+          process.kill(pid, 0);
+          return true;
+        } catch {
+          return false;
+        }
+      };
+      for (const end = performance.now() + 10_000; performance.now() < end; await wait(50)) {
+        const pid = lockPid();
+        if (!pid || !alive(pid)) break;
+      }
       resolve({ firstFrameMs: f.ms, firstFrameBytes: f.bytes, keys: perKey });
     })().catch((e) => fail(String(e)));
   });
