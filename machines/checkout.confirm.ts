@@ -33,13 +33,13 @@ export function questionFor(ctx: CheckoutContext, event: CheckoutEvent, where: A
       // In a sale a gift card that pays starts the payment; a stock card sold is a line, not a payment.
       if (G.isCardScan(ctx, event.code)) return where === 'sale' && G.redeemPays(ctx, event.code) ? total() : null;
       if (M.isMemberScan(ctx, event.code) || event.qty === undefined || event.qty <= lim.qtyAbove) return null;
-      if (L.scan(ctx, event.code, event.qty).message != null) return null;
+      if (L.addEvent(ctx, event).message != null) return null;
       const product = L.productOf(ctx, event);
       return product ? qtyQuestion(event.qty, product.name, lim) : null;
     }
     case 'cart.add': {
       if (where === 'tender' || event.qty === undefined || event.qty <= lim.qtyAbove) return null;
-      if (L.addSku(ctx, event.sku, event.qty).message != null) return null;
+      if (L.addEvent(ctx, event).message != null) return null;
       const product = L.productOf(ctx, event);
       return product ? qtyQuestion(event.qty, product.name, lim) : null;
     }

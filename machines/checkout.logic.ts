@@ -120,20 +120,31 @@ export function productOf(ctx: CheckoutContext, e: CheckoutEvent): Product | und
   return undefined;
 }
 
-/** The event adds an open-price product: the price is asked for first (open.priceEntry). */
-export function asksPrice(ctx: CheckoutContext, e: CheckoutEvent): boolean {
-  if (e.type !== 'cart.scan' && e.type !== 'cart.add') return false;
-  const p = e.type === 'cart.scan' ? scan(ctx, e.code, e.qty) : addSku(ctx, e.sku, e.qty);
-  return p.pricePrompt != null;
-}
-
-/** The event adds to the cart (or asks the price) without a refusal. */
-export const adds = (ctx: CheckoutContext, e: CheckoutEvent): boolean =>
-  (e.type === 'cart.scan' && scan(ctx, e.code, e.qty).message == null) || (e.type === 'cart.add' && addSku(ctx, e.sku, e.qty).message == null);
+/**
+ * What one add event does to one context, computed once: the guards of a `cart.scan` / `cart.add`
+ * (the plausibility question, asksPrice, scanAdds) and the action that takes it all ask it, and each
+ * answer prices the whole cart (issue 12: three to four pricings per scan were most of a scan's
+ * time). Keyed by the event object and valid only for the same context object, so the next event,
+ * or the same event object against a changed context, is computed afresh: a catalog changed between
+ * two events cannot answer from the first. The patch is never mutated (assign copies it).
+ */
+const addMemo = new WeakMap<CheckoutEvent, { ctx: CheckoutContext; patch: Patch }>();
 
 /** An add event, scanned or by sku. */
-export const addEvent = (ctx: CheckoutContext, e: CheckoutEvent): Patch =>
-  e.type === 'cart.scan' ? scan(ctx, e.code, e.qty) : e.type === 'cart.add' ? addSku(ctx, e.sku, e.qty) : {};
+export function addEvent(ctx: CheckoutContext, e: CheckoutEvent): Patch {
+  if (e.type !== 'cart.scan' && e.type !== 'cart.add') return {};
+  const hit = addMemo.get(e);
+  if (hit && hit.ctx === ctx) return hit.patch;
+  const patch = e.type === 'cart.scan' ? scan(ctx, e.code, e.qty) : addSku(ctx, e.sku, e.qty);
+  addMemo.set(e, { ctx, patch });
+  return patch;
+}
+
+/** The event adds an open-price product: the price is asked for first (open.priceEntry). */
+export const asksPrice = (ctx: CheckoutContext, e: CheckoutEvent): boolean => (e.type === 'cart.scan' || e.type === 'cart.add') && addEvent(ctx, e).pricePrompt != null;
+
+/** The event adds to the cart (or asks the price) without a refusal. */
+export const adds = (ctx: CheckoutContext, e: CheckoutEvent): boolean => (e.type === 'cart.scan' || e.type === 'cart.add') && addEvent(ctx, e).message == null;
 
 /**
  * The price typed for the open-price product waiting (context.pricePrompt): a whole number of minor

@@ -192,13 +192,13 @@ export const checkoutMachine = setup({
           },
           { guard: 'isMemberScan', actions: assign(({ context, event }) => M.attachByCard(context, event.code)) },
           ask('idle'),
-          { guard: 'asksPrice', target: 'open.priceEntry', actions: assign(({ context, event }) => ({ ...L.scan(context, event.code, event.qty), saleId: context.deps.newId() })) },
+          { guard: 'asksPrice', target: 'open.priceEntry', actions: assign(({ context, event }) => ({ ...L.addEvent(context, event), saleId: context.deps.newId() })) },
           {
             guard: 'scanAdds',
             target: 'open',
-            actions: assign(({ context, event }) => ({ ...L.scan(context, event.code, event.qty), saleId: context.deps.newId() })),
+            actions: assign(({ context, event }) => ({ ...L.addEvent(context, event), saleId: context.deps.newId() })),
           },
-          { actions: assign(({ context, event }) => L.scan(context, event.code, event.qty)) },
+          { actions: assign(({ context, event }) => L.addEvent(context, event)) },
         ],
         'cart.add': [
           { guard: 'saleRefused', actions: assign(({ context }) => ({ message: L.refusal(context.deps.saleStart!()!.code, context.deps.saleStart!()!.message) })) },
@@ -270,7 +270,7 @@ export const checkoutMachine = setup({
               { guard: 'isCardScan', actions: assign(({ context, event }) => G.redeem(context, event.code)) },
               { guard: 'isMemberScan', actions: assign(({ context, event }) => M.attachByCard(context, event.code)) },
               { guard: 'asksPrice', target: 'priceEntry', actions: assign(({ context, event }) => L.addEvent(context, event)) },
-              { actions: assign(({ context, event }) => P(context, L.scan(context, event.code, event.qty))) },
+              { actions: assign(({ context, event }) => P(context, L.addEvent(context, event))) },
             ],
             'cart.add': [
               ask('sale'),

@@ -189,12 +189,21 @@ if (ONLY.has('commit')) {
 }
 
 if (ONLY.has('scan')) {
-  log('scan to priced cart through the checkout actor (20,000 scans)...');
+  log('scan to priced cart through the checkout actor (200 cold, 2,000 warm-up, 20,000 measured)...');
   const { scanActor } = (await import(path.join(CODE, 'scripts', 'bench', 'scan.ts'))) as typeof import('./scan.js');
   const store = await openStore(FULL, { register: 'B2', idleCheckpointMs: 0 });
+  // The first scans after start run before V8 has compiled the checkout's code: reported apart (the
+  // first 200, cold), then 20,000 measured after 2,000 more (warm, the register's steady state).
+  const cold = scanActor(store, FULL, 200);
+  scanActor(store, FULL, 2_000);
   const s = scanActor(store, FULL, 20_000);
   await store.close();
-  row('scan to priced cart p99 through the actor, 100k products', `median ${ms(s.median)} ms, p99 ${ms(s.p99)} ms`, '<= 0.1 ms', s.p99 <= 0.1 ? 'met' : 'MISSED');
+  row(
+    'scan to priced cart p99 through the actor, 100k products',
+    `median ${ms(s.median)} ms, p99 ${ms(s.p99)} ms (warm); first 200 after start: median ${ms(cold.median)}, longest ${ms(cold.max)} ms`,
+    '<= 0.1 ms',
+    s.p99 <= 0.1 ? 'met' : 'MISSED',
+  );
 }
 
 if (ONLY.has('snapshot')) {

@@ -118,14 +118,35 @@ export function setQty(cart: Cart, lineId: string, qty: number): Result<Cart> {
  * is not a whole number of minor units (a hand-made event could carry one) is PRICE_INVALID.
  */
 function withinLimits(cart: Cart): Result<Cart> {
+  if (cart.lines.some((l) => l.lineDiscount !== undefined && !Number.isSafeInteger(l.lineDiscount)))
+    return fail('PRICE_INVALID', 'This item has no valid price (not a whole number of minor units). Ask a manager to check the catalog.');
+  if (smallSum(cart.lines)) return ok(cart);
   const magnitude = exactSum(cart.lines.map((l) => [Math.abs(l.unitPrice), l.qty] as const));
-  if (magnitude === null || cart.lines.some((l) => l.lineDiscount !== undefined && !Number.isSafeInteger(l.lineDiscount)))
+  if (magnitude === null)
     return fail('PRICE_INVALID', 'This item has no valid price (not a whole number of minor units). Ask a manager to check the catalog.');
   if (magnitude > BigInt(MAX_SALE_AMOUNT)) return fail('SALE_TOO_LARGE', saleLimitText(SALE_LIMIT_MINOR), { max: SALE_LIMIT_MINOR, maxMinor: MAX_SALE_AMOUNT });
   return ok(cart);
 }
 
 const SALE_LIMIT_MINOR = `${MAX_SALE_AMOUNT} minor units`;
+
+/**
+ * The usual cart, decided without BigInt (a scan's cost, issue 12): every price and quantity a safe
+ * integer and each product and running sum of |price| × qty at most MAX_SALE_AMOUNT. Doubles are
+ * exact on integers below 2^53, and every value here stays below it, so "true" means exactly what
+ * exactSum would say; anything else (a fraction, a huge line) goes to the exact BigInt sum.
+ */
+function smallSum(lines: readonly CartLine[]): boolean {
+  let s = 0;
+  for (const l of lines) {
+    if (!Number.isSafeInteger(l.unitPrice) || !Number.isSafeInteger(l.qty)) return false;
+    const m = Math.abs(l.unitPrice) * l.qty;
+    if (!(m <= MAX_SALE_AMOUNT)) return false;
+    s += m;
+    if (!(s <= MAX_SALE_AMOUNT)) return false;
+  }
+  return true;
+}
 /** Same text as the catalog's error.SALE_TOO_LARGE. */
 const saleLimitText = (max: string): string => `A sale can come to at most ${max} before tax; this would pass it. Sell the rest as another sale.`;
 
@@ -196,6 +217,20 @@ function matches(l: CartLine, d: OrderDiscount): boolean {
   return true;
 }
 
+/**
+ * A line's priced form, the same object again when the line (the same object: carts are never
+ * changed in place) comes to the same figures: a scan re-prices the whole cart, and copying every
+ * unchanged line each time was most of a scan's garbage (issue 12). Weak: a line no cart holds goes.
+ */
+const pricedLines = new WeakMap<CartLine, PricedLine>();
+function pricedLine(l: CartLine, gross: Minor, discount: Minor, amount: Minor, tax: Minor): PricedLine {
+  const was = pricedLines.get(l);
+  if (was && was.gross === gross && was.discount === discount && was.amount === amount && was.tax === tax) return was;
+  const p: PricedLine = { ...l, gross, discount, amount, tax };
+  pricedLines.set(l, p);
+  return p;
+}
+
 export function priceCart(cart: Cart, tax: TaxSettings): PricedCart {
   const gross = cart.lines.map((l) => l.unitPrice * l.qty);
   const disc = cart.lines.map((l, i) => Math.min(l.lineDiscount ?? 0, gross[i]));
@@ -216,7 +251,7 @@ export function priceCart(cart: Cart, tax: TaxSettings): PricedCart {
   }
   const amounts = gross.map((g, i) => g - disc[i]);
   const t = computeTax(cart.lines.map((l, i) => ({ amount: amounts[i], taxClass: l.taxClass })), tax);
-  const lines: PricedLine[] = cart.lines.map((l, i) => ({ ...l, gross: gross[i], discount: disc[i], amount: amounts[i], tax: t.lineTax[i] }));
+  const lines: PricedLine[] = cart.lines.map((l, i) => pricedLine(l, gross[i], disc[i], amounts[i], t.lineTax[i]));
   const sumAmounts = amounts.reduce((a, b) => a + b, 0);
   const total = tax.mode === 'inclusive' ? sumAmounts : sumAmounts + t.tax;
   return {

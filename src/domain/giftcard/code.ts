@@ -112,8 +112,10 @@ export function parseCode(text: string, prefix: string): Result<string> {
 
 /** The detailed refusal, for the back office; the checkout answers GIFT_CARD_UNKNOWN instead. */
 function badCheck(): Result<string> {
-  return refuse('GIFT_CARD_BAD_CHECK');
+  return BAD_CHECK;
 }
+/** Shared: every product scan is tried as a card code first (see unknownCardError). */
+const BAD_CHECK: Result<string> = refuse('GIFT_CARD_BAD_CHECK');
 
 /** Groups of four for print and screen: "7K2M 9QX4 ...". */
 export function formatCode(code: string, separator = ' '): string {

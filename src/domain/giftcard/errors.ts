@@ -36,7 +36,13 @@ export type GiftCardErrorCode =
 
 export const UNKNOWN_CARD_MESSAGE = 'This gift card is not recognised. Check the code and try again.';
 
-export const unknownCardError = (): TillError => new TillError('GIFT_CARD_UNKNOWN', UNKNOWN_CARD_MESSAGE);
+/**
+ * The one public refusal of a card code. One shared instance: the checkout's guards try every scan
+ * as a card code first, and a new Error per product scan (its stack captured) was the largest single
+ * cost of a scan (issue 12). Read-only, like every TillError.
+ */
+const UNKNOWN_CARD = new TillError('GIFT_CARD_UNKNOWN', UNKNOWN_CARD_MESSAGE);
+export const unknownCardError = (): TillError => UNKNOWN_CARD;
 
 const MESSAGES: Record<GiftCardErrorCode, string> = {
   GIFT_CARD_UNKNOWN: UNKNOWN_CARD_MESSAGE,
