@@ -27,7 +27,11 @@ function freshBuild() {
 
 let main;
 if (freshBuild()) {
-  process.setSourceMapsEnabled?.(true);
+  // Source maps turn dist/ positions in a stack trace into .ts files and lines, but switching them on
+  // makes Node read and index every loaded file's map at load (~0.1 s of CPU here, more than a Pi
+  // can spare before the first frame). Stack traces are printed only with TILL_DEBUG=1, so that is
+  // when they are on; `node --enable-source-maps bin/till.js` maps a crash without it.
+  if (process.env.TILL_DEBUG) process.setSourceMapsEnabled?.(true);
   ({ main } = await import('../dist/till.js'));
 } else {
   let register;

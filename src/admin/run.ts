@@ -187,14 +187,34 @@ async function shutdown(reg: Register): Promise<void> {
   await reg.store.close();
 }
 
-async function runUi(reg: Register, demo: boolean): Promise<number> {
+type UiModule = typeof import('../ui/start.js');
+
+/**
+ * Starts loading the terminal UI (Ink, React, yoga and the screens) while the store opens: the two
+ * are the start-up's two long parts, and the module files are read while the store's work runs.
+ * Nothing of the UI runs before the store is open and checked; if opening fails, the loaded module
+ * is simply never used (its rejection, if any, is kept for runUi and not reported twice).
+ */
+function loadUi(): Promise<UiModule> {
   // Ink 6.8 draws only the final frame when it believes it runs under CI: any CI or
   // CONTINUOUS_INTEGRATION variable, read once when Ink loads, and it has no render option to say
   // otherwise. An interactive register on a terminal is never a CI run, so those variables are
   // taken out of this process before Ink loads (never set: chalk reads ANY `CI`, even CI=false, as
   // "no colour"). Colour itself is decided by src/ui/color.ts (NO_COLOR honoured).
   if (process.stdout.isTTY) for (const k of ['CI', 'CONTINUOUS_INTEGRATION']) delete process.env[k];
-  const { startUi } = await import('../ui/start.js');
+  const ui = import('../ui/start.js');
+  ui.catch(() => {});
+  return ui;
+}
+
+async function runUi(ui: Promise<UiModule>, reg: Register, demo: boolean): Promise<number> {
+  let startUi: UiModule['startUi'];
+  try {
+    ({ startUi } = await ui);
+  } catch (e) {
+    await shutdown(reg);
+    throw e;
+  }
   // systemd stops the kiosk with SIGTERM; a closed terminal sends SIGHUP. Both close the UI and the
   // store cleanly (snapshot written, lock released). A sale in progress is not committed: it was
   // never acknowledged, and the journal holds every one that was.
@@ -226,7 +246,9 @@ export const startCommand: AdminCommand = {
   async run(argv, ctx) {
     const { values } = parse(argv, { lang: { type: 'string' } }, false);
     if (values.help) return ctx.out(startUsage), 0;
-    return runUi(await openRegister(ctx.dataDir, undefined, { language: langOption(values.lang) }), false);
+    const language = langOption(values.lang);
+    const ui = loadUi();
+    return runUi(ui, await openRegister(ctx.dataDir, undefined, { language }), false);
   },
 };
 
@@ -256,8 +278,9 @@ export const demoCommand: AdminCommand = {
     const { values } = parse(argv, { lang: { type: 'string' } }, false);
     if (values.help) return ctx.out(demoUsage), 0;
     const lang = langOption(values.lang);
+    const ui = loadUi();
     await ensureDemoStore(ctx.dataDir, ctx, lang);
-    return runUi(await openRegister(ctx.dataDir, undefined, { language: lang }), true);
+    return runUi(ui, await openRegister(ctx.dataDir, undefined, { language: lang }), true);
   },
 };
 
