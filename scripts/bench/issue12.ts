@@ -100,16 +100,22 @@ if (ONLY.has('ui')) {
   const d: number[] = [];
   const f: number[] = [];
   const n: number[] = [];
+  const dc: number[] = [];
+  const fc: number[] = [];
   let keys: { key: string; bytes: number }[] = [];
   for (let r = 0; r < 3; r++) {
     n.push(await nodeE0());
-    d.push((await uiFrame(demo, true, '', [], undefined, CODE)).firstFrameMs);
+    const ds = await uiFrame(demo, true, '', [], undefined, CODE);
+    d.push(ds.firstFrameMs);
+    if (ds.firstFrameCpuMs !== null) dc.push(ds.firstFrameCpuMs);
     const s = await uiFrame(FULL, false, r === 0 ? '204E' : '', [], undefined, CODE);
     f.push(s.firstFrameMs);
+    if (s.firstFrameCpuMs !== null) fc.push(s.firstFrameCpuMs);
     if (r === 0) keys = s.keys;
   }
-  row('register UI start to first frame (pty 80x24), demo store', `${ms(med(d))} ms = ${ratio(med(d), med(n))} node -e 0`, '<= 0.5 s', med(d) <= 500 ? 'met' : 'MISSED');
-  row('register UI start to first frame (pty 80x24), full scale', `${ms(med(f))} ms = ${ratio(med(f), med(n))} node -e 0`, '<= 1.0 s', med(f) <= 1000 ? 'met' : 'MISSED');
+  const cpu = (xs: number[]) => (xs.length ? `, CPU ${ms(med(xs))} ms` : '');
+  row('register UI start to first frame (pty 80x24), demo store', `${ms(med(d))} ms = ${ratio(med(d), med(n))} node -e 0${cpu(dc)}`, '<= 0.5 s', med(d) <= 500 ? 'met' : 'MISSED');
+  row('register UI start to first frame (pty 80x24), full scale', `${ms(med(f))} ms = ${ratio(med(f), med(n))} node -e 0${cpu(fc)}`, '<= 1.0 s', med(f) <= 1000 ? 'met' : 'MISSED');
   row('bytes written per key press, sale screen (full store)', keys.map((k) => `${k.key}: ${k.bytes}`).join(', '), '', '');
 }
 

@@ -13,11 +13,25 @@ import { ROOT } from './startup.js';
 
 export interface FrameSample {
   firstFrameMs: number;
+  /** CPU time (user + system, all threads) the register had used when its first frame arrived: on a
+   * shared machine this moves far less with the load than the wall time does. Null when unreadable. */
+  firstFrameCpuMs: number | null;
   firstFrameBytes: number;
   keys: { key: string; bytes: number }[];
 }
 
 const FRAME_END = '\x1b[?2026l';
+
+/** utime + stime of the register: the process `script` runs (its only child, exec'd by the shell). */
+function cpuMsOfChild(scriptPid: number | undefined): number | null {
+  try {
+    const kids = fs.readFileSync(`/proc/${scriptPid}/task/${scriptPid}/children`, 'utf8').trim().split(/\s+/);
+    const f = fs.readFileSync(`/proc/${kids[0]}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(f[11]) + Number(f[12])) * 10; // clock ticks of 10 ms (USER_HZ 100 on Linux)
+  } catch {
+    return null;
+  }
+}
 
 export function uiFrame(dataDir: string, demo = false, keys = '', nodeFlags: string[] = [], cgroup?: string, root = ROOT): Promise<FrameSample> {
   const till = [process.execPath, ...nodeFlags, path.join(root, 'bin', 'till.js'), demo ? 'demo' : 'start', '--data', dataDir].map((a) => `'${a}'`).join(' ');
@@ -29,13 +43,13 @@ export function uiFrame(dataDir: string, demo = false, keys = '', nodeFlags: str
     const child = spawn('script', ['-qfec', cmd, '/dev/null'], { cwd: root, env: { ...process.env, TERM: 'xterm-256color', COLUMNS: '80', LINES: '24' }, stdio: ['pipe', 'pipe', 'pipe'] });
     let out = '';
     let bytes = 0;
-    let first = null as { ms: number; bytes: number } | null;
+    let first = null as { ms: number; bytes: number; cpu: number | null } | null;
     const firstFrame = () => first;
     child.stdout.setEncoding('latin1');
     child.stdout.on('data', (d: string) => {
       out += d;
       bytes += d.length;
-      if (!first && out.includes(FRAME_END)) first = { ms: performance.now() - t0, bytes: out.indexOf(FRAME_END) + FRAME_END.length };
+      if (!first && out.includes(FRAME_END)) first = { ms: performance.now() - t0, bytes: out.indexOf(FRAME_END) + FRAME_END.length, cpu: cpuMsOfChild(child.pid) };
     });
     let err = '';
     child.stderr.on('data', (d) => (err += d));
@@ -85,7 +99,7 @@ export function uiFrame(dataDir: string, demo = false, keys = '', nodeFlags: str
         const pid = lockPid();
         if (!pid || !alive(pid)) break;
       }
-      resolve({ firstFrameMs: f.ms, firstFrameBytes: f.bytes, keys: perKey });
+      resolve({ firstFrameMs: f.ms, firstFrameCpuMs: f.cpu, firstFrameBytes: f.bytes, keys: perKey });
     })().catch((e) => fail(String(e)));
   });
 }
