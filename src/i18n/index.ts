@@ -14,12 +14,27 @@ export type Messages = Readonly<Record<string, string>>;
 export type { Params };
 export type Translate = (key: MessageKey | (string & {}), params?: Params) => string;
 
-const catalogs = new Map<string, Messages>([
+/**
+ * A catalog, or a function that makes it the first time it is asked for. The sources hold objects;
+ * the production build (scripts/build/build.mjs, "lazy catalogs") turns vi, zh and ru into functions
+ * that parse one JSON string: a process evaluates only the languages it speaks (issue 12: the three
+ * catalogs were ~0.1 s of CPU at every start, `till headless` in English included).
+ */
+type CatalogSource = Messages | (() => Messages);
+const catalogs = new Map<string, CatalogSource>([
   ['en', en],
   ['vi', vi],
   ['zh', zh],
   ['ru', ru],
 ]);
+
+function catalog(language: string): Messages | undefined {
+  const c = catalogs.get(language);
+  if (typeof c !== 'function') return c;
+  const made = c();
+  catalogs.set(language, made);
+  return made;
+}
 let current = 'en';
 
 /** Adds or replaces the catalog of a language. Keys missing from it fall back to English. */
@@ -52,7 +67,7 @@ function chain(language: string): string[] {
 /** The template of a key and the language of the catalog it came from (its plural rules apply). */
 function find(key: string, language: string): { template: string; lang: string } | undefined {
   for (const lang of chain(language)) {
-    const cat = catalogs.get(lang);
+    const cat = catalog(lang);
     if (cat && Object.prototype.hasOwnProperty.call(cat, key)) return { template: cat[key], lang };
   }
   return undefined;
