@@ -17,6 +17,7 @@ import type { SaleLoyalty } from './domain/loyalty/types.js';
 import type { HoldInput } from '../machines/checkout.holds.js';
 import type { ChainLink, ChainStatus } from './sync/chain-link.js';
 import { buildSaleLoyalty } from './domain/loyalty/sale-extension.js';
+import { EV, type PointsMoveData } from './domain/loyalty/events.js';
 import { accountAsOf } from './domain/loyalty/expiry.js';
 import { programsForRegister } from './domain/loyalty/register-programs.js';
 import { findGiftCard } from './store/projections/giftcards.js';
@@ -155,8 +156,13 @@ export function createRegister(opts: RegisterOptions): Register {
   for (const n of store.notices ?? []) log(`store ${n.code}: ${n.message}`);
   const unsubscribeNotices = store.onNotice?.((n) => log(`store ${n.code}: ${n.message}`)) ?? (() => {});
 
-  /** Accounts as the cashier may use them today: expired points are out of the balance (expiry.ts). */
-  const asOfToday = (a: LoyaltyAccount | undefined): LoyaltyAccount | undefined => (a ? accountAsOf(a, localDate(now())) : a);
+  /**
+   * Accounts as the cashier may use them today: expired points are out of the balance (expiry.ts),
+   * and on a chain the points other registers moved are in it (the chain's balance plus this
+   * register's own movements not yet acknowledged, src/sync/points-view.ts) — on the screen, in the
+   * customer lookup, on the receipt and for the offline limits alike.
+   */
+  const asOfToday = (a: LoyaltyAccount | undefined): LoyaltyAccount | undefined => (a ? (opts.chain ? opts.chain.chainAccount(a, localDate(now())) : accountAsOf(a, localDate(now()))) : a);
 
   const track = <T>(p: Promise<T>): Promise<T> => {
     pending.push(p);
@@ -222,7 +228,8 @@ export function createRegister(opts: RegisterOptions): Register {
       ext.giftcards = gc;
     }
     if (input.customer) {
-      const account = accountAsOf(accountById(loyalty(), input.customer.id) ?? input.customer, today);
+      const known = accountById(loyalty(), input.customer.id);
+      const account = known ? asOfToday(known)! : accountAsOf(input.customer, today);
       // A blocked card neither earns nor spends: the sale goes through without loyalty.
       if (!account.blocked) {
         const r = buildSaleLoyalty({ cart: input.cart, priced: input.priced, tenders: input.tenders, account, programs: programs(), ladder: loyalty().ladder, day: today });
@@ -284,13 +291,38 @@ export function createRegister(opts: RegisterOptions): Register {
     // against the offline rules. A refusal keeps the sale open and writes nothing; its holds stay
     // until it is paid another way or voided.
     if (opts.chain) await opts.chain.holdSpends(input.saleId, committedSpends(r.value, input));
-    const res: CommitResult = await store.commit({ id: input.saleId, events: [{ type: 'sale.committed', data: { sale: r.value } }], operator: op.id, at });
+    const credits = opts.chain ? chainCredits(r.value, at) : [];
+    const res: CommitResult = await store.commit({ id: input.saleId, events: [...credits, { type: 'sale.committed', data: { sale: r.value } }], operator: op.id, at });
+    if (!res.duplicate) for (const c of credits) opts.chain?.pointsCredited(c.data.customerId, c.data.programId, c.data.points);
     committedSales.add(input.saleId);
     opts.chain?.committed(input.saleId);
     // The sale id is its one commit: a sale saved already (a recalled park paid twice) is never paid again.
     if (res.duplicate) throw new TillError('SALE_ALREADY_SAVED', 'This sale was saved already: it cannot be paid twice. Void it on this screen (/).');
     startNoticesSeen = true;
     return r.value;
+  }
+
+  /**
+   * On a chain, a sale may spend points other registers earned: the chain's balance covers them (the
+   * hold, or offline the last known balance), this journal never saw them. They are credited first
+   * in the sale's own transaction (`points.chain.credited`, which the shared ledger does not move), so
+   * the journal's own fold never goes below zero and its balance guard still refuses anything else.
+   */
+  function chainCredits(sale: SaleRecord, at: string): { type: string; data: PointsMoveData }[] {
+    const l = sale.extensions?.loyalty as SaleLoyalty | undefined;
+    if (!l) return [];
+    const a = accountById(loyalty(), l.customerId);
+    if (!a) return [];
+    const day = l.day || localDate(new Date(at));
+    const valid = accountAsOf(a, day).points;
+    const out: { type: string; data: PointsMoveData }[] = [];
+    for (const p of l.programs) {
+      // What the sale spends beyond what this journal holds (its own earning comes after the spend).
+      const short = p.spent - (valid[p.programId] ?? 0);
+      if (p.spent > 0 && short > 0)
+        out.push({ type: EV.pointsChainCredited, data: { customerId: l.customerId, programId: p.programId, points: short, day, reason: "points earned at the shop's other registers (chain balance)", ref: sale.receiptNo } });
+    }
+    return out;
   }
 
   const featureSections = [

@@ -156,6 +156,8 @@ async function openChain(config: TillConfig, dataDir: string, store: Store, say:
     ledgerId: ledgerIdentity(dataDir, config.register.id).register,
     log: say,
     pointDecimals: (id) => programList(loyaltyOf(store.state)).find((p) => p.id === id)?.decimals ?? 0,
+    // Points balances and customers other registers moved, and the saved view for a restart offline.
+    store,
     // An overspend that slipped through offline is never silent: the manager sees it on the register.
     onAlerts: (alerts) => {
       for (const a of alerts) {
@@ -170,6 +172,8 @@ async function openChain(config: TillConfig, dataDir: string, store: Store, say:
     },
   });
   link.outbox.start();
+  // The last chain view saved (DATA/chain-view.json): the register starts knowing what it last pulled.
+  await link.ready();
   // Head office's catalog, customers, programs and settings, pulled as journal events (hq-pull.ts).
   const { startHqPuller } = await import('../sync/hq-pull.js');
   const puller = startHqPuller({ url: config.chain.url, timeoutMs: config.chain.timeoutMs, store, dataDir, log: say });

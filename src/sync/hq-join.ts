@@ -92,7 +92,8 @@ export async function readSeed(client: Client, url: string, o: { register: strin
     const hqCustomers = new Set(hq.filter((i) => i.kind === 'customer').map((i) => i.key));
     // Customers registers created (head office did not): their events as the registers journaled them.
     const local = await client.query<{ type: string; data: { customer?: { id?: string }; customerId?: string } }>(
-      'SELECT type, data FROM events WHERE type = ANY($1) ORDER BY received_at, register_id, seq',
+      // Not the copies registers pulled from each other (customer-pull.ts): each customer once, as made.
+      "SELECT type, data FROM events WHERE type = ANY($1) AND tx NOT LIKE 'chain-customers:%' ORDER BY received_at, register_id, seq",
       [CUSTOMER_EVENTS],
     );
     for (const r of local.rows) {

@@ -15,7 +15,7 @@ import type { Client } from 'pg';
 import { TillError } from '../domain/errors.js';
 import { applyGiftCardEvent, applySaleGiftCards } from '../domain/giftcard/ledger.js';
 import type { GiftCard, GiftCardSlice, SaleGiftCards } from '../domain/giftcard/types.js';
-import { movementsOf } from '../domain/loyalty/events.js';
+import { EV, movementsOf, type Movement } from '../domain/loyalty/events.js';
 import type { SaleRecord } from '../domain/sale.js';
 import { codesOf } from '../store/balance-guard.js';
 import { SALE_COMMITTED, type SaleCommitted } from '../store/projections/sales.js';
@@ -84,6 +84,16 @@ const registerTaken = (reg: RegisterId) =>
     { register: reg.register },
   );
 
+/**
+ * The points movements the ledger records for a journal event: what `movementsOf` says, except a
+ * register's credit of points the chain already holds (`points.chain.credited`: they were earned and
+ * recorded at another register) — the ledger's balance has them already.
+ */
+export function ledgerPointsMovements(ev: Pick<JournalEvent, 'type' | 'data' | 'at'>): Movement[] {
+  if (ev.type === EV.pointsChainCredited) return [];
+  return movementsOf(ev.type, ev.data, typeof ev.at === 'string' ? ev.at.slice(0, 10) : '').filter((m) => Number.isSafeInteger(m.delta) && m.delta !== 0);
+}
+
 const saleOf = (ev: JournalEvent): Partial<SaleRecord> | undefined => (ev.type === SALE_COMMITTED ? ((ev.data as SaleCommitted | undefined)?.sale as Partial<SaleRecord> | undefined) : undefined);
 
 /** Gift-card redemptions of a sale, summed per card (what its holds were taken for). */
@@ -139,7 +149,7 @@ async function pushInside(client: Client, reg: RegisterId, txs: readonly Journal
     for (const c of got.rows) cards[c.code] = { ...c.card, balance: Number(c.balance), history: [] };
   }
   const known = new Set(Object.keys(cards));
-  const points = new Map(events.map((ev) => [ev, movementsOf(ev.type, ev.data, ev.at.slice(0, 10)).filter((m) => Number.isSafeInteger(m.delta) && m.delta !== 0)]));
+  const points = new Map(events.map((ev) => [ev, ledgerPointsMovements(ev)]));
   const keys = [...new Set([...points.values()].flat().map((m) => `${m.customerId}\u0000${m.programId}`))].sort();
   if (keys.length) {
     const split = keys.map((k) => k.split('\u0000'));

@@ -16,15 +16,19 @@
  * by code, then points rows by (customer, program) — every writer here takes them in that order.
  */
 import { POINTS_HOLDS_SQL } from './schema-points-holds.js';
+import { CHAIN_VIEW_SQL } from './schema-chain-view.js';
 
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 /**
  * What takes a ledger from one version to the next, in order: `till sync setup` on a ledger at
  * version v runs the steps after v in one transaction (db.ts). A new ledger is SCHEMA_SQL (version 1)
  * and then every step.
  */
-export const SCHEMA_UPGRADES: readonly { version: number; sql: string }[] = [{ version: 2, sql: POINTS_HOLDS_SQL }];
+export const SCHEMA_UPGRADES: readonly { version: number; sql: string }[] = [
+  { version: 2, sql: POINTS_HOLDS_SQL },
+  { version: 3, sql: CHAIN_VIEW_SQL },
+];
 
 export const SCHEMA_SQL = `
 CREATE TABLE IF NOT EXISTS till_schema (version int NOT NULL, upgraded_at timestamptz NOT NULL DEFAULT now());

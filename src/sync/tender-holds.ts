@@ -204,8 +204,9 @@ export function createTenderHolds(o: TenderHoldsOptions): TenderHolds {
         `Offline, gift cards can pay at most ${money(Math.max(0, perRegisterCap - spent.cardTotal))} more at this register (limit ${money(perRegisterCap)} until the database is back).`,
         { card: masked(s.cards[s.cards.length - 1].code), max: money(Math.max(0, perRegisterCap - spent.cardTotal)), maxMinor: Math.max(0, perRegisterCap - spent.cardTotal) },
       );
-    // Points: the register's own journal already refuses more than its balance; the cap bounds what
-    // two registers could both spend of one customer while neither sees the other.
+    // Points: the sale was built on the balance the register shows — its journal's plus what the chain
+    // last showed beyond it (points-view.ts), less what it spent since — so that is the limit; the cap
+    // bounds what two registers could both spend of one customer while neither sees the other.
     if (chain.offline.maxPoints.trim() === '') return;
     for (const p of s.points) {
       const cap = decimalToUnits(chain.offline.maxPoints.replace(',', '.'), o.pointDecimals(p.programId));

@@ -17,6 +17,12 @@ export const EV = {
   pointsSpent: 'points.spent',
   pointsAdjusted: 'points.adjusted',
   pointsExpired: 'points.expired',
+  /**
+   * On a chain (docs/chain.md, "Points"): the register spends points its own journal never saw (earned
+   * at other registers) that the chain's balance covers; this credits them first, in the sale's own
+   * transaction, so the journal's fold stays what it can prove. The shared ledger moves nothing for it.
+   */
+  pointsChainCredited: 'points.chain.credited',
   pointsRefunded: 'points.refunded',
   accrued: 'loyalty.accrued',
   programUpserted: 'loyalty.program.upserted',
@@ -156,6 +162,7 @@ export function movementsOf(type: string, data: unknown, fallbackDay: string): M
     case EV.pointsEarned:
     case EV.pointsSpent:
     case EV.pointsAdjusted:
+    case EV.pointsChainCredited:
     case EV.pointsExpired: {
       const m = d as unknown as PointsMoveData;
       const sign = type === EV.pointsSpent || type === EV.pointsExpired ? -1 : 1;
