@@ -131,9 +131,9 @@ export async function checkChaos(input: CheckInput): Promise<CheckReport> {
       if ((takenBy.get(a.saleId) ?? 0) !== a.giftCards) v.push(`acknowledged sale ${a.receiptNo} of ${a.register}: gift cards paid ${a.giftCards}, the ledger took ${takenBy.get(a.saleId) ?? 0}`);
 
     const alerts = Number((await c.query<{ n: string }>('SELECT count(*) AS n FROM chain_alerts')).rows[0].n);
-    // Alerts raised by the movement of a sale that held the card online: its push crossed zero
-    // after another register's offline redemptions had landed (the total is right; the register
-    // told is the later one). Counted, not a violation.
+    // Alerts found by the movement of a sale that held the card online: its push crossed zero after
+    // another register's offline redemptions had landed; the push hands them to that register
+    // (ledger.ts, reattributeAlerts), which must tell them (6. below). Counted, not a violation.
     const onHeld = Number(
       (
         await c.query<{ n: string }>(

@@ -79,7 +79,9 @@ export const hqCommand: AdminCommand = {
       const regs = await chainZReports(client, url, { from: from!, to: to!, currency: config.currency, printedAt: ctx.now().toISOString(), register: values.register as string | undefined });
       // A replacement register's Zs carry its ledger id (R2~2): its Z counter started again.
       const lines: ZLine[] = regs.flatMap((r) => r.zs.map((z) => ({ ...zLine(z), register: r.ledgerId })));
-      if (values.json) return ctx.out(JSON.stringify({ from, to, currency: config.currency, registers: regs, lines, total: sumZ(lines) }, null, 2)), 0;
+      const { listAlerts } = await import('../sync/ledger.js');
+      const alerts = await listAlerts(client, { register: values.register as string | undefined, limit: 50 });
+      if (values.json) return ctx.out(JSON.stringify({ from, to, currency: config.currency, registers: regs, lines, total: sumZ(lines), alerts }, null, 2)), 0;
       if (values.csv) {
         for (const l of zCsv(lines, config.currency)) ctx.out(l);
         return 0;
@@ -101,6 +103,13 @@ export const hqCommand: AdminCommand = {
       const quiet = regs.filter((r) => r.zs.length === 0).map((r) => r.ledgerId);
       if (lines.length && quiet.length) ctx.out(tr('hq.report.noZ', { registers: [...new Set(quiet)].join(', ') }));
       for (const r of regs) ctx.out(tr('hq.report.received', { register: r.ledgerId, seq: r.receivedSeq, at: r.lastPushAt ? `${localDate(new Date(r.lastPushAt))} ${hhmm(r.lastPushAt)}` : tr('hq.status.never.sent') }));
+      // Every overspend of the chain, with the register whose manager must settle it (never only a log line).
+      for (const a of alerts.alerts) {
+        if (!alerts.alerts.indexOf(a)) ctx.out(tr('hq.report.alertsHead', { count: alerts.total }));
+        const card = a.kind === 'giftcard.overspent';
+        const p = { register: a.register, at: `${localDate(new Date(a.at))} ${hhmm(a.at)}`, amount: card ? dec(a.shortfall) : a.shortfall, balance: card ? dec(a.balanceAfter) : a.balanceAfter, told: a.seenAt ? tr('hq.report.alertTold') : tr('hq.report.alertUntold') };
+        ctx.out(card ? tr('hq.report.alertCard', { ...p, last4: a.subject.slice(-4) }) : tr('hq.report.alertPoints', { ...p, customer: a.subject }));
+      }
       return 0;
     } finally {
       await client.end().catch(() => {});

@@ -91,10 +91,14 @@ export const syncCommand: AdminCommand = {
       const pending = await pendingAfter(ctx.dataDir, acked);
       const state = readSyncState(ctx.dataDir);
       if (values.json) {
-        ctx.out(JSON.stringify({ online, offlineSince: online ? null : state.offlineSince, acked, pendingTransactions: pending.transactions, pendingSales: pending.sales, error: problem ? { code: problem.code, message: problem.message } : null }));
+        const alerts = online ? await alertsOf(url, config.chain.timeoutMs, reg.register) : null;
+        ctx.out(JSON.stringify({ online, alerts, offlineSince: online ? null : state.offlineSince, acked, pendingTransactions: pending.transactions, pendingSales: pending.sales, error: problem ? { code: problem.code, message: problem.message } : null }));
         return online ? 0 : 1;
       }
-      if (online) ctx.out(tr('cli.sync.online', { where: db.describeUrl(url), acked }));
+      if (online) {
+        ctx.out(tr('cli.sync.online', { where: db.describeUrl(url), acked }));
+        await printAlerts(url, config.chain.timeoutMs, reg.register, money, tr, ctx.out);
+      }
       else {
         const counts = { sales: pending.sales, transactions: pending.transactions, acked };
         ctx.out(state.offlineSince ? tr('cli.sync.offlineSince', { ...counts, time: hhmm(state.offlineSince) }) : tr('cli.sync.offline', counts));
@@ -106,3 +110,32 @@ export const syncCommand: AdminCommand = {
     }
   },
 };
+
+/** This register's overspend alerts (newest 10 and the count), or null when the database cannot be read now. */
+async function alertsOf(url: string, timeoutMs: number, register: string) {
+  const db = await import('../sync/db.js');
+  const { listAlerts } = await import('../sync/ledger.js');
+  try {
+    const c = await db.connectChain(url, { timeoutMs });
+    try {
+      return await listAlerts(c, { register, limit: 10 });
+    } finally {
+      await c.end().catch(() => {});
+    }
+  } catch {
+    return null;
+  }
+}
+
+/** `till sync status`: the overspends this register's manager must settle, never only in a log. */
+async function printAlerts(url: string, timeoutMs: number, register: string, money: (m: number) => string, tr: (k: string, p?: Record<string, string | number>) => string, out: (line: string) => void): Promise<void> {
+  const got = await alertsOf(url, timeoutMs, register);
+  if (!got || got.total === 0) return;
+  out(tr('cli.sync.alertsHead', { count: got.total }));
+  for (const a of got.alerts) {
+    const card = a.kind === 'giftcard.overspent';
+    const told = [a.seenAt ? tr('cli.sync.alertTold') : tr('cli.sync.alertUntold'), ...(a.movedBy ? [tr('cli.sync.alertMovedBy', { register: a.movedBy })] : [])].join('; ');
+    const p = { at: `${a.at.slice(0, 10)} ${hhmm(a.at)}`, amount: card ? money(a.shortfall) : a.shortfall, balance: card ? money(a.balanceAfter) : a.balanceAfter, told };
+    out(card ? tr('cli.sync.alertLineCard', { ...p, last4: a.subject.slice(-4) }) : tr('cli.sync.alertLinePoints', { ...p, customer: a.subject }));
+  }
+}

@@ -72,6 +72,41 @@ export async function unseenAlerts(client: Client, reg: RegisterId): Promise<(Al
   return r.rows.map((a) => ({ id: a.id, kind: a.kind, subject: a.subject, shortfall: Number(a.shortfall), balanceAfter: Number(a.balance_after), at: new Date(a.at).toISOString() }));
 }
 
+export interface AlertRecord extends Alert {
+  /** The register whose manager is told (the one whose redemption had no hold). */
+  register: string;
+  /** The register whose (held) movement found the shortfall, when it is another one. */
+  movedBy: string | null;
+  /** When the register raised it (store notice, till.log); null: at its next push. */
+  seenAt: string | null;
+}
+
+/**
+ * Overspend alerts for `till sync status` (one register's) and `till hq report` (every register's):
+ * newest first, at most `limit`, with how many there are in all. Alerts are never deleted: the manager
+ * settles each with the customer, and the chain keeps the record.
+ */
+export async function listAlerts(client: Client, o: { register?: string; limit: number }): Promise<{ total: number; alerts: AlertRecord[] }> {
+  const r = await client.query<{ kind: Alert['kind']; register_id: string; moved_by: string | null; subject: string; shortfall: string; balance_after: string; at: Date; seen_at: Date | null; total: string }>(
+    `SELECT kind, register_id, moved_by, subject, shortfall, balance_after, at, seen_at, count(*) OVER () AS total FROM chain_alerts
+      WHERE $1::text IS NULL OR register_id = $1 ORDER BY id DESC LIMIT $2`,
+    [o.register ?? null, o.limit],
+  );
+  return {
+    total: Number(r.rows[0]?.total ?? 0),
+    alerts: r.rows.map((a) => ({
+      kind: a.kind,
+      register: a.register_id,
+      movedBy: a.moved_by,
+      subject: a.subject,
+      shortfall: Number(a.shortfall),
+      balanceAfter: Number(a.balance_after),
+      at: new Date(a.at).toISOString(),
+      seenAt: a.seen_at ? new Date(a.seen_at).toISOString() : null,
+    })),
+  };
+}
+
 /** The register told its manager (a store notice, in till.log): these alerts are not told again. */
 export async function markAlertsSeen(client: Client, ids: readonly string[]): Promise<void> {
   if (ids.length) await client.query('UPDATE chain_alerts SET seen_at = now() WHERE id = ANY($1::bigint[]) AND seen_at IS NULL', [ids]);
@@ -247,6 +282,7 @@ async function pushInside(client: Client, reg: RegisterId, txs: readonly Journal
         ),
       ],
     );
+  await reattributeAlerts(client, reg, alertFrom.rows[0].id);
   await client.query('UPDATE registers SET last_seq = $2, last_hash = $3, last_push_at = now() WHERE register_id = $1', [reg.register, lastSeq, lastHash]);
   const alerts = await client.query<{ kind: Alert['kind']; subject: string; shortfall: string; balance_after: string; at: Date }>(
     'SELECT kind, subject, shortfall, balance_after, at FROM chain_alerts WHERE id > $1 AND register_id = $2 ORDER BY id',
@@ -258,6 +294,43 @@ async function pushInside(client: Client, reg: RegisterId, txs: readonly Journal
     lastSeq,
     alerts: alerts.rows.map((a) => ({ kind: a.kind, subject: a.subject, shortfall: Number(a.shortfall), balanceAfter: Number(a.balance_after), at: new Date(a.at).toISOString() })),
   };
+}
+
+/**
+ * An overspend is found on the movement that takes the balance below zero. When that movement is a
+ * sale this push sent *with a hold* (taken online, so the chain had the money when it was asked), the
+ * money was spent by another register's redemption that had none — an offline one that reached the
+ * ledger first. Such alerts of this push go to that register (the latest unheld redemption of the
+ * card or points account by another register), which tells its manager at its next push; the
+ * register whose movement crossed zero stays in `moved_by`. An alert with no such redemption stays.
+ */
+async function reattributeAlerts(client: Client, reg: RegisterId, after: string): Promise<void> {
+  await client.query(
+    `WITH mine AS (
+       SELECT a.id, a.kind, a.subject, e.data #>> '{sale,saleId}' AS sale FROM chain_alerts a JOIN events e ON e.id = a.event_id
+        WHERE a.id > $1 AND a.register_id = $2),
+     held AS (
+       SELECT m.* FROM mine m
+        WHERE m.sale IS NOT NULL AND (
+          (m.kind = 'giftcard.overspent' AND EXISTS (SELECT 1 FROM gift_card_holds h WHERE h.sale_id = m.sale AND h.code = m.subject AND h.state = 'posted'))
+          OR (m.kind = 'points.overspent' AND EXISTS (SELECT 1 FROM points_holds h WHERE h.sale_id = m.sale AND h.customer_id || '/' || h.program_id = m.subject AND h.state = 'posted')))),
+     culprit AS (
+       SELECT h.id, CASE WHEN h.kind = 'giftcard.overspent' THEN
+           (SELECT mv.register_id FROM gift_card_movements mv JOIN events e ON e.id = mv.event_id
+             WHERE mv.code = h.subject AND mv.amount < 0 AND mv.register_id <> $2
+               AND NOT EXISTS (SELECT 1 FROM gift_card_holds x WHERE x.sale_id = e.data #>> '{sale,saleId}' AND x.code = mv.code AND x.state = 'posted')
+             ORDER BY mv.id DESC LIMIT 1)
+         ELSE
+           (SELECT mv.register_id FROM points_movements mv JOIN events e ON e.id = mv.event_id
+             WHERE mv.customer_id || '/' || mv.program_id = h.subject AND mv.delta < 0 AND mv.kind = 'spend' AND mv.register_id <> $2
+               AND NOT EXISTS (SELECT 1 FROM points_holds x WHERE x.sale_id = e.data #>> '{sale,saleId}' AND x.customer_id = mv.customer_id AND x.program_id = mv.program_id AND x.state = 'posted')
+             ORDER BY mv.id DESC LIMIT 1)
+         END AS register_id
+         FROM held h)
+     UPDATE chain_alerts a SET moved_by = a.register_id, register_id = c.register_id
+       FROM culprit c WHERE a.id = c.id AND c.register_id IS NOT NULL`,
+    [after, reg.register],
+  );
 }
 
 /** Rows a batch writes, in journal order (jsonb_array_elements keeps it). */
