@@ -9,7 +9,7 @@ import { subtotalBeforeOrderDiscounts } from './cart.js';
 import type { TillConfig } from './config.js';
 import type { SaleRecord } from './sale.js';
 import type { Minor } from './money.js';
-import { formatDateTime, formatDecimal, formatMoney, formatNumber, formatPercent } from '../i18n/format.js';
+import { formatDateTime, formatDay, formatDecimal, formatMoney, formatNumber, formatPercent } from '../i18n/format.js';
 import { lineWeight } from './scale-barcode.js';
 import { toAscii } from '../i18n/ascii.js';
 import { translator, type Translate } from '../i18n/index.js';
@@ -28,6 +28,8 @@ export interface ReceiptContext {
   t: Translate;
   money(minor: Minor): string;
   dateTime(iso: string): string;
+  /** A calendar day ("2027-12-03") the locale's way. */
+  day(day: string): string;
 }
 
 /**
@@ -70,6 +72,7 @@ export function receiptContext(sale: Pick<SaleRecord, 'currency'>, cfg: ReceiptC
     t: tr,
     money: (m) => formatMoney(m, sale.currency, { locale: cfg.locale, ascii: cfg.ascii }),
     dateTime: (iso) => formatDateTime(iso, cfg.locale, cfg.ascii, { timeZone: cfg.timeZone }),
+    day: (d) => formatDay(d, cfg.locale, cfg.ascii),
   };
 }
 

@@ -320,6 +320,8 @@ export const en = {
   'ui.tender.paid': 'Paid so far',
   'ui.tender.given': 'given {given}, change {change}',
   'ui.tender.reference': 'ref {reference}',
+  // A gift card's reference is the card itself, masked (a card payment's is the approval code).
+  'ui.tender.cardNo': 'card {reference}',
   'ui.failed.title': 'NOT SAVED',
   'ui.failed.hint': 'The sale is still open. Retry, or void it.',
   'ui.paid.title': 'PAID',
@@ -498,6 +500,9 @@ export const en = {
   'ui.key.language': 'Screen language: the next one (kept until sign-out)',
   'ui.hint.language': 'Language',
   'ui.notice.language': 'Screen language: {name}.',
+  // Joining the screen's own pieces: a list of parts, a remark in brackets (Chinese takes its full-width，and（）).
+  'ui.sep.list': ', ',
+  'ui.paren': '{text} ({inner})',
   'error.OPERATOR_LANGUAGE': 'The language is one of: {languages}.',
   'approval.action.void': 'void the sale',
   'approval.action.refund': 'refund',

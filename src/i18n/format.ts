@@ -128,3 +128,23 @@ export function formatDateTime(iso: string, locale?: string, ascii = false, opti
   }
   return ascii ? toAscii(s) : s;
 }
+
+/**
+ * A calendar day as the ledger keeps it ("2027-12-03": a gift card's expiry, the end of additional
+ * points) in the locale's own order with 2-digit fields: "03.12.2027" (ru-RU), "03/12/2027" (vi-VN),
+ * "2027/12/03" (zh-CN), "12/03/2027" (en-US). A day is not an instant, so it is written in UTC and no
+ * time zone moves it to the day before. Anything that is not such a day is returned as given.
+ */
+export function formatDay(day: string, locale?: string, ascii = false): string {
+  const m = typeof day === 'string' ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(day) : null;
+  const d = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : null;
+  if (!d || Number.isNaN(d.getTime())) return ascii ? toAscii(String(day)) : String(day);
+  const opts: Intl.DateTimeFormatOptions = { year: 'numeric', month: '2-digit', day: '2-digit', timeZone: 'UTC', ...(ascii ? { numberingSystem: 'latn' } : {}) };
+  let s: string;
+  try {
+    s = dateFormat(locale || 'en-US', opts).format(d);
+  } catch {
+    s = dateFormat('en-US', opts).format(d);
+  }
+  return ascii ? toAscii(s) : s;
+}

@@ -117,5 +117,5 @@ export function errorMessage(err: { code: string; message?: string; params?: Par
 
 export { en, type MessageKey } from './en.js';
 export { LANGUAGES, LANGUAGE_NAMES, DEFAULT_LOCALE, isLanguage, nextLanguage, type Language } from './languages.js';
-export { formatMoney, formatDateTime, formatPercent, formatNumber, formatDecimal, type MoneyFormatOptions, type DateTimeOptions } from './format.js';
+export { formatMoney, formatDateTime, formatDay, formatPercent, formatNumber, formatDecimal, type MoneyFormatOptions, type DateTimeOptions } from './format.js';
 export { toAscii, charWidth } from './ascii.js';

@@ -22,6 +22,12 @@ export interface CartTableView {
   below: number;
 }
 
+/**
+ * Two spaces before a money column: with one, a quantity and a price written the locale's way run
+ * together ("1 150,00 ₽" reads as 1 150 roubles in Russian, "2 150.000 ₫" in Vietnamese).
+ */
+export const MONEY_GAP = '  ';
+
 /** First visible row so that `selected` is in a window of `rows`, moving as little as possible. */
 export function scrollTop(prevTop: number, selected: number, rows: number, count: number): number {
   let top = prevTop;
@@ -41,14 +47,14 @@ export function cartTable(lines: readonly PricedLine[], cols: number, rows: numb
   const totW = w(total, h.total, 8);
   let unitW = w(unit, h.price, 8);
   const marker = 2;
-  let nameW = cols - marker - qtyW - unitW - totW - 3;
+  let nameW = cols - marker - qtyW - unitW - totW - 1 - 2 * MONEY_GAP.length;
   // On a very narrow terminal the unit price goes first: the line total matters more.
   if (nameW < 12) {
-    nameW += unitW + 1;
+    nameW += unitW + MONEY_GAP.length;
     unitW = 0;
   }
   const row = (m: string, name: string, q: string, u: string, tot: string) =>
-    m + padEnd(name, nameW, fmt.ascii) + ' ' + padStart(q, qtyW) + (unitW ? ' ' + padStart(u, unitW) : '') + ' ' + padStart(tot, totW);
+    m + padEnd(name, nameW, fmt.ascii) + ' ' + padStart(q, qtyW) + (unitW ? MONEY_GAP + padStart(u, unitW) : '') + MONEY_GAP + padStart(tot, totW);
   const top = scrollTop(prevTop, selected, rows, lines.length);
   const visible = lines.slice(top, top + rows);
   const pointer = fmt.ascii ? '> ' : '▶ ';

@@ -29,7 +29,7 @@ export function demoCards(state: StoreState, prefix: string, fmt: Fmt, max = 6):
   for (const a of Object.values(slice.customers).slice(0, Math.max(0, max - out.length))) {
     const points = program ? fmt.t('ui.points', { points: formatUnits(a.points[program.id] ?? 0, program.decimals) }) : '';
     const tier = tierName(slice.ladder, a.tier);
-    out.push({ code: a.card, label: fmt.t('ui.idle.member', { name: fmt.text(a.name), about: [tier, points].filter(Boolean).join(', ') }) });
+    out.push({ code: a.card, label: fmt.t('ui.idle.member', { name: fmt.text(a.name), about: [tier, points].filter(Boolean).join(fmt.t('ui.sep.list')) }) });
   }
   return out;
 }

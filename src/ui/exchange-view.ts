@@ -12,7 +12,7 @@ import { formatNumber } from '../i18n/index.js';
 import { pointsText } from './loyalty-view.js';
 import { tenderRow, type Fmt } from './selectors.js';
 import { padEnd, padStart, width as cols } from './text.js';
-import { scrollTop } from './cart-table.js';
+import { MONEY_GAP, scrollTop } from './cart-table.js';
 
 /** The product a barcode or SKU names, for its name and SKU (catalog text, never a price). */
 export type ProductName = (code: string) => { sku: string; name: string } | undefined;
@@ -65,9 +65,9 @@ export function itemTable(rows: readonly ItemRowView[], heads: { item: string; p
   const priceW = w(rows.map((r) => r.price), heads.price, 6);
   const qtyW = w(rows.map((r) => n(r.qty)), heads.qty, 3);
   const amountW = w(rows.map((r) => r.amount), heads.amount, 8);
-  const nameW = Math.max(6, width - 2 - priceW - qtyW - amountW - 3);
+  const nameW = Math.max(6, width - 2 - priceW - qtyW - amountW - 2 - MONEY_GAP.length);
   const line = (m: string, name: string, price: string, qty: string, amount: string) =>
-    m + padEnd(name, nameW, fmt.ascii) + ' ' + padStart(price, priceW) + ' ' + padStart(qty, qtyW) + ' ' + padStart(amount, amountW);
+    m + padEnd(name, nameW, fmt.ascii) + ' ' + padStart(price, priceW) + ' ' + padStart(qty, qtyW) + MONEY_GAP + padStart(amount, amountW);
   const top = scrollTop(prevTop, selected, visible, rows.length);
   const pointer = fmt.ascii ? '> ' : '▶ ';
   return {

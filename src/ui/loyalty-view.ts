@@ -36,7 +36,7 @@ export function rewardBalances(ctx: Ctx, fmt: Fmt): string {
     .map((p) => {
       const held = pointsReserved(ctx.cart, p.id);
       const text = `${fmt.text(p.name)} ${pointsText(c.points[p.id] ?? 0, p.decimals, fmt)}`;
-      return held ? `${text} (${fmt.t('ui.rewards.held', { points: pointsText(held, p.decimals, fmt) })})` : text;
+      return held ? fmt.t('ui.paren', { text, inner: fmt.t('ui.rewards.held', { points: pointsText(held, p.decimals, fmt) }) }) : text;
     })
     .join('  ');
 }
@@ -69,7 +69,7 @@ export function customerPanel(ctx: Ctx, fmt: Fmt): CustomerPanel | null {
     .map((p) => {
       const extra = extraOf(c, p.id);
       const text = `${fmt.text(p.name)} ${pointsText(c.points[p.id] ?? 0, p.decimals, fmt)}`;
-      return extra ? `${text} (${fmt.t('ui.customer.additional', { points: formatUnits(extra, p.decimals) })})` : text;
+      return extra ? fmt.t('ui.paren', { text, inner: fmt.t('ui.customer.additional', { points: formatUnits(extra, p.decimals) }) }) : text;
     })
     .join('  ');
   const detail: string[] = [];
@@ -80,7 +80,7 @@ export function customerPanel(ctx: Ctx, fmt: Fmt): CustomerPanel | null {
     if (pp?.earned) sale.push(`+${pointsText(pp.earned, p.decimals, fmt)}${who}`);
     if (pp?.spent) sale.push(`-${pointsText(pp.spent, p.decimals, fmt)}${who}`);
   }
-  if (sale.length) detail.push(fmt.t('ui.customer.thisSale', { points: sale.join(', ') }));
+  if (sale.length) detail.push(fmt.t('ui.customer.thisSale', { points: sale.join(fmt.t('ui.sep.list')) }));
   let progress: number | null = null;
   const tp = ladder ? tierProgress(c, ladder, day) : null;
   if (preview?.promoted && preview.tierAfter) detail.push(fmt.t('ui.customer.promoted', { tier: fmt.text(tierName(ladder, preview.tierAfter)) }));
@@ -143,7 +143,7 @@ function rewardTitle(r: Reward, p: LoyaltyProgram, fmt: Fmt): string {
   if (r.kind !== 'cashback') return fmt.text(r.name);
   const rate = fmt.t('ui.rewards.rate', { points: pointsText(r.value.points, p.decimals, fmt), amount: fmt.money(r.value.amount) });
   const cap = r.maxSharePpm !== undefined ? fmt.t('ui.rewards.cap', { percent: r.maxSharePpm / 10_000 }) : '';
-  return `${fmt.text(r.name)} (${rate}${cap ? ', ' + cap : ''})`;
+  return fmt.t('ui.paren', { text: fmt.text(r.name), inner: cap ? rate + fmt.t('ui.sep.list') + cap : rate });
 }
 
 /** Every reward of every running program ("now": a claim would go through), then the rewards already on the sale (removable). */
@@ -210,7 +210,9 @@ export function discountRows(priced: PricedCart, fmt: Fmt): { id: string; label:
         d.source === 'tier'
           ? fmt.t('ui.discount.tier', { label: fmt.text(d.label) })
           : d.source === 'reward'
-            ? fmt.t('ui.discount.reward', { label: fmt.text(d.label) }) + (points !== null ? ` (${fmt.t('ui.points', { points })})` : '')
+            ? points !== null
+              ? fmt.t('ui.paren', { text: fmt.t('ui.discount.reward', { label: fmt.text(d.label) }), inner: fmt.t('ui.points', { points }) })
+              : fmt.t('ui.discount.reward', { label: fmt.text(d.label) })
             : fmt.text(d.label);
       return { id: d.id, label, amount: `-${fmt.money(d.amount)}` };
     });

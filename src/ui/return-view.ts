@@ -4,6 +4,7 @@
  * points and the card balances are the domain's preview (`context.preview`, src/domain/returns),
  * exactly what committing would journal. Gift-card codes are shown masked only.
  */
+import { MESSAGE_MAX_ROWS } from './components/MessageLine.js';
 import type { ReturnContext } from '../../machines/return.types.js';
 import type { ReturnRecord } from '../domain/returns/types.js';
 import { maskCode } from '../domain/giftcard/code.js';
@@ -13,7 +14,7 @@ import { machineMessageText, type EntryView, type Fmt } from './selectors.js';
 import type { Screen } from './keys/table.js';
 import type { InputState } from './input/state.js';
 import { padEnd, padStart, truncate, width as cols } from './text.js';
-import { scrollTop } from './cart-table.js';
+import { MONEY_GAP, scrollTop } from './cart-table.js';
 
 /** A row of the receipt's lines: what was sold, what came back before, what can, what is chosen now. */
 export interface ReturnRowView {
@@ -86,9 +87,9 @@ export function returnTable(rows: readonly ReturnRowView[], width: number, visib
   const qtyW = w(rows.map((r) => n(r.qty)), h.qty, 3);
   const refW = w(rows.map((r) => r.refund), h.refund, 8);
   const marker = 2;
-  const nameW = Math.max(6, width - marker - priceW - soldW - retW - leftW - qtyW - refW - 6);
+  const nameW = Math.max(6, width - marker - priceW - soldW - retW - leftW - qtyW - refW - 5 - MONEY_GAP.length);
   const line = (m: string, name: string, price: string, sold: string, ret: string, left: string, qty: string, refund: string) =>
-    m + padEnd(name, nameW, fmt.ascii) + ' ' + padStart(price, priceW) + ' ' + padStart(sold, soldW) + ' ' + padStart(ret, retW) + ' ' + padStart(left, leftW) + ' ' + padStart(qty, qtyW) + ' ' + padStart(refund, refW);
+    m + padEnd(name, nameW, fmt.ascii) + ' ' + padStart(price, priceW) + ' ' + padStart(sold, soldW) + ' ' + padStart(ret, retW) + ' ' + padStart(left, leftW) + ' ' + padStart(qty, qtyW) + MONEY_GAP + padStart(refund, refW);
   const top = scrollTop(prevTop, selected, visible, rows.length);
   const pointer = fmt.ascii ? '> ' : '▶ ';
   return {
@@ -156,7 +157,7 @@ export function refundNotes(r: ReturnRecord, fmt: Fmt): string[] {
 
 /** "tax $0.45, discounts taken back $0.50": beside the refund's total. */
 export function refundDetail(r: ReturnRecord, fmt: Fmt): string {
-  return [fmt.t('ui.return.tax', { amount: fmt.money(r.tax) }), r.discount ? fmt.t('ui.return.discount', { amount: fmt.money(r.discount) }) : ''].filter(Boolean).join(', ');
+  return [fmt.t('ui.return.tax', { amount: fmt.money(r.tax) }), r.discount ? fmt.t('ui.return.discount', { amount: fmt.money(r.discount) }) : ''].filter(Boolean).join(fmt.t('ui.sep.list'));
 }
 
 /** Why the chosen return cannot be refunded as it is (a blocked card...), in the cashier's words. */
@@ -192,13 +193,30 @@ export function returnEntry(screen: Screen, input: InputState, ret: { value: unk
 }
 
 /**
- * Text in lines of at most `width` columns, broken between words (a word wider than a line is cut),
- * at most `max` lines: a refusal too long for the message line is read in full on the return screen.
+ * The words of a text for wrapping, with an amount kept whole: the locale's money and numbers group
+ * digits with plain spaces ("1 006 баллов", "109,08 ₽"), so a space between two digits, or before a
+ * lone symbol (₽, ₫), does not end a word.
+ */
+function wrapWords(text: string): string[] {
+  const out: string[] = [];
+  // A no-break space (the locale's own, inside "2 250,00 ₽") never breaks a line either.
+  for (const w of text.split(/[ \t\r\n]+/).filter(Boolean)) {
+    const prev = out.at(-1);
+    if (prev !== undefined && ((/\d$/.test(prev) && /^\d/.test(w)) || /^[^\p{L}\p{N}]+$/u.test(w))) out[out.length - 1] = `${prev} ${w}`;
+    else out.push(w);
+  }
+  return out;
+}
+
+/**
+ * Text in lines of at most `width` columns, broken between words (a word wider than a line is cut;
+ * an amount is one word, wrapWords), at most `max` lines: a refusal too long for the message line,
+ * a note under a refund, read in full on the return screens.
  */
 export function wrapText(text: string, width: number, max: number): string[] {
   const out: string[] = [];
   let line = '';
-  for (const word of text.split(/\s+/).filter(Boolean)) {
+  for (const word of wrapWords(text)) {
     const next = line ? `${line} ${word}` : word;
     if (cols(next) <= width) line = next;
     else {
@@ -209,3 +227,17 @@ export function wrapText(text: string, width: number, max: number): string[] {
   if (line) out.push(line);
   return out.length <= max ? out : [...out.slice(0, max - 1), truncate(out.slice(max - 1).join(' '), width)];
 }
+
+/**
+ * A note under a refund (points given back, a card returned) in rows of `width` columns: over a
+ * second and third row when it is longer, never cut in the middle of a number.
+ */
+export const noteRows = (note: string, width: number): string[] => wrapText(note, Math.max(8, width - 4), 3).map((l, i) => (i ? `    ${l}` : `  ${l}`));
+
+/**
+ * A refusal on a return screen, in full: only when the message line cannot hold it (it wraps to
+ * MESSAGE_MAX_ROWS rows and cuts the rest), else nothing — the message line shows it, and twice on
+ * one screen reads as two refusals.
+ */
+export const refusalRows = (refusal: string | null, width: number): string[] =>
+  refusal && wrapText(refusal, width, MESSAGE_MAX_ROWS + 1).length > MESSAGE_MAX_ROWS ? wrapText(refusal, width, MESSAGE_MAX_ROWS + 1) : [];

@@ -9,7 +9,7 @@ import type { CardPrompt, CheckoutMessage, PendingConfirm, PricePrompt } from '.
 import { pendingQuestion } from '../../machines/checkout.confirm.js';
 import type { TillConfig } from '../domain/config.js';
 import type { Tender } from '../domain/tender.js';
-import { errorMessage, formatMoney, hasMessage, t, toAscii } from '../i18n/index.js';
+import { errorMessage, formatDay, formatMoney, hasMessage, t, toAscii } from '../i18n/index.js';
 import { ACTION_LABEL } from '../domain/operators/approval.js';
 import { bindingsOn, keysLabel, KEY_TABLE, SCREENS, specLabel, type Binding, type MachineScreen, type Screen } from './keys/table.js';
 import type { InputState, Notice } from './input/state.js';
@@ -285,7 +285,7 @@ function cardValuePrompt(p: CardPrompt | null, fmt: Fmt): string {
   const masked = fmt.text(p?.masked ?? '');
   if (!p?.topUp) return fmt.t('ui.entry.cardValue', { masked });
   if (p.topUp.renewTo === undefined) return fmt.t('ui.entry.cardTopUp', { masked, balance: fmt.money(p.topUp.balance) });
-  return p.topUp.renewTo === null ? fmt.t('ui.entry.cardRenewNoExpiry', { masked }) : fmt.t('ui.entry.cardRenew', { masked, date: p.topUp.renewTo });
+  return p.topUp.renewTo === null ? fmt.t('ui.entry.cardRenewNoExpiry', { masked }) : fmt.t('ui.entry.cardRenew', { masked, date: formatDay(p.topUp.renewTo, fmt.locale, fmt.ascii) });
 }
 
 /** What the hint bar needs to know beyond the screen: a customer is attached, a reward is affordable. */
@@ -383,7 +383,7 @@ export function tenderRow(tn: Tender, fmt: Fmt): { kind: string; amount: string;
   const kind = fmt.t(`receipt.tender.${tn.kind}`);
   if (tn.kind === 'cash' && tn.given !== undefined && tn.given !== tn.amount)
     return { kind, amount: fmt.money(tn.amount), detail: fmt.t('ui.tender.given', { given: fmt.money(tn.given), change: fmt.money(tn.change ?? 0) }) };
-  if (tn.reference) return { kind, amount: fmt.money(tn.amount), detail: fmt.t('ui.tender.reference', { reference: fmt.text(tn.reference) }) };
+  if (tn.reference) return { kind, amount: fmt.money(tn.amount), detail: fmt.t(tn.kind === 'giftcard' ? 'ui.tender.cardNo' : 'ui.tender.reference', { reference: fmt.text(tn.reference) }) };
   return { kind, amount: fmt.money(tn.amount), detail: '' };
 }
 

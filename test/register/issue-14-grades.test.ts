@@ -58,7 +58,7 @@ async function open(): Promise<{ store: Store; reg: Register; hardware: ReturnTy
   return { store, reg, hardware };
 }
 
-const fmt = { money: (m: number) => `$${(m / 100).toFixed(2)}`, text: (s: string) => s, t: (k: string, p: Record<string, string | number> = {}) => (k === 'ui.points' ? `${p.points} pts` : k === 'ui.customer.additional' ? `${p.points} additional` : k), ascii: false, locale: 'en-US', currency: 'USD' };
+const fmt = { money: (m: number) => `$${(m / 100).toFixed(2)}`, text: (s: string) => s, t: (k: string, p: Record<string, string | number> = {}) => (k === 'ui.points' ? `${p.points} pts` : k === 'ui.customer.additional' ? `${p.points} additional` : k === 'ui.paren' ? `${p.text} (${p.inner})` : k), ascii: false, locale: 'en-US', currency: 'USD' };
 
 describe('grades and additional points at the till', () => {
   it('Gold earns 5% of what is paid; points pay additional first; the receipt shows main and additional apart', async () => {
@@ -89,7 +89,7 @@ describe('grades and additional points at the till', () => {
       'Points balance                          90',
       '  Main points                           20',
       '  Additional points                     70',
-      '  Additional until              2025-04-09',
+      '  Additional until              04/09/2025',
       'Expiring within 30 days                 70',
       'Tier                                  Gold',
       '------------------------------------------',

@@ -126,7 +126,7 @@ describe('top-up mode at the till', () => {
     expect(lines.slice(-4)).toEqual([
       `Gift card ${maskCode(EXPIRED)} loaded        $1,500.00`,
       '  Balance now                    $1,500.00',
-      '  Valid again until 2028-03-31',
+      '  Valid again until 03/31/2028',
       '------------------------------------------',
     ]);
     await store.close();

@@ -87,7 +87,7 @@ describe('checking a balance: one key from the sale', () => {
     ui.scan(`GC${ACTIVE}`);
     const f = await ui.waitFor('BALANCE  $37.50');
     expect(f).toMatch(new RegExp(`Gift card \\*{4}${ACTIVE.slice(-4)}\\s+active`));
-    expect(f).toContain('Valid until 2026-03-14');
+    expect(f).toContain('Valid until 03/14/2026');
     expect(f).toMatch(/When\s+What\s+Amount\s+Balance/);
     expect(f).toMatch(/paid with\s+-\$12\.50\s+\$37\.50/);
     expect(f).toMatch(/issued\s+\$50\.00\s+\$50\.00/);

@@ -25,14 +25,14 @@ export function giftCardReceiptSection(opts: { prefix: string; terms: string }):
     for (const l of ext.loaded ?? []) {
       out.push(columns(c.t('receipt.giftcard.loaded', { card: maskCode(l.code) }), c.money(l.amount)));
       out.push(columns(c.t('receipt.giftcard.balanceNow'), c.money(l.balanceAfter)));
-      if (l.renew) out.push(text(l.renew.expiresOn ? c.t('receipt.giftcard.renewed', { date: l.renew.expiresOn }) : c.t('receipt.giftcard.renewedNoExpiry')));
+      if (l.renew) out.push(text(l.renew.expiresOn ? c.t('receipt.giftcard.renewed', { date: c.day(l.renew.expiresOn) }) : c.t('receipt.giftcard.renewedNoExpiry')));
     }
     for (const s of ext.sold) {
       out.push(separator('*'), text(c.t('receipt.giftcard.title'), { align: 'center', bold: true, size: 'double' }));
       out.push(text(c.money(s.faceValue), { align: 'center', bold: true, size: 'double' }));
       if (s.price !== s.faceValue) out.push(text(c.t('receipt.giftcard.paid', { price: c.money(s.price) }), { align: 'center' }));
       out.push(feed(1), text(formatCode(s.code), { align: 'center', bold: true }), barcode(scanValue(s.code, opts.prefix)), qr(scanValue(s.code, opts.prefix)));
-      out.push(text(s.expiresOn ? c.t('receipt.giftcard.expires', { date: s.expiresOn }) : c.t('receipt.giftcard.noExpiry'), { align: 'center' }));
+      out.push(text(s.expiresOn ? c.t('receipt.giftcard.expires', { date: c.day(s.expiresOn) }) : c.t('receipt.giftcard.noExpiry'), { align: 'center' }));
       if (s.customerId) out.push(text(c.t('receipt.giftcard.restricted'), { align: 'center' }));
       if (opts.terms) out.push(text(opts.terms, { align: 'center' }));
       out.push(separator('*'));

@@ -42,7 +42,7 @@ export function loyaltyReceiptSection(data: LoyaltyReceiptData): ReceiptSection 
       if (add) {
         out.push(columns(c.t('receipt.loyalty.main'), pts(p.balanceAfter - add.balanceAfter, d)));
         out.push(columns(c.t('receipt.loyalty.additional'), pts(add.balanceAfter, d)));
-        if (add.expiresOn && add.balanceAfter > 0) out.push(columns(c.t('receipt.loyalty.additionalUntil'), add.expiresOn));
+        if (add.expiresOn && add.balanceAfter > 0) out.push(columns(c.t('receipt.loyalty.additionalUntil'), c.day(add.expiresOn)));
       }
       if (p.expiringSoon > 0) out.push(columns(c.t('receipt.loyalty.expiring'), pts(p.expiringSoon, d)));
     }

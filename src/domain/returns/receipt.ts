@@ -5,7 +5,7 @@
  * gift cards and points after the return, who took it and who approved it, and carries its own
  * receipt number as a barcode (scanning it back is refused: a return is not returned).
  */
-import { formatNumber, formatPercent } from '../../i18n/format.js';
+import { formatDecimal, formatNumber, formatPercent } from '../../i18n/format.js';
 import { formatCode, maskCode, scanValue } from '../giftcard/code.js';
 import { formatUnits } from '../loyalty/units.js';
 import { asciiBlock, headerBlocks, receiptBarcode, receiptContext, safeBlock, type ReceiptConfig, type ReceiptContext } from '../receipt.js';
@@ -44,7 +44,8 @@ export function refundBlocks(r: ReturnRecord, c: ReceiptContext): ReceiptBlock[]
   for (const f of r.refunds) {
     if (f.kind === 'cash' || f.kind === 'exchange') continue;
     out.push(columns(c.t(`receipt.tender.${f.kind}`), c.money(-f.amount)));
-    if (f.reference) out.push(text(c.t('receipt.reference', { reference: f.reference })));
+    // As on the sale's receipt: a card's reference is its approval code, a gift card's the card, masked.
+    if (f.reference) out.push(text(c.t(f.kind === 'giftcard' ? 'receipt.reference.giftcard' : 'receipt.reference', { reference: f.reference })));
   }
   if (r.cash.due > 0) {
     out.push(columns(c.t('receipt.tender.cash'), c.money(-r.cash.given)));
@@ -62,7 +63,7 @@ export function issuedBlocks(r: ReturnRecord, cfg: ReceiptConfig, c: ReceiptCont
   const out: ReceiptBlock[] = [];
   for (const x of r.giftcards?.issued ?? []) {
     out.push(separator(), text(c.t('return.receipt.newCardTitle'), { align: 'center', bold: true }), columns(c.t('return.receipt.newCardValue'), c.money(x.amount), { bold: true }));
-    if (x.expiresOn) out.push(text(c.t('return.receipt.newCardExpires', { date: x.expiresOn })));
+    if (x.expiresOn) out.push(text(c.t('return.receipt.newCardExpires', { date: c.day(x.expiresOn) })));
     const scan = scanValue(x.code, cfg.giftCardPrefix ?? '');
     out.push(feed(1), text(formatCode(x.code), { align: 'center', bold: true }));
     if (isCode128B(scan)) out.push(barcode(scan));
@@ -91,7 +92,8 @@ export function pointsBlocks(r: ReturnRecord, c: ReceiptContext): ReceiptBlock[]
   if (!l) return [];
   const out: ReceiptBlock[] = [separator()];
   for (const p of l.programs) {
-    const pts = (u: number) => formatUnits(u, p.decimals);
+    // Written as the receipt's locale writes numbers ("1 006" in ru-RU), as the sale's receipt does.
+    const pts = (u: number) => formatDecimal(formatUnits(u, p.decimals), c.locale, c.ascii);
     out.push(text(p.name, { bold: true }));
     if (p.returned) out.push(columns(c.t('return.receipt.pointsBack'), `+${pts(p.returned)}`));
     if (p.clawedBack) out.push(columns(c.t('return.receipt.pointsTaken'), `-${pts(p.clawedBack)}`));

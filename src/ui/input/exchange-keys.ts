@@ -15,7 +15,7 @@ import { MAX_QTY } from '../../domain/cart.js';
 import { currency as currencyOf, parseAmount } from '../../domain/money.js';
 import type { Key } from '../keys/decode.js';
 import type { Action } from '../keys/table.js';
-import { MAX_ENTRY, type InputState, type Notice } from './state.js';
+import { entryQty, MAX_ENTRY, type InputState, type Notice } from './state.js';
 
 /** An item on a side of the return as the keys see it: what was scanned or typed, its product, how many. */
 export interface ItemKeyRow {
@@ -78,8 +78,10 @@ const splitQty = (code: string): { qty: number; code: string } | null => {
 /** A scanned or typed item onto the side shown, with the pending quantity (default one). */
 export function addItem(s: InputState, side: ItemSide, text: string, v: ItemKeyView): ItemKeyResult {
   const code = text.trim();
-  const typed = s.qty === null ? splitQty(code) : null;
-  const qty = typed ? typed.qty : (s.qty ?? 1);
+  // A scan with "2*" waiting in the entry line (sent as one burst, so `*` was typed as text) is two.
+  const pending = s.qty === null && s.entry !== text ? entryQty(s.entry) : null;
+  const typed = s.qty === null && pending === null ? splitQty(code) : null;
+  const qty = typed ? typed.qty : (pending ?? s.qty ?? 1);
   const cleared = { ...s, entry: '', qty: null };
   if (!Number.isSafeInteger(qty) || qty < 1 || qty > MAX_QTY) return notice(cleared, 'error.BAD_QUANTITY', { max: MAX_QTY });
   const rows = rowsOf(side, v);

@@ -28,7 +28,7 @@
 import type { CheckoutEvent } from '../../../machines/checkout.types.js';
 import type { ScanKind } from '../../domain/scan-kind.js';
 import type { Screen } from '../keys/table.js';
-import { FOLLOW, uiScreen, type InputState, type Notice } from './state.js';
+import { entryQty, FOLLOW, uiScreen, type InputState, type Notice } from './state.js';
 import { splitQty, type KeyResult, type KeyView } from './handle-key.js';
 import { returnItemRoute, returnRoute } from './return-route.js';
 import { addItem } from './exchange-keys.js';
@@ -99,11 +99,13 @@ export function routeScan(prev: InputState, scan: { code: string; source: string
   const route = SCAN_ROUTES[uiScreen(v.screen, s, v.session ?? null)][kind];
   const machine = (st: InputState): KeyResult => {
     // "3*301" arriving in one burst (typed faster than a person can) is still 3 x 301 (handle-key.ts).
-    const typed = st.qty === null ? splitQty(code) : null;
-    const qty = typed ? typed.qty : st.qty;
+    // "2*" waiting in the entry line of the sale (or the ready screen) is this scan's quantity.
+    const pending = st.qty === null && (v.screen === 'sale' || v.screen === 'idle') && !st.overlay ? entryQty(st.entry) : null;
+    const typed = st.qty === null && pending === null ? splitQty(code) : null;
+    const qty = typed ? typed.qty : (pending ?? st.qty);
     const ev: CheckoutEvent = { type: 'cart.scan', code: typed ? typed.code : code, source: scan.source, ...(qty !== null ? { qty } : {}) };
     // The card approval prompt is left: a scan is never an approval code.
-    return { state: { ...st, qty: null, card: null, line: FOLLOW, tender: FOLLOW }, events: [...pre, ev] };
+    return { state: { ...st, ...(pending !== null ? { entry: '' } : {}), qty: null, card: null, line: FOLLOW, tender: FOLLOW }, events: [...pre, ev] };
   };
   if (typeof route === 'object') return notice(s, `error.${route.refuse}`, { code });
   switch (route) {

@@ -174,3 +174,14 @@ export function uiScreen(screen: MachineScreen, s: Pick<InputState, 'overlay'> &
   if (o.kind === 'rewards') return o.points ? 'rewardPoints' : 'rewards';
   return o.kind;
 }
+
+/**
+ * "2*" left in the entry line when a scan comes: the quantity for that scan. Keys that arrive
+ * together (a terminal multiplexer, a paste, a fast typist) are a burst, and a burst types `*` as
+ * text, so "2" "*" sent at once waits in the entry as "2*" instead of setting the quantity; the
+ * scan that follows takes it, as "2*301" Enter does.
+ */
+export function entryQty(entry: string): number | null {
+  const m = /^(\d+)\*$/.exec(entry.trim());
+  return m ? Number(m[1]) : null;
+}

@@ -6,7 +6,7 @@
 import React from 'react';
 import { Box, Text } from 'ink';
 import type { GiftCardBalanceView } from '../../../machines/checkout.types.js';
-import { formatDateTime, formatMoney } from '../../i18n/index.js';
+import { formatDateTime, formatDay, formatMoney } from '../../i18n/index.js';
 import type { Fmt } from '../selectors.js';
 import { padEnd, padStart, width as cols } from '../text.js';
 import { BigAmount } from '../components/BigAmount.js';
@@ -41,7 +41,7 @@ export function BalanceScreen({ view, fmt, width, height }: BalanceScreenProps) 
         {'   '}
         <Text inverse color={usable ? 'green' : 'red'}>{` ${fmt.t(`ui.giftcard.state.${view.state}`)} `}</Text>
       </Text>
-      <Text wrap="truncate">{view.expiresOn ? fmt.t('ui.balance.expires', { date: view.expiresOn }) : fmt.t('ui.balance.noExpiry')}</Text>
+      <Text wrap="truncate">{view.expiresOn ? fmt.t('ui.balance.expires', { date: formatDay(view.expiresOn, fmt.locale, fmt.ascii) }) : fmt.t('ui.balance.noExpiry')}</Text>
       {view.restricted ? <Text wrap="truncate">{fmt.t('ui.balance.restricted')}</Text> : null}
       <Text bold color={usable ? 'green' : 'yellow'}>
         {`${fmt.t('ui.balance.balance')}  ${money(view.balance)}`}

@@ -26,10 +26,11 @@ export function CustomerSearch({ query, rows, sel, attached, fmt, width, height 
   const cardW = w(rows.map((r) => r.card), h.card);
   const tierW = w(rows.map((r) => r.tier), h.tier);
   const pointsW = w(rows.map((r) => r.points), h.points);
-  const nameW = Math.max(8, width - 2 - phoneW - cardW - tierW - pointsW - 4);
+  // Two spaces between the columns: a phone, a card number and a points count are all digits.
+  const nameW = Math.max(8, width - 2 - phoneW - cardW - tierW - pointsW - 8);
   const pointer = fmt.ascii ? '> ' : '▶ ';
   const row = (m: string, name: string, phone: string, card: string, tier: string, points: string) =>
-    m + padEnd(name, nameW, fmt.ascii) + ' ' + padEnd(phone, phoneW, fmt.ascii) + ' ' + padEnd(card, cardW) + ' ' + padEnd(tier, tierW, fmt.ascii) + ' ' + padStart(points, pointsW);
+    m + padEnd(name, nameW, fmt.ascii) + '  ' + padEnd(phone, phoneW, fmt.ascii) + '  ' + padEnd(card, cardW) + '  ' + padEnd(tier, tierW, fmt.ascii) + '  ' + padStart(points, pointsW);
   const empty = !query.trim() ? fmt.t('ui.search.typeToSearch') : fmt.t('ui.search.none', { query: fmt.text(query) });
   return (
     <Box flexDirection="column" height={height} width={width}>
@@ -50,7 +51,7 @@ export function CustomerSearch({ query, rows, sel, attached, fmt, width, height 
           </Text>
           {rows.map((r, k) => (
             <Text key={r.id} inverse={k === i} color={r.blocked ? 'red' : undefined} wrap="truncate">
-              {row(k === i ? pointer : '  ', r.blocked ? `${r.name} (${fmt.t('ui.customer.blocked')})` : r.name, r.phone, r.card, r.tier, r.points)}
+              {row(k === i ? pointer : '  ', r.blocked ? fmt.t('ui.paren', { text: r.name, inner: fmt.t('ui.customer.blocked') }) : r.name, r.phone, r.card, r.tier, r.points)}
             </Text>
           ))}
         </Box>

@@ -10,7 +10,7 @@ import { Box, Text } from 'ink';
 import type { ReturnContext } from '../../../machines/return.types.js';
 import type { Fmt } from '../selectors.js';
 import { BottomRows, fitBottom, type BottomRow as Row } from '../components/BottomRows.js';
-import { amountLine, refundLines, returnProblem, wrapText } from '../return-view.js';
+import { amountLine, noteRows, refundLines, returnProblem, refusalRows, wrapText } from '../return-view.js';
 import { exchangeDifferenceView, exchangePoints, itemTable, newRows, type ProductName } from '../exchange-view.js';
 import { width as cols } from '../text.js';
 
@@ -41,10 +41,10 @@ function bottomRows(ctx: ReturnContext, approving: boolean, refusal: string | nu
     if (d.stillDue) out.push({ text: `  ${d.stillDue}`, bold: x.due > 0, color: x.due > 0 ? 'yellow' : 'green' });
     // How the rest goes back (what paid the new items is the difference's other side, not a refund).
     if (d.kind === 'refund' && ctx.preview) for (const l of refundLines({ ...ctx.preview, refunds: ctx.preview.refunds.filter((f) => f.kind !== 'exchange') }, fmt)) out.push({ text: amountLine(`  ${l.label}`, l.amount, width, fmt) });
-    for (const p of exchangePoints(ctx, fmt)) out.push({ text: `  ${p}`, color: 'cyan' });
+    for (const p of exchangePoints(ctx, fmt)) for (const l of noteRows(p, width)) out.push({ text: l, color: 'cyan' });
   } else if (problem === null) for (const l of wrapText(fmt.t(ctx.preview ? 'ui.exchange.choose' : 'ui.exchange.chooseBack'), width, 2)) out.push({ text: l, dim: true });
   if (problem !== null) out.push({ text: problem, color: 'red', bold: true });
-  if (refusal && cols(refusal) > width) for (const l of wrapText(refusal, width, 3)) out.push({ text: l, color: 'red', bold: true });
+  for (const l of refusalRows(refusal, width)) out.push({ text: l, color: 'red', bold: true });
   if (approving) for (const l of wrapText(fmt.t('ui.exchange.approving'), width, 2)) out.push({ text: l, color: 'yellow', bold: true });
   return fitBottom(out, height - CHROME - MIN_ROWS);
 }

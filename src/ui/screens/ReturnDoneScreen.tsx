@@ -10,8 +10,8 @@ import type { ReturnRecord } from '../../domain/returns/types.js';
 import type { SaleRecord } from '../../domain/sale.js';
 import { exchangeDifferenceView, exchangePoints, newCardOf } from '../exchange-view.js';
 import type { Fmt } from '../selectors.js';
-import { amountLine, refundDetail, refundLines, refundNotes } from '../return-view.js';
-import { spread } from '../text.js';
+import { amountLine, noteRows, refundDetail, refundLines, refundNotes } from '../return-view.js';
+import { spread, width as cols } from '../text.js';
 import { BigAmount } from '../components/BigAmount.js';
 import { BIG_ROWS } from '../big-text.js';
 
@@ -43,22 +43,28 @@ export function ReturnDoneScreen({ last, exchange = null, approver, fmt, width, 
       ? fmt.t('ui.returnDone.receipt', { receiptNo: last.receiptNo, saleReceipt: last.sale.receiptNo })
       : fmt.t('ui.returnDone.receiptNone', { receiptNo: last.receiptNo });
   const head = x ? (x.amount ? `${x.label}  ${x.amount}` : x.label) : `${fmt.t('ui.return.total')}  ${fmt.money(last.total)}`;
-  // Title, total, the refund lines, the notes, a blank, the cash line, the big digits, a blank, the hint.
-  const fixed = 2 + lines.length + notes.length + 1 + 1 + 1 + 1;
+  // The approver's name is never cut: beside the receipt numbers when the line has room for it,
+  // else on a row of its own under the total (a Russian exchange at 80 columns).
+  const approved = approver ? fmt.t('ui.returnDone.approvedBy', { name: fmt.text(approver) }) : null;
+  const ownRow = approved !== null && cols(` ${title} `) + 2 + cols(numbers) + 2 + cols(approved) > width ? 1 : 0;
+  // Title, total, the approver's row, the refund lines, the notes, a blank, the cash line, the big digits, a blank, the hint.
+  const noteLines = notes.flatMap((n) => noteRows(n, width));
+  const fixed = 2 + ownRow + lines.length + noteLines.length + 1 + 1 + 1 + 1;
   const bigRows = cash > 0 && height - fixed >= BIG_ROWS ? BIG_ROWS : cash > 0 ? 1 : 0;
-  const room = Math.max(0, height - 2 - (cash > 0 ? 1 + bigRows : 1) - 3);
-  const detail = [...lines.map((l) => amountLine(`  ${l.label}`, l.amount, width, fmt)), ...notes.map((n) => `  ${n}`)].slice(0, room);
+  const room = Math.max(0, height - 2 - ownRow - (cash > 0 ? 1 + bigRows : 1) - 3);
+  const detail = [...lines.map((l) => amountLine(`  ${l.label}`, l.amount, width, fmt)), ...noteLines].slice(0, room);
   return (
     <Box flexDirection="column" height={height} width={width}>
       <Text wrap="truncate">
         <Text bold inverse color="green">{` ${title} `}</Text>
         {'  '}
         {numbers}
-        {approver ? `  ${fmt.t('ui.returnDone.approvedBy', { name: fmt.text(approver) })}` : ''}
+        {approved && !ownRow ? `  ${approved}` : ''}
       </Text>
       <Text bold wrap="truncate">
         {spread(head, x ? '' : refundDetail(last, fmt), width, fmt.ascii)}
       </Text>
+      {approved && ownRow ? <Text wrap="truncate">{`  ${approved}`}</Text> : null}
       {detail.map((d, i) => (
         <Text key={i} wrap="truncate">
           {d}

@@ -10,7 +10,7 @@ import type { ReturnContext } from '../../../machines/return.types.js';
 import type { Fmt } from '../selectors.js';
 import { BottomRows, fitBottom, type BottomRow as Row } from '../components/BottomRows.js';
 import { scrollRule } from '../scroll-rule.js';
-import { amountLine, refundDetail, refundLines, returnProblem, wrapText } from '../return-view.js';
+import { amountLine, refundDetail, refundLines, returnProblem, refusalRows, wrapText } from '../return-view.js';
 import { backRows, exchangeSummary, itemTable, type ProductName } from '../exchange-view.js';
 import { spread, width as cols } from '../text.js';
 
@@ -40,7 +40,7 @@ function bottomRows(ctx: ReturnContext, approving: boolean, refusal: string | nu
   const x = exchangeSummary(ctx, fmt);
   if (x) out.push({ text: x, color: 'cyan', bold: true });
   if (problem !== null) out.push({ text: problem, color: 'red', bold: true });
-  if (refusal && cols(refusal) > width) for (const l of wrapText(refusal, width, 3)) out.push({ text: l, color: 'red', bold: true });
+  for (const l of refusalRows(refusal, width)) out.push({ text: l, color: 'red', bold: true });
   if (approving && p) for (const l of wrapText(fmt.t('ui.return.approvingNoReceipt', { amount: fmt.money(p.total) }), width, 2)) out.push({ text: l, color: 'yellow', bold: true });
   return fitBottom(out, height - CHROME - MIN_ROWS);
 }

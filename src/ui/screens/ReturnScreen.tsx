@@ -10,7 +10,7 @@ import type { ReturnContext } from '../../../machines/return.types.js';
 import type { Fmt } from '../selectors.js';
 import { BottomRows, fitBottom, type BottomRow as Row } from '../components/BottomRows.js';
 import { scrollRule } from '../scroll-rule.js';
-import { amountLine, refundDetail, refundLines, refundNotes, returnProblem, returnRows, returnTable, returnTitle, wrapText } from '../return-view.js';
+import { amountLine, refundDetail, refundLines, refundNotes, returnProblem, returnRows, returnTable, returnTitle, noteRows, refusalRows } from '../return-view.js';
 import { spread, width as cols } from '../text.js';
 import { exchangeSummary } from '../exchange-view.js';
 
@@ -45,13 +45,13 @@ function bottomRows(ctx: ReturnContext, approving: boolean, refusal: string | nu
   if (p) {
     out.push({ text: spread(`${fmt.t('ui.return.total')}  ${fmt.money(p.total)}`, refundDetail(p, fmt), width, fmt.ascii), bold: true });
     for (const l of refundLines(p, fmt)) out.push({ text: amountLine(`  ${l.label}`, l.amount, width, fmt) });
-    for (const n of refundNotes(p, fmt)) out.push({ text: `  ${n}`, color: 'cyan' });
+    for (const n of refundNotes(p, fmt)) for (const l of noteRows(n, width)) out.push({ text: l, color: 'cyan' });
   } else if (problem === null) out.push({ text: fmt.t('ui.return.choose'), dim: true });
   // An exchange is being made of it (Tab shows its new items): what it comes to so far.
   const x = exchangeSummary(ctx, fmt);
   if (x) out.push({ text: x, color: 'cyan', bold: true });
   if (problem !== null) out.push({ text: problem, color: 'red', bold: true });
-  if (refusal && cols(refusal) > width) for (const l of wrapText(refusal, width, 3)) out.push({ text: l, color: 'red', bold: true });
+  for (const l of refusalRows(refusal, width)) out.push({ text: l, color: 'red', bold: true });
   if (approving && p) out.push({ text: fmt.t('ui.return.approving', { amount: fmt.money(p.total) }), color: 'yellow', bold: true });
   // The lines of the receipt keep their rows: the refund's detail gives way first, the last row stays.
   return fitBottom(out, height - CHROME - MIN_ROWS);

@@ -32,10 +32,11 @@ export function RewardsScreen({ title, rows, sel, fmt, width, height }: RewardsS
   const minW = Math.max(cols(h.min), ...rows.map((r) => cols(r.kind === 'applied' ? r.amount ?? '' : r.minBalance)));
   const nowW = Math.max(cols(h.now), cols(yes), cols(no));
   const many = new Set(rows.map((r) => r.programId)).size > 1;
-  const nameW = Math.max(8, width - 2 - costW - minW - nowW - 3);
+  // Two spaces between the cost and the minimum: both are points ("1 балл  100 баллов").
+  const nameW = Math.max(8, width - 2 - costW - minW - nowW - 4);
   const pointer = fmt.ascii ? '> ' : '▶ ';
   const line = (m: string, name: string, cost: string, min: string, now: string) =>
-    m + padEnd(name, nameW, fmt.ascii) + ' ' + padStart(cost, costW) + ' ' + padStart(min, minW) + ' ' + padEnd(now, nowW, fmt.ascii);
+    m + padEnd(name, nameW, fmt.ascii) + ' ' + padStart(cost, costW) + '  ' + padStart(min, minW) + ' ' + padEnd(now, nowW, fmt.ascii);
   const visible = Math.max(1, height - CHROME);
   const top = scrollTop(topRef.current, i, visible, rows.length);
   topRef.current = top;

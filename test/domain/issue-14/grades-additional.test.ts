@@ -122,7 +122,7 @@ describe('main and additional points', () => {
     expect(acc.extraLots?.bonus).toEqual([['2025-03-15', 200, '2025-04-14']]);
     const section = loyaltyReceiptSection({ programs: () => [BONUS], ladder: () => GRADES, progress: () => null });
     const sale = sim.events.at(-1)!.data as { sale: Parameters<typeof section>[0] };
-    const lines = section(sale.sale, { t: (k: string, prm: Record<string, string | number> = {}) => `${k}${prm.tier ?? ''}`, money: String } as never).map((b) => (b as { left?: string; right?: string; text?: string }).left !== undefined ? [(b as { left: string }).left, (b as { right: string }).right] : [(b as { text: string }).text]);
+    const lines = section(sale.sale, { t: (k: string, prm: Record<string, string | number> = {}) => `${k}${prm.tier ?? ''}`, money: String, day: String } as never).map((b) => (b as { left?: string; right?: string; text?: string }).left !== undefined ? [(b as { left: string }).left, (b as { right: string }).right] : [(b as { text: string }).text]);
     expect(lines).toEqual([
       ['receipt.loyalty.card', '*********0014'],
       ['Bonus card'],
