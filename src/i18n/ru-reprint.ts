@@ -3,7 +3,7 @@ export const ruReprint = {
   'error.NO_LAST_RECEIPT': 'Чеков ещё не было.',
   'ui.key.reprintPrompt': 'Напечатать чек по номеру ещё раз, с пометкой КОПИЯ',
   'ui.hint.reprintPrompt': 'Копия по №',
-  'ui.key.reprintNo': 'Копия набранного или отсканированного чека (пусто: последнего)',
+  'ui.key.reprintNo': 'Копия чека по номеру или скану (пусто: последнего)',
   'ui.key.reprintCancel': 'Не печатать копию',
   'ui.key.copyAgain': 'Напечатать ещё одну копию',
   'ui.entry.reprint': 'Копия чека № (Enter: последнего):',

@@ -12,7 +12,7 @@ export const ruTools = {
   'error.NO_PRICE_PROMPT': 'Нет товара, ожидающего цену.',
   'ui.key.findProduct': 'Найти товар по названию или артикулу (поиск по мере ввода)',
   'ui.hint.findProduct': 'Найти',
-  'ui.key.quickKeys': 'Быстрые клавиши: товары без штрихкода, одна клавиша на товар',
+  'ui.key.quickKeys': 'Быстрые клавиши: товары без штрихкода, по клавише на товар',
   'ui.hint.quickKeys': 'Быстрые',
   'ui.key.addProduct': 'Добавить выбранный товар в чек',
   'ui.hint.addProduct': 'Добавить',

@@ -28,7 +28,7 @@ export const zhReturns = {
   'error.REFUND_EXCEEDS_DRAWER': '按本班合计，钱箱有 {available}：无法付出 {amount}。经理可以用其他方式退款。',
   'error.RETURN_SAVED': '这笔退货已保存。请按其小票查找。',
   'return.receipt.title': '退货',
-  'return.receipt.original': '退回小票 {receiptNo}（{date}）的商品',
+  'return.receipt.original': '原小票 {receiptNo}（{date}）',
   'return.receipt.discountBack': '  销售时折扣',
   'return.receipt.total': '退款',
   'return.receipt.refundedTitle': '已退：',

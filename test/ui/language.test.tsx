@@ -40,7 +40,7 @@ describe('screen language', () => {
     app.type('olga');
     app.press(KEY.enter);
     // The PIN prompt already speaks the operator's language.
-    await app.waitFor('ПИН для Ольга:');
+    await app.waitFor('Ольга, введите ПИН:');
     app.type('4321');
     app.press(KEY.enter);
     await app.waitFor('Скан или код:');
