@@ -85,6 +85,7 @@ export async function loadStore(dataDir: string, ops: FsOps, opts: LoadOptions):
   if (doc && why === null) {
     state = doc.state;
     for (const m of modules) if (!(m.name in state)) state[m.name] = m.initial();
+    for (const m of modules) m.adopt?.(state[m.name]);
     txs = doc.txs;
     chain = { seq: state.meta.seq, hash: state.meta.hash };
     if (doc.pos) {

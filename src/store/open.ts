@@ -40,6 +40,8 @@ export interface OpenOptions {
   proofDelayMs?: number;
   /** Encoding time of a snapshot between two yields to commits (default 2 ms; tests use 0: a yield after every piece). */
   snapshotSliceMs?: number;
+  /** Bytes of a snapshot written between two syncs of its temp file (default 4 MiB; tests use less). */
+  snapshotSyncBytes?: number;
 }
 
 export interface InitOptions {
@@ -77,6 +79,7 @@ function parts(dir: string, opts: OpenOptions) {
     ops: withFs(opts.fs),
     modules: opts.modules ?? PROJECTIONS,
     snapshotSliceMs: opts.snapshotSliceMs,
+    snapshotSyncBytes: opts.snapshotSyncBytes,
   };
 }
 

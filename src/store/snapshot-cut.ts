@@ -6,8 +6,9 @@
  * (products, barcodes, accounts) give a frozen view of their rows (compact/table.ts `frozenDump`: the
  * live objects copied, the row offsets copied, no row bytes; until it is released the table appends
  * changed rows instead of rewriting them in place), the transaction-id table a view
- * that leaves out the slots filled after it (tx-set.ts `freeze`), and the plain rest of the state is
- * deep-copied (at full scale a few MB, most of it the receipt index's arrays of numbers). Commits go on
+ * that leaves out the slots filled after it (tx-set.ts `freeze`), append-only lists (the receipt
+ * index, 450k numbers at full scale) a view by their length (projections/append-only.ts), and the
+ * plain rest of the state is deep-copied (small). Commits go on
  * changing the live state afterwards; nothing they do reaches the cut, which stays the state at its
  * journal position.
  *
@@ -19,6 +20,7 @@
 import { createHash } from 'node:crypto';
 import { eachEntry, tableOf } from './compact/record.js';
 import type { FrozenTable } from './compact/table.js';
+import { freezeList, FrozenList, isAppendOnly, releaseList } from './projections/append-only.js';
 import { setOwn } from './projections/own.js';
 import type { FrozenTxs } from './tx-set.js';
 import type { SnapshotDoc } from './snapshot-lines.js';
@@ -32,7 +34,7 @@ const TX_PAIRS = 8192;
 /** Numbers, strings... of one array gathered into a fragment of about this many characters. */
 const FRAGMENT_CHARS = 16 * 1024;
 
-type Frozen = null | boolean | number | string | undefined | Frozen[] | { [k: string]: Frozen };
+type Frozen = null | boolean | number | string | undefined | FrozenList | Frozen[] | { [k: string]: Frozen };
 
 type FrozenMember =
   | { kind: 'table'; name: string; table: FrozenTable }
@@ -56,26 +58,35 @@ function hasMoreKeys(o: object, n: number): boolean {
   return false;
 }
 
-/** A deep copy of plain JSON data (compact records read as plain ones), as JSON.stringify would see it. */
-function copy(v: unknown): Frozen {
+/**
+ * A deep copy of plain JSON data (compact records read as plain ones), as JSON.stringify would see it.
+ * An append-only list (projections/append-only.ts: the receipt index) is not copied but frozen by its
+ * length, its view added to `lists` for the cut to release.
+ */
+function copy(v: unknown, lists: FrozenList[]): Frozen {
   if (v === null || typeof v !== 'object') return v as Frozen;
   if (Array.isArray(v)) {
+    if (isAppendOnly(v)) {
+      const f = freezeList(v);
+      lists.push(f);
+      return f;
+    }
     const n = v.length;
-    // An array of numbers or strings (the receipt index: 450k numbers at full scale) is one native copy.
+    // An array of numbers or strings is one native copy.
     let flat = true;
     for (let i = 0; i < n && flat; i++) flat = v[i] === null || typeof v[i] !== 'object';
     if (flat) return v.slice() as Frozen[];
     const out: Frozen[] = new Array(n);
     for (let i = 0; i < n; i++) {
       const x = v[i];
-      out[i] = x === null || typeof x !== 'object' ? x : copy(x);
+      out[i] = x === null || typeof x !== 'object' ? x : copy(x, lists);
     }
     return out;
   }
   // A value with its own toJSON (a Date in a hand-made state) is taken as JSON.stringify gives it.
   if (!tableOf(v) && typeof (v as { toJSON?: unknown }).toJSON === 'function') return JSON.parse(JSON.stringify(v)) as Frozen;
   const out: Record<string, Frozen> = {};
-  eachEntry(v as Record<string, unknown>, (k, x) => setOwn(out, k, copy(x)));
+  eachEntry(v as Record<string, unknown>, (k, x) => setOwn(out, k, copy(x, lists)));
   return out;
 }
 
@@ -96,10 +107,11 @@ export function* prepareCut(state: SnapshotDoc['state']): Generator<void> {
 export function cutSnapshot(doc: SnapshotDoc): SnapshotCut {
   const names = Object.keys(doc.state);
   const slices: FrozenSlice[] = [];
+  const lists: FrozenList[] = [];
   for (const name of names) {
     const slice = doc.state[name];
     if (!isRecord(slice)) {
-      slices.push({ name, kind: 'value', value: copy(slice) });
+      slices.push({ name, kind: 'value', value: copy(slice, lists) });
       continue;
     }
     // A compact record is always written as its table; a plain record with many keys as entries.
@@ -109,13 +121,13 @@ export function cutSnapshot(doc: SnapshotDoc): SnapshotCut {
       const m = slice[k];
       const table = tableOf(m);
       if (table) {
-        big.push({ kind: 'table', name: k, table: table.frozenDump((v) => copy(v)) });
+        big.push({ kind: 'table', name: k, table: table.frozenDump((v) => copy(v, lists)) });
       } else if (isRecord(m) && hasMoreKeys(m, RECORD_KEYS)) {
         const entries: [string, Frozen][] = [];
-        eachEntry(m, (ek, ev) => entries.push([ek, copy(ev)]));
+        eachEntry(m, (ek, ev) => entries.push([ek, copy(ev, lists)]));
         big.push({ kind: 'entries', name: k, entries });
       } else {
-        setOwn(skeleton, k, copy(m));
+        setOwn(skeleton, k, copy(m, lists));
         continue;
       }
       setOwn(skeleton, k, {});
@@ -125,6 +137,7 @@ export function cutSnapshot(doc: SnapshotDoc): SnapshotCut {
   const txs = doc.txs.freeze();
   const release = () => {
     txs.release();
+    for (const f of lists) releaseList(f);
     for (const s of slices) if (s.kind === 'record') for (const m of s.big) if (m.kind === 'table') m.table.release();
   };
   return { header: { format: doc.format, pos: doc.pos, projections: doc.projections, writtenAt: doc.writtenAt, slices: names, txs: txs.size }, slices, txs, release };
@@ -134,6 +147,20 @@ export function cutSnapshot(doc: SnapshotDoc): SnapshotCut {
 function* json(v: Frozen): Generator<string> {
   if (v === null || typeof v !== 'object') {
     yield JSON.stringify(v) ?? 'null';
+    return;
+  }
+  if (v instanceof FrozenList) {
+    // The same text JSON.stringify gives the list as it was at the cut (its items are primitives).
+    let acc = '[';
+    for (let i = 0; i < v.length; i++) {
+      if (i > 0) acc += ',';
+      acc += JSON.stringify(v.at(i)) ?? 'null';
+      if (acc.length >= FRAGMENT_CHARS) {
+        yield acc;
+        acc = '';
+      }
+    }
+    yield `${acc}]`;
     return;
   }
   if (Array.isArray(v)) {

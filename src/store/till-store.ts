@@ -55,6 +55,8 @@ export interface TillStoreParts {
   snapshotSeq: number;
   /** Encoding time of a snapshot between two yields to commits (snapshot.ts SLICE_MS by default). */
   snapshotSliceMs?: number;
+  /** Bytes of a snapshot between two syncs of its temp file (snapshot.ts SYNC_BYTES by default). */
+  snapshotSyncBytes?: number;
 }
 
 export class TillStore implements Store {
@@ -91,7 +93,7 @@ export class TillStore implements Store {
     this.recent = new Set(parts.recent);
     this.pos = parts.pos;
     this.checkpointSeq = parts.snapshotSeq;
-    this.db = snapshotDb(parts.dir, parts.ops, parts.snapshotSliceMs);
+    this.db = snapshotDb(parts.dir, parts.ops, parts.snapshotSliceMs, parts.snapshotSyncBytes);
     const cat = () => this.state.catalog;
     // Read straight from the compact tables (compact/record.ts): a fresh decoding per lookup, nothing kept.
     this.catalog = {

@@ -170,4 +170,9 @@ export interface ProjectionModule<S = unknown> {
   version?: number;
   initial(): S;
   apply(slice: S, event: JournalEvent, state: StoreState): void;
+  /**
+   * Called once on a slice read from a snapshot, before it is used (e.g. to mark its append-only
+   * lists, projections/append-only.ts). Optional; must not change what the slice holds.
+   */
+  adopt?(slice: S): void;
 }

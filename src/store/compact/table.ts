@@ -218,12 +218,13 @@ export class CompactTable<V = unknown> {
     if (s !== DELETED) {
       const old = this.end[row] - s;
       // Not while a frozen view (frozenDump) reads the bytes as they were: then the row moves.
-      if (w.pos <= old && this.frozenViews === 0) {
+      if (w.pos <= old && this.views.size === 0) {
         w.buf.copy(this.data, s, 0, w.pos);
         this.end[row] = s + w.pos;
         this.dead += old - w.pos;
         return;
       }
+      if (this.views.size > 0) this.saveRow(row);
       this.dead += old;
       this.start[row] = DELETED; // so that a rewrite of the buffer below leaves the old bytes out
     }
@@ -238,7 +239,9 @@ export class CompactTable<V = unknown> {
     const liveBytes = this.used - this.dead;
     // Mostly dead rows (a fold rewriting accounts as they change): close the gaps in the same
     // buffer, so that a full table never holds two copies of its rows at once.
-    if (this.frozenViews === 0 && (liveBytes + need) * 4 <= this.data.length * 3 && this.compactInPlace()) return;
+    if (this.views.size === 0 && (liveBytes + need) * 4 <= this.data.length * 3 && this.compactInPlace()) return;
+    // The offsets below are rewritten in place: a frozen view takes its own copy of them first.
+    this.detachViews();
     const size = Math.max(16 * 1024, Math.ceil((liveBytes + need) * 1.5));
     const next = Buffer.allocUnsafe(size);
     let at = 0;
@@ -335,6 +338,7 @@ export class CompactTable<V = unknown> {
 
   /** Drops deleted rows from the numbering (keeps order), then rebuilds the index. */
   private renumber(): void {
+    this.detachViews();
     const map = new Int32Array(this.rows).fill(-1);
     let n = 0;
     for (let r = 0; r < this.rows; r++) {
@@ -378,6 +382,7 @@ export class CompactTable<V = unknown> {
       if (r >= 0 && this.hashes[r] === h && this.keyAt(r) === key) {
         this.slots[i] = GONE;
         this.gone++;
+        if (this.views.size > 0) this.saveRow(r);
         this.dead += this.end[r] - this.start[r];
         this.start[r] = DELETED;
         this.end[r] = 0;
@@ -493,24 +498,25 @@ export class CompactTable<V = unknown> {
 
   /** The rows in insertion order, as chunks of whole rows of about `chunk` bytes (a view, valid until the next). */
   dumpChunks(chunk = 48 * 1024): IterableIterator<Buffer> {
-    return rowChunks(this.data, this.start, this.end, this.rows, chunk);
+    return rowChunks(this.data, { start: this.start, end: this.end, rows: this.rows, was: new Map() }, chunk);
   }
 
   /**
    * The table as of this moment, to be written later while it keeps changing (a snapshot written in
-   * slices between commits, snapshot-cut.ts). Taking it costs a copy of the live objects (`copyValue`)
-   * and of the row offsets (8 bytes a row), no row bytes: until the view is released, a changed row
-   * is appended instead of rewritten in place and a full buffer is replaced instead of compacted in
-   * place, so the bytes the view points at stay what they are now in the buffer it keeps.
-   * `prepare` encodes the copies of the live objects, a batch per step; run it to its end before
-   * `header`, whose string table then holds every string the rows use. `release` when written.
+   * slices between commits, snapshot-cut.ts). Taking it costs a copy of the live objects handed out
+   * since `writeBackLive` (`copyValue`), nothing per row: the view reads the table's own row offsets,
+   * and until it is released a row's offsets about to change are kept for it first (copy on write:
+   * a changed row is appended instead of rewritten in place, a deleted row keeps its old offsets for
+   * the view, a renumbering or a buffer's rewrite gives the view its own copy of the offsets first),
+   * and a full buffer is replaced instead of compacted in place, so the bytes the view points at
+   * stay what they are now in the buffer it keeps. `prepare` encodes the copies of the live objects,
+   * a batch per step; run it to its end before `header`, whose string table then holds every string
+   * the rows use. `release` when written.
    */
   frozenDump(copyValue: (v: V) => V): FrozenTable {
     const data = this.data;
-    const rows = this.rows;
-    const start = this.start.slice(0, rows);
-    const end = this.end.slice(0, rows);
     const count = this.count;
+    const view: RowView = { start: this.start, end: this.end, rows: this.rows, was: new Map() };
     const liveCopies: [number, V][] = [];
     // After `writeBackLive`, only the live objects handed out since can differ from their rows.
     const touched = this.touched;
@@ -520,30 +526,48 @@ export class CompactTable<V = unknown> {
     let bytes = this.used - this.dead;
     const reader = new RowReader(data, this.dict);
     const self = this;
-    this.frozenViews++;
-    let released = false;
+    this.views.add(view);
     return {
-      release: () => {
-        if (!released) this.frozenViews--;
-        released = true;
-      },
+      release: () => void this.views.delete(view),
       prepare: function* (this: void, batch = 64) {
         let k = 0;
         for (const [row, v] of liveCopies) {
-          reader.pos = start[row];
+          const [s, e] = offsetsOf(view, row);
+          reader.pos = s;
           const w = self.encode(reader.readKey(), v);
           encoded.set(row, Buffer.from(w.buf.subarray(0, w.pos)));
-          bytes += w.pos - (end[row] - start[row]);
+          bytes += w.pos - (e - s);
           if (++k % batch === 0) yield;
         }
       },
       header: () => ({ v: DUMP_VERSION, strings: [...this.dict.list], rows: count, bytes }),
-      chunks: (chunk = 48 * 1024) => rowChunks(data, start, end, rows, chunk, encoded),
+      chunks: (chunk = 48 * 1024) => rowChunks(data, view, chunk, encoded),
     };
   }
 
   /** Frozen views not yet released (frozenDump): rows are not rewritten or compacted in place meanwhile. */
-  private frozenViews = 0;
+  private readonly views = new Set<RowView>();
+
+  /** Before `row`'s offsets change in place: views reading these offset arrays keep the old ones. */
+  private saveRow(row: number): void {
+    for (const v of this.views) if (v.start === this.start && row < v.rows && !v.was.has(row)) v.was.set(row, [this.start[row], this.end[row]]);
+  }
+
+  /** Before offsets change wholesale (a renumbering, a buffer's rewrite): views get their own copy. */
+  private detachViews(): void {
+    for (const v of this.views) {
+      if (v.start !== this.start) continue;
+      const start = this.start.slice(0, v.rows);
+      const end = this.end.slice(0, v.rows);
+      for (const [r, [s, e]] of v.was) {
+        start[r] = s;
+        end[r] = e;
+      }
+      v.start = start;
+      v.end = end;
+      v.was.clear();
+    }
+  }
 
   /**
    * Live rows handed out (made live or looked up live) since `writeBackLive` began; null when none
@@ -653,18 +677,41 @@ export interface FrozenTable {
 }
 
 /**
- * Rows `0..rows` of `data` (deleted ones skipped; those in `instead` as encoded there) as chunks of
- * whole rows of about `chunk` bytes.
+ * The row offsets a frozen view reads: the table's arrays (or its own copy once they were rewritten
+ * wholesale), `rows` of them, and the old offsets of rows changed in place since (row -> [start, end]).
  */
-function* rowChunks(data: Buffer, start: Uint32Array, end: Uint32Array, rows: number, chunk: number, instead?: Map<number, Buffer>): IterableIterator<Buffer> {
+interface RowView {
+  start: Uint32Array;
+  end: Uint32Array;
+  rows: number;
+  was: Map<number, [number, number]>;
+}
+
+function offsetsOf(v: RowView, row: number): [number, number] {
+  const w = v.was.size > 0 ? v.was.get(row) : undefined;
+  return w ?? [v.start[row], v.end[row]];
+}
+
+/**
+ * Rows `0..rows` of `data` as `view` has them (deleted ones skipped; those in `instead` as encoded
+ * there) as chunks of whole rows of about `chunk` bytes. The view's arrays are read afresh for every
+ * row: a view may get its own copy of them between two chunks.
+ */
+function* rowChunks(data: Buffer, view: RowView, chunk: number, instead?: Map<number, Buffer>): IterableIterator<Buffer> {
   const out = Buffer.allocUnsafe(chunk);
   let at = 0;
-  for (let r = 0; r < rows; r++) {
-    if (start[r] === DELETED) continue;
+  for (let r = 0; r < view.rows; r++) {
+    let rs = view.start[r];
+    let re = view.end[r];
+    if (view.was.size > 0) {
+      const w = view.was.get(r);
+      if (w) [rs, re] = w;
+    }
+    if (rs === DELETED) continue;
     const own = instead?.get(r);
     const src = own ?? data;
-    const s = own ? 0 : start[r];
-    const n = own ? own.length : end[r] - start[r];
+    const s = own ? 0 : rs;
+    const n = own ? own.length : re - rs;
     if (at > 0 && at + n > chunk) {
       yield out.subarray(0, at);
       at = 0;

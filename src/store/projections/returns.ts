@@ -13,6 +13,7 @@
 import { foldReturn } from '../../domain/returns/fold.js';
 import { noReturns, RETURN_COMMITTED, type ReturnCommitted, type SaleReturns } from '../../domain/returns/types.js';
 import type { JournalEvent, ProjectionModule, StoreState } from '../types.js';
+import { appendOnly, setAt } from './append-only.js';
 import { getOwn, setOwn } from './own.js';
 import { SALE_COMMITTED, type SaleCommitted } from './sales.js';
 
@@ -43,11 +44,21 @@ function index(slice: ReturnsSlice, receiptNo: unknown, entry: number): void {
   if (!p) return;
   const [reg, n] = p;
   let list = getOwn(slice.receipts, reg);
-  if (!list) setOwn(slice.receipts, reg, (list = []));
+  if (!list) setOwn(slice.receipts, reg, (list = appendOnly([])));
   while (list.length < n - 1) list.push(0);
   if (list.length < n) list.push(entry);
   // A number issued twice (it never is) keeps its first line: that is the receipt that was printed.
-  else if (list[n - 1] === 0) list[n - 1] = entry;
+  // A gap filled later (a number issued out of order) is the one change in place (append-only.ts).
+  else if (list[n - 1] === 0) setAt(list, n - 1, entry);
+}
+
+/** The receipt lists only grow: a snapshot's cut takes them by their length (append-only.ts). */
+function markLists(slice: ReturnsSlice): void {
+  if (!slice || typeof slice.receipts !== 'object' || slice.receipts === null) return;
+  for (const k of Object.keys(slice.receipts)) {
+    const list = slice.receipts[k];
+    if (Array.isArray(list) && list.every((x) => typeof x === 'number')) appendOnly(list);
+  }
 }
 
 export const returnsProjection: ProjectionModule<ReturnsSlice> = {
@@ -55,6 +66,7 @@ export const returnsProjection: ProjectionModule<ReturnsSlice> = {
   // 2: returns without a receipt (no `sale`) are indexed by their receipt number too.
   version: 2,
   initial: () => ({ receipts: {}, sales: {} }),
+  adopt: markLists,
   apply(slice, ev: JournalEvent) {
     if (ev.type === SALE_COMMITTED) {
       const sale = (ev.data as SaleCommitted | null)?.sale;
