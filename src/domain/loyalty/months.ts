@@ -41,6 +41,39 @@ export function toRuns(buckets: readonly MonthBucket[], keep: number): MonthRuns
 /** Months with `spend` and `units` of `programId` added to the month of `day` (months stay in order). */
 export function addToMonth(runs: MonthRuns, day: string, spend: Minor, programId: string | null, units: Units, keep: number): MonthRuns {
   const key = monthKey(day);
+  return addToLastMonth(runs, key, spend, programId, units, keep) ?? addToAnyMonth(runs, key, spend, programId, units, keep);
+}
+
+/**
+ * `addToMonth` when the month is the last one kept or after it (every sale of the current month;
+ * issue 12: the fold of a sale parsed and rebuilt all 24 months twice): only the last month is
+ * parsed and rebuilt, the ones before are kept as they are. The same string as the general case,
+ * for runs `toRuns` wrote (the only ones there are); undefined when the general case is needed.
+ */
+function addToLastMonth(runs: MonthRuns, key: number, spend: Minor, programId: string | null, units: Units, keep: number): MonthRuns | undefined {
+  if (!runs || keep < 1) return undefined;
+  const at = runs.lastIndexOf(';') + 1;
+  const comma = runs.indexOf(',', at);
+  const last = Number(runs.slice(at, comma === -1 ? runs.length : comma));
+  if (!(last <= key)) return undefined;
+  // More months than `keep` after this change: the general case drops the oldest.
+  let months = 1;
+  for (let i = runs.indexOf(';'); i !== -1; i = runs.indexOf(';', i + 1)) months++;
+  if (months + (last < key ? 1 : 0) > keep) return undefined;
+  if (last < key) {
+    // A new month after the last, appended.
+    const b: MonthBucket = { month: key, spend: 0, earned: new Map() };
+    b.spend += spend;
+    if (programId !== null && units !== 0) b.earned.set(programId, units);
+    return `${runs};${toRuns([b], 1)}`;
+  }
+  const [b] = monthBuckets(runs.slice(at));
+  b.spend += spend;
+  if (programId !== null && units !== 0) b.earned.set(programId, (b.earned.get(programId) ?? 0) + units);
+  return runs.slice(0, at) + toRuns([b], 1);
+}
+
+function addToAnyMonth(runs: MonthRuns, key: number, spend: Minor, programId: string | null, units: Units, keep: number): MonthRuns {
   const buckets = monthBuckets(runs);
   let i = buckets.length;
   while (i > 0 && buckets[i - 1].month > key) i--;

@@ -54,6 +54,16 @@ const indexes = new WeakMap<LoyaltySlice, { cc: string; index: CustomerIndex; of
 
 const dayOf = (ev: JournalEvent): string => (typeof ev.at === 'string' ? ev.at.slice(0, 10) : '');
 
+/**
+ * The account the fold changes, made live: one lookup in the compact table (issue 12: `getOwn` on
+ * the record's Proxy looks the key up twice, hasOwnProperty's descriptor and then the read). A key
+ * that is not a string, or a plain record (a test's state), goes through `getOwn` as before.
+ */
+function accountFor(slice: LoyaltySlice, id: string): LoyaltyAccount | undefined {
+  const t = typeof id === 'string' ? tableOf<LoyaltyAccount>(slice.customers) : undefined;
+  return t ? t.get(id) : getOwn(slice.customers, id);
+}
+
 function newAccount(c: CustomerCreatedData['customer']): LoyaltyAccount {
   const a: LoyaltyAccount = { id: c.id, name: c.name, phone: c.phone, tier: c.tier, card: c.card, blocked: c.blocked, created: c.created, points: {}, spend: 0, earned: {}, months: '', purchases: 0, seqs: '' };
   if (c.email !== undefined) a.email = c.email;
@@ -121,7 +131,7 @@ function movePart(a: LoyaltyAccount, key: LotsKey, programId: string, m: Movemen
 }
 
 function move(slice: LoyaltySlice, m: Movement): void {
-  const a = getOwn(slice.customers, m.customerId);
+  const a = accountFor(slice, m.customerId);
   if (!a) return;
   const bal = getOwn(a.points, m.programId) ?? 0;
   const prog = getOwn(slice.programs, m.programId);
@@ -147,7 +157,7 @@ function move(slice: LoyaltySlice, m: Movement): void {
 function applySale(slice: LoyaltySlice, ev: JournalEvent): void {
   const s = saleLoyaltyOf(ev.data);
   if (!s) return;
-  const a = getOwn(slice.customers, s.loyalty.customerId);
+  const a = accountFor(slice, s.loyalty.customerId);
   if (!a) return;
   const day = s.loyalty.day || dayOf(ev);
   const spend = Number.isSafeInteger(s.loyalty.spend) ? s.loyalty.spend : 0;
@@ -164,7 +174,7 @@ function applySale(slice: LoyaltySlice, ev: JournalEvent): void {
  * in — so neither a later sale's promotion nor `till loyalty tiers review` counts a returned purchase.
  */
 function refundTotals(slice: LoyaltySlice, d: PointsRefundedData): void {
-  const a = getOwn(slice.customers, d.customerId);
+  const a = accountFor(slice, d.customerId);
   if (!a) return;
   const spend = Number.isSafeInteger(d.spend) && d.spend > 0 ? d.spend : 0;
   a.spend = Math.max(0, a.spend - spend);
@@ -252,7 +262,7 @@ export const loyaltyProjection: ProjectionModule<LoyaltySlice> = {
       }
       case EV.customerUpdated: {
         const { customerId, changes } = d as unknown as CustomerUpdatedData;
-        const a = getOwn(slice.customers, customerId);
+        const a = accountFor(slice, customerId);
         if (!a || !changes) return;
         unindex(slice, a);
         if (typeof changes.name === 'string') a.name = changes.name;
@@ -265,7 +275,7 @@ export const loyaltyProjection: ProjectionModule<LoyaltySlice> = {
       }
       case EV.cardBlocked:
       case EV.cardUnblocked: {
-        const a = getOwn(slice.customers, (d as unknown as CardBlockData).customerId);
+        const a = accountFor(slice, (d as unknown as CardBlockData).customerId);
         if (!a) return;
         a.blocked = ev.type === EV.cardBlocked;
         remember(a, ev.seq);
@@ -273,7 +283,7 @@ export const loyaltyProjection: ProjectionModule<LoyaltySlice> = {
       }
       case EV.customerRegraded: {
         const r = d as unknown as CustomerRegradedData;
-        const a = getOwn(slice.customers, r.customerId);
+        const a = accountFor(slice, r.customerId);
         if (!a || (typeof r.to !== 'string' && r.to !== null)) return;
         a.tier = r.to;
         remember(a, ev.seq);
@@ -301,7 +311,7 @@ export const loyaltyProjection: ProjectionModule<LoyaltySlice> = {
         const info = getOwn(slice.batches, b.batchId) ?? { programId: b.programId, points: b.points, reason: b.reason, day: b.day, credited: 0, parts: 0 };
         info.parts++;
         for (const id of b.customerIds) {
-          const a = getOwn(slice.customers, id);
+          const a = accountFor(slice, id);
           if (!a) continue;
           info.credited++;
           a.batches = [...(a.batches ?? []), b.batchId].slice(-BATCHES_KEEP);
@@ -313,7 +323,7 @@ export const loyaltyProjection: ProjectionModule<LoyaltySlice> = {
     const moved = movementsOf(ev.type, ev.data, dayOf(ev));
     for (const m of moved) move(slice, m);
     for (const id of customersOf(ev.type, d, moved)) {
-      const a = getOwn(slice.customers, id);
+      const a = accountFor(slice, id);
       if (a) remember(a, ev.seq);
     }
   },

@@ -57,14 +57,26 @@ export const shiftsProjection: ProjectionModule<ShiftSlice> = {
   apply(slice, ev: JournalEvent, state: StoreState) {
     const moves = cardMovements(state, ev);
     if (moves.length) applyLiability(slice.liability, moves);
-    applyShiftEvent(slice, ev, {
+    applyShiftEvent(slice, ev, lookupsOf(state));
+  },
+};
+
+/** What the shift fold looks up in the rest of the state: made once per state, not per event. */
+const lookups = new WeakMap<StoreState, Parameters<typeof applyShiftEvent>[2]>();
+
+function lookupsOf(state: StoreState): Parameters<typeof applyShiftEvent>[2] {
+  let l = lookups.get(state);
+  if (!l) {
+    l = {
       program: (id) => {
         const programs = (state.loyalty as LoyaltySlice | undefined)?.programs;
         return programs ? getOwn(programs, id) : undefined;
       },
-    });
-  },
-};
+    };
+    lookups.set(state, l);
+  }
+  return l;
+}
 
 /** The shifts slice of a store state (empty when the module is not registered, e.g. a test double). */
 export const shiftSlice = (state: StoreState): ShiftSlice => (state[SHIFTS_SLICE] as ShiftSlice | undefined) ?? emptyShiftSlice();
