@@ -115,9 +115,9 @@ export class JournalFold {
   private piece(target: number): Damage | null {
     const seg = this.seg!;
     let size = CHUNK;
-    let data = readAt(this.fd!, size, this.offset);
+    let data = this.read(size);
     // A line longer than a piece (an import of thousands of products in one event): read it whole.
-    while (data.length === size && data.indexOf(10) === -1) data = readAt(this.fd!, (size *= 2), this.offset);
+    while (data.length === size && data.indexOf(10) === -1) data = this.read((size *= 2));
     // End of the segment's lines: the end of the file, or preallocated zeros (journal-writer.ts).
     if (data.length === 0 || data[0] === 0) {
       this.segDone = true;
@@ -132,6 +132,19 @@ export class JournalFold {
     if (pos === 0 && this.seq !== target) return { file: seg.file, line: this.line + 1, message: 'the segment ends in the middle of a line' };
     this.offset += pos;
     return null;
+  }
+
+  /**
+   * One buffer for every piece (a fresh 64 KiB per piece was a million lines' worth of short-lived
+   * external memory, freed only by a full collection): lines are decoded into strings and objects
+   * of their own, nothing keeps a view of it.
+   */
+  private buf = Buffer.allocUnsafe(CHUNK);
+
+  /** Up to `size` bytes from the current offset (fewer at the end of the file), in the reused buffer. */
+  private read(size: number): Buffer {
+    if (this.buf.length < size) this.buf = Buffer.allocUnsafe(size);
+    return this.buf.subarray(0, fs.readSync(this.fd!, this.buf, 0, size, this.offset));
   }
 
   /** Checks one line against the fold so far and folds it. */
@@ -152,8 +165,3 @@ export class JournalFold {
   }
 }
 
-/** Up to `size` bytes from `offset` (fewer at the end of the file). */
-function readAt(fd: number, size: number, offset: number): Buffer {
-  const buf = Buffer.allocUnsafe(size);
-  return buf.subarray(0, fs.readSync(fd, buf, 0, size, offset));
-}
