@@ -88,15 +88,16 @@ class SortedHandles {
   }
 
   /**
-   * Bulk build: `handles` ordered by `keys` (same positions), ties by id; entries with an empty key
-   * are left out. Ids are read only to break ties (equal keys are rare).
+   * Bulk build: `handles` ordered by `keys` (same positions; by their reversals when `reversed`),
+   * ties by id; entries with an empty key are left out. Ids are read only to break ties (equal keys
+   * are rare).
    */
-  fill(handles: Int32Array, keys: readonly string[], compare: (a: string, b: string) => number = (a, b) => (a < b ? -1 : a > b ? 1 : 0)): void {
+  fill(handles: Int32Array, keys: KeyColumn, reversed = false): void {
     const perm = new Uint32Array(handles.length);
     let n = 0;
-    for (let i = 0; i < handles.length; i++) if (keys[i]) perm[n++] = i;
+    for (let i = 0; i < handles.length; i++) if (!keys.empty(i)) perm[n++] = i;
     const used = perm.subarray(0, n).sort((x, y) => {
-      const c = compare(keys[x], keys[y]);
+      const c = reversed ? keys.compareReversed(x, y) : keys.compare(x, y);
       if (c !== 0) return c;
       const a = this.id(handles[x]);
       const b = this.id(handles[y]);
@@ -108,13 +109,63 @@ class SortedHandles {
   }
 }
 
-/** Orders strings as their reversals would, without building them. */
-function compareReversed(a: string, b: string): number {
-  for (let i = a.length - 1, j = b.length - 1; i >= 0 && j >= 0; i--, j--) {
-    const d = a.charCodeAt(i) - b.charCodeAt(j);
-    if (d !== 0) return d;
+/**
+ * The keys of a bulk build, packed as UTF-16 code units in one typed array, so that 100k cards and
+ * phones are not 200k strings kept alive (and promoted into V8's old generation, which then stays
+ * grown) until they are sorted. Compared code unit by code unit: the order of `<` on the strings,
+ * which the binary searches use.
+ */
+class KeyColumn {
+  private codes = new Uint16Array(1 << 16);
+  private ends = new Uint32Array(1 << 10);
+  private used = 0;
+  private n = 0;
+
+  push(k: string): void {
+    if (this.used + k.length > this.codes.length) this.codes = grown(this.codes, this.used + k.length);
+    if (this.n === this.ends.length) this.ends = grown(this.ends, this.n + 1);
+    for (let i = 0; i < k.length; i++) this.codes[this.used++] = k.charCodeAt(i);
+    this.ends[this.n++] = this.used;
   }
-  return a.length - b.length;
+
+  private start(i: number): number {
+    return i === 0 ? 0 : this.ends[i - 1];
+  }
+
+  empty(i: number): boolean {
+    return this.ends[i] === this.start(i);
+  }
+
+  compare(i: number, j: number): number {
+    const a = this.start(i);
+    const b = this.start(j);
+    const la = this.ends[i] - a;
+    const lb = this.ends[j] - b;
+    for (let k = 0, n = Math.min(la, lb); k < n; k++) {
+      const d = this.codes[a + k] - this.codes[b + k];
+      if (d !== 0) return d;
+    }
+    return la - lb;
+  }
+
+  /** Orders keys as their reversals would, without building them. */
+  compareReversed(i: number, j: number): number {
+    const a = this.start(i);
+    const b = this.start(j);
+    for (let x = this.ends[i] - 1, y = this.ends[j] - 1; x >= a && y >= b; x--, y--) {
+      const d = this.codes[x] - this.codes[y];
+      if (d !== 0) return d;
+    }
+    return this.ends[i] - a - (this.ends[j] - b);
+  }
+}
+
+function grown<T extends Uint16Array | Uint32Array>(a: T, min: number): T {
+  let n = a.length * 2;
+  while (n < min) n *= 2;
+  const b = new (a.constructor as new (n: number) => T)(n);
+  b.set(a);
+  return b;
 }
 
 /** The index's own customers (an index built from a list, without a source: small sets, tests). */
@@ -185,14 +236,14 @@ export class CustomerIndex {
     // Built with as little held at once as possible: one pass over the source, which may decode each
     // customer as it goes (the store's compact accounts); only the keys are kept until sorted.
     const hs: number[] = [];
-    const cards: string[] = [];
-    const phones: string[] = [];
+    const cards = new KeyColumn();
+    const phones = new KeyColumn();
     const held = new Map<string, number | number[]>();
     for (const h of source.handles()) {
       const c = source.at(h);
       if (!c) continue;
       hs.push(h);
-      cards.push(c.card);
+      cards.push(c.card ?? '');
       phones.push(ix.phoneOf(c));
       for (const t of nameTokens(c.name)) {
         const x = held.get(t);
@@ -204,7 +255,7 @@ export class CustomerIndex {
     const handles = Int32Array.from(hs);
     ix.cards.fill(handles, cards);
     ix.phones.fill(handles, phones);
-    ix.suffixes.fill(handles, phones, compareReversed);
+    ix.suffixes.fill(handles, phones, true);
     // The default sort compares UTF-16 code units, the same order as `<` used by the binary searches.
     ix.tokens = [...held.keys()].sort();
     ix.holders = ix.tokens.map((t) => held.get(t)!);
