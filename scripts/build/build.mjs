@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
  * `npm run build`: the production bundle in dist/ (esbuild, NODE_ENV=production, source maps).
- * One entry, src/cli.ts, split into chunks: what every command needs is dist/till.js, and the
+ * Entry src/cli.ts (and the proof's worker thread, dist/proof-worker.js), split into chunks: what
+ * every command needs is dist/till.js, and the
  * terminal UI (Ink, React and the screens) is a chunk loaded only by `till start` / `till demo`
  * through their dynamic import, so `till headless` and the back-office commands never read it.
  * Packages with native code (compiled .node files) stay outside the bundle and load from
@@ -120,7 +121,9 @@ const tmp = `${DIST}.tmp-${process.pid}`;
 fs.rmSync(tmp, { recursive: true, force: true });
 const result = await esbuild.build({
   absWorkingDir: ROOT,
-  entryPoints: { till: 'src/cli.ts' },
+  // The proof of the balances folds the journal in a worker thread (src/store/balance-proof.ts),
+  // which starts dist/proof-worker.js; the store's code it shares with till.js is in a chunk.
+  entryPoints: { till: 'src/cli.ts', 'proof-worker': 'src/store/proof-worker.ts' },
   outdir: tmp,
   bundle: true,
   splitting: true,

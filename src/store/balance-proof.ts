@@ -13,18 +13,31 @@
  * is done in pieces while the fold follows every commit. That is sound because a projection updates
  * a record from that record and the event alone: two equal records stay equal under the same events.
  * The rest of each slice (programs, tiers, batches) is small and compared in the final turn.
+ *
+ * A big journal is folded in a worker thread instead (proof-worker.ts, `proveInWorker` below): it
+ * compares a cut of the live slices with the journal folded up to the cut, so it follows no commits.
  */
+import fs from 'node:fs';
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { firstDifference } from './verify.js';
 import { JournalFold, type Damage } from './journal-fold.js';
-import { isCompact, tableOf } from './compact/record.js';
-import type { CompactTable } from './compact/table.js';
+import { isCompact, plainCopy, tableOf } from './compact/record.js';
+import type { CompactTable, FrozenTable } from './compact/table.js';
+import { PROJECTIONS } from './projections/index.js';
+import { listSegments } from './segments.js';
+import type { FromProofWorker, ProofWorkerData, ToProofWorker } from './proof-worker.js';
 import type { ProjectionModule, StoreState } from './types.js';
 
 /** The slices whose balances money moves through (gift cards, points). */
 export const MONEY_SLICES: readonly string[] = ['giftcards', 'loyalty'];
 
+/** The money projections as the register folds them (a worker imports them itself: it cannot be handed functions). */
+export const moneyModules = (): ProjectionModule<any>[] => PROJECTIONS.filter((m) => MONEY_SLICES.includes(m.name));
+
 export type ProofResult =
-  | { status: 'proven'; seq: number }
+  /** `worker`: the fold ran in a worker thread (issue 12). */
+  | { status: 'proven'; seq: number; worker?: true }
   /** The snapshot disagreed with the journal: its money slices were replaced by the journal's fold. */
   | { status: 'discarded'; seq: number; differences: string[] }
   | { status: 'damaged'; damage: Damage }
@@ -37,6 +50,12 @@ export interface ProofHost {
   stopped(): boolean;
   /** The store hands each commit to this fold once it has caught up (null: none). */
   follow(fold: JournalFold | null): void;
+  /**
+   * Where the fold runs: 'auto' (default) in a worker thread when the journal holds at least
+   * WORKER_MIN_BYTES and the modules are the register's own, else in this thread; 'always' in a
+   * worker whenever it can; 'never' in this thread.
+   */
+  worker?: 'auto' | 'always' | 'never';
 }
 
 const BIG = 64;
@@ -117,7 +136,7 @@ function finishRows(a: CompactTable<unknown>, b: CompactTable<unknown>, from: nu
  * Compares the live slices with the fold's, big records in pieces; returns what differs (empty when
  * equal), null when stopped.
  */
-async function compare(live: StoreState, fresh: StoreState, names: readonly string[], stopped: () => boolean): Promise<string[] | null> {
+export async function compare(live: StoreState, fresh: StoreState, names: readonly string[], stopped: () => boolean): Promise<string[] | null> {
   const out: string[] = [];
   const note: Note = (d) => {
     if (d && out.length < MAX_SHOWN) out.push(d);
@@ -205,6 +224,16 @@ export async function foldToLive(host: ProofHost, modules: readonly ProjectionMo
 
 /** Proves the money slices of the live state from the journal (see the top of this file). */
 export async function proveBalances(host: ProofHost): Promise<ProofResult> {
+  // The worker answers "proven" or "damaged"; a snapshot that differs (or a worker that could not
+  // answer) is proven again here, where the journal's fold can replace the live slices.
+  if (useWorker(host)) {
+    const r = await proveInWorker(host);
+    if (r) return r;
+  }
+  return proveInThread(host);
+}
+
+async function proveInThread(host: ProofHost): Promise<ProofResult> {
   const money = host.modules.filter((m) => MONEY_SLICES.includes(m.name));
   const { fold, damage, stopped } = await foldToLive(host, money);
   if (damage) return { status: 'damaged', damage };
@@ -220,5 +249,156 @@ export async function proveBalances(host: ProofHost): Promise<ProofResult> {
     return { status: 'discarded', seq: host.state.meta.seq, differences: shown };
   } finally {
     host.follow(null);
+  }
+}
+
+// ---- the fold in a worker thread (proof-worker.ts) ----
+
+/**
+ * From this journal size on the fold runs in a worker: at full scale (1M events, ~1 GB of journal)
+ * it kept ~100 MB of this thread's heap for minutes. Below it the fold is short and small, and
+ * starting a worker (a fresh isolate loading the store's code) costs more than it saves.
+ */
+export const WORKER_MIN_BYTES = 16 * 1024 * 1024;
+
+/**
+ * The worker's heap: a small young generation (the fold's garbage is short-lived: a parsed line at a
+ * time) and room in the old one for the two money slices' plain parts and live accounts. A worker that
+ * runs out is ended by V8 and the proof runs in this thread instead.
+ */
+const WORKER_LIMITS = { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 192 };
+
+/** How long a worker may take to load its code before the proof runs in this thread instead. */
+const WORKER_LOAD_MS = 60_000;
+
+/** Rows are handed to the worker through a shared buffer of this size. */
+const ROWS_BYTES = 1024 * 1024;
+
+/** The worker's entry: the bundle's dist/proof-worker.js, or from the sources a bootstrap that loads tsx first. */
+function workerUrl(): URL | null {
+  const here = import.meta.url;
+  const candidates = here.endsWith('.ts') ? ['./proof-worker-boot.mjs'] : ['./proof-worker.js', '../proof-worker.js'];
+  for (const c of candidates) {
+    const u = new URL(c, here);
+    if (fs.existsSync(u)) return u;
+  }
+  return null;
+}
+
+function useWorker(host: ProofHost): boolean {
+  const mode = host.worker ?? 'auto';
+  if (mode === 'never') return false;
+  // A worker folds with the register's own projections; tests folding other modules stay in this thread.
+  const own = moneyModules();
+  const money = host.modules.filter((m) => MONEY_SLICES.includes(m.name));
+  if (money.length !== own.length || !own.every((m) => money.includes(m)) || !workerUrl()) return false;
+  if (mode === 'always') return true;
+  let bytes = 0;
+  for (const seg of listSegments(path.join(host.dir, 'journal'))) bytes += fs.statSync(seg.file, { throwIfNoEntry: false })?.size ?? 0;
+  return bytes >= WORKER_MIN_BYTES;
+}
+
+/**
+ * The proof with the fold in a worker: a consistent cut of the live money slices is taken in one
+ * synchronous step (the plain members cloned by postMessage, the compact tables as frozen views,
+ * compact/table.ts), the tables' rows are handed over in pieces with commits running between, and
+ * the worker folds the journal up to the cut's seq and compares. Equal at the cut is equal now (a
+ * projection is deterministic and the live state went on from the cut by the same events), so
+ * nothing has to follow the commits made meanwhile. Null: prove in this thread (a difference, whose
+ * fold must replace the live slices here, or a worker that could not answer).
+ */
+async function proveInWorker(host: ProofHost): Promise<ProofResult | null> {
+  let worker: Worker;
+  try {
+    const data: ProofWorkerData = { kind: 'till-proof', dir: host.dir };
+    worker = new Worker(workerUrl()!, { workerData: data, resourceLimits: WORKER_LIMITS });
+  } catch {
+    return null;
+  }
+  // A worker that never gets its code loaded (a loader that hangs) must not hold the proof forever.
+  const loading = setTimeout(() => void worker.terminate(), WORKER_LOAD_MS);
+  loading.unref();
+  let ack: (() => void) | null = null;
+  const acked = () => new Promise<'ack'>((r) => (ack = () => r('ack')));
+  const answer = new Promise<FromProofWorker | null>((resolve) => {
+    worker.on('message', (m: FromProofWorker) => {
+      if (m.type === 'ready') clearTimeout(loading);
+      else if (m.type === 'ack') ack?.();
+      else resolve(m);
+    });
+    worker.once('error', () => resolve(null));
+    worker.once('exit', () => resolve(null));
+  });
+  const send = (m: ToProofWorker, transfer?: ArrayBuffer[]) => worker.postMessage(m, transfer);
+  const views: { slice: string; member: string; view: FrozenTable }[] = [];
+  const poll = setInterval(() => {
+    if (host.stopped()) void worker.terminate();
+  }, 100);
+  poll.unref();
+  try {
+    // The cut: this synchronous run, between two commits.
+    const seq = host.state.meta.seq;
+    const slices: Record<string, unknown> = {};
+    for (const name of MONEY_SLICES) {
+      const live = host.state[name] as Record<string, unknown> | undefined;
+      if (!live || typeof live !== 'object' || Array.isArray(live)) {
+        slices[name] = live;
+        continue;
+      }
+      const plain: Record<string, unknown> = {};
+      for (const member of Object.keys(live)) {
+        const t = tableOf<unknown>(live[member]);
+        if (t) views.push({ slice: name, member, view: t.frozenDump(plainCopy, true) });
+        else plain[member] = live[member];
+      }
+      slices[name] = plain;
+    }
+    // Cloned now, in this run (a structured clone); a compact record deeper down cannot be cloned: throws.
+    const shared = Buffer.from(new SharedArrayBuffer(ROWS_BYTES));
+    send({ type: 'cut', seq, slices, tables: views.map((v) => [v.slice, v.member]), rows: shared.buffer as SharedArrayBuffer });
+    for (const { slice, member, view } of views) {
+      for (const _ of view.prepare()) {
+        await pause();
+        if (host.stopped()) return { status: 'stopped' };
+      }
+      send({ type: 'table', slice, member, header: view.header() });
+      // Rows go through one shared buffer: filled here, copied into the worker's table there, and
+      // filled again once the worker says so (no buffer per piece left for its garbage collector).
+      let at = 0;
+      const flush = async () => {
+        if (at === 0) return;
+        send({ type: 'rows', slice, member, length: at });
+        at = 0;
+        if ((await Promise.race([acked(), answer])) !== 'ack') throw new Error('the worker ended');
+        if (host.stopped()) throw new Error('stopped');
+      };
+      for (const chunk of view.chunks()) {
+        if (at + chunk.length > shared.length) await flush();
+        if (chunk.length > shared.length) {
+          // One row larger than the buffer (never at the register's sizes): a copy of its own.
+          const own = new Uint8Array(chunk).buffer;
+          send({ type: 'rows', slice, member, length: chunk.length, bytes: own }, [own]);
+          if ((await Promise.race([acked(), answer])) !== 'ack') throw new Error('the worker ended');
+          continue;
+        }
+        chunk.copy(shared, at);
+        at += chunk.length;
+      }
+      await flush();
+      view.release();
+    }
+    send({ type: 'end' });
+    const a = await answer;
+    if (host.stopped()) return { status: 'stopped' };
+    if (a?.type === 'proven') return { status: 'proven', seq: host.state.meta.seq, worker: true };
+    if (a?.type === 'damaged') return { status: 'damaged', damage: a.damage };
+    return null;
+  } catch {
+    return host.stopped() ? { status: 'stopped' } : null;
+  } finally {
+    clearInterval(poll);
+    clearTimeout(loading);
+    for (const v of views) v.view.release();
+    void worker.terminate();
   }
 }

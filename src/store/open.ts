@@ -42,6 +42,8 @@ export interface OpenOptions {
   snapshotSliceMs?: number;
   /** Bytes of a snapshot written between two syncs of its temp file (default 4 MiB; tests use less). */
   snapshotSyncBytes?: number;
+  /** Where the proof's fold runs (balance-proof.ts): default 'auto', a worker thread for a big journal. */
+  proofWorker?: 'auto' | 'always' | 'never';
 }
 
 export interface InitOptions {
@@ -80,6 +82,7 @@ function parts(dir: string, opts: OpenOptions) {
     modules: opts.modules ?? PROJECTIONS,
     snapshotSliceMs: opts.snapshotSliceMs,
     snapshotSyncBytes: opts.snapshotSyncBytes,
+    proofWorker: opts.proofWorker,
   };
 }
 

@@ -57,6 +57,8 @@ export interface TillStoreParts {
   snapshotSliceMs?: number;
   /** Bytes of a snapshot between two syncs of its temp file (snapshot.ts SYNC_BYTES by default). */
   snapshotSyncBytes?: number;
+  /** Where the proof's fold runs (balance-proof.ts ProofHost.worker). */
+  proofWorker?: 'auto' | 'always' | 'never';
 }
 
 export class TillStore implements Store {
@@ -130,7 +132,7 @@ export class TillStore implements Store {
       this.balances = 'proven';
       return (this.proof = Promise.resolve({ status: 'proven', seq: this.seq }));
     }
-    const host = { dir: this.dir, state: this.state, modules: this.p.modules, stopped: () => this.closed, follow: (f: JournalFold | null) => (this.follower = f) };
+    const host = { dir: this.dir, state: this.state, modules: this.p.modules, stopped: () => this.closed, follow: (f: JournalFold | null) => (this.follower = f), worker: this.p.proofWorker };
     // The fold starts after `delayMs` (the rest of the register's start-up goes first), or as soon as
     // a commit waits for it; Infinity: only then.
     const delay = new Promise<void>((resolve) => {

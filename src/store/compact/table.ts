@@ -512,15 +512,17 @@ export class CompactTable<V = unknown> {
    * stay what they are now in the buffer it keeps. `prepare` encodes the copies of the live objects,
    * a batch per step; run it to its end before `header`, whose string table then holds every string
    * the rows use. `release` when written.
+   * `everyLive`: copy every live object, not only those handed out since `writeBackLive` (a view
+   * taken outside the snapshot's sequence, such as the proof's cut, which must not reset it).
    */
-  frozenDump(copyValue: (v: V) => V): FrozenTable {
+  frozenDump(copyValue: (v: V) => V, everyLive = false): FrozenTable {
     const data = this.data;
     const count = this.count;
     const view: RowView = { start: this.start, end: this.end, rows: this.rows, was: new Map() };
     const liveCopies: [number, V][] = [];
     // After `writeBackLive`, only the live objects handed out since can differ from their rows.
-    const touched = this.touched;
-    this.touched = null;
+    const touched = everyLive ? null : this.touched;
+    if (!everyLive) this.touched = null;
     for (const [row, v] of this.live) if (!touched || touched.has(row)) liveCopies.push([row, copyValue(v)]);
     const encoded = new Map<number, Buffer>();
     let bytes = this.used - this.dead;
