@@ -33,7 +33,7 @@ export const ruReturns = {
   'return.receipt.total': 'К ВОЗВРАТУ',
   'return.receipt.refundedTitle': 'Возвращено:',
   'return.receipt.cashInstead': 'Возвращено наличными по решению менеджера',
-  'return.receipt.cardBalance': 'Остаток на подарочной карте {card}',
+  'return.receipt.cardBalance': 'Остаток на карте {card}',
   'return.receipt.cardReturned': 'Подарочная карта {card} возвращена: заблокирована',
   'return.receipt.pointsBack': '  Баллы возвращены',
   'return.receipt.pointsTaken': '  Баллы списаны',
