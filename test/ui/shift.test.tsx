@@ -41,6 +41,12 @@ describe('the shift overlay (Ctrl+T)', () => {
     await app.waitFor('Open since');
     app.press(KEY.down, KEY.down, KEY.down, KEY.down, KEY.enter);
     await app.waitFor('X REPORT');
+    // PgDn moves the report a page (it stood still: only the arrows scrolled), PgUp back to the top.
+    expect(app.lines()[1]).toMatch(/\(1-\d+\/\d+\)/);
+    app.press(KEY.pageDown);
+    await app.waitFor(/\((?!1-)\d+-\d+\/\d+\)/);
+    app.press(KEY.pageUp);
+    await app.waitFor(/\(1-\d+\/\d+\)/);
     app.press(KEY.escape);
     app.press('\x14');
     await app.waitFor('Open since');

@@ -47,7 +47,9 @@ export function shiftKey(s: InputState, o: ShiftOverlay, action: Action | 'type'
   const notice = (key: Notice['key'], params?: Notice['params']): ShiftKeyResult => ({ state: { ...s, notice: { key, params, level: 'error' } } });
   if (action === 'help') return { state: { ...s, help: { top: 0 } } };
   if (o.step === 'report') {
-    if (action === 'up' || action === 'down') return set({ top: Math.max(0, Math.min(o.top + (action === 'up' ? -1 : 1), Math.max(0, o.lines.length - pageRows))) });
+    // A Z report is 80-odd lines: PgUp/PgDn move a page, as on the last receipt.
+    const step = action === 'up' ? -1 : action === 'down' ? 1 : action === 'pageUp' ? -Math.max(1, pageRows - 1) : action === 'pageDown' ? Math.max(1, pageRows - 1) : 0;
+    if (step !== 0) return set({ top: Math.max(0, Math.min(o.top + step, Math.max(0, o.lines.length - pageRows))) });
     if (action === 'reprint') return { state: s, op: { op: 'print' } };
     if (action === 'dismiss' || action === 'submit') return { state: { ...s, overlay: null, entry: '' } };
     return { state: s };
