@@ -111,7 +111,7 @@ export const ru = {
   'receipt.taxId': 'ИНН: {taxId}',
   'receipt.qtyTimesPrice': '{qty} x {price}',
   'receipt.lineDiscount': '  Скидка',
-  'receipt.tierPrice': '  Цена грейда «{tier}» (обычная {price})',
+  'receipt.tierPrice': '  Цена грейда {tier} (обычная {price})',
   'receipt.subtotal': 'Сумма',
   'receipt.discounts': 'Скидки',
   'receipt.discount': '{label}',
