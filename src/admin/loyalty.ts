@@ -21,7 +21,7 @@ import { accountAsOf, addDays, computeExpiry, extraOf } from '../domain/loyalty/
 import { previewExpiry } from '../domain/loyalty/expiry-preview.js';
 import { reviewTiers } from '../domain/loyalty/tiers.js';
 import { planAdjustment } from '../domain/loyalty/operations.js';
-import { readProgramText, writeProgramFile } from '../domain/loyalty/program-file.js';
+import { problemText, readProgramText, writeProgramFile } from '../domain/loyalty/program-file.js';
 import { customerRow, ladderLines, programLines, pts } from '../domain/loyalty/admin-view.js';
 import { decimalToUnits, parseSignedUnits } from '../domain/loyalty/units.js';
 import type { LoyaltyAccount, LoyaltyProgram } from '../domain/loyalty/types.js';
@@ -160,7 +160,7 @@ async function program(argv: string[], s: LoyaltySession): Promise<number> {
   };
   const r = readProgramText(text, currency(cur), programList(slice), catalog);
   if (!r.ok) {
-    r.problems.forEach((p) => s.ctx.err(t(p.line ? 'cli.loyalty.program.problemAt' : 'cli.loyalty.program.problem', { file, line: p.line, column: p.column, key: p.key, message: p.message, code: p.code })));
+    r.problems.forEach((p) => s.ctx.err(t(p.line ? 'cli.loyalty.program.problemAt' : 'cli.loyalty.program.problem', { file, line: p.line, column: p.column, key: p.key, message: problemText(p, lang(s)), code: p.code })));
     throw new TillError('FILE_INVALID', t('cli.loyalty.program.problems', { file, n: r.problems.length }));
   }
   for (const p of r.file.programs) for (const w of p.rewards) if (w.kind === 'free-product' && !s.store.catalog.bySku(w.sku)) s.ctx.err(t('cli.loyalty.program.rewardMissing', { program: p.id, reward: w.id, sku: w.sku }));

@@ -7,7 +7,11 @@
  * write one), and refuses in addition what JSON.parse would silently resolve: a key given twice in one
  * object (JSON.parse keeps the last, so a second "cumulative" would overrule the first unseen) and
  * nesting deeper than `maxDepth`. Pure: text in, data out; it never throws.
+ *
+ * A refusal is a code and its values (`problem`, worded by the catalogs' `cli.json.<CODE>` in the
+ * reader's language) and the same in English (`message`, for logs and tests).
  */
+import { sayText, type Said, type SaidParams } from '../i18n/said.js';
 
 export interface Pos {
   /** 1-based. */
@@ -29,7 +33,14 @@ export interface JsonDoc {
   locate(path: string, prefer?: 'key' | 'value'): Pos;
 }
 
-export type JsonRead = { ok: true; doc: JsonDoc } | { ok: false; message: string; pos: Pos };
+export type JsonProblemCode =
+  | 'COMMENT' | 'FILE_ENDS' | 'SINGLE_QUOTES' | 'UNEXPECTED' | 'TOO_DEEP' | 'KEY_TWICE' | 'TRAILING_COMMA'
+  | 'STRING_UNCLOSED' | 'U_ESCAPE' | 'BAD_ESCAPE' | 'STRING_LINE' | 'STRING_CONTROL' | 'TEXT_AFTER';
+
+/** What the reader expected where it refused (`cli.json.expect.<WHAT>`). */
+type Expected = 'VALUE' | 'KEY' | 'COLON' | 'MEMBER_END' | 'ELEMENT_END';
+
+export type JsonRead = { ok: true; doc: JsonDoc } | { ok: false; message: string; problem: Said; pos: Pos };
 
 const IDENT = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 
@@ -48,8 +59,10 @@ export function parentPath(path: string): string | undefined {
 }
 
 class Refusal {
-  constructor(readonly message: string, readonly at: number) {}
+  constructor(readonly problem: Said, readonly at: number) {}
 }
+
+const expected = (what: Expected, params: SaidParams = {}): Said => ({ key: `cli.json.expect.${what}`, params: { ...params, obj: '{…}', close: '}', end: ']' } });
 
 const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
 const ESCAPES: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
@@ -74,24 +87,24 @@ class Parser {
     return { line: lo + 1, column: at - this.lineStarts[lo] + 1 };
   }
 
-  fail(message: string, at = this.i): never {
-    throw new Refusal(message, at);
+  fail(code: JsonProblemCode, params: SaidParams = {}, at = this.i): never {
+    throw new Refusal({ key: `cli.json.${code}`, params }, at);
   }
 
   ws(): void {
     for (;;) {
       const c = this.s[this.i];
       if (c === ' ' || c === '\t' || c === '\n' || c === '\r') this.i++;
-      else if (c === '/' && (this.s[this.i + 1] === '/' || this.s[this.i + 1] === '*')) this.fail('JSON has no comments; remove it');
+      else if (c === '/' && (this.s[this.i + 1] === '/' || this.s[this.i + 1] === '*')) this.fail('COMMENT');
       else return;
     }
   }
 
-  unexpected(what: string): never {
+  unexpected(what: Said): never {
     const c = this.s[this.i];
-    if (c === undefined) this.fail(`the file ends where ${what} was expected`);
-    if (c === "'") this.fail(`text must be in double quotes ("…"), not single quotes, where ${what} was expected`);
-    return this.fail(`unexpected ${JSON.stringify(c)} where ${what} was expected`);
+    if (c === undefined) this.fail('FILE_ENDS', { expected: what });
+    if (c === "'") this.fail('SINGLE_QUOTES', { expected: what });
+    return this.fail('UNEXPECTED', { char: JSON.stringify(c), expected: what });
   }
 
   value(path: string, depth: number, key?: Pos): unknown {
@@ -99,7 +112,7 @@ class Parser {
     this.places.set(path, { value: this.pos(this.i), ...(key ? { key } : {}) });
     const c = this.s[this.i];
     if (c === '{' || c === '[') {
-      if (depth >= this.maxDepth) this.fail(`nested more than ${this.maxDepth} levels deep`);
+      if (depth >= this.maxDepth) this.fail('TOO_DEEP', { max: this.maxDepth });
       return c === '{' ? this.object(path, depth + 1) : this.array(path, depth + 1);
     }
     if (c === '"') return this.string();
@@ -108,7 +121,7 @@ class Parser {
     NUMBER.lastIndex = this.i;
     const m = NUMBER.exec(this.s);
     if (m) return (this.i += m[0].length), Number(m[0]);
-    return this.unexpected('a value (text in "…", a number, true, false, null, {…} or […])');
+    return this.unexpected(expected('VALUE'));
   }
 
   object(path: string, depth: number): Record<string, unknown> {
@@ -119,25 +132,25 @@ class Parser {
     if (this.s[this.i] === '}') return this.i++, out;
     for (;;) {
       this.ws();
-      if (this.s[this.i] !== '"') this.unexpected('a key in double quotes');
+      if (this.s[this.i] !== '"') this.unexpected(expected('KEY'));
       const keyStart = this.i;
       const keyAt = this.pos(keyStart);
       const key = this.string();
       const first = seen.get(key);
-      if (first) this.fail(`the key ${JSON.stringify(key)} is given twice in one object (first at line ${first.line}); keep one`, keyStart);
+      if (first) this.fail('KEY_TWICE', { key: JSON.stringify(key), line: first.line }, keyStart);
       seen.set(key, keyAt);
       this.ws();
-      if (this.s[this.i] !== ':') this.unexpected(`":" after the key ${JSON.stringify(key)}`);
+      if (this.s[this.i] !== ':') this.unexpected(expected('COLON', { key: JSON.stringify(key) }));
       this.i++;
       // defineProperty, not assignment: a "__proto__" key stays a plain member, as with JSON.parse.
       Object.defineProperty(out, key, { value: this.value(childPath(path, key), depth, keyAt), enumerable: true, writable: true, configurable: true });
       this.ws();
       const c = this.s[this.i];
       if (c === '}') return this.i++, out;
-      if (c !== ',') this.unexpected('"," or "}" after a member of an object');
+      if (c !== ',') this.unexpected(expected('MEMBER_END'));
       this.i++;
       this.ws();
-      if (this.s[this.i] === '}') this.fail('a comma before "}" is not allowed in JSON; remove it', this.i);
+      if (this.s[this.i] === '}') this.fail('TRAILING_COMMA', { close: '}' }, this.i);
     }
   }
 
@@ -151,10 +164,10 @@ class Parser {
       this.ws();
       const c = this.s[this.i];
       if (c === ']') return this.i++, out;
-      if (c !== ',') this.unexpected('"," or "]" after an element of a list');
+      if (c !== ',') this.unexpected(expected('ELEMENT_END'));
       this.i++;
       this.ws();
-      if (this.s[this.i] === ']') this.fail('a comma before "]" is not allowed in JSON; remove it', this.i);
+      if (this.s[this.i] === ']') this.fail('TRAILING_COMMA', { close: ']' }, this.i);
     }
   }
 
@@ -164,22 +177,22 @@ class Parser {
     let out = '';
     for (;;) {
       const c = this.s[this.i];
-      if (c === undefined) this.fail('text in quotes is not closed before the end of the file', start);
+      if (c === undefined) this.fail('STRING_UNCLOSED', {}, start);
       if (c === '"') return this.i++, out;
       if (c === '\\') {
         const e = this.s[this.i + 1];
         if (e === 'u') {
           const hex = this.s.slice(this.i + 2, this.i + 6);
-          if (!/^[0-9A-Fa-f]{4}$/.test(hex)) this.fail('"\\u" must be followed by 4 hexadecimal digits');
+          if (!/^[0-9A-Fa-f]{4}$/.test(hex)) this.fail('U_ESCAPE');
           out += String.fromCharCode(parseInt(hex, 16));
           this.i += 6;
         } else if (e !== undefined && ESCAPES[e] !== undefined) {
           out += ESCAPES[e];
           this.i += 2;
-        } else this.fail(`"\\${e ?? ''}" is not an escape JSON knows (\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX)`);
+        } else this.fail('BAD_ESCAPE', { escape: `"\\${e ?? ''}"` });
         continue;
       }
-      if (c < ' ') this.fail(c === '\n' ? 'text in quotes is not closed on its line' : 'a control character inside quotes must be written as an escape (\\t, \\n, \\uXXXX)');
+      if (c < ' ') this.fail(c === '\n' ? 'STRING_LINE' : 'STRING_CONTROL');
       out += c;
       this.i++;
     }
@@ -193,7 +206,7 @@ export function readJson(text: string, opts: { maxDepth?: number } = {}): JsonRe
   try {
     const value = p.value('', 0);
     p.ws();
-    if (p.i < s.length) p.fail('unexpected text after the end of the JSON value');
+    if (p.i < s.length) p.fail('TEXT_AFTER');
     const locate = (path: string, prefer: 'key' | 'value' = 'value'): Pos => {
       for (let at: string | undefined = path; at !== undefined; at = parentPath(at)) {
         const place = p.places.get(at);
@@ -203,7 +216,7 @@ export function readJson(text: string, opts: { maxDepth?: number } = {}): JsonRe
     };
     return { ok: true, doc: { value, locate } };
   } catch (e) {
-    if (e instanceof Refusal) return { ok: false, message: e.message, pos: p.pos(e.at) };
+    if (e instanceof Refusal) return { ok: false, message: sayText(e.problem, 'en'), problem: e.problem, pos: p.pos(e.at) };
     throw e;
   }
 }

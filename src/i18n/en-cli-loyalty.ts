@@ -2,7 +2,7 @@
  * English texts of `till loyalty`: its --help pages and what every subcommand prints or refuses.
  * and the words of the program, rule, reward and tier-ladder lines (`cli.loyalty.view.*`, read by
  * src/domain/loyalty/admin-view.ts). Spread into en.ts; vi-, zh-, ru-cli-loyalty.ts hold the same
- * keys. A program file's problems (src/domain/loyalty/program-file.ts) are still the domain's English.
+ * keys. A program file's problems are the domain's reasons worded by en-program-problems.ts.
  */
 export const enCliLoyalty = {
   'cli.loyalty.usage': `Usage: till loyalty <subcommand> [options] [--data DIR]     (till loyalty <subcommand> --help)

@@ -18,6 +18,7 @@ import { enReturnScreen } from './en-return-screen.js';
 import { enCliSync } from './en-cli-sync.js';
 import { enCliJournal } from './en-cli-journal.js';
 import { enCliImport } from './en-cli-import.js';
+import { enProgramProblems } from './en-program-problems.js';
 import { enCliPaging } from './en-cli-paging.js';
 import { enCliGiftcard } from './en-cli-giftcard.js';
 import { enGiftcardErrors } from './en-giftcard-errors.js';
@@ -528,6 +529,7 @@ export const en = {
   ...enCliSync,
   ...enCliJournal,
   ...enCliImport,
+  ...enProgramProblems,
   ...enCliPaging,
   ...enCliGiftcard,
   ...enGiftcardErrors,

@@ -20,6 +20,7 @@ import { ruReturnScreen } from './ru-return-screen.js';
 import { ruCliSync } from './ru-cli-sync.js';
 import { ruCliJournal } from './ru-cli-journal.js';
 import { ruCliImport } from './ru-cli-import.js';
+import { ruProgramProblems } from './ru-program-problems.js';
 import { ruCliPaging } from './ru-cli-paging.js';
 import { ruCliGiftcard } from './ru-cli-giftcard.js';
 import { ruGiftcardErrors } from './ru-giftcard-errors.js';
@@ -527,6 +528,7 @@ export const ru = {
   ...ruCliSync,
   ...ruCliJournal,
   ...ruCliImport,
+  ...ruProgramProblems,
   ...ruCliPaging,
   ...ruCliGiftcard,
   ...ruGiftcardErrors,

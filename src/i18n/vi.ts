@@ -19,6 +19,7 @@ import { viReturnScreen } from './vi-return-screen.js';
 import { viCliSync } from './vi-cli-sync.js';
 import { viCliJournal } from './vi-cli-journal.js';
 import { viCliImport } from './vi-cli-import.js';
+import { viProgramProblems } from './vi-program-problems.js';
 import { viCliPaging } from './vi-cli-paging.js';
 import { viCliGiftcard } from './vi-cli-giftcard.js';
 import { viGiftcardErrors } from './vi-giftcard-errors.js';
@@ -526,6 +527,7 @@ export const vi = {
   ...viCliSync,
   ...viCliJournal,
   ...viCliImport,
+  ...viProgramProblems,
   ...viCliPaging,
   ...viCliGiftcard,
   ...viGiftcardErrors,

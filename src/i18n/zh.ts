@@ -18,6 +18,7 @@ import { zhReturnScreen } from './zh-return-screen.js';
 import { zhCliSync } from './zh-cli-sync.js';
 import { zhCliJournal } from './zh-cli-journal.js';
 import { zhCliImport } from './zh-cli-import.js';
+import { zhProgramProblems } from './zh-program-problems.js';
 import { zhCliPaging } from './zh-cli-paging.js';
 import { zhCliGiftcard } from './zh-cli-giftcard.js';
 import { zhGiftcardErrors } from './zh-giftcard-errors.js';
@@ -525,6 +526,7 @@ export const zh = {
   ...zhCliSync,
   ...zhCliJournal,
   ...zhCliImport,
+  ...zhProgramProblems,
   ...zhCliPaging,
   ...zhCliGiftcard,
   ...zhGiftcardErrors,

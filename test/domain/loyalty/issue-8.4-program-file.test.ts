@@ -43,6 +43,7 @@ describe('issue 8.4 program files accept typos', () => {
   it('refuses "cumulativ": true naming the key, the line and the key meant (the rule no longer silently replaces the base)', () => {
     expect(problems(text({ 7: '        "cumulativ": true }' }))).toEqual([{
       key: 'programs[0].rules[1].cumulativ', code: 'PROGRAM_UNKNOWN_KEY', line: 7, column: 9,
+      reason: 'UNKNOWN_KEY_NEAR', params: expect.objectContaining({ key: '"cumulativ"', near: 'cumulative', what: { key: 'cli.loyalty.problem.what.rule' } }),
       message: 'unknown key "cumulativ" — did you mean "cumulative"? A rule may have: id, sku, category, points, perAmount, pointsPerUnit, pointsPerOrder, minQty, minAmount, taxIncluded, cumulative, additional',
     }]);
   });
@@ -99,6 +100,7 @@ describe('issue 8.4 program files accept typos', () => {
     const twice = '        "cumulative": true, "cumulative": false }';
     expect(problems(text({ 7: twice }))).toEqual([{
       key: '(file)', code: 'PROGRAM_FILE_SYNTAX', line: 7, column: twice.lastIndexOf('"cumulative"') + 1,
+      reason: 'FILE_SYNTAX', params: { detail: { key: 'cli.json.KEY_TWICE', params: { key: '"cumulative"', line: 7 } } },
       message: 'is not valid JSON: the key "cumulative" is given twice in one object (first at line 7); keep one',
     }]);
     expect(problems(text({ 7: '        "cumulative": true, }' }))[0]).toMatchObject({ code: 'PROGRAM_FILE_SYNTAX', line: 7, column: col('        "cumulative": true, }', '}'), message: 'is not valid JSON: a comma before "}" is not allowed in JSON; remove it' });
