@@ -23,7 +23,7 @@ export const refusal = (code: string, text: string, params: Record<string, strin
 export function fromUnknownError(e: unknown): CheckoutMessage {
   if (e instanceof TillError) return errorMessage(e);
   const text = e instanceof Error ? e.message : String(e);
-  return refusal('COMMIT_FAILED', `The sale could not be saved: ${text}`);
+  return refusal('COMMIT_FAILED', `The sale could not be saved: ${text}`, { detail: text });
 }
 
 const refuse = (code: string, text: string, params: Record<string, string | number> = {}): Patch => ({

@@ -84,7 +84,7 @@ export function detach(ctx: CheckoutContext): Patch {
 export function claimReward(ctx: CheckoutContext, programId: string, rewardId: string, points?: number | 'max'): Patch {
   if (!ctx.customer || !ctx.deps.loyalty) return fail('NO_CUSTOMER', 'Attach a customer first: scan the loyalty card or search.');
   const program = ctx.deps.loyalty.programs().find((p) => p.id === programId);
-  if (!program) return fail('PROGRAM_UNKNOWN', 'There is no such loyalty program.');
+  if (!program) return fail('PROGRAM_UNKNOWN', 'There is no such loyalty program.', { program: programId });
   const reward = program.rewards.find((r) => r.id === rewardId);
   const product = reward?.kind === 'free-product' ? ctx.deps.catalog.bySku(reward.sku) : undefined;
   const app = applyReward(ctx.cart, ctx.priced, ctx.customer, program, ctx.customer.points[programId] ?? 0, rewardId, { points, product });

@@ -99,7 +99,8 @@ export type ShiftApproval = Extract<ApprovalAction, 'paidOut' | 'noSale'>;
 
 const refusal = (e: unknown): Result<never> => {
   if (e instanceof TillError) return { ok: false, error: e };
-  return fail('INTERNAL_ERROR', `The step failed unexpectedly: ${(e as Error)?.message ?? String(e)}`);
+  const detail = (e as Error)?.message ?? String(e);
+  return fail('INTERNAL_ERROR', `The step failed unexpectedly: ${detail}`, { detail });
 };
 
 export function createShiftService(o: ShiftServiceOptions): ShiftService {

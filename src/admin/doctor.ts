@@ -65,7 +65,7 @@ export async function runDoctor(argv: string[], ctx: CommandContext, io: DoctorI
   if (values.help) return ctx.out(usage), 0;
   const t = translator(ctx.language ?? 'en');
   const timeout = values.timeout === undefined ? 20 : Number(values.timeout);
-  if (!Number.isFinite(timeout) || timeout <= 0 || timeout > 3600) throw new TillError('USAGE', `--timeout must be a number of seconds (1-3600), got "${values.timeout}"`);
+  if (!Number.isFinite(timeout) || timeout <= 0 || timeout > 3600) throw new TillError('USAGE', t('cli.usage.doctorTimeout', { value: String(values.timeout) }));
   const root = values.root ?? io.env?.root ?? '/';
   const user = values.user ?? io.env?.user;
   const env: DoctorEnv = {

@@ -175,7 +175,9 @@ function writeCsv(tmp: string, lines: string[]): void {
   try {
     fd = openSync(tmp, 'w', 0o600);
   } catch (e) {
-    throw new TillError('EXPORT_FAILED', `Cannot write ${tmp}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}. No card was created.`);
+    const params = { file: tmp, error: (e as NodeJS.ErrnoException).code ?? (e as Error).message };
+    // English here; the CLI says it in the output's language from the same catalog key (refusalText).
+    throw new TillError('EXPORT_FAILED', translate('en', 'cli.error.EXPORT_FAILED', params), params);
   }
   try {
     writeSync(fd, `${lines.join('\n')}\n`);

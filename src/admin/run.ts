@@ -118,7 +118,7 @@ export async function openRegister(dataDir: string, log?: (line: string) => void
   });
   if (store.state.meta.currency !== config.currency) {
     await store.close();
-    throw new TillError('CONFIG_CURRENCY', `The store keeps its books in ${store.state.meta.currency} but the configuration says ${config.currency}. Fix "currency" in the configuration.`);
+    throw new TillError('CONFIG_CURRENCY', `The store keeps its books in ${store.state.meta.currency} but the configuration says ${config.currency}. Fix "currency" in the configuration.`, { store: store.state.meta.currency, config: config.currency });
   }
   const programsProblem = registerProgramsStoreProblem(config.loyalty.programs, programList(loyaltyOf(store.state)));
   if (programsProblem) {

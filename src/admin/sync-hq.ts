@@ -28,11 +28,11 @@ export async function runSyncHq(argv: string[], ctx: CommandContext): Promise<nu
   });
   if (values.help) return ctx.out(`${tr('cli.sync.usage')}\n\n${tr('sync.hq.usage')}`), 0;
   const [sub, ...extra] = positionals;
-  if (extra.length) throw new TillError('USAGE', `till sync ${sub} takes no "${extra.join(' ')}"`);
+  if (extra.length) throw new TillError('USAGE', tr('cli.usage.syncExtra', { sub, extra: extra.join(' ') }));
   const db = await import('../sync/db.js');
 
   if (sub === 'pull') {
-    if (values.register || values.url || values.replace || values.config) throw new TillError('USAGE', 'till sync pull takes only --json');
+    if (values.register || values.url || values.replace || values.config) throw new TillError('USAGE', tr('cli.usage.syncPullOnlyJson'));
     if (!storeExists(ctx.dataDir)) throw new TillError('STORE_MISSING', `There is no store in ${ctx.dataDir}. Create one with: till init --data ${ctx.dataDir}`);
     const config = readConfig(ctx.dataDir);
     if (!config.chain.url) throw new TillError('CHAIN_NOT_CONFIGURED', 'This register stands alone: till.config.json has no chain.url (docs/chain.md).');

@@ -132,7 +132,7 @@ export function createHeadlessHandler(register: Register): (line: string) => Pro
   async function handle(req: Request): Promise<HeadlessReply> {
     if (req.kind === 'invalid') return refuse(req.id, req.code, req.message);
     const before = actor.getSnapshot();
-    if (before.status !== 'active') return refuse(req.id, 'REGISTER_STOPPED', 'The register has stopped. Restart till.');
+    if (before.status !== 'active') return refuse(req.id, 'REGISTER_STOPPED', errorMessage({ code: 'REGISTER_STOPPED', message: 'The register has stopped. Restart till.' }, language));
     if (req.kind === 'service' && SESSION_COMMANDS.has(req.service.cmd)) {
       const sv = req.service as Extract<typeof req.service, { cmd: 'sign_in' | 'unlock' | 'sign_out' | 'lock' }>;
       return sessionCommand(req.id, sv);
@@ -205,7 +205,7 @@ export function createHeadlessHandler(register: Register): (line: string) => Pro
     }
     if (!before.can(req.event)) {
       const status = toHeadlessState(before).status;
-      return refuse(req.id, 'INVALID_IN_STATE', `"${req.cmd}" is not possible while the register is in "${status}".`);
+      return refuse(req.id, 'INVALID_IN_STATE', errorMessage({ code: 'INVALID_IN_STATE', message: `"${req.cmd}" is not possible while the register is in "${status}".`, params: { cmd: req.cmd, status } }, language));
     }
     actor.send(req.event);
     // Durability first: the reply waits for the journal's answer (committed or commit_failed), and on

@@ -19,6 +19,7 @@ import { enCliSync } from './en-cli-sync.js';
 import { enCliJournal } from './en-cli-journal.js';
 import { enCliImport } from './en-cli-import.js';
 import { enProgramProblems } from './en-program-problems.js';
+import { enRefusals } from './en-refusals.js';
 import { enCliPaging } from './en-cli-paging.js';
 import { enCliGiftcard } from './en-cli-giftcard.js';
 import { enGiftcardErrors } from './en-giftcard-errors.js';
@@ -530,6 +531,7 @@ export const en = {
   ...enCliJournal,
   ...enCliImport,
   ...enProgramProblems,
+  ...enRefusals,
   ...enCliPaging,
   ...enCliGiftcard,
   ...enGiftcardErrors,

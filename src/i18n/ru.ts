@@ -21,6 +21,7 @@ import { ruCliSync } from './ru-cli-sync.js';
 import { ruCliJournal } from './ru-cli-journal.js';
 import { ruCliImport } from './ru-cli-import.js';
 import { ruProgramProblems } from './ru-program-problems.js';
+import { ruRefusals } from './ru-refusals.js';
 import { ruCliPaging } from './ru-cli-paging.js';
 import { ruCliGiftcard } from './ru-cli-giftcard.js';
 import { ruGiftcardErrors } from './ru-giftcard-errors.js';
@@ -529,6 +530,7 @@ export const ru = {
   ...ruCliJournal,
   ...ruCliImport,
   ...ruProgramProblems,
+  ...ruRefusals,
   ...ruCliPaging,
   ...ruCliGiftcard,
   ...ruGiftcardErrors,

@@ -20,6 +20,7 @@ import { viCliSync } from './vi-cli-sync.js';
 import { viCliJournal } from './vi-cli-journal.js';
 import { viCliImport } from './vi-cli-import.js';
 import { viProgramProblems } from './vi-program-problems.js';
+import { viRefusals } from './vi-refusals.js';
 import { viCliPaging } from './vi-cli-paging.js';
 import { viCliGiftcard } from './vi-cli-giftcard.js';
 import { viGiftcardErrors } from './vi-giftcard-errors.js';
@@ -528,6 +529,7 @@ export const vi = {
   ...viCliJournal,
   ...viCliImport,
   ...viProgramProblems,
+  ...viRefusals,
   ...viCliPaging,
   ...viCliGiftcard,
   ...viGiftcardErrors,

@@ -19,6 +19,7 @@ import { zhCliSync } from './zh-cli-sync.js';
 import { zhCliJournal } from './zh-cli-journal.js';
 import { zhCliImport } from './zh-cli-import.js';
 import { zhProgramProblems } from './zh-program-problems.js';
+import { zhRefusals } from './zh-refusals.js';
 import { zhCliPaging } from './zh-cli-paging.js';
 import { zhCliGiftcard } from './zh-cli-giftcard.js';
 import { zhGiftcardErrors } from './zh-giftcard-errors.js';
@@ -527,6 +528,7 @@ export const zh = {
   ...zhCliJournal,
   ...zhCliImport,
   ...zhProgramProblems,
+  ...zhRefusals,
   ...zhCliPaging,
   ...zhCliGiftcard,
   ...zhGiftcardErrors,

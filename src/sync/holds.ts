@@ -35,7 +35,7 @@ export async function holdGiftCard(client: Client, r: HoldRequest): Promise<Hold
       return { ok: false, available, error: new TillError('INSUFFICIENT_BALANCE', `Gift card ${masked(r.code)} has ${available} (minor units) left across the chain; other registers hold the rest.`, { available }) };
     }
     if (err.code === 'TL002') return { ok: false, error: new TillError('GIFT_CARD_UNKNOWN', `Gift card ${masked(r.code)} is not known to the chain.`) };
-    if (err.code === 'TL003') return { ok: false, error: new TillError('GIFT_CARD_NOT_ACTIVE', `Gift card ${masked(r.code)} is ${err.detail ?? 'not active'} in the chain.`, { state: err.detail ?? '' }) };
+    if (err.code === 'TL003') return { ok: false, error: new TillError('GIFT_CARD_NOT_ACTIVE', `Gift card ${masked(r.code)} is ${err.detail ?? 'not active'} in the chain.`, { card: masked(r.code), state: err.detail ?? '' }) };
     throw e;
   }
 }

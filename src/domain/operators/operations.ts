@@ -52,7 +52,7 @@ export function checkNewOperator(slice: OperatorSlice, input: NewOperator): Resu
   if (own(slice.byId, id)) return fail('OPERATOR_EXISTS', `Operator ${id} already exists.`, { id });
   const name = String(input.name ?? '').trim();
   if (!name || name.length > 40 || firstControl(name) !== -1) return fail('OPERATOR_NAME', 'An operator needs a name of at most 40 characters.');
-  if (!ROLES.includes(input.role as OperatorRole)) return fail('OPERATOR_ROLE', `The role is one of: ${ROLES.join(', ')}.`);
+  if (!ROLES.includes(input.role as OperatorRole)) return fail('OPERATOR_ROLE', `The role is one of: ${ROLES.join(', ')}.`, { roles: ROLES.join(', ') });
   const card = input.card ? String(input.card).trim() : null;
   if (card !== null) {
     if (!/^[\x21-\x7e]{4,64}$/.test(card)) return fail('OPERATOR_CARD', 'A badge code is 4 to 64 printable characters.');
@@ -102,7 +102,7 @@ export function planSetDisabled(slice: OperatorSlice, id: string, disabled: bool
   if (!o.ok) return o;
   if (o.value.disabled === disabled) return fail(disabled ? 'OPERATOR_ALREADY_DISABLED' : 'OPERATOR_NOT_DISABLED', `Operator ${o.value.id} is ${disabled ? 'already disabled' : 'not disabled'}.`);
   if (disabled && o.value.role === 'manager' && activeManagers(slice).length === 1)
-    return fail('LAST_MANAGER', `${o.value.name} is the only manager: add another manager first.`);
+    return fail('LAST_MANAGER', `${o.value.name} is the only manager: add another manager first.`, { name: o.value.name });
   return ok({ type: disabled ? OPERATOR_DISABLED : OPERATOR_ENABLED, data: { id: o.value.id } });
 }
 
