@@ -449,6 +449,13 @@ export const en = {
   'ui.points': '{points, plural, one {# pt} other {# pts}}',
   'ui.rewards.held': '{points} on this sale',
   'ui.customer.thisSale': 'This sale: {points}',
+  // The sale screen's figure is before payment: gift-card and points payments may lower it (docs/loyalty.md).
+  'ui.customer.earnUpTo': 'up to +{points}',
+  // The payment and paid screens: what the sale earns with the payments as they are, and after the commit
+  // (the receipt's figure); the note when part of it is paid by gift card or points.
+  'ui.tender.earn': 'Points this sale: {points}',
+  'ui.paid.earned': 'Points earned: {points}',
+  'ui.loyalty.noEarnOn': '(no points on {amount} paid by gift card or points)',
   'ui.customer.additional': '{points} additional',
   'ui.customer.promoted': 'Becomes {tier} with this sale!',
   'ui.customer.toNext': '{amount} more to {tier}',

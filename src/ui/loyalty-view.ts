@@ -77,7 +77,10 @@ export function customerPanel(ctx: Ctx, fmt: Fmt): CustomerPanel | null {
   for (const p of programs) {
     const pp = preview?.programs.find((x) => x.programId === p.id);
     const who = many ? ` ${fmt.text(p.name)}` : '';
-    if (pp?.earned) sale.push(`+${pointsText(pp.earned, p.decimals, fmt)}${who}`);
+    // Before payment the figure is a ceiling, not a promise: a gift-card or points payment earns
+    // none, so it can only go down (the payment and paid screens show it with the payments).
+    const earned = pointsText(pp?.earned ?? 0, p.decimals, fmt);
+    if (pp?.earned) sale.push(`${ctx.tenders.length ? `+${earned}` : fmt.t('ui.customer.earnUpTo', { points: earned })}${who}`);
     if (pp?.spent) sale.push(`-${pointsText(pp.spent, p.decimals, fmt)}${who}`);
   }
   if (sale.length) detail.push(fmt.t('ui.customer.thisSale', { points: sale.join(fmt.t('ui.sep.list')) }));

@@ -206,7 +206,7 @@ describe('the customer panel', () => {
     for (const c of ['703', '703', '201']) ui.scan(c);
     const f = await ui.waitFor('Items: 3');
     expectFits(ui, 120, 40, 'sale 120x40 with a customer');
-    expect(f).toMatch(/▕█+░+▏ This sale: \+28 pts {3}\$21\.22 more to Silver   40 pts expire/);
+    expect(f).toMatch(/▕█+░+▏ This sale: up to \+28 pts {3}\$21\.22 more to Silver   40 pts expire/);
   });
 
   test('a sale that crosses a threshold says the customer is promoted with it', async () => {

@@ -109,7 +109,36 @@ describe('loyalty customer', () => {
     ui.scan(CUSTOMER.card);
     ui.scan('703');
     const f = await ui.waitFor('Nguyễn Thị Lan  *********0014');
-    expect(f).toContain('This sale: +12 pts');
+    expect(f).toContain('This sale: up to +12 pts');
     expect(f).toMatch(/Points 0 pts$/m);
+  });
+
+  test('a gift card pays part: the payment screen counts it, the paid screen and the receipt say the same', async () => {
+    const card = issue(500, 3);
+    r = await openRegisterUi({
+      fixture: {
+        seed: [
+          ...card.events,
+          { type: 'loyalty.program.upserted', data: { program: PROGRAM } },
+          { type: 'customer.created', data: { customer: CUSTOMER } },
+        ],
+      },
+    });
+    const ui = r.ui;
+    await ui.waitFor('Scan an item to start a sale');
+    ui.scan(CUSTOMER.card);
+    ui.scan('703');
+    await ui.waitFor('This sale: up to +12 pts');
+    ui.press(KEY.pay);
+    await ui.waitFor('Points this sale: +12 pts');
+    ui.scan(`GC${card.code}`);
+    // 12.99 at 1 point per 1.00, 5.00 of it by gift card: 7.99 earns, 7 points.
+    let f = await ui.waitFor('Due $7.99');
+    expect(f).toContain('Points this sale: +7 pts (no points on $5.00 paid by gift card or points)');
+    ui.press(KEY.exact);
+    f = await ui.waitFor('PAID');
+    expect(f).toContain('Points earned: +7 pts (no points on $5.00 paid by gift card or points)');
+    expect(r.hardware.printer.jobs.at(-1)!.text).toMatch(/Points earned\s+\+7\b/);
+    for (const line of f.split('\n')) expect(line.length).toBeLessThanOrEqual(80);
   });
 });

@@ -71,7 +71,7 @@ describe('rewards', () => {
     ui.press(KEY.down, KEY.enter);
     const f = await ui.waitFor('Free espresso is on the sale.');
     expect(f).toMatch(/Espresso \(reward\)\s+1\s+\$2\.50\s+\$0\.00$/m);
-    expect(f).toContain('This sale: +3 pts, -50 pts');
+    expect(f).toContain('This sale: up to +3 pts, -50 pts');
     expect(f).toContain('TOTAL  $3.80');
     ui.press(FKEY.xterm.f6);
     const g = await ui.waitFor('On this sale (- removes):');

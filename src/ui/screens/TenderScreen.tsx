@@ -8,6 +8,7 @@ import { selectedIndex, type InputState } from '../input/state.js';
 import { padEnd, padStart, spread, width as cols } from '../text.js';
 import { BigAmount } from '../components/BigAmount.js';
 import { BIG_ROWS } from '../big-text.js';
+import { earnLine } from '../earn-view.js';
 
 export interface TenderScreenProps {
   snap: CheckoutSnapshot;
@@ -31,6 +32,8 @@ export function TenderScreen({ snap, input, fmt, width, height }: TenderScreenPr
   const amountW = Math.max(0, ...rows.map((r) => cols(r.amount)));
   const pointer = fmt.ascii ? '> ' : '▶ ';
   const rule = (fmt.ascii ? '-' : '─').repeat(width);
+  // What the customer's card earns with the payments so far (a gift card or points earn none).
+  const earn = snap.context.customer ? earnLine('ui.tender.earn', snap.context.loyalty, tenders, snap.context, fmt, width) : null;
   // The DUE label stands left of the large digits and wraps there at its spaces ("К" / "ОПЛАТЕ",
   // "CÒN" / "PHẢI" / "TRẢ"): as wide as its longest word plus a gap, never a cut word.
   const dueLabel = fmt.t('ui.tender.due');
@@ -54,6 +57,7 @@ export function TenderScreen({ snap, input, fmt, width, height }: TenderScreenPr
         <BigAmount text={fmt.money(owed)} width={width - labelW} ascii={fmt.ascii} color="yellow" rows={bigRows} />
       </Box>
       {cash !== owed ? <Text wrap="truncate">{fmt.t('ui.tender.cashDue', { amount: fmt.money(cash) })}</Text> : null}
+      {earn !== null ? <Text wrap="truncate">{earn}</Text> : null}
       <Text dimColor wrap="truncate">
         {rule}
       </Text>
