@@ -3,8 +3,8 @@
  * is the checkout's preview with the payments as they stand (machines/checkout.loyalty.ts recomputes
  * it on every tender); on the paid screen it is the committed sale's own record, the figure the
  * receipt prints. Gift-card and points payments earn no per-money points (src/domain/loyalty/
- * sale-extension.ts, paidWithoutEarning): when part of the sale is paid so, the line says how much,
- * if it fits. Nothing here computes points.
+ * sale-extension.ts, paidWithoutEarning): when part of the sale is paid so, a note says how much.
+ * Nothing here computes points.
  */
 import type { Tender } from '../domain/tender.js';
 import { paidWithoutEarning } from '../domain/loyalty/sale-extension.js';
@@ -23,13 +23,17 @@ export function earnedText(l: SaleLoyalty | null | undefined, ctx: Ctx, fmt: Fmt
   return l.programs.map((p) => `+${pointsText(p.earned, decimals.get(p.programId) ?? 0, fmt)}${many ? ` ${fmt.text(p.name)}` : ''}`).join(', ');
 }
 
-/** The line under the payments: `key` ('ui.tender.earn' or 'ui.paid.earned') with the note when it fits `width`. */
-export function earnLine(key: 'ui.tender.earn' | 'ui.paid.earned', l: SaleLoyalty | null | undefined, tenders: readonly Tender[], ctx: Ctx, fmt: Fmt, width: number): string | null {
+/**
+ * The lines under the payments: `key` ('ui.tender.earn' or 'ui.paid.earned') and, when part of the
+ * sale is paid by gift card or points, the note — on the same line if it fits `width`, else on a line
+ * of its own (a long Russian or Vietnamese note is never cut).
+ */
+export function earnLines(key: 'ui.tender.earn' | 'ui.paid.earned', l: SaleLoyalty | null | undefined, tenders: readonly Tender[], ctx: Ctx, fmt: Fmt, width: number): string[] {
   const points = earnedText(l, ctx, fmt);
-  if (points === null) return null;
+  if (points === null) return [];
   const line = fmt.t(key, { points });
   const without = paidWithoutEarning(tenders);
-  if (without <= 0) return line;
-  const noted = `${line} ${fmt.t('ui.loyalty.noEarnOn', { amount: fmt.money(without) })}`;
-  return cols(noted) <= width ? noted : line;
+  if (without <= 0) return [line];
+  const note = fmt.t('ui.loyalty.noEarnOn', { amount: fmt.money(without) });
+  return cols(`${line} ${note}`) <= width ? [`${line} ${note}`] : [line, note];
 }

@@ -6,7 +6,7 @@ import { tenderRow } from '../selectors.js';
 import { padEnd, padStart, width as cols } from '../text.js';
 import { BigAmount } from '../components/BigAmount.js';
 import { BIG_ROWS } from '../big-text.js';
-import { earnLine } from '../earn-view.js';
+import { earnLines } from '../earn-view.js';
 import type { SaleLoyalty } from '../../domain/loyalty/types.js';
 
 export interface PaidScreenProps {
@@ -28,8 +28,8 @@ export function PaidScreen({ snap, fmt, width, height }: PaidScreenProps) {
   const labelW = Math.max(cols(fmt.t('ui.paid.total')), ...rows.map((r) => cols(r.kind))) + 2;
   const amountW = Math.max(cols(fmt.money(sale.total)), ...rows.map((r) => cols(r.amount)));
   // The points the sale earned, as committed: the receipt prints the same figure.
-  const earn = earnLine('ui.paid.earned', sale.extensions?.loyalty as SaleLoyalty | undefined, sale.tenders, snap.context, fmt, width);
-  const fixed = 2 + rows.length + 2 + 1 + (earn !== null ? 1 : 0);
+  const earn = earnLines('ui.paid.earned', sale.extensions?.loyalty as SaleLoyalty | undefined, sale.tenders, snap.context, fmt, width);
+  const fixed = 2 + rows.length + 2 + 1 + earn.length;
   const bigRows = height - fixed >= BIG_ROWS ? BIG_ROWS : 1;
   return (
     <Box flexDirection="column" height={height} width={width}>
@@ -49,7 +49,11 @@ export function PaidScreen({ snap, fmt, width, height }: PaidScreenProps) {
           {r.detail ? `  ${r.detail}` : ''}
         </Text>
       ))}
-      {earn !== null ? <Text wrap="truncate">{earn}</Text> : null}
+      {earn.map((l, i) => (
+        <Text key={`earn${i}`} wrap="truncate" dimColor={i > 0}>
+          {l}
+        </Text>
+      ))}
       <Text> </Text>
       <Text bold color="green">
         {`${fmt.t('ui.paid.change')}  ${fmt.money(sale.change)}`}

@@ -8,7 +8,7 @@ import { selectedIndex, type InputState } from '../input/state.js';
 import { padEnd, padStart, spread, width as cols } from '../text.js';
 import { BigAmount } from '../components/BigAmount.js';
 import { BIG_ROWS } from '../big-text.js';
-import { earnLine } from '../earn-view.js';
+import { earnLines } from '../earn-view.js';
 
 export interface TenderScreenProps {
   snap: CheckoutSnapshot;
@@ -33,7 +33,7 @@ export function TenderScreen({ snap, input, fmt, width, height }: TenderScreenPr
   const pointer = fmt.ascii ? '> ' : '▶ ';
   const rule = (fmt.ascii ? '-' : '─').repeat(width);
   // What the customer's card earns with the payments so far (a gift card or points earn none).
-  const earn = snap.context.customer ? earnLine('ui.tender.earn', snap.context.loyalty, tenders, snap.context, fmt, width) : null;
+  const earn = snap.context.customer ? earnLines('ui.tender.earn', snap.context.loyalty, tenders, snap.context, fmt, width) : [];
   // The DUE label stands left of the large digits and wraps there at its spaces ("К" / "ОПЛАТЕ",
   // "CÒN" / "PHẢI" / "TRẢ"): as wide as its longest word plus a gap, never a cut word.
   const dueLabel = fmt.t('ui.tender.due');
@@ -57,7 +57,11 @@ export function TenderScreen({ snap, input, fmt, width, height }: TenderScreenPr
         <BigAmount text={fmt.money(owed)} width={width - labelW} ascii={fmt.ascii} color="yellow" rows={bigRows} />
       </Box>
       {cash !== owed ? <Text wrap="truncate">{fmt.t('ui.tender.cashDue', { amount: fmt.money(cash) })}</Text> : null}
-      {earn !== null ? <Text wrap="truncate">{earn}</Text> : null}
+      {earn.map((l, i) => (
+        <Text key={`earn${i}`} wrap="truncate" dimColor={i > 0}>
+          {l}
+        </Text>
+      ))}
       <Text dimColor wrap="truncate">
         {rule}
       </Text>
