@@ -27,7 +27,9 @@ export function englishLeft(english: string, translated: string, allow: readonly
       .replace(/[^\s,;:()（）"“”«»]*\/[^\s,;:()（）"“”«»]*/g, ' ')
       .replace(/\b[A-Za-z_]+(?:\.[A-Za-z_]+)+\b/g, ' ')
       .replace(/\S+\.(?:json|csv|md|jsonl)\b/g, ' ')
-      .replace(/postgres:\/\/\S+/g, ' ');
+      .replace(/postgres:\/\/\S+/g, ' ')
+      // A UUID (a store's or a ledger's id) is no English, whatever letters its hex happens to spell.
+      .replace(/\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/gi, ' ');
   const en = new Set(words(strip(english)));
   const skip = new Set([...TECHNICAL, ...allow.map((w) => w.toLowerCase())]);
   return [...new Set(words(strip(translated)).filter((w) => en.has(w) && !skip.has(w)))];
