@@ -269,8 +269,6 @@ export function createRegister(opts: RegisterOptions): Register {
   });
   returnsRef = returns;
 
-  /** Sales this run wrote: their holds wait for the push, never released. */
-  const committedSales = new Set<string>();
   async function commitSale(input: CommitInput): Promise<SaleRecord> {
     // Defence in depth: the UI and headless only feed the checkout while someone is signed in.
     if (session.status() !== 'signedIn') throw new TillError('SIGNED_OUT', 'Sign in to finish the sale.');
@@ -294,7 +292,8 @@ export function createRegister(opts: RegisterOptions): Register {
     const credits = opts.chain ? chainCredits(r.value, at) : [];
     const res: CommitResult = await store.commit({ id: input.saleId, events: [...credits, { type: 'sale.committed', data: { sale: r.value } }], operator: op.id, at });
     if (!res.duplicate) for (const c of credits) opts.chain?.pointsCredited(c.data.customerId, c.data.programId, c.data.points);
-    committedSales.add(input.saleId);
+    // The holds of a written sale wait for the push: committed() forgets them, so the release that
+    // follows when the sale leaves the screen (keepHolds) finds nothing to release.
     opts.chain?.committed(input.saleId);
     // The sale id is its one commit: a sale saved already (a recalled park paid twice) is never paid again.
     if (res.duplicate) throw new TillError('SALE_ALREADY_SAVED', 'This sale was saved already: it cannot be paid twice. Void it on this screen (/).');
@@ -476,7 +475,7 @@ export function createRegister(opts: RegisterOptions): Register {
     else log(`scan while the till is ${st === 'pin' ? 'asking for a PIN' : 'locked'}: ignored`);
   }, log);
   const unsubscribeScanner = hardware.scanner.onScan((scan) => scans.deliver(scan));
-  const holdKeeper = opts.chain ? keepHolds(actor, opts.chain, committedSales) : null;
+  const holdKeeper = opts.chain ? keepHolds(actor, opts.chain) : null;
   actor.start();
 
   // A language picked with the key lasts until the operator signs out (it is chosen on the sign-in
@@ -593,12 +592,12 @@ function committedSpends(sale: SaleRecord, input: CommitInput): SaleSpends {
  * its holds. Parking releases, as a parked sale holds no money and its rewards are released with it.
  * Holds are only ever raised by the holding state (checkout.holds.ts) and the commit.
  */
-function keepHolds(actor: CheckoutActor, chain: ChainLink, committed: ReadonlySet<string>) {
+function keepHolds(actor: CheckoutActor, chain: ChainLink) {
   let open: string | null = null;
   return actor.subscribe((snap) => {
     const id = snap.context.saleId;
     if (open && open !== id) {
-      if (!committed.has(open)) chain.released(open);
+      chain.released(open);
       open = null;
     }
     if (!id || !snap.matches('open')) return;

@@ -12,7 +12,7 @@ import { createRequire } from 'node:module';
 import { Low } from 'lowdb';
 import { JSONFile } from 'lowdb/node';
 import { customer, product, PRODUCTS, CUSTOMERS, rng, saleTx } from './data.js';
-import { timeEach, type Summary } from './stats.js';
+import { summarize, timeEach, type Summary } from './stats.js';
 import { encodeLine } from '../../src/store/line.js';
 
 /** The bytes one sale commit appends (two journal lines), for the bare baseline. */
@@ -181,25 +181,11 @@ export function openSqlite(dir: string, historySales: number): { block(n: number
 }
 
 export async function sqliteCommit(dir: string, historySales: number, n: number): Promise<Summary | string> {
-  const db = sqliteDb(dir, historySales);
+  const db = openSqlite(dir, historySales);
   if (typeof db === 'string') return db;
-  const is = db.prepare('INSERT INTO sales VALUES (?, ?, ?)');
-  const up = db.prepare('UPDATE customers SET points = points + ? WHERE id = ?');
-  const commit = db.transaction((id: string, receipt: string, json: string, points: number, cust: string) => {
-    is.run(id, receipt, json);
-    up.run(points, cust);
-  });
-  const random = rng(Date.now() % 1e9);
-  const txs = Array.from({ length: n }, (_, i) => saleTx(9_000_000 + i, random, 'S'));
   try {
-    return await timeEach(n, (i) => {
-      const [s, p] = txs[i].events;
-      const sale = (s.data as { sale: { receiptNo: string } }).sale;
-      const pts = p.data as { points: number; customerId: string };
-      commit(txs[i].id, sale.receiptNo, JSON.stringify(s.data), pts.points, pts.customerId);
-    });
+    return summarize(db.block(n));
   } finally {
-    db.exec(`DELETE FROM sales WHERE receipt LIKE 'S-%'`);
     db.close();
   }
 }

@@ -8,21 +8,12 @@
 import type { AdminCommand, CommandContext } from './command.js';
 import { parse } from './args.js';
 import { TillError } from '../domain/errors.js';
-import type { TillConfig } from '../domain/config.js';
-import { isDate, localDate } from '../domain/giftcard/dates.js';
+import { isDate, localDate, localDateTime } from '../domain/giftcard/dates.js';
 import { currency as currencyOf, toDecimalString } from '../domain/money.js';
 import { methodsOf, sumZ, zCsv, zLine, type ZLine } from '../domain/shift/z-sum.js';
-import { readConfig } from '../store/config-file.js';
 import { readStoreState } from '../store/read-state.js';
-import { storeExists } from '../store/open.js';
 import { translate } from '../i18n/index.js';
-
-function chainConfig(ctx: CommandContext): TillConfig {
-  if (!storeExists(ctx.dataDir)) throw new TillError('STORE_MISSING', `There is no store in ${ctx.dataDir}. Create one with: till init --data ${ctx.dataDir}`);
-  const config = readConfig(ctx.dataDir);
-  if (!config.chain.url) throw new TillError('CHAIN_NOT_CONFIGURED', 'This store stands alone: till.config.json has no chain.url (docs/chain.md).');
-  return config;
-}
+import { chainConfig } from './sync.js';
 
 const usageError = (message: string): never => {
   throw new TillError('USAGE', message);
@@ -94,7 +85,7 @@ export const hqCommand: AdminCommand = {
       } else {
         ctx.out(tr('hq.report.head'));
         const row = (name: string, l: ZLine) =>
-          `${name.padEnd(8)}  ${String(l.z ?? '').padStart(4)}  ${(l.closedAt ? `${localDate(new Date(l.closedAt))} ${hhmm(l.closedAt)}` : '').padEnd(16)}  ${String(l.sales).padStart(5)}  ${dec(l.total).padStart(9)}  ${dec(l.tax).padStart(9)}  ${String(l.returns).padStart(7)}  ${dec(l.cashDifference).padStart(10)}`;
+          `${name.padEnd(8)}  ${String(l.z ?? '').padStart(4)}  ${(l.closedAt ? localDateTime(l.closedAt) : '').padEnd(16)}  ${String(l.sales).padStart(5)}  ${dec(l.total).padStart(9)}  ${dec(l.tax).padStart(9)}  ${String(l.returns).padStart(7)}  ${dec(l.cashDifference).padStart(10)}`;
         for (const l of lines) ctx.out(row(l.register ?? '', l));
         const total = sumZ(lines);
         ctx.out(row(tr('hq.report.total'), total));
@@ -102,12 +93,12 @@ export const hqCommand: AdminCommand = {
       }
       const quiet = regs.filter((r) => r.zs.length === 0).map((r) => r.ledgerId);
       if (lines.length && quiet.length) ctx.out(tr('hq.report.noZ', { registers: [...new Set(quiet)].join(', ') }));
-      for (const r of regs) ctx.out(tr('hq.report.received', { register: r.ledgerId, seq: r.receivedSeq, at: r.lastPushAt ? `${localDate(new Date(r.lastPushAt))} ${hhmm(r.lastPushAt)}` : tr('hq.status.never.sent') }));
+      for (const r of regs) ctx.out(tr('hq.report.received', { register: r.ledgerId, seq: r.receivedSeq, at: r.lastPushAt ? localDateTime(r.lastPushAt) : tr('hq.status.never.sent') }));
       // Every overspend of the chain, with the register whose manager must settle it (never only a log line).
       for (const a of alerts.alerts) {
         if (!alerts.alerts.indexOf(a)) ctx.out(tr('hq.report.alertsHead', { count: alerts.total }));
         const card = a.kind === 'giftcard.overspent';
-        const p = { register: a.register, at: `${localDate(new Date(a.at))} ${hhmm(a.at)}`, amount: card ? dec(a.shortfall) : a.shortfall, balance: card ? dec(a.balanceAfter) : a.balanceAfter, told: a.seenAt ? tr('hq.report.alertTold') : tr('hq.report.alertUntold') };
+        const p = { register: a.register, at: localDateTime(a.at), amount: card ? dec(a.shortfall) : a.shortfall, balance: card ? dec(a.balanceAfter) : a.balanceAfter, told: a.seenAt ? tr('hq.report.alertTold') : tr('hq.report.alertUntold') };
         ctx.out(card ? tr('hq.report.alertCard', { ...p, last4: a.subject.slice(-4) }) : tr('hq.report.alertPoints', { ...p, customer: a.subject }));
       }
       return 0;
@@ -115,11 +106,6 @@ export const hqCommand: AdminCommand = {
       await client.end().catch(() => {});
     }
   },
-};
-
-const hhmm = (iso: string): string => {
-  const d = new Date(iso);
-  return `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
 };
 
 async function status(client: import('pg').Client, url: string, where: string, json: boolean, ctx: CommandContext, tr: (k: string, p?: Record<string, string | number>) => string): Promise<number> {
@@ -136,7 +122,7 @@ async function status(client: import('pg').Client, url: string, where: string, j
     const rows = regs.rows.map((r) => ({ ledgerId: r.ledger_id, register: r.register_id, seq: Number(r.last_seq), lastPushAt: r.last_push_at ? new Date(r.last_push_at).toISOString() : null }));
     if (json) return ctx.out(JSON.stringify({ ...head, registers: rows })), 0;
     ctx.out(head.version ? tr('hq.status.head', { chain: head.chainId, where, version: head.version, master: head.masterStore ?? '', currency: head.currency ?? '' }) : tr('hq.status.never', { chain: head.chainId, where }));
-    for (const r of rows) ctx.out(tr('hq.status.register', { ledger: r.ledgerId, register: r.register, seq: r.seq, at: r.lastPushAt ? `${localDate(new Date(r.lastPushAt))} ${hhmm(r.lastPushAt)}` : tr('hq.status.never.sent') }));
+    for (const r of rows) ctx.out(tr('hq.status.register', { ledger: r.ledgerId, register: r.register, seq: r.seq, at: r.lastPushAt ? localDateTime(r.lastPushAt) : tr('hq.status.never.sent') }));
     return 0;
   } catch (e) {
     throw chainError(e, url);

@@ -13,22 +13,19 @@ import { storeExists } from '../store/open.js';
 import { readSyncState } from '../store/sync-state.js';
 import { toDecimalString, currency as currencyOf } from '../domain/money.js';
 import { translate } from '../i18n/index.js';
+import { localDateTime, localTime } from '../domain/giftcard/dates.js';
 import { refusalText } from './refusal.js';
 
 const usage = translate('en', 'cli.sync.usage');
 
-function chainConfig(ctx: CommandContext): TillConfig {
+/** The store's configuration with its chain.url, or the refusal: no store here, or no chain configured. */
+export function chainConfig(ctx: CommandContext): TillConfig {
   if (!storeExists(ctx.dataDir)) throw new TillError('STORE_MISSING', `There is no store in ${ctx.dataDir}. Create one with: till init --data ${ctx.dataDir}`, { dir: ctx.dataDir });
   const config = readConfig(ctx.dataDir);
   if (!config.chain.url)
     throw new TillError('CHAIN_NOT_CONFIGURED', `This register stands alone: till.config.json has no chain.url. Set "chain": {"url": "postgres://USER@HOST:5432/DB"} to share gift cards and points (docs/chain.md).`);
   return config;
 }
-
-const hhmm = (iso: string): string => {
-  const d = new Date(iso);
-  return `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
-};
 
 export const syncCommand: AdminCommand = {
   name: 'sync',
@@ -101,7 +98,7 @@ export const syncCommand: AdminCommand = {
       }
       else {
         const counts = { sales: pending.sales, transactions: pending.transactions, acked };
-        ctx.out(state.offlineSince ? tr('cli.sync.offlineSince', { ...counts, time: hhmm(state.offlineSince) }) : tr('cli.sync.offline', counts));
+        ctx.out(state.offlineSince ? tr('cli.sync.offlineSince', { ...counts, time: localTime(new Date(state.offlineSince)) }) : tr('cli.sync.offline', counts));
         ctx.out(refusalText(problem!, lang));
       }
       return online ? 0 : 1;
@@ -135,7 +132,7 @@ async function printAlerts(url: string, timeoutMs: number, register: string, mon
   for (const a of got.alerts) {
     const card = a.kind === 'giftcard.overspent';
     const told = [a.seenAt ? tr('cli.sync.alertTold') : tr('cli.sync.alertUntold'), ...(a.movedBy ? [tr('cli.sync.alertMovedBy', { register: a.movedBy })] : [])].join('; ');
-    const p = { at: `${a.at.slice(0, 10)} ${hhmm(a.at)}`, amount: card ? money(a.shortfall) : a.shortfall, balance: card ? money(a.balanceAfter) : a.balanceAfter, told };
+    const p = { at: localDateTime(a.at), amount: card ? money(a.shortfall) : a.shortfall, balance: card ? money(a.balanceAfter) : a.balanceAfter, told };
     out(card ? tr('cli.sync.alertLineCard', { ...p, last4: a.subject.slice(-4) }) : tr('cli.sync.alertLinePoints', { ...p, customer: a.subject }));
   }
 }

@@ -26,7 +26,6 @@ export interface SaleSpends {
   points: PointsSpend[];
 }
 
-export const NO_SPENDS: SaleSpends = { cards: [], points: [] };
 
 /** Gift-card tenders summed per card, in code order (the chain's lock order). */
 export function cardSpends(tenders: readonly Tender[]): CardSpend[] {

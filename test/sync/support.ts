@@ -15,6 +15,7 @@ import { DEFAULT_CONFIG, type TillConfig } from '../../src/domain/config.js';
 import { generateCode } from '../../src/domain/giftcard/code.js';
 import { setupSchema } from '../../src/sync/db.js';
 import { startPgServer, type PgServer } from '../support/pg-server.js';
+import { streamTransactions } from '../../src/store/journal-stream.js';
 
 const dirs: string[] = [];
 export const cleanupDirs = () => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true }));
@@ -126,4 +127,24 @@ export async function cardBooks(url: string): Promise<{ code: string; balance: n
       'SELECT c.code, c.balance, c.overspent, coalesce((SELECT sum(amount) FROM gift_card_movements m WHERE m.code = c.code), 0) AS moved FROM gift_cards c ORDER BY code',
     )
   ).map((r) => ({ code: r.code, balance: Number(r.balance), overspent: Number(r.overspent), moved: Number(r.moved) }));
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Polls `fn` every 200 ms until it gives a value, or fails naming `what` after `ms`. */
+export async function until<T>(what: string, fn: () => Promise<T | undefined | false>, ms = 20_000): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const v = await fn();
+    if (v) return v;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await sleep(200);
+  }
+}
+
+/** Every event of a register's journal, in order. */
+export async function journal(dir: string) {
+  const out = [];
+  for await (const tx of streamTransactions(dir)) out.push(...tx);
+  return out;
 }

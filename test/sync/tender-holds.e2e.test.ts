@@ -19,26 +19,8 @@ import { createStore } from '../../src/admin/init.js';
 import { demoConfig, demoExtras, demoGiftCards, demoMemberCards, demoProducts } from '../../src/admin/demo-store.js';
 import { writeConfig } from '../../src/store/config-file.js';
 import { localDate } from '../../src/domain/giftcard/dates.js';
-import { streamTransactions } from '../../src/store/journal-stream.js';
-import { cardBooks, freshDb, query } from './support.js';
+import { cardBooks, freshDb, journal, query, until } from './support.js';
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-async function until<T>(what: string, fn: () => Promise<T | undefined | false>, ms = 20_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await fn();
-    if (v) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await sleep(200);
-  }
-}
-
-async function journal(dir: string) {
-  const out = [];
-  for await (const tx of streamTransactions(dir)) out.push(...tx);
-  return out;
-}
 
 describe.runIf(pgAvailable())('holds at the tender between two register processes', () => {
   let server: PgServer;

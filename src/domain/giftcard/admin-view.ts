@@ -132,8 +132,6 @@ export const listHeader = (t: Translate = EN): string => {
   return `${padEnd(c('card'), 8)}  ${padEnd(c('state'), stateWidth(t))}  ${padStart(c('balance'), 12)}  ${padEnd(c('expires'), 10)}  ${c('customer')}`;
 };
 
-export const LIST_HEADER = listHeader();
-
 export function listRow(card: GiftCard, today: string, t: Translate = EN): string {
   return `${maskCode(card.code)}  ${padEnd(stateText(effectiveState(card, today), t), stateWidth(t))}  ${dec(card.balance, card.currency).padStart(12)}  ${(card.expiresOn ?? '-').padEnd(10)}  ${card.customerId ?? ''}`.trimEnd();
 }

@@ -21,11 +21,16 @@ export function localDate(t: Date): string {
   return `${t.getFullYear()}-${p(t.getMonth() + 1)}-${p(t.getDate())}`;
 }
 
+/** The local hour and minute of an instant ("12:00"), in the process's time zone. */
+export function localTime(t: Date): string {
+  return `${String(t.getHours()).padStart(2, '0')}:${String(t.getMinutes()).padStart(2, '0')}`;
+}
+
 /** The local date and minute of an ISO instant ("2026-03-10 12:00"), in the process's time zone. */
 export function localDateTime(iso: string): string {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
-  return `${localDate(d)} ${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
+  return `${localDate(d)} ${localTime(d)}`;
 }
 
 export function addDays(date: string, days: number): string {
